@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Shared set-up for scripts/start and scripts/test: a virtualenv in .venv with memberdesk
+# installed, and the Debian packages memberdesk uses when they are missing and apt can add them.
+# Usage: source scripts/setup.sh [app|test]
+set -euo pipefail
+
+MD_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+MD_VENV="${MEMBERDESK_VENV:-$MD_ROOT/.venv}"
+MD_PURPOSE="${1:-app}"
+
+say() { printf 'memberdesk setup: %s\n' "$*" >&2; }
+
+find_python() {
+    for candidate in python3.13 python3.12 python3.11 python3; do
+        if command -v "$candidate" >/dev/null 2>&1 &&
+            "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+            echo "$candidate"; return 0
+        fi
+    done
+    return 1
+}
+
+# Debian packages: espeak-ng speaks, alsa-utils (aplay) plays sound, tmux drives the
+# terminal tests. Missing ones are installed when apt is there and we may use it.
+system_packages() {
+    local wanted=(espeak-ng alsa-utils)
+    [ "$MD_PURPOSE" = test ] && wanted+=(tmux)
+    local missing=()
+    command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
+    command -v aplay >/dev/null 2>&1 || missing+=(alsa-utils)
+    if [ "$MD_PURPOSE" = test ]; then command -v tmux >/dev/null 2>&1 || missing+=(tmux); fi
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; else sudo="none"; fi
+    fi
+    if command -v apt-get >/dev/null 2>&1 && [ "$sudo" != none ]; then
+        say "installing ${missing[*]} with apt-get"
+        if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"; } >/dev/null 2>&1; then
+            say "could not install ${missing[*]}; reading aloud needs espeak-ng (sudo apt-get install ${wanted[*]})"
+        fi
+    else
+        say "missing ${missing[*]}: install them with your package manager (Debian/Ubuntu: sudo apt-get install ${missing[*]}); reading aloud needs espeak-ng, everything else works without it"
+    fi
+}
+
+python_bin="$(find_python)" || { say "memberdesk needs Python 3.11 or newer: install python3 (Debian: sudo apt-get install python3 python3-venv)"; exit 1; }
+
+if [ ! -x "$MD_VENV/bin/python" ]; then
+    say "creating a virtualenv in $MD_VENV"
+    if ! "$python_bin" -m venv "$MD_VENV" 2>/dev/null; then
+        say "could not create a virtualenv: install the venv module (Debian: sudo apt-get install python3-venv)"; exit 1
+    fi
+fi
+
+system_packages
+
+# Reinstall only when the project's requirements changed since the last set-up.
+extras=""; [ "$MD_PURPOSE" = test ] && extras="[test]"
+stamp="$MD_VENV/.memberdesk-$MD_PURPOSE-$(cksum < "$MD_ROOT/pyproject.toml" | cut -d' ' -f1)"
+if [ ! -e "$stamp" ]; then
+    say "installing memberdesk$extras into $MD_VENV"
+    "$MD_VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$MD_ROOT$extras" >&2
+    touch "$stamp"
+fi
+export PATH="$MD_VENV/bin:$PATH"

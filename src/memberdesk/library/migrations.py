@@ -1,0 +1,100 @@
+"""Versioned schema migrations. Each entry runs once, in order, inside a transaction;
+PRAGMA user_version records how far a library has come. Append; never edit a shipped step."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: the whole model: councils -> committees -> meetings -> agenda items -> documents -> pages.
+    """
+    CREATE TABLE councils (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        base_url TEXT NOT NULL UNIQUE,
+        mode TEXT NOT NULL DEFAULT 'webservice',
+        added_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    CREATE TABLE committees (
+        id INTEGER PRIMARY KEY,
+        council_id INTEGER NOT NULL REFERENCES councils(id) ON DELETE CASCADE,
+        remote_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        category TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0,
+        expired INTEGER NOT NULL DEFAULT 0,
+        followed INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (council_id, remote_id)
+    );
+    CREATE TABLE meetings (
+        id INTEGER PRIMARY KEY,
+        committee_id INTEGER NOT NULL REFERENCES committees(id) ON DELETE CASCADE,
+        remote_id TEXT NOT NULL,
+        date TEXT,
+        time TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT '',
+        location TEXT NOT NULL DEFAULT '',
+        agenda_published INTEGER NOT NULL DEFAULT 1,
+        synced_at TEXT,
+        UNIQUE (committee_id, remote_id)
+    );
+    CREATE TABLE agenda_items (
+        id INTEGER PRIMARY KEY,
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+        remote_id TEXT NOT NULL DEFAULT '',
+        number TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL,
+        text TEXT NOT NULL DEFAULT '',
+        minutes TEXT NOT NULL DEFAULT '',
+        is_decision INTEGER NOT NULL DEFAULT 0,
+        is_restricted INTEGER NOT NULL DEFAULT 0,
+        position INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX agenda_items_meeting ON agenda_items(meeting_id, position);
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        sha256 TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'importing',
+        page_count INTEGER NOT NULL DEFAULT 0,
+        file_name TEXT NOT NULL DEFAULT '',
+        source_path TEXT NOT NULL DEFAULT '',
+        source_url TEXT NOT NULL DEFAULT '',
+        meeting_id INTEGER REFERENCES meetings(id) ON DELETE SET NULL,
+        kind TEXT NOT NULL DEFAULT '',
+        marker TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1,
+        etag TEXT NOT NULL DEFAULT '',
+        last_modified TEXT NOT NULL DEFAULT '',
+        added_at TEXT NOT NULL DEFAULT (datetime('now')),
+        opened_at TEXT
+    );
+    CREATE INDEX documents_sha ON documents(sha256);
+    CREATE INDEX documents_meeting ON documents(meeting_id);
+    CREATE INDEX documents_url ON documents(source_url);
+    CREATE TABLE agenda_item_documents (
+        agenda_item_id INTEGER NOT NULL REFERENCES agenda_items(id) ON DELETE CASCADE,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        PRIMARY KEY (agenda_item_id, document_id)
+    );
+    CREATE TABLE pages (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        label TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (document_id, idx)
+    );
+    CREATE TABLE outline (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        level INTEGER NOT NULL DEFAULT 0,
+        title TEXT NOT NULL,
+        page_idx INTEGER NOT NULL,
+        PRIMARY KEY (document_id, position)
+    );
+    CREATE TABLE reading_positions (
+        document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        page_idx INTEGER NOT NULL,
+        line INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    """,
+]
