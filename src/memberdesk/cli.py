@@ -9,9 +9,10 @@ from collections.abc import Sequence
 
 from memberdesk import __version__, config
 from memberdesk.commands import CommandError, Context, UsageError
+from memberdesk.library.store import LibraryError
 
 # One module per command group in memberdesk.commands; each registers its own parsers.
-COMMAND_MODULES = ["app", "importing", "library"]
+COMMAND_MODULES = ["app", "importing", "library", "text"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -63,11 +64,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         ctx.fail(str(exc))
         return 2
-    except (CommandError, config.SettingsError) as exc:
+    except (CommandError, config.SettingsError, LibraryError) as exc:
         ctx.fail(str(exc))
         return 1
     except KeyboardInterrupt:
         ctx.fail("stopped")
         return 130
+    except BrokenPipeError:
+        # The reader of our output went away (| head): not an error of ours.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     finally:
         ctx.close()

@@ -1,0 +1,42 @@
+"""The offline library: one SQLite file (WAL) and a folder of original PDFs.
+
+Only this package imports sqlite3. Other layers use a `Library` and its parts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from memberdesk.library.documents import Documents
+from memberdesk.library.store import DB_NAME, PAPERS_DIR, LibraryError, connect, transaction
+
+__all__ = ["Library", "LibraryError", "transaction"]
+
+
+class Library:
+    def __init__(self, home: Path) -> None:
+        self.home = Path(home)
+        self.conn = connect(self.home)
+        self.papers_dir = self.home / PAPERS_DIR
+        self.documents = Documents(self.conn)
+        for file_name in self.documents.remove_abandoned():
+            self.paper_path(file_name).unlink(missing_ok=True)
+
+    @property
+    def db_path(self) -> Path:
+        return self.home / DB_NAME
+
+    def paper_path(self, file_name: str) -> Path:
+        return self.papers_dir / file_name
+
+    def is_empty(self) -> bool:
+        return self.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0] == 1
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Library":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

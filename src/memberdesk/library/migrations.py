@@ -65,7 +65,8 @@ MIGRATIONS: list[str] = [
         etag TEXT NOT NULL DEFAULT '',
         last_modified TEXT NOT NULL DEFAULT '',
         added_at TEXT NOT NULL DEFAULT (datetime('now')),
-        opened_at TEXT
+        opened_at TEXT,
+        importer_pid INTEGER
     );
     CREATE INDEX documents_sha ON documents(sha256);
     CREATE INDEX documents_meeting ON documents(meeting_id);

@@ -1,0 +1,43 @@
+"""memberdesk import PATH...: add PDF files and folders of PDFs to the library."""
+
+from __future__ import annotations
+
+import argparse
+
+from memberdesk.commands import Context
+from memberdesk.commands.progress import progress_reporter
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "import",
+        help="add PDF files or folders of PDFs to the library",
+        description="Add PDF files, or every PDF in the given folders, to the library. The same "
+        "file twice is recognised and kept once. Damaged or protected files are named on stderr "
+        "and the rest still import; the exit status is then 1.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="a PDF file or a folder")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    from memberdesk.importer import Importer
+
+    library = ctx.library()
+    failed = 0
+    with progress_reporter(ctx, "Importing") as report, Importer(library) as importer:
+        results = importer.import_paths(args.paths, progress=report)
+    for result in results:
+        if result.error:
+            failed += 1
+            ctx.fail(f"{result.path}: {result.error}")
+            continue
+        doc = library.documents.get(result.document_id or 0)
+        title = doc.title if doc else result.path
+        if result.duplicate:
+            print(f"already in the library: {title} (document {result.document_id})", file=ctx.out)
+        else:
+            print(f"imported: {title} ({result.pages} pages, document {result.document_id})", file=ctx.out)
+        for warning in result.warnings:
+            ctx.fail(f"{result.path}: {warning} could not be read; the other pages are there")
+    return 1 if failed else 0

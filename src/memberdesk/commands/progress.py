@@ -1,0 +1,58 @@
+"""Progress for long commands: a rich bar on a terminal, plain text lines otherwise.
+
+Screen-reader users and pipes get "Importing pack.pdf: 25% (50 of 200 pages)" lines, at most
+one a second, instead of a redrawn bar that a screen reader would read over and over.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+
+from memberdesk.commands import Context
+
+Report = Callable[[str, int, int], None]  # (what, done, total)
+
+
+@contextmanager
+def progress_reporter(ctx: Context, verb: str) -> Iterator[Report]:
+    console = Console(file=ctx.err)
+    if console.is_terminal and not ctx.screen_reader and not console.is_dumb_terminal:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("pages"),
+            TimeRemainingColumn(),
+            console=console,
+            transient=True,
+        ) as bar:
+            tasks: dict[str, TaskID] = {}
+
+            def update(what: str, done: int, total: int) -> None:
+                if what not in tasks:
+                    tasks[what] = bar.add_task(f"{verb} {Path(what).name}", total=total)
+                bar.update(tasks[what], completed=done, total=total)
+
+            yield update
+        return
+    last: dict[str, float] = {}
+
+    def lines(what: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        finished = done >= total
+        if not finished and now - last.get(what, 0.0) < 1.0:
+            return
+        if done == 0:
+            return
+        last[what] = now
+        percent = int(done * 100 / total) if total else 100
+        print(f"{verb} {Path(what).name}: {percent}% ({done} of {total} pages)", file=ctx.err, flush=True)
+
+    yield lines

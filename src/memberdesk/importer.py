@@ -1,0 +1,197 @@
+"""PDF files -> the library: checked, copied in by content hash, text extracted in parallel.
+
+The document row exists from the start (status 'importing'), pages are stored as chunks are
+extracted so the first page can be read at once, and it becomes 'ready' only when complete.
+A failure removes the row and the copied file; a crash leaves a row that the next start
+removes (see Documents.remove_abandoned), so no half document ever shows as readable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from memberdesk import pdf
+from memberdesk.library import Library
+from memberdesk.model import ImportResult
+from memberdesk.sources.local import pdf_paths
+
+Progress = Callable[[str, int, int], None]  # (path, pages done, pages in all)
+
+# Below this many pages, starting worker processes costs more than it saves.
+PARALLEL_FROM = 24
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _chunks(count: int, workers: int) -> Iterator[tuple[int, int]]:
+    # A one-page first chunk puts page one on screen quickly; then even chunks for the cores.
+    yield 0, 1
+    size = max(4, min(32, (count - 1) // (workers * 4) or 1))
+    for start in range(1, count, size):
+        yield start, min(count, start + size)
+
+
+class Importer:
+    """Imports into one library; keeps its worker processes for the files of one run."""
+
+    def __init__(self, library: Library, *, workers: int | None = None) -> None:
+        self.library = library
+        self.workers = workers or max(1, min(4, os.cpu_count() or 1))
+        self._pool: ProcessPoolExecutor | None = None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> "Importer":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # spawn, not fork: the app has threads, and a forked copy of them can deadlock.
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+        return self._pool
+
+    def import_paths(self, paths: Iterable[str | Path], progress: Progress | None = None) -> list[ImportResult]:
+        results = []
+        for path, problem in pdf_paths(paths):
+            if problem:
+                results.append(ImportResult(path=str(path), error=problem))
+            else:
+                results.append(self.import_file(path, progress=progress))
+        return results
+
+    def import_file(
+        self,
+        path: Path,
+        *,
+        title: str | None = None,
+        source_url: str = "",
+        meeting_id: int | None = None,
+        kind: str = "",
+        marker: str = "",
+        progress: Progress | None = None,
+        on_started: Callable[[int], None] | None = None,
+    ) -> ImportResult:
+        result = ImportResult(path=str(path))
+        try:
+            sha = file_hash(path)
+        except OSError as exc:
+            result.error = f"cannot be read ({exc.strerror or exc})"
+            return result
+        existing = self.library.documents.by_hash(sha)
+        if existing is not None:
+            result.document_id, result.duplicate, result.pages = existing.id, True, existing.page_count
+            return result
+        try:
+            info = pdf.inspect(path)
+        except pdf.PdfProblem as exc:
+            result.error = exc.reason
+            return result
+        file_name = f"{sha[:2]}/{sha}.pdf"
+        target = self.library.paper_path(file_name)
+        document_id: int | None = None
+        try:
+            _copy_atomically(path, target)
+            document_id = self.library.documents.begin(
+                title=title or info.title,
+                sha256=sha,
+                page_count=info.page_count,
+                file_name=file_name,
+                source_path=str(path.resolve()) if not source_url else "",
+                source_url=source_url,
+                meeting_id=meeting_id,
+                kind=kind,
+                outline=info.outline,
+            )
+            if on_started is not None:
+                on_started(document_id)
+            problems = self._extract(target, document_id, info, str(path), progress)
+            self.library.documents.finish(document_id, marker=marker)
+        except pdf.PdfProblem as exc:
+            result.error = exc.reason
+        except OSError as exc:
+            result.error = f"cannot be stored in the library ({exc.strerror or exc})"
+        except BaseException:
+            self._undo(document_id, target, sha)
+            raise
+        if result.error:
+            self._undo(document_id, target, sha)
+            return result
+        result.document_id, result.pages = document_id, info.page_count
+        result.warnings = [f"page {info.labels[i]} ({reason})" for i, reason in problems]
+        return result
+
+    def _undo(self, document_id: int | None, target: Path, sha: str) -> None:
+        if document_id is not None:
+            self.library.documents.discard(document_id)
+        if not self.library.documents.file_in_use(f"{sha[:2]}/{sha}.pdf"):
+            target.unlink(missing_ok=True)
+
+    def _extract(
+        self, path: Path, document_id: int, info: pdf.PdfInfo, shown: str, progress: Progress | None
+    ) -> list[tuple[int, str]]:
+        count, labels = info.page_count, info.labels
+        problems: list[tuple[int, str]] = []
+        done = 0
+        if progress:
+            progress(shown, 0, count)
+
+        def store(rows: list[tuple[int, str, str]]) -> None:
+            nonlocal done
+            self.library.documents.add_pages(document_id, [(i, labels[i], text) for i, text, _ in rows])
+            problems.extend((i, problem) for i, _, problem in rows if problem)
+            done += len(rows)
+            if progress:
+                progress(shown, done, count)
+
+        chunks = list(_chunks(count, self.workers))
+        if count < PARALLEL_FROM or self.workers == 1:
+            for start, stop in chunks:
+                store(pdf.extract_range(path, start, stop))
+        else:
+            futures: list[Future[list[tuple[int, str, str]]]] = [
+                self._executor().submit(pdf.extract_range, path, start, stop) for start, stop in chunks
+            ]
+            try:
+                for future in futures:  # in order, so pages arrive front to back
+                    store(future.result())
+            finally:
+                for future in futures:
+                    future.cancel()
+        if problems and len(problems) == count:
+            raise pdf.PdfProblem(problems[0][1])
+        return sorted(problems)
+
+
+def _copy_atomically(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        return
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-", suffix=".pdf")
+    try:
+        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            shutil.copyfileobj(src, out, 1 << 20)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

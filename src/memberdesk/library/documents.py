@@ -1,0 +1,198 @@
+"""Documents, their pages and outline, and reading positions."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable
+
+from memberdesk.library.store import transaction
+from memberdesk.model import Document, OutlineEntry, Page
+
+_DOC_COLUMNS = """d.id, d.title, d.sha256, d.status, d.page_count, d.file_name, d.source_path,
+    d.source_url, d.meeting_id, d.marker, d.added_at,
+    (SELECT COUNT(*) FROM pages p WHERE p.document_id = d.id) AS pages_ready"""
+
+
+def _document(row: sqlite3.Row) -> Document:
+    return Document(
+        id=row["id"],
+        title=row["title"],
+        sha256=row["sha256"],
+        status=row["status"],
+        page_count=row["page_count"],
+        file_name=row["file_name"],
+        source_path=row["source_path"],
+        source_url=row["source_url"],
+        meeting_id=row["meeting_id"],
+        marker=row["marker"],
+        added_at=row["added_at"],
+        pages_ready=row["pages_ready"],
+    )
+
+
+class Documents:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    # -- reading -----------------------------------------------------------------------------
+    def get(self, document_id: int) -> Document | None:
+        row = self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents d WHERE d.id = ?", (document_id,)).fetchone()
+        return _document(row) if row else None
+
+    def all(self, *, include_unfinished: bool = False) -> list[Document]:
+        where = "" if include_unfinished else "WHERE d.status IN ('ready', 'restricted')"
+        rows = self.conn.execute(
+            f"SELECT {_DOC_COLUMNS} FROM documents d {where} ORDER BY d.added_at DESC, d.id DESC"
+        )
+        return [_document(row) for row in rows]
+
+    def by_hash(self, sha256: str) -> Document | None:
+        row = self.conn.execute(
+            f"SELECT {_DOC_COLUMNS} FROM documents d WHERE d.sha256 = ? AND d.status = 'ready' ORDER BY d.id LIMIT 1",
+            (sha256,),
+        ).fetchone()
+        return _document(row) if row else None
+
+    def page(self, document_id: int, index: int) -> Page | None:
+        row = self.conn.execute(
+            "SELECT idx, label, text FROM pages WHERE document_id = ? AND idx = ?", (document_id, index)
+        ).fetchone()
+        return Page(document_id, row["idx"], row["label"], row["text"]) if row else None
+
+    def pages(self, document_id: int, start: int = 0, stop: int | None = None) -> list[Page]:
+        stop = 1 << 30 if stop is None else stop
+        rows = self.conn.execute(
+            "SELECT idx, label, text FROM pages WHERE document_id = ? AND idx >= ? AND idx < ? ORDER BY idx",
+            (document_id, start, stop),
+        )
+        return [Page(document_id, r["idx"], r["label"], r["text"]) for r in rows]
+
+    def labels(self, document_id: int) -> list[str]:
+        """Printed labels of every stored page, in order (cheap: no text)."""
+        rows = self.conn.execute("SELECT label FROM pages WHERE document_id = ? ORDER BY idx", (document_id,))
+        return [r[0] for r in rows]
+
+    def pages_containing(self, document_id: int, word: str) -> list[tuple[int, str]]:
+        """(index, text) of pages whose text contains `word`, any case, in page order."""
+        rows = self.conn.execute(
+            "SELECT idx, text FROM pages WHERE document_id = ? AND instr(lower(text), lower(?)) > 0 ORDER BY idx",
+            (document_id, word),
+        )
+        return [(r["idx"], r["text"]) for r in rows]
+
+    def outline(self, document_id: int) -> list[OutlineEntry]:
+        rows = self.conn.execute(
+            "SELECT title, page_idx, level FROM outline WHERE document_id = ? ORDER BY position", (document_id,)
+        )
+        return [OutlineEntry(r["title"], r["page_idx"], r["level"]) for r in rows]
+
+    def file_path_name(self, document_id: int) -> str:
+        row = self.conn.execute("SELECT file_name FROM documents WHERE id = ?", (document_id,)).fetchone()
+        return row[0] if row else ""
+
+    # -- writing (each call is one transaction) ------------------------------------------------
+    def begin(
+        self,
+        *,
+        title: str,
+        sha256: str,
+        page_count: int,
+        file_name: str,
+        source_path: str = "",
+        source_url: str = "",
+        meeting_id: int | None = None,
+        kind: str = "",
+        labels: list[str] | None = None,
+        outline: Iterable[OutlineEntry] = (),
+    ) -> int:
+        """Create a document in the 'importing' state; pages follow with add_pages()."""
+        with transaction(self.conn):
+            cur = self.conn.execute(
+                """INSERT INTO documents (title, sha256, status, page_count, file_name, source_path,
+                       source_url, meeting_id, kind, importer_pid)
+                   VALUES (?, ?, 'importing', ?, ?, ?, ?, ?, ?, ?)""",
+                (title, sha256, page_count, file_name, source_path, source_url, meeting_id, kind, os.getpid()),
+            )
+            document_id = int(cur.lastrowid or 0)
+            self.conn.executemany(
+                "INSERT INTO outline (document_id, position, level, title, page_idx) VALUES (?, ?, ?, ?, ?)",
+                [(document_id, i, e.level, e.title, e.page_index) for i, e in enumerate(outline)],
+            )
+        return document_id
+
+    def add_pages(self, document_id: int, pages: Iterable[tuple[int, str, str]]) -> None:
+        """Store (index, label, text) rows."""
+        with transaction(self.conn):
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO pages (document_id, idx, label, text) VALUES (?, ?, ?, ?)",
+                [(document_id, i, label, text) for i, label, text in pages],
+            )
+
+    def finish(self, document_id: int, *, marker: str = "") -> None:
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE documents SET status = 'ready', importer_pid = NULL, marker = ? WHERE id = ?",
+                (marker, document_id),
+            )
+
+    def discard(self, document_id: int) -> None:
+        with transaction(self.conn):
+            self.conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
+
+    def mark_opened(self, document_id: int) -> None:
+        with transaction(self.conn):
+            self.conn.execute(
+                "UPDATE documents SET marker = '', opened_at = datetime('now') WHERE id = ?", (document_id,)
+            )
+
+    def remove_abandoned(self) -> list[str]:
+        """Delete documents whose import was cut off (its process is gone): no half documents.
+
+        Returns the paper files no document uses any more, for the caller to delete.
+        """
+        rows = self.conn.execute(
+            "SELECT id, importer_pid, file_name FROM documents WHERE status = 'importing'"
+        ).fetchall()
+        dead = [r for r in rows if not _alive(r["importer_pid"])]
+        if not dead:
+            return []
+        with transaction(self.conn):
+            self.conn.executemany("DELETE FROM documents WHERE id = ?", [(r["id"],) for r in dead])
+        return [r["file_name"] for r in dead if r["file_name"] and not self.file_in_use(r["file_name"])]
+
+    def file_in_use(self, file_name: str) -> bool:
+        return self.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM documents WHERE file_name = ?)", (file_name,)
+        ).fetchone()[0] == 1
+
+    # -- reading positions ---------------------------------------------------------------------
+    def position(self, document_id: int) -> tuple[int, int]:
+        row = self.conn.execute(
+            "SELECT page_idx, line FROM reading_positions WHERE document_id = ?", (document_id,)
+        ).fetchone()
+        return (row["page_idx"], row["line"]) if row else (0, 0)
+
+    def save_position(self, document_id: int, page_index: int, line: int) -> None:
+        with transaction(self.conn):
+            self.conn.execute(
+                """INSERT INTO reading_positions (document_id, page_idx, line, updated_at)
+                   VALUES (?, ?, ?, datetime('now'))
+                   ON CONFLICT(document_id) DO UPDATE SET page_idx = excluded.page_idx,
+                       line = excluded.line, updated_at = excluded.updated_at""",
+                (document_id, page_index, line),
+            )
+
+
+def _alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

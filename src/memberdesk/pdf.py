@@ -1,0 +1,216 @@
+"""PDF -> pages of text with printed page labels, and the outline. The only pypdf user.
+
+Every way a PDF can be bad becomes a `PdfProblem` with a short reason a person can act on;
+nothing from pypdf escapes this module.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader
+from pypdf.errors import (
+    DependencyError,
+    EmptyFileError,
+    FileNotDecryptedError,
+    LimitReachedError,
+    PdfReadError,
+    PdfStreamError,
+    PyPdfError,
+)
+from pypdf.generic import Destination
+
+from memberdesk.model import OutlineEntry
+
+# pypdf logs warnings about odd but readable files; they are not the reader's business.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
+
+NEEDS_PASSWORD = "needs a password: ask the council for an unprotected copy"
+DAMAGED = "damaged or incomplete: download it again"
+NOT_PDF = "not a PDF"
+NOT_PDF_HTML = "not a PDF (it is a web page, perhaps a login or error page)"
+EMPTY = "empty file (0 bytes): download it again"
+UNSAFE = "damaged or unsafe (its contents expand beyond safe limits)"
+TOO_DEEP = "damaged (objects nested too deeply or in a loop)"
+NO_CRYPTO = "encrypted, and reading it needs the 'cryptography' package: pip install 'pypdf[crypto]'"
+
+
+class PdfProblem(Exception):
+    """A PDF that cannot be read; `reason` is a short phrase for "<file>: <reason>"."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class PdfInfo:
+    page_count: int
+    title: str
+    labels: list[str]
+    outline: list[OutlineEntry]
+
+
+def _sniff(path: Path) -> None:
+    """Reject what is plainly not a PDF before pypdf guesses at it."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1024)
+    except OSError as exc:
+        raise PdfProblem(f"cannot be read ({exc.strerror or exc})") from exc
+    if not head:
+        raise PdfProblem(EMPTY)
+    stripped = head.lstrip()
+    if stripped.startswith(b"%PDF-"):
+        return
+    if b"%PDF-" in head:  # some generators put junk before the header; pypdf copes
+        return
+    lowered = stripped[:200].lower()
+    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in lowered:
+        raise PdfProblem(NOT_PDF_HTML)
+    raise PdfProblem(NOT_PDF)
+
+
+def open_reader(path: Path) -> PdfReader:
+    _sniff(path)
+    try:
+        reader = PdfReader(path, strict=False)
+        if reader.is_encrypted:
+            # Owner-password-only files (common from councils) open with the empty password.
+            if not reader.decrypt(""):
+                raise PdfProblem(NEEDS_PASSWORD)
+        _ = len(reader.pages)
+    except PdfProblem:
+        raise
+    except Exception as exc:  # noqa: BLE001 - every pypdf failure becomes a reason
+        raise PdfProblem(reason_for(exc)) from exc
+    return reader
+
+
+def reason_for(exc: BaseException) -> str:
+    if isinstance(exc, FileNotDecryptedError):
+        return NEEDS_PASSWORD
+    if isinstance(exc, DependencyError):
+        return NO_CRYPTO
+    if isinstance(exc, EmptyFileError):
+        return EMPTY
+    if isinstance(exc, LimitReachedError):
+        return UNSAFE
+    if isinstance(exc, RecursionError):
+        return TOO_DEEP
+    if isinstance(exc, (PdfStreamError, PdfReadError, PyPdfError)):
+        return DAMAGED
+    if isinstance(exc, MemoryError):
+        return UNSAFE
+    return DAMAGED
+
+
+def inspect(path: Path) -> PdfInfo:
+    """Page count, title, printed page labels and outline; raises PdfProblem."""
+    reader = open_reader(path)
+    try:
+        count = len(reader.pages)
+        if count == 0:
+            raise PdfProblem("has no pages")
+        labels = _labels(reader, count)
+        outline = _outline(reader)
+        title = _title(reader, path)
+    except PdfProblem:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        raise PdfProblem(reason_for(exc)) from exc
+    return PdfInfo(page_count=count, title=title, labels=labels, outline=outline)
+
+
+def _labels(reader: PdfReader, count: int) -> list[str]:
+    try:
+        labels = list(reader.page_labels)
+    except Exception:  # noqa: BLE001 - a broken label tree is not worth refusing the paper
+        labels = []
+    if len(labels) != count:
+        labels = [str(i + 1) for i in range(count)]
+    return [label or str(i + 1) for i, label in enumerate(labels)]
+
+
+def _outline(reader: PdfReader) -> list[OutlineEntry]:
+    entries: list[OutlineEntry] = []
+    seen: set[int] = set()
+
+    def walk(items: list[object], level: int) -> None:
+        if level > 20:
+            return
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            elif isinstance(item, Destination):
+                if id(item) in seen:
+                    continue
+                seen.add(id(item))
+                try:
+                    page = reader.get_destination_page_number(item)
+                except Exception:  # noqa: BLE001
+                    continue
+                if page is None or page < 0:
+                    continue
+                title = " ".join(str(item.title or "").split())
+                if title:
+                    entries.append(OutlineEntry(title=title, page_index=page, level=level))
+
+    try:
+        walk(list(reader.outline), 0)
+    except Exception:  # noqa: BLE001 - a broken outline still leaves a readable paper
+        return entries
+    return entries
+
+
+_JUNK_TITLE = re.compile(r"^(microsoft word - |untitled|document\d*$)|\.(docx?|pdf|rtf)$", re.I)
+
+
+def _title(reader: PdfReader, path: Path) -> str:
+    try:
+        meta = reader.metadata
+        title = " ".join(str(meta.title).split()) if meta and meta.title else ""
+    except Exception:  # noqa: BLE001
+        title = ""
+    if title and not _JUNK_TITLE.search(title):
+        return title
+    return path.stem.replace("_", " ").strip() or path.name
+
+
+def extract_range(path: Path, start: int, stop: int) -> list[tuple[int, str, str]]:
+    """(index, text, problem) for pages start..stop-1; a page that fails gives its problem."""
+    reader = _cached_reader(path)
+    out: list[tuple[int, str, str]] = []
+    for index in range(start, stop):
+        try:
+            text = reader.pages[index].extract_text() or ""
+            out.append((index, _clean(text), ""))
+        except Exception as exc:  # noqa: BLE001 - one bad page must not lose the pack
+            out.append((index, "", reason_for(exc)))
+    return out
+
+
+_READERS: dict[tuple[str, float], PdfReader] = {}
+
+
+def _cached_reader(path: Path) -> PdfReader:
+    # A worker process extracts many chunks of one file: parse its cross-reference table once.
+    key = (os.fspath(path), os.path.getmtime(path))
+    reader = _READERS.get(key)
+    if reader is None:
+        _READERS.clear()
+        reader = open_reader(Path(path))
+        _READERS[key] = reader
+    return reader
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    # Ligatures and non-breaking spaces read badly aloud and break search.
+    for bad, good in (("\ufb01", "fi"), ("\ufb02", "fl"), ("\ufb00", "ff"), ("\xa0", " "), ("\u00ad", "")):
+        text = text.replace(bad, good)
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")

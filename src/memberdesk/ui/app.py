@@ -1,0 +1,118 @@
+"""The memberdesk app: the library, the reader, help and the command palette."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from memberdesk import config
+from memberdesk.library import Library
+from memberdesk.ui.keys import KeyRow, key_rows
+from memberdesk.ui.screens.help import HelpScreen
+from memberdesk.ui.screens.library import LibraryScreen
+from memberdesk.ui.screens.reader import ReaderScreen
+from memberdesk.ui.widgets.page_view import PageView
+
+
+class MemberdeskApp(App[None]):
+    CSS_PATH = "memberdesk.tcss"
+    TITLE = "memberdesk"
+    BINDINGS = [
+        Binding("f1,question_mark", "help", "Help: every key", id="app.help"),
+        Binding("ctrl+p", "command_palette", "Command palette: every action by name", id="app.palette"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        home: Path,
+        *,
+        open_document: int | None = None,
+        open_path: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.home = home
+        self.library = Library(home)
+        self._open_document = open_document
+        self._open_path = open_path
+
+    def on_mount(self) -> None:
+        self.push_screen(LibraryScreen(self.library))
+        if self._open_document is not None:
+            self.open_document(self._open_document)
+        elif self._open_path:
+            self.import_and_open(self._open_path)
+        elif self.library.is_empty():
+            self.import_and_open(str(config.demo_pack()))
+
+    def on_unmount(self) -> None:
+        self.library.close()
+
+    # -- opening papers --------------------------------------------------------------------
+    def open_document(self, document_id: int) -> None:
+        document = self.library.documents.get(document_id)
+        if document is None:
+            self.notify(f"Document {document_id} is not in the library.", severity="error")
+            return
+        if isinstance(self.screen, ReaderScreen):
+            self.pop_screen()
+        self.push_screen(ReaderScreen(self.library, document))
+
+    @work(thread=True, exclusive=True, group="import")
+    def import_and_open(self, path: str) -> None:
+        """Import in the background; open the reader as soon as the first page is stored."""
+        from memberdesk.importer import Importer
+
+        self.call_from_thread(self.notify, f"Importing {Path(path).name}...")
+        with Library(self.home) as library, Importer(library) as importer:
+            result = importer.import_file(
+                Path(path).expanduser(),
+                on_started=lambda doc_id: self.call_from_thread(self._open_when_started, doc_id),
+            )
+        if result.error:
+            self.call_from_thread(self.notify, f"{path}: {result.error}", severity="error", timeout=10)
+        elif result.duplicate and result.document_id is not None:
+            self.call_from_thread(self.open_document, result.document_id)
+        elif result.warnings:
+            self.call_from_thread(self.notify, f"{path}: {len(result.warnings)} pages could not be read", severity="warning")
+
+    def _open_when_started(self, document_id: int) -> None:
+        # The first page arrives within moments of the row; the reader shows progress until then.
+        self.set_timer(0.2, partial(self.open_document, document_id))
+
+    # -- help and the palette --------------------------------------------------------------
+    def key_rows(self) -> list[KeyRow]:
+        from memberdesk.ui.screens.contents import ContentsScreen
+
+        return key_rows(
+            self,
+            [
+                ("Everywhere", MemberdeskApp),
+                ("Library", LibraryScreen),
+                ("Reader", ReaderScreen),
+                ("Reading lines", PageView),
+                ("Dialogs", ContentsScreen),
+            ],
+        )
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.key_rows()))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        targets = [self, screen, *screen.query(PageView)]
+        known = {row.binding_id: row for row in self.key_rows()}
+        for target in targets:
+            for binding in type(target).BINDINGS:
+                if isinstance(binding, Binding) and binding.id in known:
+                    row = known[binding.id]
+                    yield SystemCommand(
+                        row.description, f"Key: {row.keys}", partial(self.call_later, target.run_action, row.action)
+                    )

@@ -1,0 +1,100 @@
+"""The library: meetings and their papers, and imported papers. Enter opens one."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from memberdesk.library import Library
+from memberdesk.library.catalogue import catalogue
+from memberdesk.ui.screens.prompt import PromptScreen
+from memberdesk.ui.widgets.lists import CursorOptionList
+
+
+def document_prompt(doc: dict) -> str:
+    """Title first (a screen reader hears what it is first), then the details, markers in words."""
+    if doc["status"] == "restricted":
+        return f"{doc['title']}, restricted: not published"
+    marker = f", {doc['marker']}" if doc["marker"] else ""
+    return f"{doc['title']}, {doc['pages']} pages{marker}"
+
+
+class LibraryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("i", "import_file", "Import a PDF", id="library.import"),
+        Binding("r", "reload", "Refresh the list", id="library.refresh"),
+    ]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="library"):
+            yield Label("Library: Up and Down to choose a paper, Enter to open it. F1 for every key.", markup=False)
+            yield CursorOptionList(id="documents")
+            yield Static("", id="library-status", markup=False)
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        data = catalogue(self.library.conn)
+        docs = {d["id"]: d for d in data["documents"]}
+        options: list[Option] = []
+        placed: set[int] = set()
+        for council in data["councils"]:
+            for committee in council["committees"]:
+                for meeting in committee["meetings"]:
+                    papers = [docs[i] for i in meeting["documents"] if i in docs]
+                    if not papers:
+                        continue
+                    when = f"{meeting['date'] or ''} {meeting['time']}".strip()
+                    options.append(Option(f"{committee['title']}, {when}", disabled=True))
+                    for doc in papers:
+                        placed.add(doc["id"])
+                        options.append(Option(f"  {document_prompt(doc)}", id=str(doc["id"])))
+        loose = [d for d in data["documents"] if d["id"] not in placed]
+        if loose:
+            options.append(Option("Imported papers", disabled=True))
+            options.extend(Option(f"  {document_prompt(d)}", id=str(d["id"])) for d in loose)
+        listing = self.query_one(CursorOptionList)
+        previous = listing.highlighted_option.id if listing.highlighted_option else None
+        listing.clear_options()
+        listing.add_options(options)
+        ids = [o.id for o in options]
+        if previous is not None and previous in ids:
+            listing.highlighted = ids.index(previous)
+        else:
+            listing.highlighted = next((n for n, o in enumerate(options) if not o.disabled), None)
+        count = len(docs)
+        self.query_one("#library-status", Static).update(
+            f"{count} paper{'s' if count != 1 else ''} in the library at {self.library.home}"
+        )
+
+    @on(OptionList.OptionSelected, "#documents")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.open_document(int(event.option.id))  # type: ignore[attr-defined]
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    def action_import_file(self) -> None:
+        def chosen(path: str | None) -> None:
+            if path:
+                self.app.import_and_open(path)  # type: ignore[attr-defined]
+
+        self.app.push_screen(
+            PromptScreen("Import a PDF: type the path of a file and press Enter (Escape cancels).", "path"),
+            chosen,
+        )

@@ -1,0 +1,257 @@
+"""The reader: one paper, page by page, with contents, go-to-page and find."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Input, Static
+
+from memberdesk.library import Library
+from memberdesk.model import Document, OutlineEntry
+from memberdesk.paging import PageNotFound, resolve_page
+from memberdesk.reflow import Paragraph, paragraphs
+from memberdesk.ui.screens.contents import ContentsScreen
+from memberdesk.ui.screens.prompt import PromptScreen
+from memberdesk.ui.widgets.page_view import Highlight, PageView
+from memberdesk.find import FindResults, find_in_document
+
+
+class ReaderScreen(Screen[None]):
+    BINDINGS = [
+        Binding("right,full_stop", "next_page", "Next page", id="reader.next_page"),
+        Binding("left,comma", "previous_page", "Previous page", id="reader.previous_page"),
+        Binding("home", "first_page", "First page", id="reader.first_page"),
+        Binding("end", "last_page", "Last page", id="reader.last_page"),
+        Binding("g", "go_to_page", "Go to page", id="reader.go_to_page"),
+        Binding("c", "contents", "Contents", id="reader.contents"),
+        Binding("slash,f", "find", "Find", id="reader.find"),
+        Binding("n,f3", "next_hit", "Next match", id="reader.next_hit"),
+        Binding("N,shift+f3", "previous_hit", "Previous match", id="reader.previous_hit"),
+        Binding("escape,backspace", "back", "Library", id="reader.back"),
+    ]
+
+    def __init__(self, library: Library, document: Document) -> None:
+        super().__init__()
+        self.library = library
+        self.document = document
+        self.page_index = 0
+        self.labels: list[str] = []
+        self.outline: list[OutlineEntry] = self.library.documents.outline(document.id)
+        self.find: FindResults | None = None
+        self._page_paragraphs: list[Paragraph] = []
+        self._waiting_for: int | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="reader"):
+            yield Static(self.document.title, id="reader-title", markup=False)
+            yield PageView(id="page")
+            yield Input(placeholder="Find in this paper: type and press Enter (Escape closes)", id="find")
+            yield Static("", id="status", markup=False)
+
+    @property
+    def page_view(self) -> PageView:
+        return self.query_one(PageView)
+
+    def on_mount(self) -> None:
+        self.query_one("#find", Input).display = False
+        self.library.documents.mark_opened(self.document.id)
+        page, line = self.library.documents.position(self.document.id)
+        self.show_page(min(page, max(0, self.document.page_count - 1)), line=line)
+        self.page_view.focus()
+        if self.document.status == "importing":
+            self.set_interval(0.5, self._refresh_progress, name="import-progress")
+
+    # -- pages -----------------------------------------------------------------------------
+    def show_page(self, index: int, *, line: int = 0, at_end: bool = False) -> None:
+        index = max(0, min(index, self.document.page_count - 1))
+        self.page_index = index
+        page = self.library.documents.page(self.document.id, index)
+        self.labels = self.library.documents.labels(self.document.id)
+        if page is None:
+            self._waiting_for = index
+            self._page_paragraphs = []
+            self.page_view.show([], placeholder=f"Page {index + 1} is still being prepared; it will appear here.")
+        else:
+            self._waiting_for = None
+            self._page_paragraphs = paragraphs(page.text)
+            placeholder = "" if self._page_paragraphs else "This page has no text (it may be a picture or a blank page)."
+            self.page_view.show(self._page_paragraphs, line=line, placeholder=placeholder)
+            if at_end:
+                self.page_view.move_to(len(self.page_view.lines) - 1)
+            self._apply_find_highlights()
+        self.update_status()
+        self.library.documents.save_position(self.document.id, index, self.page_view.cursor_line)
+
+    def _refresh_progress(self) -> None:
+        doc = self.library.documents.get(self.document.id)
+        if doc is None:
+            self.notify("The import of this paper failed; see the library for the reason.", severity="error")
+            self.app.pop_screen()
+            return
+        self.document = doc
+        if self._waiting_for is not None and self.library.documents.page(doc.id, self._waiting_for):
+            self.show_page(self._waiting_for)
+        self.update_status()
+        if doc.status != "importing":
+            for timer in list(self._timers):
+                if timer.name == "import-progress":
+                    timer.stop()
+
+    def page_label(self, index: int | None = None) -> str:
+        index = self.page_index if index is None else index
+        return self.labels[index] if index < len(self.labels) else str(index + 1)
+
+    def current_section(self) -> str:
+        """The top-level section this page belongs to, and the latest sub-section begun by it."""
+        top, sub = "", ""
+        for entry in self.outline:
+            if entry.page_index > self.page_index:
+                break
+            if entry.level == 0:
+                top, sub = entry.title, ""
+            else:
+                sub = entry.title
+        return f"{top} / {sub}" if top and sub else top or sub
+
+    def update_status(self) -> None:
+        doc = self.document
+        parts = [f"Page {self.page_label()}", f"{self.page_index + 1} of {doc.page_count}"]
+        section = self.current_section()
+        if section:
+            parts.append(section)
+        if self.find and self.find.hits:
+            parts.append(f"match {self.find.current + 1} of {len(self.find.hits)} for '{self.find.query}'")
+        if doc.status == "importing":
+            percent = int(doc.pages_ready * 100 / max(1, doc.page_count))
+            parts.append(f"preparing pages: {doc.pages_ready} of {doc.page_count}, {percent}%")
+        self.query_one("#status", Static).update(" \u2014 ".join(parts))
+
+    @on(PageView.Edge)
+    def _edge(self, event: PageView.Edge) -> None:
+        if event.direction > 0 and self.page_index < self.document.page_count - 1:
+            self.show_page(self.page_index + 1)
+        elif event.direction < 0 and self.page_index > 0:
+            self.show_page(self.page_index - 1, at_end=True)
+        else:
+            self.app.bell()
+
+    @on(PageView.Moved)
+    def _moved(self) -> None:
+        self.library.documents.save_position(self.document.id, self.page_index, self.page_view.cursor_line)
+
+    def action_next_page(self) -> None:
+        if self.page_index < self.document.page_count - 1:
+            self.show_page(self.page_index + 1)
+        else:
+            self.app.bell()
+
+    def action_previous_page(self) -> None:
+        if self.page_index > 0:
+            self.show_page(self.page_index - 1)
+        else:
+            self.app.bell()
+
+    def action_first_page(self) -> None:
+        self.show_page(0)
+
+    def action_last_page(self) -> None:
+        self.show_page(self.document.page_count - 1)
+
+    def action_go_to_page(self) -> None:
+        def chosen(answer: str | None) -> None:
+            if not answer:
+                return
+            try:
+                self.show_page(resolve_page(self.labels, answer))
+            except PageNotFound as exc:
+                self.app.notify(str(exc), severity="warning")
+
+        span = f"{self.page_label(0)} to {self.page_label(len(self.labels) - 1)}" if self.labels else ""
+        question = (
+            f"Go to page: type the number printed on the page ({span}), or #N for the Nth page. "
+            "Enter goes, Escape cancels."
+        )
+        self.app.push_screen(PromptScreen(question, "page-number"), chosen)
+
+    def action_contents(self) -> None:
+        if not self.outline:
+            self.app.notify("This paper has no contents list (no bookmarks in the PDF).")
+            return
+
+        def chosen(entry: OutlineEntry | None) -> None:
+            if entry is not None:
+                self.show_page(entry.page_index)
+
+        self.app.push_screen(ContentsScreen(self.outline, self.labels, self.page_index), chosen)
+
+    def action_back(self) -> None:
+        find = self.query_one("#find", Input)
+        if find.display:
+            find.display = False
+            self.page_view.focus()
+            return
+        self.app.pop_screen()
+
+    # -- find ------------------------------------------------------------------------------
+    def action_find(self) -> None:
+        find = self.query_one("#find", Input)
+        find.display = True
+        find.focus()
+
+    @on(Input.Submitted, "#find")
+    def _find_submitted(self, event: Input.Submitted) -> None:
+        query = event.value.strip()
+        event.input.display = False
+        self.page_view.focus()
+        if query:
+            self.run_find(query)
+
+    def run_find(self, query: str) -> None:
+        self.find = find_in_document(self.library, self.document.id, query, start_page=self.page_index)
+        if not self.find.hits:
+            self.app.notify(f"'{query}' is not in this paper.", severity="warning")
+            self.update_status()
+            return
+        self._go_to_hit()
+
+    def action_next_hit(self) -> None:
+        self._step_hit(+1)
+
+    def action_previous_hit(self) -> None:
+        self._step_hit(-1)
+
+    def _step_hit(self, step: int) -> None:
+        if not self.find or not self.find.hits:
+            self.app.notify("Nothing to find yet: press / or f and type a word.")
+            return
+        self.find.current = (self.find.current + step) % len(self.find.hits)
+        self._go_to_hit()
+
+    def _go_to_hit(self) -> None:
+        assert self.find is not None
+        hit = self.find.hits[self.find.current]
+        if hit.page_index != self.page_index:
+            self.show_page(hit.page_index)
+        else:
+            self._apply_find_highlights()
+            self.update_status()
+        self.page_view.move_to(self.page_view.line_of(hit.paragraph, hit.start))
+
+    def _apply_find_highlights(self) -> None:
+        if not self.find:
+            self.page_view.set_highlights([])
+            return
+        current = self.find.hits[self.find.current] if self.find.hits else None
+        self.page_view.set_highlights(
+            [
+                Highlight(h.paragraph, h.start, h.end, "current-hit" if h == current else "hit")
+                for h in self.find.hits
+                if h.page_index == self.page_index
+            ]
+        )
+
+    def on_screen_resume(self) -> None:
+        self.page_view.call_after_refresh(self.page_view.place_terminal_cursor)

@@ -1,0 +1,272 @@
+"""One page of a paper, reflowed to the window and drawn line by line (Textual's Line API).
+
+Only the lines on screen are rendered, from a cache, so a long page or a huge pack costs the
+same. The view has a reading line (the cursor): arrow keys move it, the terminal cursor sits
+on it for screen readers, and the reading ruler dims the rest. Highlights (search hits, the
+sentence being read aloud) are spans of paragraph text, so they survive re-wrapping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from memberdesk.reflow import Line, Paragraph, wrap
+from memberdesk.ui.cursor import place_cursor
+
+GUTTER = 2  # columns left of the text: the reading-line marker sits here
+
+
+@dataclass(frozen=True)
+class Highlight:
+    paragraph: int
+    start: int
+    end: int
+    kind: str = "hit"  # "hit", "current-hit" or "speech"
+
+
+@dataclass
+class Layout:
+    """How the page is laid out; a profile sets these."""
+
+    measure: int = 72  # the longest line, in characters
+    margin: int = 2
+    paragraph_gap: int = 1
+    double_spaced: bool = False
+    ruler: str = "off"  # "off", "line" (one line at full strength) or "three"
+
+
+class PageView(ScrollView, can_focus=True):
+    BINDINGS = [
+        Binding("down,j", "line_down", "Next line", id="page.line_down"),
+        Binding("up,k", "line_up", "Previous line", id="page.line_up"),
+        Binding("pagedown,space", "screen_down", "Next screen", id="page.screen_down"),
+        Binding("pageup,b", "screen_up", "Previous screen", id="page.screen_up"),
+        Binding("ctrl+home", "page_top", "Top of page", id="page.top"),
+        Binding("ctrl+end", "page_bottom", "Bottom of page", id="page.bottom"),
+    ]
+    COMPONENT_CLASSES = {
+        "page-view--heading",
+        "page-view--hit",
+        "page-view--current-hit",
+        "page-view--speech",
+        "page-view--dim",
+        "page-view--marker",
+    }
+    DEFAULT_CSS = """
+    PageView { height: 1fr; }
+    """
+
+    cursor_line: reactive[int] = reactive(0, always_update=True)
+
+    class Edge(Message):
+        """The reading line tried to leave the page: forwards (+1) or backwards (-1)."""
+
+        def __init__(self, direction: int) -> None:
+            super().__init__()
+            self.direction = direction
+
+    class Moved(Message):
+        """The reading line moved (for the status line and the saved position)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.paragraphs: list[Paragraph] = []
+        self.lines: list[Line] = []
+        self.highlights: list[Highlight] = []
+        self.page_layout = Layout()
+        self.placeholder = ""
+        self._cache: dict[tuple[int, int], Strip] = {}
+        self._pending_line: int | None = None
+
+    # -- content ---------------------------------------------------------------------------
+    def show(self, paragraphs: list[Paragraph], *, line: int = 0, placeholder: str = "") -> None:
+        self.paragraphs = paragraphs
+        self.placeholder = placeholder
+        self.highlights = []
+        self._rewrap()
+        if not self.size.width:
+            # Not laid out yet: wrapping now would be at the wrong width; place the line on resize.
+            self._pending_line = line
+        self.move_to(line)
+
+    def set_layout(self, layout: Layout) -> None:
+        anchor = self._anchor()
+        self.page_layout = layout
+        self._rewrap()
+        self.move_to(self._line_for(anchor))
+
+    def set_highlights(self, highlights: list[Highlight]) -> None:
+        self.highlights = highlights
+        self._cache.clear()
+        self.refresh()
+
+    def line_of(self, paragraph: int, offset: int) -> int:
+        return self._line_for((paragraph, offset))
+
+    @property
+    def text_width(self) -> int:
+        available = self.scrollable_content_region.width - GUTTER - 2 * self.page_layout.margin
+        return max(10, min(self.page_layout.measure, available))
+
+    def _rewrap(self) -> None:
+        if self.paragraphs:
+            self.lines = wrap(
+                self.paragraphs,
+                self.text_width,
+                paragraph_gap=self.page_layout.paragraph_gap,
+                double_spaced=self.page_layout.double_spaced,
+            )
+        else:
+            self.lines = [Line(self.placeholder, -1)] if self.placeholder else []
+        self._cache.clear()
+        width = self.text_width + GUTTER + 2 * self.page_layout.margin
+        self.virtual_size = Size(width, len(self.lines))
+        self.refresh()
+
+    def _anchor(self) -> tuple[int, int]:
+        if 0 <= self.cursor_line < len(self.lines):
+            line = self.lines[self.cursor_line]
+            return (line.paragraph, line.start)
+        return (0, 0)
+
+    def _line_for(self, anchor: tuple[int, int]) -> int:
+        paragraph, offset = anchor
+        best = 0
+        for number, line in enumerate(self.lines):
+            if line.paragraph == paragraph and line.start <= offset:
+                best = number
+            elif line.paragraph > paragraph:
+                break
+        return best
+
+    def on_resize(self) -> None:
+        anchor = self._anchor()
+        self._rewrap()
+        if self._pending_line is not None and self.size.width:
+            line, self._pending_line = self._pending_line, None
+            self.move_to(line)
+            return
+        self.move_to(self._line_for(anchor))
+
+    # -- the reading line ------------------------------------------------------------------
+    def move_to(self, line: int, *, top: bool = False) -> None:
+        self.cursor_line = max(0, min(line, len(self.lines) - 1)) if self.lines else 0
+        region = Region(0, self.cursor_line, 1, 1)
+        self.scroll_to_region(region, animate=False, top=top, force=True)
+        self._cache.clear()
+        self.refresh()
+        self.call_after_refresh(self.place_terminal_cursor)
+        self.post_message(self.Moved())
+
+    def place_terminal_cursor(self) -> None:
+        if self.has_focus:
+            place_cursor(self, self.cursor_line, GUTTER + self.page_layout.margin)
+
+    def on_focus(self) -> None:
+        self.call_after_refresh(self.place_terminal_cursor)
+
+    def action_line_down(self) -> None:
+        if self.cursor_line >= len(self.lines) - 1:
+            self.post_message(self.Edge(+1))
+        else:
+            self.move_to(self.cursor_line + 1)
+
+    def action_line_up(self) -> None:
+        if self.cursor_line <= 0:
+            self.post_message(self.Edge(-1))
+        else:
+            self.move_to(self.cursor_line - 1)
+
+    def action_screen_down(self) -> None:
+        height = max(1, self.scrollable_content_region.height - 1)
+        if self.cursor_line >= len(self.lines) - 1:
+            self.post_message(self.Edge(+1))
+            return
+        target = min(len(self.lines) - 1, self.cursor_line + height)
+        self.scroll_to(y=self.scroll_offset.y + height, animate=False, force=True)
+        self.move_to(target)
+
+    def action_screen_up(self) -> None:
+        height = max(1, self.scrollable_content_region.height - 1)
+        if self.cursor_line <= 0:
+            self.post_message(self.Edge(-1))
+            return
+        self.scroll_to(y=max(0, self.scroll_offset.y - height), animate=False, force=True)
+        self.move_to(max(0, self.cursor_line - height))
+
+    def action_page_top(self) -> None:
+        self.move_to(0)
+
+    def action_page_bottom(self) -> None:
+        self.move_to(len(self.lines) - 1)
+
+    # -- drawing ---------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        number = scroll_y + y
+        width = self.scrollable_content_region.width
+        key = (number, width)
+        strip = self._cache.get(key)
+        if strip is None:
+            strip = self._render_text_line(number, width)
+            self._cache[key] = strip
+        return strip.crop(scroll_x, scroll_x + width)
+
+    def _ruler_dims(self, number: int) -> bool:
+        ruler = self.page_layout.ruler
+        if ruler == "off":
+            return False
+        reach = 0 if ruler == "line" else 1
+        return abs(number - self.cursor_line) > reach
+
+    def _render_text_line(self, number: int, width: int) -> Strip:
+        base = self.rich_style
+        if number >= len(self.lines):
+            return Strip.blank(width, base)
+        line = self.lines[number]
+        style = base
+        if line.heading:
+            style += self.get_component_rich_style("page-view--heading", partial=True)
+        if self._ruler_dims(number):
+            style += self.get_component_rich_style("page-view--dim", partial=True)
+        marker_style = base + self.get_component_rich_style("page-view--marker", partial=True)
+        # The reading line is marked by a glyph, not by colour alone.
+        marker = "\u203a " if number == self.cursor_line and self.has_focus else "  "
+        segments = [Segment(" " * self.page_layout.margin, base), Segment(marker, marker_style)]
+        segments.extend(self._text_segments(line, style))
+        return Strip(segments).extend_cell_length(width, base).crop(0, max(width, 1))
+
+    def _text_segments(self, line: Line, style: Style) -> list[Segment]:
+        spans = sorted(
+            (max(h.start, line.start), min(h.end, line.end), h.kind)
+            for h in self.highlights
+            if h.paragraph == line.paragraph and h.start < line.end and h.end > line.start
+        )
+        if not spans or line.paragraph < 0:
+            return [Segment(line.text, style)]
+        segments: list[Segment] = []
+        position = line.start
+        for start, end, kind in spans:
+            if start > position:
+                segments.append(Segment(line.text[position - line.start : start - line.start], style))
+            start = max(start, position)
+            if end > start:
+                mark = style + self.get_component_rich_style(f"page-view--{kind}", partial=True)
+                segments.append(Segment(line.text[start - line.start : end - line.start], mark))
+                position = end
+        if position < line.end:
+            segments.append(Segment(line.text[position - line.start :], style))
+        return segments
+
+    def watch_has_focus(self, focused: bool) -> None:
+        self._cache.clear()
+        self.refresh()

@@ -1,0 +1,94 @@
+"""pdf.py: page labels, outline, title, and every kind of bad input as one clear reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from memberdesk import pdf
+from pdf_factory import bomb_pdf, html_as_pdf, looping_pdf, make_pdf, nested_pdf, truncated_pdf
+
+
+def test_labels_outline_and_title(pack: Path) -> None:
+    info = pdf.inspect(pack)
+    assert info.page_count == 30
+    assert info.labels[:5] == ["i", "ii", "iii", "1", "2"]
+    assert info.labels[-1] == "27"
+    assert info.title == "Cabinet reports pack"
+    assert [(e.title, e.page_index) for e in info.outline] == [
+        ("Front sheet", 0),
+        ("Item 1: Budget", 3),
+        ("Item 2: Highways", 19),
+    ]
+
+
+def test_extract_range_gives_each_page_text(pack: Path) -> None:
+    rows = pdf.extract_range(pack, 18, 20)
+    assert [index for index, _, _ in rows] == [18, 19]
+    assert "page 19 of the committee pack" in rows[0][1]
+    assert "zebra crossing" in rows[1][1]
+    assert all(problem == "" for _, _, problem in rows)
+
+
+def test_title_falls_back_to_file_name(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "Planning_committee_minutes.pdf", ["Minutes"])
+    assert pdf.inspect(path).title == "Planning committee minutes"
+
+
+def test_demo_pack_labels_differ_from_pdf_index(demo_pdf: Path) -> None:
+    info = pdf.inspect(demo_pdf)
+    assert info.labels[0] == "i" and info.labels[3] == "1"
+    assert any("Performance" in entry.title for entry in info.outline)
+
+
+def test_owner_password_only_opens_without_asking(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "owner.pdf", ["Budget Council papers"], owner_password="council")
+    info = pdf.inspect(path)
+    assert "Budget Council papers" in pdf.extract_range(path, 0, info.page_count)[0][1]
+
+
+def _reason(path: Path) -> str:
+    with pytest.raises(pdf.PdfProblem) as caught:
+        pdf.inspect(path)
+    return caught.value.reason
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(b"")
+    assert _reason(path).startswith("empty file")
+
+
+def test_html_saved_as_pdf(tmp_path: Path) -> None:
+    assert _reason(html_as_pdf(tmp_path / "login.pdf")).startswith("not a PDF (it is a web page")
+
+
+def test_not_a_pdf_at_all(tmp_path: Path) -> None:
+    path = tmp_path / "notes.pdf"
+    path.write_bytes(b"PK\x03\x04 this is a zip file")
+    assert _reason(path) == pdf.NOT_PDF
+
+
+def test_cut_off_download(tmp_path: Path, pack: Path) -> None:
+    assert _reason(truncated_pdf(pack, tmp_path / "cut.pdf")).startswith("damaged or incomplete")
+
+
+def test_user_password(tmp_path: Path) -> None:
+    path = make_pdf(tmp_path / "locked.pdf", ["Exempt report"], user_password="secret")
+    assert _reason(path).startswith("needs a password")
+
+
+def test_deeply_nested_objects(tmp_path: Path) -> None:
+    assert _reason(nested_pdf(tmp_path / "deep.pdf")).startswith("damaged")
+
+
+def test_looping_page_tree(tmp_path: Path) -> None:
+    assert _reason(looping_pdf(tmp_path / "loop.pdf")).startswith("damaged")
+
+
+def test_decompression_bomb_page_is_refused_not_expanded(tmp_path: Path) -> None:
+    path = bomb_pdf(tmp_path / "bomb.pdf", expanded_mb=120)
+    info = pdf.inspect(path)
+    [(index, text, problem)] = pdf.extract_range(path, 0, info.page_count)
+    assert text == "" and problem == pdf.UNSAFE
