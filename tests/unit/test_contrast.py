@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from memberdesk.access.colours import NAMED_COLOURS, ColourError, colour_name, describe, parse_colour
 from memberdesk.access.contrast import contrast_ratio, format_ratio, hex_to_rgb, relative_luminance, wcag_level
-from memberdesk.access.palette import index_16, index_256, monochrome, to_16, to_256, xterm_256_rgb
+from memberdesk.access.palette import index_16, index_256, to_16, to_256, xterm_256_rgb
 
 hex_colours = st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06x}")
 
@@ -123,7 +123,6 @@ def test_downgrade_known_colours() -> None:
     assert to_16("#ffff00") == "#ffff00"  # bright yellow
     assert to_16("#ffffff") == "#ffffff"
     assert to_16("#1e1e1e") == "#000000"
-    assert monochrome("#ffff00") == "#ededed"
 
 
 @given(hex_colours)
@@ -136,9 +135,3 @@ def test_downgrade_matches_what_rich_sends(colour: str) -> None:
     assert index_16(colour) == parsed.downgrade(ColorSystem.STANDARD).number
     assert 16 <= index_256(colour) <= 255
 
-
-@given(hex_colours)
-def test_monochrome_matches_textuals_no_color_filter(colour: str) -> None:
-    from textual.color import Color
-
-    assert monochrome(colour) == Color.parse(colour).monochrome.hex.lower()

@@ -1,4 +1,4 @@
-"""What a colour becomes on a terminal with 256 or 16 colours, or with NO_COLOR set.
+"""What a colour becomes on a terminal with only 256 or 16 colours.
 
 Textual paints in truecolor and leaves the downgrade to Rich (`textual.strip` calls
 `rich.color.Color.downgrade`), so the *index* chosen here follows Rich's rules exactly:
@@ -90,13 +90,3 @@ def to_16(colour: str) -> str:
     """The colour a 16-colour terminal with xterm's default palette shows, as '#rrggbb'."""
     return rgb_to_hex(XTERM_16[index_16(colour)])
 
-
-def monochrome(colour: str) -> str:
-    """The grey Textual paints instead of `colour` when NO_COLOR is set on a truecolor theme.
-
-    Textual's Monochrome filter weights the *gamma-encoded* channels, so the grey is not of
-    equal luminance and contrast can change; we repeat its sum to say by how much.
-    """
-    r, g, b = hex_to_rgb(colour)
-    grey = round(r * 0.2126 + g * 0.7152 + b * 0.0722)
-    return rgb_to_hex((grey, grey, grey))
