@@ -189,3 +189,14 @@ def test_parse_profile_with_explicit_bases() -> None:
     standard = builtin_profiles()["standard"]
     profile = parse_profile('name = "x"\n[layout]\nmargin = 0\n', "<editor>", bases={"standard": standard})
     assert profile.layout.margin == 0 and profile.colours == standard.colours
+
+
+def test_keymap_and_lexicon_tables_replace_the_bases(tmp_path: Path) -> None:
+    base = parse_profile(
+        '[keymap]\nquit = "ctrl+q"\nfind = "/"\n[speech.lexicon]\nCllr = "Councillor"\n', "<base>", default_name="base"
+    )
+    bases = {"base": base}
+    inherited = parse_profile('based_on = "base"\n', "<f>", bases, default_name="f")
+    assert inherited.keymap == {"quit": "ctrl+q", "find": "/"} and inherited.speech.lexicon == {"Cllr": "Councillor"}
+    replaced = parse_profile('based_on = "base"\n[keymap]\nquit = "f10"\n[speech.lexicon]\n', "<f>", bases, default_name="f")
+    assert replaced.keymap == {"quit": "f10"} and replaced.speech.lexicon == {}

@@ -65,7 +65,8 @@ def check_colours(colours: Colours, *, strict: bool = False) -> list[CheckRow]:
         fg, bg = colours.resolved(pair.foreground), colours.resolved(pair.background)
         required = AAA_TEXT if strict and pair.name == BODY else pair.required
         ratio = contrast_ratio(fg, bg)
-        rows.append(CheckRow(pair.name, fg, bg, ratio, wcag_level(ratio, pair.kind), required, ratio >= required, pair.kind))
+        level = wcag_level(ratio, pair.kind)
+        rows.append(CheckRow(pair.name, fg, bg, ratio, level, required, ratio >= required, pair.kind))
     return rows
 
 

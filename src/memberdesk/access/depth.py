@@ -63,9 +63,12 @@ def depth_report(profile: Profile, depth: Depth, *, no_color: bool = False, stri
         return DepthReport(depth, no_color, True, None, [], [], summary)
 
     if profile.uses_terminal_palette:
-        return terminal("uses the terminal's own colours at every colour depth; the terminal's settings decide the contrast")
+        return terminal("uses the terminal's own colours at every depth: the terminal's settings decide the contrast")
     if no_color:
-        return terminal("NO_COLOR is set: colours are off, the terminal's own colours are used and the cursor, selection and highlight are shown in reverse video")
+        return terminal(
+            "NO_COLOR is set: colours are off, the terminal's own colours are used, and the cursor,"
+            " selection and highlight are shown in reverse video"
+        )
     if depth != "truecolor" and profile.fallback_on_low_colour == "terminal":
         return terminal(f"only {depth} colours: this profile switches to the terminal's own colours, as it asks")
 

@@ -61,6 +61,13 @@ class ProfileError(ValueError):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
+    @classmethod
+    def one(cls, source: str, message: str, key: str = "", line: int | None = None) -> ProfileError:
+        return cls([Problem(source, message, key, line)])
+
+
+NAME_HINT = "use lower-case letters, digits and hyphens, e.g. 'cllr-smith'"
+
 
 def _kind_of(value: Any) -> str:
     if isinstance(value, bool):
@@ -107,7 +114,7 @@ def _check_value(rule: Rule, value: Any) -> tuple[Any, str | None]:
     if rule.kind == "name":
         if NAME_PATTERN.match(value):
             return value, None
-        return None, f"'{value}' cannot be a profile name: use lower-case letters, digits and hyphens, e.g. 'cllr-smith'"
+        return None, f"'{value}' cannot be a profile name: {NAME_HINT}"
     if rule.kind in ("colour", "colour_or_background"):
         if rule.kind == "colour_or_background" and value.strip().lower() == SAME_AS_BACKGROUND:
             return SAME_AS_BACKGROUND, None
@@ -126,12 +133,15 @@ def _unknown_key(key: str, section: str | None) -> str:
     homes = [s for s in SECTIONS if key in SCHEMA[s]] + (["(top level)"] if key in SCHEMA[None] else [])
     if homes:
         home = homes[0]
-        return f"unknown setting here; '{key}' belongs in " + (home if home.startswith("(") else f"the [{home}] table")
+        where = home if home.startswith("(") else f"the [{home}] table"
+        return f"unknown setting here; '{key}' belongs in {where}"
     where = "at the top level" if section is None else f"in [{section}]"
     return f"unknown setting {where}; the settings are: " + ", ".join(known)
 
 
-def _validate(data: dict[str, Any], source: str, lines: dict[toml_lines.KeyPath, int]) -> tuple[dict[str, Any], list[Problem]]:
+def _validate(
+    data: dict[str, Any], source: str, lines: dict[toml_lines.KeyPath, int]
+) -> tuple[dict[str, Any], list[Problem]]:
     """Check every key and value; return the normalised data and the problems found."""
     problems: list[Problem] = []
     clean: dict[str, Any] = {}
@@ -154,17 +164,21 @@ def _validate(data: dict[str, Any], source: str, lines: dict[toml_lines.KeyPath,
         else:
             problem((key,), _unknown_key(key, None))
     if clean.get("layout", {}).get("justify") is True:
-        problem(("layout", "justify"), "justified text is not offered (its uneven gaps are hard to read): set false")
+        message = "justified text is not offered (its uneven gaps are hard to read): set false"
+        problem(("layout", "justify"), message)
     return clean, problems
 
 
-def _validate_section(section: str, table: dict[str, Any], problem: Callable[[tuple[str, ...], str], None]) -> dict[str, Any]:
+def _validate_section(
+    section: str, table: dict[str, Any], problem: Callable[[tuple[str, ...], str], None]
+) -> dict[str, Any]:
     clean: dict[str, Any] = {}
     for key, value in table.items():
         path = (section, key)
         if section == "keymap":
             if not BINDING_ID_PATTERN.match(key):
-                problem(path, f"'{key}' is not a binding id: use the id shown in the help screen, e.g. 'reader.next-page'")
+                hint = "use the id shown in the help screen, e.g. 'reader.next-page'"
+                problem(path, f"'{key}' is not a binding id: {hint}")
             elif not isinstance(value, str):
                 problem(path, f"should be a key in quotes such as 'ctrl+n', not {_kind_of(value)}")
             elif error := check_key_string(value):
@@ -195,11 +209,17 @@ def _validate_section(section: str, table: dict[str, Any], problem: Callable[[tu
     return clean
 
 
-def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+# Tables that are one setting each: a file that has one replaces the base's whole table, so
+# an exported file (which always writes them, even empty) imports exactly as it was.
+WHOLE_TABLES = {("keymap",), ("speech", "lexicon")}
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any], path: tuple[str, ...] = ()) -> dict[str, Any]:
     merged = dict(base)
     for key, value in override.items():
-        if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = _merge(merged[key], value)
+        here = path + (key,)
+        if isinstance(value, dict) and isinstance(merged.get(key), dict) and here not in WHOLE_TABLES:
+            merged[key] = _merge(merged[key], value, here)
         else:
             merged[key] = value
     return merged
@@ -220,7 +240,8 @@ def parse_profile(
         at = re.search(r"\(at line (\d+), column (\d+)\)", message)
         message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
         line, column = (int(at.group(1)), int(at.group(2))) if at else (None, None)
-        raise ProfileError([Problem(source, f"not valid TOML: {message}; check quotes, '=' and [table] lines", "", line, column)]) from None
+        message = f"not valid TOML: {message}; check quotes, '=' and [table] lines"
+        raise ProfileError([Problem(source, message, "", line, column)]) from None
     lines = toml_lines.key_lines(text)
     clean, problems = _validate(data, source, lines)
     if problems:
@@ -228,7 +249,7 @@ def parse_profile(
 
     name = clean.get("name") or default_name
     if not NAME_PATTERN.match(name):
-        raise ProfileError([Problem(source, f"'{name}' cannot be a profile name: add name = \"cllr-smith\" (lower-case letters, digits, hyphens)", "name", lines.get(("name",)))])
+        raise ProfileError.one(source, f"'{name}' cannot be a profile name: {NAME_HINT}", "name", lines.get(("name",)))
     based_on = clean.get("based_on", DEFAULT_BASE)
     merged: dict[str, Any] = {}
     if based_on and based_on != name:
@@ -239,14 +260,17 @@ def parse_profile(
         if based_on not in bases:
             choices = ", ".join(sorted(bases)) or "(none available)"
             message = f"'{based_on}' is not a built-in profile: choose one of {choices}"
-            raise ProfileError([Problem(source, message, "based_on", lines.get(("based_on",)))])
+            raise ProfileError.one(source, message, "based_on", lines.get(("based_on",)))
         merged = to_dict(bases[based_on])
         merged["description"] = ""  # a description describes one profile; it is not inherited
     merged = _merge(merged, clean)
     merged["name"], merged["based_on"] = name, based_on if based_on != name else ""
-    missing = [f"colours.{k}" for k in SCHEMA["colours"] if k not in merged.get("colours", {}) and k not in ("palette", "warning_background")]
+    optional = ("palette", "warning_background")
+    given = merged.get("colours", {})
+    missing = [f"colours.{k}" for k in SCHEMA["colours"] if k not in given and k not in optional]
     if missing:
-        raise ProfileError([Problem(source, "a profile with no based_on must set every colour; missing: " + ", ".join(missing), "colours", lines.get(("colours",)))])
+        message = "a profile with no based_on must set every colour; missing: " + ", ".join(missing)
+        raise ProfileError.one(source, message, "colours", lines.get(("colours",)))
     return from_dict(merged)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from memberdesk import config
-from memberdesk.access.loading import Problem, ProfileError, load_profile, save_profile
+from memberdesk.access.loading import NAME_HINT, ProfileError, load_profile, save_profile
 from memberdesk.access.profile import NAME_PATTERN, Profile
 
 # The order a picker shows them in; any other built-in file follows alphabetically.
@@ -47,11 +47,12 @@ def _builtins_in(folder: Path) -> dict[str, Profile]:
             base = ""  # load_profile below reports it properly
         if base and base != stem and base in files:
             if base in chain:
-                raise ProfileError([Problem(str(files[stem]), f"based_on goes round in a circle: {' -> '.join(chain + (base,))}", "based_on")])
+                circle = " -> ".join(chain + (base,))
+                raise ProfileError.one(str(files[stem]), f"based_on goes round in a circle: {circle}", "based_on")
             load(base, chain + (base,))
         profile = load_profile(files[stem], bases=loaded)
         if profile.name != stem:
-            raise ProfileError([Problem(str(files[stem]), f"a built-in's name must match its file name ('{stem}')", "name")])
+            raise ProfileError.one(str(files[stem]), f"a built-in's name must match its file name ('{stem}')", "name")
         loaded[stem] = profile
 
     for stem in files:
@@ -93,7 +94,10 @@ class ProfileRegistry:
 
     def entries(self) -> list[ProfileEntry]:
         """Built-ins first (picker order), then the user's profiles by name."""
-        rows = [ProfileEntry(p.name, p.description, True, self._builtin_folder / f"{p.name}.toml") for p in self.builtins.values()]
+        rows = [
+            ProfileEntry(p.name, p.description, True, self._builtin_folder / f"{p.name}.toml")
+            for p in self.builtins.values()
+        ]
         for stem, path in self._user_files().items():
             try:
                 profile = load_profile(path, bases=self.builtins)
@@ -119,9 +123,9 @@ class ProfileRegistry:
     def save(self, profile: Profile) -> Path:
         """Store a user profile as <name>.toml (the editor's "save"). Built-in names are refused."""
         if not NAME_PATTERN.match(profile.name):
-            raise ValueError(f"'{profile.name}' cannot be a profile name: use lower-case letters, digits and hyphens")
+            raise ValueError(f"'{profile.name}' cannot be a profile name: {NAME_HINT}")
         if profile.name in self.builtins:
-            raise ValueError(f"'{profile.name}' is a built-in profile; save under another name, e.g. '{profile.name}-custom'")
+            raise ValueError(f"'{profile.name}' is a built-in profile; save under another name, e.g. '{profile.name}-own'")
         return save_profile(profile, self.user_dir / f"{profile.name}.toml")
 
     def import_file(self, path: str | os.PathLike[str]) -> Profile:
@@ -132,7 +136,8 @@ class ProfileRegistry:
         """
         profile = load_profile(path, bases=self.builtins)
         if profile.name in self.builtins:
-            raise ProfileError([Problem(str(path), f"'{profile.name}' is a built-in profile; give this one its own name, e.g. name = \"{profile.name}-custom\"", "name")])
+            message = f"'{profile.name}' is a built-in profile; give this one its own name, e.g. name = \"{profile.name}-own\""
+            raise ProfileError.one(str(path), message, "name")
         self.save(profile)
         return profile
 
