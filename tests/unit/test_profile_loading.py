@@ -200,3 +200,11 @@ def test_keymap_and_lexicon_tables_replace_the_bases(tmp_path: Path) -> None:
     assert inherited.keymap == {"quit": "ctrl+q", "find": "/"} and inherited.speech.lexicon == {"Cllr": "Councillor"}
     replaced = parse_profile('based_on = "base"\n[keymap]\nquit = "f10"\n[speech.lexicon]\n', "<f>", bases, default_name="f")
     assert replaced.keymap == {"quit": "f10"} and replaced.speech.lexicon == {}
+
+
+def test_colours_terminal_shorthand(tmp_path: Path) -> None:
+    profile = load_profile(write(tmp_path, 'colours = "terminal"\n'))
+    assert profile.uses_terminal_palette
+    assert problems(write(tmp_path, 'colours = "navy"\n', "x.toml")) == [
+        f"{tmp_path / 'x.toml'}, line 1: colours: should be a table ([colours]) or \"terminal\", not text"
+    ]

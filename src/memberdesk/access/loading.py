@@ -156,9 +156,12 @@ def _validate(
                 problem((key,), error)
             else:
                 clean[key] = checked
+        elif key == "colours" and value == "terminal":  # shorthand for [colours] palette = "terminal"
+            clean[key] = {"palette": "terminal"}
         elif key in SECTIONS:
             if not isinstance(value, dict):
-                problem((key,), f"should be a table ([{key}]), not {_kind_of(value)}")
+                alternative = ' or "terminal"' if key == "colours" else ""
+                problem((key,), f"should be a table ([{key}]){alternative}, not {_kind_of(value)}")
                 continue
             clean[key] = _validate_section(key, value, problem)
         else:
