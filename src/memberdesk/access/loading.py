@@ -1,0 +1,322 @@
+"""Reading, validating and writing profile files.
+
+Every problem in a file is reported at once, each naming the file, the line and the key,
+with a hint where we can guess the intent (a typo'd key gets "did you mean ...?"). A file
+may set only some keys: it starts from the built-in named by `based_on` (default
+"standard") and overrides. Files are written atomically (temp file, then os.replace).
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from memberdesk.access import toml_lines
+from memberdesk.access.colours import ColourError, parse_colour
+from memberdesk.access.profile import (
+    BINDING_ID_PATTERN,
+    NAME_PATTERN,
+    SAME_AS_BACKGROUND,
+    SCHEMA,
+    SECTIONS,
+    Profile,
+    Rule,
+    check_key_string,
+    from_dict,
+    to_dict,
+)
+
+DEFAULT_BASE = "standard"
+
+
+@dataclass(frozen=True)
+class Problem:
+    source: str
+    message: str
+    key: str = ""  # dotted, e.g. "colours.background"
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        where = self.source
+        if self.line is not None:
+            where += f", line {self.line}"
+            if self.column is not None:
+                where += f", column {self.column}"
+        return f"{where}: {self.key}: {self.message}" if self.key else f"{where}: {self.message}"
+
+
+class ProfileError(ValueError):
+    """A profile file that cannot be used. `problems` lists each fault; str() has one per line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+    @classmethod
+    def one(cls, source: str, message: str, key: str = "", line: int | None = None) -> ProfileError:
+        return cls([Problem(source, message, key, line)])
+
+
+NAME_HINT = "use lower-case letters, digits and hyphens, e.g. 'cllr-smith'"
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (datetime.date, datetime.time)):
+        return "a date or time"
+    return type(value).__name__
+
+
+def _check_value(rule: Rule, value: Any) -> tuple[Any, str | None]:
+    """(normalised value, None) or (None, what is wrong)."""
+    shown = f"{value!r} ({_kind_of(value)})"
+    if rule.kind == "bool":
+        return (value, None) if isinstance(value, bool) else (None, f"should be true or false, not {shown}")
+    if rule.kind in ("int", "float"):
+        ok_type = isinstance(value, int) or (rule.kind == "float" and isinstance(value, float))
+        if isinstance(value, bool) or not ok_type:
+            wanted = "a whole number" if rule.kind == "int" else "a number"
+            return None, f"should be {wanted}, not {shown}"
+        if not (rule.low is not None and rule.high is not None and rule.low <= value <= rule.high):
+            low, high = (int(rule.low), int(rule.high)) if rule.kind == "int" else (rule.low, rule.high)
+            return None, f"{value} is out of range: use {low} to {high}"
+        return (float(value) if rule.kind == "float" else value), None
+    if not isinstance(value, str):
+        if rule.kind == "lexicon":
+            return None, f"should be a table of word = \"how to say it\", not {shown}"
+        return None, f"should be text in quotes, not {shown}"
+    if rule.kind == "choice":
+        if value in rule.choices:
+            return value, None
+        close = difflib.get_close_matches(value, rule.choices, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        return None, f"'{value}' is not allowed: {hint}use one of " + ", ".join(f"'{c}'" for c in rule.choices)
+    if rule.kind == "name":
+        if NAME_PATTERN.match(value):
+            return value, None
+        return None, f"'{value}' cannot be a profile name: {NAME_HINT}"
+    if rule.kind in ("colour", "colour_or_background"):
+        if rule.kind == "colour_or_background" and value.strip().lower() == SAME_AS_BACKGROUND:
+            return SAME_AS_BACKGROUND, None
+        try:
+            return parse_colour(value), None
+        except ColourError as exc:
+            return None, str(exc)
+    return value, None  # text
+
+
+def _unknown_key(key: str, section: str | None) -> str:
+    known = list(SCHEMA[section]) + (list(SECTIONS) if section is None else [])
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
+    if close:
+        return f"unknown setting; did you mean '{close[0]}'?"
+    homes = [s for s in SECTIONS if key in SCHEMA[s]] + (["(top level)"] if key in SCHEMA[None] else [])
+    if homes:
+        home = homes[0]
+        where = home if home.startswith("(") else f"the [{home}] table"
+        return f"unknown setting here; '{key}' belongs in {where}"
+    where = "at the top level" if section is None else f"in [{section}]"
+    return f"unknown setting {where}; the settings are: " + ", ".join(known)
+
+
+def _validate(
+    data: dict[str, Any], source: str, lines: dict[toml_lines.KeyPath, int]
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Check every key and value; return the normalised data and the problems found."""
+    problems: list[Problem] = []
+    clean: dict[str, Any] = {}
+
+    def problem(path: tuple[str, ...], message: str) -> None:
+        problems.append(Problem(source, message, ".".join(path), toml_lines.line_of(lines, path)))
+
+    for key, value in data.items():
+        if key in SCHEMA[None]:
+            checked, error = _check_value(SCHEMA[None][key], value)
+            if error:
+                problem((key,), error)
+            else:
+                clean[key] = checked
+        elif key == "colours" and value == "terminal":  # shorthand for [colours] palette = "terminal"
+            clean[key] = {"palette": "terminal"}
+        elif key in SECTIONS:
+            if not isinstance(value, dict):
+                alternative = ' or "terminal"' if key == "colours" else ""
+                problem((key,), f"should be a table ([{key}]){alternative}, not {_kind_of(value)}")
+                continue
+            clean[key] = _validate_section(key, value, problem)
+        else:
+            problem((key,), _unknown_key(key, None))
+    if clean.get("layout", {}).get("justify") is True:
+        message = "justified text is not offered (its uneven gaps are hard to read): set false"
+        problem(("layout", "justify"), message)
+    return clean, problems
+
+
+def _validate_section(
+    section: str, table: dict[str, Any], problem: Callable[[tuple[str, ...], str], None]
+) -> dict[str, Any]:
+    clean: dict[str, Any] = {}
+    for key, value in table.items():
+        path = (section, key)
+        if section == "keymap":
+            if not BINDING_ID_PATTERN.match(key):
+                hint = "use the id shown in the help screen, e.g. 'reader.next-page'"
+                problem(path, f"'{key}' is not a binding id: {hint}")
+            elif not isinstance(value, str):
+                problem(path, f"should be a key in quotes such as 'ctrl+n', not {_kind_of(value)}")
+            elif error := check_key_string(value):
+                problem(path, error)
+            else:
+                clean[key] = value.strip()
+            continue
+        rule = SCHEMA[section].get(key)
+        if rule is None:
+            problem(path, _unknown_key(key, section))
+        elif rule.kind == "lexicon":
+            if not isinstance(value, dict):
+                problem(path, f"should be a table of word = \"how to say it\", not {_kind_of(value)}")
+                continue
+            words: dict[str, str] = {}
+            for word, said in value.items():
+                if not word.strip() or not isinstance(said, str) or not said.strip():
+                    problem(path + (word,), "give the word and how to say it as text, e.g. Cllr = \"Councillor\"")
+                else:
+                    words[word] = said
+            clean[key] = words
+        else:
+            checked, error = _check_value(rule, value)
+            if error:
+                problem(path, error)
+            else:
+                clean[key] = checked
+    return clean
+
+
+# Tables that are one setting each: a file that has one replaces the base's whole table, so
+# an exported file (which always writes them, even empty) imports exactly as it was.
+WHOLE_TABLES = {("keymap",), ("speech", "lexicon")}
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any], path: tuple[str, ...] = ()) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        here = path + (key,)
+        if isinstance(value, dict) and isinstance(merged.get(key), dict) and here not in WHOLE_TABLES:
+            merged[key] = _merge(merged[key], value, here)
+        else:
+            merged[key] = value
+    return merged
+
+
+def parse_profile(
+    text: str, source: str, bases: Mapping[str, Profile] | None = None, default_name: str = ""
+) -> Profile:
+    """Validate TOML text and build a Profile, starting from `bases[based_on]`.
+
+    `bases` holds the profiles a file may be based on; None means the built-ins.
+    Raises ProfileError listing every problem.
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        at = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+        line, column = (int(at.group(1)), int(at.group(2))) if at else (None, None)
+        message = f"not valid TOML: {message}; check quotes, '=' and [table] lines"
+        raise ProfileError([Problem(source, message, "", line, column)]) from None
+    lines = toml_lines.key_lines(text)
+    clean, problems = _validate(data, source, lines)
+    if problems:
+        raise ProfileError(problems)
+
+    name = clean.get("name") or default_name
+    if not NAME_PATTERN.match(name):
+        raise ProfileError.one(source, f"'{name}' cannot be a profile name: {NAME_HINT}", "name", lines.get(("name",)))
+    based_on = clean.get("based_on", DEFAULT_BASE)
+    merged: dict[str, Any] = {}
+    if based_on and based_on != name:
+        if bases is None:
+            from memberdesk.access.registry import builtin_profiles  # here: registry imports us
+
+            bases = builtin_profiles()
+        if based_on not in bases:
+            choices = ", ".join(sorted(bases)) or "(none available)"
+            message = f"'{based_on}' is not a built-in profile: choose one of {choices}"
+            raise ProfileError.one(source, message, "based_on", lines.get(("based_on",)))
+        merged = to_dict(bases[based_on])
+        merged["description"] = ""  # a description describes one profile; it is not inherited
+    merged = _merge(merged, clean)
+    merged["name"], merged["based_on"] = name, based_on if based_on != name else ""
+    optional = ("palette", "warning_background")
+    given = merged.get("colours", {})
+    missing = [f"colours.{k}" for k in SCHEMA["colours"] if k not in given and k not in optional]
+    if missing:
+        message = "a profile with no based_on must set every colour; missing: " + ", ".join(missing)
+        raise ProfileError.one(source, message, "colours", lines.get(("colours",)))
+    return from_dict(merged)
+
+
+def load_profile(path: str | os.PathLike[str], bases: Mapping[str, Profile] | None = None) -> Profile:
+    """Read and validate a profile file. Raises ProfileError naming the file, line and key."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProfileError([Problem(str(path), "no such file: check the path and the name")]) from None
+    except IsADirectoryError:
+        raise ProfileError([Problem(str(path), "is a folder, not a profile file: give the .toml file")]) from None
+    except UnicodeDecodeError:
+        raise ProfileError([Problem(str(path), "is not a text file (UTF-8): save it as plain text")]) from None
+    except OSError as exc:
+        raise ProfileError([Problem(str(path), f"cannot be read ({exc.strerror or exc})")]) from None
+    return parse_profile(text, str(path), bases, default_name=path.stem)
+
+
+HEADER = "# memberdesk accessibility profile. Check it with: memberdesk profile check FILE\n"
+
+
+def profile_to_toml(profile: Profile) -> str:
+    """The whole profile as TOML (every setting, so the file stands on its own)."""
+    import tomli_w
+
+    return HEADER + tomli_w.dumps(to_dict(profile))
+
+
+def save_profile(profile: Profile, path: str | os.PathLike[str]) -> Path:
+    """Write atomically: a crash leaves the old file or the new one, never half of one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = profile_to_toml(profile).encode("utf-8")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+

@@ -1,0 +1,163 @@
+"""The profiles on this machine: built-ins shipped in assets/profiles, and the user's own in
+<library home>/profiles. List them, get one by name, import a file (validated first), export
+one, save an edited one. A built-in name is never overwritten.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from memberdesk import config
+from memberdesk.access.loading import NAME_HINT, ProfileError, load_profile, save_profile
+from memberdesk.access.profile import NAME_PATTERN, Profile
+
+# The order a picker shows them in; any other built-in file follows alphabetically.
+BUILTIN_ORDER = (
+    "standard", "high-contrast-dark", "high-contrast-light", "yellow-on-black",
+    "dyslexia", "colour-blind-safe", "large-layout", "screen-reader",
+)
+
+
+class ProfileNotFound(LookupError):
+    """No profile by that name; the message lists the names there are."""
+
+    def __str__(self) -> str:  # LookupError would show the message quoted
+        return str(self.args[0])
+
+
+def builtin_dir() -> Path:
+    return config.assets_dir() / "profiles"
+
+
+@functools.cache
+def _builtins_in(folder: Path) -> dict[str, Profile]:
+    files = {path.stem: path for path in sorted(folder.glob("*.toml"))}
+    loaded: dict[str, Profile] = {}
+
+    def load(stem: str, chain: tuple[str, ...]) -> None:
+        if stem in loaded:
+            return
+        try:
+            base = tomllib.loads(files[stem].read_text(encoding="utf-8")).get("based_on", "standard")
+        except tomllib.TOMLDecodeError:
+            base = ""  # load_profile below reports it properly
+        if base and base != stem and base in files:
+            if base in chain:
+                circle = " -> ".join(chain + (base,))
+                raise ProfileError.one(str(files[stem]), f"based_on goes round in a circle: {circle}", "based_on")
+            load(base, chain + (base,))
+        profile = load_profile(files[stem], bases=loaded)
+        if profile.name != stem:
+            raise ProfileError.one(str(files[stem]), f"a built-in's name must match its file name ('{stem}')", "name")
+        loaded[stem] = profile
+
+    for stem in files:
+        load(stem, (stem,))
+    order = {name: i for i, name in enumerate(BUILTIN_ORDER)}
+    return dict(sorted(loaded.items(), key=lambda item: (order.get(item[0], len(order)), item[0])))
+
+
+def builtin_profiles(folder: Path | None = None) -> dict[str, Profile]:
+    """name -> Profile for every built-in, in picker order. Loaded once per process."""
+    return dict(_builtins_in((folder or builtin_dir()).resolve()))
+
+
+@dataclass(frozen=True)
+class ProfileEntry:
+    name: str
+    description: str
+    builtin: bool
+    path: Path
+    problem: str | None = None  # a user file that no longer loads: listed, with why
+
+
+class ProfileRegistry:
+    def __init__(self, home: str | os.PathLike[str], builtin_folder: Path | None = None) -> None:
+        self.user_dir = Path(home) / "profiles"
+        self._builtin_folder = builtin_folder or builtin_dir()
+
+    @property
+    def builtins(self) -> dict[str, Profile]:
+        return builtin_profiles(self._builtin_folder)
+
+    def is_builtin(self, name: str) -> bool:
+        return name in self.builtins
+
+    def _user_files(self) -> dict[str, Path]:
+        if not self.user_dir.is_dir():
+            return {}
+        return {p.stem: p for p in sorted(self.user_dir.glob("*.toml")) if p.stem not in self.builtins}
+
+    def entries(self) -> list[ProfileEntry]:
+        """Built-ins first (picker order), then the user's profiles by name."""
+        rows = [
+            ProfileEntry(p.name, p.description, True, self._builtin_folder / f"{p.name}.toml")
+            for p in self.builtins.values()
+        ]
+        for stem, path in self._user_files().items():
+            try:
+                profile = load_profile(path, bases=self.builtins)
+                rows.append(ProfileEntry(stem, profile.description, False, path))
+            except ProfileError as exc:
+                rows.append(ProfileEntry(stem, "", False, path, problem=str(exc.problems[0])))
+        return rows
+
+    def names(self) -> list[str]:
+        return [entry.name for entry in self.entries()]
+
+    def get(self, name: str) -> Profile:
+        """The profile called `name`. ProfileNotFound lists the names; ProfileError if its file is bad."""
+        if name in self.builtins:
+            return self.builtins[name]
+        path = self._user_files().get(name)
+        if path is None:
+            raise ProfileNotFound(f"no profile called '{name}'; the profiles are: {', '.join(self.names())}")
+        profile = load_profile(path, bases=self.builtins)
+        # The file name is the profile's name in this folder, whatever the file says inside.
+        return profile if profile.name == name else _renamed(profile, name)
+
+    def save(self, profile: Profile) -> Path:
+        """Store a user profile as <name>.toml (the editor's "save"). Built-in names are refused."""
+        if not NAME_PATTERN.match(profile.name):
+            raise ValueError(f"'{profile.name}' cannot be a profile name: {NAME_HINT}")
+        if profile.name in self.builtins:
+            raise ValueError(f"'{profile.name}' is a built-in profile; save under another name, e.g. '{profile.name}-own'")
+        return save_profile(profile, self.user_dir / f"{profile.name}.toml")
+
+    def import_file(self, path: str | os.PathLike[str]) -> Profile:
+        """Validate a file and store it as a user profile (replacing one of the same name).
+
+        Raises ProfileError (line and key at fault) for an invalid file, and for one whose
+        name is a built-in's, without storing anything.
+        """
+        profile = load_profile(path, bases=self.builtins)
+        if profile.name in self.builtins:
+            message = f"'{profile.name}' is a built-in profile; give this one its own name, e.g. name = \"{profile.name}-own\""
+            raise ProfileError.one(str(path), message, "name")
+        self.save(profile)
+        return profile
+
+    def export(self, name: str, to: str | os.PathLike[str]) -> Path:
+        """Write the whole profile (every setting) to a file, or into a folder as <name>.toml."""
+        target = Path(to)
+        if target.is_dir():
+            target = target / f"{name}.toml"
+        return save_profile(self.get(name), target)
+
+    def delete(self, name: str) -> None:
+        if name in self.builtins:
+            raise ValueError(f"'{name}' is a built-in profile and cannot be deleted")
+        path = self._user_files().get(name)
+        if path is None:
+            raise ProfileNotFound(f"no user profile called '{name}'")
+        path.unlink()
+
+
+def _renamed(profile: Profile, name: str) -> Profile:
+    from dataclasses import replace
+
+    return replace(profile, name=name)

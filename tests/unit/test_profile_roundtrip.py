@@ -1,0 +1,76 @@
+"""Export then import gives an equal profile, for any valid profile (hypothesis)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from memberdesk.access.loading import load_profile, parse_profile, profile_to_toml, save_profile
+from memberdesk.access.profile import Behaviour, Colours, Layout, Profile, Speech
+from memberdesk.access.registry import BUILTIN_ORDER, builtin_profiles
+
+hex_colour = st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06x}")
+names = st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True).filter(lambda n: n not in BUILTIN_ORDER)
+text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40)
+binding_ids = st.from_regex(r"[a-z_][a-z0-9_]{0,8}(\.[a-z0-9_]{1,8})?", fullmatch=True)
+keys = st.sampled_from(["ctrl+n", "f2", "space", "j,down", "shift+tab", "question_mark"])
+
+colours = st.builds(
+    Colours,
+    **{name: hex_colour for name in (
+        "text", "background", "heading", "link", "dim", "focus", "highlight_text",
+        "highlight_background", "selection_text", "selection_background", "status_text",
+        "status_background", "warning_text",
+    )},
+    warning_background=st.one_of(st.just("background"), hex_colour),
+    palette=st.sampled_from(["custom", "terminal"]),
+)
+profiles = st.builds(
+    Profile,
+    name=names,
+    colours=colours,
+    description=text,
+    based_on=st.sampled_from(["", *BUILTIN_ORDER]),
+    fallback_on_low_colour=st.sampled_from(["downgrade", "terminal"]),
+    layout=st.builds(
+        Layout,
+        max_line_width=st.integers(20, 240),
+        margin=st.integers(0, 40),
+        paragraph_spacing=st.integers(0, 4),
+        line_spacing=st.sampled_from(["single", "double"]),
+        ruler=st.sampled_from(["off", "line", "three"]),
+        justify=st.just(False),
+        bold_for_italics=st.booleans(),
+    ),
+    behaviour=st.builds(
+        Behaviour, animations=st.booleans(), cursor_blink=st.booleans(),
+        notifications=st.sampled_from(["status", "toast"]), screen_reader=st.booleans(),
+    ),
+    speech=st.builds(
+        Speech, voice=text, rate=st.integers(80, 450), volume=st.floats(0, 1), auto_read=st.booleans(),
+        lexicon=st.dictionaries(text.filter(lambda s: s.strip() != ""), text.filter(lambda s: s.strip() != ""), max_size=3),
+    ),
+    keymap=st.dictionaries(binding_ids, keys, max_size=4),
+)
+
+
+@settings(max_examples=150)
+@given(profiles)
+def test_any_profile_survives_export_and_import(profile: Profile) -> None:
+    assert parse_profile(profile_to_toml(profile), "<export>") == profile
+
+
+@given(profiles)
+def test_round_trip_through_a_file(profile: Profile) -> None:
+    with TemporaryDirectory() as folder:
+        path = save_profile(profile, Path(folder) / "p.toml")
+        assert load_profile(path) == profile
+        assert [p.name for p in Path(folder).iterdir()] == ["p.toml"]  # no temp file left behind
+
+
+def test_builtins_round_trip() -> None:
+    for profile in builtin_profiles().values():
+        assert parse_profile(profile_to_toml(profile), "<export>") == profile
