@@ -19,12 +19,16 @@ import argparse
 import json
 import os
 import sys
+import tempfile
+import threading
 import time
 import wave
 from typing import Any, TextIO
 
-# How long to wait for pyttsx3 to finish writing a file after runAndWait() returned.
-FILE_WAIT = 2.0
+# How long to wait for pyttsx3 to finish a sentence after runAndWait() returned early.
+FILE_WAIT = 5.0
+# After 'finished-utterance' the driver's callback still resets its state; give it this long.
+SETTLE = 0.002
 
 
 def _protocol_stream() -> TextIO:
@@ -55,17 +59,60 @@ def _complete_wav(path: str) -> int | None:
 
 
 class Synthesiser:
+    """pyttsx3's espeak driver, driven so that its measured defects cannot bite.
+
+    libespeak-ng runs asynchronously here (pyttsx3 asks for AUDIO_OUTPUT_RETRIEVAL), and
+    pyttsx3's loop can return before the sentence is finished: always on the first
+    runAndWait() of a fresh engine, since its queued commands are pumped inside the loop.
+    The synthesis then goes on in espeak's thread, and its end-of-utterance callback
+    resets the driver's state *after* the file is written; starting the next sentence
+    in that window gives empty or wrongly paced audio (measured: a few % of sentences
+    under load). So each request waits for pyttsx3's own 'finished-utterance' signal
+    (plus a moment for the callback to return) as well as for a complete file, and one
+    warm-up sentence at start-up takes the first-run early return out of the way.
+    """
+
     def __init__(self, driver: str | None) -> None:
         import pyttsx3  # only here, in the worker process
 
         self.engine = pyttsx3.init(driver)
-        self.current: dict[str, Any] = {}
+        self.finished = threading.Event()
+        self.engine.connect("finished-utterance", lambda **_: self.finished.set())
+        warm = os.path.join(tempfile.gettempdir(), f"memberdesk-warm-{os.getpid()}.wav")
+        try:
+            self.synth("Ready.", warm, 175, 1.0, None)
+        finally:
+            if os.path.exists(warm):
+                os.remove(warm)
+
+    def _matches(self, name: str, value: Any) -> bool:
+        current = self.engine.getProperty(name)
+        if name == "volume":
+            return current is not None and abs(float(current) - float(value)) < 0.011
+        if name == "voice":
+            return str(current).lower() == str(value).lower()
+        return current == value
 
     def _set(self, name: str, value: Any) -> None:
-        if value is None or self.current.get(name) == value:
+        """Set a property and see it applied.
+
+        espeak applies a setting later, on its own thread; pyttsx3 meanwhile cancels
+        espeak's queue at the start of runAndWait() whenever espeak is busy, which can
+        throw the pending setting away (measured: a whole process then kept the default
+        rate). So the setting is read back, and set again until it shows.
+        """
+        if value is None:
             return
-        self.engine.setProperty(name, value)
-        self.current[name] = value
+        for _attempt in range(3):
+            if self._matches(name, value):
+                return
+            self.engine.setProperty(name, value)
+            deadline = time.monotonic() + 0.2
+            while time.monotonic() < deadline:
+                if self._matches(name, value):
+                    return
+                time.sleep(0.001)
+        raise ValueError(f"the speech engine did not accept {name} = {value!r}")
 
     def voices(self) -> list[dict[str, Any]]:
         return [
@@ -81,21 +128,23 @@ class Synthesiser:
         self._set("rate", int(rate))
         self._set("volume", float(volume))
         part = path + ".part"
-        for _attempt in range(2):
+        for _attempt in range(3):
             if os.path.exists(part):
                 os.remove(part)
+            self.finished.clear()
             # One save_to_file per runAndWait: several before one run keep only the last,
             # and an empty run repeats the previous utterance.
             self.engine.save_to_file(text, part)
             self.engine.runAndWait()
-            # The first run on a fresh engine can return before the file is there.
-            deadline = time.monotonic() + FILE_WAIT
-            while time.monotonic() < deadline:
-                frames = _complete_wav(part)
-                if frames is not None:
-                    os.replace(part, path)
-                    return frames
-                time.sleep(0.005)
+            if not self.finished.is_set():
+                # The loop returned early: the sentence is still being made in espeak's thread.
+                if not self.finished.wait(FILE_WAIT):
+                    continue
+            time.sleep(SETTLE)  # let the driver's callback return before the next request
+            frames = _complete_wav(part)
+            if frames:
+                os.replace(part, path)
+                return frames
         raise RuntimeError("the speech engine wrote no audio")
 
 
