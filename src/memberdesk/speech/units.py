@@ -1,0 +1,310 @@
+"""Page text -> paragraphs -> sentences, the units that are read aloud and highlighted.
+
+Council papers come out of PDF extraction as lines: wrapped prose, numbered paragraphs
+("3.2.1 The Committee..."), bullet lists, headings, table rows with cells separated by runs
+of spaces, words broken across lines with a hyphen, and a running header and footer on
+every page. This module turns one page of such text into units without losing where each
+unit sits in the page: every Sentence keeps (start, end) offsets into the page text so a UI
+can highlight exactly the characters being spoken, while `spoken` holds the cleaned text
+for the synthesiser (hyphen breaks rejoined, whitespace collapsed, cells joined by commas).
+
+Nothing here knows about pronunciation: the lexicon (memberdesk.access.lexicon) is applied
+to `spoken` later, so what is highlighted is always the text as printed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+# Words that end with a full stop without ending a sentence. Compared case-insensitively,
+# without the final dot. "etc." is deliberately absent: it usually ends a sentence when a
+# capital follows ("pens, paper etc. The Council..."), and reads fine either way.
+ABBREVIATIONS = frozenset(
+    """cllr cllrs mr mrs ms mx dr prof rev revd st sr jr rt hon esq
+    no nos vol vols fig figs para paras ref refs approx incl inc cf vs viz
+    e.g eg i.e ie c.f al dept govt tel ext min max est cont
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    """.split()
+)
+
+# A list item or numbered paragraph at the start of a line: bullets, "3.2.1", "1.", "1)",
+# "(a)", "a)", "(iv)". Capturing the marker lets the spoken text drop bullet symbols.
+_ITEM = re.compile(
+    r"""^[ \t]*(?:
+        (?P<bullet>[•●▪■◦○·‣⁃∙\-–—*])[ \t]+
+      | (?P<num>\d+(?:\.\d+)+\.?|\d+[.)])[ \t]+
+      | (?P<letter>\(?(?:[a-z]|[ivx]{1,5})\))[ \t]+
+    )""",
+    re.VERBOSE,
+)
+# Two or more column gaps (tabs, or runs of 2+ spaces between text) mark a table row.
+_CELL_GAP = re.compile(r"\t+| {2,}|\s\|\s")
+_SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+|$)""")
+_WORD_BEFORE = re.compile(r"""([\w.£$&'’-]+)$""")
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+HEADING_MAX_CHARS = 70
+HEADING_MAX_WORDS = 12
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One unit to speak. `page_text[start:end]` is exactly what is highlighted."""
+
+    start: int
+    end: int
+    spoken: str  # cleaned text for the synthesiser (no lexicon applied yet)
+    kind: str = "sentence"  # "sentence", "heading", "item" (list/numbered), "row" (table)
+    paragraph: int = 0  # index of the paragraph in its page
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    kind: str  # "prose", "heading", "item", "row"
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    start: int  # offset of the first non-blank character in the page
+    end: int  # offset just after the last non-blank character
+    text: str  # the stripped line
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def line_key(line: str) -> str:
+    """How a line is compared across pages: digits ignored, so 'Page 3' == 'Page 14'."""
+    return _SPACES.sub(" ", _DIGITS.sub("#", line)).strip().lower()
+
+
+def find_repeated_lines(
+    pages: Sequence[str | None], *, edge_lines: int = 3, min_share: float = 0.6
+) -> frozenset[str]:
+    """Keys (see line_key) of lines repeated at the top or bottom of most pages.
+
+    Only the first and last `edge_lines` non-blank lines of each page are considered,
+    so a phrase that recurs in body text is never dropped. Needs at least 3 pages: with
+    fewer there is no telling a running header from a coincidence.
+    """
+    texts = [p for p in pages if p]
+    if len(texts) < 3:
+        return frozenset()
+    counts: Counter[str] = Counter()
+    for text in texts:
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        edges = lines[:edge_lines] + lines[-edge_lines:]
+        counts.update({line_key(ln) for ln in edges} - {""})
+    needed = max(3, math.ceil(min_share * len(texts)))
+    # A lone page number ("3", "- 3 -") is a footer too, whatever the share.
+    keys = {key for key, n in counts.items() if n >= needed}
+    return frozenset(keys | {k for k, n in counts.items() if n >= 3 and _only_number(k)})
+
+
+def _only_number(key: str) -> bool:
+    return bool(re.fullmatch(r"[\W#_]*#[\W#_]*", key))
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        stripped = body.strip()
+        lead = len(body) - len(body.lstrip())
+        start = pos + lead
+        out.append(_Line(start, start + len(stripped), stripped))
+        pos += len(raw)
+    return out
+
+
+def _is_row(line: str) -> bool:
+    cells = [c for c in _CELL_GAP.split(line) if c.strip()]
+    return len(cells) >= 3 or (len(cells) == 2 and "\t" in line)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip("\"'”’)]").endswith((".", "!", "?", ":", ";"))
+
+
+def _looks_like_heading(line: str) -> bool:
+    if len(line) > HEADING_MAX_CHARS or len(line.split()) > HEADING_MAX_WORDS:
+        return False
+    if line.rstrip("\"'”’)]").endswith((".", ",", ";", ":", "!", "?", "-")):
+        return False
+    return line[:1].isupper() or line[:1].isdigit() or _ITEM.match(line) is not None
+
+
+def _boilerplate(lines: list[_Line], keys: frozenset[str], edge_lines: int) -> set[int]:
+    """Indexes of header/footer lines (only among the first/last non-blank lines)."""
+    if not keys:
+        return set()
+    filled = [i for i, ln in enumerate(lines) if not ln.blank]
+    edges = filled[:edge_lines] + filled[-edge_lines:]
+    return {i for i in edges if line_key(lines[i].text) in keys}
+
+
+def _blocks(lines: list[_Line], skip: set[int]) -> list[tuple[str, list[_Line]]]:
+    """Group lines into (kind, lines) blocks: prose runs, headings, list items, rows."""
+    blocks: list[tuple[str, list[_Line]]] = []
+    current: list[_Line] | None = None
+    boundary = True  # the previous line ended a unit (blank, heading, full stop...)
+    for i, line in enumerate(lines):
+        if i in skip:
+            continue
+        if line.blank:
+            current, boundary = None, True
+            continue
+        nxt = next((ln for j, ln in enumerate(lines[i + 1 :], i + 1) if j not in skip), None)
+        next_lower = nxt is not None and not nxt.blank and nxt.text[:1].islower()
+        if _is_row(line.text):
+            blocks.append(("row", [line]))
+            current, boundary = None, True
+        elif _ITEM.match(line.text):
+            current = [line]
+            blocks.append(("item", current))
+            boundary = False
+        elif boundary and _looks_like_heading(line.text) and not next_lower:
+            blocks.append(("heading", [line]))
+            current, boundary = None, True
+            continue
+        elif current is None:
+            current = [line]
+            blocks.append(("prose", current))
+        else:
+            current.append(line)
+        boundary = _ends_sentence(line.text)
+    return blocks
+
+
+def _join(page: str, lines: list[_Line]) -> tuple[str, list[int]]:
+    """Join wrapped lines into one string, with a map from its characters to page offsets.
+
+    A word split by a hyphen at a line end followed by a lower-case letter is rejoined
+    ("environ-" + "mental"); other line breaks become one space.
+    """
+    chars: list[str] = []
+    where: list[int] = []
+    for n, line in enumerate(lines):
+        text, start = line.text, line.start
+        following = lines[n + 1].text if n + 1 < len(lines) else ""
+        broken = (
+            len(text) > 1 and text.endswith("-") and text[-2].isalpha()
+            and following[:1].islower()
+        )
+        if broken:
+            text = text[:-1]
+        chars.extend(text)
+        where.extend(range(start, start + len(text)))
+        if n + 1 < len(lines) and not broken:
+            chars.append(" ")
+            where.append(line.end)
+    return "".join(chars), where
+
+
+def _split_sentences(joined: str) -> list[tuple[int, int]]:
+    """(start, end) spans of sentences in a joined block."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(joined):
+        end = match.end()
+        rest = joined[end:].lstrip()
+        if not rest:
+            break
+        if _not_a_break(joined[start : match.start()], joined[match.start() : end], rest):
+            continue
+        spans.append((start, end))
+        start = end + (len(joined) - end - len(rest))
+    if start < len(joined) and joined[start:].strip():
+        spans.append((start, len(joined)))
+    return spans
+
+
+def _not_a_break(before: str, punct: str, rest: str) -> bool:
+    if not punct.startswith("."):
+        return False  # ! and ? always end a sentence
+    if not (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"'“‘(£•"):
+        return True  # "e.g. the report", "approx. four": a lower-case word follows
+    word = _WORD_BEFORE.search(before)
+    token = word.group(1) if word else ""
+    bare = token.rstrip(".").lower()
+    if bare in ABBREVIATIONS:
+        # "No." only abbreviates "number" before a digit; otherwise it is the word no.
+        return bare not in ("no", "nos") or rest[:1].isdigit()
+    if len(bare) == 1 and token[:1].isupper():
+        return True  # an initial: "J. Smith"
+    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare) and bare not in ("a.m", "p.m"):
+        return True  # "e.g", "i.e", "U.K" written with inner dots
+    # "3.2." numbering at the very start of a sentence is not the end of one.
+    return re.fullmatch(r"\d+(?:\.\d+)*", token.rstrip(".")) is not None and before.strip() == token
+
+
+def _clean(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def split_page(
+    text: str, *, boilerplate: frozenset[str] = frozenset(), edge_lines: int = 3
+) -> list[Paragraph]:
+    """Paragraphs (with their sentences) of one page, skipping header/footer lines.
+
+    `boilerplate` is what find_repeated_lines() returned for the whole document.
+    """
+    lines = _lines(text)
+    skip = _boilerplate(lines, boilerplate, edge_lines)
+    paragraphs: list[Paragraph] = []
+    for kind, block in _blocks(lines, skip):
+        index = len(paragraphs)
+        para = Paragraph(block[0].start, block[-1].end, kind)
+        if kind == "row":
+            line = block[0]
+            cells = [c.strip() for c in _CELL_GAP.split(line.text) if c.strip()]
+            para.sentences.append(Sentence(line.start, line.end, ", ".join(cells), "row", index))
+        elif kind == "heading":
+            line = block[0]
+            para.sentences.append(Sentence(line.start, line.end, _clean(line.text), "heading", index))
+        else:
+            joined, where = _join(text, block)
+            marker = _ITEM.match(joined) if kind == "item" else None
+            for n, (s, e) in enumerate(_split_sentences(joined)):
+                piece = joined[s:e]
+                if n == 0 and marker and marker.group("bullet"):
+                    piece = piece[marker.end() - s :]  # a bullet is not read out
+                spoken = _clean(piece)
+                if not spoken:
+                    continue
+                while e > s and joined[e - 1].isspace():
+                    e -= 1
+                unit_kind = "item" if kind == "item" and n == 0 else "sentence"
+                para.sentences.append(Sentence(where[s], where[e - 1] + 1, spoken, unit_kind, index))
+        if para.sentences:
+            paragraphs.append(para)
+    return paragraphs
+
+
+def page_sentences(
+    text: str, *, boilerplate: frozenset[str] = frozenset(), edge_lines: int = 3
+) -> list[Sentence]:
+    """All sentences of a page in reading order."""
+    return [s for p in split_page(text, boilerplate=boilerplate, edge_lines=edge_lines) for s in p.sentences]
+
+
+def document_sentences(pages: Sequence[str | None]) -> list[list[Sentence]]:
+    """Sentences of every page, with headers/footers repeated across the pages skipped.
+
+    A page that is None (could not be extracted) gives an empty list.
+    """
+    keys = find_repeated_lines(pages)
+    return [page_sentences(p, boilerplate=keys) if p else [] for p in pages]
+
+
+def spoken_texts(sentences: Iterable[Sentence]) -> list[str]:
+    return [s.spoken for s in sentences]
