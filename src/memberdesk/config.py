@@ -47,10 +47,10 @@ class Settings:
 
     profile: str = "standard"
     double_sided: bool = True
-    yearly_page_target: int = 2000
+    yearly_sheet_target: int = 1000
     extra: dict[str, object] = field(default_factory=dict)
 
-    KNOWN = ("profile", "double_sided", "yearly_page_target")
+    KNOWN = ("profile", "double_sided", "yearly_sheet_target")
 
 
 class SettingsError(ValueError):

@@ -125,6 +125,7 @@ class Importer:
                 on_started(document_id)
             problems = self._extract(target, document_id, info, str(path), progress)
             self.library.documents.finish(document_id, marker=marker)
+            self.library.notes.relink()  # notes restored before their paper arrived
         except pdf.PdfProblem as exc:
             result.error = exc.reason
         except OSError as exc:

@@ -49,6 +49,7 @@ class AgendaItem:
     is_decision: bool = False
     is_restricted: bool = False
     position: int = 0
+    remote_id: str = ""
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from memberdesk.library.catalogue import catalogue
-
+    
     library = ctx.library()
-    data = catalogue(library.conn)
+    data = library.catalogue()
     if args.json:
         data = {"library": str(library.home), **data}
         print(json.dumps(data, indent=2, ensure_ascii=False), file=ctx.out)

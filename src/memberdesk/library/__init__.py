@@ -6,8 +6,14 @@ Only this package imports sqlite3. Other layers use a `Library` and its parts.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from memberdesk.library.catalogue import catalogue
 from memberdesk.library.documents import Documents
+from memberdesk.library.meetings import Meetings
+from memberdesk.library.notes import Bookmarks, Notes
+from memberdesk.library.reading import Reading
+from memberdesk.library.search import Search
 from memberdesk.library.store import DB_NAME, PAPERS_DIR, LibraryError, connect, transaction
 
 __all__ = ["Library", "LibraryError", "transaction"]
@@ -19,6 +25,11 @@ class Library:
         self.conn = connect(self.home)
         self.papers_dir = self.home / PAPERS_DIR
         self.documents = Documents(self.conn)
+        self.meetings = Meetings(self.conn)
+        self.notes = Notes(self.conn)
+        self.bookmarks = Bookmarks(self.conn)
+        self.reading = Reading(self.conn)
+        self.search = Search(self.conn)
         for file_name in self.documents.remove_abandoned():
             self.paper_path(file_name).unlink(missing_ok=True)
 
@@ -28,6 +39,10 @@ class Library:
 
     def paper_path(self, file_name: str) -> Path:
         return self.papers_dir / file_name
+
+    def catalogue(self) -> dict[str, Any]:
+        """Everything the library holds, nested (the shape of `library --json`)."""
+        return catalogue(self.conn)
 
     def is_empty(self) -> bool:
         return self.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0] == 1

@@ -125,7 +125,10 @@ class Documents:
         """Store (index, label, text) rows."""
         with transaction(self.conn):
             self.conn.executemany(
-                "INSERT OR REPLACE INTO pages (document_id, idx, label, text) VALUES (?, ?, ?, ?)",
+                # An upsert, not INSERT OR REPLACE: REPLACE deletes without firing the
+                # triggers that keep the search index in step.
+                """INSERT INTO pages (document_id, idx, label, text) VALUES (?, ?, ?, ?)
+                   ON CONFLICT(document_id, idx) DO UPDATE SET label = excluded.label, text = excluded.text""",
                 [(document_id, i, label, text) for i, label, text in pages],
             )
 

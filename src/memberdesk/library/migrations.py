@@ -98,4 +98,74 @@ MIGRATIONS: list[str] = [
         updated_at TEXT NOT NULL DEFAULT (datetime('now'))
     );
     """,
+    # 2: full-text search over pages and agenda items, kept in step by triggers; notes, bookmarks,
+    # and the record of pages read on screen.
+    """
+    CREATE VIRTUAL TABLE pages_fts USING fts5(
+        text, content='pages', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER pages_fts_insert AFTER INSERT ON pages BEGIN
+        INSERT INTO pages_fts(rowid, text) VALUES (new.rowid, new.text);
+    END;
+    CREATE TRIGGER pages_fts_delete AFTER DELETE ON pages BEGIN
+        INSERT INTO pages_fts(pages_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+    END;
+    CREATE TRIGGER pages_fts_update AFTER UPDATE OF text ON pages BEGIN
+        INSERT INTO pages_fts(pages_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        INSERT INTO pages_fts(rowid, text) VALUES (new.rowid, new.text);
+    END;
+    CREATE VIRTUAL TABLE items_fts USING fts5(
+        title, text, minutes, content='agenda_items', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER items_fts_insert AFTER INSERT ON agenda_items BEGIN
+        INSERT INTO items_fts(rowid, title, text, minutes) VALUES (new.id, new.title, new.text, new.minutes);
+    END;
+    CREATE TRIGGER items_fts_delete AFTER DELETE ON agenda_items BEGIN
+        INSERT INTO items_fts(items_fts, rowid, title, text, minutes)
+            VALUES ('delete', old.id, old.title, old.text, old.minutes);
+    END;
+    CREATE TRIGGER items_fts_update AFTER UPDATE OF title, text, minutes ON agenda_items BEGIN
+        INSERT INTO items_fts(items_fts, rowid, title, text, minutes)
+            VALUES ('delete', old.id, old.title, old.text, old.minutes);
+        INSERT INTO items_fts(rowid, title, text, minutes) VALUES (new.id, new.title, new.text, new.minutes);
+    END;
+    INSERT INTO pages_fts(pages_fts) VALUES ('rebuild');
+    INSERT INTO items_fts(items_fts) VALUES ('rebuild');
+
+    -- A note is anchored by the paper's content hash and printed page label as well as by ids,
+    -- so an exported note finds its paper again in another library.
+    CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,
+        document_sha256 TEXT NOT NULL DEFAULT '',
+        document_title TEXT NOT NULL DEFAULT '',
+        page_idx INTEGER,
+        page_label TEXT NOT NULL DEFAULT '',
+        agenda_item_id INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL,
+        agenda_item_title TEXT NOT NULL DEFAULT '',
+        meeting_title TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL DEFAULT (datetime('now')),
+        updated_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    CREATE INDEX notes_document ON notes(document_id, page_idx);
+    CREATE INDEX notes_item ON notes(agenda_item_id);
+    CREATE TABLE bookmarks (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        page_idx INTEGER NOT NULL,
+        created_at TEXT NOT NULL DEFAULT (datetime('now')),
+        UNIQUE (document_id, page_idx)
+    );
+    -- A page counts once per document version: the version is the file's content hash.
+    CREATE TABLE page_reads (
+        document_sha256 TEXT NOT NULL,
+        page_idx INTEGER NOT NULL,
+        read_at TEXT NOT NULL DEFAULT (datetime('now')),
+        PRIMARY KEY (document_sha256, page_idx)
+    );
+    CREATE INDEX page_reads_when ON page_reads(read_at);
+    """,
 ]

@@ -13,6 +13,7 @@ from textual.screen import Screen
 
 from memberdesk import config
 from memberdesk.library import Library
+from memberdesk.library.search import SearchHit
 from memberdesk.ui.keys import KeyRow, key_rows
 from memberdesk.ui.screens.help import HelpScreen
 from memberdesk.ui.screens.library import LibraryScreen
@@ -26,6 +27,8 @@ class MemberdeskApp(App[None]):
     BINDINGS = [
         Binding("f1,question_mark", "help", "Help: every key", id="app.help"),
         Binding("ctrl+p", "command_palette", "Command palette: every action by name", id="app.palette"),
+        Binding("ctrl+f", "search", "Search every paper", id="app.search"),
+        Binding("ctrl+r", "paper_record", "Paper saved by reading on screen", id="app.paper"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
@@ -55,14 +58,41 @@ class MemberdeskApp(App[None]):
         self.library.close()
 
     # -- opening papers --------------------------------------------------------------------
-    def open_document(self, document_id: int) -> None:
+    def open_document(self, document_id: int, *, page_index: int | None = None, find: str = "") -> None:
         document = self.library.documents.get(document_id)
         if document is None:
             self.notify(f"Document {document_id} is not in the library.", severity="error")
             return
         if isinstance(self.screen, ReaderScreen):
             self.pop_screen()
-        self.push_screen(ReaderScreen(self.library, document))
+        self.push_screen(ReaderScreen(self.library, document, page_index=page_index, find=find))
+
+    def open_hit(self, hit: SearchHit, query: str) -> None:
+        """Open a search result: the paper at the page of the hit, the hit highlighted."""
+        if hit.kind == "page" and hit.document_id is not None:
+            self.open_document(hit.document_id, page_index=hit.page_index, find=query)
+        elif hit.agenda_item_id is not None:
+            self.open_agenda_item(hit.agenda_item_id)
+
+    def open_agenda_item(self, agenda_item_id: int) -> None:
+        from memberdesk.ui.screens.agenda_item import AgendaItemScreen
+
+        self.push_screen(AgendaItemScreen(self.library, agenda_item_id))
+
+    def action_search(self) -> None:
+        from memberdesk.ui.screens.search import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen(self.library))
+
+    def action_paper_record(self) -> None:
+        from memberdesk.ui.screens.paper import PaperScreen
+
+        settings = config.load_settings(self.home)
+        record = self.library.reading.record(
+            double_sided=settings.double_sided, yearly_sheet_target=settings.yearly_sheet_target
+        )
+        self.push_screen(PaperScreen(record))
 
     @work(thread=True, exclusive=True, group="import")
     def import_and_open(self, path: str) -> None:
@@ -89,6 +119,9 @@ class MemberdeskApp(App[None]):
     # -- help and the palette --------------------------------------------------------------
     def key_rows(self) -> list[KeyRow]:
         from memberdesk.ui.screens.contents import ContentsScreen
+        from memberdesk.ui.screens.note_editor import NoteEditorScreen
+        from memberdesk.ui.screens.notes import NotesScreen
+        from memberdesk.ui.screens.search import SearchScreen
 
         return key_rows(
             self,
@@ -97,7 +130,10 @@ class MemberdeskApp(App[None]):
                 ("Library", LibraryScreen),
                 ("Reader", ReaderScreen),
                 ("Reading lines", PageView),
-                ("Dialogs", ContentsScreen),
+                ("Search", SearchScreen),
+                ("Notes and bookmarks list", NotesScreen),
+                ("Note editor", NoteEditorScreen),
+                ("Lists and dialogs", ContentsScreen),
             ],
         )
 

@@ -11,7 +11,6 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from memberdesk.library import Library
-from memberdesk.library.catalogue import catalogue
 from memberdesk.ui.screens.prompt import PromptScreen
 from memberdesk.ui.widgets.lists import CursorOptionList
 
@@ -28,6 +27,8 @@ class LibraryScreen(Screen[None]):
     BINDINGS = [
         Binding("i", "import_file", "Import a PDF", id="library.import"),
         Binding("r", "reload", "Refresh the list", id="library.refresh"),
+        Binding("s", "app.search", "Search every paper", id="library.search"),
+        Binding("p", "app.paper_record", "Paper saved by reading on screen", id="library.paper"),
     ]
 
     def __init__(self, library: Library) -> None:
@@ -48,7 +49,7 @@ class LibraryScreen(Screen[None]):
         self.reload()
 
     def reload(self) -> None:
-        data = catalogue(self.library.conn)
+        data = self.library.catalogue()
         docs = {d["id"]: d for d in data["documents"]}
         options: list[Option] = []
         placed: set[int] = set()

@@ -14,6 +14,8 @@ from memberdesk.model import Document, OutlineEntry
 from memberdesk.paging import PageNotFound, resolve_page
 from memberdesk.reflow import Paragraph, paragraphs
 from memberdesk.ui.screens.contents import ContentsScreen
+from memberdesk.ui.screens.note_editor import NoteEditorScreen
+from memberdesk.ui.screens.notes import Jump, NotesScreen
 from memberdesk.ui.screens.prompt import PromptScreen
 from memberdesk.ui.widgets.page_view import Highlight, PageView
 from memberdesk.find import FindResults, find_in_document
@@ -30,13 +32,20 @@ class ReaderScreen(Screen[None]):
         Binding("slash,f", "find", "Find", id="reader.find"),
         Binding("n,f3", "next_hit", "Next match", id="reader.next_hit"),
         Binding("N,shift+f3", "previous_hit", "Previous match", id="reader.previous_hit"),
+        Binding("m", "bookmark", "Bookmark this page (or remove its bookmark)", id="reader.bookmark"),
+        Binding("a", "add_note", "Write a note on this page", id="reader.note"),
+        Binding("o", "notes", "Notes and bookmarks in this paper", id="reader.notes"),
         Binding("escape,backspace", "back", "Library", id="reader.back"),
     ]
 
-    def __init__(self, library: Library, document: Document) -> None:
+    def __init__(
+        self, library: Library, document: Document, *, page_index: int | None = None, find: str = ""
+    ) -> None:
         super().__init__()
         self.library = library
         self.document = document
+        self._start_page = page_index
+        self._start_find = find
         self.page_index = 0
         self.labels: list[str] = []
         self.outline: list[OutlineEntry] = self.library.documents.outline(document.id)
@@ -59,8 +68,12 @@ class ReaderScreen(Screen[None]):
         self.query_one("#find", Input).display = False
         self.library.documents.mark_opened(self.document.id)
         page, line = self.library.documents.position(self.document.id)
+        if self._start_page is not None:
+            page, line = self._start_page, 0
         self.show_page(min(page, max(0, self.document.page_count - 1)), line=line)
         self.page_view.focus()
+        if self._start_find:
+            self.run_find(self._start_find)
         if self.document.status == "importing":
             self.set_interval(0.5, self._refresh_progress, name="import-progress")
 
@@ -82,6 +95,7 @@ class ReaderScreen(Screen[None]):
             if at_end:
                 self.page_view.move_to(len(self.page_view.lines) - 1)
             self._apply_find_highlights()
+            self.library.reading.record_page(self.document.id, index)
         self.update_status()
         self.library.documents.save_position(self.document.id, index, self.page_view.cursor_line)
 
@@ -122,6 +136,11 @@ class ReaderScreen(Screen[None]):
         section = self.current_section()
         if section:
             parts.append(section)
+        if self.library.bookmarks.is_marked(doc.id, self.page_index):
+            parts.append("bookmarked")
+        notes = sum(1 for v in self.library.notes.for_document(doc.id) if v.note.page_index == self.page_index)
+        if notes:
+            parts.append(f"{notes} note{'s' if notes != 1 else ''} on this page")
         if self.find and self.find.hits:
             parts.append(f"match {self.find.current + 1} of {len(self.find.hits)} for '{self.find.query}'")
         if doc.status == "importing":
@@ -194,6 +213,31 @@ class ReaderScreen(Screen[None]):
             self.page_view.focus()
             return
         self.app.pop_screen()
+
+    # -- notes and bookmarks ---------------------------------------------------------------
+    def action_bookmark(self) -> None:
+        marked = self.library.bookmarks.toggle(self.document.id, self.page_index)
+        self.app.notify(f"Page {self.page_label()} {'bookmarked' if marked else 'no longer bookmarked'}.")
+        self.update_status()
+
+    def action_add_note(self) -> None:
+        index = self.page_index
+
+        def saved(text: str | None) -> None:
+            if text:
+                self.library.notes.add(text, document_id=self.document.id, page_index=index)
+                self.app.notify(f"Note saved on page {self.page_label(index)}.")
+                self.update_status()
+
+        self.app.push_screen(NoteEditorScreen(f"page {self.page_label(index)}"), saved)
+
+    def action_notes(self) -> None:
+        def chosen(jump: Jump | None) -> None:
+            if jump is not None:
+                self.show_page(jump.page_index)
+            self.update_status()
+
+        self.app.push_screen(NotesScreen(self.library, self.document.id), chosen)
 
     # -- find ------------------------------------------------------------------------------
     def action_find(self) -> None:

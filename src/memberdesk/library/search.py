@@ -1,0 +1,184 @@
+"""Full-text search over every page and every agenda item (SQLite FTS5).
+
+People type words, "quoted phrases" and prefixes (budg*). Their text is turned into a safe
+FTS5 query: nothing they type can be an FTS5 syntax error or an operator they did not mean.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+
+from memberdesk.library.store import transaction
+
+_TERM = re.compile(r'"([^"]*)"?|(\S+)')
+_WORD = re.compile(r"\w+", re.UNICODE)
+MARK_START, MARK_END = "\u00ab", "\u00bb"  # « » mark the hit in a snippet: not colour alone
+
+
+class SearchError(ValueError):
+    """The query cannot be searched; the message says how to phrase it."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    committee: str = ""  # a committee id, or part of its title
+    date_from: date | None = None
+    date_to: date | None = None
+    document_id: int | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "page" or "agenda_item"
+    document_id: int | None
+    document_title: str
+    page_index: int | None
+    page_label: str
+    agenda_item_id: int | None
+    council: str
+    committee: str
+    meeting_id: int | None
+    meeting_date: str
+    snippet: str
+    rank: float
+
+
+def fts_query(text: str) -> tuple[str, list[list[str]]]:
+    """The FTS5 query for what a person typed, and the terms (each a list of words) to mark."""
+    parts: list[str] = []
+    terms: list[list[str]] = []
+    for match in _TERM.finditer(text):
+        phrase, word = match.group(1), match.group(2)
+        raw = phrase if phrase is not None else word
+        prefix = phrase is None and raw.endswith("*")
+        words = _WORD.findall(raw)
+        if not words:
+            continue
+        quoted = '"' + " ".join(words) + '"'
+        parts.append(quoted + ("*" if prefix else ""))
+        terms.append([w.lower() for w in words] + (["*"] if prefix else []))
+    if not parts:
+        raise SearchError("nothing to search for: type one or more words, a \"quoted phrase\" or a prefix such as budg*")
+    return " ".join(parts), terms
+
+
+class Search:
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def query(self, text: str, filters: Filters = Filters(), *, limit: int = 50) -> list[SearchHit]:
+        match, terms = fts_query(text)
+        where, args = self._filters(filters)
+        pages = self.conn.execute(
+            f"""SELECT p.document_id, p.idx, p.label, p.text, d.title, d.meeting_id,
+                       m.date, c.title AS committee, co.name AS council, pages_fts.rank AS rank
+                FROM pages_fts
+                JOIN pages p ON p.rowid = pages_fts.rowid
+                JOIN documents d ON d.id = p.document_id AND d.status = 'ready'
+                LEFT JOIN meetings m ON m.id = d.meeting_id
+                LEFT JOIN committees c ON c.id = m.committee_id
+                LEFT JOIN councils co ON co.id = c.council_id
+                WHERE pages_fts MATCH ? {where}
+                ORDER BY pages_fts.rank LIMIT ?""",
+            (match, *args, limit),
+        ).fetchall()
+        hits = [
+            SearchHit(
+                "page", r["document_id"], r["title"], r["idx"], r["label"], None, r["council"] or "",
+                r["committee"] or "", r["meeting_id"], r["date"] or "", snippet(r["text"], terms), r["rank"],
+            )
+            for r in pages
+        ]
+        if filters.document_id is None:
+            hits.extend(self._items(match, terms, filters, limit))
+        hits.sort(key=lambda h: h.rank)
+        return hits[:limit]
+
+    def _items(self, match: str, terms: list[list[str]], filters: Filters, limit: int) -> list[SearchHit]:
+        where, args = self._filters(filters, documents=False)
+        rows = self.conn.execute(
+            f"""SELECT a.id, a.number, a.title, a.text, a.minutes, m.id AS meeting_id, m.date,
+                       c.title AS committee, co.name AS council, items_fts.rank AS rank
+                FROM items_fts
+                JOIN agenda_items a ON a.id = items_fts.rowid
+                JOIN meetings m ON m.id = a.meeting_id
+                JOIN committees c ON c.id = m.committee_id
+                JOIN councils co ON co.id = c.council_id
+                WHERE items_fts MATCH ? {where}
+                ORDER BY items_fts.rank LIMIT ?""",
+            (match, *args, limit),
+        ).fetchall()
+        return [
+            SearchHit(
+                "agenda_item", None, f"{r['number']} {r['title']}".strip(), None, "", r["id"], r["council"],
+                r["committee"], r["meeting_id"], r["date"] or "",
+                snippet(" ".join(x for x in (r["title"], r["text"], r["minutes"]) if x), terms), r["rank"],
+            )
+            for r in rows
+        ]
+
+    @staticmethod
+    def _filters(filters: Filters, *, documents: bool = True) -> tuple[str, list[object]]:
+        clauses: list[str] = []
+        args: list[object] = []
+        if filters.committee:
+            if filters.committee.isdigit():
+                clauses.append("c.id = ?")
+                args.append(int(filters.committee))
+            else:
+                clauses.append("c.title LIKE ?")
+                args.append(f"%{filters.committee}%")
+        if filters.date_from:
+            clauses.append("m.date >= ?")
+            args.append(filters.date_from.isoformat())
+        if filters.date_to:
+            clauses.append("m.date <= ?")
+            args.append(filters.date_to.isoformat())
+        if documents and filters.document_id is not None:
+            clauses.append("p.document_id = ?")
+            args.append(filters.document_id)
+        return "".join(f" AND {c}" for c in clauses), args
+
+    def rebuild(self) -> None:
+        """Rebuild both indexes from the stored text (if the index was ever damaged)."""
+        with transaction(self.conn):
+            self.conn.execute("INSERT INTO pages_fts(pages_fts) VALUES ('rebuild')")
+            self.conn.execute("INSERT INTO items_fts(items_fts) VALUES ('rebuild')")
+
+    def check(self) -> bool:
+        """True when the index agrees with the stored text."""
+        try:
+            with transaction(self.conn):
+                self.conn.execute("INSERT INTO pages_fts(pages_fts, rank) VALUES ('integrity-check', 1)")
+                self.conn.execute("INSERT INTO items_fts(items_fts, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError:
+            return False
+        return True
+
+
+def snippet(text: str, terms: list[list[str]], width: int = 160) -> str:
+    """A window of text around the first hit, with every hit marked « »."""
+    flat = " ".join(text.split())
+    patterns = []
+    for words in terms:
+        prefix = words[-1] == "*"
+        words = words[:-1] if prefix else words
+        body = r"\W+".join(re.escape(w) for w in words)
+        patterns.append(r"\b" + body + (r"\w*" if prefix else r"\b"))
+    finder = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+    first = finder.search(flat) if finder else None
+    start = 0
+    if first:
+        start = max(0, first.start() - width // 3)
+        space = flat.rfind(" ", 0, start)
+        start = space + 1 if start and space >= 0 else start
+    window = flat[start : start + width]
+    if start + width < len(flat):
+        cut = window.rfind(" ")
+        window = (window[:cut] if cut > width // 2 else window) + " \u2026"
+    if start:
+        window = "\u2026 " + window
+    return finder.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_END}", window) if finder else window
