@@ -6,6 +6,8 @@ http.py (the only httpx user) builds on these; sync and the tests read them.
 from __future__ import annotations
 
 import email.utils
+import os
+import ssl
 import threading
 import time
 from dataclasses import dataclass, field
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Mapping, Protocol
 
 from memberdesk import __version__
+from memberdesk.sources.errors import FetchCancelled, FetchError
 
 USER_AGENT = f"memberdesk/{__version__} (+accessible council papers reader)"
 
@@ -229,3 +232,50 @@ def status_reason(status: int, tries: int) -> str:
     if status >= 500:
         return f"the council's site had a server error ({label}), still failing after {tries} tries"
     return f"the council's site answered {label}"
+
+
+def content_length(headers: Mapping[str, str]) -> int | None:
+    # Compared with the bytes that came over the wire, so a compressed body still checks.
+    try:
+        return int(headers["content-length"])
+    except (KeyError, ValueError):
+        return None
+
+
+def cut_off_error(url: str, got: int, expected: int | None) -> FetchError:
+    of = f" ({got} of {expected} bytes arrived)" if expected is not None else ""
+    return FetchError(f"the download was cut off before the end{of}: {url}", url=url,
+                      kind="cut_off")
+
+
+def is_tls_problem(exc: BaseException) -> bool:
+    """True when a connection failed on the certificate or the TLS handshake."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLError) or "CERTIFICATE_VERIFY_FAILED" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def sleep_or_cancel(seconds: float, cancel: threading.Event | None, url: str) -> None:
+    if seconds <= 0:
+        return
+    if cancel is None:
+        time.sleep(seconds)
+    elif cancel.wait(seconds):
+        raise FetchCancelled(f"stopped while waiting to retry: {url}", url=url)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename itself survive a power cut (POSIX; not possible on Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

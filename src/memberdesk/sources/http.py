@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import ssl
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,7 +38,12 @@ from memberdesk.sources.fetching import (
     Response,
     ResponseCache,
     StatsCounter,
+    content_length,
+    cut_off_error,
+    fsync_dir,
+    is_tls_problem,
     parse_retry_after,
+    sleep_or_cancel,
     pdf_problem,
     status_reason,
 )
@@ -259,7 +263,7 @@ class HttpClient:
                                      _retry_after(resp.headers))
                 if resp.status_code != 200:
                     raise self._status_error(resp.status_code, url, tries=1)
-                expected = _content_length(resp.headers)
+                expected = content_length(resp.headers)
                 if expected is not None and expected > self.max_download_bytes:
                     raise FetchError(f"the file is too large ({expected} bytes): {url}",
                                      url=url, kind="too_large")
@@ -284,20 +288,20 @@ class HttpClient:
                         if on_progress is not None:
                             on_progress(size, expected)
                 except httpx.RemoteProtocolError as exc:
-                    raise _Retryable(_cut_off(
+                    raise _Retryable(cut_off_error(
                         url, max(size, resp.num_bytes_downloaded), expected)) from exc
                 if head is not None:
                     _check_pdf(head, resp, url)
                 wire = resp.num_bytes_downloaded
                 self._stats.add("bytes_fetched", wire)
                 if expected is not None and wire != expected:
-                    raise _Retryable(_cut_off(url, wire, expected))
+                    raise _Retryable(cut_off_error(url, wire, expected))
                 out.flush()
                 os.fsync(out.fileno())
                 result_path = tmp
                 if target is not None:
                     os.replace(tmp, target)
-                    _fsync_dir(target.parent)
+                    fsync_dir(target.parent)
                     result_path = target
                 finished = True
                 self._stats.add("downloads")
@@ -324,7 +328,7 @@ class HttpClient:
         gate = self._gate(url)
         gate.semaphore.acquire()
         try:
-            _sleep(gate.wait_time(), cancel, url)  # a pause the host asked for
+            sleep_or_cancel(gate.wait_time(), cancel, url)  # a pause the host asked for
             yield
         finally:
             gate.semaphore.release()
@@ -345,7 +349,7 @@ class HttpClient:
                     wait = min(retry.retry_after, self.max_retry_after)
                     self._gate(url).pause_until(time.monotonic() + wait)
                 self._stats.add("retries")
-                _sleep(wait, cancel, url)
+                sleep_or_cancel(wait, cancel, url)
         raise AssertionError("unreachable")
 
     def _transport_error(self, exc: httpx.HTTPError, url: str) -> FetchError | _Retryable:
@@ -357,7 +361,7 @@ class HttpClient:
         if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
             return FetchError(f"not a web address memberdesk can use: {url}", url=url,
                               kind="bad_url")
-        if _is_tls_problem(exc):
+        if is_tls_problem(exc):
             return FetchError(f"could not make a secure connection to {host} ({exc}); "
                               f"memberdesk always checks certificates: {url}", url=url,
                               kind="tls")
@@ -377,17 +381,9 @@ class HttpClient:
                           url=url, kind="status", status=status)
 
 
-def _retry_after(headers: object) -> float | None:
-    value = headers.get("retry-after", "")  # type: ignore[attr-defined]
+def _retry_after(headers: Mapping[str, str]) -> float | None:
+    value = headers.get("retry-after", "")
     return parse_retry_after(value) if value else None
-
-
-def _content_length(headers: httpx.Headers) -> int | None:
-    # A compressed body's length is not the length of what we write; compare wire bytes.
-    try:
-        return int(headers["content-length"])
-    except (KeyError, ValueError):
-        return None
 
 
 def _check_pdf(head: bytes, resp: httpx.Response, url: str) -> None:
@@ -395,41 +391,3 @@ def _check_pdf(head: bytes, resp: httpx.Response, url: str) -> None:
     if problem is not None:
         reason, web_page = problem
         raise NotAPdfError(f"{reason}: {url}", url=url, web_page=web_page)
-
-
-def _cut_off(url: str, got: int, expected: int | None) -> FetchError:
-    of = f" ({got} of {expected} bytes arrived)" if expected is not None else ""
-    return FetchError(f"the download was cut off before the end{of}: {url}", url=url,
-                      kind="cut_off")
-
-
-def _is_tls_problem(exc: BaseException) -> bool:
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, ssl.SSLError) or "CERTIFICATE_VERIFY_FAILED" in str(seen):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
-
-
-def _sleep(seconds: float, cancel: threading.Event | None, url: str) -> None:
-    if seconds <= 0:
-        return
-    if cancel is None:
-        time.sleep(seconds)
-    elif cancel.wait(seconds):
-        raise FetchCancelled(f"stopped while waiting to retry: {url}", url=url)
-
-
-def _fsync_dir(folder: Path) -> None:
-    # Make the rename itself survive a power cut (POSIX); not possible on Windows.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
