@@ -270,3 +270,14 @@ def _wait(predicate: object, timeout: float = 5.0) -> bool:
             return True
         time.sleep(0.01)
     return False
+
+
+def test_leftovers_of_a_killed_run_can_be_swept(
+        council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
+    from memberdesk.sources.fetching import clean_partial_downloads
+
+    pending = http.download(council_server.url(DOC), tmp_path)  # never renamed: "killed"
+    (tmp_path / "kept.pdf").write_bytes(b"%PDF-1.4 a good copy")
+
+    assert pending.path is not None and clean_partial_downloads(tmp_path) == 1
+    assert files_in(tmp_path) == ["kept.pdf"]

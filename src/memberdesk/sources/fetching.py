@@ -279,3 +279,19 @@ def fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+PART_PATTERN = ".download-*.part"  # what HttpClient.download names its temporary files
+
+
+def clean_partial_downloads(folder: Path) -> int:
+    """Remove temporary files a killed run left behind; returns how many. Safe to call at
+    the start of every sync: a finished download never has this name."""
+    removed = 0
+    for leftover in Path(folder).glob(PART_PATTERN):
+        try:
+            leftover.unlink()
+            removed += 1
+        except OSError:
+            pass
+    return removed

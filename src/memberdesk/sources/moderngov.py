@@ -47,6 +47,12 @@ from memberdesk.sources.records import (
 from memberdesk.sources.urls import normalise_base, url_key
 
 MODES = ("webservice", "soap", "html")
+# How to tell a person which way the site is read (`council add` says this).
+MODE_DESCRIPTIONS = {
+    "webservice": "the ModernGov web service",
+    "soap": "the ModernGov web service (SOAP)",
+    "html": "the council's public web pages (the web service is switched off)",
+}
 SOAP_NAMESPACE = "http://moderngov.co.uk/namespaces"
 # Status codes after which the next way of reading the site is worth trying.
 _FALL_BACK_STATUSES = {400, 403, 404, 405, 500, 501}
