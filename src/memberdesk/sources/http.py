@@ -92,6 +92,7 @@ class HttpClient:
         self.max_page_bytes = max_page_bytes
         self.max_download_bytes = max_download_bytes
         self.read_timeout = read_timeout
+        self.connect_timeout = connect_timeout
         self.cache = cache
         self._stats = StatsCounter()
         self._gates: dict[str, HostGate] = {}
@@ -326,7 +327,10 @@ class HttpClient:
     @contextmanager
     def _slot(self, url: str, cancel: threading.Event | None) -> Iterator[None]:
         gate = self._gate(url)
-        gate.semaphore.acquire()
+        # Wait for a free slot, but notice a cancel while four slow answers hold them all.
+        while not gate.semaphore.acquire(timeout=0.1):
+            if cancel is not None and cancel.is_set():
+                raise FetchCancelled(f"download stopped: {url}", url=url)
         try:
             sleep_or_cancel(gate.wait_time(), cancel, url)  # a pause the host asked for
             yield
@@ -366,9 +370,11 @@ class HttpClient:
                               f"memberdesk always checks certificates: {url}", url=url,
                               kind="tls")
         if isinstance(exc, httpx.TimeoutException):
+            limit = (self.connect_timeout if isinstance(exc, httpx.ConnectTimeout)
+                     else self.read_timeout)
             return _Retryable(FetchError(
                 f"the council's site at {host} did not answer in time "
-                f"({self.read_timeout:g} s): {url}", url=url, kind="timeout"))
+                f"({limit:g} s): {url}", url=url, kind="timeout"))
         if isinstance(exc, httpx.RemoteProtocolError):
             return _Retryable(FetchError(f"the connection to {host} broke off mid-answer: "
                                          f"{url}", url=url, kind="cut_off"))
