@@ -1,4 +1,9 @@
-"""Find in one document: the pages that contain the words, and where in their paragraphs."""
+"""Find in one document: the pages that contain the words, and where in their paragraphs.
+
+Two ways to ask: the reader's own find looks for the words as typed, together (like a
+browser's find); a result opened from "search everything" marks each search term, the way the
+search matched them ("phrases", prefix*).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from memberdesk.library import Library
+from memberdesk.library.search import SearchError, fts_query
 from memberdesk.reflow import paragraphs
 
 
@@ -24,14 +30,35 @@ class FindResults:
     current: int = 0
 
 
-def find_in_document(library: Library, document_id: int, query: str, *, start_page: int = 0) -> FindResults:
+def _literal(query: str) -> tuple[re.Pattern[str] | None, str]:
     words = query.split()
-    results = FindResults(query=" ".join(words))
     if not words:
-        return results
+        return None, ""
     # Words may be split over lines in the PDF's text but not in a paragraph: match any spacing.
-    pattern = re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE)
-    for index, text in library.documents.pages_containing(document_id, words[0]):
+    return re.compile(r"\s+".join(re.escape(w) for w in words), re.IGNORECASE), words[0]
+
+
+def _as_search(query: str) -> tuple[re.Pattern[str] | None, str]:
+    try:
+        _, terms = fts_query(query)
+    except SearchError:
+        return None, ""
+    alternatives = []
+    for words in terms:
+        prefix = words[-1] == "*"
+        words = words[:-1] if prefix else words
+        alternatives.append(r"\b" + r"\W+".join(re.escape(w) for w in words) + (r"\w*" if prefix else r"\b"))
+    return re.compile("|".join(alternatives), re.IGNORECASE), terms[0][0]
+
+
+def find_in_document(
+    library: Library, document_id: int, query: str, *, start_page: int = 0, as_search: bool = False
+) -> FindResults:
+    results = FindResults(query=" ".join(query.split()))
+    pattern, first_word = (_as_search if as_search else _literal)(query)
+    if pattern is None:
+        return results
+    for index, text in library.documents.pages_containing(document_id, first_word):
         for number, para in enumerate(paragraphs(text)):
             for match in pattern.finditer(para.text):
                 results.hits.append(Hit(index, number, match.start(), match.end()))

@@ -73,7 +73,7 @@ class ReaderScreen(Screen[None]):
         self.show_page(min(page, max(0, self.document.page_count - 1)), line=line)
         self.page_view.focus()
         if self._start_find:
-            self.run_find(self._start_find)
+            self.run_find(self._start_find, as_search=True)
         if self.document.status == "importing":
             self.set_interval(0.5, self._refresh_progress, name="import-progress")
 
@@ -253,8 +253,10 @@ class ReaderScreen(Screen[None]):
         if query:
             self.run_find(query)
 
-    def run_find(self, query: str) -> None:
-        self.find = find_in_document(self.library, self.document.id, query, start_page=self.page_index)
+    def run_find(self, query: str, *, as_search: bool = False) -> None:
+        self.find = find_in_document(
+            self.library, self.document.id, query, start_page=self.page_index, as_search=as_search
+        )
         if not self.find.hits:
             self.app.notify(f"'{query}' is not in this paper.", severity="warning")
             self.update_status()
