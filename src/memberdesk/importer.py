@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
@@ -65,8 +66,10 @@ class Importer:
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            # spawn, not fork: the app has threads, and a forked copy of them can deadlock.
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+            # fork is instant and inherits pypdf already imported, but a forked copy of a process
+            # with other threads (the app) can deadlock: there, spawn fresh workers instead.
+            method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method))
         return self._pool
 
     def import_paths(self, paths: Iterable[str | Path], progress: Progress | None = None) -> list[ImportResult]:

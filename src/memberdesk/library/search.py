@@ -16,6 +16,9 @@ from memberdesk.library.store import transaction
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
 MARK_START, MARK_END = "\u00ab", "\u00bb"  # « » mark the hit in a snippet: not colour alone
+# Words on more pages than this cannot be told apart by relevance (bm25 would also have to score
+# every one of those pages); such searches list the most recently added papers first instead.
+BROAD = 4000
 
 
 class SearchError(ValueError):
@@ -44,6 +47,7 @@ class SearchHit:
     meeting_date: str
     snippet: str
     rank: float
+    order: str = "relevance"  # or "newest": the words are on too many pages to rank
 
 
 def fts_query(text: str) -> tuple[str, list[list[str]]]:
@@ -72,6 +76,11 @@ class Search:
     def query(self, text: str, filters: Filters = Filters(), *, limit: int = 50) -> list[SearchHit]:
         match, terms = fts_query(text)
         where, args = self._filters(filters)
+        broad = self.conn.execute(
+            "SELECT COUNT(*) FROM (SELECT 1 FROM pages_fts WHERE pages_fts MATCH ? LIMIT ?)", (match, BROAD + 1)
+        ).fetchone()[0] > BROAD
+        order = "pages_fts.rowid DESC" if broad else "pages_fts.rank"
+        finder = _finder(terms)
         pages = self.conn.execute(
             f"""SELECT p.document_id, p.idx, p.label, p.text, d.title, d.meeting_id,
                        m.date, c.title AS committee, co.name AS council, pages_fts.rank AS rank
@@ -82,22 +91,24 @@ class Search:
                 LEFT JOIN committees c ON c.id = m.committee_id
                 LEFT JOIN councils co ON co.id = c.council_id
                 WHERE pages_fts MATCH ? {where}
-                ORDER BY pages_fts.rank LIMIT ?""",
+                ORDER BY {order} LIMIT ?""",
             (match, *args, limit),
         ).fetchall()
         hits = [
             SearchHit(
                 "page", r["document_id"], r["title"], r["idx"], r["label"], None, r["council"] or "",
-                r["committee"] or "", r["meeting_id"], r["date"] or "", snippet(r["text"], terms), r["rank"],
+                r["committee"] or "", r["meeting_id"], r["date"] or "", snippet(r["text"], finder),
+                r["rank"] if not broad else 0.0, "newest" if broad else "relevance",
             )
             for r in pages
         ]
         if filters.document_id is None:
-            hits.extend(self._items(match, terms, filters, limit))
-        hits.sort(key=lambda h: h.rank)
+            hits.extend(self._items(match, finder, filters, limit))
+        if not broad:
+            hits.sort(key=lambda h: h.rank)
         return hits[:limit]
 
-    def _items(self, match: str, terms: list[list[str]], filters: Filters, limit: int) -> list[SearchHit]:
+    def _items(self, match: str, finder: re.Pattern[str] | None, filters: Filters, limit: int) -> list[SearchHit]:
         where, args = self._filters(filters, documents=False)
         rows = self.conn.execute(
             f"""SELECT a.id, a.number, a.title, a.text, a.minutes, m.id AS meeting_id, m.date,
@@ -115,7 +126,7 @@ class Search:
             SearchHit(
                 "agenda_item", None, f"{r['number']} {r['title']}".strip(), None, "", r["id"], r["council"],
                 r["committee"], r["meeting_id"], r["date"] or "",
-                snippet(" ".join(x for x in (r["title"], r["text"], r["minutes"]) if x), terms), r["rank"],
+                snippet(" ".join(x for x in (r["title"], r["text"], r["minutes"]) if x), finder), r["rank"],
             )
             for r in rows
         ]
@@ -159,24 +170,31 @@ class Search:
         return True
 
 
-def snippet(text: str, terms: list[list[str]], width: int = 160) -> str:
-    """A window of text around the first hit, with every hit marked « »."""
-    flat = " ".join(text.split())
+def _finder(terms: list[list[str]]) -> re.Pattern[str] | None:
+    """One pattern matching every term as the index matched it: phrases, prefixes."""
     patterns = []
     for words in terms:
         prefix = words[-1] == "*"
         words = words[:-1] if prefix else words
         body = r"\W+".join(re.escape(w) for w in words)
         patterns.append(r"\b" + body + (r"\w*" if prefix else r"\b"))
-    finder = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
-    first = finder.search(flat) if finder else None
+    return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+
+
+def snippet(text: str, finder: re.Pattern[str] | None, width: int = 160) -> str:
+    """A window of text around the first hit, with every hit in it marked « ».
+
+    Only the window is tidied and marked: searching the raw page once is what costs.
+    """
+    first = finder.search(text) if finder else None
     start = 0
     if first:
         start = max(0, first.start() - width // 3)
-        space = flat.rfind(" ", 0, start)
+        space = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start))
         start = space + 1 if start and space >= 0 else start
-    window = flat[start : start + width]
-    if start + width < len(flat):
+    raw = text[start : start + width + width // 4]
+    window = " ".join(raw.split())[:width]
+    if start + len(raw) < len(text) or len(" ".join(raw.split())) > width:
         cut = window.rfind(" ")
         window = (window[:cut] if cut > width // 2 else window) + " \u2026"
     if start:
