@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from memberdesk.model import OutlineEntry
+
 
 class PageNotFound(ValueError):
     """No page answers to what was asked; the message says which pages there are."""
@@ -51,3 +53,16 @@ def resolve_range(labels: list[str], spec: str) -> range:
     if stop <= start:
         raise PageNotFound(f"the range '{spec}' runs backwards: give the first page first")
     return range(start, stop)
+
+
+def section_at(outline: list[OutlineEntry], page_index: int) -> str:
+    """The top-level section a page belongs to, and the latest sub-section begun by it."""
+    top, sub = "", ""
+    for entry in outline:
+        if entry.page_index > page_index:
+            break
+        if entry.level == 0:
+            top, sub = entry.title, ""
+        else:
+            sub = entry.title
+    return f"{top} / {sub}" if top and sub else top or sub

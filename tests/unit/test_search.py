@@ -59,7 +59,24 @@ def test_prefix(library: Library) -> None:
 
 def test_ranking_puts_the_denser_page_first(library: Library) -> None:
     hits = library.search.query("contract")
-    assert hits[0].document_title == "Cabinet pack March" and hits[0].page_label == "2"  # says "contract" twice
+    assert hits[0].kind == "agenda_item"  # matching agenda items lead the list
+    pages = [h for h in hits if h.kind == "page"]
+    assert pages[0].document_title == "Cabinet pack March" and pages[0].page_label == "2"  # says "contract" twice
+    assert all(h.order == "relevance" for h in hits)
+
+
+def test_words_on_most_pages_list_the_newest_papers_first(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import memberdesk.library.search as search_module
+
+    monkeypatch.setattr(search_module, "BROAD", 3)
+    with Library(home) as library, Importer(library, workers=1) as importer:
+        for n in range(3):
+            importer.import_file(make_pdf(tmp_path / f"p{n}.pdf", [f"Budget paper {n}.", "Budget again."], title=f"Paper {n}"))
+        hits = library.search.query("budget")
+        assert [h.document_title for h in hits][:2] == ["Paper 2", "Paper 2"]
+        assert {h.order for h in hits} == {"newest"}
+        # A phrase is always ranked by relevance.
+        assert {h.order for h in library.search.query('"budget paper"')} == {"relevance"}
 
 
 def test_agenda_item_text_is_searched(library: Library) -> None:

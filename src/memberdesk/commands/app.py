@@ -29,6 +29,10 @@ def _check_terminal(ctx: Context) -> None:
 
 
 def run_default(args: argparse.Namespace, ctx: Context) -> int:
+    if args.plain:
+        from memberdesk.commands.read import run_plain
+
+        return run_plain(args, ctx)
     _check_terminal(ctx)
     return _run_app(ctx)
 

@@ -9,6 +9,9 @@ from dataclasses import asdict
 from memberdesk.commands import Context, UsageError
 
 
+NEWEST_NOTE = "(These words are on most pages, so the most recently added papers come first; add a word to narrow it.)"
+
+
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "search",
@@ -58,6 +61,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         print(f"Nothing found for {query}.", file=ctx.out)
         return 0
     print(f"{len(hits)} result{'s' if len(hits) != 1 else ''} for {query}:", file=ctx.out)
+    if any(h.order == "newest" for h in hits):
+        print(NEWEST_NOTE, file=ctx.out)
     for number, hit in enumerate(hits, start=1):
         where = f"{hit.document_title}, page {hit.page_label}" if hit.kind == "page" else f"Agenda item {hit.document_title}"
         meeting = ", ".join(x for x in (hit.committee, hit.meeting_date) if x)

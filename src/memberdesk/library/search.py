@@ -46,7 +46,7 @@ class SearchHit:
     meeting_id: int | None
     meeting_date: str
     snippet: str
-    rank: float
+    rank: float  # position in the ranking of its kind (pages, agenda items), best first
     order: str = "relevance"  # or "newest": the words are on too many pages to rank
 
 
@@ -76,43 +76,60 @@ class Search:
     def query(self, text: str, filters: Filters = Filters(), *, limit: int = 50) -> list[SearchHit]:
         match, terms = fts_query(text)
         where, args = self._filters(filters)
-        broad = self.conn.execute(
+        # A phrase is checked position by position on every candidate page whichever order we
+        # choose, so counting first would only double that work: phrases are always ranked.
+        phrase = any(len([w for w in words if w != "*"]) > 1 for words in terms)
+        broad = not phrase and self.conn.execute(
             "SELECT COUNT(*) FROM (SELECT 1 FROM pages_fts WHERE pages_fts MATCH ? LIMIT ?)", (match, BROAD + 1)
         ).fetchone()[0] > BROAD
-        order = "pages_fts.rowid DESC" if broad else "pages_fts.rank"
+        order = "rowid DESC" if broad else "rank"
         finder = _finder(terms)
-        pages = self.conn.execute(
-            f"""SELECT p.document_id, p.idx, p.label, p.text, d.title, d.meeting_id,
-                       m.date, c.title AS committee, co.name AS council, pages_fts.rank AS rank
-                FROM pages_fts
+        if where:
+            # Filters narrow the pages before ranking, so the join comes first.
+            ranked = f"""SELECT pages_fts.rowid FROM pages_fts
                 JOIN pages p ON p.rowid = pages_fts.rowid
+                JOIN documents d ON d.id = p.document_id
+                LEFT JOIN meetings m ON m.id = d.meeting_id
+                LEFT JOIN committees c ON c.id = m.committee_id
+                WHERE pages_fts MATCH ? {where} ORDER BY pages_fts.{order} LIMIT ?"""
+        else:
+            # Rank in the index alone, then read only the pages shown: joining (and reading the
+            # text of) every match before sorting, or even selecting the rank value, costs as
+            # much again as the search itself.
+            ranked = f"SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? ORDER BY {order} LIMIT ?"
+        order_of = {row[0]: n for n, row in enumerate(self.conn.execute(ranked, (match, *args, limit)))}
+        marks = ",".join("?" * len(order_of))
+        pages = self.conn.execute(
+            f"""SELECT p.rowid AS rid, p.document_id, p.idx, p.label, p.text, d.title, d.meeting_id,
+                       m.date, c.title AS committee, co.name AS council
+                FROM pages p
                 JOIN documents d ON d.id = p.document_id AND d.status = 'ready'
                 LEFT JOIN meetings m ON m.id = d.meeting_id
                 LEFT JOIN committees c ON c.id = m.committee_id
                 LEFT JOIN councils co ON co.id = c.council_id
-                WHERE pages_fts MATCH ? {where}
-                ORDER BY {order} LIMIT ?""",
-            (match, *args, limit),
+                WHERE p.rowid IN ({marks})""",
+            list(order_of),
         ).fetchall()
+        pages = sorted(pages, key=lambda r: order_of[r["rid"]])
         hits = [
             SearchHit(
                 "page", r["document_id"], r["title"], r["idx"], r["label"], None, r["council"] or "",
                 r["committee"] or "", r["meeting_id"], r["date"] or "", snippet(r["text"], finder),
-                r["rank"] if not broad else 0.0, "newest" if broad else "relevance",
+                float(order_of[r["rid"]]), "newest" if broad else "relevance",
             )
             for r in pages
         ]
         if filters.document_id is None:
-            hits.extend(self._items(match, finder, filters, limit))
-        if not broad:
-            hits.sort(key=lambda h: h.rank)
+            # Agenda items are few and their titles say what they are about: the best few lead.
+            items = self._items(match, finder, filters, limit)
+            lead = max(3, limit // 5)
+            hits = items[:lead] + hits + items[lead:]
         return hits[:limit]
-
     def _items(self, match: str, finder: re.Pattern[str] | None, filters: Filters, limit: int) -> list[SearchHit]:
         where, args = self._filters(filters, documents=False)
         rows = self.conn.execute(
             f"""SELECT a.id, a.number, a.title, a.text, a.minutes, m.id AS meeting_id, m.date,
-                       c.title AS committee, co.name AS council, items_fts.rank AS rank
+                       c.title AS committee, co.name AS council
                 FROM items_fts
                 JOIN agenda_items a ON a.id = items_fts.rowid
                 JOIN meetings m ON m.id = a.meeting_id
@@ -126,9 +143,9 @@ class Search:
             SearchHit(
                 "agenda_item", None, f"{r['number']} {r['title']}".strip(), None, "", r["id"], r["council"],
                 r["committee"], r["meeting_id"], r["date"] or "",
-                snippet(" ".join(x for x in (r["title"], r["text"], r["minutes"]) if x), finder), r["rank"],
+                snippet(" ".join(x for x in (r["title"], r["text"], r["minutes"]) if x), finder), float(n),
             )
-            for r in rows
+            for n, r in enumerate(rows)
         ]
 
     @staticmethod

@@ -11,7 +11,7 @@ from textual.widgets import Input, Static
 
 from memberdesk.library import Library
 from memberdesk.model import Document, OutlineEntry
-from memberdesk.paging import PageNotFound, resolve_page
+from memberdesk.paging import PageNotFound, resolve_page, section_at
 from memberdesk.reflow import Paragraph, paragraphs
 from memberdesk.ui.screens.contents import ContentsScreen
 from memberdesk.ui.screens.note_editor import NoteEditorScreen
@@ -119,16 +119,7 @@ class ReaderScreen(Screen[None]):
         return self.labels[index] if index < len(self.labels) else str(index + 1)
 
     def current_section(self) -> str:
-        """The top-level section this page belongs to, and the latest sub-section begun by it."""
-        top, sub = "", ""
-        for entry in self.outline:
-            if entry.page_index > self.page_index:
-                break
-            if entry.level == 0:
-                top, sub = entry.title, ""
-            else:
-                sub = entry.title
-        return f"{top} / {sub}" if top and sub else top or sub
+        return section_at(self.outline, self.page_index)
 
     def update_status(self) -> None:
         doc = self.document

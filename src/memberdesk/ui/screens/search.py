@@ -69,7 +69,10 @@ class SearchScreen(Screen[None]):
             return
         results.add_options([Option(hit_prompt(h), id=str(n)) for n, h in enumerate(self.hits)])
         count = len(self.hits)
-        status.update(f"{count} result{'s' if count != 1 else ''} for {text.strip()}" if count else f"Nothing found for {text.strip()}.")
+        words = f"{count} result{'s' if count != 1 else ''} for {text.strip()}" if count else f"Nothing found for {text.strip()}."
+        if any(h.order == "newest" for h in self.hits):
+            words += ": these words are on most pages, so the newest papers come first"
+        status.update(words)
         if count:
             results.highlighted = 0
             results.focus()

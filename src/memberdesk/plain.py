@@ -1,0 +1,331 @@
+"""The plain, line-by-line interface: for screen readers, braille displays and slow links.
+
+It writes ordinary lines and reads one command per line, so any screen reader speaks each
+answer once and a braille display shows it whole. Nothing here draws on the screen: no
+escape sequences, no colour, no redrawing, also when the output is piped.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from memberdesk.find import find_in_document
+from memberdesk.library import Library
+from memberdesk.model import Document
+from memberdesk.paging import PageNotFound, resolve_page, section_at
+from memberdesk.plain_speech import PlainSpeech
+from memberdesk.reflow import Paragraph, paragraphs
+from memberdesk.speech.units import find_repeated_lines, line_key
+
+PROMPT = "Command (n next, p previous, r repeat, g page, c contents, f find, h help, q quit): "
+PROMPT_LIBRARY = "Command (l list papers, o NUMBER open, f WORDS search all, h help, q quit): "
+
+
+def without_running_lines(text: str, running: frozenset[str], edge: int = 3) -> str:
+    """The page text without the header and footer lines it shares with the other pages."""
+    if not running:
+        return text
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    drop = {i for i in filled[:edge] + filled[-edge:] if line_key(lines[i].strip()) in running}
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+@dataclass
+class Command:
+    names: tuple[str, ...]
+    argument: str  # "" when it takes none
+    help: str
+    run: Callable[[str], None] = field(repr=False)
+    needs_paper: bool = True
+
+
+class PlainSession:
+    def __init__(self, library: Library, out: TextIO = sys.stdout, inp: TextIO = sys.stdin) -> None:
+        self.library = library
+        self.out = out
+        self.inp = inp
+        self.document: Document | None = None
+        self.page_index = 0
+        self.paragraph = -1  # nothing read on this page yet
+        self._paras: list[Paragraph] = []
+        self._labels: list[str] = []
+        self._running: frozenset[str] = frozenset()
+        self._last_find = ""
+        self.speech = PlainSpeech(self)
+        self.running = True
+        self.commands = self._command_table()
+
+    # -- output ----------------------------------------------------------------------------
+    def say(self, text: str = "") -> None:
+        print(text, file=self.out, flush=True)
+
+    # -- the loop --------------------------------------------------------------------------
+    def run(self, document_id: int | None = None, page: str | None = None) -> int:
+        self.say("memberdesk plain mode. Type h and Enter for every command.")
+        if document_id is not None:
+            self.open(document_id, page)
+        else:
+            self.list_papers("")
+        while self.running:
+            self.out.write(PROMPT if self.document else PROMPT_LIBRARY)
+            self.out.flush()
+            line = self.inp.readline()
+            if not line:  # end of input: leave quietly, as a pipe would expect
+                self.say()
+                break
+            self.execute(line.strip())
+        self.speech.stop(quiet=True)
+        return 0
+
+    def execute(self, line: str) -> None:
+        if not line:
+            line = "n" if self.document else "l"
+        word, _, argument = line.partition(" ")
+        command = self._lookup(word.lower())
+        if command is None:
+            self.say(f"'{word}' is not a command. Type h for the list of commands.")
+            return
+        if command.needs_paper and self.document is None:
+            self.say("No paper is open: type l to list papers, then o and a number to open one.")
+            return
+        command.run(argument.strip())
+
+    def _lookup(self, word: str) -> Command | None:
+        for command in self.commands:
+            if word in command.names:
+                return command
+        return None
+
+    def _command_table(self) -> list[Command]:
+        return [
+            Command(("n", "next"), "", "read the next paragraph (Enter alone does the same)", self.next_paragraph),
+            Command(("p", "previous", "prev"), "", "read the previous paragraph", self.previous_paragraph),
+            Command(("r", "repeat"), "", "read the current paragraph again", self.repeat),
+            Command(("g", "go", "page"), "PAGE", "go to a page by its printed number (or #N for the Nth page)", self.go),
+            Command(("c", "contents"), "", "list the paper's contents, numbered", self.contents),
+            Command(("j", "jump"), "NUMBER", "jump to a numbered entry of the contents", self.jump),
+            Command(("f", "find"), "WORDS", "find words in this paper (f alone: the next match); with no paper open, search every paper", self.find, needs_paper=False),
+            Command(("w", "where"), "", "say where you are", self.where),
+            Command(("b", "bookmark"), "", "bookmark this page, or remove its bookmark", self.bookmark),
+            Command(("a", "note"), "TEXT", "write a note on this page", self.note),
+            Command(("m", "marks", "notes"), "", "list the notes and bookmarks in this paper", self.marks),
+            Command(("s", "speak"), "", "read aloud from here to the end; x stops", self.speech.start),
+            Command(("x", "stop"), "", "stop reading aloud", lambda _: self.speech.stop(), needs_paper=False),
+            Command(("l", "list"), "", "list the papers in the library, numbered", self.list_papers, needs_paper=False),
+            Command(("o", "open"), "NUMBER", "open a paper by its number", self.open_command, needs_paper=False),
+            Command(("h", "help", "?"), "", "this list", self.help, needs_paper=False),
+            Command(("q", "quit", "exit"), "", "leave memberdesk", self.quit, needs_paper=False),
+        ]
+
+    # -- papers ----------------------------------------------------------------------------
+    def list_papers(self, _: str) -> None:
+        documents = self.library.documents.all()
+        if not documents:
+            self.say("The library is empty. Add papers with: memberdesk import FILE.pdf")
+            return
+        self.say(f"{len(documents)} paper{'s' if len(documents) != 1 else ''} in the library:")
+        for doc in documents:
+            marker = f", {doc.marker}" if doc.marker else ""
+            state = ", restricted: not published" if doc.status == "restricted" else f", {doc.page_count} pages"
+            self.say(f"{doc.id}. {doc.title}{state}{marker}")
+        self.say("Type o and a number to open a paper.")
+
+    def open_command(self, argument: str) -> None:
+        if not argument.isdigit():
+            self.say("Type o and the paper's number, for example o 3. Type l to list papers.")
+            return
+        self.open(int(argument))
+
+    def open(self, document_id: int, page: str | None = None) -> None:
+        doc = self.library.documents.get(document_id)
+        if doc is None or doc.status != "ready":
+            self.say(f"There is no paper {document_id}. Type l to list papers.")
+            return
+        self.speech.stop(quiet=True)
+        self.document = doc
+        self._labels = self.library.documents.labels(doc.id)
+        # Running headers and footers are the same on every page: heard once is enough.
+        self._running = find_repeated_lines([p.text for p in self.library.documents.pages(doc.id)])
+        self.library.documents.mark_opened(doc.id)
+        index, _ = self.library.documents.position(doc.id)
+        if page:
+            try:
+                index = resolve_page(self._labels, page)
+            except PageNotFound as exc:
+                self.say(f"{exc}. Opening at page {self._label(index)}.")
+        self.say(f"Opened {doc.title}: {doc.page_count} pages, printed {self._labels[0]} to {self._labels[-1]}.")
+        self._load_page(index)
+        self.next_paragraph("")
+
+    def _label(self, index: int) -> str:
+        return self._labels[index] if 0 <= index < len(self._labels) else str(index + 1)
+
+    def _load_page(self, index: int, *, at_end: bool = False) -> None:
+        assert self.document is not None
+        self.page_index = index
+        page = self.library.documents.page(self.document.id, index)
+        self._paras = paragraphs(without_running_lines(page.text, self._running)) if page else []
+        self.paragraph = len(self._paras) if at_end else -1
+        self.say(f"Page {self._label(index)} ({index + 1} of {self.document.page_count}){self._section_words()}.")
+        if not self._paras:
+            self.say("This page has no text (it may be a picture or a blank page).")
+        self.library.documents.save_position(self.document.id, index, 0)
+        self.library.reading.record_page(self.document.id, index)
+
+    def _section_words(self) -> str:
+        assert self.document is not None
+        title = section_at(self.library.documents.outline(self.document.id), self.page_index)
+        return f", {title}" if title else ""
+
+    # -- reading ---------------------------------------------------------------------------
+    def _read(self) -> None:
+        para = self._paras[self.paragraph]
+        prefix = "Heading: " if para.heading else ""
+        self.say(f"{prefix}{para.text}")
+
+    def next_paragraph(self, _: str) -> None:
+        assert self.document is not None
+        while self.paragraph + 1 >= len(self._paras):
+            if self.page_index + 1 >= self.document.page_count:
+                self.say("End of the paper. Type p to go back, g to go to a page, or l to list papers.")
+                self.paragraph = len(self._paras)
+                return
+            self._load_page(self.page_index + 1)
+        self.paragraph += 1
+        self._read()
+
+    def previous_paragraph(self, _: str) -> None:
+        while self.paragraph - 1 < 0:
+            if self.page_index == 0:
+                self.say("Start of the paper.")
+                self.paragraph = -1
+                return
+            self._load_page(self.page_index - 1, at_end=True)
+        self.paragraph -= 1
+        self._read()
+
+    def repeat(self, _: str) -> None:
+        if 0 <= self.paragraph < len(self._paras):
+            self._read()
+        else:
+            self.say("Nothing read yet on this page: type n to read on.")
+
+    def go(self, argument: str) -> None:
+        try:
+            index = resolve_page(self._labels, argument)
+        except PageNotFound as exc:
+            self.say(f"{exc}.")
+            return
+        self._load_page(index)
+        self.next_paragraph("")
+
+    def where(self, _: str) -> None:
+        assert self.document is not None
+        position = f"paragraph {self.paragraph + 1} of {len(self._paras)}" if self._paras else "no text on this page"
+        self.say(
+            f"{self.document.title}: page {self._label(self.page_index)} ({self.page_index + 1} of "
+            f"{self.document.page_count}){self._section_words()}, {position}."
+        )
+
+    def contents(self, _: str) -> None:
+        assert self.document is not None
+        outline = self.library.documents.outline(self.document.id)
+        if not outline:
+            self.say("This paper has no contents list. Type g and a page number to go to a page.")
+            return
+        for number, entry in enumerate(outline, start=1):
+            self.say(f"{number}. {'  ' * entry.level}{entry.title}, page {self._label(entry.page_index)}")
+        self.say("Type j and a number to go there.")
+
+    def jump(self, argument: str) -> None:
+        assert self.document is not None
+        outline = self.library.documents.outline(self.document.id)
+        if not argument.isdigit() or not 1 <= int(argument) <= len(outline):
+            self.say(f"Type j and a number from 1 to {len(outline)}; c lists them." if outline else "This paper has no contents list.")
+            return
+        entry = outline[int(argument) - 1]
+        self.say(f"{entry.title}.")
+        self._load_page(entry.page_index)
+        self.next_paragraph("")
+
+    def find(self, argument: str) -> None:
+        if self.document is None:
+            self.search_all(argument)
+            return
+        query = argument or self._last_find
+        if not query:
+            self.say("Type f and the words to find, for example f care act.")
+            return
+        self._last_find = query
+        results = find_in_document(self.library, self.document.id, query)
+        later = [h for h in results.hits if (h.page_index, h.paragraph) > (self.page_index, self.paragraph)]
+        hits = later or results.hits
+        if not hits:
+            self.say(f"'{query}' is not in this paper.")
+            return
+        hit = hits[0]
+        number = results.hits.index(hit) + 1
+        wrapped = " (back at the start)" if not later else ""
+        self.say(f"Match {number} of {len(results.hits)}{wrapped}:")
+        if hit.page_index != self.page_index:
+            self._load_page(hit.page_index)
+        self.paragraph = hit.paragraph
+        self._read()
+
+    def search_all(self, argument: str) -> None:
+        from memberdesk.library.search import SearchError
+
+        if not argument:
+            self.say("Type f and the words to search for, for example f ICT contract.")
+            return
+        try:
+            hits = [h for h in self.library.search.query(argument, limit=10) if h.kind == "page"]
+        except SearchError as exc:
+            self.say(f"{exc}.")
+            return
+        if not hits:
+            self.say(f"Nothing found for {argument}.")
+            return
+        for hit in hits:
+            self.say(f"Paper {hit.document_id}, {hit.document_title}, page {hit.page_label}: {hit.snippet}")
+        self.say("Type o and the paper's number to open it, then g and the page.")
+
+    # -- bookmarks and notes ---------------------------------------------------------------
+    def bookmark(self, _: str) -> None:
+        assert self.document is not None
+        marked = self.library.bookmarks.toggle(self.document.id, self.page_index)
+        self.say(f"Page {self._label(self.page_index)} {'bookmarked' if marked else 'no longer bookmarked'}.")
+
+    def note(self, argument: str) -> None:
+        assert self.document is not None
+        if not argument:
+            self.say("Type a and the note, for example: a Ask about the staffing figures.")
+            return
+        self.library.notes.add(argument, document_id=self.document.id, page_index=self.page_index)
+        self.say(f"Note saved on page {self._label(self.page_index)}.")
+
+    def marks(self, _: str) -> None:
+        assert self.document is not None
+        bookmarks = self.library.bookmarks.for_document(self.document.id)
+        notes = self.library.notes.for_document(self.document.id)
+        if not bookmarks and not notes:
+            self.say("No notes or bookmarks in this paper yet: b bookmarks a page, a writes a note.")
+        for mark in bookmarks:
+            self.say(f"Bookmark: page {mark.label}")
+        for view in notes:
+            self.say(f"Note on page {view.page_label}: {view.note.text}")
+
+    def help(self, _: str) -> None:
+        self.say("Commands (the letter or the whole word, then Enter):")
+        for command in self.commands:
+            names = " or ".join(command.names[:2])
+            argument = f" {command.argument}" if command.argument else ""
+            self.say(f"{names}{argument}: {command.help}")
+
+    def quit(self, _: str) -> None:
+        self.running = False
+        self.say("Goodbye.")

@@ -1,0 +1,102 @@
+"""Plain mode through a pipe: every command in its help works, and no escape sequences."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from cli import memberdesk
+
+ESCAPE = re.compile(r"\x1b|\x9b|\r")
+
+
+@pytest.fixture
+def demo_home(home: Path, demo_pdf: Path) -> Path:
+    assert memberdesk("import", demo_pdf, home=home).code == 0
+    return home
+
+
+def answers(output: str) -> list[str]:
+    """What followed each prompt: the responses, one block per command."""
+    parts = re.split(r"Command \([^)]*\): ", output)
+    return [p.strip() for p in parts]
+
+
+def test_reading_paragraph_by_paragraph(demo_home: Path) -> None:
+    run = memberdesk("read", "1", stdin="n\nn\nr\np\nq\n", home=demo_home)
+    assert run.code == 0 and not ESCAPE.search(run.out)
+    blocks = answers(run.out)
+    assert blocks[0].splitlines()[1].startswith("Opened Health and Adult Services Scrutiny Committee")
+    assert "Page i (1 of 13), Front sheet." in blocks[0]
+    assert blocks[0].endswith("Heading: Northshire County Council")
+    assert blocks[1] == "Heading: Health and Adult Services Scrutiny Committee"
+    assert blocks[2].startswith("Meeting to be held on Tuesday, 12 January 2027 at 10.00 am")
+    assert blocks[3] == blocks[2]  # r repeats
+    assert blocks[4] == blocks[1]  # p goes back
+    assert blocks[5] == "Goodbye."
+
+
+def test_full_words_work_as_well_as_letters(demo_home: Path) -> None:
+    short = memberdesk("read", "1", "--page", "i", stdin="n\ng 4\nc\nj 12\nq\n", home=demo_home)
+    long = memberdesk("read", "1", "--page", "i", stdin="next\ngo 4\ncontents\njump 12\nquit\n", home=demo_home)
+    assert short.out == long.out
+
+
+def test_every_command_in_help_works(demo_home: Path) -> None:
+    script = "\n".join(
+        ["h", "n", "p", "r", "g 3", "g iii", "g 99", "w", "c", "j 12", "j 99", "f care act", "f", "f zebra",
+         "b", "a Ask about the locum costs", "m", "b", "s", "x", "l", "o 1", "o 99", "bogus", "q"]
+    )
+    run = memberdesk("read", "1", stdin=script + "\n", home=demo_home)
+    assert run.code == 0 and not ESCAPE.search(run.out)
+    text = run.out
+    help_lines = [line for line in text.splitlines() if re.match(r"^\w+ or \w+", line)]
+    assert len(help_lines) == 17
+    for expected in [
+        "Page 3 (6 of 13)",  # g 3 by printed label
+        "Page iii (3 of 13)",
+        "no page '99': pages run from i to 10 (13 in all).",
+        "paragraph 1 of",  # w
+        "12. 5. Home Care Recommissioning: ICT and Scheduling Contract, page 6",
+        "Type j and a number from 1 to 20",
+        "Match 1 of 2 (back at the start):",
+        "Match 2 of 2:",
+        "'zebra' is not in this paper.",
+        "bookmarked.",
+        "Note saved on page",
+        "Note on page",
+        "no longer bookmarked.",
+        "1 paper in the library:",
+        "There is no paper 99.",
+        "'bogus' is not a command.",
+        "Goodbye.",
+    ]:
+        assert expected in text, expected
+    # s: reads aloud, or says in one line why it cannot here (no sound device on a test machine).
+    speak_answer = answers(text)[19]
+    assert speak_answer.startswith("Reading aloud") and "\n" not in speak_answer
+
+
+def test_plain_mode_with_no_paper_lists_and_searches(demo_home: Path) -> None:
+    run = memberdesk("--plain", stdin="n\nf trusted assessor\no 1\nw\n", home=demo_home)
+    assert run.code == 0 and not ESCAPE.search(run.out)
+    assert "1. Health and Adult Services Scrutiny Committee: agenda reports pack, 12 January 2027, 13 pages" in run.out
+    assert "No paper is open: type l to list papers" in run.out
+    assert "Paper 1, Health and Adult Services Scrutiny Committee: agenda reports pack, 12 January 2027, page 5:" in run.out
+    assert "\u00abtrusted\u00bb \u00abassessor\u00bb" in run.out
+    assert "Opened Health and Adult Services" in run.out
+    assert run.out.rstrip().endswith("paragraph 1 of 15.") or "paragraph 1 of" in run.out
+
+
+def test_read_starts_at_a_printed_page_and_skips_running_headers(demo_home: Path) -> None:
+    run = memberdesk("read", "1", "--page", "4", stdin="q\n", home=demo_home)
+    first = answers(run.out)[0]
+    assert "Page 4 (7 of 13)" in first and first.endswith("Heading: 4. Performance in Quarter 2")
+    assert "12 January 2027\n" not in first  # the running header is not read on every page
+
+
+def test_text_has_no_escape_sequences(demo_home: Path) -> None:
+    run = memberdesk("text", "1", home=demo_home)
+    assert run.code == 0 and not ESCAPE.search(run.out) and "--- page 10 ---" in run.out
