@@ -344,6 +344,7 @@ class _Handler(BaseHTTPRequestHandler):
             if self._unchanged(etag, answer.last_modified):
                 answer, body = _Answer(304), b""
         sent = 0
+        logged = False
         is_pdf = answer.body[:5] == b"%PDF-"
         try:
             self.send_response(answer.status)
@@ -366,14 +367,20 @@ class _Handler(BaseHTTPRequestHandler):
                 sent = half
                 site.stopping.wait(float(fault.options.get("seconds", 5)))  # type: ignore
                 body = body[half:]
+            # Logged before the last bytes go: once the client has the whole answer, a test
+            # may read the log at once, and must find this request there.
+            sent += len(body)
+            site.record(Logged(method, target, answer.status, sent, is_pdf,
+                               {k.lower(): v for k, v in self.headers.items()}))
+            logged = True
             self.wfile.write(body)
             self.wfile.flush()
-            sent += len(body)
         except (BrokenPipeError, ConnectionResetError):
             self.close_connection = True  # the client gave up (a timeout): that is fine
         finally:
-            site.record(Logged(method, target, answer.status, sent, is_pdf,
-                               {k.lower(): v for k, v in self.headers.items()}))
+            if not logged:
+                site.record(Logged(method, target, answer.status, sent, is_pdf,
+                                   {k.lower(): v for k, v in self.headers.items()}))
 
     def _unchanged(self, etag: str, last_modified: str) -> bool:
         wanted = self.headers.get("If-None-Match")
