@@ -103,6 +103,11 @@ def test_an_unknown_name_lists_the_names(home: Path, how: str) -> None:
     assert not (home / "settings.toml").exists()
 
 
+def test_the_app_refuses_an_unknown_profile_before_anything_else(home: Path) -> None:
+    run = memberdesk("--profile", "nosuch", home=home)
+    assert run.code == 1 and "no profile called 'nosuch'" in run.err
+
+
 def test_check_prints_ratios_and_levels(home: Path, tmp_path: Path) -> None:
     run = memberdesk("profile", "check", "high-contrast-dark", home=home)
     assert run.code == 0, run.err
