@@ -202,3 +202,20 @@ async def test_a_low_colour_terminal_takes_the_terminal_fallback(demo_home: Path
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.2)
         assert app.current_theme.ansi is False
+
+
+async def test_profiles_are_in_the_palette_and_the_switcher_opens_the_editor(demo_home: Path) -> None:
+    app = MemberdeskApp(demo_home)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Profiles: choose the profile in use", "Profile editor: colours, layout, behaviour"} <= titles
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfileSwitcher))
+        listing = app.screen.query_one(OptionList)
+        listing.highlighted = next(i for i in range(listing.option_count) if listing.get_option_at_index(i).id == "dyslexia")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfileEditor))
+        assert app.screen.query_one("#f-name", Input).value == "dyslexia-own"
+        assert app.screen.query_one("#f-colours-background", Input).value == "#fdf6e3"
+        assert app.theme == "memberdesk-standard", "editing does not change the profile in use"
