@@ -15,8 +15,9 @@ from memberdesk.library import Library
 from memberdesk.ui.app import MemberdeskApp
 
 
-@pytest.fixture(scope="module")
-def profile_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture
+def profile_home() -> Path:
+    # Fresh for each test: the library remembers the reading position, which must not carry over.
     home = Path(tempfile.gettempdir()) / "memberdesk-profile-snapshots" / "home"
     shutil.rmtree(home.parent, ignore_errors=True)
     demo = Path(__file__).resolve().parents[2] / "assets" / "demo" / "demo-agenda-pack.pdf"

@@ -111,7 +111,10 @@ async def test_the_editor_figures_save_with_confirmation_and_apply(demo_home: Pa
         assert str(figure.content) == "13.60:1 AAA, meets AAA"
         # The name: the built-in's own is never overwritten.
         name = editor.query_one("#f-name", Input)
-        assert name.has_focus and name.value == "standard-own"
+        await wait_for(pilot, lambda: name.has_focus)
+        await pilot.pause()
+        assert name.value == "standard-own"
+        assert app.cursor_position == name.cursor_screen_offset and app.cursor_position.y == name.region.y
         await pilot.press("ctrl+u", *"cllr-test")
         # Body text: type a grey that is too faint; the figure follows every key.
         text = editor.query_one("#f-colours-text", Input)

@@ -113,7 +113,8 @@ class ProfileEditor(Screen[None]):
         preview.show(page)
         preview.set_highlights(sample_highlights(page))
         self.refresh_figures()
-        self.query_one(f"#{_widget_id('name')}", Input).focus()
+        # After the first layout, so the Input knows where it is when it places the cursor.
+        self.call_after_refresh(self.query_one(f"#{_widget_id('name')}", Input).focus)
 
     def _page_to_preview(self) -> list[Paragraph]:
         """The page open in the reader, if any; else a page of the demo agenda pack."""
@@ -198,8 +199,15 @@ class ProfileEditor(Screen[None]):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         widget = event.widget
         widget.scroll_visible(animate=False)
-        if not isinstance(widget, (Input, Choice, PreviewPageView)):
+        if isinstance(widget, Input):
+            # Textual places it as the Input draws; again after any scroll, so it is never stale.
+            self.call_after_refresh(self._cursor_to_input, widget)
+        elif not isinstance(widget, (Choice, PreviewPageView)):
             self.call_after_refresh(place_cursor, widget, 0)
+
+    def _cursor_to_input(self, widget: Input) -> None:
+        if widget.has_focus:
+            self.app.cursor_position = widget.cursor_screen_offset
 
     # -- actions -------------------------------------------------------------------------
     def action_pick_colour(self) -> None:
