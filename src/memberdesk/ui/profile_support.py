@@ -77,6 +77,7 @@ class ProfileSupport(_Base):
     messages: list[str]
 
     def init_profiles(self, home: Path, active: ActiveProfile | None) -> None:
+        self._profile_home = home
         self.profile_registry = ProfileRegistry(home)
         self.active_profile = active or resolve_active_profile(home, registry=self.profile_registry)
         self.page_layout = Layout()
@@ -185,7 +186,7 @@ class ProfileSupport(_Base):
         try:
             profile = self.profile_registry.get(name)
             if save:
-                save_choice(self.profile_registry.user_dir.parent, name, self.profile_registry)
+                save_choice(self._profile_home, name, self.profile_registry)
         except (ProfileNotFound, ProfileError, OSError) as exc:
             self.notify(str(exc).splitlines()[0], severity="error")
             return None
