@@ -12,7 +12,7 @@ from memberdesk.commands import CommandError, Context, UsageError
 from memberdesk.library.store import LibraryError
 
 # One module per command group in memberdesk.commands; each registers its own parsers.
-COMMAND_MODULES = ["app", "importing", "library", "text", "read", "search", "notes", "paper"]
+COMMAND_MODULES = ["app", "importing", "library", "text", "read", "search", "notes", "paper", "profile"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -53,6 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         home=config.library_home(args.library),
         profile=args.profile or os.environ.get(config.PROFILE_ENV) or None,
         screen_reader=args.screen_reader,
+        profile_from="--profile" if args.profile else config.PROFILE_ENV,
     )
     handler = args.handler
     if handler is None:

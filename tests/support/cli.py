@@ -21,8 +21,15 @@ class Run:
         return json.loads(self.out)
 
 
-def memberdesk(*args: str | Path, home: Path | None = None, stdin: str | None = None, timeout: float = 120) -> Run:
-    env = dict(os.environ)
+def memberdesk(
+    *args: str | Path,
+    home: Path | None = None,
+    stdin: str | None = None,
+    timeout: float = 120,
+    env: dict[str, str] | None = None,
+) -> Run:
+    extra = env or {}
+    env = {**os.environ, **extra}
     if home is not None:
         env["MEMBERDESK_HOME"] = str(home)
     env["PYTHONPATH"] = os.pathsep.join(sys.path)

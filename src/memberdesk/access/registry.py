@@ -137,7 +137,7 @@ class ProfileRegistry:
         profile = load_profile(path, bases=self.builtins)
         if profile.name in self.builtins:
             message = f"'{profile.name}' is a built-in profile; give this one its own name, e.g. name = \"{profile.name}-own\""
-            raise ProfileError.one(str(path), message, "name")
+            raise ProfileError.one(str(path), message, "name", _line_of_name(Path(path)))
         self.save(profile)
         return profile
 
@@ -155,6 +155,16 @@ class ProfileRegistry:
         if path is None:
             raise ProfileNotFound(f"no user profile called '{name}'")
         path.unlink()
+
+
+def _line_of_name(path: Path) -> int | None:
+    """The line of the `name` key, so the refusal points at it like every other problem."""
+    from memberdesk.access.toml_lines import key_lines
+
+    try:
+        return key_lines(path.read_text(encoding="utf-8")).get(("name",))
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _renamed(profile: Profile, name: str) -> Profile:

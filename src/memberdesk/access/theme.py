@@ -10,7 +10,9 @@ Our own variables, for memberdesk.tcss, all start "md-": md-highlight-foreground
 md-highlight-background, md-highlight-style, md-selection-foreground, md-selection-background,
 md-selection-style, md-focus, md-status-foreground, md-status-background,
 md-warning-foreground, md-warning-background, md-heading, md-link, md-dim, md-ruler-bright,
-md-ruler-dim.
+md-ruler-dim, md-ruler-dim-style. The ruler dims with a checked colour, never with the
+terminal's "dim" attribute (terminals paint it at unknown strength, often below 4.5:1); only
+the terminal palette, which has no colour of its own to dim to, uses the attribute.
 """
 
 from __future__ import annotations
@@ -111,8 +113,9 @@ def theme_values(profile: Profile) -> dict[str, Any]:
         "md-warning-background": warning_bg,
         "md-ruler-bright": c.text,
         "md-ruler-dim": c.dim,
+        "md-ruler-dim-style": "none",
     }
-    return {
+    values = {
         "name": theme_name(profile),
         "primary": c.selection_background,
         "secondary": c.heading,
@@ -130,6 +133,12 @@ def theme_values(profile: Profile) -> dict[str, Any]:
         "variables": variables,
         "ansi": False,
     }
+    # Textual derives each base colour's variable through a lighten(0) round trip in Lab space,
+    # which can move it a step (#ffff00 is painted #feff00); pin the exact, checked values.
+    for base in ("primary", "secondary", "accent", "warning", "error", "success",
+                 "foreground", "background", "surface", "panel", "boost"):
+        variables[base] = values[base]
+    return values
 
 
 def md_variable_defaults() -> dict[str, str]:
@@ -175,6 +184,7 @@ def _terminal_theme_variables() -> dict[str, str]:
         variables[f"md-{name}"] = default
     variables["md-highlight-style"] = "reverse"
     variables["md-selection-style"] = "reverse bold"
+    variables["md-ruler-dim-style"] = "dim"
     return variables
 
 

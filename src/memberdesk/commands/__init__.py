@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 from memberdesk import config
 
 if TYPE_CHECKING:
+    from memberdesk.access.active import ActiveProfile
     from memberdesk.library import Library
 
 
@@ -31,6 +32,7 @@ class Context:
     home: Path
     profile: str | None = None
     screen_reader: bool = False
+    profile_from: str = "--profile"  # how `profile` was named: "--profile" or the environment variable
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
     _library: "Library | None" = None
@@ -44,6 +46,23 @@ class Context:
 
     def settings(self) -> config.Settings:
         return config.load_settings(self.home)
+
+    def active_profile(self) -> "ActiveProfile":
+        """The profile for this run (see memberdesk.access.active for the order). A name that
+        does not exist is a CommandError listing the names; warnings go to stderr once."""
+        from memberdesk.access.active import resolve_active_profile
+        from memberdesk.access.loading import ProfileError
+        from memberdesk.access.registry import ProfileNotFound
+
+        try:
+            active = resolve_active_profile(
+                self.home, chosen=self.profile, chosen_by=self.profile_from, screen_reader=self.screen_reader
+            )
+        except (ProfileNotFound, ProfileError) as exc:
+            raise CommandError(str(exc)) from None
+        for warning in active.warnings:
+            self.fail(warning)
+        return active
 
     def close(self) -> None:
         if self._library is not None:

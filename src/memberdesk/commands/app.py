@@ -29,25 +29,27 @@ def _check_terminal(ctx: Context) -> None:
 
 
 def run_default(args: argparse.Namespace, ctx: Context) -> int:
+    active = ctx.active_profile()  # an unknown --profile is named before anything else
     if args.plain:
         from memberdesk.commands.read import run_plain
 
         return run_plain(args, ctx)
     _check_terminal(ctx)
-    return _run_app(ctx)
+    return _run_app(ctx, active=active)
 
 
 def run_open(args: argparse.Namespace, ctx: Context) -> int:
     doc: str = args.doc
+    active = ctx.active_profile()
     if doc.isdigit():
         if ctx.library().documents.get(int(doc)) is None:
             raise CommandError(f"no document {doc} in the library: 'memberdesk library' lists them")
         _check_terminal(ctx)
-        return _run_app(ctx, open_document=int(doc))
+        return _run_app(ctx, open_document=int(doc), active=active)
     if not Path(doc).expanduser().is_file():
         raise CommandError(f"{doc}: no such file, and not a document id ('memberdesk library' lists them)")
     _check_terminal(ctx)
-    return _run_app(ctx, open_path=doc)
+    return _run_app(ctx, open_path=doc, active=active)
 
 
 def _run_app(ctx: Context, **kwargs: object) -> int:

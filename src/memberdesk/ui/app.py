@@ -12,16 +12,18 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from memberdesk import config
+from memberdesk.access.active import ActiveProfile
 from memberdesk.library import Library
 from memberdesk.library.search import SearchHit
 from memberdesk.ui.keys import KeyRow, key_rows
+from memberdesk.ui.profile_support import ProfileSupport
 from memberdesk.ui.screens.help import HelpScreen
 from memberdesk.ui.screens.library import LibraryScreen
 from memberdesk.ui.screens.reader import ReaderScreen
 from memberdesk.ui.widgets.page_view import PageView
 
 
-class MemberdeskApp(App[None]):
+class MemberdeskApp(ProfileSupport, App[None]):
     CSS_PATH = "memberdesk.tcss"
     TITLE = "memberdesk"
     BINDINGS = [
@@ -30,6 +32,8 @@ class MemberdeskApp(App[None]):
         Binding("ctrl+f", "search", "Search every paper", id="app.search"),
         Binding("ctrl+r", "paper_record", "Paper saved by reading on screen", id="app.paper"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+        Binding("f2", "switch_profile", "Profiles: choose the profile in use", id="app.switch_profile"),
+        Binding("ctrl+t", "edit_profile", "Profile editor: colours, layout, behaviour", id="app.edit_profile"),
     ]
 
     def __init__(
@@ -38,14 +42,19 @@ class MemberdeskApp(App[None]):
         *,
         open_document: int | None = None,
         open_path: str | None = None,
+        active: ActiveProfile | None = None,
     ) -> None:
         super().__init__()
         self.home = home
+        self.init_profiles(home, active)
         self.library = Library(home)
         self._open_document = open_document
         self._open_path = open_path
 
     def on_mount(self) -> None:
+        self.apply_profile(self.active_profile.profile)
+        for warning in self.active_profile.warnings:
+            self.notify(warning, severity="warning", timeout=10)
         self.push_screen(LibraryScreen(self.library))
         if self._open_document is not None:
             self.open_document(self._open_document)
@@ -122,8 +131,13 @@ class MemberdeskApp(App[None]):
         from memberdesk.ui.screens.note_editor import NoteEditorScreen
         from memberdesk.ui.screens.notes import NotesScreen
         from memberdesk.ui.screens.search import SearchScreen
+        from memberdesk.ui.screens.profile_editor import ProfileEditor
+        from memberdesk.ui.screens.profile_switcher import ProfileSwitcher
 
-        return key_rows(
+        from memberdesk.ui.screens.confirm import ConfirmScreen
+        from memberdesk.ui.widgets.choice import Choice
+
+        rows = key_rows(
             self,
             [
                 ("Everywhere", MemberdeskApp),
@@ -134,8 +148,38 @@ class MemberdeskApp(App[None]):
                 ("Notes and bookmarks list", NotesScreen),
                 ("Note editor", NoteEditorScreen),
                 ("Lists and dialogs", ContentsScreen),
+                ("Profiles list", ProfileSwitcher),
+                ("Profile editor", ProfileEditor),
+                ("Profile editor settings", Choice),
+                ("Questions", ConfirmScreen),
             ],
         )
+        # A binding shared by several dialogs (one id, e.g. dialog.cancel) is listed once.
+        seen: set[str] = set()
+        return [row for row in rows if not (row.binding_id in seen or seen.add(row.binding_id))]
+
+    # -- profiles (applying them lives in ProfileSupport) ---------------------------------
+    def action_switch_profile(self) -> None:
+        from memberdesk.ui.screens.profile_switcher import ProfileSwitcher
+
+        if not isinstance(self.screen, ProfileSwitcher):
+            self.push_screen(ProfileSwitcher(self.profile_registry, self.active_profile.name), self._switch_chosen)
+
+    def _switch_chosen(self, choice: tuple[str, str] | None) -> None:
+        if choice is None:
+            return
+        action, name = choice
+        if action == "use":
+            self.switch_profile(name)
+        else:
+            self.action_edit_profile(name)
+
+    def action_edit_profile(self, start_from: str | None = None) -> None:
+        from memberdesk.ui.screens.profile_editor import ProfileEditor
+
+        if not isinstance(self.screen, ProfileEditor):
+            profile = self.profile_registry.get(start_from) if start_from else self.active_profile.profile
+            self.push_screen(ProfileEditor(self.profile_registry, profile))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -1,4 +1,4 @@
-"""A yes/no question: y or Enter for yes, n or Escape for no."""
+"""A yes/no question: Y or Enter on "Yes" says yes; N or Escape says no."""
 
 from __future__ import annotations
 
@@ -8,25 +8,34 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
+from memberdesk.ui.widgets.lists import CursorOptionList
+
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
-    def __init__(self, question: str) -> None:
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No, go back") -> None:
         super().__init__()
         self.question = question
+        self.yes = yes
+        self.no = no
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(f"{self.question} Press y for yes, n or Escape for no.", markup=False, id="question")
+            yield Label(f"{self.question} Y for yes, N or Escape for no.", markup=False, id="question")
+            # A list as well as the keys, so the terminal cursor has a row to sit on.
+            yield CursorOptionList(f"{self.no} (N)", f"{self.yes} (Y)", id="answers")
 
     def on_mount(self) -> None:
-        from memberdesk.ui.cursor import place_cursor
+        answers = self.query_one(CursorOptionList)
+        answers.highlighted = 0  # the safe answer first
+        answers.focus()
 
-        self.call_after_refresh(place_cursor, self.query_one("#question"), 0)
+    def on_option_list_option_selected(self, event: CursorOptionList.OptionSelected) -> None:
+        self.dismiss(event.option_index == 1)
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

@@ -66,6 +66,7 @@ class PageView(ScrollView, can_focus=True):
     """
 
     cursor_line: reactive[int] = reactive(0, always_update=True)
+    follow_profile = True  # take the app's (profile's) layout on mount; a preview sets its own
 
     class Edge(Message):
         """The reading line tried to leave the page: forwards (+1) or backwards (-1)."""
@@ -86,6 +87,12 @@ class PageView(ScrollView, can_focus=True):
         self.placeholder = ""
         self._cache: dict[tuple[int, int], Strip] = {}
         self._pending_line: int | None = None
+
+    def on_mount(self) -> None:
+        # The active profile's layout: the app keeps it (a PageView outside MemberdeskApp keeps its own).
+        layout = getattr(self.app, "page_layout", None)
+        if self.follow_profile and isinstance(layout, Layout) and layout != self.page_layout:
+            self.set_layout(layout)
 
     # -- content ---------------------------------------------------------------------------
     def show(self, paragraphs: list[Paragraph], *, line: int = 0, placeholder: str = "") -> None:
@@ -226,6 +233,8 @@ class PageView(ScrollView, can_focus=True):
         if ruler == "off":
             return False
         reach = 0 if ruler == "line" else 1
+        if self.page_layout.double_spaced:
+            reach *= 2  # "three lines" means three lines of text, not counting the blank ones between
         return abs(number - self.cursor_line) > reach
 
     def _render_text_line(self, number: int, width: int) -> Strip:

@@ -1,0 +1,35 @@
+"""The editor's model: form values round trip, problems in words, figures while typing."""
+
+from __future__ import annotations
+
+from memberdesk.access import editing
+from memberdesk.access.registry import builtin_profiles
+
+
+def test_the_form_of_a_profile_builds_the_same_profile() -> None:
+    for name, profile in builtin_profiles().items():
+        built = editing.build_profile(editing.form_values(profile), profile, profile.based_on)
+        assert built.problems == [] and built.profile is not None
+        assert built.profile == profile
+
+
+def test_problems_name_the_setting_and_the_fix() -> None:
+    standard = builtin_profiles()["standard"]
+    values = editing.form_values(standard) | {"colours.text": "bleu", "layout.margin": "99", "name": "Cllr Smith"}
+    built = editing.build_profile(values, standard)
+    assert built.profile is None
+    assert "colours.text: 'bleu' is not a colour: did you mean 'blue'?" in built.problems
+    assert any(p.startswith("layout.margin: ") for p in built.problems)
+
+
+def test_figures_follow_the_colours_typed_so_far() -> None:
+    standard = builtin_profiles()["standard"]
+    values = editing.form_values(standard) | {"colours.text": "#77", "colours.heading": "white"}
+    colours, errors = editing.colours_from(values, standard.colours)
+    assert set(errors) == {"text"} and colours.text == standard.colours.text and colours.heading == "#ffffff"
+    rows = editing.figures(colours)
+    assert editing.figure_text(rows["headings"]) == "16.67:1 AAA, meets AAA"
+    values["colours.text"] = "#777777"
+    rows = editing.figures(editing.colours_from(values, standard.colours)[0])
+    assert editing.below_aa(rows)[0].startswith("body text 3.")
+    assert editing.figure_text(rows["body text"]).endswith("AA large, BELOW AA (4.5:1)")
