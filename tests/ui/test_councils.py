@@ -140,3 +140,24 @@ async def test_a_sync_can_be_stopped(council_home: Path, council_server: Council
         await wait_for(pilot, lambda: "stopped before the end" in said(app), timeout=10)
         assert not any(p.suffix == ".part" for p in council_home.rglob("*"))
         assert "following 3 committees" in rows(app)[0]
+
+
+async def test_the_library_shows_updated_until_opened(council_home: Path, council_server: CouncilServer) -> None:
+    with Library(council_home) as library:
+        council = library.councils.all()[0]
+        cabinet = next(c for c in library.councils.committees(council.id) if c.title == "Cabinet")
+        library.councils.set_followed([cabinet.id], True)
+        with Syncer(library) as syncer:
+            assert syncer.run().ok
+        council_server.council.republish(5001)
+        with Syncer(library) as syncer:
+            assert syncer.run(recheck=True).updated == 1
+    app = MemberdeskApp(council_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        assert "  Budget report 2025-26, 4 pages, updated" in rows(app)
+        await choose(pilot, app, "Budget report 2025-26")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await wait_for(pilot, lambda: "  Budget report 2025-26, 4 pages" in rows(app))

@@ -14,13 +14,12 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from memberdesk import following
 from memberdesk.library import Library
 from memberdesk.sources.errors import SourceError
 from memberdesk.sync import Syncer
-from memberdesk.sync_report import SyncProgress, SyncReport, Throttle
+from memberdesk.sync_report import SyncReport, Throttle
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,7 @@ class SyncJobs:
         """Run `job` (on the worker thread) with a fresh Syncer; never raises for council trouble."""
         self._cancel = threading.Event()
         self.running = what
-        throttle = Throttle(lambda event: progress(_words(event)), interval)
+        throttle = Throttle(lambda event: progress(event.text()), interval)
         try:
             with Library(self.home) as library, Syncer(library, progress=throttle,
                                                        cancel=self._cancel) as syncer:
@@ -63,10 +62,6 @@ class SyncJobs:
             return JobResult(f"{what} failed: {error}", ok=False)
         finally:
             self.running = ""
-
-
-def _words(event: SyncProgress) -> str:
-    return event.text()
 
 
 # -- the jobs ---------------------------------------------------------------------------
@@ -115,7 +110,3 @@ def _reported(report: SyncReport) -> JobResult:
         more = f" (and {report.failed - 1} more)" if report.failed > 1 else ""
         message += f" Failed: {first}{more}."
     return JobResult(message, report, ok=report.ok)
-
-
-def describe(result: Any) -> str:
-    return result.message if isinstance(result, JobResult) else str(result)
