@@ -58,7 +58,7 @@ class SyncJobs:
                 return job(syncer)
         except SourceError as error:
             return JobResult(f"{what} failed: {error}", ok=False)
-        except (following.MatchError, ValueError) as error:
+        except (LookupError, ValueError) as error:  # a meeting gone, an unusable address
             return JobResult(f"{what} failed: {error}", ok=False)
         finally:
             self.running = ""
