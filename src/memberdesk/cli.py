@@ -12,7 +12,9 @@ from memberdesk.commands import CommandError, Context, UsageError
 from memberdesk.library.store import LibraryError
 
 # One module per command group in memberdesk.commands; each registers its own parsers.
-COMMAND_MODULES = ["app", "importing", "library", "text", "read", "search", "notes", "paper", "profile"]
+COMMAND_MODULES = [
+    "app", "importing", "library", "councils", "sync", "text", "read", "search", "notes", "paper", "profile",
+]
 
 
 class _Parser(argparse.ArgumentParser):

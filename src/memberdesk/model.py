@@ -36,6 +36,8 @@ class Meeting:
     status: str = ""
     location: str = ""
     title: str = ""  # committee title, for display
+    agenda_published: bool = True
+    synced_at: str | None = None  # when sync last read this meeting's agenda
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ class Document:
     id: int
     title: str
     sha256: str
-    status: str  # "ready", "importing", "restricted", "failed"
+    status: str  # "ready", "importing", "restricted", "superseded" (an older version)
     page_count: int
     file_name: str = ""
     source_path: str = ""
@@ -66,6 +68,9 @@ class Document:
     marker: str = ""  # "new" or "updated" until first opened
     added_at: str = ""
     pages_ready: int = 0
+    kind: str = ""  # from a council: "report", "frontsheet", "pack", "minutes", "supplement"
+    version: int = 1  # the council republished it with new content: 2, 3, ...
+    replaced_by: int | None = None  # a newer version of this paper (status "superseded")
 
 
 @dataclass(frozen=True)

@@ -143,13 +143,25 @@ class CouncilServer:
             self.log.clear()
             self.max_in_flight = 0
 
+    def settle(self, timeout: float = 2.0) -> None:
+        """Wait (a little) until no answer is being sent: each is logged just after its last
+        byte, so a client can have its answer before the log has it."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                if self.in_flight == 0:
+                    return
+            time.sleep(0.002)
+
     def requests(self, contains: str = "", method: str | None = None) -> list[Logged]:
+        self.settle()
         with self._lock:
             return [e for e in self.log if contains.lower() in e.target.lower()
                     and (method is None or e.method == method)]
 
     def pdf_bodies_sent(self) -> list[Logged]:
         """Answers that carried a PDF body: what "downloaded again" means."""
+        self.settle()
         with self._lock:
             return [e for e in self.log if e.pdf and e.body_bytes > 0]
 

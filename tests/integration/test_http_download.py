@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from council_server import CouncilServer
+from council_server import CouncilServer, wait_until
 
 from memberdesk.sources.errors import FetchCancelled, FetchError, NotAPdfError
 from memberdesk.sources.fetching import USER_AGENT, WEB_PAGE_NOT_PDF
@@ -257,6 +257,8 @@ def test_counters_add_up_requests_and_bytes(
     http.get(council_server.url("mgListCommittees.aspx?bcr=1"))
     used = http.stats() - before
 
+    # The server writes its log line just after the last byte: wait for it, not for luck.
+    assert wait_until(lambda: len(council_server.log) == 2)
     sent = sum(e.body_bytes for e in council_server.log)
     assert used.requests == len(council_server.log) == 2
     assert used.bytes_fetched == sent

@@ -9,12 +9,15 @@ from pathlib import Path
 from typing import Any
 
 from memberdesk.library.catalogue import catalogue
+from memberdesk.library.councils import Councils
 from memberdesk.library.documents import Documents
 from memberdesk.library.meetings import Meetings
 from memberdesk.library.notes import Bookmarks, Notes
+from memberdesk.library.page_cache import PageCache
 from memberdesk.library.reading import Reading
 from memberdesk.library.search import Search
 from memberdesk.library.store import DB_NAME, PAPERS_DIR, LibraryError, connect, transaction
+from memberdesk.library.sync_records import SyncRecords
 
 __all__ = ["Library", "LibraryError", "transaction"]
 
@@ -26,6 +29,8 @@ class Library:
         self.papers_dir = self.home / PAPERS_DIR
         self.documents = Documents(self.conn)
         self.meetings = Meetings(self.conn)
+        self.councils = Councils(self.conn)
+        self.sync_records = SyncRecords(self.conn)
         self.notes = Notes(self.conn)
         self.bookmarks = Bookmarks(self.conn)
         self.reading = Reading(self.conn)
@@ -39,6 +44,10 @@ class Library:
 
     def paper_path(self, file_name: str) -> Path:
         return self.papers_dir / file_name
+
+    def page_cache(self) -> PageCache:
+        """The persistent cache of the council's XML and HTML answers (close it when done)."""
+        return PageCache(self.home)
 
     def catalogue(self) -> dict[str, Any]:
         """Everything the library holds, nested (the shape of `library --json`)."""

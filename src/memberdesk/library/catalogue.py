@@ -10,7 +10,12 @@ def catalogue(conn: sqlite3.Connection) -> dict[str, Any]:
     docs = _documents(conn)
     by_id = {d["id"]: d for d in docs}
     item_docs: dict[int, list[int]] = {}
-    for row in conn.execute("SELECT agenda_item_id, document_id FROM agenda_item_documents ORDER BY document_id"):
+    # Only current papers: a superseded version keeps its links for the record, unlisted.
+    for row in conn.execute(
+        "SELECT l.agenda_item_id, l.document_id FROM agenda_item_documents l "
+        "JOIN documents d ON d.id = l.document_id AND d.status IN ('ready', 'restricted') "
+        "ORDER BY l.document_id"
+    ):
         item_docs.setdefault(row[0], []).append(row[1])
     councils = []
     for council in conn.execute("SELECT id, name, base_url, mode FROM councils ORDER BY name"):
@@ -22,7 +27,8 @@ def catalogue(conn: sqlite3.Connection) -> dict[str, Any]:
         ):
             meetings = []
             for meeting in conn.execute(
-                "SELECT id, remote_id, date, time, status, location FROM meetings WHERE committee_id = ? "
+                "SELECT id, remote_id, date, time, status, location, agenda_published, synced_at "
+                "FROM meetings WHERE committee_id = ? "
                 "ORDER BY date, id",
                 (committee["id"],),
             ):
@@ -50,6 +56,8 @@ def catalogue(conn: sqlite3.Connection) -> dict[str, Any]:
                         "time": meeting["time"],
                         "status": meeting["status"],
                         "location": meeting["location"],
+                        "agenda_published": bool(meeting["agenda_published"]),
+                        "synced_at": meeting["synced_at"],
                         "agenda_items": items,
                         "documents": [d["id"] for d in docs if d["meeting_id"] == meeting["id"]],
                     }

@@ -10,7 +10,7 @@ from memberdesk.library.store import transaction
 from memberdesk.model import Document, OutlineEntry, Page
 
 _DOC_COLUMNS = """d.id, d.title, d.sha256, d.status, d.page_count, d.file_name, d.source_path,
-    d.source_url, d.meeting_id, d.marker, d.added_at,
+    d.source_url, d.meeting_id, d.marker, d.added_at, d.kind, d.version, d.replaced_by,
     (SELECT COUNT(*) FROM pages p WHERE p.document_id = d.id) AS pages_ready"""
 
 
@@ -28,6 +28,9 @@ def _document(row: sqlite3.Row) -> Document:
         marker=row["marker"],
         added_at=row["added_at"],
         pages_ready=row["pages_ready"],
+        kind=row["kind"],
+        version=row["version"],
+        replaced_by=row["replaced_by"],
     )
 
 

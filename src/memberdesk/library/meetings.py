@@ -80,6 +80,23 @@ class Meetings:
                 ).fetchone()[0]
             )
 
+    def note_listed(self, committee_id: int, remote_id: str, *, when: date | None, time: str = "",
+                    status: str = "") -> int:
+        """A meeting as a council's list shows it: date, time, status; what its agenda said
+        (location, published or not) is left as the last sync stored it."""
+        with transaction(self.conn):
+            self.conn.execute(
+                """INSERT INTO meetings (committee_id, remote_id, date, time, status) VALUES (?, ?, ?, ?, ?)
+                   ON CONFLICT(committee_id, remote_id) DO UPDATE SET date = excluded.date,
+                       time = excluded.time, status = excluded.status""",
+                (committee_id, remote_id, when.isoformat() if when else None, time, status),
+            )
+            return int(
+                self.conn.execute(
+                    "SELECT id FROM meetings WHERE committee_id = ? AND remote_id = ?", (committee_id, remote_id)
+                ).fetchone()[0]
+            )
+
     def set_agenda_items(self, meeting_id: int, items: list[AgendaItem]) -> list[int]:
         """Store a meeting's agenda items in order (replacing the old ones); returns their ids.
 

@@ -168,4 +168,25 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX page_reads_when ON page_reads(read_at);
     """,
+    # 3: following councils. A paper the council republished with new content becomes a new
+    # document row (version + 1); the old row is kept with status 'superseded' and replaced_by
+    # pointing at the new one, so notes, bookmarks and the reading position stay with the
+    # version they were made on, while listings and search show only the current version.
+    # checked_at: when sync last asked the council about the paper (conditional request).
+    # meetings.fingerprint: what the meeting's agenda looked like at the last sync, so a repeat
+    # sync can tell "nothing changed". http_cache keeps the council's XML and HTML answers with
+    # their validators, so a repeat sync asks "changed since?" and gets a small 304.
+    """
+    ALTER TABLE documents ADD COLUMN replaced_by INTEGER REFERENCES documents(id) ON DELETE SET NULL;
+    ALTER TABLE documents ADD COLUMN checked_at TEXT;
+    ALTER TABLE meetings ADD COLUMN fingerprint TEXT NOT NULL DEFAULT '';
+    CREATE TABLE http_cache (
+        url TEXT PRIMARY KEY,
+        etag TEXT NOT NULL DEFAULT '',
+        last_modified TEXT NOT NULL DEFAULT '',
+        headers TEXT NOT NULL DEFAULT '{}',
+        content BLOB NOT NULL,
+        stored_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    """,
 ]

@@ -103,6 +103,17 @@ class MemberdeskApp(ProfileSupport, App[None]):
         )
         self.push_screen(PaperScreen(record))
 
+    def action_councils(self) -> None:
+        """The councils screen; if it is open under other screens, back to it (a sync running
+        in it carries on)."""
+        from memberdesk.ui.screens.councils import CouncilsScreen
+
+        if any(isinstance(screen, CouncilsScreen) for screen in self.screen_stack):
+            while not isinstance(self.screen, CouncilsScreen):
+                self.pop_screen()
+            return
+        self.push_screen(CouncilsScreen(self.library))
+
     @work(thread=True, exclusive=True, group="import")
     def import_and_open(self, path: str) -> None:
         """Import in the background; open the reader as soon as the first page is stored."""
@@ -128,6 +139,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
     # -- help and the palette --------------------------------------------------------------
     def key_rows(self) -> list[KeyRow]:
         from memberdesk.ui.screens.contents import ContentsScreen
+        from memberdesk.ui.screens.councils import CouncilsScreen
         from memberdesk.ui.screens.note_editor import NoteEditorScreen
         from memberdesk.ui.screens.notes import NotesScreen
         from memberdesk.ui.screens.search import SearchScreen
@@ -142,6 +154,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
             [
                 ("Everywhere", MemberdeskApp),
                 ("Library", LibraryScreen),
+                ("Councils", CouncilsScreen),
                 ("Reader", ReaderScreen),
                 ("Reading lines", PageView),
                 ("Search", SearchScreen),

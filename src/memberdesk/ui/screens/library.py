@@ -29,6 +29,7 @@ class LibraryScreen(Screen[None]):
         Binding("r", "reload", "Refresh the list", id="library.refresh"),
         Binding("s", "app.search", "Search every paper", id="library.search"),
         Binding("p", "app.paper_record", "Paper saved by reading on screen", id="library.paper"),
+        Binding("c", "app.councils", "Councils: follow committees, sync, download meetings", id="library.councils"),
     ]
 
     def __init__(self, library: Library) -> None:

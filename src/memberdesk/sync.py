@@ -1,0 +1,367 @@
+"""Source -> downloads -> library: bring the followed committees' papers home.
+
+One run, in two stages, so the progress display has an honest total:
+
+1. Agendas: for each followed committee, the meetings in the window (default 30 days back,
+   90 ahead); each meeting's agenda read (several at once; the HTTP client keeps each council
+   to 4 requests) and stored: meeting, agenda items with their text, restricted papers as
+   listed-only rows. Each paper gets a decision: fetch it (new to us), check it (a
+   conditional request), or leave it (checked recently and the meeting's agenda is unchanged).
+2. Papers: every fetch and check on the download pool; each finished file is imported on
+   this thread while the others keep downloading. Changed content becomes a new version
+   (see library/sync_records.py); a bad or cut-off download never touches the copy we have.
+
+The XML/HTML answers are cached in the library with their validators, so a repeat sync of
+an unchanged meeting costs one small 304 per council page and no paper is downloaded again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from memberdesk.importer import Importer
+from memberdesk.library import Library
+from memberdesk.library.sync_records import PaperRecord
+from memberdesk.model import AgendaItem, Committee, Council, Meeting
+from memberdesk.sources.errors import FetchCancelled, SourceError
+from memberdesk.sources.fetching import DownloadJob, DownloadResult, clean_partial_downloads
+from memberdesk.sources.http import HttpClient
+from memberdesk.sources.moderngov import ModernGovClient, default_window
+from memberdesk.sources.records import RemoteDocument, RemoteMeeting, RemoteMeetingDetail
+from memberdesk.sync_report import Failure, ProgressCallback, SyncProgress, SyncReport
+
+INCOMING = "incoming"  # downloads land here (as .part files) before import copies them in
+# A paper checked this recently is not asked about again unless its meeting's agenda changed:
+# this is what makes "sync now" pressed twice cost one small request per meeting.
+RECHECK_MINUTES = 60.0
+
+
+@dataclass
+class _Paper:
+    """One paper of one meeting, and what this run will do about it."""
+
+    doc: RemoteDocument
+    meeting: _MeetingRun
+    record: PaperRecord | None = None  # our current row for its URL
+
+    @property
+    def had_copy(self) -> bool:
+        """We hold a readable copy: a failure keeps it, different bytes make a new version."""
+        return self.record is not None and self.record.status == "ready"
+
+
+@dataclass
+class _MeetingRun:
+    id: int  # library meeting id
+    label: str  # "Cabinet, 2027-01-12"
+    detail: RemoteMeetingDetail | None = None
+    fingerprint: str = ""
+    committee_synced: bool = False  # papers arriving now are "new" to the reader
+    items: dict[str, int] = field(default_factory=dict)  # remote item id -> library item id
+    failed: bool = False
+
+
+class Syncer:
+    """Syncs into one library. Not thread-safe: make one per run (the UI makes one per worker)."""
+
+    def __init__(self, library: Library, *, http: HttpClient | None = None,
+                 importer: Importer | None = None, progress: ProgressCallback | None = None,
+                 cancel: threading.Event | None = None, recheck_minutes: float = RECHECK_MINUTES,
+                 workers: int = 8) -> None:
+        self.library = library
+        self.cancel = cancel or threading.Event()
+        self.progress = progress or (lambda event: None)
+        self.recheck_minutes = recheck_minutes
+        self.workers = workers
+        self._cache = None if http is not None else library.page_cache()
+        self.http = http or HttpClient(cache=self._cache)
+        self._own_http = http is None
+        self.importer = importer or Importer(library)
+        self._own_importer = importer is None
+        self._clients: dict[int, ModernGovClient] = {}
+        self._before = self.http.stats()
+
+    def close(self) -> None:
+        if self._own_importer:
+            self.importer.close()
+        if self._own_http:
+            self.http.close()
+        if self._cache is not None:
+            self._cache.close()
+
+    def __enter__(self) -> Syncer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def client(self, council: Council) -> ModernGovClient:
+        """The council's site, read the way `council add` found (no probe on every sync)."""
+        if council.id not in self._clients:
+            self._clients[council.id] = ModernGovClient(
+                council.base_url, self.http, name=council.name, mode=council.mode,
+                cancel=self.cancel)
+        return self._clients[council.id]
+
+    # -- the run ------------------------------------------------------------------------
+    def run(self, councils: list[Council] | None = None, *, from_date: date | None = None,
+            to_date: date | None = None, meeting_id: int | None = None,
+            recheck: bool = False) -> SyncReport:
+        """Sync the followed committees of `councils` (default: every council), or one meeting.
+
+        recheck: ask the council about every paper, even ones checked in the last hour.
+        `--meeting` always rechecks: asking for one meeting means "make sure it is current".
+        """
+        report = SyncReport()
+        self._before = before = self.http.stats()
+        incoming = self.library.home / INCOMING
+        clean_partial_downloads(incoming)  # what a killed run left: never mistaken for a paper
+        default_from, default_to = default_window()
+        window = (from_date or default_from, to_date or default_to)
+        runs: list[_MeetingRun] = []
+        try:
+            if meeting_id is not None:
+                targets = self._one_meeting(meeting_id)
+                recheck = True
+            else:
+                targets = self._listed_meetings(councils, window, report)
+            self._read_agendas(targets, report, runs)
+            papers = self._plan(runs, report, recheck)
+            self._fetch(papers, incoming, report)
+        except FetchCancelled:
+            report.cancelled = True
+        finally:
+            # Also after a stop: what arrived is linked to its agenda items; a meeting not
+            # finished is looked at in full next time.
+            self._finish_meetings(runs, complete=not (report.cancelled or self.cancel.is_set()))
+            clean_partial_downloads(incoming)
+            spent = self.http.stats() - before
+            report.bytes_fetched, report.requests = spent.bytes_fetched, spent.requests
+        if self.cancel.is_set():
+            report.cancelled = True
+        self.progress(SyncProgress("done", report.summary(), bytes=report.bytes_fetched))
+        return report
+
+    # -- stage 1: agendas ---------------------------------------------------------------
+    def _one_meeting(self, meeting_id: int) -> list[tuple[Council, Committee, RemoteMeeting]]:
+        meeting = self.library.councils.meeting(meeting_id)
+        council = self.library.councils.council_of_meeting(meeting_id)
+        committee = self.library.councils.committee(meeting.committee_id) if meeting else None
+        if meeting is None or council is None or committee is None:
+            raise LookupError(f"there is no meeting {meeting_id} in the library")
+        remote = RemoteMeeting(meeting.remote_id, committee.remote_id, meeting.date, meeting.time,
+                               meeting.status, committee.title)
+        return [(council, committee, remote)]
+
+    def _listed_meetings(self, councils: list[Council] | None, window: tuple[date, date],
+                         report: SyncReport) -> list[tuple[Council, Committee, RemoteMeeting]]:
+        targets = []
+        for council in councils if councils is not None else self.library.councils.all():
+            followed = self.library.councils.followed(council.id)
+            if not followed:
+                report.notes.append(f"{council.name}: no committee is followed "
+                                    f"(memberdesk follow COUNCIL COMMITTEE)")
+            for committee in followed:
+                self._check_cancel()
+                self.progress(SyncProgress("agendas", f"Listing meetings of {committee.title}"))
+                try:
+                    listed = self.client(council).meetings(committee.remote_id, *window)
+                except FetchCancelled:
+                    raise
+                except SourceError as error:
+                    report.failures.append(Failure(f"{council.name}, {committee.title}: the list "
+                                                   f"of meetings", str(error)))
+                    continue
+                targets.extend((council, committee, meeting) for meeting in listed)
+        return targets
+
+    def _read_agendas(self, targets: list[tuple[Council, Committee, RemoteMeeting]],
+                      report: SyncReport, runs: list[_MeetingRun]) -> None:
+        if not targets:
+            return
+        with ThreadPoolExecutor(max_workers=4, thread_name_prefix="memberdesk-agenda") as pool:
+            futures = {pool.submit(self.client(council).meeting, remote.id, committee.remote_id):
+                       (council, committee, remote) for council, committee, remote in targets}
+            try:
+                for done, future in enumerate(as_completed(futures), start=1):
+                    council, committee, remote = futures[future]
+                    self._check_cancel()
+                    label = f"{committee.title}, {remote.date.isoformat() if remote.date else 'no date'}"
+                    meeting_id = self.library.meetings.note_listed(
+                        committee.id, remote.id, when=remote.date, time=remote.time,
+                        status=remote.status)
+                    run = _MeetingRun(meeting_id, label,
+                                      committee_synced=self._committee_synced(committee.id))
+                    runs.append(run)
+                    report.meetings += 1
+                    self.progress(SyncProgress("agendas", f"Reading the agenda of {label}",
+                                               done, len(futures)))
+                    try:
+                        detail = future.result()
+                    except FetchCancelled:
+                        raise
+                    except SourceError as error:
+                        run.failed = True
+                        report.failures.append(Failure(f"{label}: the agenda", str(error)))
+                        continue
+                    self._store_agenda(run, remote, detail, committee)
+                    report.notes.extend(f"{label}: {w}" for w in detail.warnings)
+            finally:
+                for future in futures:
+                    future.cancel()
+
+    def _committee_synced(self, committee_id: int) -> bool:
+        return any(m.synced_at for m in self.library.councils.meetings(committee_id))
+
+    def _store_agenda(self, run: _MeetingRun, remote: RemoteMeeting, detail: RemoteMeetingDetail,
+                      committee: Committee) -> None:
+        when = detail.date or remote.date
+        self.library.meetings.upsert_meeting(
+            committee.id, remote.id, when=when, time=detail.time or remote.time,
+            status=detail.status or remote.status, location=detail.location,
+            agenda_published=detail.agenda_published or bool(detail.items))
+        items = [AgendaItem(id=0, meeting_id=run.id, number=i.number, title=i.title, text=i.text,
+                            minutes=i.minutes, is_decision=i.is_decision,
+                            is_restricted=i.is_restricted, position=i.position, remote_id=i.id)
+                 for i in detail.items]
+        ids = self.library.meetings.set_agenda_items(run.id, items)
+        run.items = {item.id: lib_id for item, lib_id in zip(detail.items, ids)}
+        run.detail = detail
+        run.fingerprint = _fingerprint(detail)
+
+    # -- stage 1b: what to do about each paper -------------------------------------------
+    def _plan(self, runs: list[_MeetingRun], report: SyncReport, recheck: bool) -> list[_Paper]:
+        records = self.library.sync_records
+        papers: list[_Paper] = []
+        for run in runs:
+            if run.detail is None:
+                continue
+            _, fingerprint = records.meeting_state(run.id)
+            changed = recheck or fingerprint != run.fingerprint
+            for doc in run.detail.documents:
+                record = records.current(doc.url)
+                paper = _Paper(doc, run, record)
+                if record is not None and doc.title and record.title != doc.title:
+                    records.update_listing(record.id, title=doc.title, kind=doc.kind)
+                if doc.restricted and not paper.had_copy:
+                    # Listed, never downloaded: its address leads to a login page.
+                    if record is None:
+                        records.add_restricted(title=doc.title, url=doc.url, meeting_id=run.id,
+                                               kind=doc.kind, marker=self._marker(run, None))
+                    report.restricted += 1
+                elif doc.restricted:
+                    report.restricted += 1  # the council withdrew it; the copy we have stays
+                elif record is not None and paper.had_copy and not changed and not records.is_due(
+                        record.id, self.recheck_minutes):
+                    report.unchanged += 1
+                else:
+                    papers.append(paper)
+        return papers
+
+    def _marker(self, run: _MeetingRun, previous_sha: str | None) -> str:
+        if previous_sha:
+            return "updated"
+        return "new" if run.committee_synced else ""
+
+    # -- stage 2: papers -----------------------------------------------------------------
+    def _fetch(self, papers: list[_Paper], incoming: Path, report: SyncReport) -> None:
+        total = len(papers)
+        if not total:
+            return
+        jobs = []
+        for n, paper in enumerate(papers):
+            # Conditional only when we hold a copy: a 304 must mean "yours is current".
+            record = paper.record if paper.had_copy else None
+            jobs.append(DownloadJob(paper.doc.url, incoming,
+                                    etag=record.etag if record else "",
+                                    last_modified=record.last_modified if record else "",
+                                    key=n))
+        self.progress(SyncProgress("papers", "Fetching papers", 0, total))
+        done = 0
+        for job, outcome in self.http.download_many(jobs, workers=self.workers, cancel=self.cancel):
+            paper = papers[job.key]  # type: ignore[index]
+            try:
+                if isinstance(outcome, FetchCancelled) or self.cancel.is_set():
+                    raise FetchCancelled("stopped")
+                if isinstance(outcome, SourceError):
+                    self._failed(paper, str(outcome), report)
+                else:
+                    self._arrived(paper, outcome, report)
+            finally:
+                if isinstance(outcome, DownloadResult) and outcome.path is not None:
+                    outcome.path.unlink(missing_ok=True)  # imported (copied in) or refused
+            done += 1
+            fetched = (self.http.stats() - self._before).bytes_fetched
+            self.progress(SyncProgress("papers", paper.doc.title, done, total, fetched))
+
+    def _failed(self, paper: _Paper, reason: str, report: SyncReport) -> None:
+        paper.meeting.failed = True
+        kept = "; the copy you have is kept" if paper.had_copy else ""
+        report.failures.append(Failure(f"{paper.doc.title} ({paper.meeting.label})",
+                                       f"{reason}{kept}"))
+
+    def _arrived(self, paper: _Paper, result: DownloadResult, report: SyncReport) -> None:
+        records, record = self.library.sync_records, paper.record
+        if record is not None and paper.had_copy and (
+                result.not_modified or result.sha256 == record.sha256):
+            records.checked(record.id, etag=result.etag, last_modified=result.last_modified)
+            report.unchanged += 1
+            return
+        if result.path is None:  # a 304 to a request we did not make conditional
+            self._failed(paper, "the council said 'not modified' for a paper we do not have",
+                         report)
+            return
+        run, doc = paper.meeting, paper.doc
+        marker = self._marker(run, record.sha256 if record and paper.had_copy else None)
+        imported = self.importer.import_file(result.path, title=doc.title, source_url=doc.url,
+                                             meeting_id=run.id, kind=doc.kind, marker=marker)
+        if imported.error or imported.document_id is None:
+            self._failed(paper, f"the file could not be read ({imported.error})", report)
+            return
+        document_id = imported.document_id
+        if imported.duplicate:
+            existing = self.library.documents.get(document_id)
+            if existing is None or existing.source_url != doc.url:
+                # The same bytes are already in the library under another address (or
+                # imported by hand): share the file and pages, keep a row for this address.
+                document_id = records.clone(document_id)
+        records.adopt(document_id, url=doc.url, title=doc.title, meeting_id=run.id,
+                      kind=doc.kind, marker=marker, etag=result.etag,
+                      last_modified=result.last_modified)
+        if paper.had_copy:
+            report.updated += 1
+        else:
+            report.new += 1
+
+    # -- the end of each meeting ---------------------------------------------------------
+    def _finish_meetings(self, runs: list[_MeetingRun], *, complete: bool) -> None:
+        records = self.library.sync_records
+        for run in runs:
+            if run.detail is None:
+                continue
+            links = []
+            for doc in run.detail.documents:
+                record = records.current(doc.url)
+                if record is None:
+                    continue
+                links.extend((run.items[i], record.id) for i in doc.item_ids if i in run.items)
+            records.set_links(run.id, links)
+            # A meeting with a failed paper is looked at in full next time.
+            records.meeting_synced(run.id, run.fingerprint if complete and not run.failed else "")
+
+    def _check_cancel(self) -> None:
+        if self.cancel.is_set():
+            raise FetchCancelled("stopped")
+
+
+def _fingerprint(detail: RemoteMeetingDetail) -> str:
+    """What the agenda says, as a hash: equal fingerprints mean nothing on it changed."""
+    stable = (detail.status, detail.date, detail.time, detail.location, detail.items,
+              detail.documents)
+    return hashlib.sha256(repr(stable).encode("utf-8")).hexdigest()
+

@@ -1,0 +1,291 @@
+"""Councils: council -> committees (follow / unfollow) -> meetings -> agenda items and papers.
+
+One screen with levels, so a sync started here keeps running (and keeps reporting) while
+the reader moves between levels or opens a paper on top. Enter goes down a level or opens;
+Escape or Backspace goes back up. Every row starts with what it is; markers are words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from memberdesk.library import Library
+from memberdesk.model import Document
+from memberdesk.ui import sync_worker as jobs
+from memberdesk.ui.screens.prompt import PromptScreen
+from memberdesk.ui.widgets.lists import CursorOptionList
+
+_HELP = {
+    "councils": "Councils: Enter shows a council's committees. a adds a council, s syncs now. F1 lists every key.",
+    "committees": "Committees: f follows or unfollows, Enter shows meetings, r asks the council again, Escape goes back.",
+    "meetings": "Meetings: Enter shows the agenda, d downloads the highlighted meeting, r asks the council again, Escape goes back.",
+    "meeting": "Agenda: Enter opens an item's text or a paper, d downloads this meeting, Escape goes back.",
+}
+
+
+@dataclass(frozen=True)
+class _Level:
+    kind: str  # "councils", "committees", "meetings", "meeting"
+    id: int = 0  # the council, committee or meeting shown
+    title: str = ""
+
+
+def document_row(doc: Document) -> str:
+    """A paper as a row: title first, then pages, version and marker in words."""
+    if doc.status == "restricted":
+        return f"Paper: {doc.title}, restricted: not published"
+    version = f", version {doc.version}" if doc.version > 1 else ""
+    marker = f", {doc.marker}" if doc.marker else ""
+    return f"Paper: {doc.title}, {doc.page_count} pages{version}{marker}"
+
+
+class CouncilsScreen(Screen[None]):
+    DEFAULT_CSS = """
+    CouncilsScreen > Vertical > Label { padding: 0 2; height: auto; }
+    #sync-progress, #councils-status { height: auto; padding: 0 2; background: $panel; color: $foreground; }
+    """
+    BINDINGS = [
+        Binding("escape,backspace", "back", "Back up a level (or to the library)", id="councils.back"),
+        Binding("f", "follow", "Follow or unfollow the highlighted committee", id="councils.follow"),
+        Binding("s", "sync", "Sync now: every followed committee", id="councils.sync"),
+        Binding("d", "download", "Download this meeting (or the highlighted one)", id="councils.download"),
+        Binding("x", "stop", "Stop the sync or download", id="councils.stop"),
+        Binding("a", "add", "Add a council by its web address", id="councils.add"),
+        Binding("r", "refresh", "Ask the council again for committees or meetings", id="councils.refresh"),
+    ]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.levels: list[_Level] = [_Level("councils", title="Councils")]
+        self.jobs = jobs.SyncJobs(library.home)
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("", id="councils-help", markup=False)
+            yield CursorOptionList(id="councils-list")
+            yield Static("", id="sync-progress", markup=False)
+            yield Static("", id="councils-status", markup=False)
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one(CursorOptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()  # markers clear once a paper has been opened
+
+    @property
+    def level(self) -> _Level:
+        return self.levels[-1]
+
+    # -- the rows of each level -------------------------------------------------------------
+    def reload(self) -> None:
+        level = self.level
+        rows = getattr(self, f"_rows_{level.kind}")(level)
+        where = " / ".join(lv.title for lv in self.levels)
+        self.query_one("#councils-help", Label).update(f"{where}. {_HELP[level.kind]}")
+        listing = self.query_one(CursorOptionList)
+        previous = listing.highlighted_option.id if listing.highlighted_option else None
+        listing.clear_options()
+        listing.add_options(rows)
+        ids = [row.id for row in rows]
+        if previous in ids and previous is not None:
+            listing.highlighted = ids.index(previous)
+        else:
+            listing.highlighted = next((n for n, row in enumerate(rows) if not row.disabled), None)
+
+    def _rows_councils(self, level: _Level) -> list[Option]:
+        rows = []
+        for council in self.library.councils.all():
+            followed = len(self.library.councils.followed(council.id))
+            markers = self.library.councils.unread_markers(council.id)
+            extra = "".join(f", {n} {word}" for word, n in sorted(markers.items()))
+            rows.append(Option(f"{council.name}, following {followed} committee"
+                               f"{'s' if followed != 1 else ''}{extra}", id=f"council:{council.id}"))
+        if not rows:
+            rows.append(Option("No council yet: press a to add one by its web address.", disabled=True))
+        return rows
+
+    def _rows_committees(self, level: _Level) -> list[Option]:
+        rows = []
+        for c in self.library.councils.committees(level.id):
+            state = "followed" if c.followed else "not followed"
+            gone = ", deleted" if c.deleted else ", expired" if c.expired else ""
+            rows.append(Option(f"{c.title}, {state}{gone}", id=f"committee:{c.id}"))
+        return rows or [Option("No committees known: press r to ask the council.", disabled=True)]
+
+    def _rows_meetings(self, level: _Level) -> list[Option]:
+        from memberdesk.sources.moderngov import default_window
+
+        rows = []
+        for m in self.library.councils.meetings(level.id, *default_window()):
+            papers = len(self.library.councils.meeting_document_ids(m.id))
+            when = f"{m.date.isoformat() if m.date else 'date not set'} {m.time}".strip()
+            status = f", {m.status}" if m.status else ""
+            got = f", {papers} papers" if papers else (", not downloaded" if not m.synced_at else "")
+            rows.append(Option(f"Meeting {when}{status}{got}", id=f"meeting:{m.id}"))
+        return rows or [Option("No meetings stored for this window: press r to ask the council.", disabled=True)]
+
+    def _rows_meeting(self, level: _Level) -> list[Option]:
+        councils, documents = self.library.councils, self.library.documents
+        linked = councils.item_documents(level.id)
+        rows: list[Option] = []
+        placed: set[int] = set()
+        for item in councils.agenda_items(level.id):
+            notes = "".join(w for w, on_ in ((", decision", item.is_decision),
+                                              (", restricted", item.is_restricted)) if on_)
+            papers = linked.get(item.id, [])
+            count = f", {len(papers)} paper{'s' if len(papers) != 1 else ''}" if papers else ""
+            rows.append(Option(f"Item {item.number} {item.title}{notes}{count}", id=f"item:{item.id}"))
+            for doc_id in papers:
+                doc = documents.get(doc_id)
+                if doc is not None:
+                    placed.add(doc_id)
+                    rows.append(Option(f"  {document_row(doc)}", id=f"doc:{doc_id}:{item.id}"))
+        rest = [d for d in (documents.get(i) for i in councils.meeting_document_ids(level.id))
+                if d is not None and d.id not in placed]
+        if rest:
+            rows.append(Option("Meeting papers", disabled=True))
+            rows.extend(Option(f"  {document_row(d)}", id=f"doc:{d.id}") for d in rest)
+        if not rows:
+            meeting = councils.meeting(level.id)
+            if meeting is not None and "cancel" in meeting.status.lower():
+                text = "This meeting was cancelled."
+            elif meeting is not None and meeting.synced_at:
+                text = "The agenda has not been published yet."
+            else:
+                text = "Not downloaded yet: press d to download this meeting."
+            rows.append(Option(text, disabled=True))
+        return rows
+
+    # -- moving between levels and opening ------------------------------------------------------
+    @on(OptionList.OptionSelected, "#councils-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        kind, _, rest = (event.option.id or "").partition(":")
+        number = int(rest.split(":")[0]) if rest else 0
+        title = str(event.option.prompt).split(",")[0].strip()
+        if kind == "council":
+            self._enter(_Level("committees", number, title))
+        elif kind == "committee":
+            self._enter(_Level("meetings", number, title))
+            self._start("Asking for meetings", jobs.refresh_meetings(number), quiet=True)
+        elif kind == "meeting":
+            self._enter(_Level("meeting", number, title))
+        elif kind == "item":
+            self.app.open_agenda_item(number)  # type: ignore[attr-defined]
+        elif kind == "doc":
+            doc = self.library.documents.get(number)
+            if doc is not None and doc.status == "restricted":
+                self._say(f"{doc.title} is restricted: the council has not published it.")
+            else:
+                self.app.open_document(number)  # type: ignore[attr-defined]
+
+    def _enter(self, level: _Level) -> None:
+        self.levels.append(level)
+        self.query_one(CursorOptionList).highlighted = None
+        self.reload()
+
+    def action_back(self) -> None:
+        if len(self.levels) == 1:
+            if self.jobs.running:
+                self._say(f"{self.jobs.running} is still running here: x stops it, then Escape.")
+                return
+            self.app.pop_screen()
+            return
+        left = self.levels.pop()
+        self.query_one(CursorOptionList).highlighted = None
+        self.reload()
+        rows = self.query_one(CursorOptionList)
+        wanted = {"committees": "council", "meetings": "committee", "meeting": "meeting"}[left.kind]
+        for index in range(rows.option_count):
+            if rows.get_option_at_index(index).id == f"{wanted}:{left.id}":
+                rows.highlighted = index
+
+    def _highlighted(self, kind: str) -> int | None:
+        option = self.query_one(CursorOptionList).highlighted_option
+        if option is None or not (option.id or "").startswith(f"{kind}:"):
+            return None
+        return int((option.id or "").split(":")[1])
+
+    # -- actions ------------------------------------------------------------------------------
+    def action_follow(self) -> None:
+        committee_id = self._highlighted("committee")
+        committee = self.library.councils.committee(committee_id) if committee_id else None
+        if committee is None:
+            self._say("Choose a committee first: Enter on a council lists its committees.")
+            return
+        self.library.councils.set_followed([committee.id], not committee.followed)
+        self.reload()
+        self._say(f"{'No longer following' if committee.followed else 'Following'} {committee.title}.")
+
+    def action_sync(self) -> None:
+        self._start("Sync", jobs.sync_all)
+
+    def action_download(self) -> None:
+        meeting_id = self.level.id if self.level.kind == "meeting" else self._highlighted("meeting")
+        if meeting_id is None:
+            self._say("Choose a meeting first: d downloads the highlighted meeting.")
+            return
+        self._start("Download of the meeting", jobs.sync_meeting(meeting_id))
+
+    def action_stop(self) -> None:
+        if self.jobs.cancel():
+            self._progress("Stopping: finishing the paper in hand and removing temporary files.")
+        else:
+            self._say("Nothing is running.")
+
+    def action_add(self) -> None:
+        def chosen(url: str | None) -> None:
+            if url:
+                self._start("Adding the council", jobs.add_council(url))
+
+        self.app.push_screen(PromptScreen(
+            "Add a council: type the address of its ModernGov site (e.g. https://democracy.example.gov.uk) "
+            "and press Enter. Escape cancels.", "council-url"), chosen)
+
+    def action_refresh(self) -> None:
+        if self.level.kind == "committees":
+            self._start("Asking for committees", jobs.refresh_committees(self.level.id))
+        elif self.level.kind == "meetings":
+            self._start("Asking for meetings", jobs.refresh_meetings(self.level.id))
+        else:
+            self.reload()
+
+    # -- running jobs -------------------------------------------------------------------------
+    def _start(self, what: str, job: object, quiet: bool = False) -> None:
+        if self.jobs.running:
+            if not quiet:
+                self._say(f"{self.jobs.running} is still running: x stops it.")
+            return
+        self._progress(f"{what}: starting.")
+        self._run(what, job)
+
+    @work(thread=True, group="councils-sync")
+    def _run(self, what: str, job: object) -> None:
+        result = self.jobs.run(what, job,  # type: ignore[arg-type]
+                               progress=lambda text: self.app.call_from_thread(self._progress, text))
+        self.app.call_from_thread(self._finished, result)
+
+    def on_unmount(self) -> None:
+        self.jobs.cancel()  # the app is closing: let the sync thread stop cleanly
+
+    def _finished(self, result: jobs.JobResult) -> None:
+        self._progress("")
+        self._say(result.message)
+        self.reload()
+
+    def _progress(self, text: str) -> None:
+        self.query_one("#sync-progress", Static).update(text)
+
+    def _say(self, text: str) -> None:
+        # A line of text, not a toast: screen readers and braille displays can read it back.
+        self.query_one("#councils-status", Static).update(text)
+

@@ -1,0 +1,163 @@
+"""The councils screen through Pilot, against the fixture council over real HTTP: follow a
+committee, sync with progress as words, open a paper and an agenda item, stop a sync."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
+
+from council_data import default_council  # noqa: E402
+from council_server import CouncilServer  # noqa: E402
+
+from memberdesk.following import add_council  # noqa: E402
+from memberdesk.library import Library  # noqa: E402
+from memberdesk.sync import Syncer  # noqa: E402
+from memberdesk.ui.app import MemberdeskApp  # noqa: E402
+from memberdesk.ui.screens.agenda_item import AgendaItemScreen  # noqa: E402
+from memberdesk.ui.screens.councils import CouncilsScreen  # noqa: E402
+from memberdesk.ui.screens.library import LibraryScreen  # noqa: E402
+from memberdesk.ui.screens.reader import ReaderScreen  # noqa: E402
+from memberdesk.ui.widgets.lists import CursorOptionList  # noqa: E402
+
+
+@pytest.fixture
+def council_server() -> Iterator[CouncilServer]:
+    with CouncilServer(default_council()) as server:
+        yield server
+
+
+@pytest.fixture
+def council_home(demo_home: Path, council_server: CouncilServer) -> Path:
+    with Library(demo_home) as library, Syncer(library) as syncer:
+        add_council(syncer, council_server.base_url, "Fixture County Council")
+    return demo_home
+
+
+async def wait_for(pilot, condition, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("timed out waiting for the app")
+        await pilot.pause(0.05)
+
+
+def rows(app: MemberdeskApp) -> list[str]:
+    listing = app.screen.query_one(CursorOptionList)
+    return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+
+
+def said(app: MemberdeskApp) -> str:
+    return str(app.screen.query_one("#councils-status", Static).content)
+
+
+async def choose(pilot, app: MemberdeskApp, starts: str) -> None:  # type: ignore[no-untyped-def]
+    """Move the highlight with the Down key (as a person would) to the row starting so; Enter."""
+    listing = app.screen.query_one(CursorOptionList)
+    await wait_for(pilot, lambda: any(r.strip().startswith(starts) for r in rows(app)))
+    target = next(i for i, r in enumerate(rows(app)) if r.strip().startswith(starts))
+    for _ in range(listing.option_count):
+        if listing.highlighted == target:
+            break
+        await pilot.press("down" if (listing.highlighted or 0) < target else "up")
+    assert listing.highlighted == target
+    await pilot.press("enter")
+
+
+async def test_follow_sync_and_open_papers(council_home: Path) -> None:
+    app = MemberdeskApp(council_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CouncilsScreen))
+        screen = app.screen
+        assert rows(app) == ["Fixture County Council, following 0 committees"]
+        await choose(pilot, app, "Fixture County Council")
+        await wait_for(pilot, lambda: "Cabinet, not followed" in rows(app))
+        assert not any("Old Scrutiny" in r for r in rows(app))  # deleted: hidden
+
+        await choose(pilot, app, "Cabinet")  # into its meetings (asks the council) ...
+        await wait_for(pilot, lambda: any(r.startswith("Meeting ") for r in rows(app)))
+        await pilot.press("escape")  # ... and back, to follow it
+        await wait_for(pilot, lambda: "Cabinet, not followed" in rows(app))
+        assert str(screen.query_one(CursorOptionList).highlighted_option.prompt).startswith("Cabinet")  # type: ignore[union-attr]
+        await pilot.press("f")
+        assert "Cabinet, followed" in rows(app) and said(app) == "Following Cabinet."
+
+        shown: list[str] = []
+        progress = screen.query_one("#sync-progress", Static)
+        original = progress.update
+        progress.update = lambda text="": (shown.append(str(text)), original(text))[1]  # type: ignore[method-assign]
+        await pilot.press("s")
+        await wait_for(pilot, lambda: said(app).startswith("Synced"))
+        assert said(app).startswith("Synced 3 meetings; papers: 12 new, 0 updated, 0 unchanged, 0 restricted, 0 failed;")
+        assert any(t.startswith("Downloading ") and t.endswith("%") and " of 12, " in t for t in shown)
+        assert shown[-1] == ""  # the progress line clears at the end
+
+        await choose(pilot, app, "Cabinet")
+        await choose(pilot, app, "Meeting " + str(app.screen.library.councils.meetings(1)[0].date))  # type: ignore[attr-defined]
+        await wait_for(pilot, lambda: any(r.startswith("Item 3. Budget & council tax") for r in rows(app)))
+        assert "  Paper: Council tax base, 2 pages" in rows(app)  # under both items it hangs off
+        assert rows(app).count("  Paper: Council tax base, 2 pages") == 2
+        assert "Meeting papers" in rows(app)
+        await choose(pilot, app, "Paper: Budget report 2025-26")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, CouncilsScreen))
+        await choose(pilot, app, "Item 3. Budget")
+        await wait_for(pilot, lambda: isinstance(app.screen, AgendaItemScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, CouncilsScreen))
+        for _ in range(4):  # agenda -> meetings -> committees -> councils -> the library
+            await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        library_rows = rows(app)
+        assert any(r.startswith("Cabinet, ") for r in library_rows)
+
+
+async def test_a_sync_can_be_stopped(council_home: Path, council_server: CouncilServer) -> None:
+    with Library(council_home) as library:
+        council = library.councils.all()[0]
+        library.councils.set_followed([c.id for c in library.councils.committees(council.id)], True)
+    council_server.add_fault("mgConvert2PDF", "slow_body", times=None, seconds=0.5)
+    app = MemberdeskApp(council_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CouncilsScreen))
+        progress = app.screen.query_one("#sync-progress", Static)
+        await pilot.press("s")
+        await wait_for(pilot, lambda: str(progress.content).startswith("Downloading "))
+        await pilot.press("escape")  # not while a sync runs here
+        assert isinstance(app.screen, CouncilsScreen) and "x stops it" in said(app)
+        await pilot.press("x")
+        await wait_for(pilot, lambda: "stopped before the end" in said(app), timeout=10)
+        assert not any(p.suffix == ".part" for p in council_home.rglob("*"))
+        assert "following 3 committees" in rows(app)[0]
+
+
+async def test_the_library_shows_updated_until_opened(council_home: Path, council_server: CouncilServer) -> None:
+    with Library(council_home) as library:
+        council = library.councils.all()[0]
+        cabinet = next(c for c in library.councils.committees(council.id) if c.title == "Cabinet")
+        library.councils.set_followed([cabinet.id], True)
+        with Syncer(library) as syncer:
+            assert syncer.run().ok
+        council_server.council.republish(5001)
+        with Syncer(library) as syncer:
+            assert syncer.run(recheck=True).updated == 1
+    app = MemberdeskApp(council_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        assert "  Budget report 2025-26, 4 pages, updated" in rows(app)
+        await choose(pilot, app, "Budget report 2025-26")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await wait_for(pilot, lambda: "  Budget report 2025-26, 4 pages" in rows(app))
