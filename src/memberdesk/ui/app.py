@@ -15,9 +15,11 @@ from memberdesk import config
 from memberdesk.library import Library
 from memberdesk.library.search import SearchHit
 from memberdesk.ui.keys import KeyRow, key_rows
+from memberdesk.ui.read_aloud import ReadAloudScreen
 from memberdesk.ui.screens.help import HelpScreen
 from memberdesk.ui.screens.library import LibraryScreen
 from memberdesk.ui.screens.reader import ReaderScreen
+from memberdesk.ui.speech_service import SpeechOptions, SpeechService
 from memberdesk.ui.widgets.page_view import PageView
 
 
@@ -38,12 +40,14 @@ class MemberdeskApp(App[None]):
         *,
         open_document: int | None = None,
         open_path: str | None = None,
+        speech: SpeechOptions | None = None,
     ) -> None:
         super().__init__()
         self.home = home
         self.library = Library(home)
         self._open_document = open_document
         self._open_path = open_path
+        self.speech = SpeechService(home, speech)  # the one speaker, made on first use
 
     def on_mount(self) -> None:
         self.push_screen(LibraryScreen(self.library))
@@ -55,6 +59,7 @@ class MemberdeskApp(App[None]):
             self.import_and_open(str(config.demo_pack()))
 
     def on_unmount(self) -> None:
+        self.speech.close()  # silence first, then end the speech worker and player processes
         self.library.close()
 
     # -- opening papers --------------------------------------------------------------------
@@ -129,6 +134,7 @@ class MemberdeskApp(App[None]):
                 ("Everywhere", MemberdeskApp),
                 ("Library", LibraryScreen),
                 ("Reader", ReaderScreen),
+                ("Reading aloud (in the reader)", ReadAloudScreen),
                 ("Reading lines", PageView),
                 ("Search", SearchScreen),
                 ("Notes and bookmarks list", NotesScreen),
@@ -146,7 +152,8 @@ class MemberdeskApp(App[None]):
         targets = [self, screen, *screen.query(PageView)]
         known = {row.binding_id: row for row in self.key_rows()}
         for target in targets:
-            for binding in type(target).BINDINGS:
+            # Along the class's bases too: the reader's read-aloud keys live in ReadAloudScreen.
+            for binding in [b for base in type(target).__mro__ for b in base.__dict__.get("BINDINGS", [])]:
                 if isinstance(binding, Binding) and binding.id in known:
                     row = known[binding.id]
                     yield SystemCommand(
