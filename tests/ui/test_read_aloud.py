@@ -115,3 +115,140 @@ async def test_highlight_follows_each_sentence_and_turns_pages(demo_home: Path, 
     assert got == expected[start : start + len(got)]
     assert {p for p, _ in got} >= {1, 2, 3}  # pages ii, iii and 1: turned twice while reading
     assert len(player.played) >= len(got)
+
+
+def current(app: MemberdeskApp) -> tuple[int, int] | None:
+    """(page, sentence on the page) being read, or None."""
+    reader = app.screen
+    assert isinstance(reader, ReaderScreen)
+    aloud = reader.read_aloud
+    if aloud.current is None:
+        return None
+    place = aloud.items[aloud.current]
+    return place.page, place.number
+
+
+async def test_keys_work_while_speaking_and_stop_is_quick(demo_home: Path, tmp_path: Path) -> None:
+    player = FilePlayer(tmp_path / "played", speed=1.0)  # real time: sentences last seconds
+    app = speech_app(demo_home, player)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("right", "r")
+        await wait_for(pilot, lambda: len(player.played) == 1)
+        assert current(app) == (1, 0) and "reading aloud, sentence 1 of" in status(app)
+        # Next and previous sentence and paragraph, while the first sentence is still sounding.
+        await pilot.press("right_square_bracket")
+        assert current(app) == (1, 1)
+        await wait_for(pilot, lambda: len(player.played) == 2)
+        await pilot.press("left_square_bracket")
+        assert current(app) == (1, 0)
+        await pilot.press("right_curly_bracket", "right_curly_bracket")
+        assert current(app) == (1, 2)
+        # Help opens over the reader and closes again; reading goes on meanwhile.
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        rows = [str(o.prompt) for o in app.screen.query_one(OptionList)._options]
+        assert "Reading aloud (in the reader):" in rows and "  Stop reading aloud (Escape also stops it): S" in rows
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        assert app.screen.read_aloud.state == "reading"
+        # Faster and louder take effect from the next sentence.
+        speaker = app.speech.speaker
+        assert speaker is not None
+        rate, volume = speaker.settings.rate, speaker.settings.volume
+        await pilot.press("plus", "less_than_sign")
+        assert speaker.settings.rate == rate + 20 and speaker.settings.volume == pytest.approx(volume - 0.1)
+        # Pause holds the sentence; nothing new plays until it resumes.
+        await pilot.press("p")
+        assert "reading aloud paused, sentence 3 of" in status(app)
+        played = len(player.played)
+        await pilot.pause(0.3)
+        assert len(player.played) == played
+        await pilot.press("p")
+        assert "reading aloud, sentence 3 of" in status(app)
+        # Stop: silent within 0.2 s, and nothing more is played.
+        await wait_for(pilot, lambda: player.played and player.played[-1].ended is None)
+        pressed = time.monotonic()
+        await pilot.press("s")
+        last = player.played[-1]
+        assert last.ended is not None and not last.completed
+        assert last.ended - pressed < 0.2
+        played = len(player.played)
+        await pilot.pause(0.3)
+        assert len(player.played) == played and "reading aloud" not in status(app)
+        assert not [h for h in app.screen.query_one(PageView).highlights if h.kind == "speech"]
+
+
+async def test_escape_stops_first_then_leaves_and_quitting_stops_at_once(demo_home: Path, tmp_path: Path) -> None:
+    player = FilePlayer(tmp_path / "played", speed=1.0)
+    app = speech_app(demo_home, player)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("r")
+        await wait_for(pilot, lambda: len(player.played) == 1)
+        await pilot.press("escape")  # the first Escape silences ...
+        assert player.played[-1].ended is not None and isinstance(app.screen, ReaderScreen)
+        await pilot.press("escape")  # ... the second goes back to the library
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        # Leaving the reader any other way stops reading too.
+        app.open_document(1)
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("r")
+        await wait_for(pilot, lambda: len(player.played) == 2 and player.played[-1].ended is None)
+        popped = time.monotonic()
+        app.pop_screen()
+        await wait_for(pilot, lambda: player.played[-1].ended is not None, timeout=1)
+        assert isinstance(app.screen, LibraryScreen) and player.played[-1].ended - popped < 0.2  # type: ignore[operator]
+        app.open_document(1)
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("r")
+        await wait_for(pilot, lambda: len(player.played) == 3 and player.played[-1].ended is None)
+        assert worker_processes()
+        pressed = time.monotonic()
+        await pilot.press("ctrl+q")
+    ended = player.played[-1].ended
+    assert ended is not None and ended - pressed < 0.5
+    deadline = time.monotonic() + 3
+    while worker_processes() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert worker_processes() == []
+
+
+async def test_no_engine_says_what_to_install_and_the_app_keeps_working(demo_home: Path, tmp_path: Path) -> None:
+    # A pyttsx3 driver that does not exist: the worker cannot start an engine, as without espeak-ng.
+    app = speech_app(demo_home, FilePlayer(tmp_path / "played"), driver="no-such-driver")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("r")
+        await wait_for(pilot, lambda: "reading aloud not available" in status(app))
+        assert "sudo apt-get install espeak-ng" in status(app)
+        assert any("espeak-ng" in str(n.message) for n in app._notifications)
+        await pilot.press("right")
+        assert status(app).startswith("Page ii")
+        await pilot.press("p")  # every read-aloud key gives the same message; nothing breaks
+        assert "sudo apt-get install espeak-ng" in status(app)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+
+
+async def test_choose_a_voice(demo_home: Path, tmp_path: Path) -> None:
+    app = speech_app(demo_home, FilePlayer(tmp_path / "played", speed=0.05))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("v")
+        await wait_for(pilot, lambda: isinstance(app.screen, VoiceScreen))
+        voices = app.screen.query_one(OptionList)
+        assert voices.highlighted == 0  # the engine's default voice is in use
+        target = next(i for i in range(voices.option_count)
+                      if str(voices.get_option_at_index(i).prompt).startswith("English (Great Britain)"))
+        voices.highlighted = target
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        speaker = app.speech.speaker
+        assert speaker is not None and speaker.settings.voice == "gmw/en"
+        await pilot.press("v")
+        await wait_for(pilot, lambda: isinstance(app.screen, VoiceScreen))
+        assert app.screen.query_one(OptionList).highlighted == target
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        assert speaker.settings.voice == "gmw/en"
