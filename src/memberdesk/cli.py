@@ -12,7 +12,7 @@ from memberdesk.commands import CommandError, Context, UsageError
 from memberdesk.library.store import LibraryError
 
 # One module per command group in memberdesk.commands; each registers its own parsers.
-COMMAND_MODULES = ["app", "importing", "library", "text", "search", "notes", "paper"]
+COMMAND_MODULES = ["app", "importing", "library", "text", "speak", "search", "notes", "paper"]
 
 
 class _Parser(argparse.ArgumentParser):
