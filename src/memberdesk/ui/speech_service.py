@@ -23,7 +23,7 @@ from pathlib import Path
 from textual.message import Message
 from textual.message_pump import MessagePump
 
-from memberdesk.speech import SpeechEvent, SpeechSettings, Speaker, choose_speaker
+from memberdesk.speech import NullSpeaker, SpeechEvent, SpeechSettings, Speaker, choose_speaker
 from memberdesk.speech.choose import Backend
 from memberdesk.speech.player import Player
 from memberdesk.speech.preferences import SpeechPreferences, load_preferences
@@ -92,8 +92,12 @@ class SpeechService:
     def _make(self) -> None:
         options = self.options
         prefs = options.preferences or load_preferences(self.home)
-        speaker = choose_speaker(options.backend, on_event=self._on_event, settings=prefs.settings,
-                                 lexicon=prefs.lexicon, player=options.player, driver=options.driver)
+        try:
+            speaker: Speaker = choose_speaker(
+                options.backend, on_event=self._on_event, settings=prefs.settings, lexicon=prefs.lexicon,
+                player=options.player, driver=options.driver)
+        except Exception as exc:  # noqa: BLE001 - whatever it was, the screen must hear back
+            speaker = NullSpeaker(f"Reading aloud could not start: {exc}", self._on_event, prefs.settings)
         with self._lock:
             self._starting = False
             if self._closed:
