@@ -9,7 +9,7 @@ import pytest
 
 from memberdesk.pdf import extract_range
 from memberdesk.reflow import paragraphs
-from memberdesk.speech.follow import DocumentSentences, PageMap, sentence_at
+from memberdesk.speech.follow import DocumentSentences, PageMap, Place, sentence_at
 from memberdesk.speech.units import page_sentences
 
 DEMO = Path(__file__).resolve().parents[2] / "assets" / "demo" / "demo-agenda-pack.pdf"
@@ -86,3 +86,23 @@ def test_pages_still_being_imported_are_looked_for_again(monkeypatch: pytest.Mon
     stored[1] = "Second page, arrived later."
     monkeypatch.setattr("memberdesk.speech.follow.RELOAD_EVERY", 0.0)
     assert [s.spoken for s in sentences.page(1)] == ["Second page, arrived later."]
+
+
+def test_moving_by_sentence_and_paragraph_across_pages() -> None:
+    pages: list[str | None] = [
+        "First one. First two.\n\nSecond para here.",
+        "",  # a page with nothing to read is stepped over
+        "Third para one. Third para two. Third para three.",
+    ]
+    doc = DocumentSentences(lambda: pages)
+    spoken = lambda place: doc.sentence(place).spoken  # noqa: E731
+    assert [spoken(Place(0, n)) for n in range(3)] == ["First one.", "First two.", "Second para here."]
+    assert doc.step_sentence(Place(0, 2), +1) == Place(2, 0)
+    assert doc.step_sentence(Place(2, 0), -1) == Place(0, 2)
+    assert doc.step_sentence(Place(2, 2), +1) is None and doc.step_sentence(Place(0, 0), -1) is None
+    assert doc.step_paragraph(Place(0, 0), +1) == Place(0, 2)
+    assert doc.step_paragraph(Place(0, 2), +1) == Place(2, 0)
+    assert doc.step_paragraph(Place(2, 2), -1) == Place(0, 2)  # from mid-paragraph: the one before
+    assert doc.step_paragraph(Place(0, 2), -1) == Place(0, 0)
+    assert doc.step_paragraph(Place(0, 1), -1) is None
+    assert doc.settle(Place(1, 0)) == Place(2, 0) and doc.settle(Place(2, 3)) is None

@@ -7,6 +7,7 @@ page *reflowed* (memberdesk.reflow.paragraphs): lines joined, hyphen breaks rejo
 runs of spaces collapsed. PageMap ties the two together character by character, so the
 highlight covers exactly the words being spoken whichever way either side splits the
 page, and "read from the reading line" can find the sentence under the line.
+DocumentSentences also moves through a document by sentence and by paragraph, over pages.
 
 No Textual here: the reader uses this, and so could plain mode.
 """
@@ -17,6 +18,7 @@ import re
 import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from memberdesk.reflow import Paragraph
 from memberdesk.speech.units import Sentence, find_repeated_lines, page_sentences
@@ -100,6 +102,14 @@ def sentence_at(sentences: Sequence[Sentence], raw_offset: int) -> int | None:
     return index if index < len(sentences) else None
 
 
+@dataclass(frozen=True)
+class Place:
+    """A sentence in the document: its page and its index among that page's sentences."""
+
+    page: int
+    number: int
+
+
 class DocumentSentences:
     """The sentences of every page of one document, made on demand and kept.
 
@@ -132,6 +142,55 @@ class DocumentSentences:
                 return []  # not there yet: do not remember "no sentences"
             self._pages[index] = page_sentences(text, boilerplate=self._keys) if text else []
         return self._pages[index]
+
+    # -- moving through the document, sentence by sentence or paragraph by paragraph --------
+    def sentence(self, place: Place) -> Sentence:
+        return self.page(place.page)[place.number]
+
+    def settle(self, place: Place) -> Place | None:
+        """The first sentence at or after `place`, skipping pages with nothing to read."""
+        page, number = place.page, place.number
+        while page < len(self):
+            if number < len(self.page(page)):
+                return Place(page, number)
+            page, number = page + 1, 0
+        return None
+
+    def last_before(self, page: int) -> Place | None:
+        """The last sentence on the nearest page before `page` that has any."""
+        while page > 0:
+            page -= 1
+            count = len(self.page(page))
+            if count:
+                return Place(page, count - 1)
+        return None
+
+    def step_sentence(self, here: Place, delta: int) -> Place | None:
+        """The next (delta > 0) or previous sentence, across pages; None at either end."""
+        if delta > 0:
+            return self.settle(Place(here.page, here.number + 1))
+        return Place(here.page, here.number - 1) if here.number > 0 else self.last_before(here.page)
+
+    def step_paragraph(self, here: Place, delta: int) -> Place | None:
+        """The first sentence of the next or previous paragraph (pages end paragraphs)."""
+        sentences = self.page(here.page)
+        paragraph = sentences[here.number].paragraph
+        if delta > 0:
+            for number in range(here.number + 1, len(sentences)):
+                if sentences[number].paragraph != paragraph:
+                    return Place(here.page, number)
+            return self.settle(Place(here.page + 1, 0))
+        first = here.number  # back to the first sentence of this paragraph, then one more
+        while first > 0 and sentences[first - 1].paragraph == paragraph:
+            first -= 1
+        before = Place(here.page, first - 1) if first > 0 else self.last_before(here.page)
+        if before is None:
+            return None
+        earlier = self.page(before.page)
+        number = before.number
+        while number > 0 and earlier[number - 1].paragraph == earlier[before.number].paragraph:
+            number -= 1
+        return Place(before.page, number)
 
     def _reload(self) -> None:
         if time.monotonic() - self._loaded < RELOAD_EVERY:

@@ -13,7 +13,6 @@ thread and processes, so keys keep working while it speaks. Stopping kills the p
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Literal
 
 from textual import on, work
@@ -25,7 +24,7 @@ from memberdesk.library import Library
 from memberdesk.model import Document
 from memberdesk.reflow import Paragraph
 from memberdesk.speech import Sentence, Speaker, Voice
-from memberdesk.speech.follow import DocumentSentences, PageMap, sentence_at
+from memberdesk.speech.follow import DocumentSentences, PageMap, Place, sentence_at
 from memberdesk.ui.speech_service import SpeakerReady, SpeechMessage, SpeechService
 from memberdesk.ui.widgets.page_view import Highlight, PageView
 
@@ -33,14 +32,6 @@ State = Literal["idle", "starting", "reading", "paused", "unavailable"]
 RATE_STEP = 20  # words a minute per key press: a change people notice, ~12% at the default
 VOLUME_STEP = 0.1
 CHUNK_PAGES = 3  # pages handed to the speaker at once: it synthesises ahead across page turns
-
-
-@dataclass(frozen=True)
-class Place:
-    """A sentence in the document: its page and its index among that page's sentences."""
-
-    page: int
-    number: int
 
 
 class ReadAloud:
@@ -111,7 +102,8 @@ class ReadAloud:
             self.screen.notify("Not reading aloud: press R to read from the reading line.")
             return
         here = self.items[self.current]
-        target = self._paragraph_step(here, delta) if paragraph else self._sentence_step(here, delta)
+        sentences = self.sentences
+        target = sentences.step_paragraph(here, delta) if paragraph else sentences.step_sentence(here, delta)
         if target is None:
             self.screen.app.bell()
         elif target in self.items:
@@ -165,7 +157,7 @@ class ReadAloud:
             self.current = event.index
             self._show_current()
         elif event.kind == "done":
-            following = self._settle(Place(self.items[-1].page + 1, 0)) if self.items else None
+            following = self.sentences.settle(Place(self.items[-1].page + 1, 0)) if self.items else None
             if following is None:
                 self.state, self.current = "idle", None
                 self._set_highlight([])
@@ -211,7 +203,7 @@ class ReadAloud:
 
     def _read(self, place: Place) -> None:
         """Read from `place` (or the first sentence after it): a few pages, from their start."""
-        found = self._settle(place)
+        found = self.sentences.settle(place)
         if found is None:
             self.screen.notify("Nothing more to read aloud in this paper.")
             self.state = "idle"
@@ -240,49 +232,7 @@ class ReadAloud:
         self.screen.update_status()
 
     def _sentence(self, place: Place) -> Sentence:
-        return self.sentences.page(place.page)[place.number]
-
-    def _settle(self, place: Place) -> Place | None:
-        """The first sentence at or after `place`, skipping pages with nothing to read."""
-        page, number = place.page, place.number
-        while page < len(self.sentences):
-            if number < len(self.sentences.page(page)):
-                return Place(page, number)
-            page, number = page + 1, 0
-        return None
-
-    def _last_before(self, page: int) -> Place | None:
-        while page > 0:
-            page -= 1
-            count = len(self.sentences.page(page))
-            if count:
-                return Place(page, count - 1)
-        return None
-
-    def _sentence_step(self, here: Place, delta: int) -> Place | None:
-        if delta > 0:
-            return self._settle(Place(here.page, here.number + 1))
-        return Place(here.page, here.number - 1) if here.number > 0 else self._last_before(here.page)
-
-    def _paragraph_step(self, here: Place, delta: int) -> Place | None:
-        sentences = self.sentences.page(here.page)
-        paragraph = sentences[here.number].paragraph
-        if delta > 0:
-            for number in range(here.number + 1, len(sentences)):
-                if sentences[number].paragraph != paragraph:
-                    return Place(here.page, number)
-            return self._settle(Place(here.page + 1, 0))
-        first = here.number  # back to the first sentence of this paragraph, then one more
-        while first > 0 and sentences[first - 1].paragraph == paragraph:
-            first -= 1
-        before = Place(here.page, first - 1) if first > 0 else self._last_before(here.page)
-        if before is None:
-            return None
-        earlier = self.sentences.page(before.page)
-        number = before.number
-        while number > 0 and earlier[number - 1].paragraph == earlier[before.number].paragraph:
-            number -= 1
-        return Place(before.page, number)
+        return self.sentences.sentence(place)
 
     def _here(self) -> Place:
         """The sentence under the reading line (or the next one after it)."""
