@@ -13,7 +13,8 @@ from memberdesk.library.store import LibraryError
 
 # One module per command group in memberdesk.commands; each registers its own parsers.
 COMMAND_MODULES = [
-    "app", "importing", "library", "councils", "sync", "text", "read", "search", "notes", "paper", "profile",
+    "app", "importing", "library", "councils", "sync", "text", "read", "speak", "search", "notes", "paper",
+    "profile",
 ]
 
 

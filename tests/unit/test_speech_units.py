@@ -124,6 +124,10 @@ def test_kinds_and_paragraphs() -> None:
 def test_line_key_ignores_digits() -> None:
     assert line_key("Page 3 of 10") == line_key("Page 14 of 120")
     assert line_key("  Agenda   Item 5 ") == "agenda item #"
+    # Front pages numbered in roman figures are the same footer as the numbered ones.
+    assert line_key("Page ii") == line_key("Page 3") == "page #"
+    assert line_key("xiv") == line_key("14") and line_key("Page iv of 40") == line_key("Page 4 of 40")
+    assert line_key("Civic") == "civic" and line_key("Page vi") == "page #"  # only real numerals
 
 
 WORDS = ["parks", "roads", "schools", "libraries", "housing", "waste", "buses", "care"]

@@ -21,14 +21,15 @@ Report = Callable[[str, int, int], None]  # (what, done, total)
 
 
 @contextmanager
-def progress_reporter(ctx: Context, verb: str) -> Iterator[Report]:
+def progress_reporter(ctx: Context, verb: str, unit: str = "pages") -> Iterator[Report]:
+    """Yields report(what, done, total); `unit` names what is counted ("pages", "sentences")."""
     console = Console(file=ctx.err)
     if console.is_terminal and not ctx.screen_reader and not console.is_dumb_terminal:
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("pages"),
+            TextColumn(unit),
             TimeRemainingColumn(),
             console=console,
             transient=True,
@@ -53,6 +54,6 @@ def progress_reporter(ctx: Context, verb: str) -> Iterator[Report]:
             return
         last[what] = now
         percent = int(done * 100 / total) if total else 100
-        print(f"{verb} {Path(what).name}: {percent}% ({done} of {total} pages)", file=ctx.err, flush=True)
+        print(f"{verb} {Path(what).name}: {percent}% ({done} of {total} {unit})", file=ctx.err, flush=True)
 
     yield lines

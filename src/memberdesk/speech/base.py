@@ -9,6 +9,11 @@ callback what is happening:
     SpeechEvent("stopped")       stop() (or a new speak()) ended reading early
     SpeechEvent("error", i, msg) something failed; msg is one line for the user
 
+SESSIONS: every speak() call is one session, and every session ends with exactly one of
+done/stopped/error, sent before any event of the next session. A caller that replaces
+reading (a jump to the next sentence) can therefore tell stale events from current ones
+by counting those endings (memberdesk.ui.speech_service does).
+
 THREADS: the callback is called from the speaker's own thread (or the speech library's),
 never from the caller's. A Textual app must hand the event over with `call_from_thread`
 or post a message; it must not touch widgets in the callback. The callback should return

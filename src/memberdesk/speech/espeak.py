@@ -253,5 +253,9 @@ class EspeakSpeaker(Speaker):
                 self._emit("done")
         except (SynthError, OSError) as exc:
             self._emit("error", index, f"Reading aloud failed: {exc}")
+        except Exception as exc:  # noqa: BLE001 - a session must always end with one event
+            # Callers count sessions by their last event (done/stopped/error); a thread that
+            # died silently would leave them waiting for it forever.
+            self._emit("error", index, f"Reading aloud failed: {type(exc).__name__}: {exc}")
         finally:
             session.finished.set()

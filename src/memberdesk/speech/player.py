@@ -10,6 +10,7 @@ real timing, and it can be stopped just as quickly.
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import signal
 import subprocess
@@ -123,8 +124,22 @@ class ProcessPlayer(Player):
         return _ProcessPlayback(proc, self.name)
 
 
+PLAYER_ENV = "MEMBERDESK_AUDIO_PLAYER"
+
+
 def find_audio_player() -> tuple[ProcessPlayer | None, str]:
-    """The best player for this machine, or (None, why there is none)."""
+    """The best player for this machine, or (None, why there is none).
+
+    $MEMBERDESK_AUDIO_PLAYER, when set, is the command to use ("paplay", "aplay -D hw:1",
+    "mpv --really-quiet"; the WAV path is added at the end): for a set-up the search below
+    does not know, such as a sound device that /proc/asound does not list.
+    """
+    chosen = os.environ.get(PLAYER_ENV, "").strip()
+    if chosen:
+        command = shlex.split(chosen)
+        if shutil.which(command[0]) is None:
+            return None, f"${PLAYER_ENV} names {command[0]!r}, which is not installed (or not on PATH)"
+        return ProcessPlayer(command), ""
     runtime = Path(os.environ.get("XDG_RUNTIME_DIR", f"/run/user/{os.getuid()}"))
     if shutil.which("pw-play") and (runtime / "pipewire-0").exists():
         return ProcessPlayer(["pw-play"]), ""

@@ -81,9 +81,18 @@ class _Line:
         return not self.text
 
 
+# A page number in roman figures, alone or after "Page" ("iii", "Page xii of 40"): packs
+# number their front pages so, and their footers must be skipped like "Page 3".
+_ROMAN_PAGE = re.compile(r"^(page\s+)?(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})(\s+of\s+#)?$")
+
+
 def line_key(line: str) -> str:
-    """How a line is compared across pages: digits ignored, so 'Page 3' == 'Page 14'."""
-    return _SPACES.sub(" ", _DIGITS.sub("#", line)).strip().lower()
+    """How a line is compared across pages: numbers ignored, so 'Page 3' == 'Page 14' == 'Page ii'."""
+    key = _SPACES.sub(" ", _DIGITS.sub("#", line)).strip().lower()
+    match = _ROMAN_PAGE.match(key)
+    if match:
+        key = f"{match.group(1) or ''}#{match.group(2) or ''}"
+    return key
 
 
 def find_repeated_lines(

@@ -17,9 +17,11 @@ from memberdesk.library import Library
 from memberdesk.library.search import SearchHit
 from memberdesk.ui.keys import KeyRow, key_rows
 from memberdesk.ui.profile_support import ProfileSupport
+from memberdesk.ui.read_aloud import ReadAloudScreen
 from memberdesk.ui.screens.help import HelpScreen
 from memberdesk.ui.screens.library import LibraryScreen
 from memberdesk.ui.screens.reader import ReaderScreen
+from memberdesk.ui.speech_service import SpeechOptions, SpeechService
 from memberdesk.ui.widgets.page_view import PageView
 
 
@@ -43,6 +45,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
         open_document: int | None = None,
         open_path: str | None = None,
         active: ActiveProfile | None = None,
+        speech: SpeechOptions | None = None,
     ) -> None:
         super().__init__()
         self.home = home
@@ -50,6 +53,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
         self.library = Library(home)
         self._open_document = open_document
         self._open_path = open_path
+        self.speech = SpeechService(home, speech)  # the one speaker, made on first use
 
     def on_mount(self) -> None:
         self.apply_profile(self.active_profile.profile)
@@ -64,6 +68,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
             self.import_and_open(str(config.demo_pack()))
 
     def on_unmount(self) -> None:
+        self.speech.close()  # silence first, then end the speech worker and player processes
         self.library.close()
 
     # -- opening papers --------------------------------------------------------------------
@@ -156,6 +161,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
                 ("Library", LibraryScreen),
                 ("Councils", CouncilsScreen),
                 ("Reader", ReaderScreen),
+                ("Reading aloud (in the reader)", ReadAloudScreen),
                 ("Reading lines", PageView),
                 ("Search", SearchScreen),
                 ("Notes and bookmarks list", NotesScreen),
@@ -203,7 +209,8 @@ class MemberdeskApp(ProfileSupport, App[None]):
         targets = [self, screen, *screen.query(PageView)]
         known = {row.binding_id: row for row in self.key_rows()}
         for target in targets:
-            for binding in type(target).BINDINGS:
+            # Along the class's bases too: the reader's read-aloud keys live in ReadAloudScreen.
+            for binding in [b for base in type(target).__mro__ for b in base.__dict__.get("BINDINGS", [])]:
                 if isinstance(binding, Binding) and binding.id in known:
                     row = known[binding.id]
                     yield SystemCommand(

@@ -42,6 +42,8 @@ _NAMES = {
     "up": "Up arrow", "down": "Down arrow", "left": "Left arrow", "right": "Right arrow",
     "plus": "+", "minus": "-", "equals_sign": "=", "left_square_bracket": "[",
     "right_square_bracket": "]", "apostrophe": "'", "number_sign": "#",
+    "left_curly_bracket": "{", "right_curly_bracket": "}", "less_than_sign": "<",
+    "greater_than_sign": ">", "underscore": "_",
 }
 
 

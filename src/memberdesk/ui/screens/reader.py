@@ -6,13 +6,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from memberdesk.library import Library
 from memberdesk.model import Document, OutlineEntry
 from memberdesk.paging import PageNotFound, resolve_page, section_at
 from memberdesk.reflow import Paragraph, paragraphs
+from memberdesk.ui.read_aloud import ReadAloudScreen
 from memberdesk.ui.screens.contents import ContentsScreen
 from memberdesk.ui.screens.note_editor import NoteEditorScreen
 from memberdesk.ui.screens.notes import Jump, NotesScreen
@@ -21,7 +21,7 @@ from memberdesk.ui.widgets.page_view import Highlight, PageView
 from memberdesk.find import FindResults, find_in_document
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and controller
     BINDINGS = [
         Binding("right,full_stop", "next_page", "Next page", id="reader.next_page"),
         Binding("left,comma", "previous_page", "Previous page", id="reader.previous_page"),
@@ -134,6 +134,8 @@ class ReaderScreen(Screen[None]):
             parts.append(f"{notes} note{'s' if notes != 1 else ''} on this page")
         if self.find and self.find.hits:
             parts.append(f"match {self.find.current + 1} of {len(self.find.hits)} for '{self.find.query}'")
+        if self.read_aloud.status_words():
+            parts.append(self.read_aloud.status_words())
         if doc.status == "importing":
             percent = int(doc.pages_ready * 100 / max(1, doc.page_count))
             parts.append(f"preparing pages: {doc.pages_ready} of {doc.page_count}, {percent}%")
@@ -198,6 +200,8 @@ class ReaderScreen(Screen[None]):
         self.app.push_screen(ContentsScreen(self.outline, self.labels, self.page_index), chosen)
 
     def action_back(self) -> None:
+        if self.read_aloud.stop():
+            return  # Escape silences reading aloud first; pressed again, it goes back
         find = self.query_one("#find", Input)
         if find.display:
             find.display = False

@@ -1,0 +1,201 @@
+"""Following reading aloud in the text on screen: a document's sentences, and where each
+one sits in the reflowed page the reader shows.
+
+Sentences (memberdesk.speech.units) are spans of the *raw* page text, because that is what
+the splitter understands (lines, table cells, headers and footers). The reader shows the
+page *reflowed* (memberdesk.reflow.paragraphs): lines joined, hyphen breaks rejoined,
+runs of spaces collapsed. PageMap ties the two together character by character, so the
+highlight covers exactly the words being spoken whichever way either side splits the
+page, and "read from the reading line" can find the sentence under the line.
+DocumentSentences also moves through a document by sentence and by paragraph, over pages.
+
+No Textual here: the reader uses this, and so could plain mode.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from memberdesk.reflow import Paragraph
+from memberdesk.speech.units import Sentence, find_repeated_lines, page_sentences
+
+# How far ahead to look for a character the reflow kept but the alignment lost track of.
+# Reflow only drops whitespace and line-break hyphens, so this is a safety net, not a path.
+_SEARCH_AHEAD = 200
+RELOAD_EVERY = 1.0  # seconds: how often to look again for pages still being imported
+_LINE_END_HYPHEN = re.compile(r"-[ \t]*\r?\n")  # "environ-" at a line end: reflow may drop it
+
+
+class PageMap:
+    """Where each character of the reflowed paragraphs came from in the raw page text."""
+
+    def __init__(self, page_text: str, paragraphs: Sequence[Paragraph]) -> None:
+        self.page_text = page_text
+        self._texts = [p.text for p in paragraphs]
+        # offsets[p][k]: raw offset of paragraph p's character k. Non-decreasing across the
+        # whole page (paragraphs come in page order), which makes look-ups a bisection.
+        self.offsets: list[list[int]] = []
+        pos = 0
+        raw = page_text
+        for para in paragraphs:
+            these: list[int] = []
+            for ch in para.text:
+                if ch.isspace():
+                    these.append(pos)  # a joining space: it stands where the line break was
+                    continue
+                found = self._find(raw, ch, pos)
+                if found is None:
+                    these.append(pos)  # unknown origin: keep order, do not advance
+                    continue
+                these.append(found)
+                pos = found + 1
+            self.offsets.append(these)
+
+    @staticmethod
+    def _find(raw: str, ch: str, pos: int) -> int | None:
+        """The raw offset of `ch` at or after `pos`, skipping what reflow drops."""
+        n = len(raw)
+        while pos < n:
+            if raw[pos].isspace() or (raw[pos] == "-" and ch != "-" and _LINE_END_HYPHEN.match(raw, pos)):
+                pos += 1
+                continue
+            break
+        if pos < n and raw[pos] == ch:
+            return pos
+        found = raw.find(ch, pos, pos + _SEARCH_AHEAD)
+        return found if found >= 0 else None
+
+    def to_paragraphs(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """(paragraph, start, end) spans of reflowed text showing raw text[start:end]."""
+        spans: list[tuple[int, int, int]] = []
+        for number, offsets in enumerate(self.offsets):
+            if not offsets or offsets[-1] < start or offsets[0] >= end:
+                continue
+            first = bisect_left(offsets, start)
+            last = bisect_left(offsets, end)
+            text = self._texts[number]
+            while first < last and text[first].isspace():
+                first += 1
+            while last > first and text[last - 1].isspace():
+                last -= 1
+            if last > first:
+                spans.append((number, first, last))
+        return spans
+
+    def to_page(self, paragraph: int, offset: int) -> int:
+        """The raw offset of reflowed (paragraph, offset); past the end for an unknown place."""
+        if 0 <= paragraph < len(self.offsets) and self.offsets[paragraph]:
+            these = self.offsets[paragraph]
+            return these[max(0, min(offset, len(these) - 1))]
+        return len(self.page_text)
+
+
+
+def sentence_at(sentences: Sequence[Sentence], raw_offset: int) -> int | None:
+    """Index of the sentence holding `raw_offset`, else the first after it; None if none."""
+    ends = [s.end for s in sentences]
+    index = bisect_right(ends, raw_offset)
+    return index if index < len(sentences) else None
+
+
+@dataclass(frozen=True)
+class Place:
+    """A sentence in the document: its page and its index among that page's sentences."""
+
+    page: int
+    number: int
+
+
+class DocumentSentences:
+    """The sentences of every page of one document, made on demand and kept.
+
+    Running headers and footers are found once across all the pages (as
+    document_sentences() does), so they are skipped on every page.
+    `load_texts()` returns every page's text (None where there is none yet).
+    """
+
+    def __init__(self, load_texts: Callable[[], Sequence[str | None]]) -> None:
+        self._load = load_texts
+        self.texts: list[str | None] = list(load_texts())
+        self._keys = find_repeated_lines(self.texts)
+        self._pages: dict[int, list[Sentence]] = {}
+        self._loaded = time.monotonic()
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def text(self, index: int) -> str | None:
+        if 0 <= index < len(self.texts):
+            if self.texts[index] is None:
+                self._reload()  # a page still being imported may have arrived since
+            return self.texts[index]
+        return None
+
+    def page(self, index: int) -> list[Sentence]:
+        if index not in self._pages:
+            text = self.text(index)
+            if text is None:
+                return []  # not there yet: do not remember "no sentences"
+            self._pages[index] = page_sentences(text, boilerplate=self._keys) if text else []
+        return self._pages[index]
+
+    # -- moving through the document, sentence by sentence or paragraph by paragraph --------
+    def sentence(self, place: Place) -> Sentence:
+        return self.page(place.page)[place.number]
+
+    def settle(self, place: Place) -> Place | None:
+        """The first sentence at or after `place`, skipping pages with nothing to read."""
+        page, number = place.page, place.number
+        while page < len(self):
+            if number < len(self.page(page)):
+                return Place(page, number)
+            page, number = page + 1, 0
+        return None
+
+    def last_before(self, page: int) -> Place | None:
+        """The last sentence on the nearest page before `page` that has any."""
+        while page > 0:
+            page -= 1
+            count = len(self.page(page))
+            if count:
+                return Place(page, count - 1)
+        return None
+
+    def step_sentence(self, here: Place, delta: int) -> Place | None:
+        """The next (delta > 0) or previous sentence, across pages; None at either end."""
+        if delta > 0:
+            return self.settle(Place(here.page, here.number + 1))
+        return Place(here.page, here.number - 1) if here.number > 0 else self.last_before(here.page)
+
+    def step_paragraph(self, here: Place, delta: int) -> Place | None:
+        """The first sentence of the next or previous paragraph (pages end paragraphs)."""
+        sentences = self.page(here.page)
+        paragraph = sentences[here.number].paragraph
+        if delta > 0:
+            for number in range(here.number + 1, len(sentences)):
+                if sentences[number].paragraph != paragraph:
+                    return Place(here.page, number)
+            return self.settle(Place(here.page + 1, 0))
+        first = here.number  # back to the first sentence of this paragraph, then one more
+        while first > 0 and sentences[first - 1].paragraph == paragraph:
+            first -= 1
+        before = Place(here.page, first - 1) if first > 0 else self.last_before(here.page)
+        if before is None:
+            return None
+        earlier = self.page(before.page)
+        number = before.number
+        while number > 0 and earlier[number - 1].paragraph == earlier[before.number].paragraph:
+            number -= 1
+        return Place(before.page, number)
+
+    def _reload(self) -> None:
+        if time.monotonic() - self._loaded < RELOAD_EVERY:
+            return
+        self._loaded = time.monotonic()
+        fresh = list(self._load())
+        if len(fresh) >= len(self.texts):
+            self.texts = fresh

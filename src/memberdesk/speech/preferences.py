@@ -1,0 +1,60 @@
+"""The speech settings and pronunciation lexicon a profile asks for.
+
+Profiles (memberdesk.access) hold voice, rate, volume and extra lexicon words. Reading
+aloud must still work when the profile cannot be read, so problems come back as a
+message beside sensible defaults rather than as an exception.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from memberdesk.access.lexicon import Lexicon, LexiconError, load_lexicon
+from memberdesk.speech.base import SpeechSettings
+
+
+@dataclass
+class SpeechPreferences:
+    settings: SpeechSettings = field(default_factory=SpeechSettings)
+    lexicon: Lexicon | None = None
+    auto_read: bool = False
+    problems: list[str] = field(default_factory=list)  # one line each, for the user
+
+
+def profile_name(home: Path, name: str | None = None) -> str:
+    """The profile in use: the one asked for, else $MEMBERDESK_PROFILE, else settings.toml's."""
+    from memberdesk import config
+
+    if name:
+        return name
+    chosen = os.environ.get(config.PROFILE_ENV, "").strip()
+    if chosen:
+        return chosen
+    try:
+        return config.load_settings(home).profile
+    except config.SettingsError:
+        return "standard"
+
+
+def load_preferences(home: Path, name: str | None = None) -> SpeechPreferences:
+    """Speech settings from the profile `name` (see profile_name), with the built-in lexicon."""
+    from memberdesk.access.registry import ProfileNotFound, ProfileRegistry
+
+    prefs = SpeechPreferences()
+    extra: dict[str, str] = {}
+    wanted = profile_name(home, name)
+    try:
+        speech = ProfileRegistry(home).get(wanted).speech
+    except (ProfileNotFound, ValueError, OSError) as exc:  # ProfileError is a ValueError
+        prefs.problems.append(f"profile '{wanted}': {exc}; reading aloud uses the default voice and rate")
+    else:
+        prefs.settings = SpeechSettings(rate=speech.rate, volume=speech.volume, voice=speech.voice or None).clamped()
+        prefs.auto_read = speech.auto_read
+        extra = dict(speech.lexicon)
+    try:
+        prefs.lexicon = load_lexicon(extra=extra)
+    except LexiconError as exc:
+        prefs.problems.append(str(exc))
+    return prefs

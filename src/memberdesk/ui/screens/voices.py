@@ -1,0 +1,54 @@
+"""Choosing the voice that reads aloud: a list of the engine's voices."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from memberdesk.speech import Voice
+from memberdesk.ui.widgets.lists import CursorOptionList
+
+DEFAULT = "default"
+
+
+class VoiceScreen(ModalScreen[tuple[Voice | None] | None]):
+    """Dismisses with (voice,), (None,) for the engine's default voice, or None if cancelled."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+
+    def __init__(self, voices: list[Voice], current: str | None) -> None:
+        super().__init__()
+        # Sorted by name so a language's voices sit together ("English (America)", ...).
+        self.voices = sorted(voices, key=lambda v: v.name.lower())
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog tall"):
+            yield Label("Reading voice: Up and Down to choose, Enter to use it, Escape to cancel.", markup=False)
+            options = [Option("The speech engine's default voice", id=DEFAULT)]
+            for number, voice in enumerate(self.voices):
+                languages = f" ({', '.join(voice.languages)})" if voice.languages else ""
+                marker = ", in use" if voice.id == self.current else ""
+                options.append(Option(f"{voice.name}{languages}{marker}", id=str(number)))
+            yield CursorOptionList(*options, id="voices")
+
+    def on_mount(self) -> None:
+        voices = self.query_one(OptionList)
+        chosen = next((n + 1 for n, v in enumerate(self.voices) if v.id == self.current), 0)
+        voices.highlighted = chosen
+        voices.focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == DEFAULT:
+            self.dismiss((None,))
+        else:
+            self.dismiss((self.voices[int(event.option.id or 0)],))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,254 @@
+"""Reading aloud in the reader, through Pilot, with the real espeak-ng backend.
+
+Synthesis is real (pyttsx3 + espeak-ng in the worker process); the sound goes to a
+FilePlayer, which copies each sentence's WAV and takes its real duration times `speed`,
+because this machine has no sound card. The highlight is observed through the PageView's
+own Moved messages (the reading line moves to each sentence as it starts).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from textual.message import Message
+from textual.widgets import OptionList, Static
+
+from memberdesk.library import Library
+from memberdesk.speech import FilePlayer
+from memberdesk.speech.follow import DocumentSentences
+from memberdesk.ui.app import MemberdeskApp
+from memberdesk.ui.screens.help import HelpScreen
+from memberdesk.ui.screens.library import LibraryScreen
+from memberdesk.ui.screens.reader import ReaderScreen
+from memberdesk.ui.screens.voices import VoiceScreen
+from memberdesk.ui.speech_service import SpeechOptions
+from memberdesk.ui.widgets.page_view import PageView
+
+pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
+
+
+async def wait_for(pilot, condition, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("timed out waiting for the app")
+        await pilot.pause(0.02)
+
+
+def status(app: MemberdeskApp) -> str:
+    return str(app.screen.query_one("#status", Static).content)
+
+
+def squash(text: str) -> str:
+    """Text compared without spacing or line-break hyphens (reflow and the PDF differ there)."""
+    return re.sub(r"[\s-]+", "", text)
+
+
+def worker_processes() -> list[int]:
+    """Live speech worker processes started by this test process."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(fields[1]) == os.getpid() and fields[0] != "Z" and b"memberdesk.speech.worker" in command:
+            found.append(int(stat.parent.name))
+    return found
+
+
+class Recorder:
+    """Each highlight as the reading line reaches it: (page index, highlighted text)."""
+
+    def __init__(self) -> None:
+        self.app: MemberdeskApp | None = None
+        self.seen: list[tuple[int, str]] = []
+
+    def __call__(self, message: Message) -> None:
+        if not isinstance(message, PageView.Moved) or self.app is None:
+            return
+        screen = self.app.screen
+        if not isinstance(screen, ReaderScreen):
+            return
+        view = screen.page_view
+        spans = [h for h in view.highlights if h.kind == "speech"]
+        text = " ".join(view.paragraphs[h.paragraph].text[h.start : h.end] for h in spans)
+        if text and (not self.seen or self.seen[-1] != (screen.page_index, text)):
+            self.seen.append((screen.page_index, text))
+
+
+def speech_app(home: Path, player: FilePlayer, **options: object) -> MemberdeskApp:
+    return MemberdeskApp(home, open_document=1, speech=SpeechOptions(backend="espeak", player=player, **options))  # type: ignore[arg-type]
+
+
+async def test_highlight_follows_each_sentence_and_turns_pages(demo_home: Path, tmp_path: Path) -> None:
+    player = FilePlayer(tmp_path / "played", speed=0.03)
+    recorder = Recorder()
+    app = speech_app(demo_home, player)
+    recorder.app = app
+    async with app.run_test(size=(100, 30), message_hook=recorder) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        # Page ii, its last line of text (above the footer, which is not read): the page turns soon.
+        await pilot.press("right", "ctrl+end", "up", "up")
+        await pilot.press("r")
+        await wait_for(pilot, lambda: reader.page_index == 3, timeout=30)
+        assert "reading aloud, sentence" in status(app)
+        assert reader.page_view.has_focus and app.cursor_position.y > 0  # the terminal cursor is on the text
+        await pilot.press("s")
+    # Every sentence, in order, from the one under the reading line: none skipped or repeated.
+    assert recorder.seen[0][0] == 1
+    with Library(demo_home) as library:
+        stored = [page.text for page in library.documents.pages(1)]
+    sentences = DocumentSentences(lambda: stored)
+    expected = [(p, squash(stored[p][s.start : s.end])) for p in range(1, 4) for s in sentences.page(p)]
+    got = [(p, squash(text)) for p, text in recorder.seen]
+    start = expected.index(got[0])
+    assert got == expected[start : start + len(got)]
+    assert {p for p, _ in got} >= {1, 2, 3}  # pages ii, iii and 1: turned twice while reading
+    assert len(player.played) >= len(got)
+
+
+def current(app: MemberdeskApp) -> tuple[int, int] | None:
+    """(page, sentence on the page) being read, or None."""
+    reader = app.screen
+    assert isinstance(reader, ReaderScreen)
+    aloud = reader.read_aloud
+    if aloud.current is None:
+        return None
+    place = aloud.items[aloud.current]
+    return place.page, place.number
+
+
+async def test_keys_work_while_speaking_and_stop_is_quick(demo_home: Path, tmp_path: Path) -> None:
+    player = FilePlayer(tmp_path / "played", speed=1.0)  # real time: sentences last seconds
+    app = speech_app(demo_home, player)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("right", "r")
+        await wait_for(pilot, lambda: len(player.played) == 1)
+        assert current(app) == (1, 0) and "reading aloud, sentence 1 of" in status(app)
+        # Next and previous sentence and paragraph, while the first sentence is still sounding.
+        await pilot.press("right_square_bracket")
+        assert current(app) == (1, 1)
+        await wait_for(pilot, lambda: len(player.played) == 2)
+        await pilot.press("left_square_bracket")
+        assert current(app) == (1, 0)
+        await pilot.press("right_curly_bracket", "right_curly_bracket")
+        assert current(app) == (1, 2)
+        # Help opens over the reader and closes again; reading goes on meanwhile.
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        rows = [str(o.prompt) for o in app.screen.query_one(OptionList)._options]
+        assert "Reading aloud (in the reader):" in rows and "  Stop reading aloud (Escape also stops it): S" in rows
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        assert app.screen.read_aloud.state == "reading"
+        # Faster and louder take effect from the next sentence.
+        speaker = app.speech.speaker
+        assert speaker is not None
+        rate, volume = speaker.settings.rate, speaker.settings.volume
+        await pilot.press("plus", "less_than_sign")
+        assert speaker.settings.rate == rate + 20 and speaker.settings.volume == pytest.approx(volume - 0.1)
+        # Pause holds the sentence; nothing new plays until it resumes.
+        await pilot.press("p")
+        assert "reading aloud paused, sentence 3 of" in status(app)
+        played = len(player.played)
+        await pilot.pause(0.3)
+        assert len(player.played) == played
+        await pilot.press("p")
+        assert "reading aloud, sentence 3 of" in status(app)
+        # Stop: silent within 0.2 s, and nothing more is played.
+        await wait_for(pilot, lambda: player.played and player.played[-1].ended is None)
+        pressed = time.monotonic()
+        await pilot.press("s")
+        last = player.played[-1]
+        assert last.ended is not None and not last.completed
+        assert last.ended - pressed < 0.2
+        played = len(player.played)
+        await pilot.pause(0.3)
+        assert len(player.played) == played and "reading aloud" not in status(app)
+        assert not [h for h in app.screen.query_one(PageView).highlights if h.kind == "speech"]
+
+
+async def test_escape_stops_first_then_leaves_and_quitting_stops_at_once(demo_home: Path, tmp_path: Path) -> None:
+    player = FilePlayer(tmp_path / "played", speed=1.0)
+    app = speech_app(demo_home, player)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("r")
+        await wait_for(pilot, lambda: len(player.played) == 1)
+        await pilot.press("escape")  # the first Escape silences ...
+        assert player.played[-1].ended is not None and isinstance(app.screen, ReaderScreen)
+        await pilot.press("escape")  # ... the second goes back to the library
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        # Leaving the reader any other way stops reading too.
+        app.open_document(1)
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("r")
+        await wait_for(pilot, lambda: len(player.played) == 2 and player.played[-1].ended is None)
+        popped = time.monotonic()
+        app.pop_screen()
+        await wait_for(pilot, lambda: player.played[-1].ended is not None, timeout=1)
+        assert isinstance(app.screen, LibraryScreen) and player.played[-1].ended - popped < 0.2  # type: ignore[operator]
+        app.open_document(1)
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("r")
+        await wait_for(pilot, lambda: len(player.played) == 3 and player.played[-1].ended is None)
+        assert worker_processes()
+        pressed = time.monotonic()
+        await pilot.press("ctrl+q")
+    ended = player.played[-1].ended
+    assert ended is not None and ended - pressed < 0.5
+    deadline = time.monotonic() + 3
+    while worker_processes() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert worker_processes() == []
+
+
+async def test_no_engine_says_what_to_install_and_the_app_keeps_working(demo_home: Path, tmp_path: Path) -> None:
+    # A pyttsx3 driver that does not exist: the worker cannot start an engine, as without espeak-ng.
+    app = speech_app(demo_home, FilePlayer(tmp_path / "played"), driver="no-such-driver")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("r")
+        await wait_for(pilot, lambda: "reading aloud not available" in status(app))
+        assert "sudo apt-get install espeak-ng" in status(app)
+        assert any("espeak-ng" in str(n.message) for n in app._notifications)
+        await pilot.press("right")
+        assert status(app).startswith("Page ii")
+        await pilot.press("p")  # every read-aloud key gives the same message; nothing breaks
+        assert "sudo apt-get install espeak-ng" in status(app)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+
+
+async def test_choose_a_voice(demo_home: Path, tmp_path: Path) -> None:
+    app = speech_app(demo_home, FilePlayer(tmp_path / "played", speed=0.05))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("v")
+        await wait_for(pilot, lambda: isinstance(app.screen, VoiceScreen))
+        voices = app.screen.query_one(OptionList)
+        assert voices.highlighted == 0  # the engine's default voice is in use
+        target = next(i for i in range(voices.option_count)
+                      if str(voices.get_option_at_index(i).prompt).startswith("English (Great Britain)"))
+        voices.highlighted = target
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        speaker = app.speech.speaker
+        assert speaker is not None and speaker.settings.voice == "gmw/en"
+        await pilot.press("v")
+        await wait_for(pilot, lambda: isinstance(app.screen, VoiceScreen))
+        assert app.screen.query_one(OptionList).highlighted == target
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        assert speaker.settings.voice == "gmw/en"

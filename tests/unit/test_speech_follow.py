@@ -1,0 +1,108 @@
+"""Where a spoken sentence (a span of raw page text) sits in the reflowed page, and back."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from memberdesk.pdf import extract_range
+from memberdesk.reflow import paragraphs
+from memberdesk.speech.follow import DocumentSentences, PageMap, Place, sentence_at
+from memberdesk.speech.units import page_sentences
+
+DEMO = Path(__file__).resolve().parents[2] / "assets" / "demo" / "demo-agenda-pack.pdf"
+
+PAGE = """Cabinet - 3 March 2027
+3.2.1 The Committee noted that the environ-
+mental impact of the scheme was assessed in
+full. Cllr. Smith asked about costs.
+Measure      Target   Q1    Q2
+Visits       85%      78%   74%
+(a) a   short   item
+Page 3"""
+
+
+def shown(page: str, spans: list[tuple[int, int, int]]) -> str:
+    paras = paragraphs(page)
+    return " | ".join(paras[p].text[a:b] for p, a, b in spans)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"[\s-]+", "", text)
+
+
+def test_sentences_land_on_the_reflowed_words() -> None:
+    mapping = PageMap(PAGE, paragraphs(PAGE))
+    got = [shown(PAGE, mapping.to_paragraphs(s.start, s.end)) for s in page_sentences(PAGE)]
+    assert "3.2.1 The Committee noted that the environmental impact of the scheme was assessed in full." in got
+    assert "Cllr. Smith asked about costs." in got
+    assert "Visits 85% 78% 74%" in got  # a table row: its cells' spacing collapsed on screen
+    assert "(a) a short item" in got
+
+
+def test_every_sentence_of_the_demo_pack_maps_exactly() -> None:
+    texts = [text for _, text, _ in extract_range(DEMO, 0, 13)]
+    sentences = DocumentSentences(lambda: texts)
+    count = 0
+    for index, text in enumerate(texts):
+        paras = paragraphs(text)
+        mapping = PageMap(text, paras)
+        for sentence in sentences.page(index):
+            spans = mapping.to_paragraphs(sentence.start, sentence.end)
+            assert squash("".join(paras[p].text[a:b] for p, a, b in spans)) == squash(text[sentence.start : sentence.end])
+            count += 1
+    assert count > 100
+
+
+def test_from_the_reading_line_back_to_the_sentence() -> None:
+    paras = paragraphs(PAGE)
+    mapping = PageMap(PAGE, paras)
+    sentences = page_sentences(PAGE)
+    # The second sentence starts in the middle of a reflowed paragraph.
+    para = next(n for n, p in enumerate(paras) if "Cllr." in p.text)
+    offset = paras[para].text.index("Cllr.")
+    number = sentence_at(sentences, mapping.to_page(para, offset))
+    assert number is not None and sentences[number].spoken == "Cllr. Smith asked about costs."
+    # Inside a sentence: that sentence, not the next.
+    inside = sentence_at(sentences, mapping.to_page(para, paras[para].text.index("mental")))
+    assert inside is not None and sentences[inside].spoken.startswith("3.2.1 The Committee")
+    assert sentence_at(sentences, len(PAGE)) is None
+    assert mapping.to_page(99, 0) == len(PAGE)
+
+
+@pytest.mark.parametrize("page", ["", "   \n\n", "One line only"])
+def test_odd_pages(page: str) -> None:
+    mapping = PageMap(page, paragraphs(page))
+    for sentence in page_sentences(page):
+        assert mapping.to_paragraphs(sentence.start, sentence.end)
+
+
+def test_pages_still_being_imported_are_looked_for_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    stored: list[str | None] = ["First page. It is here.", None]
+    sentences = DocumentSentences(lambda: list(stored))
+    assert len(sentences.page(0)) == 2 and sentences.page(1) == []
+    stored[1] = "Second page, arrived later."
+    monkeypatch.setattr("memberdesk.speech.follow.RELOAD_EVERY", 0.0)
+    assert [s.spoken for s in sentences.page(1)] == ["Second page, arrived later."]
+
+
+def test_moving_by_sentence_and_paragraph_across_pages() -> None:
+    pages: list[str | None] = [
+        "First one. First two.\n\nSecond para here.",
+        "",  # a page with nothing to read is stepped over
+        "Third para one. Third para two. Third para three.",
+    ]
+    doc = DocumentSentences(lambda: pages)
+    spoken = lambda place: doc.sentence(place).spoken  # noqa: E731
+    assert [spoken(Place(0, n)) for n in range(3)] == ["First one.", "First two.", "Second para here."]
+    assert doc.step_sentence(Place(0, 2), +1) == Place(2, 0)
+    assert doc.step_sentence(Place(2, 0), -1) == Place(0, 2)
+    assert doc.step_sentence(Place(2, 2), +1) is None and doc.step_sentence(Place(0, 0), -1) is None
+    assert doc.step_paragraph(Place(0, 0), +1) == Place(0, 2)
+    assert doc.step_paragraph(Place(0, 2), +1) == Place(2, 0)
+    assert doc.step_paragraph(Place(2, 2), -1) == Place(0, 2)  # from mid-paragraph: the one before
+    assert doc.step_paragraph(Place(0, 2), -1) == Place(0, 0)
+    assert doc.step_paragraph(Place(0, 1), -1) is None
+    assert doc.settle(Place(1, 0)) == Place(2, 0) and doc.settle(Place(2, 3)) is None
