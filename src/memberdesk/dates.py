@@ -13,3 +13,15 @@ def parse_date(text: str) -> date:
         except ValueError:
             continue
     raise ValueError(f"'{text}' is not a date: use YYYY-MM-DD or dd/mm/yyyy, e.g. 2027-01-12 or 12/01/2027")
+
+
+def spoken_date(value: date | str | None) -> str:
+    """A date as people say it: "Wednesday 20 January 2027" (ISO text accepted)."""
+    if not value:
+        return "date not set"
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            return value
+    return f"{value.strftime('%A')} {value.day} {value.strftime('%B %Y')}"

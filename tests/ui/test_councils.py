@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
 from council_data import default_council  # noqa: E402
 from council_server import CouncilServer  # noqa: E402
 
+from memberdesk.dates import spoken_date  # noqa: E402
 from memberdesk.following import add_council  # noqa: E402
 from memberdesk.library import Library  # noqa: E402
 from memberdesk.sync import Syncer  # noqa: E402
@@ -101,7 +102,7 @@ async def test_follow_sync_and_open_papers(council_home: Path) -> None:
         assert shown[-1] == ""  # the progress line clears at the end
 
         await choose(pilot, app, "Cabinet")
-        await choose(pilot, app, "Meeting " + str(app.screen.library.councils.meetings(1)[0].date))  # type: ignore[attr-defined]
+        await choose(pilot, app, "Meeting " + spoken_date(app.screen.library.councils.meetings(1)[0].date))  # type: ignore[attr-defined]
         await wait_for(pilot, lambda: any(r.startswith("Item 3. Budget & council tax") for r in rows(app)))
         assert "  Paper: Council tax base, 2 pages" in rows(app)  # under both items it hangs off
         assert rows(app).count("  Paper: Council tax base, 2 pages") == 2
@@ -155,9 +156,9 @@ async def test_the_library_shows_updated_until_opened(council_home: Path, counci
     app = MemberdeskApp(council_home)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
-        assert "  Budget report 2025-26, 4 pages, updated" in rows(app)
+        assert any(r.startswith("  Budget report 2025-26, 4 pages, updated, Cabinet ") for r in rows(app))
         await choose(pilot, app, "Budget report 2025-26")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
-        await wait_for(pilot, lambda: "  Budget report 2025-26, 4 pages" in rows(app))
+        await wait_for(pilot, lambda: any(r.startswith("  Budget report 2025-26, 4 pages, Cabinet ") for r in rows(app)))

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -15,6 +15,7 @@ from memberdesk import config
 from memberdesk.access.active import ActiveProfile
 from memberdesk.library import Library
 from memberdesk.library.search import SearchHit
+from memberdesk.ui.cursor import follow_focus, follow_focus_soon
 from memberdesk.ui.keys import KeyRow, key_rows
 from memberdesk.ui.profile_support import ProfileSupport
 from memberdesk.ui.read_aloud import ReadAloudScreen
@@ -56,6 +57,9 @@ class MemberdeskApp(ProfileSupport, App[None]):
         self.speech = SpeechService(home, speech)  # the one speaker, made on first use
 
     def on_mount(self) -> None:
+        # Screen readers follow the terminal cursor: keep it on the focus through every change.
+        self._cursor_screens: set[int] = set()
+        self.screen_change_signal.subscribe(self, self._screen_changed)
         self.apply_profile(self.active_profile.profile)
         for warning in self.active_profile.warnings:
             self.notify(warning, severity="warning", timeout=10)
@@ -66,6 +70,15 @@ class MemberdeskApp(ProfileSupport, App[None]):
             self.import_and_open(self._open_path)
         elif self.library.is_empty():
             self.import_and_open(str(config.demo_pack()))
+
+    def _screen_changed(self, screen: Screen[object]) -> None:
+        if id(screen) not in self._cursor_screens:
+            self._cursor_screens.add(id(screen))
+            screen.screen_layout_refresh_signal.subscribe(self, lambda _: follow_focus(self))
+        follow_focus_soon(self)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        follow_focus_soon(self)
 
     def on_unmount(self) -> None:
         self.speech.close()  # silence first, then end the speech worker and player processes

@@ -1,21 +1,61 @@
 """Keeping the terminal's own cursor on what has focus.
 
 Screen readers and braille displays follow the terminal cursor. Textual hides it and parks
-it at (0, 0) unless told otherwise, which leaves them reading the top-left corner.
+it at (0, 0) unless told otherwise, which leaves them reading the top-left corner. Widgets
+that know their current row (lists, the page view) place it themselves as they move; the app
+also re-places it whenever focus or the screen changes, once layout has settled.
 """
 
 from __future__ import annotations
 
-from textual.geometry import Offset
+from textual.app import App
+from textual.geometry import Offset, Region
 from textual.widget import Widget
+from textual.widgets import Input, TextArea
+
+# Layout of a new screen or dialog takes a frame or two: try again until it has settled.
+SETTLE_DELAYS = (0.0, 0.05, 0.2)
 
 
-def place_cursor(widget: Widget, row: int, column: int = 0) -> None:
-    """Put the terminal cursor at (column, row) of the widget's content, as scrolled now."""
+def place_cursor(widget: Widget, row: int, column: int = 0) -> bool:
+    """Put the terminal cursor at (column, row) of the widget's content, as scrolled now.
+
+    Returns False when the widget is not laid out (or the row not on screen) yet.
+    """
     if not widget.is_mounted or widget.app.screen is not widget.screen:
-        return
+        return False
     region = widget.content_region
     y = region.y + row - round(widget.scroll_offset.y)
-    if not region.y <= y < region.bottom:
+    if not region.width or not region.y <= y < region.bottom:
+        return False
+    move_cursor(widget.app, Offset(region.x + max(0, column), y))
+    return True
+
+
+def move_cursor(app: App[object], offset: Offset) -> None:
+    if app.cursor_position != offset:
+        app.cursor_position = offset
+        # The cursor is sent with the next screen update: make sure there is one, one cell big.
+        app.screen.refresh(Region(offset.x, offset.y, 1, 1))
+
+
+def follow_focus(app: App[object]) -> None:
+    """Place the cursor on whatever has focus now."""
+    if not app.is_running or not app.screen_stack:
+        return  # a timer that outlived its screen, or the app closing
+    widget = app.focused
+    if widget is None or not widget.is_mounted:
         return
-    widget.app.cursor_position = Offset(region.x + max(0, column), y)
+    placer = getattr(widget, "place_terminal_cursor", None)
+    if placer is not None:
+        placer()
+    elif isinstance(widget, (Input, TextArea)):
+        if widget.content_region.width:
+            move_cursor(app, widget.cursor_screen_offset)
+    else:
+        place_cursor(widget, 0)
+
+
+def follow_focus_soon(app: App[object]) -> None:
+    for delay in SETTLE_DELAYS:
+        app.set_timer(delay, lambda: follow_focus(app)) if delay else app.call_after_refresh(follow_focus, app)

@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from memberdesk.dates import spoken_date
 from memberdesk.library import Library
 from memberdesk.model import Document
 from memberdesk.ui import sync_worker as jobs
@@ -24,7 +25,7 @@ from memberdesk.ui.screens.prompt import PromptScreen
 from memberdesk.ui.widgets.lists import CursorOptionList
 
 _HELP = {
-    "councils": "Councils: Enter shows a council's committees. a adds a council, s syncs now. F1 lists every key.",
+    "councils": "Enter shows a council's committees. a adds a council, s syncs now. F1 lists every key.",
     "committees": "Committees: f follows or unfollows, Enter shows meetings, r asks the council again, Escape goes back.",
     "meetings": "Meetings: Enter shows the agenda, d downloads the highlighted meeting, r asks the council again, Escape goes back.",
     "meeting": "Agenda: Enter opens an item's text or a paper, d downloads this meeting, Escape goes back.",
@@ -128,9 +129,9 @@ class CouncilsScreen(Screen[None]):
         rows = []
         for m in self.library.councils.meetings(level.id, *default_window()):
             papers = len(self.library.councils.meeting_document_ids(m.id))
-            when = f"{m.date.isoformat() if m.date else 'date not set'} {m.time}".strip()
+            when = f"{spoken_date(m.date)} {m.time}".strip()
             status = f", {m.status}" if m.status else ""
-            got = f", {papers} papers" if papers else (", not downloaded" if not m.synced_at else "")
+            got = f", {papers} paper{'s' if papers != 1 else ''}" if papers else (", not downloaded" if not m.synced_at else "")
             rows.append(Option(f"Meeting {when}{status}{got}", id=f"meeting:{m.id}"))
         return rows or [Option("No meetings stored for this window: press r to ask the council.", disabled=True)]
 

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from memberdesk.dates import spoken_date
 from memberdesk.library import Library
 from memberdesk.ui.screens.prompt import PromptScreen
 from memberdesk.ui.widgets.lists import CursorOptionList
@@ -60,11 +61,13 @@ class LibraryScreen(Screen[None]):
                     papers = [docs[i] for i in meeting["documents"] if i in docs]
                     if not papers:
                         continue
-                    when = f"{meeting['date'] or ''} {meeting['time']}".strip()
+                    when = f"{spoken_date(meeting['date'])} {meeting['time']}".strip()
                     options.append(Option(f"{committee['title']}, {when}", disabled=True))
                     for doc in papers:
                         placed.add(doc["id"])
-                        options.append(Option(f"  {document_prompt(doc)}", id=str(doc["id"])))
+                        # The meeting too: a screen reader hears only the focused row.
+                        prompt = f"  {document_prompt(doc)}, {committee['title']} {spoken_date(meeting['date'])}"
+                        options.append(Option(prompt, id=str(doc["id"])))
         loose = [d for d in data["documents"] if d["id"] not in placed]
         if loose:
             options.append(Option("Imported papers", disabled=True))

@@ -18,7 +18,10 @@ class CursorOptionList(OptionList):
         self.call_after_refresh(self.place_terminal_cursor)
 
     def place_terminal_cursor(self) -> None:
-        if not self.has_focus or self.highlighted is None:
+        if not self.has_focus:
+            return
+        if self.highlighted is None:
+            place_cursor(self, 0)  # nothing to choose: the first row says why
             return
         row = self._row_of(self.highlighted)
         if row is not None:

@@ -181,17 +181,30 @@ class PageView(ScrollView, can_focus=True):
     def on_focus(self) -> None:
         self.call_after_refresh(self.place_terminal_cursor)
 
+    def _text_line(self, start: int, step: int) -> int | None:
+        """The nearest line with text from `start` on, going by `step`: the spacing lines
+        between paragraphs are skipped, so the reading line (and a screen reader) is never
+        on an empty row."""
+        line = start
+        while 0 <= line < len(self.lines):
+            if self.lines[line].paragraph >= 0:
+                return line
+            line += step
+        return None
+
     def action_line_down(self) -> None:
-        if self.cursor_line >= len(self.lines) - 1:
+        target = self._text_line(self.cursor_line + 1, +1)
+        if target is None:
             self.post_message(self.Edge(+1))
         else:
-            self.move_to(self.cursor_line + 1)
+            self.move_to(target)
 
     def action_line_up(self) -> None:
-        if self.cursor_line <= 0:
+        target = self._text_line(self.cursor_line - 1, -1)
+        if target is None:
             self.post_message(self.Edge(-1))
         else:
-            self.move_to(self.cursor_line - 1)
+            self.move_to(target)
 
     def action_screen_down(self) -> None:
         height = max(1, self.scrollable_content_region.height - 1)
