@@ -24,6 +24,8 @@ from memberdesk.ui.app import MemberdeskApp  # noqa: E402
 from memberdesk.ui.screens.agenda_item import AgendaItemScreen  # noqa: E402
 from memberdesk.ui.screens.councils import CouncilsScreen  # noqa: E402
 from memberdesk.ui.screens.library import LibraryScreen  # noqa: E402
+from memberdesk.ui.screens.note_editor import NoteEditorScreen  # noqa: E402
+from memberdesk.ui.screens.notes import NotesScreen  # noqa: E402
 from memberdesk.ui.screens.reader import ReaderScreen  # noqa: E402
 from memberdesk.ui.widgets.lists import CursorOptionList  # noqa: E402
 
@@ -162,3 +164,37 @@ async def test_the_library_shows_updated_until_opened(council_home: Path, counci
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
         await wait_for(pilot, lambda: any(r.startswith("  Budget report 2025-26, 4 pages, Cabinet ") for r in rows(app)))
+
+
+async def test_notes_on_agenda_items_are_listed_for_the_meeting(council_home: Path) -> None:
+    with Library(council_home) as library, Syncer(library) as syncer:
+        council = library.councils.all()[0]
+        cabinet = next(c for c in library.councils.committees(council.id) if c.title == "Cabinet")
+        library.councils.set_followed([cabinet.id], True)
+        syncer.run()
+        meeting = library.councils.meetings(cabinet.id)[0]
+    app = MemberdeskApp(council_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CouncilsScreen))
+        await choose(pilot, app, "Fixture County Council")
+        await choose(pilot, app, "Cabinet")
+        await choose(pilot, app, "Meeting " + spoken_date(meeting.date))
+        await wait_for(pilot, lambda: any(r.startswith("Item 3. Budget") for r in rows(app)))
+        listing = app.screen.query_one(CursorOptionList)
+        listing.highlighted = next(i for i, r in enumerate(rows(app)) if r.startswith("Item 3. Budget"))
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
+        await pilot.press(*"Ask about the reserves policy.", "ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, CouncilsScreen))
+        assert any(r.startswith("Item 3. Budget") and r.endswith(", 1 note") for r in rows(app))
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, NotesScreen))
+        [row] = [str(app.screen.query_one(CursorOptionList).get_option_at_index(0).prompt)]
+        assert row.startswith("Note on item 3. Budget") and row.endswith(": Ask about the reserves policy.")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, AgendaItemScreen))
+    with Library(council_home) as library:
+        [view] = library.notes.for_meeting(meeting.id)
+        assert view.meeting_title.startswith("Cabinet, ") and view.agenda_item_title.startswith("3. Budget")

@@ -108,6 +108,9 @@ class Notes:
     def for_document(self, document_id: int) -> list[NoteView]:
         return self._views("WHERE n.document_id = ? ORDER BY n.page_idx, n.created_at, n.id", (document_id,))
 
+    def for_agenda_item(self, agenda_item_id: int) -> list[NoteView]:
+        return self._views("WHERE n.agenda_item_id = ? ORDER BY n.created_at, n.id", (agenda_item_id,))
+
     def for_meeting(self, meeting_id: int) -> list[NoteView]:
         return self._views(
             """WHERE n.agenda_item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?)

@@ -156,15 +156,15 @@ class MemberdeskApp(ProfileSupport, App[None]):
 
     # -- help and the palette --------------------------------------------------------------
     def key_rows(self) -> list[KeyRow]:
+        from memberdesk.ui.screens.agenda_item import AgendaItemScreen
+        from memberdesk.ui.screens.confirm import ConfirmScreen
         from memberdesk.ui.screens.contents import ContentsScreen
         from memberdesk.ui.screens.councils import CouncilsScreen
         from memberdesk.ui.screens.note_editor import NoteEditorScreen
         from memberdesk.ui.screens.notes import NotesScreen
-        from memberdesk.ui.screens.search import SearchScreen
         from memberdesk.ui.screens.profile_editor import ProfileEditor
         from memberdesk.ui.screens.profile_switcher import ProfileSwitcher
-
-        from memberdesk.ui.screens.confirm import ConfirmScreen
+        from memberdesk.ui.screens.search import SearchScreen
         from memberdesk.ui.widgets.choice import Choice
 
         rows = key_rows(
@@ -173,6 +173,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
                 ("Everywhere", MemberdeskApp),
                 ("Library", LibraryScreen),
                 ("Councils", CouncilsScreen),
+                ("Agenda item", AgendaItemScreen),
                 ("Reader", ReaderScreen),
                 ("Reading aloud (in the reader)", ReadAloudScreen),
                 ("Reading lines", PageView),

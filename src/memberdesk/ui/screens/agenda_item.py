@@ -10,11 +10,15 @@ from textual.widgets import Static
 
 from memberdesk.library import Library
 from memberdesk.reflow import Paragraph, paragraphs
+from memberdesk.ui.screens.note_editor import NoteEditorScreen
 from memberdesk.ui.widgets.page_view import PageView
 
 
 class AgendaItemScreen(Screen[None]):
-    BINDINGS = [Binding("escape,backspace", "back", "Back", id="item.back")]
+    BINDINGS = [
+        Binding("a", "add_note", "Write a note on this agenda item", id="item.note"),
+        Binding("escape,backspace", "back", "Back", id="item.back"),
+    ]
 
     def __init__(self, library: Library, agenda_item_id: int) -> None:
         super().__init__()
@@ -27,7 +31,7 @@ class AgendaItemScreen(Screen[None]):
         with Vertical():
             yield Static(title, id="reader-title", markup=False)
             yield PageView(id="page")
-            yield Static("Escape goes back.", id="status", markup=False)
+            yield Static("", id="status", markup=False)
 
     def on_mount(self) -> None:
         item = self.library.meetings.agenda_item(self.agenda_item_id)
@@ -42,6 +46,24 @@ class AgendaItemScreen(Screen[None]):
         view = self.query_one(PageView)
         view.show(paras, placeholder="This agenda item has no text.")
         view.focus()
+        self.update_status()
+
+    def update_status(self) -> None:
+        notes = len(self.library.notes.for_agenda_item(self.agenda_item_id))
+        written = f"{notes} note{'s' if notes != 1 else ''} on this item. " if notes else ""
+        self.query_one("#status", Static).update(f"{written}a writes a note; Escape goes back.")
+
+    def action_add_note(self) -> None:
+        item = self.library.meetings.agenda_item(self.agenda_item_id)
+        title = f"agenda item {item.number} {item.title}".strip() if item else "this agenda item"
+
+        def saved(text: str | None) -> None:
+            if text:
+                self.library.notes.add(text, agenda_item_id=self.agenda_item_id)
+                self.app.notify(f"Note saved on {title}.")
+                self.update_status()
+
+        self.app.push_screen(NoteEditorScreen(title), saved)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -21,6 +21,8 @@ from memberdesk.dates import spoken_date
 from memberdesk.library import Library
 from memberdesk.model import Document
 from memberdesk.ui import sync_worker as jobs
+from memberdesk.ui.screens.note_editor import NoteEditorScreen
+from memberdesk.ui.screens.notes import Jump, NotesScreen
 from memberdesk.ui.screens.prompt import PromptScreen
 from memberdesk.ui.widgets.lists import CursorOptionList
 
@@ -28,7 +30,7 @@ _HELP = {
     "councils": "Enter shows a council's committees. a adds a council, s syncs now. F1 lists every key.",
     "committees": "Committees: f follows or unfollows, Enter shows meetings, r asks the council again, Escape goes back.",
     "meetings": "Meetings: Enter shows the agenda, d downloads the highlighted meeting, r asks the council again, Escape goes back.",
-    "meeting": "Agenda: Enter opens an item's text or a paper, d downloads this meeting, Escape goes back.",
+    "meeting": "Agenda: Enter opens an item's text or a paper, n writes a note on an item, o lists the meeting's notes, d downloads this meeting, Escape goes back.",
 }
 
 
@@ -61,6 +63,8 @@ class CouncilsScreen(Screen[None]):
         Binding("x", "stop", "Stop the sync or download", id="councils.stop"),
         Binding("a", "add", "Add a council by its web address", id="councils.add"),
         Binding("r", "refresh", "Ask the council again for committees or meetings", id="councils.refresh"),
+        Binding("n", "note", "Write a note on the highlighted agenda item", id="councils.note"),
+        Binding("o", "notes", "Notes for this meeting", id="councils.notes"),
     ]
 
     def __init__(self, library: Library) -> None:
@@ -145,6 +149,8 @@ class CouncilsScreen(Screen[None]):
                                               (", restricted", item.is_restricted)) if on_)
             papers = linked.get(item.id, [])
             count = f", {len(papers)} paper{'s' if len(papers) != 1 else ''}" if papers else ""
+            written = len(self.library.notes.for_agenda_item(item.id))
+            count += f", {written} note{'s' if written != 1 else ''}" if written else ""
             rows.append(Option(f"Item {item.number} {item.title}{notes}{count}", id=f"item:{item.id}"))
             for doc_id in papers:
                 doc = documents.get(doc_id)
@@ -193,6 +199,38 @@ class CouncilsScreen(Screen[None]):
         self.levels.append(level)
         self.query_one(CursorOptionList).highlighted = None
         self.reload()
+
+    # -- notes on agenda items -----------------------------------------------------------------
+    def action_note(self) -> None:
+        option = self.query_one(CursorOptionList).highlighted_option
+        if self.level.kind != "meeting" or option is None or not (option.id or "").startswith("item:"):
+            self._say("Choose an agenda item first (in a meeting's agenda), then n writes a note on it.")
+            return
+        item_id = int((option.id or "").split(":")[1])
+        title = str(option.prompt).split(",")[0]
+
+        def saved(text: str | None) -> None:
+            if text:
+                self.library.notes.add(text, agenda_item_id=item_id)
+                self._say(f"Note saved on {title}.")
+                self.reload()
+
+        self.app.push_screen(NoteEditorScreen(title), saved)
+
+    def action_notes(self) -> None:
+        if self.level.kind != "meeting":
+            self._say("Open a meeting's agenda first; o then lists its notes.")
+            return
+
+        def chosen(jump: Jump | None) -> None:
+            if jump is None:
+                self.reload()
+            elif jump.agenda_item_id is not None:
+                self.app.open_agenda_item(jump.agenda_item_id)  # type: ignore[attr-defined]
+            elif jump.document_id is not None:
+                self.app.open_document(jump.document_id, page_index=jump.page_index)  # type: ignore[attr-defined]
+
+        self.app.push_screen(NotesScreen(self.library, meeting_id=self.level.id), chosen)
 
     def action_back(self) -> None:
         if len(self.levels) == 1:

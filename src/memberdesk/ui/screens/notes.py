@@ -1,4 +1,5 @@
-"""The notes and bookmarks of one paper: Enter goes there, e edits, d deletes (after asking)."""
+"""Notes and bookmarks of one paper, or the notes of one meeting (on its agenda items and
+its papers): Enter goes there, e edits, d deletes (after asking)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ from memberdesk.ui.widgets.lists import CursorOptionList
 
 @dataclass(frozen=True)
 class Jump:
-    page_index: int
+    page_index: int = 0
+    document_id: int | None = None
+    agenda_item_id: int | None = None
 
 
 class NotesScreen(ModalScreen[Jump | None]):
@@ -30,15 +33,17 @@ class NotesScreen(ModalScreen[Jump | None]):
         Binding("d,delete", "delete", "Delete the note or bookmark", id="notes.delete"),
     ]
 
-    def __init__(self, library: Library, document_id: int) -> None:
+    def __init__(self, library: Library, document_id: int | None = None, *, meeting_id: int | None = None) -> None:
         super().__init__()
         self.library = library
         self.document_id = document_id
+        self.meeting_id = meeting_id
 
     def compose(self) -> ComposeResult:
+        what = "Notes and bookmarks in this paper" if self.meeting_id is None else "Notes for this meeting"
         with Vertical(classes="dialog tall"):
             yield Label(
-                "Notes and bookmarks in this paper. Enter goes to the page; e edits a note; d deletes; Escape closes.",
+                f"{what}. Enter goes there; e edits a note; d deletes; Escape closes.",
                 markup=False,
             )
             yield CursorOptionList(id="notes-list")
@@ -48,6 +53,10 @@ class NotesScreen(ModalScreen[Jump | None]):
         self.query_one(OptionList).focus()
 
     def reload(self) -> None:
+        if self.meeting_id is not None:
+            self._show(self._meeting_rows())
+            return
+        assert self.document_id is not None
         options: list[Option] = []
         bookmarks = self.library.bookmarks.for_document(self.document_id)
         notes = self.library.notes.for_document(self.document_id)
@@ -61,22 +70,50 @@ class NotesScreen(ModalScreen[Jump | None]):
                 options.append(Option(f"  Note, page {view.page_label}: {first_line}", id=f"n{view.note.id}:{view.note.page_index or 0}"))
         if not options:
             options.append(Option("No notes or bookmarks yet: in the reader, a writes a note, m bookmarks the page.", disabled=True))
+        self._show(options)
+
+    def _meeting_rows(self) -> list[Option]:
+        assert self.meeting_id is not None
+        options = []
+        for view in self.library.notes.for_meeting(self.meeting_id):
+            first_line = view.note.text.splitlines()[0] if view.note.text else ""
+            if view.agenda_item_title:
+                where = f"Note on item {view.agenda_item_title}"
+                key = f"n{view.note.id}:i{view.note.agenda_item_id}"
+            else:
+                where = f"Note on {view.document_title}, page {view.page_label}"
+                key = f"n{view.note.id}:d{view.note.document_id}p{view.note.page_index or 0}"
+            options.append(Option(f"{where}: {first_line}", id=key))
+        return options or [Option("No notes for this meeting yet: n writes one on the highlighted item.", disabled=True)]
+
+    def _show(self, options: list[Option]) -> None:
         listing = self.query_one(CursorOptionList)
         listing.clear_options()
         listing.add_options(options)
         listing.highlighted = next((n for n, o in enumerate(options) if not o.disabled), None)
 
     def _chosen(self) -> tuple[str, int, int] | None:
+        """(kind "n" note or "b" bookmark, its id, page index)."""
         option = self.query_one(OptionList).highlighted_option
         if option is None or not option.id:
             return None
-        key, _, page = option.id.partition(":")
-        return key[0], int(key[1:]), int(page)
+        key, _, where = option.id.partition(":")
+        page = where.rpartition("p")[2] if where[:1] in "di" else where
+        return key[0], int(key[1:]), int(page) if page.isdigit() else 0
 
     @on(OptionList.OptionSelected)
     def _go(self) -> None:
+        option = self.query_one(OptionList).highlighted_option
         chosen = self._chosen()
-        if chosen:
+        if not chosen or option is None or not option.id:
+            return
+        where = option.id.partition(":")[2]
+        if where.startswith("i"):
+            self.dismiss(Jump(agenda_item_id=int(where[1:])))
+        elif where.startswith("d"):
+            document, _, page = where[1:].partition("p")
+            self.dismiss(Jump(int(page or 0), document_id=int(document) if document.isdigit() else None))
+        else:
             self.dismiss(Jump(chosen[2]))
 
     def action_edit(self) -> None:
@@ -108,7 +145,7 @@ class NotesScreen(ModalScreen[Jump | None]):
                 return
             if kind == "n":
                 self.library.notes.delete(ident)
-            else:
+            elif self.document_id is not None:
                 self.library.bookmarks.toggle(self.document_id, page)
             self.app.notify(f"Deleted {what}.")
             self.reload()
