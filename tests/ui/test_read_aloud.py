@@ -252,3 +252,19 @@ async def test_choose_a_voice(demo_home: Path, tmp_path: Path) -> None:
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         assert speaker.settings.voice == "gmw/en"
+
+
+async def test_a_profile_with_auto_read_reads_papers_as_they_open(demo_home: Path, tmp_path: Path) -> None:
+    profiles = demo_home / "profiles"
+    profiles.mkdir(parents=True, exist_ok=True)
+    (profiles / "listener.toml").write_text(
+        'name = "listener"\nbased_on = "standard"\n[speech]\nauto_read = true\nrate = 200\n', encoding="utf-8"
+    )
+    (demo_home / "settings.toml").write_text('profile = "listener"\n', encoding="utf-8")
+    player = FilePlayer(tmp_path / "played", speed=0.05)
+    app = MemberdeskApp(demo_home, open_document=1, speech=SpeechOptions(backend="espeak", player=player))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await wait_for(pilot, lambda: len(player.played) >= 1)  # nobody pressed r
+        assert "reading aloud" in status(app)
+        await pilot.press("s")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from memberdesk.access.lexicon import Lexicon, LexiconError, load_lexicon
 from memberdesk.speech.base import SpeechSettings
@@ -42,14 +43,21 @@ def load_preferences(home: Path, name: str | None = None) -> SpeechPreferences:
     """Speech settings from the profile `name` (see profile_name), with the built-in lexicon."""
     from memberdesk.access.registry import ProfileNotFound, ProfileRegistry
 
-    prefs = SpeechPreferences()
-    extra: dict[str, str] = {}
     wanted = profile_name(home, name)
     try:
         speech = ProfileRegistry(home).get(wanted).speech
     except (ProfileNotFound, ValueError, OSError) as exc:  # ProfileError is a ValueError
-        prefs.problems.append(f"profile '{wanted}': {exc}; reading aloud uses the default voice and rate")
-    else:
+        prefs = preferences_from(None)
+        prefs.problems.insert(0, f"profile '{wanted}': {exc}; reading aloud uses the default voice and rate")
+        return prefs
+    return preferences_from(speech)
+
+
+def preferences_from(speech: Any | None) -> SpeechPreferences:
+    """Speech preferences from a profile's speech settings (None: the defaults)."""
+    prefs = SpeechPreferences()
+    extra: dict[str, str] = {}
+    if speech is not None:
         prefs.settings = SpeechSettings(rate=speech.rate, volume=speech.volume, voice=speech.voice or None).clamped()
         prefs.auto_read = speech.auto_read
         extra = dict(speech.lexicon)

@@ -55,6 +55,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
         self._open_document = open_document
         self._open_path = open_path
         self.speech = SpeechService(home, speech)  # the one speaker, made on first use
+        self.speech.profile_speech = lambda: self.active_profile.profile.speech
 
     def on_mount(self) -> None:
         # Screen readers follow the terminal cursor: keep it on the focus through every change.

@@ -16,9 +16,10 @@ such as the "stopped" of the sentence it jumped away from.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from textual.message import Message
 from textual.message_pump import MessagePump
@@ -26,7 +27,7 @@ from textual.message_pump import MessagePump
 from memberdesk.speech import NullSpeaker, SpeechEvent, SpeechSettings, Speaker, choose_speaker
 from memberdesk.speech.choose import Backend
 from memberdesk.speech.player import Player
-from memberdesk.speech.preferences import SpeechPreferences, load_preferences
+from memberdesk.speech.preferences import SpeechPreferences, load_preferences, preferences_from
 
 _ENDINGS = ("done", "stopped", "error")
 
@@ -69,6 +70,8 @@ class SpeechService:
         self._closed = False
         self._waiting: list[MessagePump] = []
         self._listener: MessagePump | None = None
+        # The app's profile in use (its speech settings); None reads the saved choice instead.
+        self.profile_speech: Callable[[], Any] | None = None
         self._sessions = 0  # speak() calls (UI thread only)
         self._ended = 0  # sessions that have sent their last event (any thread)
 
@@ -91,7 +94,12 @@ class SpeechService:
 
     def _make(self) -> None:
         options = self.options
-        prefs = options.preferences or load_preferences(self.home)
+        if options.preferences is not None:
+            prefs = options.preferences
+        elif self.profile_speech is not None:
+            prefs = preferences_from(self.profile_speech())
+        else:
+            prefs = load_preferences(self.home)
         try:
             speaker: Speaker = choose_speaker(
                 options.backend, on_event=self._on_event, settings=prefs.settings, lexicon=prefs.lexicon,

@@ -74,6 +74,10 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
         self.page_view.focus()
         if self._start_find:
             self.run_find(self._start_find, as_search=True)
+        profile = getattr(self.app, "active_profile", None)
+        if profile is not None and profile.profile.speech.auto_read and self.document.status == "ready":
+            # The profile asks for papers to be read aloud as they open.
+            self.call_after_refresh(self.action_read_aloud)
         if self.document.status == "importing":
             self.set_interval(0.5, self._refresh_progress, name="import-progress")
 
