@@ -90,11 +90,6 @@ def save_settings(home: Path, settings: Settings) -> None:
     data: dict[str, object] = dict(settings.extra)
     for key in Settings.KNOWN:
         data[key] = getattr(settings, key)
-    path = settings_path(home)
-    home.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".toml.tmp")
-    with open(tmp, "wb") as handle:
-        tomli_w.dump(data, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    from memberdesk.files import write_atomically
+
+    write_atomically(settings_path(home), tomli_w.dumps(data))

@@ -3,7 +3,6 @@ committee, sync with progress as words, open a paper and an agenda item, stop a 
 
 from __future__ import annotations
 
-import asyncio
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +12,7 @@ from textual.widgets import Static
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
 
+from pilot_helpers import wait_for  # noqa: E402
 from council_data import default_council  # noqa: E402
 from council_server import CouncilServer  # noqa: E402
 
@@ -42,13 +42,6 @@ def council_home(demo_home: Path, council_server: CouncilServer) -> Path:
         add_council(syncer, council_server.base_url, "Fixture County Council")
     return demo_home
 
-
-async def wait_for(pilot, condition, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("timed out waiting for the app")
-        await pilot.pause(0.05)
 
 
 def rows(app: MemberdeskApp) -> list[str]:

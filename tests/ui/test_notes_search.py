@@ -14,7 +14,8 @@ from memberdesk.ui.screens.notes import NotesScreen
 from memberdesk.ui.screens.paper import PaperScreen
 from memberdesk.ui.screens.reader import ReaderScreen
 from memberdesk.ui.screens.search import SearchScreen
-from test_reader import status, wait_for
+from pilot_helpers import wait_for
+from test_reader import status
 
 
 async def test_write_edit_and_delete_a_note(demo_home: Path) -> None:

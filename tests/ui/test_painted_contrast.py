@@ -25,7 +25,7 @@ from memberdesk.ui.screens.help import HelpScreen
 from memberdesk.ui.screens.library import LibraryScreen
 from memberdesk.ui.screens.profile_switcher import ProfileSwitcher
 from memberdesk.ui.screens.reader import ReaderScreen
-from test_reader import wait_for
+from pilot_helpers import wait_for
 
 NON_TEXT_GLYPHS = range(0x2500, 0x25A0)  # box drawing and block elements: borders, scrollbars, swatches
 

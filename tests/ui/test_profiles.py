@@ -23,7 +23,8 @@ from memberdesk.ui.widgets.choice import Choice
 from memberdesk.ui.widgets.message_line import MessageLine
 from memberdesk.ui.widgets.page_view import PageView
 from memberdesk.ui.widgets.profile_preview import PreviewPageView
-from test_reader import status, wait_for
+from pilot_helpers import wait_for
+from test_reader import status
 
 
 def active(name: str, **changes: object) -> ActiveProfile:

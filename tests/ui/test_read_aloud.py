@@ -8,7 +8,6 @@ own Moved messages (the reading line moves to each sentence as it starts).
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
 import shutil
@@ -19,6 +18,7 @@ import pytest
 from textual.message import Message
 from textual.widgets import OptionList, Static
 
+from pilot_helpers import wait_for
 from memberdesk.library import Library
 from memberdesk.speech import FilePlayer
 from memberdesk.speech.follow import DocumentSentences
@@ -32,13 +32,6 @@ from memberdesk.ui.widgets.page_view import PageView
 
 pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
 
-
-async def wait_for(pilot, condition, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not condition():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("timed out waiting for the app")
-        await pilot.pause(0.02)
 
 
 def status(app: MemberdeskApp) -> str:

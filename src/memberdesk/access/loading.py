@@ -12,13 +12,13 @@ import datetime
 import difflib
 import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from memberdesk.files import write_atomically
 from memberdesk.access import toml_lines
 from memberdesk.access.colours import ColourError, parse_colour
 from memberdesk.access.profile import (
@@ -305,18 +305,5 @@ def profile_to_toml(profile: Profile) -> str:
 
 def save_profile(profile: Profile, path: str | os.PathLike[str]) -> Path:
     """Write atomically: a crash leaves the old file or the new one, never half of one."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = profile_to_toml(profile).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomically(path, profile_to_toml(profile))
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from memberdesk.commands import CommandError, Context
+from memberdesk.files import write_atomically
 from memberdesk.library.notes import NoteView
 
 EXPORT_FORMAT = "memberdesk-notes"
@@ -94,12 +93,7 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     target = Path(args.to).expanduser()
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        write_atomically(target, text)
     except OSError as exc:
         raise CommandError(f"{target}: cannot be written ({exc.strerror or exc}); choose another --to") from exc
     print(f"Wrote {len(views)} note{'s' if len(views) != 1 else ''} to {target} ({fmt}).", file=ctx.out)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from memberdesk.files import write_atomically
 from memberdesk.access.lexicon import Lexicon
 from memberdesk.speech.base import SpeechSettings
 from memberdesk.speech.synth import SynthClient, SynthError
@@ -82,12 +83,7 @@ def safe_filename(title: str, limit: int = 80) -> str:
 
 
 def _atomic_text(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    write_atomically(path, text)
 
 
 class _Exporter:
