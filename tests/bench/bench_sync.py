@@ -71,15 +71,22 @@ def main() -> None:
     parser.add_argument("--meetings", type=int, default=20)
     parser.add_argument("--docs", type=int, default=10)
     parser.add_argument("--size", type=int, default=1_000_000)
+    parser.add_argument(
+        "--latency", type=float, default=0.0,
+        help="seconds the server takes to start answering each paper, as a real council's "
+        "mgConvert2PDF.aspx does (0.1-0.5 s is common); shows what limits a sync off loopback",
+    )
     args = parser.parse_args()
 
     council = bulk_council(args.meetings, args.docs, args.size)
     work = Path(tempfile.mkdtemp(prefix="memberdesk-bench-sync-"))
     try:
         with CouncilServer(council) as server:
+            if args.latency:
+                server.add_fault("mgconvert2pdf", "delay", times=None, seconds=args.latency)
             urls = [f"{server.base_url}/mgConvert2PDF.aspx?ID={doc_id}" for doc_id in sorted(council.docs)]
             print(f"Fixture council: {args.meetings} meetings x {args.docs} papers of ~{args.size / 1e6:.1f} MB "
-                  f"({len(urls)} papers) on {server.base_url}")
+                  f"({len(urls)} papers) on {server.base_url}; {args.latency:.2f} s before each paper")
 
             # Reference first, so the sync does not benefit from a warmed server; then again after.
             plain_time, plain_bytes = plain_download(urls, work / "plain")
