@@ -63,6 +63,7 @@ def main() -> None:
         conn = library.conn
         print(f"{'kind':<12} {'query':<26} {'hits':>7} {'ours p50':>9} {'ours p95':>9} {'raw p50':>8} {'raw p95':>8} {'ratio p95':>9}")
         worst_ratio, worst_p95 = 0.0, 0.0
+        heavy_ratio, overhead = 0.0, 0.0  # ratio where the index does real work; extra ms at most
         for kind, queries in QUERIES.items():
             for text in queries:
                 match, _ = fts_query(text)
@@ -93,9 +94,14 @@ def main() -> None:
                 r50, r95 = summary(raw)
                 ratio = o95 / r95 if r95 else float("inf")
                 worst_ratio, worst_p95 = max(worst_ratio, ratio), max(worst_p95, o95)
+                overhead = max(overhead, o95 - r95)
+                if r95 >= 0.001:
+                    heavy_ratio = max(heavy_ratio, ratio)
                 note = f"  newest first (bm25 over all would take {ranked_all[0] * 1000:.0f} ms)" if ranked_all else ""
                 print(f"{kind:<12} {text[:26]:<26} {hits:>7,} {o50 * 1000:>7.1f}ms {o95 * 1000:>7.1f}ms {r50 * 1000:>6.1f}ms {r95 * 1000:>6.1f}ms {ratio:>8.2f}x{note}")
         print(f"worst p95: {worst_p95 * 1000:.1f} ms (goal: under 50 ms); worst ratio to the raw query: {worst_ratio:.2f}x (goal: 1.5x)")
+        print(f"  where the raw query takes 1 ms or more: worst ratio {heavy_ratio:.2f}x; "
+              f"our fixed cost over the raw query (joins, snippets, agenda items): at most {overhead * 1000:.1f} ms")
     shutil.rmtree(home, ignore_errors=True)
 
 
