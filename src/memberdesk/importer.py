@@ -126,7 +126,7 @@ class Importer:
             )
             if on_started is not None:
                 on_started(document_id)
-            problems = self._extract(target, document_id, info, str(path), progress)
+            problems = self._extract(target, document_id, info, path, progress)
             self.library.documents.finish(document_id, marker=marker)
             self.library.notes.relink()  # notes restored before their paper arrived
         except pdf.PdfProblem as exc:
@@ -136,6 +136,8 @@ class Importer:
         except BaseException:
             self._undo(document_id, target, sha)
             raise
+        finally:
+            pdf.release()
         if result.error:
             self._undo(document_id, target, sha)
             return result
@@ -150,8 +152,11 @@ class Importer:
             target.unlink(missing_ok=True)
 
     def _extract(
-        self, path: Path, document_id: int, info: pdf.PdfInfo, shown: str, progress: Progress | None
+        self, path: Path, document_id: int, info: pdf.PdfInfo, source: Path, progress: Progress | None
     ) -> list[tuple[int, str]]:
+        """Pages of `path` (the library's copy) into the library. `source`, the file as given
+        (the same bytes, checked by hash), is already parsed here by inspect()."""
+        shown = str(source)
         count, labels = info.page_count, info.labels
         problems: list[tuple[int, str]] = []
         done = 0
@@ -169,12 +174,15 @@ class Importer:
         chunks = list(_chunks(count, self.workers))
         if count < PARALLEL_FROM or self.workers == 1:
             for start, stop in chunks:
-                store(pdf.extract_range(path, start, stop))
+                store(pdf.extract_range(source, start, stop))
         else:
             futures: list[Future[list[tuple[int, str, str]]]] = [
-                self._executor().submit(pdf.extract_range, path, start, stop) for start, stop in chunks
+                self._executor().submit(pdf.extract_range, path, start, stop) for start, stop in chunks[1:]
             ]
             try:
+                # The first page is extracted here, while the workers start on the rest: it is
+                # on screen sooner, and this process would otherwise only wait.
+                store(pdf.extract_range(source, *chunks[0]))
                 for future in futures:  # in order, so pages arrive front to back
                     store(future.result())
             finally:

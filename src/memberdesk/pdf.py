@@ -110,8 +110,11 @@ def reason_for(exc: BaseException) -> str:
 
 
 def inspect(path: Path) -> PdfInfo:
-    """Page count, title, printed page labels and outline; raises PdfProblem."""
-    reader = open_reader(path)
+    """Page count, title, printed page labels and outline; raises PdfProblem.
+
+    The parsed file is kept for extract_range(), which usually follows at once.
+    """
+    reader = _cached_reader(path)
     try:
         count = len(reader.pages)
         if count == 0:
@@ -206,6 +209,11 @@ def _cached_reader(path: Path) -> PdfReader:
         reader = open_reader(Path(path))
         _READERS[key] = reader
     return reader
+
+
+def release() -> None:
+    """Drop the kept parsed file (it can hold tens of megabytes for a large pack)."""
+    _READERS.clear()
 
 
 def _clean(text: str) -> str:
