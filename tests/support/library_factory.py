@@ -21,9 +21,10 @@ def add_meeting_paper(
     pages: list[str],
     title: str,
     items: list[AgendaItem] = (),  # type: ignore[assignment]
+    base_url: str = "https://democracy.northshire.example",
 ) -> tuple[int, int]:
     """A council meeting with one imported paper; returns (meeting id, document id)."""
-    council = library.meetings.add_council("Northshire County Council", "https://democracy.northshire.example", "webservice")
+    council = library.meetings.add_council("Northshire County Council", base_url, "webservice")
     committee_id = library.meetings.upsert_committee(council, committee.lower().replace(" ", "-"), committee)
     meeting = library.meetings.upsert_meeting(committee_id, f"{committee}-{when}", when=when, time="10.00 am")
     library.meetings.set_agenda_items(meeting, list(items))
@@ -32,3 +33,25 @@ def add_meeting_paper(
         result = importer.import_file(path, meeting_id=meeting)
     assert result.document_id is not None, result.error
     return meeting, result.document_id
+
+
+def walk_library(home: Path, demo_pack: Path) -> None:
+    """A library to walk through by keyboard: a council (on a port nothing answers, so asking it
+    fails at once) with its one committee followed, a meeting next week with two agenda items,
+    a two-page report and the demo agenda pack."""
+    from datetime import timedelta
+
+    with Library(home) as library:
+        items = [
+            AgendaItem(0, 0, "1", "Apologies for absence", text="Apologies were received."),
+            AgendaItem(0, 0, "2", "Highways budget", text="The committee considered the budget."),
+        ]
+        meeting, _ = add_meeting_paper(
+            library, home.parent / "in", committee="Cabinet", when=date.today() + timedelta(days=7),
+            pages=["Report on the highways budget. " * 30, "Zebra crossings and the budget. " * 20],
+            title="Highways report", items=items, base_url="http://127.0.0.1:9",
+        )
+        with Importer(library, workers=1) as importer:
+            assert importer.import_file(demo_pack, meeting_id=meeting).document_id is not None
+        council = library.councils.all()[0]
+        library.councils.set_followed([c.id for c in library.councils.committees(council.id)], True)

@@ -163,7 +163,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
         from memberdesk.ui.screens.councils import CouncilsScreen
         from memberdesk.ui.screens.note_editor import NoteEditorScreen
         from memberdesk.ui.screens.notes import NotesScreen
-        from memberdesk.ui.screens.profile_editor import ProfileEditor
+        from memberdesk.ui.screens.profile_editor import ProfileEditor, SettingsList
         from memberdesk.ui.screens.profile_switcher import ProfileSwitcher
         from memberdesk.ui.screens.search import SearchScreen
         from memberdesk.ui.widgets.choice import Choice
@@ -184,6 +184,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
                 ("Lists and dialogs", ContentsScreen),
                 ("Profiles list", ProfileSwitcher),
                 ("Profile editor", ProfileEditor),
+                ("Profile editor settings", SettingsList),
                 ("Profile editor settings", Choice),
                 ("Questions", ConfirmScreen),
             ],

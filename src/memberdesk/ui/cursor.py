@@ -28,15 +28,21 @@ def place_cursor(widget: Widget, row: int, column: int = 0) -> bool:
     y = region.y + row - round(widget.scroll_offset.y)
     if not region.width or not region.y <= y < region.bottom:
         return False
-    move_cursor(widget.app, Offset(region.x + max(0, column), y))
+    move_cursor(widget, Offset(region.x + max(0, column), y))
     return True
 
 
-def move_cursor(app: App[object], offset: Offset) -> None:
+def move_cursor(widget: Widget, offset: Offset) -> None:
+    """Put the terminal cursor at `offset` (screen cells), inside `widget`."""
+    app = widget.app
     if app.cursor_position != offset:
         app.cursor_position = offset
-        # The cursor is sent with the next screen update: make sure there is one, one cell big.
-        app.screen.refresh(Region(offset.x, offset.y, 1, 1))
+        # The cursor is sent with the next screen update: make sure there is one, one cell of
+        # the widget big. Not `screen.refresh(region)`: a screen repaint replaces the frame's
+        # list of dirty widgets, so a widget changed in the same frame (the old reading line
+        # losing its marker) would never reach the terminal.
+        region = widget.content_region
+        widget.refresh(Region(offset.x - region.x, offset.y - region.y, 1, 1))
 
 
 def follow_focus(app: App[object]) -> None:
@@ -51,7 +57,7 @@ def follow_focus(app: App[object]) -> None:
         placer()
     elif isinstance(widget, (Input, TextArea)):
         if widget.content_region.width:
-            move_cursor(app, widget.cursor_screen_offset)
+            move_cursor(widget, widget.cursor_screen_offset)
     else:
         place_cursor(widget, 0)
 

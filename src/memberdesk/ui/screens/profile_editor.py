@@ -32,6 +32,7 @@ from memberdesk.ui.screens.confirm import ConfirmScreen
 from memberdesk.ui.screens.prompt import PromptScreen
 from memberdesk.ui.widgets.choice import Choice
 from memberdesk.ui.widgets.profile_preview import PreviewPageView, SampleLines, sample_highlights
+from memberdesk.ui.widgets.text_box import TextBox
 
 HELP = (
     "Profile editor. Tab and Shift+Tab move between settings. Colours: type #rrggbb or a name, or F4 "
@@ -43,6 +44,17 @@ YES_NO = [(True, "on"), (False, "off")]
 
 def _widget_id(key: str) -> str:
     return "f-" + key.replace(".", "-").replace("_", "-")
+
+
+class SettingsList(VerticalScroll):
+    """The settings, one per row. Up and Down move between them as in any form: scrolling the
+    rows instead (VerticalScroll's keys) left the focused setting, and with it the terminal
+    cursor a screen reader follows, off screen or over another row."""
+
+    BINDINGS = [
+        Binding("down", "app.focus_next", "Next setting", id="editor.next_setting"),
+        Binding("up", "app.focus_previous", "Previous setting", id="editor.previous_setting"),
+    ]
 
 
 class ProfileEditor(Screen[None]):
@@ -79,14 +91,14 @@ class ProfileEditor(Screen[None]):
             yield Static("", id="editor-summary", markup=False)
             yield Static("", id="editor-depth", markup=False)
             with Horizontal(id="editor-body"):
-                with VerticalScroll(id="editor-fields"):
+                with SettingsList(id="editor-fields"):
                     yield from self._text_row("name", "Name (save as)")
                     yield from self._text_row("description", "Description")
                     for field in editing.COLOUR_FIELDS:
                         key = f"colours.{field.role}"
                         with Horizontal(classes="row"):
                             yield Label(field.label, classes="field-label", markup=False)
-                            yield Input(str(self.values[key]), id=_widget_id(key), classes="colour", compact=True)
+                            yield TextBox(str(self.values[key]), id=_widget_id(key), classes="colour", compact=True)
                             yield Static("", id="fig-" + field.role.replace("_", "-"), classes="figure", markup=False)
                     for section, key, label in editing.NUMBER_FIELDS:
                         yield from self._text_row(f"{section}.{key}", label, number=True)
@@ -102,7 +114,7 @@ class ProfileEditor(Screen[None]):
     def _text_row(self, key: str, label: str, number: bool = False) -> ComposeResult:
         with Horizontal(classes="row"):
             yield Label(label, classes="field-label", markup=False)
-            yield Input(
+            yield TextBox(
                 str(self.values[key]), id=_widget_id(key), compact=True,
                 type="integer" if number else "text", classes="number" if number else "",
             )

@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
+from memberdesk.ui.widgets.text_box import TextBox
+
 
 class PromptScreen(ModalScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
@@ -22,7 +24,7 @@ class PromptScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.question, markup=False)
-            yield Input(value=self.value, id=self.input_id)
+            yield TextBox(value=self.value, id=self.input_id)
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

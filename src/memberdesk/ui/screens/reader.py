@@ -18,6 +18,7 @@ from memberdesk.ui.screens.note_editor import NoteEditorScreen
 from memberdesk.ui.screens.notes import Jump, NotesScreen
 from memberdesk.ui.screens.prompt import PromptScreen
 from memberdesk.ui.widgets.page_view import Highlight, PageView
+from memberdesk.ui.widgets.text_box import TextBox
 from memberdesk.find import FindResults, find_in_document
 
 
@@ -57,7 +58,7 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
         with Vertical(id="reader"):
             yield Static(self.document.title, id="reader-title", markup=False)
             yield PageView(id="page")
-            yield Input(placeholder="Find in this paper: type and press Enter (Escape closes)", id="find")
+            yield TextBox(placeholder="Find in this paper: type and press Enter (Escape closes)", id="find")
             yield Static("", id="status", markup=False)
 
     @property

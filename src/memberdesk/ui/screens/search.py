@@ -10,9 +10,11 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from memberdesk.dates import spoken_date
 from memberdesk.library import Library
 from memberdesk.library.search import SearchError, SearchHit
 from memberdesk.ui.widgets.lists import CursorOptionList
+from memberdesk.ui.widgets.text_box import TextBox
 
 
 def hit_prompt(hit: SearchHit) -> str:
@@ -21,7 +23,8 @@ def hit_prompt(hit: SearchHit) -> str:
         where = f"{hit.document_title}, page {hit.page_label}"
     else:
         where = f"Agenda item {hit.document_title}"
-    meeting = ", ".join(x for x in (hit.committee, hit.meeting_date) if x)
+    when = spoken_date(hit.meeting_date) if hit.meeting_date else ""  # in words, as elsewhere
+    meeting = ", ".join(x for x in (hit.committee, when) if x)
     return f"{where}{' (' + meeting + ')' if meeting else ''}: {hit.snippet}"
 
 
@@ -44,7 +47,7 @@ class SearchScreen(Screen[None]):
                 "Enter searches; Down goes to the results; Enter on a result opens it; Escape closes.",
                 markup=False,
             )
-            yield Input(value=self.initial, id="query", placeholder="Search for...")
+            yield TextBox(value=self.initial, id="query", placeholder="Search for...")
             yield CursorOptionList(id="results")
             yield Static("", id="search-status", markup=False)
 

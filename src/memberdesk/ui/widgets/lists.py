@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+from textual.reactive import reactive
 from textual.widgets import OptionList
 
 from memberdesk.ui.cursor import place_cursor
 
 
 class CursorOptionList(OptionList):
-    """An OptionList whose highlighted row carries the terminal cursor."""
+    """An OptionList whose highlighted row carries the terminal cursor.
 
-    def watch_highlighted(self, highlighted: int | None) -> None:
+    Moving the highlight repaints only the option losing it and the option gaining it (Textual
+    repaints the whole list): a screen reader hears, and a slow link carries, what changed.
+    """
+
+    highlighted: reactive[int | None] = reactive(None, repaint=False)
+
+    def watch_highlighted(self, previous: int | None, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
+        for index in (previous, highlighted):
+            self._refresh_option(index)
         self.call_after_refresh(self.place_terminal_cursor)
+
+    def _refresh_option(self, index: int | None) -> None:
+        if index is None or not self.is_mounted:
+            return
+        row = self._row_of(index)
+        if row is not None:
+            self.refresh_lines(row, self._heights.get(index, 1))
 
     def on_focus(self) -> None:
         self.call_after_refresh(self.place_terminal_cursor)

@@ -65,7 +65,9 @@ class PageView(ScrollView, can_focus=True):
     PageView { height: 1fr; }
     """
 
-    cursor_line: reactive[int] = reactive(0, always_update=True)
+    # No repaint of its own: moving the reading line repaints only the rows it changes (see
+    # move_to), so a screen reader or a slow link gets two rows, not the whole page.
+    cursor_line: reactive[int] = reactive(0, always_update=True, repaint=False)
     follow_profile = True  # take the app's (profile's) layout on mount; a preview sets its own
 
     class Edge(Message):
@@ -166,13 +168,25 @@ class PageView(ScrollView, can_focus=True):
 
     # -- the reading line ------------------------------------------------------------------
     def move_to(self, line: int, *, top: bool = False) -> None:
+        previous = self.cursor_line
         self.cursor_line = max(0, min(line, len(self.lines) - 1)) if self.lines else 0
         region = Region(0, self.cursor_line, 1, 1)
+        # A scroll, when one is needed, repaints the whole view by itself.
         self.scroll_to_region(region, animate=False, top=top, force=True)
-        self._cache.clear()
-        self.refresh()
+        self._refresh_reading_rows(previous, self.cursor_line)
         self.call_after_refresh(self.place_terminal_cursor)
         self.post_message(self.Moved())
+
+    def _refresh_reading_rows(self, *lines: int) -> None:
+        """Repaint only the rows whose look depends on where the reading line is: its marker,
+        and the rows the reading ruler dims or lights around the old and the new line."""
+        reach = self._ruler_reach() or 0
+        rows = {n for line in lines for n in range(line - reach, line + reach + 1)}
+        for key in [key for key in self._cache if key[0] in rows]:
+            del self._cache[key]
+        for row in sorted(rows):
+            if 0 <= row < len(self.lines):
+                self.refresh_line(row)
 
     def place_terminal_cursor(self) -> None:
         if self.has_focus:
@@ -241,14 +255,19 @@ class PageView(ScrollView, can_focus=True):
             self._cache[key] = strip
         return strip.crop(scroll_x, scroll_x + width)
 
-    def _ruler_dims(self, number: int) -> bool:
+    def _ruler_reach(self) -> int | None:
+        """How many rows either side of the reading line keep full strength (None: no ruler)."""
         ruler = self.page_layout.ruler
         if ruler == "off":
-            return False
+            return None
         reach = 0 if ruler == "line" else 1
         if self.page_layout.double_spaced:
             reach *= 2  # "three lines" means three lines of text, not counting the blank ones between
-        return abs(number - self.cursor_line) > reach
+        return reach
+
+    def _ruler_dims(self, number: int) -> bool:
+        reach = self._ruler_reach()
+        return reach is not None and abs(number - self.cursor_line) > reach
 
     def _render_text_line(self, number: int, width: int) -> Strip:
         base = self.rich_style
