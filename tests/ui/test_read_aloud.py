@@ -237,8 +237,10 @@ async def test_choose_a_voice(demo_home: Path, tmp_path: Path) -> None:
         voices.highlighted = target
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        # The choice reaches the speaker through its own thread: wait for it, as a listener would.
+        await wait_for(pilot, lambda: app.speech.speaker is not None and app.speech.speaker.settings.voice == "gmw/en", timeout=5)
         speaker = app.speech.speaker
-        assert speaker is not None and speaker.settings.voice == "gmw/en"
+        assert speaker is not None
         await pilot.press("v")
         await wait_for(pilot, lambda: isinstance(app.screen, VoiceScreen))
         assert app.screen.query_one(OptionList).highlighted == target
