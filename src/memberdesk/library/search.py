@@ -125,7 +125,7 @@ class Search:
             lead = max(3, limit // 5)
             hits = items[:lead] + hits + items[lead:]
         return hits[:limit]
-    def _items(self, match: str, finder: re.Pattern[str] | None, filters: Filters, limit: int) -> list[SearchHit]:
+    def _items(self, match: str, finder: _Finder | None, filters: Filters, limit: int) -> list[SearchHit]:
         where, args = self._filters(filters, documents=False)
         rows = self.conn.execute(
             f"""SELECT a.id, a.number, a.title, a.text, a.minutes, m.id AS meeting_id, m.date,
@@ -187,23 +187,43 @@ class Search:
         return True
 
 
-def _finder(terms: list[list[str]]) -> re.Pattern[str] | None:
-    """One pattern matching every term as the index matched it: phrases, prefixes."""
-    patterns = []
-    for words in terms:
-        prefix = words[-1] == "*"
-        words = words[:-1] if prefix else words
-        body = r"\W+".join(re.escape(w) for w in words)
-        patterns.append(r"\b" + body + (r"\w*" if prefix else r"\b"))
-    return re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+class _Finder:
+    """One pattern matching every term as the index matched it (phrases, prefixes), and the
+    first word of each term, to jump near the first hit before the (slower) pattern runs."""
+
+    def __init__(self, terms: list[list[str]]) -> None:
+        patterns, self.anchors = [], []
+        for words in terms:
+            prefix = words[-1] == "*"
+            words = words[:-1] if prefix else words
+            body = r"\W+".join(re.escape(w) for w in words)
+            patterns.append(r"\b" + body + (r"\w*" if prefix else r"\b"))
+            self.anchors.append(words[0].lower())
+        self.pattern = re.compile("|".join(patterns), re.IGNORECASE)
+
+    def first(self, text: str) -> re.Match[str] | None:
+        lowered = text.lower()
+        if len(lowered) == len(text):  # lower() kept every offset, so positions carry over
+            found = [p for p in (lowered.find(a) for a in self.anchors) if p >= 0]
+            if not found:
+                return None
+            return self.pattern.search(text, min(found))
+        return self.pattern.search(text)
+
+    def mark(self, window: str) -> str:
+        return self.pattern.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_END}", window)
 
 
-def snippet(text: str, finder: re.Pattern[str] | None, width: int = 160) -> str:
+def _finder(terms: list[list[str]]) -> _Finder | None:
+    return _Finder(terms) if terms else None
+
+
+def snippet(text: str, finder: _Finder | None, width: int = 160) -> str:
     """A window of text around the first hit, with every hit in it marked « ».
 
     Only the window is tidied and marked: searching the raw page once is what costs.
     """
-    first = finder.search(text) if finder else None
+    first = finder.first(text) if finder else None
     start = 0
     if first:
         start = max(0, first.start() - width // 3)
@@ -216,4 +236,4 @@ def snippet(text: str, finder: re.Pattern[str] | None, width: int = 160) -> str:
         window = (window[:cut] if cut > width // 2 else window) + " \u2026"
     if start:
         window = "\u2026 " + window
-    return finder.sub(lambda m: f"{MARK_START}{m.group(0)}{MARK_END}", window) if finder else window
+    return finder.mark(window) if finder else window
