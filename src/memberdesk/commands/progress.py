@@ -6,14 +6,12 @@ one a second, instead of a redrawn bar that a screen reader would read over and 
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
-
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 from memberdesk.commands import Context
 
@@ -23,8 +21,13 @@ Report = Callable[[str, int, int], None]  # (what, done, total)
 @contextmanager
 def progress_reporter(ctx: Context, verb: str, unit: str = "pages") -> Iterator[Report]:
     """Yields report(what, done, total); `unit` names what is counted ("pages", "sentences")."""
-    console = Console(file=ctx.err)
-    if console.is_terminal and not ctx.screen_reader and not console.is_dumb_terminal:
+    interactive = ctx.err.isatty() and os.environ.get("TERM", "") not in ("dumb", "unknown")
+    if interactive and not ctx.screen_reader:
+        # rich is only loaded for a terminal: every command pays for an import, pipes need none.
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+
+        console = Console(file=ctx.err)
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),

@@ -10,8 +10,6 @@ from contextlib import contextmanager
 from datetime import date
 from types import FrameType
 
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn
 
 from memberdesk.commands import CommandError, Context, UsageError
 from memberdesk.sync_report import SyncProgress, Throttle
@@ -105,6 +103,9 @@ def _stop_on_ctrl_c(cancel: threading.Event) -> Iterator[None]:
 @contextmanager
 def _reporter(ctx: Context) -> Iterator[Callable[[SyncProgress], None]]:
     """A rich bar on a terminal; text lines, at most one a second, for screen readers and pipes."""
+    from rich.console import Console  # only now: a command that does not sync need not load it
+    from rich.progress import BarColumn, Progress, TextColumn
+
     console = Console(file=ctx.err)
     if console.is_terminal and not ctx.screen_reader and not console.is_dumb_terminal:
         with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[words]}"),

@@ -1,34 +1,45 @@
 """Reading aloud: text -> sentences, speakers (espeak-ng, speech-dispatcher, none), export.
 
 No Textual here (an import-linter contract enforces it); pyttsx3 is imported only by the
-synthesis worker process (memberdesk.speech.worker). Importing this package is cheap: it
-starts nothing until a speaker or an export is asked for.
+synthesis worker process (memberdesk.speech.worker). Importing this package is cheap: its
+names are loaded from their modules on first use (a command that never speaks pays nothing),
+and nothing starts until a speaker or an export is asked for.
 """
 
-from memberdesk.speech.base import (
-    INSTALL_HINT,
-    NullSpeaker,
-    SpeechEvent,
-    SpeechSettings,
-    SpeechUnavailable,
-    Speaker,
-    Voice,
-)
-from memberdesk.speech.choose import choose_speaker
-from memberdesk.speech.export import ExportError, ExportResult, export_pages, export_sections
-from memberdesk.speech.player import FilePlayer, Player, ProcessPlayer, find_audio_player
-from memberdesk.speech.units import (
-    Paragraph,
-    Sentence,
-    document_sentences,
-    find_repeated_lines,
-    page_sentences,
-    split_page,
-)
+from __future__ import annotations
 
-__all__ = [
-    "INSTALL_HINT", "ExportError", "ExportResult", "FilePlayer", "NullSpeaker", "Paragraph",
-    "Player", "ProcessPlayer", "Sentence", "SpeechEvent", "SpeechSettings", "SpeechUnavailable",
-    "Speaker", "Voice", "choose_speaker", "document_sentences", "export_pages", "export_sections",
-    "find_audio_player", "find_repeated_lines", "page_sentences", "split_page",
-]
+import importlib
+from typing import Any
+
+_WHERE = {
+    "ExportError": "memberdesk.speech.export",
+    "ExportResult": "memberdesk.speech.export",
+    "FilePlayer": "memberdesk.speech.player",
+    "INSTALL_HINT": "memberdesk.speech.base",
+    "NullSpeaker": "memberdesk.speech.base",
+    "Paragraph": "memberdesk.speech.units",
+    "Player": "memberdesk.speech.player",
+    "ProcessPlayer": "memberdesk.speech.player",
+    "Sentence": "memberdesk.speech.units",
+    "Speaker": "memberdesk.speech.base",
+    "SpeechEvent": "memberdesk.speech.base",
+    "SpeechSettings": "memberdesk.speech.base",
+    "SpeechUnavailable": "memberdesk.speech.base",
+    "Voice": "memberdesk.speech.base",
+    "choose_speaker": "memberdesk.speech.choose",
+    "document_sentences": "memberdesk.speech.units",
+    "export_pages": "memberdesk.speech.export",
+    "export_sections": "memberdesk.speech.export",
+    "find_audio_player": "memberdesk.speech.player",
+    "find_repeated_lines": "memberdesk.speech.units",
+    "page_sentences": "memberdesk.speech.units",
+    "split_page": "memberdesk.speech.units",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(importlib.import_module(_WHERE[name]), name)
+    raise AttributeError(f"module 'memberdesk.speech' has no attribute {name!r}")
