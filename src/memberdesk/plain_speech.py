@@ -20,13 +20,15 @@ class PlainSpeech:
         self._pages: list[int] = []  # the page each queued sentence is on
 
     def start(self, _: str = "") -> None:
-        from memberdesk.access.lexicon import load_lexicon
         from memberdesk.speech import choose_speaker, document_sentences
+        from memberdesk.speech.preferences import load_preferences
 
         session = self.session
         assert session.document is not None
         if self._speaker is None:
-            self._speaker = choose_speaker(on_event=self._event, lexicon=load_lexicon())
+            # The profile in use gives the voice, rate, volume and pronunciations, as in the app.
+            prefs = load_preferences(session.library.home)
+            self._speaker = choose_speaker(on_event=self._event, settings=prefs.settings, lexicon=prefs.lexicon)
         if not getattr(self._speaker, "available", True):
             session.say(getattr(self._speaker, "message", "Reading aloud is not available here."))
             return

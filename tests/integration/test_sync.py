@@ -49,7 +49,7 @@ def test_first_sync_brings_agendas_and_papers_home(council_server: CouncilServer
         cabinet = meeting_of(library, "1001")
         items = {i["number"]: i for i in cabinet["agenda_items"]}
         assert items["3."]["title"] == "Budget & council tax 2025/26"  # escaped twice on the wire
-        budget = library.meetings.agenda_item(items["3."]["id"])
+        budget = library.councils.agenda_item(items["3."]["id"])
         assert budget is not None and "<" not in budget.text and "budget" in budget.text
         assert "RESOLVED" in budget.minutes and budget.is_decision
         tax_base = by_title(library, "Council tax base")

@@ -83,7 +83,7 @@ def test_agenda_item_text_is_searched(library: Library) -> None:
     items = [h for h in library.search.query("procurement") if h.kind == "agenda_item"]
     assert [h.document_title for h in items] == ["5. ICT contract renewal"]
     assert items[0].committee == "Cabinet" and items[0].meeting_date == "2026-03-10"
-    assert library.meetings.agenda_item(items[0].agenda_item_id or 0) is not None
+    assert library.councils.agenda_item(items[0].agenda_item_id or 0) is not None
 
 
 def test_filters(library: Library) -> None:

@@ -29,3 +29,14 @@ def resolve(ctx: Context, doc: str, *, import_missing: bool = True) -> Document:
     found = library.documents.get(result.document_id or 0)
     assert found is not None
     return found
+
+
+def page_range(ctx: Context, doc: Document, spec: str | None) -> range:
+    """The pages `--pages A-B` names (printed labels or positions); every page without it."""
+    from memberdesk.paging import PageNotFound, resolve_range
+
+    labels = ctx.library().documents.labels(doc.id)
+    try:
+        return resolve_range(labels, spec) if spec else range(len(labels))
+    except PageNotFound as exc:
+        raise CommandError(f"document {doc.id}: {exc}") from exc

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from memberdesk.commands import CommandError, Context, UsageError
-from memberdesk.commands.documents import resolve
+from memberdesk.commands.documents import page_range, resolve
 from memberdesk.commands.progress import progress_reporter
 from memberdesk.model import Document, OutlineEntry
 from memberdesk.speech.base import MAX_RATE, MIN_RATE, SpeechEvent, SpeechSettings, SpeechUnavailable, Voice
@@ -44,7 +44,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from memberdesk.paging import PageNotFound, resolve_range
     from memberdesk.speech.preferences import load_preferences
 
     if args.rate is not None and not MIN_RATE <= args.rate <= MAX_RATE:
@@ -57,10 +56,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     doc = resolve(ctx, args.doc)
     docs = ctx.library().documents
     labels = docs.labels(doc.id)
-    try:
-        wanted = resolve_range(labels, args.pages) if args.pages else range(len(labels))
-    except PageNotFound as exc:
-        raise CommandError(f"document {doc.id}: {exc}") from exc
+    wanted = page_range(ctx, doc, args.pages)
     texts = {page.index: page.text for page in docs.pages(doc.id)}
     for index in wanted:
         if not texts.get(index, "").strip():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from memberdesk.commands import CommandError, Context
-from memberdesk.commands.documents import resolve
+from memberdesk.commands import Context
+from memberdesk.commands.documents import page_range, resolve
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,16 +21,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from memberdesk.paging import PageNotFound, resolve_range
     from memberdesk.reflow import paragraphs
 
     doc = resolve(ctx, args.doc)
     docs = ctx.library().documents
-    labels = docs.labels(doc.id)
-    try:
-        wanted = resolve_range(labels, args.pages) if args.pages else range(len(labels))
-    except PageNotFound as exc:
-        raise CommandError(f"document {doc.id}: {exc}") from exc
+    wanted = page_range(ctx, doc, args.pages)
     for page in docs.pages(doc.id, wanted.start, wanted.stop):
         print(f"--- page {page.label} ---", file=ctx.out)
         for para in paragraphs(page.text):

@@ -36,6 +36,18 @@ def _meeting(row: sqlite3.Row) -> Meeting:
     )
 
 
+_ITEM_COLUMNS = """id, meeting_id, remote_id, number, title, text, minutes, is_decision, is_restricted,
+    position"""
+
+
+def _agenda_item(row: sqlite3.Row) -> AgendaItem:
+    return AgendaItem(
+        id=row["id"], meeting_id=row["meeting_id"], number=row["number"], title=row["title"],
+        text=row["text"], minutes=row["minutes"], is_decision=bool(row["is_decision"]),
+        is_restricted=bool(row["is_restricted"]), position=row["position"], remote_id=row["remote_id"],
+    )
+
+
 _MEETING_COLUMNS = """m.id, m.committee_id, m.remote_id, m.date, m.time, m.status, m.location,
     m.agenda_published, m.synced_at, c.title AS committee_title"""
 
@@ -108,14 +120,12 @@ class Councils:
 
     def agenda_items(self, meeting_id: int) -> list[AgendaItem]:
         rows = self.conn.execute(
-            """SELECT id, meeting_id, remote_id, number, title, text, minutes, is_decision,
-                      is_restricted, position
-               FROM agenda_items WHERE meeting_id = ? ORDER BY position, id""", (meeting_id,))
-        return [AgendaItem(id=r["id"], meeting_id=r["meeting_id"], number=r["number"],
-                           title=r["title"], text=r["text"], minutes=r["minutes"],
-                           is_decision=bool(r["is_decision"]),
-                           is_restricted=bool(r["is_restricted"]), position=r["position"],
-                           remote_id=r["remote_id"]) for r in rows]
+            f"SELECT {_ITEM_COLUMNS} FROM agenda_items WHERE meeting_id = ? ORDER BY position, id", (meeting_id,))
+        return [_agenda_item(r) for r in rows]
+
+    def agenda_item(self, agenda_item_id: int) -> AgendaItem | None:
+        row = self.conn.execute(f"SELECT {_ITEM_COLUMNS} FROM agenda_items WHERE id = ?", (agenda_item_id,)).fetchone()
+        return _agenda_item(row) if row else None
 
     def item_documents(self, meeting_id: int) -> dict[int, list[int]]:
         """Agenda item id -> ids of the current papers hanging off it (a paper may hang off several)."""

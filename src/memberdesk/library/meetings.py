@@ -1,4 +1,5 @@
-"""Councils, committees, meetings and agenda items as the library holds them."""
+"""Writing what sync learns: councils, committees, meetings and agenda items (upserts).
+Reading them is memberdesk.library.councils."""
 
 from __future__ import annotations
 
@@ -12,20 +13,6 @@ from memberdesk.model import AgendaItem
 class Meetings:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-
-    def agenda_item(self, agenda_item_id: int) -> AgendaItem | None:
-        row = self.conn.execute(
-            """SELECT id, meeting_id, number, title, text, minutes, is_decision, is_restricted, position
-               FROM agenda_items WHERE id = ?""",
-            (agenda_item_id,),
-        ).fetchone()
-        if row is None:
-            return None
-        return AgendaItem(
-            id=row["id"], meeting_id=row["meeting_id"], number=row["number"], title=row["title"],
-            text=row["text"], minutes=row["minutes"], is_decision=bool(row["is_decision"]),
-            is_restricted=bool(row["is_restricted"]), position=row["position"],
-        )
 
     # -- writing: what sync stores ---------------------------------------------------------
     def add_council(self, name: str, base_url: str, mode: str) -> int:
@@ -131,14 +118,3 @@ class Meetings:
                     ids.append(int(cur.lastrowid or 0))
             self.conn.executemany("DELETE FROM agenda_items WHERE id = ?", [(i,) for i in existing.values()])
         return ids
-
-    def link_document(self, agenda_item_id: int, document_id: int) -> None:
-        with transaction(self.conn):
-            self.conn.execute(
-                "INSERT OR IGNORE INTO agenda_item_documents (agenda_item_id, document_id) VALUES (?, ?)",
-                (agenda_item_id, document_id),
-            )
-
-    def attach_document(self, document_id: int, meeting_id: int) -> None:
-        with transaction(self.conn):
-            self.conn.execute("UPDATE documents SET meeting_id = ? WHERE id = ?", (meeting_id, document_id))

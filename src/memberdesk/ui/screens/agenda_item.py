@@ -26,7 +26,7 @@ class AgendaItemScreen(Screen[None]):
         self.agenda_item_id = agenda_item_id
 
     def compose(self) -> ComposeResult:
-        item = self.library.meetings.agenda_item(self.agenda_item_id)
+        item = self.library.councils.agenda_item(self.agenda_item_id)
         title = f"Agenda item {item.number} {item.title}".strip() if item else "Agenda item"
         with Vertical():
             yield Static(title, id="reader-title", markup=False)
@@ -34,7 +34,7 @@ class AgendaItemScreen(Screen[None]):
             yield Static("", id="status", markup=False)
 
     def on_mount(self) -> None:
-        item = self.library.meetings.agenda_item(self.agenda_item_id)
+        item = self.library.councils.agenda_item(self.agenda_item_id)
         paras: list[Paragraph] = []
         if item is not None:
             paras.append(Paragraph(f"{item.number} {item.title}".strip(), heading=True))
@@ -54,7 +54,7 @@ class AgendaItemScreen(Screen[None]):
         self.query_one("#status", Static).update(f"{written}a writes a note; Escape goes back.")
 
     def action_add_note(self) -> None:
-        item = self.library.meetings.agenda_item(self.agenda_item_id)
+        item = self.library.councils.agenda_item(self.agenda_item_id)
         title = f"agenda item {item.number} {item.title}".strip() if item else "this agenda item"
 
         def saved(text: str | None) -> None:
