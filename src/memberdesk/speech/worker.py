@@ -80,7 +80,10 @@ class Synthesiser:
         self.engine.connect("finished-utterance", lambda **_: self.finished.set())
         warm = os.path.join(tempfile.gettempdir(), f"memberdesk-warm-{os.getpid()}.wav")
         try:
-            self.synth("Ready.", warm, 175, 1.0, None)
+            # At the engine's own rate and volume: until espeak has spoken once, a setting
+            # reads back as the default (espeak 1.51 applies it with the first synthesis).
+            rate, volume = self.engine.getProperty("rate"), self.engine.getProperty("volume")
+            self.synth("Ready.", warm, int(rate), float(volume), None)
         finally:
             if os.path.exists(warm):
                 os.remove(warm)
