@@ -9,7 +9,6 @@ start-up; peak memory with the pack open under 150 MB.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import shutil
 import subprocess

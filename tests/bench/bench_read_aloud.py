@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bench_speech import espeak_first_byte, pack  # noqa: E402
 from pdf_factory import make_pdf  # noqa: E402
 
-from memberdesk.importer import Importer  # noqa: E402
+from memberdesk.papers.importer import Importer  # noqa: E402
 from memberdesk.library import Library  # noqa: E402
 from memberdesk.speech.player import FilePlayer, Playback  # noqa: E402
 from memberdesk.ui.app import MemberdeskApp  # noqa: E402

@@ -29,11 +29,11 @@ import httpx  # noqa: E402
 from council_data import bulk_council  # noqa: E402
 from council_server import CouncilServer  # noqa: E402
 
-from memberdesk.following import add_council  # noqa: E402
+from memberdesk.sync.following import add_council  # noqa: E402
 from memberdesk.library import Library  # noqa: E402
 from memberdesk.sources.fetching import DownloadJob  # noqa: E402
 from memberdesk.sources.http import HttpClient  # noqa: E402
-from memberdesk.sync import Syncer  # noqa: E402
+from memberdesk.sync.syncer import Syncer  # noqa: E402
 
 
 def plain_download(urls: list[str], folder: Path, threads: int = 4) -> tuple[float, int]:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from council_server import CouncilServer, wait_until
 
-from memberdesk.following import add_council, find_committees
+from memberdesk.sync.following import add_council, find_committees
 from memberdesk.library import Library
 from memberdesk.sources.http import HttpClient
-from memberdesk.sync import Syncer
+from memberdesk.sync.syncer import Syncer
 
 FOLLOWED = ("101", "102", "105")  # Cabinet, Planning, Audit & Governance
 

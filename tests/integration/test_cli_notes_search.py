@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from cli import memberdesk
-from memberdesk.importer import Importer
+from memberdesk.papers.importer import Importer
 from memberdesk.library import Library
 
 

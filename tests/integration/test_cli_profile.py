@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from cli import memberdesk
+from memberdesk.access.builtins import builtin_profiles
 from memberdesk.access.loading import load_profile
-from memberdesk.access.registry import BUILTIN_ORDER
+from memberdesk.access.builtins import BUILTIN_ORDER
 
 LOW_CONTRAST = """\
 name = "cllr-grey"
@@ -146,12 +147,12 @@ def test_import_export_round_trip(home: Path, tmp_path: Path) -> None:
     out = tmp_path / "out" / "smith-exported.toml"
     exported = memberdesk("profile", "export", "cllr-smith", "--to", out, home=home)
     assert exported.code == 0 and out.exists()
-    assert load_profile(out) == load_profile(source)
+    assert load_profile(out, builtin_profiles()) == load_profile(source, builtin_profiles())
     # Import the exported file into a second library: the same profile, every setting.
     other = tmp_path / "other-home"
     assert memberdesk("profile", "import", out, home=other).code == 0
     again = memberdesk("profile", "export", "cllr-smith", home=other)
-    assert again.code == 0 and load_profile(out) == load_profile(_write(tmp_path / "again.toml", again.out))
+    assert again.code == 0 and load_profile(out, builtin_profiles()) == load_profile(_write(tmp_path / "again.toml", again.out), builtin_profiles())
     assert tomllib.loads(again.out)["keymap"] == {"reader.next_page": "ctrl+n"}
     # A built-in name cannot be taken over by an import.
     clash = _write(tmp_path / "clash.toml", 'name = "standard"\nbased_on = "dyslexia"\n')

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from cli import memberdesk
-from memberdesk.importer import Importer
+from memberdesk.papers.importer import Importer
 from memberdesk.library import Library
 from pdf_factory import make_pdf
 

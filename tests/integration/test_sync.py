@@ -12,7 +12,7 @@ from council_server import CouncilServer
 from sync_support import files_in_papers, follow, leftovers, settled, sha, syncer
 
 from memberdesk.library import Library
-from memberdesk.sync_report import SyncProgress
+from memberdesk.sync.report import SyncProgress
 
 
 def by_title(library: Library, title: str) -> dict:

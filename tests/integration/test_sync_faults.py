@@ -8,7 +8,7 @@ from council_server import CouncilServer
 from sync_support import files_in_papers, follow, leftovers, settled, sha, syncer
 
 from memberdesk.library import Library
-from memberdesk.sync_report import SyncReport
+from memberdesk.sync.report import SyncReport
 
 BUDGET = "mgConvert2PDF.aspx?ID=5001"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from memberdesk.importer import Importer
+from memberdesk.papers.importer import Importer
 from memberdesk.library import Library
 from memberdesk.model import AgendaItem
 from pdf_factory import make_pdf

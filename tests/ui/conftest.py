@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from memberdesk.importer import Importer
+from memberdesk.papers.importer import Importer
 from memberdesk.library import Library
 
 

@@ -17,14 +17,14 @@ from council_data import default_council  # noqa: E402
 from council_server import CouncilServer  # noqa: E402
 
 from memberdesk.dates import spoken_date  # noqa: E402
-from memberdesk.following import add_council  # noqa: E402
+from memberdesk.sync.following import add_council  # noqa: E402
 from memberdesk.library import Library  # noqa: E402
-from memberdesk.sync import Syncer  # noqa: E402
+from memberdesk.sync.syncer import Syncer  # noqa: E402
 from memberdesk.ui.app import MemberdeskApp  # noqa: E402
 from memberdesk.ui.screens.agenda_item import AgendaItemScreen  # noqa: E402
 from memberdesk.ui.screens.councils import CouncilsScreen  # noqa: E402
 from memberdesk.ui.screens.library import LibraryScreen  # noqa: E402
-from memberdesk.ui.screens.note_editor import NoteEditorScreen  # noqa: E402
+from memberdesk.ui.dialogs.note_editor import NoteEditorScreen  # noqa: E402
 from memberdesk.ui.screens.notes import NotesScreen  # noqa: E402
 from memberdesk.ui.screens.reader import ReaderScreen  # noqa: E402
 from memberdesk.ui.widgets.lists import CursorOptionList  # noqa: E402

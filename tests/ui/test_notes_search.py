@@ -8,8 +8,8 @@ from textual.widgets import Input, OptionList, TextArea
 
 from memberdesk.library import Library
 from memberdesk.ui.app import MemberdeskApp
-from memberdesk.ui.screens.confirm import ConfirmScreen
-from memberdesk.ui.screens.note_editor import NoteEditorScreen
+from memberdesk.ui.dialogs.confirm import ConfirmScreen
+from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
 from memberdesk.ui.screens.notes import NotesScreen
 from memberdesk.ui.screens.paper import PaperScreen
 from memberdesk.ui.screens.reader import ReaderScreen

@@ -19,11 +19,11 @@ from rich.style import Style
 
 from memberdesk.access.active import ActiveProfile
 from memberdesk.access.contrast import contrast_ratio, format_ratio
-from memberdesk.access.registry import BUILTIN_ORDER, builtin_profiles
+from memberdesk.access.builtins import BUILTIN_ORDER, builtin_profiles
 from memberdesk.ui.app import MemberdeskApp
 from memberdesk.ui.screens.help import HelpScreen
 from memberdesk.ui.screens.library import LibraryScreen
-from memberdesk.ui.screens.profile_switcher import ProfileSwitcher
+from memberdesk.ui.dialogs.profile_switcher import ProfileSwitcher
 from memberdesk.ui.screens.reader import ReaderScreen
 from pilot_helpers import wait_for
 

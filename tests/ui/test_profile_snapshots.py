@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from memberdesk.access.active import ActiveProfile
-from memberdesk.access.registry import BUILTIN_ORDER, builtin_profiles
-from memberdesk.importer import Importer
+from memberdesk.access.builtins import BUILTIN_ORDER, builtin_profiles
+from memberdesk.papers.importer import Importer
 from memberdesk.library import Library
 from memberdesk.ui.app import MemberdeskApp
 

@@ -11,13 +11,13 @@ from textual.widgets._toast import Toast
 
 from memberdesk.access.active import ActiveProfile
 from memberdesk.access.contrast import contrast_ratio, format_ratio
-from memberdesk.access.registry import builtin_profiles
+from memberdesk.access.builtins import builtin_profiles
 from memberdesk.ui.app import MemberdeskApp
-from memberdesk.ui.screens.colour_picker import ColourPicker
-from memberdesk.ui.screens.confirm import ConfirmScreen
+from memberdesk.ui.dialogs.colour_picker import ColourPicker
+from memberdesk.ui.dialogs.confirm import ConfirmScreen
 from memberdesk.ui.screens.help import HelpScreen
 from memberdesk.ui.screens.profile_editor import ProfileEditor
-from memberdesk.ui.screens.profile_switcher import ProfileSwitcher
+from memberdesk.ui.dialogs.profile_switcher import ProfileSwitcher
 from memberdesk.ui.screens.reader import ReaderScreen
 from memberdesk.ui.widgets.choice import Choice
 from memberdesk.ui.widgets.message_line import MessageLine

@@ -26,7 +26,7 @@ from memberdesk.ui.app import MemberdeskApp
 from memberdesk.ui.screens.help import HelpScreen
 from memberdesk.ui.screens.library import LibraryScreen
 from memberdesk.ui.screens.reader import ReaderScreen
-from memberdesk.ui.screens.voices import VoiceScreen
+from memberdesk.ui.dialogs.voices import VoiceScreen
 from memberdesk.ui.speech_service import SpeechOptions
 from memberdesk.ui.widgets.page_view import PageView
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from memberdesk.importer import Importer
+from memberdesk.papers.importer import Importer
 from memberdesk.library import Library
 from memberdesk.ui.app import MemberdeskApp
 

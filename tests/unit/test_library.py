@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from memberdesk.importer import Importer
+from memberdesk.papers.importer import Importer
 from memberdesk.library import Library
 from memberdesk.library.migrations import MIGRATIONS
 from pdf_factory import html_as_pdf, make_pdf
@@ -82,7 +82,7 @@ def test_folder_import_keeps_going_past_bad_files(home: Path, tmp_path: Path) ->
 KILL_SCRIPT = """
 import sys
 from pathlib import Path
-from memberdesk.importer import Importer
+from memberdesk.papers.importer import Importer
 from memberdesk.library import Library
 library = Library(Path(sys.argv[1]))
 def progress(path, done, total):

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from memberdesk.paging import PageNotFound, resolve_page, resolve_range
+from memberdesk.papers.paging import PageNotFound, resolve_page, resolve_range
 
 LABELS = ["i", "ii", "iii", "1", "2", "3", "4", "5"]
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from memberdesk import pdf
+from memberdesk.papers import pdf
 from pdf_factory import bomb_pdf, html_as_pdf, looping_pdf, make_pdf, nested_pdf, truncated_pdf
 
 

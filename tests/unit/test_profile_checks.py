@@ -8,7 +8,7 @@ import pytest
 
 from memberdesk.access.checks import PAIRS, check_profile, failures
 from memberdesk.access.depth import depth_report, detect_depth
-from memberdesk.access.registry import BUILTIN_ORDER, builtin_profiles
+from memberdesk.access.builtins import BUILTIN_ORDER, builtin_profiles
 from memberdesk.access.theme import app_settings, md_variable_defaults, theme_values
 
 

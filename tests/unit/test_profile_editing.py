@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from memberdesk.access import editing
-from memberdesk.access.registry import builtin_profiles
+from memberdesk.access.builtins import builtin_profiles
 
 
 def test_the_form_of_a_profile_builds_the_same_profile() -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from memberdesk.access.loading import ProfileError, load_profile, parse_profile, profile_to_toml, save_profile
 from memberdesk.access.profile import to_dict
-from memberdesk.access.registry import builtin_profiles
+from memberdesk.access.builtins import builtin_profiles
 
 
 def write(tmp_path: Path, text: str, name: str = "cllr-smith.toml") -> Path:
@@ -20,13 +20,13 @@ def write(tmp_path: Path, text: str, name: str = "cllr-smith.toml") -> Path:
 
 def problems(path: Path) -> list[str]:
     with pytest.raises(ProfileError) as caught:
-        load_profile(path)
+        load_profile(path, builtin_profiles())
     return [str(p) for p in caught.value.problems]
 
 
 def test_a_partial_file_starts_from_standard_and_overrides(tmp_path: Path) -> None:
     path = write(tmp_path, '[colours]\nbackground = "black"\ntext = "#FFF"\n\n[layout]\nruler = "line"\n')
-    profile = load_profile(path)
+    profile = load_profile(path, builtin_profiles())
     standard = builtin_profiles()["standard"]
     assert profile.name == "cllr-smith"  # from the file name when the file has none
     assert profile.based_on == "standard"
@@ -43,7 +43,7 @@ def test_based_on_another_builtin_and_dicts_merge(tmp_path: Path) -> None:
         'name = "amy"\nbased_on = "dyslexia"\n[keymap]\n"reader.next-page" = "space"\n'
         '[speech]\nvolume = 1\n[speech.lexicon]\nCllr = "Councillor"\n',
     )
-    profile = load_profile(path)
+    profile = load_profile(path, builtin_profiles())
     assert profile.name == "amy"
     assert profile.colours == builtin_profiles()["dyslexia"].colours
     assert profile.layout.line_spacing == "double"
@@ -173,8 +173,8 @@ def test_a_standalone_file_must_set_every_colour(tmp_path: Path) -> None:
 def test_save_is_atomic_and_round_trips(tmp_path: Path) -> None:
     for profile in builtin_profiles().values():
         target = save_profile(profile, tmp_path / "out" / f"{profile.name}.toml")
-        assert load_profile(target) == profile
-        assert to_dict(load_profile(target)) == to_dict(profile)
+        assert load_profile(target, builtin_profiles()) == profile
+        assert to_dict(load_profile(target, builtin_profiles())) == to_dict(profile)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"{n}.toml" for n in builtin_profiles())
 
 
@@ -193,7 +193,8 @@ def test_parse_profile_with_explicit_bases() -> None:
 
 def test_keymap_and_lexicon_tables_replace_the_bases(tmp_path: Path) -> None:
     base = parse_profile(
-        '[keymap]\nquit = "ctrl+q"\nfind = "/"\n[speech.lexicon]\nCllr = "Councillor"\n', "<base>", default_name="base"
+        '[keymap]\nquit = "ctrl+q"\nfind = "/"\n[speech.lexicon]\nCllr = "Councillor"\n', "<base>", builtin_profiles(),
+        default_name="base",
     )
     bases = {"base": base}
     inherited = parse_profile('based_on = "base"\n', "<f>", bases, default_name="f")
@@ -203,7 +204,7 @@ def test_keymap_and_lexicon_tables_replace_the_bases(tmp_path: Path) -> None:
 
 
 def test_colours_terminal_shorthand(tmp_path: Path) -> None:
-    profile = load_profile(write(tmp_path, 'colours = "terminal"\n'))
+    profile = load_profile(write(tmp_path, 'colours = "terminal"\n'), builtin_profiles())
     assert profile.uses_terminal_palette
     assert problems(write(tmp_path, 'colours = "navy"\n', "x.toml")) == [
         f"{tmp_path / 'x.toml'}, line 1: colours: should be a table ([colours]) or \"terminal\", not text"

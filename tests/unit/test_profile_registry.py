@@ -9,7 +9,8 @@ import pytest
 
 from memberdesk.access.checks import check_profile, failures
 from memberdesk.access.loading import ProfileError, load_profile
-from memberdesk.access.registry import BUILTIN_ORDER, ProfileNotFound, ProfileRegistry, builtin_profiles
+from memberdesk.access.builtins import BUILTIN_ORDER, builtin_profiles
+from memberdesk.access.registry import ProfileNotFound, ProfileRegistry
 
 BUILTINS = list(BUILTIN_ORDER)
 
@@ -89,7 +90,7 @@ def test_import_then_list_get_export_round_trip(registry: ProfileRegistry, tmp_p
 
 def test_export_a_builtin_then_import_under_a_new_name(registry: ProfileRegistry, tmp_path: Path) -> None:
     path = registry.export("dyslexia", tmp_path / "d.toml")
-    assert load_profile(path) == builtin_profiles()["dyslexia"]
+    assert load_profile(path, builtin_profiles()) == builtin_profiles()["dyslexia"]
     with pytest.raises(ProfileError) as caught:
         registry.import_file(path)  # still called "dyslexia": a built-in name
     assert "'dyslexia' is a built-in profile; give this one its own name" in str(caught.value)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from memberdesk.access.loading import load_profile, parse_profile, profile_to_toml, save_profile
 from memberdesk.access.profile import Behaviour, Colours, Layout, Profile, Speech
-from memberdesk.access.registry import BUILTIN_ORDER, builtin_profiles
+from memberdesk.access.builtins import BUILTIN_ORDER, builtin_profiles
 
 hex_colour = st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06x}")
 names = st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True).filter(lambda n: n not in BUILTIN_ORDER)
@@ -60,17 +60,17 @@ profiles = st.builds(
 @settings(max_examples=150)
 @given(profiles)
 def test_any_profile_survives_export_and_import(profile: Profile) -> None:
-    assert parse_profile(profile_to_toml(profile), "<export>") == profile
+    assert parse_profile(profile_to_toml(profile), "<export>", builtin_profiles()) == profile
 
 
 @given(profiles)
 def test_round_trip_through_a_file(profile: Profile) -> None:
     with TemporaryDirectory() as folder:
         path = save_profile(profile, Path(folder) / "p.toml")
-        assert load_profile(path) == profile
+        assert load_profile(path, builtin_profiles()) == profile
         assert [p.name for p in Path(folder).iterdir()] == ["p.toml"]  # no temp file left behind
 
 
 def test_builtins_round_trip() -> None:
     for profile in builtin_profiles().values():
-        assert parse_profile(profile_to_toml(profile), "<export>") == profile
+        assert parse_profile(profile_to_toml(profile), "<export>", builtin_profiles()) == profile

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from memberdesk.reflow import Paragraph, paragraphs, wrap
+from memberdesk.papers.reflow import Paragraph, paragraphs, wrap
 
 PAGE = """Report of the Executive Director of Adult Services
 1. Purpose of the report

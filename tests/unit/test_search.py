@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from library_factory import add_meeting_paper
-from memberdesk.importer import Importer
+from memberdesk.papers.importer import Importer
 from memberdesk.library import Library
 from memberdesk.library.search import Filters, SearchError, fts_query
 from memberdesk.model import AgendaItem

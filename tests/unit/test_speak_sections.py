@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from memberdesk.commands.speak import _sections
+from memberdesk.reading.sections import agenda_sections as _sections
 from memberdesk.model import Document, OutlineEntry
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from memberdesk.pdf import extract_range
-from memberdesk.reflow import paragraphs
+from memberdesk.papers.pdf import extract_range
+from memberdesk.papers.reflow import paragraphs
 from memberdesk.speech.follow import DocumentSentences, PageMap, Place, sentence_at
 from memberdesk.speech.units import page_sentences
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
+from memberdesk.access.builtins import builtin_profiles
 from memberdesk.access.checks import PAIRS, CheckRow, check_colours
 from memberdesk.access.colours import ColourError, parse_colour
 from memberdesk.access.contrast import format_ratio
@@ -107,7 +108,7 @@ def build_profile(values: dict[str, Any], base: Profile, start_from: str = "") -
             value = value.strip()
         data[section][key] = value
     try:
-        profile = parse_profile(tomli_w.dumps(data), "the editor")
+        profile = parse_profile(tomli_w.dumps(data), "the editor", builtin_profiles())
     except ProfileError as exc:
         return Built(None, [f"{p.key}: {p.message}" if p.key else p.message for p in exc.problems])
     return Built(profile, [])

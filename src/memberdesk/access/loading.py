@@ -229,11 +229,11 @@ def _merge(base: dict[str, Any], override: dict[str, Any], path: tuple[str, ...]
 
 
 def parse_profile(
-    text: str, source: str, bases: Mapping[str, Profile] | None = None, default_name: str = ""
+    text: str, source: str, bases: Mapping[str, Profile], default_name: str = ""
 ) -> Profile:
     """Validate TOML text and build a Profile, starting from `bases[based_on]`.
 
-    `bases` holds the profiles a file may be based on; None means the built-ins.
+    `bases` holds the profiles a file may be based on (usually builtins.builtin_profiles()).
     Raises ProfileError listing every problem.
     """
     try:
@@ -256,10 +256,6 @@ def parse_profile(
     based_on = clean.get("based_on", DEFAULT_BASE)
     merged: dict[str, Any] = {}
     if based_on and based_on != name:
-        if bases is None:
-            from memberdesk.access.registry import builtin_profiles  # here: registry imports us
-
-            bases = builtin_profiles()
         if based_on not in bases:
             choices = ", ".join(sorted(bases)) or "(none available)"
             message = f"'{based_on}' is not a built-in profile: choose one of {choices}"
@@ -277,7 +273,7 @@ def parse_profile(
     return from_dict(merged)
 
 
-def load_profile(path: str | os.PathLike[str], bases: Mapping[str, Profile] | None = None) -> Profile:
+def load_profile(path: str | os.PathLike[str], bases: Mapping[str, Profile]) -> Profile:
     """Read and validate a profile file. Raises ProfileError naming the file, line and key."""
     path = Path(path)
     try:

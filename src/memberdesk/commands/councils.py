@@ -44,7 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _find_council(ctx: Context, text: str):  # type: ignore[no-untyped-def]
-    from memberdesk.following import MatchError, find_council
+    from memberdesk.sync.following import MatchError, find_council
 
     try:
         return find_council(ctx.library(), text)
@@ -53,9 +53,9 @@ def _find_council(ctx: Context, text: str):  # type: ignore[no-untyped-def]
 
 
 def run_add(args: argparse.Namespace, ctx: Context) -> int:
-    from memberdesk.following import add_council
+    from memberdesk.sync.following import add_council
     from memberdesk.sources.errors import SourceError
-    from memberdesk.sync import Syncer
+    from memberdesk.sync.syncer import Syncer
 
     library = ctx.library()
     with Syncer(library) as syncer:
@@ -90,9 +90,9 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_committees(args: argparse.Namespace, ctx: Context) -> int:
-    from memberdesk.following import refresh_committees
+    from memberdesk.sync.following import refresh_committees
     from memberdesk.sources.errors import SourceError
-    from memberdesk.sync import Syncer
+    from memberdesk.sync.syncer import Syncer
 
     library = ctx.library()
     council = _find_council(ctx, args.council)
@@ -127,7 +127,7 @@ def run_committees(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_follow(args: argparse.Namespace, ctx: Context) -> int:
-    from memberdesk.following import find_committees
+    from memberdesk.sync.following import find_committees
 
     library = ctx.library()
     council = _find_council(ctx, args.council)

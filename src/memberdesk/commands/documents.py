@@ -20,7 +20,7 @@ def resolve(ctx: Context, doc: str, *, import_missing: bool = True) -> Document:
         raise CommandError(f"{doc}: no such file, and not a document id ('memberdesk library' lists them)")
     if not import_missing:
         raise CommandError(f"{doc}: not in the library; add it with 'memberdesk import {doc}'")
-    from memberdesk.importer import Importer
+    from memberdesk.papers.importer import Importer
 
     with Importer(library) as importer:
         result = importer.import_file(path)
@@ -33,7 +33,7 @@ def resolve(ctx: Context, doc: str, *, import_missing: bool = True) -> Document:
 
 def page_range(ctx: Context, doc: Document, spec: str | None) -> range:
     """The pages `--pages A-B` names (printed labels or positions); every page without it."""
-    from memberdesk.paging import PageNotFound, resolve_range
+    from memberdesk.papers.paging import PageNotFound, resolve_range
 
     labels = ctx.library().documents.labels(doc.id)
     try:

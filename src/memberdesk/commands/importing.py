@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from memberdesk.importer import Importer
+    from memberdesk.papers.importer import Importer
 
     library = ctx.library()
     failed = 0

@@ -10,6 +10,7 @@ from typing import Any
 from memberdesk.commands import CommandError, Context
 from memberdesk.files import write_atomically
 from memberdesk.library.notes import NoteView
+from memberdesk.words import plural
 
 EXPORT_FORMAT = "memberdesk-notes"
 
@@ -96,7 +97,7 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
         write_atomically(target, text)
     except OSError as exc:
         raise CommandError(f"{target}: cannot be written ({exc.strerror or exc}); choose another --to") from exc
-    print(f"Wrote {len(views)} note{'s' if len(views) != 1 else ''} to {target} ({fmt}).", file=ctx.out)
+    print(f"Wrote {plural(len(views), 'note')} to {target} ({fmt}).", file=ctx.out)
     return 0
 
 
@@ -115,5 +116,5 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
         if not isinstance(record, dict) or not isinstance(record.get("uid"), str) or not isinstance(record.get("text"), str):
             raise CommandError(f"{path}: note {number} is missing its uid or text; nothing was imported")
     added, skipped = ctx.library().notes.restore(records)
-    print(f"Imported {added} note{'s' if added != 1 else ''}; {skipped} already here.", file=ctx.out)
+    print(f"Imported {plural(added, 'note')}; {skipped} already here.", file=ctx.out)
     return 0

@@ -22,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from memberdesk.plain import PlainSession
+    from memberdesk.plain.session import PlainSession
 
     doc = resolve(ctx, args.doc)
     return PlainSession(ctx.library(), ctx.out).run(doc.id, args.page)
@@ -30,6 +30,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_plain(args: argparse.Namespace, ctx: Context) -> int:
     """memberdesk --plain: the library, then whatever the reader opens."""
-    from memberdesk.plain import PlainSession
+    from memberdesk.plain.session import PlainSession
 
     return PlainSession(ctx.library(), ctx.out).run()

@@ -7,6 +7,7 @@ import json
 from dataclasses import asdict
 
 from memberdesk.commands import Context, UsageError
+from memberdesk.words import plural
 
 
 NEWEST_NOTE = "(These words are on most pages, so the most recently added papers come first; add a word to narrow it.)"
@@ -60,7 +61,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if not hits:
         print(f"Nothing found for {query}.", file=ctx.out)
         return 0
-    print(f"{len(hits)} result{'s' if len(hits) != 1 else ''} for {query}:", file=ctx.out)
+    print(f"{plural(len(hits), 'result')} for {query}:", file=ctx.out)
     if any(h.order == "newest" for h in hits):
         print(NEWEST_NOTE, file=ctx.out)
     for number, hit in enumerate(hits, start=1):

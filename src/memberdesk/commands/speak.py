@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING
 from memberdesk.commands import CommandError, Context, UsageError
 from memberdesk.commands.documents import page_range, resolve
 from memberdesk.commands.progress import progress_reporter
-from memberdesk.model import Document, OutlineEntry
+from memberdesk.reading.sections import Section
+from memberdesk.reading.session import ReadingSession
 from memberdesk.speech.base import MAX_RATE, MIN_RATE, SpeechEvent, SpeechSettings, SpeechUnavailable, Voice
 
 if TYPE_CHECKING:
     from memberdesk.access.lexicon import Lexicon
     from memberdesk.speech.export import ExportResult
 
-Section = tuple[str, list[int]]  # (title, page indexes)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -54,13 +54,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.to and not folder and Path(args.to).suffix.lower() != ".wav":
         raise UsageError(f"--to {args.to}: give a file ending in .wav, or a folder ending in /")
     doc = resolve(ctx, args.doc)
-    docs = ctx.library().documents
-    labels = docs.labels(doc.id)
+    reading = ReadingSession(ctx.library(), doc)
     wanted = page_range(ctx, doc, args.pages)
-    texts = {page.index: page.text for page in docs.pages(doc.id)}
+    every_page = [text or "" for text in ctx.library().documents.page_texts(doc.id)]
     for index in wanted:
-        if not texts.get(index, "").strip():
-            print(f"memberdesk: page {labels[index]}: no text could be read from it (damaged, or a picture); "
+        if not every_page[index].strip():
+            print(f"memberdesk: page {reading.label(index)}: no text could be read from it (damaged, or a picture); "
                   "skipped", file=ctx.err)
     prefs = load_preferences(ctx.home, ctx.profile)
     for problem in prefs.problems:
@@ -70,13 +69,13 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         volume=args.volume / 100 if args.volume is not None else prefs.settings.volume,
         voice=_voice(args.voice) if args.voice else prefs.settings.voice,
     ).clamped()
-    every_page = [texts.get(i, "") for i in range(len(labels))]
     if args.to and folder:
-        sections = _sections(docs.outline(doc.id), doc, wanted)
-        return _export_folder(ctx, Path(args.to), sections, every_page, settings, prefs.lexicon)
+        sections = reading.sections(wanted)
+        return _export_folder(ctx, Path(args.to), sections, every_page, reading.running_lines, settings, prefs.lexicon)
     if args.to:
-        return _export_file(ctx, Path(args.to), [every_page[i] for i in wanted], settings, prefs.lexicon)
-    return _read_aloud(ctx, every_page, labels, wanted, settings, prefs.lexicon)
+        pages = [every_page[i] for i in wanted]
+        return _export_file(ctx, Path(args.to), pages, reading.running_lines, settings, prefs.lexicon)
+    return _read_aloud(ctx, reading, every_page, wanted, settings, prefs.lexicon)
 
 
 def _voice(wanted: str) -> str:
@@ -106,40 +105,13 @@ def _some_voices(voices: list[Voice], key: str) -> str:
     return ", ".join(f"{v.name} ({', '.join(v.languages)})" for v in shown) + f" ({len(voices)} in all)"
 
 
-def _sections(outline: list[OutlineEntry], doc: Document, wanted: range) -> list[Section]:
-    """One section per agenda item: the outline's top level (or the level below one lone entry).
-
-    Items that start on the same page share it as one section (titles joined), since pages
-    are the smallest unit a sentence can be placed by; pages before the first item belong
-    to it. Without an outline the whole document is one section.
-    """
-    if not outline:
-        return [(doc.title, list(wanted))]
-    top = min(entry.level for entry in outline)
-    level = top
-    if sum(1 for e in outline if e.level == top) < 2 and any(e.level == top + 1 for e in outline):
-        level = top + 1
-    starts: dict[int, list[str]] = {}
-    for entry in outline:
-        if entry.level == level:
-            starts.setdefault(entry.page_index, []).append(" ".join(entry.title.split()))
-    firsts = sorted(starts)
-    sections: list[Section] = []
-    for number, first in enumerate(firsts):
-        begin = 0 if number == 0 else first
-        end = firsts[number + 1] if number + 1 < len(firsts) else doc.page_count
-        pages = [i for i in range(begin, end) if i in wanted]
-        if pages:
-            sections.append(("; ".join(starts[first]), pages))
-    return sections
-
-
-def _export_file(ctx: Context, out: Path, pages: list[str], settings: SpeechSettings, lexicon: Lexicon | None) -> int:
+def _export_file(ctx: Context, out: Path, pages: list[str], running: frozenset[str], settings: SpeechSettings,
+                 lexicon: Lexicon | None) -> int:
     from memberdesk.speech.export import ExportError, export_pages
 
     with progress_reporter(ctx, "Speaking", unit="sentences") as report:
         try:
-            result = export_pages(pages, out, settings=settings, lexicon=lexicon,
+            result = export_pages(pages, out, running=running, settings=settings, lexicon=lexicon,
                                   progress=lambda done, total, note: report(str(out), done, total))
         except (ExportError, SpeechUnavailable) as exc:
             raise CommandError(str(exc)) from exc
@@ -148,13 +120,13 @@ def _export_file(ctx: Context, out: Path, pages: list[str], settings: SpeechSett
 
 
 def _export_folder(ctx: Context, folder: Path, sections: list[Section], every_page: list[str],
-                   settings: SpeechSettings, lexicon: Lexicon | None) -> int:
+                   running: frozenset[str], settings: SpeechSettings, lexicon: Lexicon | None) -> int:
     from memberdesk.speech.export import ExportError, export_sections
 
     texts = [(title, [every_page[i] for i in pages]) for title, pages in sections]
     with progress_reporter(ctx, "Speaking", unit="sentences") as report:
         try:
-            result = export_sections(texts, folder, settings=settings, lexicon=lexicon,
+            result = export_sections(texts, folder, running=running, settings=settings, lexicon=lexicon,
                                      progress=lambda done, total, note: report(folder.name or str(folder), done, total))
         except (ExportError, SpeechUnavailable) as exc:
             raise CommandError(str(exc)) from exc
@@ -179,14 +151,13 @@ def _duration(seconds: float) -> str:
     return f"{minutes} min {rest} s" if minutes else f"{rest} s"
 
 
-def _read_aloud(ctx: Context, every_page: list[str], labels: list[str], wanted: range,
+def _read_aloud(ctx: Context, reading: ReadingSession, every_page: list[str], wanted: range,
                 settings: SpeechSettings, lexicon: Lexicon | None) -> int:
     """Speak, printing each sentence as it starts; Ctrl+C ends it (the speaker is closed)."""
     from memberdesk.speech import choose_speaker
-    from memberdesk.speech.units import find_repeated_lines, page_sentences
 
-    keys = find_repeated_lines(every_page)
-    units = [(i, s) for i in wanted for s in page_sentences(every_page[i], boilerplate=keys)]
+    sentences = reading.sentences()
+    units = [(i, s) for i in wanted for s in sentences.page(i)]
     if not units:
         raise CommandError("nothing in these pages can be read aloud")
     events: queue.Queue[SpeechEvent] = queue.Queue()
@@ -205,7 +176,7 @@ def _read_aloud(ctx: Context, every_page: list[str], labels: list[str], wanted: 
             if event.kind == "started" and event.index is not None:
                 page, sentence = units[event.index]
                 if page != shown_page:
-                    print(f"--- page {labels[page]} ---", file=ctx.out, flush=True)
+                    print(f"--- page {reading.label(page)} ---", file=ctx.out, flush=True)
                     shown_page = page
                 print(" ".join(every_page[page][sentence.start : sentence.end].split()), file=ctx.out, flush=True)
             elif event.kind == "error":

@@ -12,7 +12,7 @@ from types import FrameType
 
 
 from memberdesk.commands import CommandError, Context, UsageError
-from memberdesk.sync_report import SyncProgress, Throttle
+from memberdesk.sync.report import SyncProgress, Throttle
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -46,8 +46,8 @@ def _date(text: str | None, what: str) -> date | None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from memberdesk.following import MatchError, find_council
-    from memberdesk.sync import Syncer
+    from memberdesk.sync.following import MatchError, find_council
+    from memberdesk.sync.syncer import Syncer
 
     start, end = _date(args.from_date, "--from"), _date(args.to_date, "--to")
     if start and end and start > end:

@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from memberdesk.reflow import paragraphs
+    from memberdesk.papers.reflow import paragraphs
 
     doc = resolve(ctx, args.doc)
     docs = ctx.library().documents

@@ -71,6 +71,15 @@ class Documents:
         )
         return [Page(document_id, r["idx"], r["label"], r["text"]) for r in rows]
 
+    def page_texts(self, document_id: int) -> list[str | None]:
+        """Every page's text in order, None for a page not yet imported."""
+        count = self.conn.execute("SELECT page_count FROM documents WHERE id = ?", (document_id,)).fetchone()
+        texts: list[str | None] = [None] * (count[0] if count else 0)
+        for page in self.pages(document_id):
+            if page.index < len(texts):
+                texts[page.index] = page.text
+        return texts
+
     def labels(self, document_id: int) -> list[str]:
         """Printed labels of every stored page, in order (cheap: no text)."""
         rows = self.conn.execute("SELECT label FROM pages WHERE document_id = ? ORDER BY idx", (document_id,))

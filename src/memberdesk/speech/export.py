@@ -193,15 +193,20 @@ class _Exporter:
 
 
 def export_pages(
-    pages: Sequence[str | None], out: Path, *, settings: SpeechSettings | None = None,
+    pages: Sequence[str | None], out: Path, *, running: frozenset[str] | None = None,
+    settings: SpeechSettings | None = None,
     lexicon: Lexicon | None = None, progress: ProgressCallback | None = None,
     cancel: threading.Event | None = None, driver: str | None = None, workers: int | None = None,
 ) -> ExportResult:
-    """Write the pages as one WAV file at `out`. A page that is None had no text (skipped)."""
+    """Write the pages as one WAV file at `out`. A page that is None had no text (skipped).
+
+    `running`: the paper's running headers and footers (ReadingSession.running_lines), left
+    unread; without it they are found among these pages alone."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with _Exporter(settings, lexicon, progress, cancel, driver, workers) as job:
-        units = _units(pages, find_repeated_lines(pages), lexicon, "", job.result.notes)
+        keys = find_repeated_lines(pages) if running is None else running
+        units = _units(pages, keys, lexicon, "", job.result.notes)
         job.total = len(units)
         if job.render(units, out) is None:
             raise ExportError(f"{out}: nothing in the pages could be read aloud; no file written")
@@ -210,15 +215,14 @@ def export_pages(
 
 def export_sections(
     sections: Sequence[tuple[str, Sequence[str | None]]], folder: Path, *,
-    settings: SpeechSettings | None = None, lexicon: Lexicon | None = None,
+    running: frozenset[str] | None = None, settings: SpeechSettings | None = None, lexicon: Lexicon | None = None,
     progress: ProgressCallback | None = None, cancel: threading.Event | None = None,
     driver: str | None = None, workers: int | None = None,
 ) -> ExportResult:
     """One WAV per (title, pages) section in `folder`, plus playlist.m3u listing them in order."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    every_page = [page for _, pages in sections for page in pages]
-    keys = find_repeated_lines(every_page)
+    keys = find_repeated_lines([page for _, pages in sections for page in pages]) if running is None else running
     with _Exporter(settings, lexicon, progress, cancel, driver, workers) as job:
         planned = [(title, _units(pages, keys, lexicon, f"{title}, ", job.result.notes))
                    for title, pages in sections]

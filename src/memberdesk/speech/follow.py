@@ -3,7 +3,7 @@ one sits in the reflowed page the reader shows.
 
 Sentences (memberdesk.speech.units) are spans of the *raw* page text, because that is what
 the splitter understands (lines, table cells, headers and footers). The reader shows the
-page *reflowed* (memberdesk.reflow.paragraphs): lines joined, hyphen breaks rejoined,
+page *reflowed* (memberdesk.papers.reflow.paragraphs): lines joined, hyphen breaks rejoined,
 runs of spaces collapsed. PageMap ties the two together character by character, so the
 highlight covers exactly the words being spoken whichever way either side splits the
 page, and "read from the reading line" can find the sentence under the line.
@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from memberdesk.reflow import Paragraph
+from memberdesk.papers.reflow import Paragraph
 from memberdesk.speech.units import Sentence, find_repeated_lines, page_sentences
 
 # How far ahead to look for a character the reflow kept but the alignment lost track of.

@@ -17,6 +17,7 @@ from memberdesk.library import Library
 from memberdesk.library.search import SearchHit
 from memberdesk.ui.cursor import follow_focus, follow_focus_soon
 from memberdesk.ui.keys import KeyRow, key_rows
+from memberdesk.ui.messages import ImportPath, OpenAgendaItem, OpenPaper, OpenSearchHit, UseProfile
 from memberdesk.ui.profile_support import ProfileSupport
 from memberdesk.ui.read_aloud import ReadAloudScreen
 from memberdesk.ui.screens.help import HelpScreen
@@ -85,6 +86,22 @@ class MemberdeskApp(ProfileSupport, App[None]):
         self.speech.close()  # silence first, then end the speech worker and player processes
         self.library.close()
 
+    # -- what screens ask for (memberdesk.ui.messages) -------------------------------------
+    def on_open_paper(self, message: OpenPaper) -> None:
+        self.open_document(message.document_id, page_index=message.page_index, find=message.find)
+
+    def on_open_agenda_item(self, message: OpenAgendaItem) -> None:
+        self.open_agenda_item(message.agenda_item_id)
+
+    def on_open_search_hit(self, message: OpenSearchHit) -> None:
+        self.open_hit(message.hit, message.query)
+
+    def on_import_path(self, message: ImportPath) -> None:
+        self.import_and_open(message.path)
+
+    def on_use_profile(self, message: UseProfile) -> None:
+        self.switch_profile(message.name)
+
     # -- opening papers --------------------------------------------------------------------
     def open_document(self, document_id: int, *, page_index: int | None = None, find: str = "") -> None:
         document = self.library.documents.get(document_id)
@@ -136,7 +153,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
     @work(thread=True, exclusive=True, group="import")
     def import_and_open(self, path: str) -> None:
         """Import in the background; open the reader as soon as the first page is stored."""
-        from memberdesk.importer import Importer
+        from memberdesk.papers.importer import Importer
 
         self.call_from_thread(self.notify, f"Importing {Path(path).name}...")
         with Library(self.home) as library, Importer(library) as importer:
@@ -158,13 +175,13 @@ class MemberdeskApp(ProfileSupport, App[None]):
     # -- help and the palette --------------------------------------------------------------
     def key_rows(self) -> list[KeyRow]:
         from memberdesk.ui.screens.agenda_item import AgendaItemScreen
-        from memberdesk.ui.screens.confirm import ConfirmScreen
-        from memberdesk.ui.screens.contents import ContentsScreen
+        from memberdesk.ui.dialogs.confirm import ConfirmScreen
+        from memberdesk.ui.dialogs.contents import ContentsScreen
         from memberdesk.ui.screens.councils import CouncilsScreen
-        from memberdesk.ui.screens.note_editor import NoteEditorScreen
+        from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
         from memberdesk.ui.screens.notes import NotesScreen
         from memberdesk.ui.screens.profile_editor import ProfileEditor, SettingsList
-        from memberdesk.ui.screens.profile_switcher import ProfileSwitcher
+        from memberdesk.ui.dialogs.profile_switcher import ProfileSwitcher
         from memberdesk.ui.screens.search import SearchScreen
         from memberdesk.ui.widgets.choice import Choice
 
@@ -195,7 +212,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
 
     # -- profiles (applying them lives in ProfileSupport) ---------------------------------
     def action_switch_profile(self) -> None:
-        from memberdesk.ui.screens.profile_switcher import ProfileSwitcher
+        from memberdesk.ui.dialogs.profile_switcher import ProfileSwitcher
 
         if not isinstance(self.screen, ProfileSwitcher):
             self.push_screen(ProfileSwitcher(self.profile_registry, self.active_profile.name), self._switch_chosen)

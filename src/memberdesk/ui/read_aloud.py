@@ -21,9 +21,9 @@ from textual.geometry import Region
 from textual.screen import Screen
 
 from memberdesk.library import Library
-from memberdesk.model import Document
-from memberdesk.reflow import Paragraph
+from memberdesk.papers.reflow import Paragraph
 from memberdesk.speech import Sentence, Speaker, Voice
+from memberdesk.reading.session import ReadingSession
 from memberdesk.speech.follow import DocumentSentences, PageMap, Place, sentence_at
 from memberdesk.ui.speech_service import SpeakerReady, SpeechMessage, SpeechService
 from memberdesk.ui.widgets.page_view import Highlight, PageView
@@ -44,7 +44,6 @@ class ReadAloud:
         self.items: list[Place] = []  # the sentences handed to the speaker, in order
         self.current: int | None = None  # index in items of the sentence being read
         self.session = 0  # the speaker session whose events count (see speech_service)
-        self._sentences: DocumentSentences | None = None
         self._after_ready: list[Callable[[], None]] = []
         self._map: tuple[int, list[Paragraph], PageMap] | None = None
 
@@ -54,15 +53,7 @@ class ReadAloud:
 
     @property
     def sentences(self) -> DocumentSentences:
-        if self._sentences is None:
-            library, document = self.screen.library, self.screen.document
-
-            def texts() -> list[str | None]:
-                stored = {page.index: page.text for page in library.documents.pages(document.id)}
-                return [stored.get(i) for i in range(document.page_count)]
-
-            self._sentences = DocumentSentences(texts)
-        return self._sentences
+        return self.screen.reading.sentences()
 
     # -- keys ------------------------------------------------------------------------------
     def read_from_here(self) -> None:
@@ -237,7 +228,7 @@ class ReadAloud:
     def _here(self) -> Place:
         """The sentence under the reading line (or the next one after it)."""
         screen = self.screen
-        view, page = screen.page_view, screen.page_index
+        view, page = screen.page_view, screen.reading.page_index
         line = next((ln for ln in view.lines[view.cursor_line :] if ln.paragraph >= 0), None)
         if line is None:
             return Place(page + 1, 0)
@@ -257,7 +248,7 @@ class ReadAloud:
             return
         place = self.items[self.current]
         screen = self.screen
-        if place.page != screen.page_index:
+        if place.page != screen.reading.page_index:
             screen.show_page(place.page)  # reading goes on over the page: turn it
         sentence = self._sentence(place)
         spans = self._page_map(place.page).to_paragraphs(sentence.start, sentence.end)
@@ -298,9 +289,8 @@ class ReadAloudScreen(Screen[None]):
     ]
 
     # Provided by the reader (memberdesk.ui.screens.reader.ReaderScreen).
-    document: Document
+    reading: ReadingSession
     library: Library
-    page_index: int
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -366,7 +356,7 @@ class ReadAloudScreen(Screen[None]):
         self.app.call_from_thread(self._offer_voices, voices, current)
 
     def _offer_voices(self, voices: list[Voice], current: str | None) -> None:
-        from memberdesk.ui.screens.voices import VoiceScreen
+        from memberdesk.ui.dialogs.voices import VoiceScreen
 
         if not voices:
             self.notify("This speech engine offers no choice of voice.")

@@ -15,11 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from memberdesk import following
+from memberdesk.sync import following
 from memberdesk.library import Library
 from memberdesk.sources.errors import SourceError
-from memberdesk.sync import Syncer
-from memberdesk.sync_report import SyncReport, Throttle
+from memberdesk.sync.syncer import Syncer
+from memberdesk.sync.report import SyncReport, Throttle
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,10 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from memberdesk.library import Library
-from memberdesk.reflow import Paragraph, paragraphs
-from memberdesk.ui.screens.note_editor import NoteEditorScreen
+from memberdesk.papers.reflow import Paragraph, paragraphs
+from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
 from memberdesk.ui.widgets.page_view import PageView
+from memberdesk.words import plural
 
 
 class AgendaItemScreen(Screen[None]):
@@ -50,7 +51,7 @@ class AgendaItemScreen(Screen[None]):
 
     def update_status(self) -> None:
         notes = len(self.library.notes.for_agenda_item(self.agenda_item_id))
-        written = f"{notes} note{'s' if notes != 1 else ''} on this item. " if notes else ""
+        written = f"{plural(notes, 'note')} on this item. " if notes else ""
         self.query_one("#status", Static).update(f"{written}a writes a note; Escape goes back.")
 
     def action_add_note(self) -> None:

@@ -21,10 +21,12 @@ from memberdesk.dates import spoken_date
 from memberdesk.library import Library
 from memberdesk.model import Document
 from memberdesk.ui import sync_worker as jobs
-from memberdesk.ui.screens.note_editor import NoteEditorScreen
+from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
 from memberdesk.ui.screens.notes import Jump, NotesScreen
-from memberdesk.ui.screens.prompt import PromptScreen
+from memberdesk.ui.dialogs.prompt import PromptScreen
 from memberdesk.ui.widgets.lists import CursorOptionList
+from memberdesk.ui.messages import OpenAgendaItem, OpenPaper
+from memberdesk.words import document_words, plural
 
 _HELP = {
     "councils": "Enter shows a council's committees. a adds a council, s syncs now. F1 lists every key.",
@@ -43,11 +45,8 @@ class _Level:
 
 def document_row(doc: Document) -> str:
     """A paper as a row: title first, then pages, version and marker in words."""
-    if doc.status == "restricted":
-        return f"Paper: {doc.title}, restricted: not published"
-    version = f", version {doc.version}" if doc.version > 1 else ""
-    marker = f", {doc.marker}" if doc.marker else ""
-    return f"Paper: {doc.title}, {doc.page_count} pages{version}{marker}"
+    words = document_words(doc.title, status=doc.status, pages=doc.page_count, version=doc.version, marker=doc.marker)
+    return f"Paper: {words}"
 
 
 class CouncilsScreen(Screen[None]):
@@ -135,7 +134,7 @@ class CouncilsScreen(Screen[None]):
             papers = len(self.library.councils.meeting_document_ids(m.id))
             when = f"{spoken_date(m.date)} {m.time}".strip()
             status = f", {m.status}" if m.status else ""
-            got = f", {papers} paper{'s' if papers != 1 else ''}" if papers else (", not downloaded" if not m.synced_at else "")
+            got = f", {plural(papers, 'paper')}" if papers else (", not downloaded" if not m.synced_at else "")
             rows.append(Option(f"Meeting {when}{status}{got}", id=f"meeting:{m.id}"))
         return rows or [Option("No meetings stored for this window: press r to ask the council.", disabled=True)]
 
@@ -148,9 +147,9 @@ class CouncilsScreen(Screen[None]):
             notes = "".join(w for w, on_ in ((", decision", item.is_decision),
                                               (", restricted", item.is_restricted)) if on_)
             papers = linked.get(item.id, [])
-            count = f", {len(papers)} paper{'s' if len(papers) != 1 else ''}" if papers else ""
+            count = f", {plural(len(papers), 'paper')}" if papers else ""
             written = len(self.library.notes.for_agenda_item(item.id))
-            count += f", {written} note{'s' if written != 1 else ''}" if written else ""
+            count += f", {plural(written, 'note')}" if written else ""
             rows.append(Option(f"Item {item.number} {item.title}{notes}{count}", id=f"item:{item.id}"))
             for doc_id in papers:
                 doc = documents.get(doc_id)
@@ -187,13 +186,13 @@ class CouncilsScreen(Screen[None]):
         elif kind == "meeting":
             self._enter(_Level("meeting", number, title))
         elif kind == "item":
-            self.app.open_agenda_item(number)  # type: ignore[attr-defined]
+            self.post_message(OpenAgendaItem(number))
         elif kind == "doc":
             doc = self.library.documents.get(number)
             if doc is not None and doc.status == "restricted":
                 self._say(f"{doc.title} is restricted: the council has not published it.")
             else:
-                self.app.open_document(number)  # type: ignore[attr-defined]
+                self.post_message(OpenPaper(number))
 
     def _enter(self, level: _Level) -> None:
         self.levels.append(level)
@@ -226,9 +225,9 @@ class CouncilsScreen(Screen[None]):
             if jump is None:
                 self.reload()
             elif jump.agenda_item_id is not None:
-                self.app.open_agenda_item(jump.agenda_item_id)  # type: ignore[attr-defined]
+                self.post_message(OpenAgendaItem(jump.agenda_item_id))
             elif jump.document_id is not None:
-                self.app.open_document(jump.document_id, page_index=jump.page_index)  # type: ignore[attr-defined]
+                self.post_message(OpenPaper(jump.document_id, page_index=jump.page_index))
 
         self.app.push_screen(NotesScreen(self.library, meeting_id=self.level.id), chosen)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,16 +14,14 @@ from textual.widgets.option_list import Option
 
 from memberdesk.dates import spoken_date
 from memberdesk.library import Library
-from memberdesk.ui.screens.prompt import PromptScreen
+from memberdesk.ui.dialogs.prompt import PromptScreen
 from memberdesk.ui.widgets.lists import CursorOptionList
+from memberdesk.ui.messages import ImportPath, OpenPaper
+from memberdesk.words import document_words, plural
 
 
-def document_prompt(doc: dict) -> str:
-    """Title first (a screen reader hears what it is first), then the details, markers in words."""
-    if doc["status"] == "restricted":
-        return f"{doc['title']}, restricted: not published"
-    marker = f", {doc['marker']}" if doc["marker"] else ""
-    return f"{doc['title']}, {doc['pages']} pages{marker}"
+def document_prompt(doc: dict[str, Any]) -> str:
+    return document_words(doc["title"], status=doc["status"], pages=doc["pages"], marker=doc["marker"])
 
 
 class LibraryScreen(Screen[None]):
@@ -83,13 +83,13 @@ class LibraryScreen(Screen[None]):
             listing.highlighted = next((n for n, o in enumerate(options) if not o.disabled), None)
         count = len(docs)
         self.query_one("#library-status", Static).update(
-            f"{count} paper{'s' if count != 1 else ''} in the library at {self.library.home}"
+            f"{plural(count, 'paper')} in the library at {self.library.home}"
         )
 
     @on(OptionList.OptionSelected, "#documents")
     def _open(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.app.open_document(int(event.option.id))  # type: ignore[attr-defined]
+            self.post_message(OpenPaper(int(event.option.id)))
 
     def action_reload(self) -> None:
         self.reload()
@@ -97,7 +97,7 @@ class LibraryScreen(Screen[None]):
     def action_import_file(self) -> None:
         def chosen(path: str | None) -> None:
             if path:
-                self.app.import_and_open(path)  # type: ignore[attr-defined]
+                self.post_message(ImportPath(path))
 
         self.app.push_screen(
             PromptScreen("Import a PDF: type the path of a file and press Enter (Escape cancels).", "path"),

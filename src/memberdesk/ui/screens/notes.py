@@ -14,8 +14,8 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from memberdesk.library import Library
-from memberdesk.ui.screens.confirm import ConfirmScreen
-from memberdesk.ui.screens.note_editor import NoteEditorScreen
+from memberdesk.ui.dialogs.confirm import ConfirmScreen
+from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
 from memberdesk.ui.widgets.lists import CursorOptionList
 
 

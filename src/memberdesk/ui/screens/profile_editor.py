@@ -24,15 +24,16 @@ from memberdesk.access import editing
 from memberdesk.access.loading import save_profile
 from memberdesk.access.profile import Profile
 from memberdesk.access.registry import ProfileRegistry
-from memberdesk.reflow import Paragraph, paragraphs
+from memberdesk.papers.reflow import Paragraph, paragraphs
 from memberdesk.ui.cursor import place_cursor
 from memberdesk.ui.profile_support import page_layout
-from memberdesk.ui.screens.colour_picker import ColourPicker
-from memberdesk.ui.screens.confirm import ConfirmScreen
-from memberdesk.ui.screens.prompt import PromptScreen
+from memberdesk.ui.dialogs.colour_picker import ColourPicker
+from memberdesk.ui.dialogs.confirm import ConfirmScreen
+from memberdesk.ui.dialogs.prompt import PromptScreen
 from memberdesk.ui.widgets.choice import Choice
 from memberdesk.ui.widgets.profile_preview import PreviewPageView, SampleLines, sample_highlights
 from memberdesk.ui.widgets.text_box import TextBox
+from memberdesk.ui.messages import UseProfile
 
 HELP = (
     "Profile editor. Tab and Shift+Tab move between settings. Colours: type #rrggbb or a name, or F4 "
@@ -137,7 +138,7 @@ class ProfileEditor(Screen[None]):
                 if view.paragraphs and not isinstance(view, PreviewPageView):
                     return list(view.paragraphs)
         from memberdesk import config
-        from memberdesk.pdf import PdfProblem, extract_range
+        from memberdesk.papers.pdf import PdfProblem, extract_range
 
         try:
             [(_, text, _problem)] = extract_range(config.demo_pack(), 6, 7)
@@ -273,7 +274,7 @@ class ProfileEditor(Screen[None]):
             return
         self.base = profile
         if then_use:
-            self.app.switch_profile(profile.name)  # type: ignore[attr-defined]
+            self.post_message(UseProfile(profile.name))
         else:
             self.app.notify(f"Saved profile '{profile.name}' in {path}.")
 
@@ -301,7 +302,7 @@ class ProfileEditor(Screen[None]):
         self.app.push_screen(PromptScreen(question, "export-path", default), chosen)
 
     def action_start_from(self) -> None:
-        from memberdesk.ui.screens.profile_switcher import ProfileSwitcher
+        from memberdesk.ui.dialogs.profile_switcher import ProfileSwitcher
 
         prompt = "Start from which profile? Up and Down to choose, Enter to start from it, Escape to cancel."
 

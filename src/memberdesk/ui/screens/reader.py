@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -10,16 +10,17 @@ from textual.widgets import Input, Static
 
 from memberdesk.library import Library
 from memberdesk.model import Document, OutlineEntry
-from memberdesk.paging import PageNotFound, resolve_page, section_at
-from memberdesk.reflow import Paragraph, paragraphs
+from memberdesk.papers.paging import PageNotFound
+from memberdesk.papers.reflow import Paragraph
+from memberdesk.reading.find import FindResults
+from memberdesk.reading.session import NO_TEXT, ReadingSession
 from memberdesk.ui.read_aloud import ReadAloudScreen
-from memberdesk.ui.screens.contents import ContentsScreen
-from memberdesk.ui.screens.note_editor import NoteEditorScreen
+from memberdesk.ui.dialogs.contents import ContentsScreen
+from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
 from memberdesk.ui.screens.notes import Jump, NotesScreen
-from memberdesk.ui.screens.prompt import PromptScreen
+from memberdesk.ui.dialogs.prompt import PromptScreen
 from memberdesk.ui.widgets.page_view import Highlight, PageView
 from memberdesk.ui.widgets.text_box import TextBox
-from memberdesk.find import FindResults, find_in_document
 
 
 class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and controller
@@ -44,12 +45,9 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
     ) -> None:
         super().__init__()
         self.library = library
-        self.document = document
+        self.reading = ReadingSession(library, document)
         self._start_page = page_index
         self._start_find = find
-        self.page_index = 0
-        self.labels: list[str] = []
-        self.outline: list[OutlineEntry] = self.library.documents.outline(document.id)
         self.find: FindResults | None = None
         self._page_paragraphs: list[Paragraph] = []
         self._waiting_for: int | None = None
@@ -62,16 +60,32 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
             yield Static("", id="status", markup=False)
 
     @property
+    def document(self) -> Document:
+        return self.reading.document
+
+    @property
+    def page_index(self) -> int:
+        return self.reading.page_index
+
+    @property
+    def labels(self) -> list[str]:
+        return self.reading.labels
+
+    @property
+    def outline(self) -> list[OutlineEntry]:
+        return self.reading.outline
+
+    @property
     def page_view(self) -> PageView:
         return self.query_one(PageView)
 
     def on_mount(self) -> None:
         self.query_one("#find", Input).display = False
         self.library.documents.mark_opened(self.document.id)
-        page, line = self.library.documents.position(self.document.id)
+        page, line = self.reading.saved_position()
         if self._start_page is not None:
             page, line = self._start_page, 0
-        self.show_page(min(page, max(0, self.document.page_count - 1)), line=line)
+        self.show_page(page, line=line)
         self.page_view.focus()
         if self._start_find:
             self.run_find(self._start_find, as_search=True)
@@ -85,32 +99,29 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
     # -- pages -----------------------------------------------------------------------------
     def show_page(self, index: int, *, line: int = 0, at_end: bool = False) -> None:
         index = max(0, min(index, self.document.page_count - 1))
-        self.page_index = index
-        page = self.library.documents.page(self.document.id, index)
-        self.labels = self.library.documents.labels(self.document.id)
-        if page is None:
+        self.reading.go(index)
+        paras = self.reading.paragraphs(index, running=True)
+        if paras is None:
             self._waiting_for = index
             self._page_paragraphs = []
             self.page_view.show([], placeholder=f"Page {index + 1} is still being prepared; it will appear here.")
         else:
             self._waiting_for = None
-            self._page_paragraphs = paragraphs(page.text)
-            placeholder = "" if self._page_paragraphs else "This page has no text (it may be a picture or a blank page)."
+            self._page_paragraphs = paras
+            placeholder = "" if paras else NO_TEXT
             self.page_view.show(self._page_paragraphs, line=line, placeholder=placeholder)
             if at_end:
                 self.page_view.move_to(len(self.page_view.lines) - 1)
             self._apply_find_highlights()
-            self.library.reading.record_page(self.document.id, index)
         self.update_status()
-        self.library.documents.save_position(self.document.id, index, self.page_view.cursor_line)
+        self.reading.save_line(self.page_view.cursor_line)
 
     def _refresh_progress(self) -> None:
-        doc = self.library.documents.get(self.document.id)
+        doc = self.reading.refresh()
         if doc is None:
             self.notify("The import of this paper failed; see the library for the reason.", severity="error")
             self.app.pop_screen()
             return
-        self.document = doc
         if self._waiting_for is not None and self.library.documents.page(doc.id, self._waiting_for):
             self.show_page(self._waiting_for)
         self.update_status()
@@ -120,23 +131,14 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
                     timer.stop()
 
     def page_label(self, index: int | None = None) -> str:
-        index = self.page_index if index is None else index
-        return self.labels[index] if index < len(self.labels) else str(index + 1)
+        return self.reading.label(index)
 
     def current_section(self) -> str:
-        return section_at(self.outline, self.page_index)
+        return self.reading.section()
 
     def update_status(self) -> None:
         doc = self.document
-        parts = [f"Page {self.page_label()}", f"{self.page_index + 1} of {doc.page_count}"]
-        section = self.current_section()
-        if section:
-            parts.append(section)
-        if self.library.bookmarks.is_marked(doc.id, self.page_index):
-            parts.append("bookmarked")
-        notes = sum(1 for v in self.library.notes.for_document(doc.id) if v.note.page_index == self.page_index)
-        if notes:
-            parts.append(f"{notes} note{'s' if notes != 1 else ''} on this page")
+        parts = self.reading.status_parts()
         if self.find and self.find.hits:
             parts.append(f"match {self.find.current + 1} of {len(self.find.hits)} for '{self.find.query}'")
         if self.read_aloud.status_words():
@@ -157,7 +159,7 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
 
     @on(PageView.Moved)
     def _moved(self) -> None:
-        self.library.documents.save_position(self.document.id, self.page_index, self.page_view.cursor_line)
+        self.reading.save_line(self.page_view.cursor_line)
 
     def action_next_page(self) -> None:
         if self.page_index < self.document.page_count - 1:
@@ -182,11 +184,11 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
             if not answer:
                 return
             try:
-                self.show_page(resolve_page(self.labels, answer))
+                self.show_page(self.reading.resolve(answer))
             except PageNotFound as exc:
                 self.app.notify(str(exc), severity="warning")
 
-        span = f"{self.page_label(0)} to {self.page_label(len(self.labels) - 1)}" if self.labels else ""
+        span = self.reading.label_span()
         question = (
             f"Go to page: type the number printed on the page ({span}), or #N for the Nth page. "
             "Enter goes, Escape cancels."
@@ -216,8 +218,7 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
 
     # -- notes and bookmarks ---------------------------------------------------------------
     def action_bookmark(self) -> None:
-        marked = self.library.bookmarks.toggle(self.document.id, self.page_index)
-        self.app.notify(f"Page {self.page_label()} {'bookmarked' if marked else 'no longer bookmarked'}.")
+        self.app.notify(self.reading.toggle_bookmark())
         self.update_status()
 
     def action_add_note(self) -> None:
@@ -225,8 +226,7 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
 
         def saved(text: str | None) -> None:
             if text:
-                self.library.notes.add(text, document_id=self.document.id, page_index=index)
-                self.app.notify(f"Note saved on page {self.page_label(index)}.")
+                self.app.notify(self.reading.add_note(text, index))
                 self.update_status()
 
         self.app.push_screen(NoteEditorScreen(f"page {self.page_label(index)}"), saved)
@@ -254,9 +254,7 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
             self.run_find(query)
 
     def run_find(self, query: str, *, as_search: bool = False) -> None:
-        self.find = find_in_document(
-            self.library, self.document.id, query, start_page=self.page_index, as_search=as_search
-        )
+        self.find = self.reading.find(query, as_search=as_search, running=True)
         if not self.find.hits:
             self.app.notify(f"'{query}' is not in this paper.", severity="warning")
             self.update_status()

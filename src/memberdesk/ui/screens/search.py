@@ -15,6 +15,8 @@ from memberdesk.library import Library
 from memberdesk.library.search import SearchError, SearchHit
 from memberdesk.ui.widgets.lists import CursorOptionList
 from memberdesk.ui.widgets.text_box import TextBox
+from memberdesk.ui.messages import OpenSearchHit
+from memberdesk.words import plural
 
 
 def hit_prompt(hit: SearchHit) -> str:
@@ -72,7 +74,7 @@ class SearchScreen(Screen[None]):
             return
         results.add_options([Option(hit_prompt(h), id=str(n)) for n, h in enumerate(self.hits)])
         count = len(self.hits)
-        words = f"{count} result{'s' if count != 1 else ''} for {text.strip()}" if count else f"Nothing found for {text.strip()}."
+        words = f"{plural(count, 'result')} for {text.strip()}" if count else f"Nothing found for {text.strip()}."
         if any(h.order == "newest" for h in self.hits):
             words += ": these words are on most pages, so the newest papers come first"
         status.update(words)
@@ -90,7 +92,7 @@ class SearchScreen(Screen[None]):
     def _open(self, event: OptionList.OptionSelected) -> None:
         hit = self.hits[int(event.option.id or 0)]
         query = self.query_one("#query", Input).value
-        self.app.open_hit(hit, query)  # type: ignore[attr-defined]
+        self.post_message(OpenSearchHit(hit, query))
 
     def action_focus_query(self) -> None:
         self.query_one("#query", Input).focus()

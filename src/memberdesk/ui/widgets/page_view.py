@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from memberdesk.reflow import Line, Paragraph, wrap
+from memberdesk.papers.reflow import Line, Paragraph, wrap
 from memberdesk.ui.cursor import place_cursor
 
 GUTTER = 2  # columns left of the text: the reading-line marker sits here

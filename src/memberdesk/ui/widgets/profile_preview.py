@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from memberdesk.access.profile import Profile
-from memberdesk.reflow import Paragraph
+from memberdesk.papers.reflow import Paragraph
 from memberdesk.ui.widgets.page_view import Highlight, Layout, PageView
 
 

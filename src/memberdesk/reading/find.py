@@ -8,11 +8,12 @@ search matched them ("phrases", prefix*).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from memberdesk.library import Library
 from memberdesk.library.search import SearchError, fts_query
-from memberdesk.reflow import paragraphs
+from memberdesk.papers.reflow import Paragraph
 
 
 @dataclass(frozen=True)
@@ -51,15 +52,23 @@ def _as_search(query: str) -> tuple[re.Pattern[str] | None, str]:
     return re.compile("|".join(alternatives), re.IGNORECASE), terms[0][0]
 
 
-def find_in_document(
-    library: Library, document_id: int, query: str, *, start_page: int = 0, as_search: bool = False
+def find_in_pages(
+    library: Library,
+    document_id: int,
+    query: str,
+    paragraphs_of: Callable[[int], list[Paragraph] | None],
+    *,
+    start_page: int = 0,
+    as_search: bool = False,
 ) -> FindResults:
+    """Matches in the paragraphs `paragraphs_of(page)` gives: the ones the reader shows, so
+    a hit's paragraph number is the paragraph on screen (or said in plain mode)."""
     results = FindResults(query=" ".join(query.split()))
     pattern, first_word = (_as_search if as_search else _literal)(query)
     if pattern is None:
         return results
-    for index, text in library.documents.pages_containing(document_id, first_word):
-        for number, para in enumerate(paragraphs(text)):
+    for index, _ in library.documents.pages_containing(document_id, first_word):
+        for number, para in enumerate(paragraphs_of(index) or []):
             for match in pattern.finditer(para.text):
                 results.hits.append(Hit(index, number, match.start(), match.end()))
     # Start at the first match on or after the page being read.

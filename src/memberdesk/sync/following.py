@@ -14,7 +14,7 @@ from memberdesk.model import Committee, Council, Meeting
 from memberdesk.sources.moderngov import MODE_DESCRIPTIONS, ModernGovClient, default_window
 from memberdesk.sources.records import RemoteCommittee
 from memberdesk.sources.urls import normalise_base
-from memberdesk.sync import Syncer
+from memberdesk.sync.syncer import Syncer
 
 
 class MatchError(LookupError):

@@ -24,16 +24,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from memberdesk.importer import Importer
+from memberdesk.papers.importer import Importer
 from memberdesk.library import Library
 from memberdesk.library.sync_records import PaperRecord
-from memberdesk.model import AgendaItem, Committee, Council, Meeting
+from memberdesk.model import AgendaItem, Committee, Council
 from memberdesk.sources.errors import FetchCancelled, SourceError
 from memberdesk.sources.fetching import DownloadJob, DownloadResult, clean_partial_downloads
 from memberdesk.sources.http import HttpClient
 from memberdesk.sources.moderngov import ModernGovClient, default_window
 from memberdesk.sources.records import RemoteDocument, RemoteMeeting, RemoteMeetingDetail
-from memberdesk.sync_report import Failure, ProgressCallback, SyncProgress, SyncReport
+from memberdesk.sync.report import Failure, ProgressCallback, SyncProgress, SyncReport
 
 INCOMING = "incoming"  # downloads land here (as .part files) before import copies them in
 # A paper checked this recently is not asked about again unless its meeting's agenda changed:

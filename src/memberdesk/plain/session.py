@@ -12,26 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from memberdesk.find import find_in_document
 from memberdesk.library import Library
-from memberdesk.model import Document
-from memberdesk.paging import PageNotFound, resolve_page, section_at
-from memberdesk.plain_speech import PlainSpeech
-from memberdesk.reflow import Paragraph, paragraphs
-from memberdesk.speech.units import find_repeated_lines, line_key
+from memberdesk.library.search import SearchError
+from memberdesk.papers.paging import PageNotFound
+from memberdesk.papers.reflow import Paragraph
+from memberdesk.plain.speech import PlainSpeech
+from memberdesk.reading.session import NO_TEXT, ReadingSession
+from memberdesk.words import document_words, plural
 
 PROMPT = "Command (n next, p previous, r repeat, g page, c contents, f find, h help, q quit): "
 PROMPT_LIBRARY = "Command (l list papers, o NUMBER open, f WORDS search all, h help, q quit): "
-
-
-def without_running_lines(text: str, running: frozenset[str], edge: int = 3) -> str:
-    """The page text without the header and footer lines it shares with the other pages."""
-    if not running:
-        return text
-    lines = text.split("\n")
-    filled = [i for i, line in enumerate(lines) if line.strip()]
-    drop = {i for i in filled[:edge] + filled[-edge:] if line_key(lines[i].strip()) in running}
-    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
 
 @dataclass
@@ -48,14 +38,11 @@ class PlainSession:
         self.library = library
         self.out = out
         self.inp = inp
-        self.document: Document | None = None
-        self.page_index = 0
+        self.reading: ReadingSession | None = None
         self.paragraph = -1  # nothing read on this page yet
         self._paras: list[Paragraph] = []
-        self._labels: list[str] = []
-        self._running: frozenset[str] = frozenset()
         self._last_find = ""
-        self.speech = PlainSpeech(self)
+        self.speech = PlainSpeech(self.say)
         self.running = True
         self.commands = self._command_table()
 
@@ -71,25 +58,33 @@ class PlainSession:
         else:
             self.list_papers("")
         while self.running:
-            self.out.write(PROMPT if self.document else PROMPT_LIBRARY)
+            self.out.write(PROMPT if self.reading else PROMPT_LIBRARY)
             self.out.flush()
             line = self.inp.readline()
             if not line:  # end of input: leave quietly, as a pipe would expect
                 self.say()
                 break
             self.execute(line.strip())
+        self._follow_speech()
         self.speech.stop(quiet=True)
         return 0
 
+    def _follow_speech(self) -> None:
+        """Take the page reading aloud has reached, here on the loop's own thread."""
+        page = self.speech.reached()
+        if page is not None and self.reading is not None and page != self.reading.page_index:
+            self.reading.go(page)
+
     def execute(self, line: str) -> None:
+        self._follow_speech()
         if not line:
-            line = "n" if self.document else "l"
+            line = "n" if self.reading else "l"
         word, _, argument = line.partition(" ")
         command = self._lookup(word.lower())
         if command is None:
             self.say(f"'{word}' is not a command. Type h for the list of commands.")
             return
-        if command.needs_paper and self.document is None:
+        if command.needs_paper and self.reading is None:
             self.say("No paper is open: type l to list papers, then o and a number to open one.")
             return
         command.run(argument.strip())
@@ -113,7 +108,7 @@ class PlainSession:
             Command(("b", "bookmark"), "", "bookmark this page, or remove its bookmark", self.bookmark),
             Command(("a", "note"), "TEXT", "write a note on this page", self.note),
             Command(("m", "marks", "notes"), "", "list the notes and bookmarks in this paper", self.marks),
-            Command(("s", "speak"), "", "read aloud from here to the end; x stops", self.speech.start),
+            Command(("s", "speak"), "", "read aloud from here to the end; x stops", self.speak),
             Command(("x", "stop"), "", "stop reading aloud", lambda _: self.speech.stop(), needs_paper=False),
             Command(("l", "list"), "", "list the papers in the library, numbered", self.list_papers, needs_paper=False),
             Command(("o", "open"), "NUMBER", "open a paper by its number", self.open_command, needs_paper=False),
@@ -127,11 +122,11 @@ class PlainSession:
         if not documents:
             self.say("The library is empty. Add papers with: memberdesk import FILE.pdf")
             return
-        self.say(f"{len(documents)} paper{'s' if len(documents) != 1 else ''} in the library:")
+        self.say(f"{plural(len(documents), 'paper')} in the library:")
         for doc in documents:
-            marker = f", {doc.marker}" if doc.marker else ""
-            state = ", restricted: not published" if doc.status == "restricted" else f", {doc.page_count} pages"
-            self.say(f"{doc.id}. {doc.title}{state}{marker}")
+            words = document_words(doc.title, status=doc.status, pages=doc.page_count, version=doc.version,
+                                   marker=doc.marker)
+            self.say(f"{doc.id}. {words}")
         self.say("Type o and a number to open a paper.")
 
     def open_command(self, argument: str) -> None:
@@ -141,45 +136,36 @@ class PlainSession:
         self.open(int(argument))
 
     def open(self, document_id: int, page: str | None = None) -> None:
-        doc = self.library.documents.get(document_id)
-        if doc is None or doc.status != "ready":
+        reading = ReadingSession.open(self.library, document_id)
+        if reading is None or reading.document.status != "ready":
             self.say(f"There is no paper {document_id}. Type l to list papers.")
             return
         self.speech.stop(quiet=True)
-        self.document = doc
-        self._labels = self.library.documents.labels(doc.id)
-        # Running headers and footers are the same on every page: heard once is enough.
-        self._running = find_repeated_lines([p.text for p in self.library.documents.pages(doc.id)])
-        self.library.documents.mark_opened(doc.id)
-        index, _ = self.library.documents.position(doc.id)
+        self.reading = reading
+        index, _ = reading.saved_position()
         if page:
             try:
-                index = resolve_page(self._labels, page)
+                index = reading.resolve(page)
             except PageNotFound as exc:
-                self.say(f"{exc}. Opening at page {self._label(index)}.")
-        self.say(f"Opened {doc.title}: {doc.page_count} pages, printed {self._labels[0]} to {self._labels[-1]}.")
+                self.say(f"{exc}. Opening at page {reading.label(index)}.")
+        doc = reading.document
+        self.say(f"Opened {doc.title}: {plural(doc.page_count, 'page')}, printed {reading.label_span()}.")
         self._load_page(index)
         self.next_paragraph("")
 
-    def _label(self, index: int) -> str:
-        return self._labels[index] if 0 <= index < len(self._labels) else str(index + 1)
-
     def _load_page(self, index: int, *, at_end: bool = False) -> None:
-        assert self.document is not None
-        self.page_index = index
-        page = self.library.documents.page(self.document.id, index)
-        self._paras = paragraphs(without_running_lines(page.text, self._running)) if page else []
+        reading = self._open_paper()
+        reading.go(index)
+        # Running headers and footers are the same on every page: heard once is enough.
+        self._paras = reading.paragraphs(index) or []
         self.paragraph = len(self._paras) if at_end else -1
-        self.say(f"Page {self._label(index)} ({index + 1} of {self.document.page_count}){self._section_words()}.")
+        self.say(f"{reading.place_words()}.")
         if not self._paras:
-            self.say("This page has no text (it may be a picture or a blank page).")
-        self.library.documents.save_position(self.document.id, index, 0)
-        self.library.reading.record_page(self.document.id, index)
+            self.say(NO_TEXT)
 
-    def _section_words(self) -> str:
-        assert self.document is not None
-        title = section_at(self.library.documents.outline(self.document.id), self.page_index)
-        return f", {title}" if title else ""
+    def _open_paper(self) -> ReadingSession:
+        assert self.reading is not None  # commands that need a paper are refused without one
+        return self.reading
 
     # -- reading ---------------------------------------------------------------------------
     def _read(self) -> None:
@@ -188,23 +174,24 @@ class PlainSession:
         self.say(f"{prefix}{para.text}")
 
     def next_paragraph(self, _: str) -> None:
-        assert self.document is not None
+        reading = self._open_paper()
         while self.paragraph + 1 >= len(self._paras):
-            if self.page_index + 1 >= self.document.page_count:
+            if reading.page_index + 1 >= reading.page_count:
                 self.say("End of the paper. Type p to go back, g to go to a page, or l to list papers.")
                 self.paragraph = len(self._paras)
                 return
-            self._load_page(self.page_index + 1)
+            self._load_page(reading.page_index + 1)
         self.paragraph += 1
         self._read()
 
     def previous_paragraph(self, _: str) -> None:
+        reading = self._open_paper()
         while self.paragraph - 1 < 0:
-            if self.page_index == 0:
+            if reading.page_index == 0:
                 self.say("Start of the paper.")
                 self.paragraph = -1
                 return
-            self._load_page(self.page_index - 1, at_end=True)
+            self._load_page(reading.page_index - 1, at_end=True)
         self.paragraph -= 1
         self._read()
 
@@ -216,7 +203,7 @@ class PlainSession:
 
     def go(self, argument: str) -> None:
         try:
-            index = resolve_page(self._labels, argument)
+            index = self._open_paper().resolve(argument)
         except PageNotFound as exc:
             self.say(f"{exc}.")
             return
@@ -224,26 +211,23 @@ class PlainSession:
         self.next_paragraph("")
 
     def where(self, _: str) -> None:
-        assert self.document is not None
+        reading = self._open_paper()
         position = f"paragraph {self.paragraph + 1} of {len(self._paras)}" if self._paras else "no text on this page"
-        self.say(
-            f"{self.document.title}: page {self._label(self.page_index)} ({self.page_index + 1} of "
-            f"{self.document.page_count}){self._section_words()}, {position}."
-        )
+        where = reading.place_words()
+        self.say(f"{reading.document.title}: {where[0].lower()}{where[1:]}, {position}.")
 
     def contents(self, _: str) -> None:
-        assert self.document is not None
-        outline = self.library.documents.outline(self.document.id)
+        reading = self._open_paper()
+        outline = reading.outline
         if not outline:
             self.say("This paper has no contents list. Type g and a page number to go to a page.")
             return
         for number, entry in enumerate(outline, start=1):
-            self.say(f"{number}. {'  ' * entry.level}{entry.title}, page {self._label(entry.page_index)}")
+            self.say(f"{number}. {'  ' * entry.level}{entry.title}, page {reading.label(entry.page_index)}")
         self.say("Type j and a number to go there.")
 
     def jump(self, argument: str) -> None:
-        assert self.document is not None
-        outline = self.library.documents.outline(self.document.id)
+        outline = self._open_paper().outline
         if not argument.isdigit() or not 1 <= int(argument) <= len(outline):
             self.say(f"Type j and a number from 1 to {len(outline)}; c lists them." if outline else "This paper has no contents list.")
             return
@@ -253,16 +237,17 @@ class PlainSession:
         self.next_paragraph("")
 
     def find(self, argument: str) -> None:
-        if self.document is None:
+        if self.reading is None:
             self.search_all(argument)
             return
+        reading = self.reading
         query = argument or self._last_find
         if not query:
             self.say("Type f and the words to find, for example f care act.")
             return
         self._last_find = query
-        results = find_in_document(self.library, self.document.id, query)
-        later = [h for h in results.hits if (h.page_index, h.paragraph) > (self.page_index, self.paragraph)]
+        results = reading.find(query)
+        later = [h for h in results.hits if (h.page_index, h.paragraph) > (reading.page_index, self.paragraph)]
         hits = later or results.hits
         if not hits:
             self.say(f"'{query}' is not in this paper.")
@@ -271,14 +256,12 @@ class PlainSession:
         number = results.hits.index(hit) + 1
         wrapped = " (back at the start)" if not later else ""
         self.say(f"Match {number} of {len(results.hits)}{wrapped}:")
-        if hit.page_index != self.page_index:
+        if hit.page_index != reading.page_index:
             self._load_page(hit.page_index)
         self.paragraph = hit.paragraph
         self._read()
 
     def search_all(self, argument: str) -> None:
-        from memberdesk.library.search import SearchError
-
         if not argument:
             self.say("Type f and the words to search for, for example f ICT contract.")
             return
@@ -296,28 +279,28 @@ class PlainSession:
 
     # -- bookmarks and notes ---------------------------------------------------------------
     def bookmark(self, _: str) -> None:
-        assert self.document is not None
-        marked = self.library.bookmarks.toggle(self.document.id, self.page_index)
-        self.say(f"Page {self._label(self.page_index)} {'bookmarked' if marked else 'no longer bookmarked'}.")
+        self.say(self._open_paper().toggle_bookmark())
 
     def note(self, argument: str) -> None:
-        assert self.document is not None
+        reading = self._open_paper()
         if not argument:
             self.say("Type a and the note, for example: a Ask about the staffing figures.")
             return
-        self.library.notes.add(argument, document_id=self.document.id, page_index=self.page_index)
-        self.say(f"Note saved on page {self._label(self.page_index)}.")
+        self.say(reading.add_note(argument))
 
     def marks(self, _: str) -> None:
-        assert self.document is not None
-        bookmarks = self.library.bookmarks.for_document(self.document.id)
-        notes = self.library.notes.for_document(self.document.id)
+        document_id = self._open_paper().document.id
+        bookmarks = self.library.bookmarks.for_document(document_id)
+        notes = self.library.notes.for_document(document_id)
         if not bookmarks and not notes:
             self.say("No notes or bookmarks in this paper yet: b bookmarks a page, a writes a note.")
         for mark in bookmarks:
             self.say(f"Bookmark: page {mark.label}")
         for view in notes:
             self.say(f"Note on page {view.page_label}: {view.note.text}")
+
+    def speak(self, _: str) -> None:
+        self.speech.start(self._open_paper())
 
     def help(self, _: str) -> None:
         self.say("Commands (the letter or the whole word, then Enter):")

@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
-from memberdesk.ui.screens.confirm import ConfirmScreen
+from memberdesk.ui.dialogs.confirm import ConfirmScreen
 
 
 class NoteEditorScreen(ModalScreen[str | None]):

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from memberdesk import pdf
+from memberdesk.papers import pdf
 from memberdesk.library import Library
 from memberdesk.model import ImportResult
 from memberdesk.sources.local import pdf_paths

@@ -7,6 +7,7 @@ the app so both say the same thing in the same words.
 from __future__ import annotations
 
 import time
+from memberdesk.words import plural
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -71,7 +72,7 @@ class SyncReport:
         return not self.failures and not self.cancelled
 
     def summary(self) -> str:
-        meetings = f"{self.meetings} meeting{'s' if self.meetings != 1 else ''}"
+        meetings = f"{plural(self.meetings, 'meeting')}"
         papers = (f"papers: {self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
                   f"{self.restricted} restricted, {self.failed} failed")
         stopped = " (stopped before the end)" if self.cancelled else ""

@@ -1,0 +1,1 @@
+"""Reading one paper: the session the reader screen, plain mode and speech share (no Textual)."""

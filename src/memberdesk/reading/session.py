@@ -1,0 +1,174 @@
+"""One paper being read: what the reader screen, plain mode, `speak` and audio export share.
+
+The session opens the paper, knows its printed page labels, contents and running headers
+(found once and kept), the paragraphs and sentences of each page, the section at a place,
+and keeps the reader's position, bookmarks and notes. Every front end shows the same
+paper the same way because none of them works any of this out for itself.
+
+It is used from one thread, its owner's (the app's UI thread, plain mode's loop). Speech
+runs on other threads; its events reach the session through the owner, never directly, so
+no library write ever happens on a speaker's thread.
+"""
+
+from __future__ import annotations
+
+from memberdesk.library import Library
+from memberdesk.model import Document, OutlineEntry
+from memberdesk.papers.paging import resolve_page, section_at
+from memberdesk.papers.reflow import Paragraph, paragraphs
+from memberdesk.reading.sections import Section, agenda_sections
+from memberdesk.reading.find import FindResults, find_in_pages
+from memberdesk.words import plural
+from memberdesk.speech.follow import DocumentSentences
+from memberdesk.speech.units import find_repeated_lines, line_key
+
+NO_TEXT = "This page has no text (it may be a picture or a blank page)."
+
+
+def without_running_lines(text: str, running: frozenset[str], edge: int = 3) -> str:
+    """The page text without the header and footer lines it shares with the other pages."""
+    if not running:
+        return text
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    drop = {i for i in filled[:edge] + filled[-edge:] if line_key(lines[i].strip()) in running}
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+class ReadingSession:
+    def __init__(self, library: Library, document: Document) -> None:
+        self.library = library
+        self.document = document
+        self.page_index = 0
+        self.labels: list[str] = library.documents.labels(document.id)
+        self.outline: list[OutlineEntry] = library.documents.outline(document.id)
+        self._running: frozenset[str] | None = None
+        self._sentences: DocumentSentences | None = None
+
+    @classmethod
+    def open(cls, library: Library, document_id: int) -> ReadingSession | None:
+        """The session for a paper that can be read (ready, or still importing); else None."""
+        document = library.documents.get(document_id)
+        if document is None or document.status not in ("ready", "importing"):
+            return None
+        library.documents.mark_opened(document.id)
+        return cls(library, document)
+
+    @property
+    def page_count(self) -> int:
+        return self.document.page_count
+
+    def refresh(self) -> Document | None:
+        """Read the paper's row again (an import in progress adds pages); None if it is gone."""
+        document = self.library.documents.get(self.document.id)
+        if document is None:
+            return None
+        finished = self.document.status == "importing" and document.status != "importing"
+        self.document = document
+        self.labels = self.library.documents.labels(document.id)
+        if finished:
+            self._running = None  # found again now that every page is in
+        return document
+
+    # -- pages and their printed labels ---------------------------------------------------
+    def label(self, index: int | None = None) -> str:
+        index = self.page_index if index is None else index
+        return self.labels[index] if 0 <= index < len(self.labels) else str(index + 1)
+
+    def label_span(self) -> str:
+        """'i to 40': the first and last printed labels."""
+        return f"{self.label(0)} to {self.label(self.page_count - 1)}" if self.page_count else ""
+
+    def resolve(self, wanted: str) -> int:
+        """The page a person means by `wanted`; raises PageNotFound saying which pages there are."""
+        return resolve_page(self.labels, wanted)
+
+    @property
+    def running_lines(self) -> frozenset[str]:
+        """Running headers and footers, found across every page once and kept."""
+        if self._running is None:
+            self._running = find_repeated_lines([p.text for p in self.library.documents.pages(self.document.id)])
+        return self._running
+
+    def page_text(self, index: int, *, running: bool = False) -> str | None:
+        """The page's text (without running lines unless asked); None while it is being imported."""
+        page = self.library.documents.page(self.document.id, index)
+        if page is None:
+            return None
+        return page.text if running else without_running_lines(page.text, self.running_lines)
+
+    def paragraphs(self, index: int, *, running: bool = False) -> list[Paragraph] | None:
+        text = self.page_text(index, running=running)
+        return None if text is None else paragraphs(text)
+
+    def sentences(self) -> DocumentSentences:
+        """Every page's sentences, for reading aloud and stepping by sentence (made once)."""
+        if self._sentences is None:
+            self._sentences = DocumentSentences(lambda: self.library.documents.page_texts(self.document.id))
+        return self._sentences
+
+    # -- where the reader is --------------------------------------------------------------
+    def go(self, index: int, line: int = 0) -> None:
+        """The reader is now on page `index`: remember it and count it as read on screen."""
+        self.page_index = max(0, min(index, self.page_count - 1))
+        self.library.documents.save_position(self.document.id, self.page_index, line)
+        if self.library.documents.page(self.document.id, self.page_index) is not None:
+            self.library.reading.record_page(self.document.id, self.page_index)
+
+    def save_line(self, line: int) -> None:
+        self.library.documents.save_position(self.document.id, self.page_index, line)
+
+    def saved_position(self) -> tuple[int, int]:
+        page, line = self.library.documents.position(self.document.id)
+        return min(page, max(0, self.page_count - 1)), line
+
+    def section(self, index: int | None = None) -> str:
+        return section_at(self.outline, self.page_index if index is None else index)
+
+    def sections(self, wanted: range) -> list[Section]:
+        """One section per agenda item among the pages `wanted` (see agenda_sections)."""
+        return agenda_sections(self.outline, self.document, wanted)
+
+    def place_words(self) -> str:
+        """'Page 12 (14 of 40), 3. Budget' as said by plain mode and the reader's status."""
+        section = self.section()
+        where = f"Page {self.label()} ({self.page_index + 1} of {self.page_count})"
+        return f"{where}, {section}" if section else where
+
+    def status_parts(self) -> list[str]:
+        """The reader's status line in words, one part each."""
+        parts = [f"Page {self.label()}", f"{self.page_index + 1} of {self.page_count}"]
+        section = self.section()
+        if section:
+            parts.append(section)
+        if self.is_bookmarked():
+            parts.append("bookmarked")
+        notes = self.notes_on_page()
+        if notes:
+            parts.append(f"{plural(notes, 'note')} on this page")
+        return parts
+
+    # -- bookmarks, notes and find ------------------------------------------------------
+    def is_bookmarked(self) -> bool:
+        return self.library.bookmarks.is_marked(self.document.id, self.page_index)
+
+    def toggle_bookmark(self) -> str:
+        """Bookmark this page or remove its bookmark; the words that say which."""
+        marked = self.library.bookmarks.toggle(self.document.id, self.page_index)
+        return f"Page {self.label()} {'bookmarked' if marked else 'no longer bookmarked'}."
+
+    def add_note(self, text: str, index: int | None = None) -> str:
+        index = self.page_index if index is None else index
+        self.library.notes.add(text, document_id=self.document.id, page_index=index)
+        return f"Note saved on page {self.label(index)}."
+
+    def notes_on_page(self) -> int:
+        return sum(1 for v in self.library.notes.for_document(self.document.id) if v.note.page_index == self.page_index)
+
+    def find(self, query: str, *, as_search: bool = False, running: bool = False) -> FindResults:
+        """Matches in the paragraphs as they are shown (`running`: with the running lines),
+        from the current page on."""
+        return find_in_pages(
+            self.library, self.document.id, query, lambda index: self.paragraphs(index, running=running),
+            start_page=self.page_index, as_search=as_search,
+        )
