@@ -238,7 +238,7 @@ async def test_choose_a_voice(demo_home: Path, tmp_path: Path) -> None:
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         # The choice reaches the speaker through its own thread: wait for it, as a listener would.
-        await wait_for(pilot, lambda: app.speech.speaker is not None and app.speech.speaker.settings.voice == "gmw/en", timeout=5)
+        await wait_for(pilot, lambda: app.speech.speaker is not None and app.speech.speaker.settings.voice == "gmw/en")
         speaker = app.speech.speaker
         assert speaker is not None
         await pilot.press("v")
