@@ -20,15 +20,21 @@ find_python() {
     return 1
 }
 
-# Debian packages: espeak-ng speaks, alsa-utils (aplay) plays sound, tmux drives the
-# terminal tests. Missing ones are installed when apt is there and we may use it.
+# Debian packages: espeak-ng speaks, alsa-utils (aplay) plays sound; for the tests, tmux
+# drives a real terminal, fenrir is a real screen reader, poppler-utils (pdftotext,
+# pdftoppm) is the reference the benchmarks and fidelity tests measure against.
+# Missing ones are installed when apt is there and we may use it.
 system_packages() {
     local wanted=(espeak-ng alsa-utils)
-    [ "$MD_PURPOSE" = test ] && wanted+=(tmux)
+    [ "$MD_PURPOSE" = test ] && wanted+=(tmux fenrir poppler-utils)
     local missing=()
     command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
     command -v aplay >/dev/null 2>&1 || missing+=(alsa-utils)
-    if [ "$MD_PURPOSE" = test ]; then command -v tmux >/dev/null 2>&1 || missing+=(tmux); fi
+    if [ "$MD_PURPOSE" = test ]; then
+        command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+        command -v fenrir >/dev/null 2>&1 || missing+=(fenrir)
+        command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+    fi
     [ ${#missing[@]} -eq 0 ] && return 0
     local sudo=""
     if [ "$(id -u)" -ne 0 ]; then

@@ -6,6 +6,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from memberdesk import __version__, config
 from memberdesk.commands import CommandError, Context, UsageError
@@ -19,7 +20,7 @@ COMMAND_MODULES = [
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # exit status 2 with a hint, as argparse does, but named
+    def error(self, message: str) -> NoReturn:  # exit status 2 with a hint, as argparse does, but named
         self.print_usage(sys.stderr)
         print(f"memberdesk: {message} (see '{self.prog} --help')", file=sys.stderr)
         raise SystemExit(2)

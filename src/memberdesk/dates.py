@@ -21,7 +21,9 @@ def spoken_date(value: date | str | None) -> str:
         return "date not set"
     if isinstance(value, str):
         try:
-            value = date.fromisoformat(value)
+            when = date.fromisoformat(value)
         except ValueError:
             return value
-    return f"{value.strftime('%A')} {value.day} {value.strftime('%B %Y')}"
+    else:
+        when = value
+    return f"{when.strftime('%A')} {when.day} {when.strftime('%B %Y')}"

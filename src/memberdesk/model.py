@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -122,3 +123,14 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.error
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    """A council's XML or HTML answer kept with its validators for conditional GETs."""
+
+
+    etag: str
+    last_modified: str
+    content: bytes
+    headers: Mapping[str, str] = field(default_factory=dict)

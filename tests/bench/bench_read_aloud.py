@@ -26,14 +26,14 @@ sys.path.insert(0, str(ROOT / "tests" / "support"))
 sys.path.insert(0, str(Path(__file__).parent))
 
 from bench_speech import espeak_first_byte, pack  # noqa: E402
-from pdf_factory import make_pdf  # noqa: E402
 
-from memberdesk.papers.importer import Importer  # noqa: E402
 from memberdesk.library import Library  # noqa: E402
+from memberdesk.papers.importer import Importer  # noqa: E402
 from memberdesk.speech.player import FilePlayer, Playback  # noqa: E402
 from memberdesk.ui.app import MemberdeskApp  # noqa: E402
 from memberdesk.ui.screens.reader import ReaderScreen  # noqa: E402
 from memberdesk.ui.speech_service import SpeechOptions  # noqa: E402
+from pdf_factory import make_pdf  # noqa: E402
 
 
 class TimingPlayer(FilePlayer):
@@ -77,7 +77,7 @@ async def run(pages: int, presses: int) -> None:
             before = len(player.handed)
             pressed = time.monotonic()
             await pilot.press("r")
-            await wait_for(pilot, lambda: len(player.handed) > before)
+            await wait_for(pilot, lambda before=before: len(player.handed) > before)
             took = player.handed[-1] - pressed
             if attempt == 0:
                 cold = took
@@ -90,7 +90,7 @@ async def run(pages: int, presses: int) -> None:
             before = len(player.handed)
             pressed = time.monotonic()
             await pilot.press("right_square_bracket")
-            await wait_for(pilot, lambda: len(player.handed) > before)
+            await wait_for(pilot, lambda before=before: len(player.handed) > before)
             jumps.append(player.handed[-1] - pressed)
             await pilot.press("s")
             await pilot.pause(0.05)

@@ -23,16 +23,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "src"))
-sys.path.insert(0, str(ROOT / "tests" / "integration"))
+sys.path.insert(0, str(ROOT / "tests" / "support"))
 
 import httpx  # noqa: E402
+
 from council_data import bulk_council  # noqa: E402
 from council_server import CouncilServer  # noqa: E402
-
-from memberdesk.sync.following import add_council  # noqa: E402
 from memberdesk.library import Library  # noqa: E402
 from memberdesk.sources.fetching import DownloadJob  # noqa: E402
 from memberdesk.sources.http import HttpClient  # noqa: E402
+from memberdesk.sync.following import add_council  # noqa: E402
 from memberdesk.sync.syncer import Syncer  # noqa: E402
 
 

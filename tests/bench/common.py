@@ -9,18 +9,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "support"))
 
-WORDS = (
-    "council committee report budget contract highways scrutiny cabinet member officer recommendation "
-    "resolved minutes agenda item appendix consultation equality impact assessment financial implications "
-    "risk procurement framework service provider adult social care children education schools transport "
-    "planning application housing waste recycling climate emergency carbon strategy workforce recruitment "
-    "vacancy demand pressure forecast outturn overspend reserves capital revenue grant funding allocation "
-    "performance target quarter annual review partnership health wellbeing community library leisure "
-    "the of and to in for on with by at from that this which be is are was were has have will shall may"
-).split()
+WORDS = ["council", "committee", "report", "budget", "contract", "highways", "scrutiny", "cabinet", "member", "officer", "recommendation", "resolved", "minutes", "agenda", "item", "appendix", "consultation", "equality", "impact", "assessment", "financial", "implications", "risk", "procurement", "framework", "service", "provider", "adult", "social", "care", "children", "education", "schools", "transport", "planning", "application", "housing", "waste", "recycling", "climate", "emergency", "carbon", "strategy", "workforce", "recruitment", "vacancy", "demand", "pressure", "forecast", "outturn", "overspend", "reserves", "capital", "revenue", "grant", "funding", "allocation", "performance", "target", "quarter", "annual", "review", "partnership", "health", "wellbeing", "community", "library", "leisure", "the", "of", "and", "to", "in", "for", "on", "with", "by", "at", "from", "that", "this", "which", "be", "is", "are", "was", "were", "has", "have", "will", "shall", "may"]
 
 
-_SYLLABLES = "ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo fu ga ge gi go gu la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu".split()
+_SYLLABLES = ["ba", "be", "bi", "bo", "bu", "ca", "ce", "ci", "co", "cu", "da", "de", "di", "do", "du", "fa", "fe", "fi", "fo", "fu", "ga", "ge", "gi", "go", "gu", "la", "le", "li", "lo", "lu", "ma", "me", "mi", "mo", "mu", "na", "ne", "ni", "no", "nu", "pa", "pe", "pi", "po", "pu", "ra", "re", "ri", "ro", "ru", "sa", "se", "si", "so", "su", "ta", "te", "ti", "to", "tu", "va", "ve", "vi", "vo", "vu"]
 
 
 def _vocabulary(size: int = 30_000) -> tuple[list[str], list[float]]:

@@ -3,18 +3,13 @@ HTTP client with small timeouts and backoffs, so faults cost milliseconds, not m
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))  # council_data / council_pages / council_server
-
-from council_data import default_council  # noqa: E402
-from council_server import CouncilServer  # noqa: E402
-
-from memberdesk.sources.http import HttpClient  # noqa: E402
+from council_data import default_council
+from council_server import CouncilServer
+from memberdesk.sources.http import HttpClient
 
 
 @pytest.fixture

@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 from cli import memberdesk
-from memberdesk.papers.importer import Importer
 from memberdesk.library import Library
+from memberdesk.papers.importer import Importer
 
 
 def _demo(home: Path, demo_pdf: Path) -> None:

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from cli import memberdesk
-from memberdesk.access.builtins import builtin_profiles
+from memberdesk.access.builtins import BUILTIN_ORDER, builtin_profiles
 from memberdesk.access.loading import load_profile
-from memberdesk.access.builtins import BUILTIN_ORDER
 
 LOW_CONTRAST = """\
 name = "cllr-grey"

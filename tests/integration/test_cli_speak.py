@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from cli import memberdesk
-from memberdesk.papers.importer import Importer
 from memberdesk.library import Library
+from memberdesk.papers.importer import Importer
 from pdf_factory import make_pdf
 
 pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")

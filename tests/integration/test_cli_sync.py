@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from cli import memberdesk
 from council_server import CouncilServer
 from sync_support import leftovers, settled

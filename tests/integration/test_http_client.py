@@ -11,8 +11,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from council_server import CouncilServer
 
+from council_server import CouncilServer
 from memberdesk.sources.errors import FetchError, NotAPdfError
 from memberdesk.sources.fetching import DownloadJob, DownloadResult, MemoryCache
 from memberdesk.sources.http import HttpClient

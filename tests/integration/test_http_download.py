@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
-from council_server import CouncilServer, wait_until
 
+from council_server import CouncilServer, wait_until
 from memberdesk.sources.errors import FetchCancelled, FetchError, NotAPdfError
 from memberdesk.sources.fetching import USER_AGENT, WEB_PAGE_NOT_PDF
 from memberdesk.sources.http import HttpClient
@@ -143,9 +143,8 @@ def test_retry_after_pauses_every_request_to_that_host(
 def test_a_stalled_answer_times_out_with_a_clear_message(
         council_server: CouncilServer, tmp_path: Path) -> None:
     council_server.add_fault("ID=5001", "stall", seconds=5, times=None)
-    with HttpClient(read_timeout=0.3, retries=1, backoff=0.01) as http:
-        with pytest.raises(FetchError) as caught:
-            http.download(council_server.url(DOC), tmp_path)
+    with HttpClient(read_timeout=0.3, retries=1, backoff=0.01) as http, pytest.raises(FetchError) as caught:
+        http.download(council_server.url(DOC), tmp_path)
 
     assert caught.value.kind == "timeout"
     assert str(caught.value).startswith(
@@ -157,9 +156,8 @@ def test_a_stalled_answer_times_out_with_a_clear_message(
 def test_a_body_that_stalls_halfway_leaves_no_partial_file(
         council_server: CouncilServer, tmp_path: Path) -> None:
     council_server.add_fault("ID=5001", "slow_body", seconds=5, times=None)
-    with HttpClient(read_timeout=0.3, retries=0) as http:
-        with pytest.raises(FetchError) as caught:
-            http.download(council_server.url(DOC), tmp_path)
+    with HttpClient(read_timeout=0.3, retries=0) as http, pytest.raises(FetchError) as caught:
+        http.download(council_server.url(DOC), tmp_path)
 
     assert caught.value.kind == "timeout"
     assert files_in(tmp_path) == []

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from council_server import CouncilServer
 
+from council_server import CouncilServer
 from memberdesk.sources.errors import CouncilDataError, FetchError
 from memberdesk.sources.http import HttpClient
 from memberdesk.sources.moderngov import ModernGovClient, default_window

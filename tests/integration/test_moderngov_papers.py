@@ -7,9 +7,9 @@ import hashlib
 from pathlib import Path
 
 import pytest
+
 from council_data import bulk_council
 from council_server import CouncilServer
-
 from memberdesk.sources.errors import NotAPdfError
 from memberdesk.sources.fetching import DownloadJob, DownloadResult
 from memberdesk.sources.http import HttpClient

@@ -192,7 +192,7 @@ def test_sentences_start_in_order_when_they_play(reading) -> None:
     for when, played in zip(starts, player.played, strict=True):
         assert 0 <= when - played.started < 0.1
         assert played.completed and played.ended is not None
-    for earlier, later in zip(player.played, player.played[1:]):
+    for earlier, later in zip(player.played, player.played[1:], strict=False):
         assert earlier.ended <= later.started
     assert not speaker.speaking
 

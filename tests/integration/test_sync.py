@@ -7,12 +7,12 @@ import threading
 from datetime import date, timedelta
 
 import pytest
+
 from council_data import Doc
 from council_server import CouncilServer
-from sync_support import files_in_papers, follow, leftovers, settled, sha, syncer
-
 from memberdesk.library import Library
 from memberdesk.sync.report import SyncProgress
+from sync_support import files_in_papers, follow, leftovers, settled, sha, syncer
 
 
 def by_title(library: Library, title: str) -> dict:

@@ -4,11 +4,11 @@ library and its files are exactly as they should be (good copies intact, no part
 from __future__ import annotations
 
 import pytest
-from council_server import CouncilServer
-from sync_support import files_in_papers, follow, leftovers, settled, sha, syncer
 
+from council_server import CouncilServer
 from memberdesk.library import Library
 from memberdesk.sync.report import SyncReport
+from sync_support import files_in_papers, follow, leftovers, settled, sha, syncer
 
 BUDGET = "mgConvert2PDF.aspx?ID=5001"
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from memberdesk.papers.importer import Importer
 from memberdesk.library import Library
 from memberdesk.model import AgendaItem
+from memberdesk.papers.importer import Importer
 from pdf_factory import make_pdf
 
 
@@ -24,10 +24,10 @@ def add_meeting_paper(
     base_url: str = "https://democracy.northshire.example",
 ) -> tuple[int, int]:
     """A council meeting with one imported paper; returns (meeting id, document id)."""
-    council = library.meetings.add_council("Northshire County Council", base_url, "webservice")
-    committee_id = library.meetings.upsert_committee(council, committee.lower().replace(" ", "-"), committee)
-    meeting = library.meetings.upsert_meeting(committee_id, f"{committee}-{when}", when=when, time="10.00 am")
-    library.meetings.set_agenda_items(meeting, list(items))
+    council = library.councils.add_council("Northshire County Council", base_url, "webservice")
+    committee_id = library.councils.upsert_committee(council, committee.lower().replace(" ", "-"), committee)
+    meeting = library.councils.upsert_meeting(committee_id, f"{committee}-{when}", when=when, time="10.00 am")
+    library.councils.set_agenda_items(meeting, list(items))
     path = make_pdf(folder / f"{committee}-{when}-{title}.pdf".replace(" ", "_"), pages, title=title)
     with Importer(library, workers=1) as importer:
         result = importer.import_file(path, meeting_id=meeting)

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from memberdesk.papers.importer import Importer
 from memberdesk.library import Library
+from memberdesk.papers.importer import Importer
 
 
 @pytest.fixture

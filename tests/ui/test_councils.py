@@ -3,31 +3,27 @@ committee, sync with progress as words, open a paper and an agenda item, stop a 
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from textual.widgets import Static
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
-
-from pilot_helpers import wait_for  # noqa: E402
-from council_data import default_council  # noqa: E402
-from council_server import CouncilServer  # noqa: E402
-
-from memberdesk.dates import spoken_date  # noqa: E402
-from memberdesk.sync.following import add_council  # noqa: E402
-from memberdesk.library import Library  # noqa: E402
-from memberdesk.sync.syncer import Syncer  # noqa: E402
-from memberdesk.ui.app import MemberdeskApp  # noqa: E402
-from memberdesk.ui.screens.agenda_item import AgendaItemScreen  # noqa: E402
-from memberdesk.ui.screens.councils import CouncilsScreen  # noqa: E402
-from memberdesk.ui.screens.library import LibraryScreen  # noqa: E402
-from memberdesk.ui.dialogs.note_editor import NoteEditorScreen  # noqa: E402
-from memberdesk.ui.screens.notes import NotesScreen  # noqa: E402
-from memberdesk.ui.screens.reader import ReaderScreen  # noqa: E402
-from memberdesk.ui.widgets.lists import CursorOptionList  # noqa: E402
+from council_data import default_council
+from council_server import CouncilServer
+from memberdesk.dates import spoken_date
+from memberdesk.library import Library
+from memberdesk.sync.following import add_council
+from memberdesk.sync.syncer import Syncer
+from memberdesk.ui.app import MemberdeskApp
+from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
+from memberdesk.ui.screens.agenda_item import AgendaItemScreen
+from memberdesk.ui.screens.councils import CouncilsScreen
+from memberdesk.ui.screens.library import LibraryScreen
+from memberdesk.ui.screens.notes import NotesScreen
+from memberdesk.ui.screens.reader import ReaderScreen
+from memberdesk.ui.widgets.lists import CursorOptionList
+from pilot_helpers import wait_for
 
 
 @pytest.fixture

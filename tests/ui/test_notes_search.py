@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from test_reader import status
 from textual.widgets import Input, OptionList, TextArea
 
 from memberdesk.library import Library
@@ -15,7 +16,6 @@ from memberdesk.ui.screens.paper import PaperScreen
 from memberdesk.ui.screens.reader import ReaderScreen
 from memberdesk.ui.screens.search import SearchScreen
 from pilot_helpers import wait_for
-from test_reader import status
 
 
 async def test_write_edit_and_delete_a_note(demo_home: Path) -> None:

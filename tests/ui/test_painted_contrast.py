@@ -18,12 +18,12 @@ from rich.color import Color
 from rich.style import Style
 
 from memberdesk.access.active import ActiveProfile
-from memberdesk.access.contrast import contrast_ratio, format_ratio
 from memberdesk.access.builtins import BUILTIN_ORDER, builtin_profiles
+from memberdesk.access.contrast import contrast_ratio, format_ratio
 from memberdesk.ui.app import MemberdeskApp
+from memberdesk.ui.dialogs.profile_switcher import ProfileSwitcher
 from memberdesk.ui.screens.help import HelpScreen
 from memberdesk.ui.screens.library import LibraryScreen
-from memberdesk.ui.dialogs.profile_switcher import ProfileSwitcher
 from memberdesk.ui.screens.reader import ReaderScreen
 from pilot_helpers import wait_for
 

@@ -10,8 +10,8 @@ import pytest
 
 from memberdesk.access.active import ActiveProfile
 from memberdesk.access.builtins import BUILTIN_ORDER, builtin_profiles
-from memberdesk.papers.importer import Importer
 from memberdesk.library import Library
+from memberdesk.papers.importer import Importer
 from memberdesk.ui.app import MemberdeskApp
 
 

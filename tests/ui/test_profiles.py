@@ -6,25 +6,25 @@ import tomllib
 from dataclasses import replace
 from pathlib import Path
 
+from test_reader import status
 from textual.widgets import Input, OptionList, Static
 from textual.widgets._toast import Toast
 
 from memberdesk.access.active import ActiveProfile
-from memberdesk.access.contrast import contrast_ratio, format_ratio
 from memberdesk.access.builtins import builtin_profiles
+from memberdesk.access.contrast import contrast_ratio, format_ratio
 from memberdesk.ui.app import MemberdeskApp
 from memberdesk.ui.dialogs.colour_picker import ColourPicker
 from memberdesk.ui.dialogs.confirm import ConfirmScreen
+from memberdesk.ui.dialogs.profile_switcher import ProfileSwitcher
 from memberdesk.ui.screens.help import HelpScreen
 from memberdesk.ui.screens.profile_editor import ProfileEditor
-from memberdesk.ui.dialogs.profile_switcher import ProfileSwitcher
 from memberdesk.ui.screens.reader import ReaderScreen
 from memberdesk.ui.widgets.choice import Choice
 from memberdesk.ui.widgets.message_line import MessageLine
 from memberdesk.ui.widgets.page_view import PageView
 from memberdesk.ui.widgets.profile_preview import PreviewPageView
 from pilot_helpers import wait_for
-from test_reader import status
 
 
 def active(name: str, **changes: object) -> ActiveProfile:
@@ -44,7 +44,7 @@ async def test_switching_profile_applies_at_once_everywhere(demo_home: Path) -> 
         reader = app.screen
         view = reader.query_one(PageView)
         assert app.theme == "memberdesk-standard"
-        assert (view.page_layout.measure, view.page_layout.double_spaced) == (80, False)
+        assert (view.page_layout.max_line_width, view.page_layout.double_spaced) == (80, False)
         lines_before = len(view.lines)
         await pilot.press("f2")
         await wait_for(pilot, lambda: isinstance(app.screen, ProfileSwitcher))
@@ -54,7 +54,7 @@ async def test_switching_profile_applies_at_once_everywhere(demo_home: Path) -> 
         await wait_for(pilot, lambda: app.screen is reader)
         large = builtin_profiles()["large-layout"]
         assert app.theme == "memberdesk-large-layout"
-        assert view.page_layout.measure == large.layout.max_line_width
+        assert view.page_layout.max_line_width == large.layout.max_line_width
         assert view.page_layout.double_spaced is True and len(view.lines) > lines_before
         assert tomllib.loads((demo_home / "settings.toml").read_text())["profile"] == "large-layout"
         # And back, still without a restart.

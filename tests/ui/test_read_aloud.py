@@ -18,17 +18,17 @@ import pytest
 from textual.message import Message
 from textual.widgets import OptionList, Static
 
-from pilot_helpers import wait_for
 from memberdesk.library import Library
 from memberdesk.speech import FilePlayer
 from memberdesk.speech.follow import DocumentSentences
 from memberdesk.ui.app import MemberdeskApp
+from memberdesk.ui.dialogs.voices import VoiceScreen
 from memberdesk.ui.screens.help import HelpScreen
 from memberdesk.ui.screens.library import LibraryScreen
 from memberdesk.ui.screens.reader import ReaderScreen
-from memberdesk.ui.dialogs.voices import VoiceScreen
 from memberdesk.ui.speech_service import SpeechOptions
 from memberdesk.ui.widgets.page_view import PageView
+from pilot_helpers import wait_for
 
 pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
 
@@ -229,7 +229,7 @@ async def test_choose_a_voice(demo_home: Path, tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         await pilot.press("v")
-        await wait_for(pilot, lambda: isinstance(app.screen, VoiceScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, VoiceScreen) and app.screen.query(OptionList))
         voices = app.screen.query_one(OptionList)
         assert voices.highlighted == 0  # the engine's default voice is in use
         target = next(i for i in range(voices.option_count)
@@ -242,7 +242,7 @@ async def test_choose_a_voice(demo_home: Path, tmp_path: Path) -> None:
         speaker = app.speech.speaker
         assert speaker is not None
         await pilot.press("v")
-        await wait_for(pilot, lambda: isinstance(app.screen, VoiceScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, VoiceScreen) and app.screen.query(OptionList))
         assert app.screen.query_one(OptionList).highlighted == target
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))

@@ -6,13 +6,12 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList, Static
 
-from pilot_helpers import wait_for
 from memberdesk.ui.app import MemberdeskApp
 from memberdesk.ui.screens.help import HelpScreen
 from memberdesk.ui.screens.library import LibraryScreen
 from memberdesk.ui.screens.reader import ReaderScreen
 from memberdesk.ui.widgets.page_view import PageView
-
+from pilot_helpers import wait_for
 
 
 def status(app: MemberdeskApp) -> str:

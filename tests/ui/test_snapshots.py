@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from memberdesk.papers.importer import Importer
 from memberdesk.library import Library
+from memberdesk.papers.importer import Importer
 from memberdesk.ui.app import MemberdeskApp
 
 

@@ -10,9 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from memberdesk.papers.importer import Importer
 from memberdesk.library import Library
 from memberdesk.library.migrations import MIGRATIONS
+from memberdesk.papers.importer import Importer
 from pdf_factory import html_as_pdf, make_pdf
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from library_factory import add_meeting_paper
-from memberdesk.papers.importer import Importer
 from memberdesk.library import Library
 from memberdesk.model import AgendaItem
+from memberdesk.papers.importer import Importer
 
 
 @pytest.fixture

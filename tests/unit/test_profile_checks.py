@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
+from memberdesk.access.builtins import BUILTIN_ORDER, builtin_profiles
 from memberdesk.access.checks import PAIRS, check_profile, failures
 from memberdesk.access.depth import depth_report, detect_depth
-from memberdesk.access.builtins import BUILTIN_ORDER, builtin_profiles
 from memberdesk.access.theme import app_settings, md_variable_defaults, theme_values
 
 

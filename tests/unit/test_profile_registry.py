@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from memberdesk.access.builtins import BUILTIN_ORDER, builtin_profiles
 from memberdesk.access.checks import check_profile, failures
 from memberdesk.access.loading import ProfileError, load_profile
-from memberdesk.access.builtins import BUILTIN_ORDER, builtin_profiles
 from memberdesk.access.registry import ProfileNotFound, ProfileRegistry
 
 BUILTINS = list(BUILTIN_ORDER)

@@ -8,9 +8,9 @@ from tempfile import TemporaryDirectory
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from memberdesk.access.builtins import BUILTIN_ORDER, builtin_profiles
 from memberdesk.access.loading import load_profile, parse_profile, profile_to_toml, save_profile
 from memberdesk.access.profile import Behaviour, Colours, Layout, Profile, Speech
-from memberdesk.access.builtins import BUILTIN_ORDER, builtin_profiles
 
 hex_colour = st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06x}")
 names = st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True).filter(lambda n: n not in BUILTIN_ORDER)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from library_factory import add_meeting_paper
-from memberdesk.papers.importer import Importer
 from memberdesk.library import Library
 from memberdesk.library.search import Filters, SearchError, fts_query
 from memberdesk.model import AgendaItem
+from memberdesk.papers.importer import Importer
 from pdf_factory import make_pdf
 
 

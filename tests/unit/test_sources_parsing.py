@@ -3,7 +3,7 @@ Retry-After, and XML safety — no server needed."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from hypothesis import given
@@ -78,7 +78,7 @@ def test_a_word_file_is_named_as_not_a_pdf() -> None:
 
 
 def test_retry_after_in_seconds_or_as_a_date() -> None:
-    now = datetime(2025, 1, 1, 12, 0, 0, tzinfo=timezone.utc)
+    now = datetime(2025, 1, 1, 12, 0, 0, tzinfo=UTC)
     assert parse_retry_after("7") == 7.0
     assert parse_retry_after("Wed, 01 Jan 2025 12:00:30 GMT", now) == 30.0
     assert parse_retry_after("soon") is None

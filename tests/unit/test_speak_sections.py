@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from memberdesk.reading.sections import agenda_sections as _sections
 from memberdesk.model import Document, OutlineEntry
+from memberdesk.reading.sections import agenda_sections as _sections
 
 
 def doc(pages: int) -> Document:

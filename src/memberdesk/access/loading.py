@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from memberdesk.files import write_atomically
 from memberdesk.access import toml_lines
 from memberdesk.access.colours import ColourError, parse_colour
 from memberdesk.access.profile import (
@@ -33,6 +32,7 @@ from memberdesk.access.profile import (
     from_dict,
     to_dict,
 )
+from memberdesk.files import write_atomically
 
 DEFAULT_BASE = "standard"
 
@@ -97,9 +97,10 @@ def _check_value(rule: Rule, value: Any) -> tuple[Any, str | None]:
         if isinstance(value, bool) or not ok_type:
             wanted = "a whole number" if rule.kind == "int" else "a number"
             return None, f"should be {wanted}, not {shown}"
-        if not (rule.low is not None and rule.high is not None and rule.low <= value <= rule.high):
-            low, high = (int(rule.low), int(rule.high)) if rule.kind == "int" else (rule.low, rule.high)
-            return None, f"{value} is out of range: use {low} to {high}"
+        low, high = rule.low, rule.high
+        if low is not None and high is not None and not low <= value <= high:
+            shown_low, shown_high = (int(low), int(high)) if rule.kind == "int" else (low, high)
+            return None, f"{value} is out of range: use {shown_low} to {shown_high}"
         return (float(value) if rule.kind == "float" else value), None
     if not isinstance(value, str):
         if rule.kind == "lexicon":

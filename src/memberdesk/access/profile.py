@@ -66,6 +66,10 @@ class Layout:
     justify: bool = False  # always False: justified text makes uneven gaps (kept so files can say so)
     bold_for_italics: bool = False
 
+    @property
+    def double_spaced(self) -> bool:
+        return self.line_spacing == "double"
+
 
 @dataclass(frozen=True)
 class Speech:

@@ -13,6 +13,7 @@ from memberdesk.access.builtins import builtin_dir, builtin_profiles
 from memberdesk.access.loading import NAME_HINT, ProfileError, load_profile, save_profile
 from memberdesk.access.profile import NAME_PATTERN, Profile
 
+
 class ProfileNotFound(LookupError):
     """No profile by that name; the message lists the names there are."""
 

@@ -137,7 +137,7 @@ def theme_values(profile: Profile) -> dict[str, Any]:
     # which can move it a step (#ffff00 is painted #feff00); pin the exact, checked values.
     for base in ("primary", "secondary", "accent", "warning", "error", "success",
                  "foreground", "background", "surface", "panel", "boost"):
-        variables[base] = values[base]
+        variables[base] = str(values[base])
     return values
 
 

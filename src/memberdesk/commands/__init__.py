@@ -35,9 +35,9 @@ class Context:
     profile_from: str = "--profile"  # how `profile` was named: "--profile" or the environment variable
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
-    _library: "Library | None" = None
+    _library: Library | None = None
 
-    def library(self) -> "Library":
+    def library(self) -> Library:
         if self._library is None:
             from memberdesk.library import Library
 
@@ -47,7 +47,7 @@ class Context:
     def settings(self) -> config.Settings:
         return config.load_settings(self.home)
 
-    def active_profile(self) -> "ActiveProfile":
+    def active_profile(self) -> ActiveProfile:
         """The profile for this run (see memberdesk.access.active for the order). A name that
         does not exist is a CommandError listing the names; warnings go to stderr once."""
         from memberdesk.access.active import resolve_active_profile

@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         parser.set_defaults(handler=run_follow, followed=name == "follow")
 
 
-def _find_council(ctx: Context, text: str):  # type: ignore[no-untyped-def]
+def _find_council(ctx: Context, text: str):
     from memberdesk.sync.following import MatchError, find_council
 
     try:
@@ -53,8 +53,8 @@ def _find_council(ctx: Context, text: str):  # type: ignore[no-untyped-def]
 
 
 def run_add(args: argparse.Namespace, ctx: Context) -> int:
-    from memberdesk.sync.following import add_council
     from memberdesk.sources.errors import SourceError
+    from memberdesk.sync.following import add_council
     from memberdesk.sync.syncer import Syncer
 
     library = ctx.library()
@@ -90,8 +90,8 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_committees(args: argparse.Namespace, ctx: Context) -> int:
-    from memberdesk.sync.following import refresh_committees
     from memberdesk.sources.errors import SourceError
+    from memberdesk.sync.following import refresh_committees
     from memberdesk.sync.syncer import Syncer
 
     library = ctx.library()

@@ -73,13 +73,13 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     raise UsageError("say what to do: memberdesk profile list | show NAME | use NAME | check FILE | import FILE | export NAME")
 
 
-def _registry(ctx: Context):  # type: ignore[no-untyped-def]
+def _registry(ctx: Context):
     from memberdesk.access.registry import ProfileRegistry
 
     return ProfileRegistry(ctx.home)
 
 
-def _get(ctx: Context, name: str):  # type: ignore[no-untyped-def]
+def _get(ctx: Context, name: str):
     from memberdesk.access.loading import ProfileError
     from memberdesk.access.registry import ProfileNotFound
 
@@ -152,7 +152,7 @@ def run_use(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _load_for_check(ctx: Context, target: str):  # type: ignore[no-untyped-def]
+def _load_for_check(ctx: Context, target: str):
     from memberdesk.access.loading import ProfileError, load_profile
 
     path = Path(target).expanduser()
@@ -179,7 +179,7 @@ def run_check(args: argparse.Namespace, ctx: Context) -> int:
     for row in rows:
         print(f"  {row}", file=ctx.out)
     for depth in ("256", "16"):
-        print(f"  {depth} colours: {depth_report(profile, depth, strict=args.strict).summary}", file=ctx.out)  # type: ignore[arg-type]
+        print(f"  {depth} colours: {depth_report(profile, depth, strict=args.strict).summary}", file=ctx.out)
     bad = failures(rows)
     for row in bad:
         level = "AAA" if row.required >= 7 else "AA"

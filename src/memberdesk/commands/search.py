@@ -9,7 +9,6 @@ from dataclasses import asdict
 from memberdesk.commands import Context, UsageError
 from memberdesk.words import plural
 
-
 NEWEST_NOTE = "(These words are on most pages, so the most recently added papers come first; add a word to narrow it.)"
 
 

@@ -6,7 +6,6 @@ import argparse
 import os
 import queue
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from memberdesk.commands import CommandError, Context, UsageError

@@ -10,7 +10,6 @@ from contextlib import contextmanager
 from datetime import date
 from types import FrameType
 
-
 from memberdesk.commands import CommandError, Context, UsageError
 from memberdesk.sync.report import SyncProgress, Throttle
 

@@ -11,7 +11,6 @@ from typing import Any
 from memberdesk.library.catalogue import catalogue
 from memberdesk.library.councils import Councils
 from memberdesk.library.documents import Documents
-from memberdesk.library.meetings import Meetings
 from memberdesk.library.notes import Bookmarks, Notes
 from memberdesk.library.page_cache import PageCache
 from memberdesk.library.reading import Reading
@@ -28,7 +27,6 @@ class Library:
         self.conn = connect(self.home)
         self.papers_dir = self.home / PAPERS_DIR
         self.documents = Documents(self.conn)
-        self.meetings = Meetings(self.conn)
         self.councils = Councils(self.conn)
         self.sync_records = SyncRecords(self.conn)
         self.notes = Notes(self.conn)
@@ -59,7 +57,7 @@ class Library:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "Library":
+    def __enter__(self) -> Library:
         return self
 
     def __exit__(self, *exc: object) -> None:

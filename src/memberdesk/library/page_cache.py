@@ -10,27 +10,10 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
 
 from memberdesk.library.store import connect
-
-
-class _Page(Protocol):
-    etag: str
-    last_modified: str
-    content: bytes
-    headers: Mapping[str, str]
-
-
-@dataclass(frozen=True)
-class StoredPage:
-    etag: str
-    last_modified: str
-    content: bytes
-    headers: Mapping[str, str] = field(default_factory=dict)
+from memberdesk.model import CachedPage
 
 
 class PageCache:
@@ -38,7 +21,7 @@ class PageCache:
         self._conn = connect(home)
         self._lock = threading.Lock()
 
-    def lookup(self, url: str) -> StoredPage | None:
+    def lookup(self, url: str) -> CachedPage | None:
         with self._lock:
             row = self._conn.execute(
                 "SELECT etag, last_modified, headers, content FROM http_cache WHERE url = ?", (url,)
@@ -49,9 +32,9 @@ class PageCache:
             headers = json.loads(row["headers"])
         except ValueError:
             headers = {}
-        return StoredPage(row["etag"], row["last_modified"], bytes(row["content"]), headers)
+        return CachedPage(row["etag"], row["last_modified"], bytes(row["content"]), headers)
 
-    def store(self, url: str, page: _Page) -> None:
+    def store(self, url: str, page: CachedPage) -> None:
         headers = json.dumps(dict(page.headers))
         with self._lock:
             # One statement in autocommit mode: atomic on its own.

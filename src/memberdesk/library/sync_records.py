@@ -22,7 +22,7 @@ _CURRENT = "status IN ('ready', 'restricted')"
 
 
 @dataclass(frozen=True)
-class PaperRecord:
+class StoredVersion:
     id: int
     title: str
     sha256: str
@@ -38,14 +38,14 @@ class SyncRecords:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
-    def current(self, url: str) -> PaperRecord | None:
+    def current(self, url: str) -> StoredVersion | None:
         # The newest row wins: if a run stopped between importing a new version and
         # recording it, the freshly fetched content is still what we show next time.
         row = self.conn.execute(
             f"""SELECT id, title, sha256, status, version, etag, last_modified, checked_at, meeting_id
                 FROM documents WHERE source_url = ? AND {_CURRENT} ORDER BY id DESC LIMIT 1""",
             (url,)).fetchone()
-        return PaperRecord(**dict(row)) if row else None
+        return StoredVersion(**dict(row)) if row else None
 
     def is_due(self, document_id: int, minutes: float) -> bool:
         """True when the paper was never checked, or not within the last `minutes`."""

@@ -18,9 +18,9 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from memberdesk.papers import pdf
 from memberdesk.library import Library
 from memberdesk.model import ImportResult
+from memberdesk.papers import pdf
 from memberdesk.sources.local import pdf_paths
 
 Progress = Callable[[str, int, int], None]  # (path, pages done, pages in all)
@@ -58,7 +58,7 @@ class Importer:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
 
-    def __enter__(self) -> "Importer":
+    def __enter__(self) -> Importer:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -79,14 +79,13 @@ def open_reader(path: Path) -> PdfReader:
     _sniff(path)
     try:
         reader = PdfReader(path, strict=False)
-        if reader.is_encrypted:
-            # Owner-password-only files (common from councils) open with the empty password.
-            if not reader.decrypt(""):
-                raise PdfProblem(NEEDS_PASSWORD)
+        # Owner-password-only files (common from councils) open with the empty password.
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise PdfProblem(NEEDS_PASSWORD)
         _ = len(reader.pages)
     except PdfProblem:
         raise
-    except Exception as exc:  # noqa: BLE001 - every pypdf failure becomes a reason
+    except Exception as exc:
         raise PdfProblem(reason_for(exc)) from exc
     return reader
 
@@ -124,7 +123,7 @@ def inspect(path: Path) -> PdfInfo:
         title = _title(reader, path)
     except PdfProblem:
         raise
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise PdfProblem(reason_for(exc)) from exc
     return PdfInfo(page_count=count, title=title, labels=labels, outline=outline)
 

@@ -16,11 +16,11 @@ from memberdesk.library import Library
 from memberdesk.model import Document, OutlineEntry
 from memberdesk.papers.paging import resolve_page, section_at
 from memberdesk.papers.reflow import Paragraph, paragraphs
-from memberdesk.reading.sections import Section, agenda_sections
 from memberdesk.reading.find import FindResults, find_in_pages
-from memberdesk.words import plural
+from memberdesk.reading.sections import Section, agenda_sections
 from memberdesk.speech.follow import DocumentSentences
 from memberdesk.speech.units import find_repeated_lines, line_key
+from memberdesk.words import plural
 
 NO_TEXT = "This page has no text (it may be a picture or a blank page)."
 

@@ -10,13 +10,15 @@ import os
 import ssl
 import threading
 import time
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from http import HTTPStatus
 from pathlib import Path
-from typing import Mapping, Protocol
+from typing import Protocol
 
 from memberdesk import __version__
+from memberdesk.model import CachedPage
 from memberdesk.sources.errors import FetchCancelled, FetchError
 
 USER_AGENT = f"memberdesk/{__version__} (+accessible council papers reader)"
@@ -91,7 +93,7 @@ class DownloadJob:
     last_modified: str = ""
     final_path: Path | None = None
     expect_pdf: bool = True
-    key: object = None
+    key: int = -1  # the caller's own number for this job, handed back with its outcome
 
 
 @dataclass(frozen=True)
@@ -128,14 +130,6 @@ class StatsCounter:
     def snapshot(self) -> HttpStats:
         with self._lock:
             return HttpStats(**self._values)
-
-
-@dataclass(frozen=True)
-class CachedPage:
-    etag: str
-    last_modified: str
-    content: bytes
-    headers: Mapping[str, str] = field(default_factory=dict)
 
 
 class ResponseCache(Protocol):
@@ -196,8 +190,8 @@ def parse_retry_after(value: str, now: datetime | None = None) -> float | None:
     except (TypeError, ValueError):
         return None
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    now = now or datetime.now(timezone.utc)
+        when = when.replace(tzinfo=UTC)
+    now = now or datetime.now(UTC)
     return max(0.0, (when - now).total_seconds())
 
 

@@ -27,10 +27,10 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from memberdesk.model import CachedPage
 from memberdesk.sources.errors import FetchCancelled, FetchError, NotAPdfError, SourceError
 from memberdesk.sources.fetching import (
     USER_AGENT,
-    CachedPage,
     DownloadJob,
     DownloadResult,
     HostGate,
@@ -43,8 +43,8 @@ from memberdesk.sources.fetching import (
     fsync_dir,
     is_tls_problem,
     parse_retry_after,
-    sleep_or_cancel,
     pdf_problem,
+    sleep_or_cancel,
     status_reason,
 )
 

@@ -236,7 +236,7 @@ def _soap_envelope(method: str, params: dict[str, str]) -> bytes:
         'xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/">'
         f'<soap:Body><{method} xmlns="{SOAP_NAMESPACE}">{fields}</{method}></soap:Body>'
         "</soap:Envelope>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def default_window(today: date | None = None) -> tuple[date, date]:

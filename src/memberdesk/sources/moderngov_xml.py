@@ -185,7 +185,7 @@ def meeting_from_xml(root: Element, *, base_url: str, meeting_id: str,
                      committee_id: str = "") -> RemoteMeetingDetail:
     meeting = root if root.tag.lower() == "meeting" else next(root.iter("meeting"), root)
     documents: dict[str, RemoteDocument] = {}
-    items = []
+    items: list[RemoteAgendaItem] = []
     holder = _child(meeting, "agendaitems")
     for position, element in enumerate(holder if holder is not None else []):
         if element.tag.lower() != "agendaitem":

@@ -64,7 +64,7 @@ class SpeechSettings:
 
     rate: int = DEFAULT_RATE
     volume: float = 1.0
-    voice: str | None = None  # None: the engine's default voice
+    voice: str = ""  # "": the engine's default voice (as a profile says it)
 
     def clamped(self) -> SpeechSettings:
         rate = min(MAX_RATE, max(MIN_RATE, int(self.rate)))
@@ -141,7 +141,7 @@ class Speaker(ABC):
     def set_volume(self, volume: float) -> None:
         self._update(volume=volume)
 
-    def set_voice(self, voice_id: str | None) -> None:
+    def set_voice(self, voice_id: str) -> None:
         self._update(voice=voice_id)
 
     def close(self) -> None:
@@ -161,7 +161,7 @@ class Speaker(ABC):
             self._settings = replace(self._settings, **changes).clamped()  # type: ignore[arg-type]
         self._settings_changed()
 
-    def _settings_changed(self) -> None:
+    def _settings_changed(self) -> None:  # noqa: B027 - a hook; most backends need nothing
         """Backends that hold settings elsewhere (speech-dispatcher) push them here."""
 
     def _emit(self, kind: EventKind, index: int | None = None, message: str = "") -> None:

@@ -17,9 +17,9 @@ from memberdesk.speech.base import (
     INSTALL_HINT,
     EventCallback,
     NullSpeaker,
+    Speaker,
     SpeechSettings,
     SpeechUnavailable,
-    Speaker,
 )
 from memberdesk.speech.player import Player, find_audio_player
 

@@ -27,9 +27,9 @@ from memberdesk.speech.base import (
     MAX_RATE,
     MIN_RATE,
     EventCallback,
+    Speaker,
     SpeechSettings,
     SpeechUnavailable,
-    Speaker,
     Voice,
 )
 
@@ -77,7 +77,7 @@ class DispatcherSpeaker(Speaker):
         try:
             self._client = speechd.SSIPClient("memberdesk")
             self._client.set_priority(speechd.Priority.TEXT)
-        except Exception as exc:  # noqa: BLE001 - any failure: fall back to another backend
+        except Exception as exc:
             raise SpeechUnavailable(f"speech-dispatcher did not answer ({exc})") from exc
         self.lexicon = lexicon
         self._events: queue.Queue[tuple[str, int, int]] = queue.Queue()

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from memberdesk.access.lexicon import Lexicon
-from memberdesk.speech.base import EventCallback, SpeechSettings, Speaker, Voice
+from memberdesk.speech.base import EventCallback, Speaker, SpeechSettings, Voice
 from memberdesk.speech.player import Playback, Player
 from memberdesk.speech.synth import REQUEST_TIMEOUT, SynthClient, SynthError
 

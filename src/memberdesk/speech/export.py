@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from memberdesk.files import write_atomically
 from memberdesk.access.lexicon import Lexicon
+from memberdesk.files import write_atomically
 from memberdesk.speech.base import SpeechSettings
 from memberdesk.speech.synth import SynthClient, SynthError
 from memberdesk.speech.units import find_repeated_lines, page_sentences
@@ -153,7 +153,7 @@ class _Exporter:
                         raise SynthError("no audio")
                     if params is None:
                         params = these
-                        writer = wave.open(str(tmp), "wb")
+                        writer = wave.open(str(tmp), "wb")  # noqa: SIM115 - closed in the finally below
                         writer.setnchannels(these[0])
                         writer.setsampwidth(these[1])
                         writer.setframerate(these[2])

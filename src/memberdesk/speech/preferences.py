@@ -58,7 +58,7 @@ def preferences_from(speech: Any | None) -> SpeechPreferences:
     prefs = SpeechPreferences()
     extra: dict[str, str] = {}
     if speech is not None:
-        prefs.settings = SpeechSettings(rate=speech.rate, volume=speech.volume, voice=speech.voice or None).clamped()
+        prefs.settings = SpeechSettings(rate=speech.rate, volume=speech.volume, voice=speech.voice).clamped()
         prefs.auto_read = speech.auto_read
         extra = dict(speech.lexicon)
     try:

@@ -81,7 +81,7 @@ class SynthClient:
         args = [sys.executable, "-m", "memberdesk.speech.worker"]
         if self.driver:
             args += ["--driver", self.driver]
-        self._stderr = tempfile.TemporaryFile()
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the worker
         proc = subprocess.Popen(
             args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
             text=True, encoding="utf-8", bufsize=1, env=_worker_env(),
@@ -177,7 +177,7 @@ class SynthClient:
         """Ask for `text` in `path`; the Future's result is the raw reply (see result())."""
         return self._request({
             "op": "synth", "text": text, "path": str(path),
-            "rate": settings.rate, "volume": settings.volume, "voice": settings.voice,
+            "rate": settings.rate, "volume": settings.volume, "voice": settings.voice or None,
         })
 
     def result(self, future: Future[dict[str, Any]], path: Path, timeout: float = REQUEST_TIMEOUT) -> Synthesized:

@@ -24,11 +24,7 @@ from dataclasses import dataclass, field
 # without the final dot. "etc." is deliberately absent: it usually ends a sentence when a
 # capital follows ("pens, paper etc. The Council..."), and reads fine either way.
 ABBREVIATIONS = frozenset(
-    """cllr cllrs mr mrs ms mx dr prof rev revd st sr jr rt hon esq
-    no nos vol vols fig figs para paras ref refs approx incl inc cf vs viz
-    e.g eg i.e ie c.f al dept govt tel ext min max est cont
-    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    """.split()
+    ["cllr", "cllrs", "mr", "mrs", "ms", "mx", "dr", "prof", "rev", "revd", "st", "sr", "jr", "rt", "hon", "esq", "no", "nos", "vol", "vols", "fig", "figs", "para", "paras", "ref", "refs", "approx", "incl", "inc", "cf", "vs", "viz", "e.g", "eg", "i.e", "ie", "c.f", "al", "dept", "govt", "tel", "ext", "min", "max", "est", "cont", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
 )
 
 # A list item or numbered paragraph at the start of a line: bullets, "3.2.1", "1.", "1)",

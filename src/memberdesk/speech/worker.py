@@ -139,10 +139,9 @@ class Synthesiser:
             # and an empty run repeats the previous utterance.
             self.engine.save_to_file(text, part)
             self.engine.runAndWait()
-            if not self.finished.is_set():
-                # The loop returned early: the sentence is still being made in espeak's thread.
-                if not self.finished.wait(FILE_WAIT):
-                    continue
+            # The loop may return early, the sentence still being made in espeak's thread.
+            if not self.finished.is_set() and not self.finished.wait(FILE_WAIT):
+                continue
             time.sleep(SETTLE)  # let the driver's callback return before the next request
             frames = _complete_wav(part)
             if frames:

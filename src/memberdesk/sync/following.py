@@ -82,7 +82,7 @@ def add_council(syncer: Syncer, url: str, name: str = "") -> tuple[Council, str]
     site = ModernGovClient(base, syncer.http, name=name or (known.name if known else ""),
                            cancel=syncer.cancel)
     mode = site.probe()
-    council_id = syncer.library.meetings.add_council(site.name, site.base_url, mode)
+    council_id = syncer.library.councils.add_council(site.name, site.base_url, mode)
     _store_committees(syncer.library, council_id, site.committees())
     council = syncer.library.councils.get(council_id)
     assert council is not None
@@ -97,7 +97,7 @@ def refresh_committees(syncer: Syncer, council: Council) -> list[Committee]:
 
 def _store_committees(library: Library, council_id: int, remote: list[RemoteCommittee]) -> None:
     for committee in remote:
-        library.meetings.upsert_committee(council_id, committee.id, committee.title,
+        library.councils.upsert_committee(council_id, committee.id, committee.title,
                                           category=committee.category,
                                           deleted=committee.deleted, expired=committee.expired)
 
@@ -110,6 +110,6 @@ def refresh_meetings(syncer: Syncer, committee: Committee,
     assert council is not None
     start, end = window or default_window()
     for remote in syncer.client(council).meetings(committee.remote_id, start, end):
-        syncer.library.meetings.note_listed(committee.id, remote.id, when=remote.date,
+        syncer.library.councils.note_listed(committee.id, remote.id, when=remote.date,
                                             time=remote.time, status=remote.status)
     return syncer.library.councils.meetings(committee.id, start, end)

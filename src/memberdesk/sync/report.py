@@ -7,9 +7,10 @@ the app so both say the same thing in the same words.
 from __future__ import annotations
 
 import time
-from memberdesk.words import plural
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from memberdesk.words import plural
 
 
 @dataclass(frozen=True)

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from memberdesk.papers.importer import Importer
 from memberdesk.library import Library
-from memberdesk.library.sync_records import PaperRecord
+from memberdesk.library.sync_records import StoredVersion
 from memberdesk.model import AgendaItem, Committee, Council
+from memberdesk.papers.importer import Importer
 from memberdesk.sources.errors import FetchCancelled, SourceError
 from memberdesk.sources.fetching import DownloadJob, DownloadResult, clean_partial_downloads
 from memberdesk.sources.http import HttpClient
@@ -47,7 +47,7 @@ class _Paper:
 
     doc: RemoteDocument
     meeting: _MeetingRun
-    record: PaperRecord | None = None  # our current row for its URL
+    record: StoredVersion | None = None  # our current row for its URL
 
     @property
     def had_copy(self) -> bool:
@@ -160,7 +160,7 @@ class Syncer:
 
     def _listed_meetings(self, councils: list[Council] | None, window: tuple[date, date],
                          report: SyncReport) -> list[tuple[Council, Committee, RemoteMeeting]]:
-        targets = []
+        targets: list[tuple[Council, Committee, RemoteMeeting]] = []
         for council in councils if councils is not None else self.library.councils.all():
             followed = self.library.councils.followed(council.id)
             if not followed:
@@ -192,7 +192,7 @@ class Syncer:
                     council, committee, remote = futures[future]
                     self._check_cancel()
                     label = f"{committee.title}, {remote.date.isoformat() if remote.date else 'no date'}"
-                    meeting_id = self.library.meetings.note_listed(
+                    meeting_id = self.library.councils.note_listed(
                         committee.id, remote.id, when=remote.date, time=remote.time,
                         status=remote.status)
                     run = _MeetingRun(meeting_id, label,
@@ -221,7 +221,7 @@ class Syncer:
     def _store_agenda(self, run: _MeetingRun, remote: RemoteMeeting, detail: RemoteMeetingDetail,
                       committee: Committee) -> None:
         when = detail.date or remote.date
-        self.library.meetings.upsert_meeting(
+        self.library.councils.upsert_meeting(
             committee.id, remote.id, when=when, time=detail.time or remote.time,
             status=detail.status or remote.status, location=detail.location,
             agenda_published=detail.agenda_published or bool(detail.items))
@@ -229,8 +229,8 @@ class Syncer:
                             minutes=i.minutes, is_decision=i.is_decision,
                             is_restricted=i.is_restricted, position=i.position, remote_id=i.id)
                  for i in detail.items]
-        ids = self.library.meetings.set_agenda_items(run.id, items)
-        run.items = {item.id: lib_id for item, lib_id in zip(detail.items, ids)}
+        ids = self.library.councils.set_agenda_items(run.id, items)
+        run.items = {item.id: lib_id for item, lib_id in zip(detail.items, ids, strict=True)}
         run.detail = detail
         run.fingerprint = _fingerprint(detail)
 
@@ -282,9 +282,9 @@ class Syncer:
                                     last_modified=record.last_modified if record else "",
                                     key=n))
         self.progress(SyncProgress("papers", "Fetching papers", 0, total))
-        done = 0
-        for job, outcome in self.http.download_many(jobs, workers=self.workers, cancel=self.cancel):
-            paper = papers[job.key]  # type: ignore[index]
+        downloads = self.http.download_many(jobs, workers=self.workers, cancel=self.cancel)
+        for done, (job, outcome) in enumerate(downloads, start=1):
+            paper = papers[job.key]
             try:
                 if isinstance(outcome, FetchCancelled) or self.cancel.is_set():
                     raise FetchCancelled("stopped")
@@ -295,7 +295,6 @@ class Syncer:
             finally:
                 if isinstance(outcome, DownloadResult) and outcome.path is not None:
                     outcome.path.unlink(missing_ok=True)  # imported (copied in) or refused
-            done += 1
             fetched = (self.http.stats() - self._before).bytes_fetched
             self.progress(SyncProgress("papers", paper.doc.title, done, total, fetched))
 
@@ -344,7 +343,7 @@ class Syncer:
         for run in runs:
             if run.detail is None:
                 continue
-            links = []
+            links: list[tuple[int, int]] = []
             for doc in run.detail.documents:
                 record = records.current(doc.url)
                 if record is None:

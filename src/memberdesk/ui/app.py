@@ -72,6 +72,14 @@ class MemberdeskApp(ProfileSupport, App[None]):
             self.import_and_open(self._open_path)
         elif self.library.is_empty():
             self.import_and_open(str(config.demo_pack()))
+        self.call_after_refresh(self._load_screens_ahead)
+
+    @work(thread=True, group="load-ahead")
+    def _load_screens_ahead(self) -> None:
+        """Import the councils and search screens (sync, HTTP and PDF code: ~0.5 s) while the
+        library is read, so the first c or Ctrl+F answers at once, not after a silent pause."""
+        import memberdesk.ui.screens.councils
+        import memberdesk.ui.screens.search  # noqa: F401
 
     def _screen_changed(self, screen: Screen[object]) -> None:
         if id(screen) not in self._cursor_screens:
@@ -174,14 +182,14 @@ class MemberdeskApp(ProfileSupport, App[None]):
 
     # -- help and the palette --------------------------------------------------------------
     def key_rows(self) -> list[KeyRow]:
-        from memberdesk.ui.screens.agenda_item import AgendaItemScreen
         from memberdesk.ui.dialogs.confirm import ConfirmScreen
         from memberdesk.ui.dialogs.contents import ContentsScreen
-        from memberdesk.ui.screens.councils import CouncilsScreen
         from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
+        from memberdesk.ui.dialogs.profile_switcher import ProfileSwitcher
+        from memberdesk.ui.screens.agenda_item import AgendaItemScreen
+        from memberdesk.ui.screens.councils import CouncilsScreen
         from memberdesk.ui.screens.notes import NotesScreen
         from memberdesk.ui.screens.profile_editor import ProfileEditor, SettingsList
-        from memberdesk.ui.dialogs.profile_switcher import ProfileSwitcher
         from memberdesk.ui.screens.search import SearchScreen
         from memberdesk.ui.widgets.choice import Choice
 
@@ -208,7 +216,12 @@ class MemberdeskApp(ProfileSupport, App[None]):
         )
         # A binding shared by several dialogs (one id, e.g. dialog.cancel) is listed once.
         seen: set[str] = set()
-        return [row for row in rows if not (row.binding_id in seen or seen.add(row.binding_id))]
+        unique: list[KeyRow] = []
+        for row in rows:
+            if row.binding_id not in seen:
+                seen.add(row.binding_id)
+                unique.append(row)
+        return unique
 
     # -- profiles (applying them lives in ProfileSupport) ---------------------------------
     def action_switch_profile(self) -> None:

@@ -8,6 +8,8 @@ also re-places it whenever focus or the screen changes, once layout has settled.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import App
 from textual.geometry import Offset, Region
 from textual.widget import Widget
@@ -45,7 +47,7 @@ def move_cursor(widget: Widget, offset: Offset) -> None:
         widget.refresh(Region(offset.x - region.x, offset.y - region.y, 1, 1))
 
 
-def follow_focus(app: App[object]) -> None:
+def follow_focus(app: App[Any]) -> None:
     """Place the cursor on whatever has focus now."""
     if not app.is_running or not app.screen_stack:
         return  # a timer that outlived its screen, or the app closing
@@ -62,6 +64,6 @@ def follow_focus(app: App[object]) -> None:
         place_cursor(widget, 0)
 
 
-def follow_focus_soon(app: App[object]) -> None:
+def follow_focus_soon(app: App[Any]) -> None:
     for delay in SETTLE_DELAYS:
         app.set_timer(delay, lambda: follow_focus(app)) if delay else app.call_after_refresh(follow_focus, app)

@@ -7,6 +7,7 @@ what the keys actually do.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -57,13 +58,13 @@ def describe_key(key: str) -> str:
     return "+".join([*(m.capitalize() for m in modifiers), shown])
 
 
-def keys_for(app: App[object], binding: Binding) -> str:
+def keys_for(app: App[Any], binding: Binding) -> str:
     keymap: dict[str, str] = getattr(app, "_keymap", {}) or {}
     keys = keymap.get(binding.id or "", binding.key)
     return " or ".join(describe_key(k.strip()) for k in keys.split(",") if k.strip())
 
 
-def key_rows(app: App[object], groups: list[tuple[str, type[DOMNode]]]) -> list[KeyRow]:
+def key_rows(app: App[Any], groups: list[tuple[str, type[DOMNode]]]) -> list[KeyRow]:
     rows = []
     for group, node_type in groups:
         for binding in bindings_of(node_type):

@@ -24,11 +24,11 @@ from textual.theme import Theme
 
 from memberdesk.access.active import ActiveProfile, resolve_active_profile, save_choice
 from memberdesk.access.depth import DepthReport, depth_report, detect_depth
-from memberdesk.access.profile import Profile
+from memberdesk.access.profile import Layout, Profile
 from memberdesk.access.registry import ProfileRegistry
 from memberdesk.access.theme import app_settings, md_variable_defaults, theme_values
 from memberdesk.ui.widgets.message_line import MessageLine, message_text
-from memberdesk.ui.widgets.page_view import Layout, PageView
+from memberdesk.ui.widgets.page_view import PageView
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -38,18 +38,6 @@ if TYPE_CHECKING:
     _Base = App[None]
 else:
     _Base = object
-
-
-def page_layout(profile: Profile) -> Layout:
-    """The reader's layout for a profile."""
-    layout = profile.layout
-    return Layout(
-        measure=layout.max_line_width,
-        margin=layout.margin,
-        paragraph_gap=layout.paragraph_spacing,
-        double_spaced=layout.line_spacing == "double",
-        ruler=layout.ruler,
-    )
 
 
 def shown_profile(profile: Profile, report: DepthReport) -> Profile:
@@ -96,7 +84,7 @@ class ProfileSupport(_Base):
         self._apply_cursor_blink(settings["cursor_blink"])
         self._apply_notifications(settings["notifications"] == "status")
         self.set_class(bool(settings["screen_reader"]), "-screen-reader")
-        self._apply_layout(page_layout(profile))
+        self._apply_layout(profile.layout)
 
     def _apply_colours(self, profile: Profile) -> None:
         depth, no_color = detect_depth(os.environ)
@@ -133,7 +121,7 @@ class ProfileSupport(_Base):
         # Inputs made after the profile was applied (dialogs, the find box) learn it on focus.
         widget = event.widget
         if hasattr(widget, "cursor_blink") and widget.cursor_blink != self._cursor_blink:
-            widget.cursor_blink = self._cursor_blink  # type: ignore[attr-defined]
+            widget.cursor_blink = self._cursor_blink
 
     def _apply_layout(self, layout: Layout) -> None:
         self.page_layout = layout

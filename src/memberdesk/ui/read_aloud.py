@@ -13,7 +13,7 @@ thread and processes, so keys keep working while it speaks. Stopping kills the p
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
+from typing import Literal, Protocol, cast
 
 from textual import on, work
 from textual.binding import Binding
@@ -22,8 +22,8 @@ from textual.screen import Screen
 
 from memberdesk.library import Library
 from memberdesk.papers.reflow import Paragraph
-from memberdesk.speech import Sentence, Speaker, Voice
 from memberdesk.reading.session import ReadingSession
+from memberdesk.speech import Sentence, Speaker, Voice
 from memberdesk.speech.follow import DocumentSentences, PageMap, Place, sentence_at
 from memberdesk.ui.speech_service import SpeakerReady, SpeechMessage, SpeechService
 from memberdesk.ui.widgets.page_view import Highlight, PageView
@@ -32,6 +32,12 @@ State = Literal["idle", "starting", "reading", "paused", "unavailable"]
 RATE_STEP = 20  # words a minute per key press: a change people notice, ~12% at the default
 VOLUME_STEP = 0.1
 CHUNK_PAGES = 3  # pages handed to the speaker at once: it synthesises ahead across page turns
+
+
+class _HasSpeech(Protocol):
+    """The app, as the reader sees it: the one speech service of the process."""
+
+    speech: SpeechService
 
 
 class ReadAloud:
@@ -49,7 +55,7 @@ class ReadAloud:
 
     @property
     def service(self) -> SpeechService:
-        return self.screen.app.speech  # type: ignore[attr-defined, no-any-return]
+        return cast(_HasSpeech, self.screen.app).speech
 
     @property
     def sentences(self) -> DocumentSentences:
@@ -119,7 +125,10 @@ class ReadAloud:
         self._with_speaker(change)
 
     def choose_voice(self) -> None:
-        self._with_speaker(self.screen.load_voices)
+        def load() -> None:
+            self.screen.load_voices()  # a thread worker: the list arrives on its own
+
+        self._with_speaker(load)
 
     def use_voice(self, voice: Voice | None) -> None:
         self.service.adjust(voice=voice.id if voice else None, default_voice=voice is None)
@@ -352,10 +361,10 @@ class ReadAloudScreen(Screen[None]):
         except Exception as exc:  # noqa: BLE001 - any failure is one message, not a crash
             self.app.call_from_thread(self.notify, f"The voices could not be listed: {exc}", severity="error")
             return
-        current = speaker.settings.voice if speaker is not None else None
+        current = speaker.settings.voice if speaker is not None else ""
         self.app.call_from_thread(self._offer_voices, voices, current)
 
-    def _offer_voices(self, voices: list[Voice], current: str | None) -> None:
+    def _offer_voices(self, voices: list[Voice], current: str) -> None:
         from memberdesk.ui.dialogs.voices import VoiceScreen
 
         if not voices:

@@ -24,7 +24,7 @@ from typing import Any
 from textual.message import Message
 from textual.message_pump import MessagePump
 
-from memberdesk.speech import NullSpeaker, SpeechEvent, SpeechSettings, Speaker, choose_speaker
+from memberdesk.speech import NullSpeaker, Speaker, SpeechEvent, SpeechSettings, choose_speaker
 from memberdesk.speech.choose import Backend
 from memberdesk.speech.player import Player
 from memberdesk.speech.preferences import SpeechPreferences, load_preferences, preferences_from
@@ -151,7 +151,7 @@ class SpeechService:
             current,
             rate=current.rate if rate is None else rate,
             volume=current.volume if volume is None else volume,
-            voice=None if default_voice else (voice or current.voice),
+            voice="" if default_voice else (voice or current.voice),
         ).clamped()
         self.speaker.set_rate(changed.rate)
         self.speaker.set_volume(changed.volume)

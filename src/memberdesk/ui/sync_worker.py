@@ -15,11 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from memberdesk.sync import following
 from memberdesk.library import Library
 from memberdesk.sources.errors import SourceError
-from memberdesk.sync.syncer import Syncer
+from memberdesk.sync import following
 from memberdesk.sync.report import SyncReport, Throttle
+from memberdesk.sync.syncer import Syncer
 
 
 @dataclass(frozen=True)

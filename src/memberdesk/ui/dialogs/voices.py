@@ -21,7 +21,7 @@ class VoiceScreen(ModalScreen[tuple[Voice | None] | None]):
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
 
-    def __init__(self, voices: list[Voice], current: str | None) -> None:
+    def __init__(self, voices: list[Voice], current: str) -> None:
         super().__init__()
         # Sorted by name so a language's voices sit together ("English (America)", ...).
         self.voices = sorted(voices, key=lambda v: v.name.lower())

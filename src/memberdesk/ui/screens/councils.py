@@ -22,10 +22,10 @@ from memberdesk.library import Library
 from memberdesk.model import Document
 from memberdesk.ui import sync_worker as jobs
 from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
-from memberdesk.ui.screens.notes import Jump, NotesScreen
 from memberdesk.ui.dialogs.prompt import PromptScreen
-from memberdesk.ui.widgets.lists import CursorOptionList
 from memberdesk.ui.messages import OpenAgendaItem, OpenPaper
+from memberdesk.ui.screens.notes import Jump, NotesScreen
+from memberdesk.ui.widgets.lists import CursorOptionList
 from memberdesk.words import document_words, plural
 
 _HELP = {

@@ -15,8 +15,8 @@ from textual.widgets.option_list import Option
 from memberdesk.dates import spoken_date
 from memberdesk.library import Library
 from memberdesk.ui.dialogs.prompt import PromptScreen
-from memberdesk.ui.widgets.lists import CursorOptionList
 from memberdesk.ui.messages import ImportPath, OpenPaper
+from memberdesk.ui.widgets.lists import CursorOptionList
 from memberdesk.words import document_words, plural
 
 

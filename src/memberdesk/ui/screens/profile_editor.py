@@ -26,14 +26,13 @@ from memberdesk.access.profile import Profile
 from memberdesk.access.registry import ProfileRegistry
 from memberdesk.papers.reflow import Paragraph, paragraphs
 from memberdesk.ui.cursor import place_cursor
-from memberdesk.ui.profile_support import page_layout
 from memberdesk.ui.dialogs.colour_picker import ColourPicker
 from memberdesk.ui.dialogs.confirm import ConfirmScreen
 from memberdesk.ui.dialogs.prompt import PromptScreen
+from memberdesk.ui.messages import UseProfile
 from memberdesk.ui.widgets.choice import Choice
 from memberdesk.ui.widgets.profile_preview import PreviewPageView, SampleLines, sample_highlights
 from memberdesk.ui.widgets.text_box import TextBox
-from memberdesk.ui.messages import UseProfile
 
 HELP = (
     "Profile editor. Tab and Shift+Tab move between settings. Colours: type #rrggbb or a name, or F4 "
@@ -185,7 +184,7 @@ class ProfileEditor(Screen[None]):
         else:
             self.preview_profile = replace(self.preview_profile, colours=colours)
         self._show_summary()
-        self.query_one(PreviewPageView).set_profile(self.preview_profile, page_layout(self.preview_profile))
+        self.query_one(PreviewPageView).set_profile(self.preview_profile, self.preview_profile.layout)
         self.query_one(SampleLines).show_profile(self.preview_profile)
 
     def _show_summary(self) -> None:

@@ -14,11 +14,11 @@ from memberdesk.papers.paging import PageNotFound
 from memberdesk.papers.reflow import Paragraph
 from memberdesk.reading.find import FindResults
 from memberdesk.reading.session import NO_TEXT, ReadingSession
-from memberdesk.ui.read_aloud import ReadAloudScreen
 from memberdesk.ui.dialogs.contents import ContentsScreen
 from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
-from memberdesk.ui.screens.notes import Jump, NotesScreen
 from memberdesk.ui.dialogs.prompt import PromptScreen
+from memberdesk.ui.read_aloud import ReadAloudScreen
+from memberdesk.ui.screens.notes import Jump, NotesScreen
 from memberdesk.ui.widgets.page_view import Highlight, PageView
 from memberdesk.ui.widgets.text_box import TextBox
 

@@ -13,9 +13,9 @@ from textual.widgets.option_list import Option
 from memberdesk.dates import spoken_date
 from memberdesk.library import Library
 from memberdesk.library.search import SearchError, SearchHit
+from memberdesk.ui.messages import OpenSearchHit
 from memberdesk.ui.widgets.lists import CursorOptionList
 from memberdesk.ui.widgets.text_box import TextBox
-from memberdesk.ui.messages import OpenSearchHit
 from memberdesk.words import plural
 
 
@@ -82,7 +82,7 @@ class SearchScreen(Screen[None]):
             results.highlighted = 0
             results.focus()
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_key(self, event) -> None:
         # Down from the query box goes to the results, as a person would expect.
         if event.key == "down" and self.query_one("#query", Input).has_focus and self.hits:
             self.query_one(CursorOptionList).focus()

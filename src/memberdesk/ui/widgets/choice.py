@@ -23,13 +23,13 @@ class Choice(Static, can_focus=True):
     ]
 
     class Changed(Message):
-        def __init__(self, choice: "Choice", value: Any) -> None:
+        def __init__(self, choice: Choice, value: Any) -> None:
             super().__init__()
             self.choice = choice
             self.value = value
 
         @property
-        def control(self) -> "Choice":
+        def control(self) -> Choice:
             return self.choice
 
     def __init__(self, label: str, options: list[tuple[Any, str]], value: Any, *, id: str | None = None) -> None:

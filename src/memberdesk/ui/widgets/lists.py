@@ -17,7 +17,8 @@ class CursorOptionList(OptionList):
 
     highlighted: reactive[int | None] = reactive(None, repaint=False)
 
-    def watch_highlighted(self, previous: int | None, highlighted: int | None) -> None:
+    # Two arguments: Textual then passes the old value too (its own watcher takes only the new).
+    def watch_highlighted(self, previous: int | None, highlighted: int | None) -> None:  # type: ignore[override]
         super().watch_highlighted(highlighted)
         for index in (previous, highlighted):
             self._refresh_option(index)

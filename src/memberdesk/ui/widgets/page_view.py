@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from memberdesk.access.profile import Layout
 from memberdesk.papers.reflow import Line, Paragraph, wrap
 from memberdesk.ui.cursor import place_cursor
 
@@ -31,17 +32,6 @@ class Highlight:
     start: int
     end: int
     kind: str = "hit"  # "hit", "current-hit" or "speech"
-
-
-@dataclass
-class Layout:
-    """How the page is laid out; a profile sets these."""
-
-    measure: int = 72  # the longest line, in characters
-    margin: int = 2
-    paragraph_gap: int = 1
-    double_spaced: bool = False
-    ruler: str = "off"  # "off", "line" (one line at full strength) or "three"
 
 
 class PageView(ScrollView, can_focus=True):
@@ -124,14 +114,14 @@ class PageView(ScrollView, can_focus=True):
     @property
     def text_width(self) -> int:
         available = self.scrollable_content_region.width - GUTTER - 2 * self.page_layout.margin
-        return max(10, min(self.page_layout.measure, available))
+        return max(10, min(self.page_layout.max_line_width, available))
 
     def _rewrap(self) -> None:
         if self.paragraphs:
             self.lines = wrap(
                 self.paragraphs,
                 self.text_width,
-                paragraph_gap=self.page_layout.paragraph_gap,
+                paragraph_gap=self.page_layout.paragraph_spacing,
                 double_spaced=self.page_layout.double_spaced,
             )
         else:

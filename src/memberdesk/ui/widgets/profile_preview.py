@@ -11,9 +11,9 @@ from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
-from memberdesk.access.profile import Profile
+from memberdesk.access.profile import Layout, Profile
 from memberdesk.papers.reflow import Paragraph
-from memberdesk.ui.widgets.page_view import Highlight, Layout, PageView
+from memberdesk.ui.widgets.page_view import Highlight, PageView
 
 
 def _styles(profile: Profile) -> dict[str, Style]:
@@ -67,20 +67,20 @@ class PreviewPageView(PageView):
     def set_profile(self, profile: Profile, layout: Layout) -> None:
         self._styles = _styles(profile)
         base = self._styles["base"]
-        self.styles.background = base.bgcolor.name if base.bgcolor else "ansi_default"  # type: ignore[union-attr]
+        self.styles.background = base.bgcolor.name if base.bgcolor else "ansi_default"
         self._cache.clear()
         if layout != self.page_layout:
             self.set_layout(layout)
         self.refresh()
 
     @property
-    def rich_style(self) -> Style:  # type: ignore[override]
+    def rich_style(self) -> Style:
         return self._styles.get("base") or super().rich_style
 
-    def get_component_rich_style(self, *names: str, partial: bool = False) -> Style:
+    def get_component_rich_style(self, *names: str, partial: bool = False, default: Style | None = None) -> Style:
         if self._styles and names and names[0] in self._styles:
             return self._styles[names[0]]
-        return super().get_component_rich_style(*names, partial=partial)
+        return super().get_component_rich_style(*names, partial=partial, default=default)
 
 
 class SampleLines(Static):

@@ -14,7 +14,7 @@ import hashlib
 import os
 import threading
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from email.utils import format_datetime
 
 from fpdf import FPDF
@@ -99,7 +99,7 @@ class Council:
         self.docs = {d.id: d for d in docs}
         self._bodies: dict[str, bytes] = {}
         self._lock = threading.Lock()
-        self.started = datetime.now(timezone.utc).replace(microsecond=0)
+        self.started = datetime.now(UTC).replace(microsecond=0)
 
     # -- lookups ---------------------------------------------------------------------
 

@@ -9,10 +9,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from council_server import CouncilServer, wait_until
-
-from memberdesk.sync.following import add_council, find_committees
 from memberdesk.library import Library
 from memberdesk.sources.http import HttpClient
+from memberdesk.sync.following import add_council, find_committees
 from memberdesk.sync.syncer import Syncer
 
 FOLLOWED = ("101", "102", "105")  # Cabinet, Planning, Audit & Governance

@@ -191,7 +191,7 @@ class _Handler(BaseHTTPRequestHandler):
     # client's delayed ACK add ~40 ms to every keep-alive answer.
     disable_nagle_algorithm = True
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass  # the tests read site.log instead
 
     def do_GET(self) -> None:
