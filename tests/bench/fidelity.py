@@ -15,7 +15,8 @@ The measures:
 
 Running headers and footers are left out of both sides. They are found in pdftotext's per-page
 output: lines that recur, digits aside, among the first or last three lines of most pages.
-Only those zones are stripped, so table cells elsewhere on the page are never taken for footers.
+A running line with words in it is stripped wherever it is; a bare number only in those zones,
+so table cells elsewhere on the page are never taken for page numbers.
 """
 
 from __future__ import annotations
@@ -152,10 +153,17 @@ def running_lines(pages: Sequence[str]) -> set[str]:
 
 
 def strip_running(page: str, running: set[str]) -> str:
-    """The page without its running lines (only in its top and bottom zones)."""
+    """The page without its running lines. A line with words in it ('page # of #') goes wherever
+    it is (pdftotext sometimes reads a stamp in mid-page, as in a table); a bare number ('#') only
+    in the top and bottom zones, so table cells elsewhere are never taken for page numbers."""
     lines = _lines(page)
     zones = _zones(lines)
-    return "\n".join(line for i, line in enumerate(lines) if not (i in zones and line_key(line) in running))
+
+    def running_here(i: int, line: str) -> bool:
+        key = line_key(line)
+        return key in running and (i in zones or re.search(r"[^\W\d_]", key) is not None)
+
+    return "\n".join(line for i, line in enumerate(lines) if not running_here(i, line))
 
 
 # --- the reference: pdftotext ------------------------------------------------------------------
