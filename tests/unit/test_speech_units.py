@@ -163,6 +163,8 @@ SENTENCE_TABLE: list[tuple[str, str, list[str]]] = [
     ("page-ref", "See p. 12 of the pack. It explains the costs.", ["See p. 12 of the pack.", "It explains the costs."]),
     ("pages-ref", "See pp. 3-5 of the pack. They explain the costs.",
      ["See pp. 3-5 of the pack.", "They explain the costs."]),
+    ("section-ref", "A levy is due under s. 106 of the Act. It is paid on completion.",
+     ["A levy is due under s. 106 of the Act.", "It is paid on completion."]),
     ("approx-money", "Costs were approx. £2m. This was less than forecast.",
      ["Costs were approx. £2m.", "This was less than forecast."]),
     ("month-abbrev", "The meeting in Sept. 2024 agreed the plan. Work began.",
