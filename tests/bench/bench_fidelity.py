@@ -129,7 +129,7 @@ def main() -> None:
                     details.append(f"{item.name}: labels {shown}{f' (+{more} more)' if more > 0 else ''}")
                 words = fidelity.words(output)
                 found = fidelity.phrases_in_order(words, item.phrases)
-                for phrase, ok in zip(item.phrases, found):
+                for phrase, ok in zip(item.phrases, found, strict=True):
                     if not ok:
                         details.append(f"{item.name}: phrase not found in order: {phrase!r}")
     finally:

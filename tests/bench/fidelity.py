@@ -121,7 +121,7 @@ def words(text: str) -> list[str]:
 
 
 def pairs(tokens: Sequence[str]) -> Counter:
-    return Counter(zip(tokens, tokens[1:]))
+    return Counter(zip(tokens, tokens[1:], strict=False))
 
 
 def line_key(line: str) -> str:

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
-import fidelity  # noqa: E402
+import fidelity
 
 ITEMS = fidelity.load_corpus()
 MAX_FILE = 1_500_000

@@ -123,6 +123,8 @@ def test_downgrade_known_colours() -> None:
     assert to_16("#ffff00") == "#ffff00"  # bright yellow
     assert to_16("#ffffff") == "#ffffff"
     assert to_16("#1e1e1e") == "#000000"
+    # The index is Rich's; the look is xterm's (Rich's default theme would say red is #800000).
+    assert to_16("#cc0000") == "#cd0000" and to_16("#c0c0c0") == "#e5e5e5"
 
 
 @given(hex_colours)

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from memberdesk.sources.errors import CouncilDataError
 from memberdesk.sources.fetching import WEB_PAGE_NOT_PDF, parse_retry_after, pdf_problem
 from memberdesk.sources.htmltext import clean_title, html_to_text, unescape_until_stable
-from memberdesk.sources.moderngov_html import meetings_from_html, pack_kind
+from memberdesk.sources.htmltree import parse_html, text
+from memberdesk.sources.moderngov_html import meeting_from_html, meetings_from_html, pack_kind
 from memberdesk.sources.moderngov_xml import parse_date, parse_xml, uk_date
 from memberdesk.sources.urls import absolute_url, normalise_base, url_key
 
@@ -119,6 +120,58 @@ def test_meeting_lists_in_both_date_styles() -> None:
         ("7", date(2025, 1, 15), "10.00 am", ""),
         ("8", date(2025, 2, 3), "2.00 pm", "Cancelled"),
     ]
+
+
+def _agenda(first_item_text: str) -> str:
+    """A ModernGov agenda page (ieListDocuments.aspx) with three items."""
+    rows = "".join(
+        f'<tr><td class="mgItemNumberCell"><p class="mgAiTitleTxt">{n}.</p></td><td>'
+        f'<p class="mgAiTitleTxt"><a href="mgAi.aspx?ID={200 + n}">Item {n}</a></p>'
+        f'<div class="mgWordPara">{first_item_text if n == 1 else f"<p>Text {n}.</p>"}</div>'
+        f'<ul class="mgBulletList"><li><a href="documents/s{500 + n}/Report {n}.pdf">'
+        f"Report {n} PDF 300 KB</a></li></ul></td></tr>" for n in (1, 2, 3))
+    return ('<!DOCTYPE html><html><body><div id="modgov"><h2 class="mgSubTitleTxt">Cabinet - '
+            "Wednesday, 15th January, 2025 10.00 am</h2>"
+            f'<table class="mgItemTable">{rows}</table></div></body></html>')
+
+
+@pytest.mark.parametrize("first_item_text", [
+    "<p>Text 1.</p>",
+    "<p>Text 1.</p></div>",  # a stray end tag inside a cell: browsers ignore it
+    "<p>Text 1.</p></div></div>",
+    "<p><b><i>Text 1.</p>",  # unclosed inline tags
+    "<p>Text 1.<script>var s = '<a href=\"documents/s999/x.pdf\">x</a>';</script></p>",
+    "<!-- <a href='documents/s998/y.pdf'>y</a> --><p>Text 1.</p>",
+])
+def test_broken_agenda_html_reads_as_a_browser_shows_it(first_item_text: str) -> None:
+    detail = meeting_from_html(_agenda(first_item_text), meeting_id="1001",
+                               page_url="https://x.gov.uk/ieListDocuments.aspx")
+    assert [(i.number, i.title, i.text) for i in detail.items] == [
+        ("1.", "Item 1", "Text 1."), ("2.", "Item 2", "Text 2."), ("3.", "Item 3", "Text 3.")]
+    assert [d.attachment_id for d in detail.documents] == ["501", "502", "503"]
+    assert detail.date == date(2025, 1, 15) and detail.time == "10.00 am"
+
+
+def test_agenda_without_end_tags_gives_the_same_items() -> None:
+    clean = _agenda("<p>Text 1.</p>")
+    bare = clean
+    for tag in ("td", "tr", "li", "p"):
+        bare = bare.replace(f"</{tag}>", "")
+    kwargs = {"page_url": "https://x.gov.uk/ieListDocuments.aspx", "meeting_id": "1001"}
+    assert meeting_from_html(bare, **kwargs) == meeting_from_html(clean, **kwargs)
+    cut = clean[: clean.index("Item 3") + 3]  # a page cut off in the middle
+    assert [i.title for i in meeting_from_html(cut, **kwargs).items] == ["Item 1", "Item 2", "Ite"]
+
+
+def test_html_text_has_a_line_per_block_and_decodes_entities() -> None:
+    root = parse_html("<div><p>Fish &amp; Chips&nbsp;Ltd &#8217;s &copy 2025</p><ul><li>One<li>Two"
+                      "</ul><table><tr><td>Ward</td><td>Mill</td></tr></table>a<br>b"
+                      "<style>p {}</style><script>x()</script></div>")
+    assert text(root) == "Fish & Chips Ltd \u2019s \u00a9 2025\n- One\n- Two\nWard\nMill\na\nb"
+    assert text(parse_html("")) == ""
+    # In an attribute "&copy=" is not an entity (our old tree made it "\u00a9=").
+    link = parse_html('<a href="ieListDocuments.aspx?a=1&copy=2&amp;MId=7">x</a>').css_first("a")
+    assert link.attributes["href"] == "ieListDocuments.aspx?a=1&copy=2&MId=7"
 
 
 def test_external_entities_are_refused() -> None:

@@ -97,6 +97,107 @@ CASES = [
 ]
 
 
+# Sentence boundaries in council prose: one line of text, the sentences it must give. Shared
+# with tests/bench/bench_sentences.py, which scores pysbd on the same table (the reason we keep
+# our own splitter: pysbd splits after "Cllr.", "para.", "Revd.", "approx." and is ~50x slower).
+SENTENCE_TABLE: list[tuple[str, str, list[str]]] = [
+    ("cllr", "Cllr. Smith moved the motion. Cllr. Jones seconded it.",
+     ["Cllr. Smith moved the motion.", "Cllr. Jones seconded it."]),
+    ("no-3", "See item No. 3 on the agenda. It was deferred.",
+     ["See item No. 3 on the agenda.", "It was deferred."]),
+    ("no-the-word", "No. It was not agreed.", ["No.", "It was not agreed."]),
+    ("minute-no", "Minute No. 12 was agreed. The Chair signed it.",
+     ["Minute No. 12 was agreed.", "The Chair signed it."]),
+    ("para", "As set out in para. 4.2 of the report, costs rose. Members noted this.",
+     ["As set out in para. 4.2 of the report, costs rose.", "Members noted this."]),
+    ("money-m", "The scheme costs £1.2m. It was approved.", ["The scheme costs £1.2m.", "It was approved."]),
+    ("money-pence", "The total was £1,234.56. This was within budget.",
+     ["The total was £1,234.56.", "This was within budget."]),
+    ("eg", "Some schemes, e.g. the tree planting, were delayed. Others were not.",
+     ["Some schemes, e.g. the tree planting, were delayed.", "Others were not."]),
+    ("ie", "It was agreed, i.e. without a vote. The next item followed.",
+     ["It was agreed, i.e. without a vote.", "The next item followed."]),
+    ("initials", "Mr. J. Smith objected to the application. The Chair thanked him.",
+     ["Mr. J. Smith objected to the application.", "The Chair thanked him."]),
+    ("titles", "Dr. Okafor, Ms. Lee and Revd. Green attended. Apologies were received.",
+     ["Dr. Okafor, Ms. Lee and Revd. Green attended.", "Apologies were received."]),
+    ("mr-and-mrs", "Mr. and Mrs. Patel objected. Their letter is attached.",
+     ["Mr. and Mrs. Patel objected.", "Their letter is attached."]),
+    ("prof", "The report by Prof. Jones was noted. It was well received.",
+     ["The report by Prof. Jones was noted.", "It was well received."]),
+    ("saint", "The hearing was held in St. Albans on Monday. The panel agreed.",
+     ["The hearing was held in St. Albans on Monday.", "The panel agreed."]),
+    ("am-mid", "The meeting starts at 10 a.m. on Tuesday. Tea follows.",
+     ["The meeting starts at 10 a.m. on Tuesday.", "Tea follows."]),
+    ("pm-end", "The meeting ends at 4 p.m. Tea follows.", ["The meeting ends at 4 p.m.", "Tea follows."]),
+    ("appendix-letter", "The details are in Appendix A. The Committee noted them.",
+     ["The details are in Appendix A.", "The Committee noted them."]),
+    ("option-letter", "Members chose Option B. It is the cheapest.",
+     ["Members chose Option B.", "It is the cheapest."]),
+    ("percent", "Inflation was 1.5%. Costs rose.", ["Inflation was 1.5%.", "Costs rose."]),
+    ("per-cent", "The rate is 3.5 per cent. It rose in 2023.", ["The rate is 3.5 per cent.", "It rose in 2023."]),
+    ("web-address", "Details are at www.example.gov.uk. Comments are welcome.",
+     ["Details are at www.example.gov.uk.", "Comments are welcome."]),
+    ("email", "Email info@leeds.gov.uk for details. We reply within 5 days.",
+     ["Email info@leeds.gov.uk for details.", "We reply within 5 days."]),
+    ("year-range", "The budget covers 2024/25. The next one follows.",
+     ["The budget covers 2024/25.", "The next one follows."]),
+    ("numbered-paragraph", "4.2 The saving is £3m. It is recurrent.", ["4.2 The saving is £3m.", "It is recurrent."]),
+    ("numbered-with-dot", "4.2. The saving is £3m. It is recurrent.",
+     ["4.2. The saving is £3m.", "It is recurrent."]),
+    ("lettered", "(a) The first option is cheaper. (b) The second option is quicker.",
+     ["(a) The first option is cheaper.", "(b) The second option is quicker."]),
+    ("quote-full-stop", 'The Chair said "This is final." The meeting ended.',
+     ['The Chair said "This is final."', "The meeting ended."]),
+    ("quote-single", "He said: 'We will review it.' The Chair agreed.",
+     ["He said: 'We will review it.'", "The Chair agreed."]),
+    ("quote-question", "The Chair asked, “Is there any dissent?” There was none.",
+     ["The Chair asked, “Is there any dissent?”", "There was none."]),
+    ("quote-exclamation-inside", 'Residents shouted "Shame!" at the vote. The Chair called for order.',
+     ['Residents shouted "Shame!" at the vote.', "The Chair called for order."]),
+    ("bracket-abbreviation", "The costs rose (see para. 3.) Members agreed.",
+     ["The costs rose (see para. 3.)", "Members agreed."]),
+    ("bracket-after", "The costs rose (by 5%). Members agreed.", ["The costs rose (by 5%).", "Members agreed."]),
+    ("bracket-fig", "The council (see Fig. 3) spent less. Reserves grew.",
+     ["The council (see Fig. 3) spent less.", "Reserves grew."]),
+    ("page-ref", "See p. 12 of the pack. It explains the costs.", ["See p. 12 of the pack.", "It explains the costs."]),
+    ("pages-ref", "See pp. 3-5 of the pack. They explain the costs.",
+     ["See pp. 3-5 of the pack.", "They explain the costs."]),
+    ("section-ref", "A levy is due under s. 106 of the Act. It is paid on completion.",
+     ["A levy is due under s. 106 of the Act.", "It is paid on completion."]),
+    ("approx-money", "Costs were approx. £2m. This was less than forecast.",
+     ["Costs were approx. £2m.", "This was less than forecast."]),
+    ("month-abbrev", "The meeting in Sept. 2024 agreed the plan. Work began.",
+     ["The meeting in Sept. 2024 agreed the plan.", "Work began."]),
+    ("ltd", "The land is owned by Smith Ltd. The sale completes in May.",
+     ["The land is owned by Smith Ltd.", "The sale completes in May."]),
+    ("etc", "Buy pens, paper etc. The Chair thanked officers.",
+     ["Buy pens, paper etc.", "The Chair thanked officers."]),
+    ("ellipsis", "The matter was deferred... The Chair moved on.",
+     ["The matter was deferred...", "The Chair moved on."]),
+    ("question-exclamation", "Why was it late? Nobody knew!", ["Why was it late?", "Nobody knew!"]),
+    ("digit-start", "The report was approved. 12 members voted for it.",
+     ["The report was approved.", "12 members voted for it."]),
+    ("ordinary", "The Committee noted the report. It agreed the recommendations. The meeting closed at 8.15 pm.",
+     ["The Committee noted the report.", "It agreed the recommendations.", "The meeting closed at 8.15 pm."]),
+    ("ordinary-long", "Members considered the revenue budget for the coming year and the medium term financial "
+     "strategy, including the savings proposals and the use of reserves. After debate the recommendations "
+     "were agreed.",
+     ["Members considered the revenue budget for the coming year and the medium term financial strategy, "
+      "including the savings proposals and the use of reserves.", "After debate the recommendations were agreed."]),
+    ("repeated", "The report was noted. The report was noted.", ["The report was noted.", "The report was noted."]),
+    ("one-sentence", "Apologies were received from Cllr. Brown.", ["Apologies were received from Cllr. Brown."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [pytest.param(t, e, id=i) for i, t, e in SENTENCE_TABLE])
+def test_sentence_boundaries(text: str, expected: list[str]) -> None:
+    units = page_sentences(text)
+    assert [u.spoken for u in units] == expected
+    # One line in, so each unit's span is exactly its sentence as printed (what is highlighted).
+    assert [text[u.start : u.end] for u in units] == expected
+
+
 @pytest.mark.parametrize(("page", "expected"), CASES)
 def test_council_phrasing(page: str, expected: list[str]) -> None:
     assert [s.spoken for s in page_sentences(page)] == expected

@@ -14,7 +14,7 @@ from datetime import date
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from memberdesk.sources.htmltext import clean_title
-from memberdesk.sources.htmltree import Node, parse_html
+from memberdesk.sources.htmltree import Node, attr, classes, parse_html, text
 from memberdesk.sources.records import (
     RemoteAgendaItem,
     RemoteCommittee,
@@ -64,7 +64,7 @@ def _query(url: str) -> dict[str, str]:
 
 
 def _link_title(node: Node) -> str:
-    return clean_title(_SIZE.sub("", node.text().replace("\n", " ")))
+    return clean_title(_SIZE.sub("", text(node).replace("\n", " ")))
 
 
 # -- mgListCommittees.aspx ------------------------------------------------------------
@@ -75,12 +75,11 @@ def committees_from_html(markup: str) -> list[RemoteCommittee]:
     root = parse_html(markup)
     found: dict[str, RemoteCommittee] = {}
     category = ""
-    for node in root.iter():
+    for node in root.css("h2, h3, a"):  # in page order
         if node.tag in ("h2", "h3"):
-            category = clean_title(node.text())
-        if node.tag != "a":
+            category = clean_title(text(node))
             continue
-        href = node.attrs.get("href", "")
+        href = attr(node, "href")
         query = _query(href)
         page = urlsplit(href).path.lower()
         if page.endswith("mgcommitteedetails.aspx"):
@@ -104,28 +103,28 @@ def meetings_from_html(markup: str, committee_id: str) -> list[RemoteMeeting]:
     each link ("Cancelled", "Postponed")."""
     root = parse_html(markup)
     title = ""
-    heading = root.find("h1") or root.find("h2")
+    heading = root.css_first("h1") or root.css_first("h2")
     if heading is not None:
-        title = clean_title(heading.text().replace("\n", " "))
+        title = clean_title(text(heading).replace("\n", " "))
         title = re.sub(r"^\s*browse meetings\s*-\s*", "", title, flags=re.IGNORECASE)
     found: dict[str, RemoteMeeting] = {}
     # The li/tr around a link carries the status ("Cancelled"); the link text the date.
     # Links outside any list or table are read on their own, last.
-    holders = [n for n in root.iter() if n.tag in ("li", "tr")] + [root]
-    for holder in holders:
-        for link in holder.iter("a"):
-            href = link.attrs.get("href", "")
+    for holder in [*root.css("li, tr"), root]:
+        for link in holder.css("a"):
+            href = attr(link, "href")
             if not urlsplit(href).path.lower().endswith("ielistdocuments.aspx"):
                 continue
             meeting_id = _query(href).get("mid", "")
             if not meeting_id.isdigit() or meeting_id in found:
                 continue
-            context = holder.text() if holder is not root else link.text()
+            link_text = text(link)
+            context = text(holder) if holder is not root else link_text
             found[meeting_id] = RemoteMeeting(
                 id=meeting_id,
                 committee_id=_query(href).get("cid", "") or committee_id,
-                date=_date(link.text()) or _date(context),
-                time=_time(link.text()) or _time(context),
+                date=_date(link_text) or _date(context),
+                time=_time(link_text) or _time(context),
                 status=_status(context),
                 committee_title=title,
             )
@@ -166,8 +165,8 @@ def packs_from_html(markup: str, page_url: str) -> list[RemoteDocument]:
 
 def _packs(root: Node, page_url: str) -> list[RemoteDocument]:
     found: dict[str, RemoteDocument] = {}
-    for link in root.iter("a"):
-        href = link.attrs.get("href", "")
+    for link in root.css("a"):
+        href = attr(link, "href")
         if not href or "/documents/" not in "/" + href.lower().lstrip("/"):
             continue
         url = absolute_url(page_url, href)
@@ -185,13 +184,14 @@ def meeting_from_html(markup: str, *, page_url: str, meeting_id: str,
     documents: dict[str, RemoteDocument] = {}
     items: list[RemoteAgendaItem] = []
     minutes_seen = False
-    for table in root.iter("table", "mgItemTable"):
-        for row in table.iter("tr"):
-            number_cell = row.find("td", "mgItemNumberCell")
+    for table in root.css("table.mgItemTable"):
+        for row in table.css("tr"):
+            number_cell = row.css_first("td.mgItemNumberCell")
             if number_cell is None:
                 continue
-            cells = [c for c in row.children if isinstance(c, Node) and c.tag == "td"]
-            body = next((c for c in cells if c is not number_cell), None)
+            cells = [c for c in row.iter() if c.tag == "td"]
+            # mem_id: selectolax's == compares the nodes' HTML, not which node they are.
+            body = next((c for c in cells if c.mem_id != number_cell.mem_id), None)
             if body is None:
                 continue
             item = _item(body, number_cell, page_url, meeting_id, len(items), documents)
@@ -200,12 +200,12 @@ def meeting_from_html(markup: str, *, page_url: str, meeting_id: str,
     packs = _packs(root, page_url)
     for pack in packs:
         documents.setdefault(url_key(pack.url), pack)
-    page_text = root.text()
-    heading = " ".join(n.text() for n in root.iter() if n.tag in ("h1", "h2") or
-                       any("mgSubTitle" in c for c in n.classes))
+    page_text = text(root)
+    # :is() so an h2 that is also .mgSubTitleTxt comes once (a plain "a, b" list repeats it).
+    heading = " ".join(text(n) for n in root.css(":is(h1, h2, [class*=mgSubTitle])"))
     venue = ""
-    for paragraph in root.iter("p"):
-        line = paragraph.text().replace("\n", " ")
+    for paragraph in root.css("p"):
+        line = text(paragraph).replace("\n", " ")
         if line.lower().startswith("venue:"):
             venue = line.split(":", 1)[1].strip()
             break
@@ -226,30 +226,30 @@ def meeting_from_html(markup: str, *, page_url: str, meeting_id: str,
 
 def _item(body: Node, number_cell: Node, page_url: str, meeting_id: str, position: int,
           documents: dict[str, RemoteDocument]) -> RemoteAgendaItem:
-    title_node = body.find("p", "mgAiTitleTxt")
-    title = clean_title(title_node.text().replace("\n", " ")) if title_node else ""
+    title_node = body.css_first("p.mgAiTitleTxt")
+    title = clean_title(text(title_node).replace("\n", " ")) if title_node else ""
     item_id = ""
     if title_node is not None:
-        for link in title_node.iter("a"):
-            if urlsplit(link.attrs.get("href", "")).path.lower().endswith("mgai.aspx"):
-                item_id = _query(link.attrs["href"]).get("id", "")
+        for link in title_node.css("a"):
+            if urlsplit(attr(link, "href")).path.lower().endswith("mgai.aspx"):
+                item_id = _query(attr(link, "href")).get("id", "")
     item_id = item_id or f"{meeting_id}-{position}"
     # Walk the cell: a sub-heading ("Minutes:", "Decision:", "Supporting documents:")
     # names the div.mgWordPara that follows it; the first untitled one is the agenda text.
     sections: dict[str, list[str]] = {"text": [], "minutes": [], "decision": []}
     current = "text"
-    for child in body.children:
-        if not isinstance(child, Node):
+    for child in body.iter():
+        if not child.is_element_node:
             continue
-        if child.tag == "p" and "mgSubItemTitleTxt" in child.classes:
-            label = child.text().lower()
+        if child.tag == "p" and "mgSubItemTitleTxt" in classes(child):
+            label = text(child).lower()
             current = ("minutes" if "minute" in label else "decision" if "decision" in label
                        else "documents")
-        elif "mgWordPara" in child.classes and current in sections:
-            sections[current].append(child.text())
+        elif "mgWordPara" in classes(child) and current in sections:
+            sections[current].append(text(child))
     urls: list[str] = []
-    for link in body.iter("a"):
-        href = link.attrs.get("href", "")
+    for link in body.css("a"):
+        href = attr(link, "href")
         found = _PACK_PATH.search("/" + href.lstrip("/"))
         if found is None or found.group(1).lower() != "s":
             continue
@@ -260,7 +260,7 @@ def _item(body: Node, number_cell: Node, page_url: str, meeting_id: str, positio
                 documents[key] = replace(documents[key],
                                          item_ids=(*documents[key].item_ids, item_id))
         else:
-            label = link.attrs.get("title", "") + " " + link.text()
+            label = attr(link, "title") + " " + text(link)
             documents[key] = RemoteDocument(
                 url=url, title=_link_title(link), kind="report",
                 attachment_id=found.group(2), item_ids=(item_id,),
@@ -270,7 +270,7 @@ def _item(body: Node, number_cell: Node, page_url: str, meeting_id: str, positio
     minutes = "\n\n".join(sections["minutes"] + sections["decision"])
     return RemoteAgendaItem(
         id=item_id,
-        number=clean_title(number_cell.text().replace("\n", " ")),
+        number=clean_title(text(number_cell).replace("\n", " ")),
         title=title,
         text="\n\n".join(sections["text"]),
         minutes=minutes,

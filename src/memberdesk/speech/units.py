@@ -8,6 +8,10 @@ unit sits in the page: every Sentence keeps (start, end) offsets into the page t
 can highlight exactly the characters being spoken, while `spoken` holds the cleaned text
 for the synthesiser (hyphen breaks rejoined, whitespace collapsed, cells joined by commas).
 
+Sentences are split by our own rules, not pysbd: on council prose (the table in
+tests/unit/test_speech_units.py, scored by tests/bench/bench_sentences.py) pysbd splits after
+"Cllr.", "Revd.", "para." and "approx." and is 10-40x slower, over the 20 ms a page may take.
+
 Nothing here knows about pronunciation: the lexicon (memberdesk.access.lexicon) is applied
 to `spoken` later, so what is highlighted is always the text as printed.
 """
@@ -24,7 +28,14 @@ from dataclasses import dataclass, field
 # without the final dot. "etc." is deliberately absent: it usually ends a sentence when a
 # capital follows ("pens, paper etc. The Council..."), and reads fine either way.
 ABBREVIATIONS = frozenset(
-    ["cllr", "cllrs", "mr", "mrs", "ms", "mx", "dr", "prof", "rev", "revd", "st", "sr", "jr", "rt", "hon", "esq", "no", "nos", "vol", "vols", "fig", "figs", "para", "paras", "ref", "refs", "approx", "incl", "inc", "cf", "vs", "viz", "e.g", "eg", "i.e", "ie", "c.f", "al", "dept", "govt", "tel", "ext", "min", "max", "est", "cont", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
+    ["cllr", "cllrs", "mr", "mrs", "ms", "mx", "dr", "prof", "rev", "revd", "st", "sr", "jr", "rt", "hon", "esq", "vol", "vols", "fig", "figs", "para", "paras", "ref", "refs", "approx", "incl", "inc", "cf", "vs", "viz", "e.g", "eg", "i.e", "ie", "c.f", "al", "dept", "govt", "tel", "ext", "min", "max", "est", "cont", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
+)
+# Abbreviations only before a number ("No. 5", "p. 12", "pp. 3-5", "s. 106", "art. 8"); before
+# anything else "no." is the word no, and the others end a sentence as any word does.
+NUMBER_ABBREVIATIONS = frozenset(["no", "nos", "p", "pp", "s", "ss", "art", "arts"])
+# Words a single capital letter labels: "Appendix A." ends a sentence, "J. Smith" does not.
+LABEL_WORDS = frozenset(
+    ["appendix", "appendices", "annex", "annexe", "schedule", "option", "options", "part", "table", "figure", "fig", "plan", "phase", "stage", "section", "category", "class", "grade", "zone", "site", "block", "route", "type", "area", "level", "band"]
 )
 
 # A list item or numbered paragraph at the start of a line: bullets, "3.2.1", "1.", "1)",
@@ -235,17 +246,21 @@ def _split_sentences(joined: str) -> list[tuple[int, int]]:
 
 def _not_a_break(before: str, punct: str, rest: str) -> bool:
     if not punct.startswith("."):
-        return False  # ! and ? always end a sentence
+        # ! and ? end a sentence, unless quoted and a lower-case word goes on: '"Shame!" at'.
+        return punct[-1] in "\"'”’)]" and rest[:1].islower()
     if not (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"'“‘(£•"):
         return True  # "e.g. the report", "approx. four": a lower-case word follows
     word = _WORD_BEFORE.search(before)
     token = word.group(1) if word else ""
     bare = token.rstrip(".").lower()
+    if bare in NUMBER_ABBREVIATIONS:
+        return rest[:1].isdigit()
     if bare in ABBREVIATIONS:
-        # "No." only abbreviates "number" before a digit; otherwise it is the word no.
-        return bare not in ("no", "nos") or rest[:1].isdigit()
+        return True
     if len(bare) == 1 and token[:1].isupper():
-        return True  # an initial: "J. Smith"
+        # An initial ("J. Smith"), unless it is a label: "Appendix A. The Committee".
+        previous = before[: len(before) - len(token)].split()[-1:]
+        return not (previous and previous[0].strip("(").lower() in LABEL_WORDS)
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare) and bare not in ("a.m", "p.m"):
         return True  # "e.g", "i.e", "U.K" written with inner dots
     # "3.2." numbering at the very start of a sentence is not the end of one.
