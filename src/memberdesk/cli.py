@@ -14,7 +14,17 @@ from memberdesk.library.store import LibraryError
 
 # One module per command group in memberdesk.commands; each registers its own parsers.
 COMMAND_MODULES = [
-    "app", "importing", "library", "councils", "sync", "text", "read", "speak", "search", "notes", "paper",
+    "app",
+    "importing",
+    "library",
+    "councils",
+    "sync",
+    "text",
+    "read",
+    "speak",
+    "search",
+    "notes",
+    "paper",
     "profile",
 ]
 
@@ -38,8 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help=f"the library folder (default: ${config.HOME_ENV} or {config.library_home()})",
     )
-    parser.add_argument("--profile", metavar="NAME", help=f"accessibility profile for this run (or ${config.PROFILE_ENV})")
-    parser.add_argument("--screen-reader", action="store_true", help="screen-reader mode: cursor on focus, no decoration")
+    parser.add_argument(
+        "--profile", metavar="NAME", help=f"accessibility profile for this run (or ${config.PROFILE_ENV})"
+    )
+    parser.add_argument(
+        "--screen-reader", action="store_true", help="screen-reader mode: cursor on focus, no decoration"
+    )
     parser.add_argument("--plain", action="store_true", help="the line-by-line interface instead of the full screen")
     parser.set_defaults(handler=None)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)

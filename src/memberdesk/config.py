@@ -74,9 +74,7 @@ def load_settings(home: Path) -> Settings:
         if key in Settings.KNOWN:
             expected = type(getattr(settings, key))
             if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-                raise SettingsError(
-                    f"{path}: '{key}' should be {expected.__name__}, not {value!r}; fix the file"
-                )
+                raise SettingsError(f"{path}: '{key}' should be {expected.__name__}, not {value!r}; fix the file")
             setattr(settings, key, value)
         else:
             settings.extra[key] = value

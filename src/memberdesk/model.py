@@ -129,7 +129,6 @@ class ImportResult:
 class CachedPage:
     """A council's XML or HTML answer kept with its validators for conditional GETs."""
 
-
     etag: str
     last_modified: str
     content: bytes

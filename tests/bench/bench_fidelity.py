@@ -45,8 +45,12 @@ def best_pdftotext(path: Path, runs: int) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL, check=True)
+        subprocess.run(
+            ["pdftotext", "-enc", "UTF-8", str(path), "-"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=True,
+        )
         times.append(time.perf_counter() - start)
     return min(times)
 
@@ -138,10 +142,16 @@ def main() -> None:
     print(f"corpus: {len(items)} real council papers in {fidelity.CORPUS} (sources: SOURCES.md)")
     if not used_all:
         print("note: 'memberdesk text' has no --all yet; its plain output (every page) was used")
-    print("pages = PDF/ours; words = pdftotext's words, running headers and footers left out; "
-          "labels = stamped pages labelled as stamped; times best of", args.runs, "(s)")
-    print(f"{'file':44} {'kind':8} {'pages':7} {'words':>6} {'w-recall':>7} {'p-recall':>7} {'labels':>7} "
-          f"{'phrases':7} {'import':>6} {'pdftt':>6} {'ratio':>7}")
+    print(
+        "pages = PDF/ours; words = pdftotext's words, running headers and footers left out; "
+        "labels = stamped pages labelled as stamped; times best of",
+        args.runs,
+        "(s)",
+    )
+    print(
+        f"{'file':44} {'kind':8} {'pages':7} {'words':>6} {'w-recall':>7} {'p-recall':>7} {'labels':>7} "
+        f"{'phrases':7} {'import':>6} {'pdftt':>6} {'ratio':>7}"
+    )
     for row in rows:
         print(row)
     for line in details:
@@ -155,7 +165,9 @@ def main() -> None:
     pack_ok = None if not moderngov[1] else moderngov[0] == moderngov[1]
     print(f"pack stamps labelled as stamped: {moderngov[0]}/{moderngov[1]}  (goal: every one: {met(pack_ok)})")
     print(f"documents' own page numbers labelled as printed: {printed[0]}/{printed[1]}  (no goal)")
-    print(f"phrases found in order: {totals['phrases'][0]}/{totals['phrases'][1]}  (no goal; includes a scan that needs OCR)")
+    print(
+        f"phrases found in order: {totals['phrases'][0]}/{totals['phrases'][1]}  (no goal; includes a scan that needs OCR)"
+    )
     if time_ref:
         import_ratio = time_ours / time_ref
         print(f"import, all files (memberdesk import, whole command, best of {args.runs} each): {time_ours:.2f} s")
@@ -163,8 +175,10 @@ def main() -> None:
         print(f"ratio: {import_ratio:.1f}x pdftotext (goal: 3x or better: {met(import_ratio <= GOAL_IMPORT)})")
         startup = best_startup(args.runs)
         beyond = max(0.0, time_ours - startup * len(items))
-        print(f"(of which start-up: 'memberdesk --version' takes {startup:.2f} s, so {startup * len(items):.2f} s for "
-              f"{len(items)} commands; import beyond it: {beyond:.2f} s, {beyond / time_ref:.1f}x pdftotext; no goal)")
+        print(
+            f"(of which start-up: 'memberdesk --version' takes {startup:.2f} s, so {startup * len(items):.2f} s for "
+            f"{len(items)} commands; import beyond it: {beyond:.2f} s, {beyond / time_ref:.1f}x pdftotext; no goal)"
+        )
 
 
 if __name__ == "__main__":

@@ -66,7 +66,9 @@ def main() -> None:
     cache = Path(tempfile.gettempdir()) / f"memberdesk-bench-pack-{args.pages}.pdf"
     t = time.perf_counter()
     pack = make_text_pack(cache, args.pages)
-    print(f"pack: {pack} ({pack.stat().st_size / 1e6:.1f} MB, {args.pages} pages; made in {time.perf_counter() - t:.1f} s)")
+    print(
+        f"pack: {pack} ({pack.stat().st_size / 1e6:.1f} MB, {args.pages} pages; made in {time.perf_counter() - t:.1f} s)"
+    )
 
     if not shutil.which("pdftotext"):
         sys.exit("pdftotext (Debian: poppler-utils) is needed as the reference")
@@ -78,22 +80,43 @@ def main() -> None:
         references.append(time.perf_counter() - t)
         home = work / f"home{attempt}"
         t = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "memberdesk", "--library", str(home), "import", str(pack)], capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "memberdesk", "--library", str(home), "import", str(pack)],
+            capture_output=True,
+            text=True,
+        )
         imports.append(time.perf_counter() - t)
         if done.returncode:
             sys.exit(done.stderr)
     reference, ours = min(references), min(imports)
-    print(f"import (memberdesk import, whole command, best of 3): {ours:.2f} s  (all: {', '.join(f'{x:.2f}' for x in imports)})")
-    print(f"pdftotext on the same file (best of 3):              {reference:.2f} s  (all: {', '.join(f'{x:.2f}' for x in references)})")
+    print(
+        f"import (memberdesk import, whole command, best of 3): {ours:.2f} s  (all: {', '.join(f'{x:.2f}' for x in imports)})"
+    )
+    print(
+        f"pdftotext on the same file (best of 3):              {reference:.2f} s  (all: {', '.join(f'{x:.2f}' for x in references)})"
+    )
     print(f"ratio: {ours / reference:.2f}x pdftotext (goal: 2.5x or better)")
 
-    doc = json.loads(subprocess.run([sys.executable, "-m", "memberdesk", "--library", str(home), "library", "--json"], capture_output=True, text=True, check=True).stdout)["documents"][0]["id"]
-    measured = json.loads(subprocess.run([sys.executable, "-c", OPEN_AND_MEASURE, str(home), str(doc)], capture_output=True, text=True, check=True).stdout)
+    doc = json.loads(
+        subprocess.run(
+            [sys.executable, "-m", "memberdesk", "--library", str(home), "library", "--json"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )["documents"][0]["id"]
+    measured = json.loads(
+        subprocess.run(
+            [sys.executable, "-c", OPEN_AND_MEASURE, str(home), str(doc)], capture_output=True, text=True, check=True
+        ).stdout
+    )
     beyond = measured["reader"] - measured["startup"]
     print(f"app start-up to the library painted: {measured['startup']:.3f} s")
     print(f"app start-up to the reader's first page painted: {measured['reader']:.3f} s")
     print(f"first page beyond start-up: {beyond:.3f} s (goal: under 0.3 s)")
-    print(f"peak memory with the {args.pages}-page pack open and paged through: {measured['peak_mb']:.0f} MB (goal: under 150 MB)")
+    print(
+        f"peak memory with the {args.pages}-page pack open and paged through: {measured['peak_mb']:.0f} MB (goal: under 150 MB)"
+    )
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -100,17 +100,26 @@ async def run(pages: int, presses: int) -> None:
     median_warm = statistics.median(warm)
     print(f"pack: {pages} pages; sentence: {sentence[:60]!r}")
     print(f"  'r' first time (worker starts):   {cold * 1000:7.1f} ms")
-    print(f"  'r' with the worker warm:          median {median_warm * 1000:6.1f} ms, "
-          f"max {max(warm) * 1000:6.1f} ms over {len(warm)}")
-    print(f"  ']' next sentence while reading:   median {statistics.median(jumps) * 1000:6.1f} ms, "
-          f"max {max(jumps) * 1000:6.1f} ms (synthesised ahead)")
+    print(
+        f"  'r' with the worker warm:          median {median_warm * 1000:6.1f} ms, "
+        f"max {max(warm) * 1000:6.1f} ms over {len(warm)}"
+    )
+    print(
+        f"  ']' next sentence while reading:   median {statistics.median(jumps) * 1000:6.1f} ms, "
+        f"max {max(jumps) * 1000:6.1f} ms (synthesised ahead)"
+    )
     # espeak-ng's first byte is its WAV header, written before any synthesis; the whole WAV is
     # the fair match for a sentence handed to a player as one file.
-    print(f"  espeak-ng --stdout, same sentence: first byte {first_ref * 1000:.1f} ms, whole WAV {whole_ref * 1000:.1f} ms")
+    print(
+        f"  espeak-ng --stdout, same sentence: first byte {first_ref * 1000:.1f} ms, whole WAV {whole_ref * 1000:.1f} ms"
+    )
     ratio = median_warm / whole_ref if whole_ref else float("inf")
     verdict = "met" if median_warm < 0.3 and ratio <= 2 else "NOT met"
-    print(f"  warm 'r' / espeak-ng whole WAV: {ratio:.2f}x; / first byte: {median_warm / first_ref:.2f}x"
-          f"  -> goal (<0.3 s, <=2x espeak-ng alone) {verdict}")
+    print(
+        f"  warm 'r' / espeak-ng whole WAV: {ratio:.2f}x; / first byte: {median_warm / first_ref:.2f}x"
+        f"  -> goal (<0.3 s, <=2x espeak-ng alone) {verdict}"
+    )
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -55,13 +55,17 @@ def main() -> None:
     home = Path(tempfile.mkdtemp(prefix="memberdesk-search-bench-"))
     built = build(home, args.pages)
     size = (home / "library.sqlite3").stat().st_size / 1e6
-    print(f"library: {args.pages:,} pages, {size:.0f} MB; built and indexed in {built:.1f} s ({args.pages / built:,.0f} pages/s)")
+    print(
+        f"library: {args.pages:,} pages, {size:.0f} MB; built and indexed in {built:.1f} s ({args.pages / built:,.0f} pages/s)"
+    )
     with Library(home) as library:
         start = time.perf_counter()
         library.search.rebuild()
         print(f"full index rebuild (memberdesk reindex): {time.perf_counter() - start:.1f} s")
         conn = library.conn
-        print(f"{'kind':<12} {'query':<26} {'hits':>7} {'ours p50':>9} {'ours p95':>9} {'raw p50':>8} {'raw p95':>8} {'ratio p95':>9}")
+        print(
+            f"{'kind':<12} {'query':<26} {'hits':>7} {'ours p50':>9} {'ours p95':>9} {'raw p50':>8} {'raw p95':>8} {'ratio p95':>9}"
+        )
         worst_ratio, worst_p95 = 0.0, 0.0
         heavy_ratio, overhead = 0.0, 0.0  # ratio where the index does real work; extra ms at most
         for kind, queries in QUERIES.items():
@@ -88,7 +92,9 @@ def main() -> None:
                     ours.append(time.perf_counter() - t)
                 if order == "newest":
                     t = time.perf_counter()
-                    conn.execute("SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? ORDER BY rank LIMIT 20", (match,)).fetchall()
+                    conn.execute(
+                        "SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? ORDER BY rank LIMIT 20", (match,)
+                    ).fetchall()
                     ranked_all.append(time.perf_counter() - t)
                 o50, o95 = summary(ours)
                 r50, r95 = summary(raw)
@@ -98,10 +104,16 @@ def main() -> None:
                 if r95 >= 0.001:
                     heavy_ratio = max(heavy_ratio, ratio)
                 note = f"  newest first (bm25 over all would take {ranked_all[0] * 1000:.0f} ms)" if ranked_all else ""
-                print(f"{kind:<12} {text[:26]:<26} {hits:>7,} {o50 * 1000:>7.1f}ms {o95 * 1000:>7.1f}ms {r50 * 1000:>6.1f}ms {r95 * 1000:>6.1f}ms {ratio:>8.2f}x{note}")
-        print(f"worst p95: {worst_p95 * 1000:.1f} ms (goal: under 50 ms); worst ratio to the raw query: {worst_ratio:.2f}x (goal: 1.5x)")
-        print(f"  where the raw query takes 1 ms or more: worst ratio {heavy_ratio:.2f}x; "
-              f"our fixed cost over the raw query (joins, snippets, agenda items): at most {overhead * 1000:.1f} ms")
+                print(
+                    f"{kind:<12} {text[:26]:<26} {hits:>7,} {o50 * 1000:>7.1f}ms {o95 * 1000:>7.1f}ms {r50 * 1000:>6.1f}ms {r95 * 1000:>6.1f}ms {ratio:>8.2f}x{note}"
+                )
+        print(
+            f"worst p95: {worst_p95 * 1000:.1f} ms (goal: under 50 ms); worst ratio to the raw query: {worst_ratio:.2f}x (goal: 1.5x)"
+        )
+        print(
+            f"  where the raw query takes 1 ms or more: worst ratio {heavy_ratio:.2f}x; "
+            f"our fixed cost over the raw query (joins, snippets, agenda items): at most {overhead * 1000:.1f} ms"
+        )
     shutil.rmtree(home, ignore_errors=True)
 
 

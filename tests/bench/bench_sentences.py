@@ -70,8 +70,7 @@ def combined(split: Callable[[str], Spans]) -> Callable[[str], Spans]:
             if merged:
                 first, last = merged[-1]
                 punct = re.search(r"""[.!?]+["'”’)\]]*$""", text[first:last])
-                if punct and units._not_a_break(text[first : last - len(punct.group())],
-                                                punct.group(), text[start:]):
+                if punct and units._not_a_break(text[first : last - len(punct.group())], punct.group(), text[start:]):
                     merged[-1] = (first, end)
                     continue
             merged.append((start, end))
@@ -142,8 +141,10 @@ def main() -> None:
     pages = [page_text(rng, n, words=500) for n in range(1, args.pages + 1)]  # about 540 words
     unit_count = sum(len(units.page_sentences(page)) for page in pages)
     words = sum(len(p.split()) for p in pages) / len(pages)
-    print(f"== speed (best of {args.rounds}); table: {table_sentences} sentences; "
-          f"pages: {len(pages)} of {words:.0f} words, {unit_count} units")
+    print(
+        f"== speed (best of {args.rounds}); table: {table_sentences} sentences; "
+        f"pages: {len(pages)} of {words:.0f} words, {unit_count} units"
+    )
     figures: dict[str, tuple[float, float]] = {}
     for name, split in splitters.items():
         table_ms = best_ms(lambda split=split: [split(t) for t in table_texts], args.rounds)
@@ -152,8 +153,10 @@ def main() -> None:
         per_page = pages_ms / len(pages)
         figures[name] = (per_1000, per_page)
         verdict = "within" if per_page < PAGE_BUDGET_MS else "OVER"
-        print(f"  {name:15} {per_1000:8.1f} ms per 1,000 sentences   {per_page:7.2f} ms per page of "
-              f"{words:.0f} words ({verdict} the {PAGE_BUDGET_MS:.0f} ms budget)")
+        print(
+            f"  {name:15} {per_1000:8.1f} ms per 1,000 sentences   {per_page:7.2f} ms per page of "
+            f"{words:.0f} words ({verdict} the {PAGE_BUDGET_MS:.0f} ms budget)"
+        )
     if "pysbd" in figures:
         (o1, o2), (p1, p2) = figures["ours"], figures["pysbd"]
         print(f"  pysbd/ours: {p1 / o1:.1f}x per sentence, {p2 / o2:.1f}x per page")

@@ -38,9 +38,12 @@ PHRASES = [
     "The BTLS scheme will cost approximately £{m}{d}0k over the next three years.",
 ]
 WORDS = {
-    "name": ["Smith", "Patel", "Okafor", "Hughes", "Brown"], "dept": ["Resources", "Housing", "Highways"],
-    "prog": ["capital", "highways", "schools"], "ward": ["Headingley", "Armley", "Roundhay"],
-    "month": ["May", "June", "July"], "day": ["3", "14", "27"],
+    "name": ["Smith", "Patel", "Okafor", "Hughes", "Brown"],
+    "dept": ["Resources", "Housing", "Highways"],
+    "prog": ["capital", "highways", "schools"],
+    "ward": ["Headingley", "Armley", "Roundhay"],
+    "month": ["May", "June", "July"],
+    "day": ["3", "14", "27"],
 }
 
 
@@ -53,7 +56,11 @@ def pack(pages: int, words_per_page: int = 400, seed: int = 5) -> list[str]:
         while words < words_per_page:
             text = rng.choice(PHRASES).format(
                 **{k: rng.choice(v) for k, v in WORDS.items()},
-                m=rng.randint(1, 9), d=rng.randint(0, 9), p=rng.randint(1, 9), q=rng.randint(1, 9))
+                m=rng.randint(1, 9),
+                d=rng.randint(0, 9),
+                p=rng.randint(1, 9),
+                q=rng.randint(1, 9),
+            )
             lines.append(text)
             words += len(text.split())
         lines.append(f"Page {number} of {pages}")
@@ -127,8 +134,10 @@ def bench_latency(presses: int) -> None:
     ours_ms, first_ms, end_ms = (statistics.median(x) * 1000 for x in (ours, theirs_first, theirs_end))
     print(f"key press -> first audio handed to player, median of {presses}: {ours_ms:.1f} ms")
     print(f"espeak-ng --stdout, same sentences: first byte {first_ms:.1f} ms, whole WAV {end_ms:.1f} ms")
-    print(f"ratio ours / espeak-ng first byte: {ours_ms / first_ms:.2f}x; "
-          f"ours / espeak-ng whole: {ours_ms / end_ms:.2f}x   (goal: < 300 ms and within 2x)")
+    print(
+        f"ratio ours / espeak-ng first byte: {ours_ms / first_ms:.2f}x; "
+        f"ours / espeak-ng whole: {ours_ms / end_ms:.2f}x   (goal: < 300 ms and within 2x)"
+    )
 
 
 def bench_export(pages_count: int) -> None:
@@ -139,9 +148,11 @@ def bench_export(pages_count: int) -> None:
         result = export_pages(pages, Path(folder) / "pack.wav", lexicon=load_lexicon())
         wall = time.perf_counter() - start
         size = (Path(folder) / "pack.wav").stat().st_size
-    print(f"export {pages_count} pages ({words} words, {result.sentences} sentences): wall {wall:.1f} s, "
-          f"audio {result.seconds / 60:.1f} min, {result.seconds / wall:.0f}x real time, "
-          f"{size / 1e6:.0f} MB, notes {len(result.notes)}")
+    print(
+        f"export {pages_count} pages ({words} words, {result.sentences} sentences): wall {wall:.1f} s, "
+        f"audio {result.seconds / 60:.1f} min, {result.seconds / wall:.0f}x real time, "
+        f"{size / 1e6:.0f} MB, notes {len(result.notes)}"
+    )
 
 
 def main() -> None:

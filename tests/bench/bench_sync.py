@@ -39,6 +39,7 @@ from memberdesk.sync.syncer import Syncer  # noqa: E402
 def plain_download(urls: list[str], folder: Path, threads: int = 4) -> tuple[float, int]:
     folder.mkdir(parents=True, exist_ok=True)
     with httpx.Client() as client:
+
         def one(n_url: tuple[int, str]) -> int:
             n, url = n_url
             with client.stream("GET", url) as resp, open(folder / f"{n}.pdf", "wb") as out:
@@ -72,7 +73,9 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=10)
     parser.add_argument("--size", type=int, default=1_000_000)
     parser.add_argument(
-        "--latency", type=float, default=0.0,
+        "--latency",
+        type=float,
+        default=0.0,
         help="seconds the server takes to start answering each paper, as a real council's "
         "mgConvert2PDF.aspx does (0.1-0.5 s is common); shows what limits a sync off loopback",
     )
@@ -85,8 +88,10 @@ def main() -> None:
             if args.latency:
                 server.add_fault("mgconvert2pdf", "delay", times=None, seconds=args.latency)
             urls = [f"{server.base_url}/mgConvert2PDF.aspx?ID={doc_id}" for doc_id in sorted(council.docs)]
-            print(f"Fixture council: {args.meetings} meetings x {args.docs} papers of ~{args.size / 1e6:.1f} MB "
-                  f"({len(urls)} papers) on {server.base_url}; {args.latency:.2f} s before each paper")
+            print(
+                f"Fixture council: {args.meetings} meetings x {args.docs} papers of ~{args.size / 1e6:.1f} MB "
+                f"({len(urls)} papers) on {server.base_url}; {args.latency:.2f} s before each paper"
+            )
 
             # Reference first, so the sync does not benefit from a warmed server; then again after.
             plain_time, plain_bytes = plain_download(urls, work / "plain")
@@ -128,21 +133,33 @@ def main() -> None:
     mb = plain_bytes / 1e6
     plain_best = min(plain_time, plain_again)
     print()
-    print(f"plain parallel download (httpx, 4 threads, no checks): {plain_time:.2f} s and {plain_again:.2f} s "
-          f"for {mb:.0f} MB ({mb / plain_best:.0f} MB/s best)")
-    print(f"memberdesk HttpClient.download_many alone (checked, atomic): {ours_time:.2f} s "
-          f"({ours_time / plain_best:.2f}x plain)")
-    print(f"first sync (listing, download, import into the library): {first_time:.2f} s, "
-          f"{first.bytes_fetched / 1e6:.1f} MB fetched, {first_requests} requests, "
-          f"{first.bytes_fetched / 1e6 / first_time:.0f} MB/s; {first_time / plain_best:.2f}x plain download")
-    print(f"second sync, nothing changed: {second_time:.3f} s, {len(second_requests)} requests "
-          f"({len(second_requests) / args.meetings:.1f} per meeting, statuses "
-          f"{sorted({e.status for e in second_requests})}), {len(bodies)} paper bodies sent, "
-          f"{second.bytes_fetched} bytes fetched")
-    print(f"sync an hour later (every paper asked about, conditional): {recheck_time:.3f} s, "
-          f"{recheck_requests} requests, all unchanged")
-    print(f"goal: second sync under 1 s with no paper downloaded again: "
-          f"{'met' if second_time < 1 and not bodies else 'NOT met'}")
+    print(
+        f"plain parallel download (httpx, 4 threads, no checks): {plain_time:.2f} s and {plain_again:.2f} s "
+        f"for {mb:.0f} MB ({mb / plain_best:.0f} MB/s best)"
+    )
+    print(
+        f"memberdesk HttpClient.download_many alone (checked, atomic): {ours_time:.2f} s "
+        f"({ours_time / plain_best:.2f}x plain)"
+    )
+    print(
+        f"first sync (listing, download, import into the library): {first_time:.2f} s, "
+        f"{first.bytes_fetched / 1e6:.1f} MB fetched, {first_requests} requests, "
+        f"{first.bytes_fetched / 1e6 / first_time:.0f} MB/s; {first_time / plain_best:.2f}x plain download"
+    )
+    print(
+        f"second sync, nothing changed: {second_time:.3f} s, {len(second_requests)} requests "
+        f"({len(second_requests) / args.meetings:.1f} per meeting, statuses "
+        f"{sorted({e.status for e in second_requests})}), {len(bodies)} paper bodies sent, "
+        f"{second.bytes_fetched} bytes fetched"
+    )
+    print(
+        f"sync an hour later (every paper asked about, conditional): {recheck_time:.3f} s, "
+        f"{recheck_requests} requests, all unchanged"
+    )
+    print(
+        f"goal: second sync under 1 s with no paper downloaded again: "
+        f"{'met' if second_time < 1 and not bodies else 'NOT met'}"
+    )
 
 
 if __name__ == "__main__":

@@ -97,12 +97,30 @@ def load_corpus(manifest: Path = MANIFEST) -> list[CorpusFile]:
 
 # --- normalising text into words ---------------------------------------------------------------
 
-_FOLD = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u00ad": "",
-})
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u00ad": "",
+    }
+)
 _LETTER = r"[^\W\d_]"
 _BROKEN = re.compile(rf"(?<={_LETTER})-[ \t]*\n[ \t]*(?={_LETTER})")  # "coproduc-\ning"
 _JOINED = re.compile(rf"(?<={_LETTER})-(?={_LETTER})")  # "whole-family"
@@ -204,8 +222,9 @@ _PAGE_HEADER = re.compile(r"^--- page (.*?) ---$")
 
 
 def memberdesk(*args: str, library: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "memberdesk", "--library", str(library), *args],
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "memberdesk", "--library", str(library), *args], capture_output=True, text=True
+    )
 
 
 def import_file(library: Path, path: Path) -> tuple[int, float]:
@@ -283,7 +302,7 @@ def phrases_in_order(tokens: Sequence[str], phrases: Iterable[str]) -> list[bool
 def _find(tokens: Sequence[str], want: Sequence[str], start: int) -> int:
     first, size = want[0], len(want)
     for i in range(start, len(tokens) - size + 1):
-        if tokens[i] == first and list(tokens[i:i + size]) == list(want):
+        if tokens[i] == first and list(tokens[i : i + size]) == list(want):
             return i
     return -1
 

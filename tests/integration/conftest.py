@@ -21,6 +21,7 @@ def council_server() -> Iterator[CouncilServer]:
 
 @pytest.fixture
 def http() -> Iterator[HttpClient]:
-    with HttpClient(connect_timeout=2.0, read_timeout=2.0, retries=2, backoff=0.01,
-                    max_backoff=0.05, max_retry_after=0.2) as client:
+    with HttpClient(
+        connect_timeout=2.0, read_timeout=2.0, retries=2, backoff=0.01, max_backoff=0.05, max_retry_after=0.2
+    ) as client:
         yield client

@@ -55,7 +55,11 @@ def test_bad_files_each_get_one_line_and_the_rest_import(home: Path, tmp_path: P
     run = memberdesk("import", folder, home=home)
     assert run.code == 1
     assert "Traceback" not in run.err
-    problems = {line.split(": ", 2)[1].rsplit("/", 1)[-1]: line.split(": ", 2)[2] for line in run.err.splitlines() if line.startswith("memberdesk: ")}
+    problems = {
+        line.split(": ", 2)[1].rsplit("/", 1)[-1]: line.split(": ", 2)[2]
+        for line in run.err.splitlines()
+        if line.startswith("memberdesk: ")
+    }
     assert problems == {
         "bomb.pdf": "damaged or unsafe (its contents expand beyond safe limits)",
         "cut.pdf": "damaged or incomplete: download it again",

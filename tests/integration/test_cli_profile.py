@@ -76,8 +76,15 @@ def test_use_saves_the_choice_and_profile_option_and_env_win(home: Path) -> None
     # --profile beats MEMBERDESK_PROFILE beats the saved choice.
     env = memberdesk("profile", "show", home=home, env={"MEMBERDESK_PROFILE": "yellow-on-black"})
     assert tomllib.loads(env.out)["name"] == "yellow-on-black"
-    both = memberdesk("--profile", "large-layout", "profile", "list", "--json", home=home,
-                      env={"MEMBERDESK_PROFILE": "yellow-on-black"}).json()
+    both = memberdesk(
+        "--profile",
+        "large-layout",
+        "profile",
+        "list",
+        "--json",
+        home=home,
+        env={"MEMBERDESK_PROFILE": "yellow-on-black"},
+    ).json()
     assert (both["active"], both["active_from"]) == ("large-layout", "--profile")
     # --screen-reader alone picks the screen-reader profile over the saved choice.
     reader = memberdesk("--screen-reader", "profile", "list", "--json", home=home).json()
@@ -142,7 +149,9 @@ def test_import_export_round_trip(home: Path, tmp_path: Path) -> None:
     run = memberdesk("profile", "import", source, home=home)
     assert run.code == 0, run.err
     assert "imported 'cllr-smith'" in run.out
-    assert "cllr-smith (your own) - Black on white, short lines, ruler on." in memberdesk("profile", "list", home=home).out
+    assert (
+        "cllr-smith (your own) - Black on white, short lines, ruler on." in memberdesk("profile", "list", home=home).out
+    )
     out = tmp_path / "out" / "smith-exported.toml"
     exported = memberdesk("profile", "export", "cllr-smith", "--to", out, home=home)
     assert exported.code == 0 and out.exists()
@@ -151,7 +160,9 @@ def test_import_export_round_trip(home: Path, tmp_path: Path) -> None:
     other = tmp_path / "other-home"
     assert memberdesk("profile", "import", out, home=other).code == 0
     again = memberdesk("profile", "export", "cllr-smith", home=other)
-    assert again.code == 0 and load_profile(out, builtin_profiles()) == load_profile(_write(tmp_path / "again.toml", again.out), builtin_profiles())
+    assert again.code == 0 and load_profile(out, builtin_profiles()) == load_profile(
+        _write(tmp_path / "again.toml", again.out), builtin_profiles()
+    )
     assert tomllib.loads(again.out)["keymap"] == {"reader.next_page": "ctrl+n"}
     # A built-in name cannot be taken over by an import.
     clash = _write(tmp_path / "clash.toml", 'name = "standard"\nbased_on = "dyslexia"\n')

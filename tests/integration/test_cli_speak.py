@@ -72,8 +72,9 @@ def test_speak_to_one_wav(demo_home: Path, tmp_path: Path) -> None:
     assert f"wrote {out}" in run.out
     assert "Speaking pages.wav: 100%" in run.err and "sentences)" in run.err  # progress, in words
     assert sorted(p.name for p in out.parent.iterdir()) == ["pages.wav"]
-    slower = memberdesk("speak", "1", "--pages", "1-2", "--to", tmp_path / "slow.wav", "--rate", "110",
-                        "--volume", "50", home=demo_home)
+    slower = memberdesk(
+        "speak", "1", "--pages", "1-2", "--to", tmp_path / "slow.wav", "--rate", "110", "--volume", "50", home=demo_home
+    )
     assert slower.code == 0 and wav_facts(tmp_path / "slow.wav")[0] > 1.6 * seconds
 
 
@@ -96,7 +97,9 @@ def test_speak_to_a_folder_gives_a_file_per_item_and_a_playlist(demo_home: Path,
 
 
 def test_a_page_without_text_is_skipped_with_a_note(home: Path, tmp_path: Path) -> None:
-    pdf = make_pdf(tmp_path / "in" / "gap.pdf", ["The committee met. It agreed the plan.", "", "Members thanked the officers."])
+    pdf = make_pdf(
+        tmp_path / "in" / "gap.pdf", ["The committee met. It agreed the plan.", "", "Members thanked the officers."]
+    )
     with Library(home) as library, Importer(library, workers=1) as importer:
         assert importer.import_file(pdf).document_id == 1
     run = memberdesk("speak", "1", "--to", tmp_path / "gap.wav", home=home)
@@ -116,21 +119,31 @@ def test_clear_errors(demo_home: Path, tmp_path: Path) -> None:
     fake.mkdir()
     (fake / "pyttsx3.py").write_text("raise ImportError('libespeak-ng.so.1: cannot open shared object file')\n")
     env = env_for(demo_home, PYTHONPATH=os.pathsep.join([str(fake), *sys.path]))
-    done = subprocess.run([sys.executable, "-m", "memberdesk", "speak", "1", "--to", str(tmp_path / "y.wav")],
-                          capture_output=True, text=True, env=env, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "memberdesk", "speak", "1", "--to", str(tmp_path / "y.wav")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert done.returncode == 1 and "sudo apt-get install espeak-ng" in done.stderr
     assert "Traceback" not in done.stderr and not (tmp_path / "y.wav").exists()
     # A player that is not there: named, exit 1.
     env = env_for(demo_home, MEMBERDESK_AUDIO_PLAYER="no-such-player --quiet")
-    done = subprocess.run([sys.executable, "-m", "memberdesk", "speak", "1"], capture_output=True, text=True,
-                          env=env, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "memberdesk", "speak", "1"], capture_output=True, text=True, env=env, timeout=60
+    )
     assert done.returncode == 1 and "'no-such-player'" in done.stderr
 
 
 def test_speak_prints_each_sentence_as_it_is_read(demo_home: Path, tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "memberdesk", "speak", "1", "--pages", "ii"],
-                          capture_output=True, text=True, env=env_for(demo_home, **slow_player(tmp_path, 0.02)),
-                          timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "memberdesk", "speak", "1", "--pages", "ii"],
+        capture_output=True,
+        text=True,
+        env=env_for(demo_home, **slow_player(tmp_path, 0.02)),
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[0] == "--- page ii ---" and lines[1] == "Agenda"
@@ -169,8 +182,13 @@ def _alive(pid: int, command: bytes) -> bool:
 
 
 def test_ctrl_c_stops_cleanly(demo_home: Path, tmp_path: Path) -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "memberdesk", "speak", "1"], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env_for(demo_home, **slow_player(tmp_path, 1.0)))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "memberdesk", "speak", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env_for(demo_home, **slow_player(tmp_path, 1.0)),
+    )
     try:
         assert proc.stdout is not None
         assert proc.stdout.readline().startswith("--- page")

@@ -19,11 +19,14 @@ def add_and_follow(server: CouncilServer, home: Path) -> None:
     assert followed.code == 0, followed.err
 
 
-@pytest.mark.parametrize("mode, said", [
-    ("webservice", "the ModernGov web service."),
-    ("soap", "the ModernGov web service (SOAP)."),
-    ("html", "the council's public web pages (the web service is switched off)."),
-])
+@pytest.mark.parametrize(
+    "mode, said",
+    [
+        ("webservice", "the ModernGov web service."),
+        ("soap", "the ModernGov web service (SOAP)."),
+        ("html", "the council's public web pages (the web service is switched off)."),
+    ],
+)
 def test_add_follow_sync_and_list(council_server: CouncilServer, home: Path, mode: str, said: str) -> None:
     council_server.mode = mode
     added = memberdesk("council", "add", council_server.base_url, "--name", "Fixture County Council", home=home)
@@ -32,8 +35,10 @@ def test_add_follow_sync_and_list(council_server: CouncilServer, home: Path, mod
 
     run = memberdesk("sync", home=home)
     assert run.code == 0, run.err
-    assert run.out.strip() == ("Synced 6 meetings; papers: 17 new, 0 updated, 0 unchanged, "
-                               f"1 restricted, 0 failed; {run.out.split('; ')[-1].strip()}")
+    assert run.out.strip() == (
+        "Synced 6 meetings; papers: 17 new, 0 updated, 0 unchanged, "
+        f"1 restricted, 0 failed; {run.out.split('; ')[-1].strip()}"
+    )
     assert "Downloading 17 of 17, 100%" in run.err  # not a terminal: progress as text lines
 
     data = memberdesk("library", "--json", home=home).json()
@@ -78,8 +83,10 @@ def test_ambiguous_and_unknown_names_are_explained(council_server: CouncilServer
     run = memberdesk("follow", "1", "committee", "zebra", "101", home=home)
     assert run.code == 1
     assert "following: Cabinet (101)" in run.out
-    assert ("'committee' matches 2 committees: 105 Audit & Governance Committee; 102 Planning Committee; "
-            "say which by its id or a longer part of its name") in run.err
+    assert (
+        "'committee' matches 2 committees: 105 Audit & Governance Committee; 102 Planning Committee; "
+        "say which by its id or a longer part of its name"
+    ) in run.err
     assert "no committee matches 'zebra'" in run.err
     nowhere = memberdesk("sync", "Borsetshire", home=home)
     assert nowhere.code == 1 and "no council matches 'Borsetshire'" in nowhere.err
@@ -93,7 +100,9 @@ def test_sync_names_each_failure_and_exits_1(council_server: CouncilServer, home
     assert run.code == 1
     lines = [line for line in run.err.splitlines() if line.startswith("memberdesk: ")]
     assert len(lines) == 2
-    assert lines[0].startswith("memberdesk: Fixture County Council, Audit & Governance Committee: the list of meetings: ")
+    assert lines[0].startswith(
+        "memberdesk: Fixture County Council, Audit & Governance Committee: the list of meetings: "
+    )
     assert "not well-formed XML" in lines[0]
     assert lines[1].startswith("memberdesk: Application 24/0123/FUL officer report (Planning Committee, ")
     assert "not a PDF" in lines[1]
@@ -112,8 +121,12 @@ def test_dates_in_either_form_and_one_meeting(council_server: CouncilServer, hom
     assert bad.code == 2 and "is not a date" in bad.err
 
     assert memberdesk("sync", home=home).code == 0
-    meeting = next(m for c in memberdesk("library", "--json", home=home).json()["councils"][0]["committees"]
-                   for m in c["meetings"] if m["remote_id"] == "1002")
+    meeting = next(
+        m
+        for c in memberdesk("library", "--json", home=home).json()["councils"][0]["committees"]
+        for m in c["meetings"]
+        if m["remote_id"] == "1002"
+    )
     council_server.council.republish(5006)
     one = memberdesk("sync", "--meeting", str(meeting["id"]), home=home)
     assert one.code == 0 and one.out.startswith("Synced 1 meeting; papers: 0 new, 1 updated, 4 unchanged")

@@ -61,18 +61,40 @@ def test_entry_is_well_formed_and_the_file_opens(item: fidelity.CorpusFile) -> N
 def test_measures_on_a_made_up_page() -> None:
     """The bench's arithmetic, on text small enough to check by eye."""
     topics = ("Highways", "Schools", "Libraries")
-    pages = [f"{topic} report\nThe {topic.lower()} panel agreed the co-\nordinated plan for {topic.lower()}.\n"
-             + "\n".join(f"{topic} line {i}" for i in range(6)) + f"\nPage {n} of 3"
-             for n, topic in enumerate(topics, 1)]
+    pages = [
+        f"{topic} report\nThe {topic.lower()} panel agreed the co-\nordinated plan for {topic.lower()}.\n"
+        + "\n".join(f"{topic} line {i}" for i in range(6))
+        + f"\nPage {n} of 3"
+        for n, topic in enumerate(topics, 1)
+    ]
     running = fidelity.running_lines(pages)
     assert running == {"page # of #"}
     ref = fidelity.words(fidelity.strip_running(pages[0], running))
-    assert ref[:11] == ["highways", "report", "the", "highways", "panel", "agreed", "the", "coordinated", "plan", "for", "highways"]
+    assert ref[:11] == [
+        "highways",
+        "report",
+        "the",
+        "highways",
+        "panel",
+        "agreed",
+        "the",
+        "coordinated",
+        "plan",
+        "for",
+        "highways",
+    ]
     assert ref[-3:] == ["highways", "line", "5"]  # the footer is gone
-    ours = fidelity.words("Highways report\n\nThe highways panel agreed the coordinated plan for highways.\n\n"
-                          + " ".join(f"Highways line {i}" for i in range(6)) + "\n\nPage 1 of 3")
+    ours = fidelity.words(
+        "Highways report\n\nThe highways panel agreed the coordinated plan for highways.\n\n"
+        + " ".join(f"Highways line {i}" for i in range(6))
+        + "\n\nPage 1 of 3"
+    )
     assert fidelity.recall(fidelity.Counter(ref), fidelity.Counter(ours)) == (len(ref), len(ref))
-    assert fidelity.phrases_in_order(ours, ["Highways report", "co-ordinated plan", "Highways report"]) == [True, True, False]
+    assert fidelity.phrases_in_order(ours, ["Highways report", "co-ordinated plan", "Highways report"]) == [
+        True,
+        True,
+        False,
+    ]
     output = "--- page ii ---\nFront\n\n--- page 1 ---\nBody\n"
     assert fidelity.split_pages(output) == [("ii", "Front\n"), ("1", "Body")]
     assert fidelity.label_accuracy({2: "1"}, ["ii", "1"])[:2] == (1, 1)

@@ -58,5 +58,7 @@ def test_fenrir_speaks_the_item_that_gains_focus(tmp_path: Path) -> None:
         ]:
             screen = terminal.press(key)
             said = speech.next(words)
-            assert words.replace("  dash  ", " - ") in screen.cursor_row, f"after {key}: cursor not on {words!r}\n{screen}"
+            assert words.replace("  dash  ", " - ") in screen.cursor_row, (
+                f"after {key}: cursor not on {words!r}\n{screen}"
+            )
             assert words in said, f"after {key}: Fenrir said {said!r}, not {words!r}\n{screen}"

@@ -21,24 +21,25 @@ DOC_IDS = [5001, 5002, 5003, 5004, 5005, 5006, 5007, 5008, 5010]
 
 
 def jobs(server: CouncilServer, folder: Path, ids: list[int] = DOC_IDS) -> list[DownloadJob]:
-    return [DownloadJob(server.url(f"mgConvert2PDF.aspx?ID={i}"), folder,
-                        final_path=folder / f"{i}.pdf", key=i) for i in ids]
+    return [
+        DownloadJob(server.url(f"mgConvert2PDF.aspx?ID={i}"), folder, final_path=folder / f"{i}.pdf", key=i)
+        for i in ids
+    ]
 
 
 def test_at_most_four_requests_at_once_to_one_council(
-        council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
+    council_server: CouncilServer, http: HttpClient, tmp_path: Path
+) -> None:
     council_server.add_fault("mgConvert2PDF", "delay", seconds=0.15, times=None)
 
-    results = dict((job.key, outcome) for job, outcome in
-                   http.download_many(jobs(council_server, tmp_path), workers=9))
+    results = dict((job.key, outcome) for job, outcome in http.download_many(jobs(council_server, tmp_path), workers=9))
 
     assert all(isinstance(r, DownloadResult) for r in results.values())
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{i}.pdf" for i in DOC_IDS)
     assert council_server.max_in_flight == 4  # reached, never passed
 
 
-def test_the_per_host_limit_is_a_setting(council_server: CouncilServer,
-                                         tmp_path: Path) -> None:
+def test_the_per_host_limit_is_a_setting(council_server: CouncilServer, tmp_path: Path) -> None:
     council_server.add_fault("mgConvert2PDF", "delay", seconds=0.1, times=None)
     with HttpClient(per_host=2) as http:
         list(http.download_many(jobs(council_server, tmp_path, DOC_IDS[:6]), workers=6))
@@ -46,9 +47,9 @@ def test_the_per_host_limit_is_a_setting(council_server: CouncilServer,
 
 
 def test_download_many_reports_each_failure_beside_the_successes(
-        council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
-    outcomes = {job.key: outcome for job, outcome in
-                http.download_many(jobs(council_server, tmp_path, [5001, 5009]))}
+    council_server: CouncilServer, http: HttpClient, tmp_path: Path
+) -> None:
+    outcomes = {job.key: outcome for job, outcome in http.download_many(jobs(council_server, tmp_path, [5001, 5009]))}
 
     assert isinstance(outcomes[5001], DownloadResult)
     assert isinstance(outcomes[5009], NotAPdfError)  # the restricted paper: a login page
@@ -56,11 +57,11 @@ def test_download_many_reports_each_failure_beside_the_successes(
 
 
 def test_stopping_early_does_not_start_the_remaining_downloads(
-        council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
+    council_server: CouncilServer, http: HttpClient, tmp_path: Path
+) -> None:
     council_server.add_fault("mgConvert2PDF", "delay", seconds=0.1, times=None)
     cancel = threading.Event()
-    for _job, _outcome in http.download_many(jobs(council_server, tmp_path), workers=1,
-                                             cancel=cancel):
+    for _job, _outcome in http.download_many(jobs(council_server, tmp_path), workers=1, cancel=cancel):
         cancel.set()
         break
     assert len(council_server.requests("mgConvert2PDF")) <= 2
@@ -80,13 +81,13 @@ def test_pages_are_fetched_conditionally_with_a_cache(council_server: CouncilSer
     assert logged[1].headers["if-none-match"] == first.etag and logged[1].body_bytes == 0
 
 
-def test_a_missing_page_is_a_clear_error(council_server: CouncilServer,
-                                         http: HttpClient) -> None:
+def test_a_missing_page_is_a_clear_error(council_server: CouncilServer, http: HttpClient) -> None:
     url = council_server.url("nothing-here.aspx")
     with pytest.raises(FetchError) as caught:
         http.get(url)
-    assert str(caught.value) == ("the council's site has no such page (404 Not Found); it "
-                                 f"may have moved or been removed: {url}")
+    assert str(caught.value) == (
+        f"the council's site has no such page (404 Not Found); it may have moved or been removed: {url}"
+    )
     assert len(council_server.requests("nothing-here")) == 1  # a 404 is not retried
 
 
@@ -97,9 +98,26 @@ def test_a_missing_page_is_a_clear_error(council_server: CouncilServer,
 def self_signed_site(tmp_path: Path) -> Iterator[str]:
     """An HTTPS server on 127.0.0.1 whose certificate nobody vouches for."""
     key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-                    "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
@@ -115,8 +133,7 @@ def self_signed_site(tmp_path: Path) -> Iterator[str]:
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     server.socket = context.wrap_socket(server.socket, server_side=True)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield f"https://127.0.0.1:{server.server_address[1]}/paper.pdf"
     server.shutdown()
@@ -124,7 +141,8 @@ def self_signed_site(tmp_path: Path) -> Iterator[str]:
 
 
 def test_an_untrusted_certificate_is_refused_not_retried(
-        self_signed_site: str, http: HttpClient, tmp_path: Path) -> None:
+    self_signed_site: str, http: HttpClient, tmp_path: Path
+) -> None:
     with pytest.raises(FetchError) as caught:
         http.download(self_signed_site, tmp_path / "papers")
 

@@ -31,7 +31,8 @@ def files_in(folder: Path) -> list[str]:
 
 
 def test_download_streams_a_checked_pdf_into_a_temporary_file_in_the_folder(
-        council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
+    council_server: CouncilServer, http: HttpClient, tmp_path: Path
+) -> None:
     result = http.download(council_server.url(DOC), tmp_path)
 
     body = body_of(council_server)
@@ -48,10 +49,10 @@ def test_download_streams_a_checked_pdf_into_a_temporary_file_in_the_folder(
 
 
 def test_download_renames_into_the_callers_path_not_a_name_from_the_server(
-        council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
+    council_server: CouncilServer, http: HttpClient, tmp_path: Path
+) -> None:
     final = tmp_path / "doc-1.pdf"
-    result = http.download(council_server.url("documents/s5001/Budget report 2025-26.pdf"),
-                           tmp_path, final_path=final)
+    result = http.download(council_server.url("documents/s5001/Budget report 2025-26.pdf"), tmp_path, final_path=final)
 
     assert result.path == final
     assert files_in(tmp_path) == ["doc-1.pdf"]
@@ -59,11 +60,11 @@ def test_download_renames_into_the_callers_path_not_a_name_from_the_server(
 
 
 def test_conditional_download_of_an_unchanged_paper_sends_no_body(
-        council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
+    council_server: CouncilServer, http: HttpClient, tmp_path: Path
+) -> None:
     first = http.download(council_server.url(DOC), tmp_path, final_path=tmp_path / "a.pdf")
     by_etag = http.download(council_server.url(DOC), tmp_path, etag=first.etag)
-    by_date = http.download(council_server.url(DOC), tmp_path,
-                            last_modified=first.last_modified)
+    by_date = http.download(council_server.url(DOC), tmp_path, last_modified=first.last_modified)
 
     assert by_etag.not_modified and by_etag.path is None
     assert by_date.not_modified and by_date.path is None
@@ -74,18 +75,17 @@ def test_conditional_download_of_an_unchanged_paper_sends_no_body(
 
 
 def test_a_republished_paper_is_fetched_again_with_its_new_hash(
-        council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
+    council_server: CouncilServer, http: HttpClient, tmp_path: Path
+) -> None:
     first = http.download(council_server.url(DOC), tmp_path, final_path=tmp_path / "a.pdf")
     council_server.council.republish(5001)
-    second = http.download(council_server.url(DOC), tmp_path, etag=first.etag,
-                           last_modified=first.last_modified)
+    second = http.download(council_server.url(DOC), tmp_path, etag=first.etag, last_modified=first.last_modified)
 
     assert not second.not_modified
     assert second.sha256 != first.sha256 and second.etag != first.etag
 
 
-def test_server_error_then_success_is_retried(
-        council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
+def test_server_error_then_success_is_retried(council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
     council_server.add_fault("ID=5001", "status", status=500, times=1)
 
     result = http.download(council_server.url(DOC), tmp_path)
@@ -96,7 +96,8 @@ def test_server_error_then_success_is_retried(
 
 
 def test_a_server_that_keeps_failing_is_reported_after_a_few_tries(
-        council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
+    council_server: CouncilServer, http: HttpClient, tmp_path: Path
+) -> None:
     council_server.add_fault("ID=5001", "status", status=503, times=None)
 
     with pytest.raises(FetchError) as caught:
@@ -104,14 +105,14 @@ def test_a_server_that_keeps_failing_is_reported_after_a_few_tries(
 
     assert str(caught.value) == (
         "the council's site had a server error (503 Service Unavailable), still failing "
-        f"after 3 tries: {council_server.url(DOC)}")
+        f"after 3 tries: {council_server.url(DOC)}"
+    )
     assert caught.value.kind == "status" and caught.value.status == 503
     assert len(council_server.requests(DOC)) == 3  # retries=2 in the fixture client
     assert files_in(tmp_path) == []
 
 
-def test_429_with_retry_after_waits_then_succeeds(
-        council_server: CouncilServer, tmp_path: Path) -> None:
+def test_429_with_retry_after_waits_then_succeeds(council_server: CouncilServer, tmp_path: Path) -> None:
     council_server.add_fault("ID=5001", "429", retry_after="1", times=1)
     with HttpClient(retries=2, backoff=0.01, max_retry_after=0.4) as http:
         started = time.monotonic()
@@ -123,12 +124,10 @@ def test_429_with_retry_after_waits_then_succeeds(
     assert [e.status for e in council_server.requests(DOC)] == [429, 200]
 
 
-def test_retry_after_pauses_every_request_to_that_host(
-        council_server: CouncilServer, tmp_path: Path) -> None:
+def test_retry_after_pauses_every_request_to_that_host(council_server: CouncilServer, tmp_path: Path) -> None:
     council_server.add_fault("ID=5001", "429", retry_after="1", times=1)
     with HttpClient(retries=2, backoff=0.01, max_retry_after=0.5) as http:
-        worker = threading.Thread(target=http.download,
-                                  args=(council_server.url(DOC), tmp_path / "a"))
+        worker = threading.Thread(target=http.download, args=(council_server.url(DOC), tmp_path / "a"))
         worker.start()
         assert _wait(lambda: council_server.requests(DOC))
         time.sleep(0.05)
@@ -140,21 +139,18 @@ def test_retry_after_pauses_every_request_to_that_host(
     assert waited >= 0.3  # the other request waited for the pause the host asked for
 
 
-def test_a_stalled_answer_times_out_with_a_clear_message(
-        council_server: CouncilServer, tmp_path: Path) -> None:
+def test_a_stalled_answer_times_out_with_a_clear_message(council_server: CouncilServer, tmp_path: Path) -> None:
     council_server.add_fault("ID=5001", "stall", seconds=5, times=None)
     with HttpClient(read_timeout=0.3, retries=1, backoff=0.01) as http, pytest.raises(FetchError) as caught:
         http.download(council_server.url(DOC), tmp_path)
 
     assert caught.value.kind == "timeout"
-    assert str(caught.value).startswith(
-        "the council's site at 127.0.0.1 did not answer in time (0.3 s)")
+    assert str(caught.value).startswith("the council's site at 127.0.0.1 did not answer in time (0.3 s)")
     assert len(council_server.requests(DOC)) <= 2
     assert files_in(tmp_path) == []
 
 
-def test_a_body_that_stalls_halfway_leaves_no_partial_file(
-        council_server: CouncilServer, tmp_path: Path) -> None:
+def test_a_body_that_stalls_halfway_leaves_no_partial_file(council_server: CouncilServer, tmp_path: Path) -> None:
     council_server.add_fault("ID=5001", "slow_body", seconds=5, times=None)
     with HttpClient(read_timeout=0.3, retries=0) as http, pytest.raises(FetchError) as caught:
         http.download(council_server.url(DOC), tmp_path)
@@ -164,7 +160,8 @@ def test_a_body_that_stalls_halfway_leaves_no_partial_file(
 
 
 def test_a_body_cut_short_is_refused_and_nothing_is_left(
-        council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
+    council_server: CouncilServer, http: HttpClient, tmp_path: Path
+) -> None:
     council_server.add_fault("ID=5001", "cut", times=None)
     size = len(body_of(council_server))
 
@@ -172,13 +169,15 @@ def test_a_body_cut_short_is_refused_and_nothing_is_left(
         http.download(council_server.url(DOC), tmp_path)
 
     assert caught.value.kind == "cut_off"
-    assert str(caught.value) == (f"the download was cut off before the end ({size // 2} of "
-                                 f"{size} bytes arrived): {council_server.url(DOC)}")
+    assert str(caught.value) == (
+        f"the download was cut off before the end ({size // 2} of {size} bytes arrived): {council_server.url(DOC)}"
+    )
     assert files_in(tmp_path) == []
 
 
 def test_a_body_cut_short_once_is_fetched_again(
-        council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
+    council_server: CouncilServer, http: HttpClient, tmp_path: Path
+) -> None:
     council_server.add_fault("ID=5001", "cut", times=1)
 
     result = http.download(council_server.url(DOC), tmp_path)
@@ -189,28 +188,28 @@ def test_a_body_cut_short_once_is_fetched_again(
 
 @pytest.mark.parametrize("target", [DOC, RESTRICTED])
 def test_a_web_page_where_a_pdf_was_due_is_refused(
-        council_server: CouncilServer, http: HttpClient, tmp_path: Path, target: str) -> None:
+    council_server: CouncilServer, http: HttpClient, tmp_path: Path, target: str
+) -> None:
     council_server.add_fault("ID=5001", "html", times=None)  # the restricted one needs none
 
     with pytest.raises(NotAPdfError) as caught:
         http.download(council_server.url(target), tmp_path)
 
     assert str(caught.value) == f"{WEB_PAGE_NOT_PDF}: {council_server.url(target)}"
-    assert WEB_PAGE_NOT_PDF == ("the council answered a web page (login or error page), "
-                                "not a PDF")
+    assert WEB_PAGE_NOT_PDF == ("the council answered a web page (login or error page), not a PDF")
     assert caught.value.web_page and caught.value.kind == "not_pdf"
     assert len(council_server.requests(target)) == 1  # not worth retrying
     assert files_in(tmp_path) == []
 
 
-def test_expect_pdf_false_accepts_other_files(
-        council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
+def test_expect_pdf_false_accepts_other_files(council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
     result = http.download(council_server.url(RESTRICTED), tmp_path, expect_pdf=False)
     assert result.path is not None and b"Log in" in result.path.read_bytes()
 
 
 def test_a_redirect_is_followed_and_a_redirect_loop_is_a_clear_error(
-        council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
+    council_server: CouncilServer, http: HttpClient, tmp_path: Path
+) -> None:
     council_server.add_fault("ID=5001", "redirect", times=1)
     moved = http.download(council_server.url(DOC), tmp_path)
     assert moved.final_url.endswith("hop=1") and moved.size == len(body_of(council_server))
@@ -221,13 +220,15 @@ def test_a_redirect_is_followed_and_a_redirect_loop_is_a_clear_error(
         http.download(url, tmp_path / "loop")
 
     assert caught.value.kind == "redirect_loop"
-    assert str(caught.value) == ("the council's site sends us round in circles (more than 5 "
-                                 f"redirects); it may have moved: {url}")
+    assert str(caught.value) == (
+        f"the council's site sends us round in circles (more than 5 redirects); it may have moved: {url}"
+    )
     assert files_in(tmp_path / "loop") == []
 
 
 def test_cancelling_stops_a_download_and_leaves_nothing(
-        council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
+    council_server: CouncilServer, http: HttpClient, tmp_path: Path
+) -> None:
     cancel = threading.Event()
     council_server.council.docs[5001].size = 400_000  # several chunks
     council_server.add_fault("ID=5001", "slow_body", seconds=0.3, times=None)
@@ -248,8 +249,7 @@ def test_an_unreachable_site_is_named(http: HttpClient, tmp_path: Path) -> None:
     assert files_in(tmp_path) == []
 
 
-def test_counters_add_up_requests_and_bytes(
-        council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
+def test_counters_add_up_requests_and_bytes(council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
     before = http.stats()
     http.download(council_server.url(DOC), tmp_path)
     http.get(council_server.url("mgListCommittees.aspx?bcr=1"))
@@ -273,7 +273,8 @@ def _wait(predicate: object, timeout: float = 5.0) -> bool:
 
 
 def test_leftovers_of_a_killed_run_can_be_swept(
-        council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
+    council_server: CouncilServer, http: HttpClient, tmp_path: Path
+) -> None:
     from memberdesk.sources.fetching import clean_partial_downloads
 
     pending = http.download(council_server.url(DOC), tmp_path)  # never renamed: "killed"

@@ -17,13 +17,11 @@ WINDOW = default_window(TODAY)
 
 
 def client(server: CouncilServer, http: HttpClient, **options: object) -> ModernGovClient:
-    return ModernGovClient(server.base_url + "/", http, name="Fixture County Council",
-                           **options)  # type: ignore[arg-type]
+    return ModernGovClient(server.base_url + "/", http, name="Fixture County Council", **options)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("mode", ["webservice", "soap", "html"])
-def test_probe_says_how_the_site_is_read(council_server: CouncilServer, http: HttpClient,
-                                         mode: str) -> None:
+def test_probe_says_how_the_site_is_read(council_server: CouncilServer, http: HttpClient, mode: str) -> None:
     council_server.mode = mode
     site = client(council_server, http)
 
@@ -34,8 +32,7 @@ def test_probe_says_how_the_site_is_read(council_server: CouncilServer, http: Ht
     assert not any("//" in e.target for e in council_server.log)  # trailing slash stripped
 
 
-def test_soap_only_site_costs_one_refused_get_and_no_retries(
-        council_server: CouncilServer, http: HttpClient) -> None:
+def test_soap_only_site_costs_one_refused_get_and_no_retries(council_server: CouncilServer, http: HttpClient) -> None:
     council_server.mode = "soap"
     client(council_server, http).probe()
 
@@ -46,8 +43,7 @@ def test_soap_only_site_costs_one_refused_get_and_no_retries(
     assert posts[0].headers["content-type"].startswith("text/xml")
 
 
-def test_committees_carry_deleted_and_expired_flags(council_server: CouncilServer,
-                                                    http: HttpClient) -> None:
+def test_committees_carry_deleted_and_expired_flags(council_server: CouncilServer, http: HttpClient) -> None:
     committees = {c.id: c for c in client(council_server, http).committees()}
 
     assert committees["103"].deleted and not committees["103"].expired
@@ -57,8 +53,7 @@ def test_committees_carry_deleted_and_expired_flags(council_server: CouncilServe
 
 
 @pytest.mark.parametrize("mode", ["webservice", "soap", "html"])
-def test_meetings_in_the_window_with_their_states(council_server: CouncilServer,
-                                                  http: HttpClient, mode: str) -> None:
+def test_meetings_in_the_window_with_their_states(council_server: CouncilServer, http: HttpClient, mode: str) -> None:
     council_server.mode = mode
     site = client(council_server, http)
 
@@ -73,15 +68,15 @@ def test_meetings_in_the_window_with_their_states(council_server: CouncilServer,
     assert not planning[1].cancelled
 
 
-def test_dates_go_to_the_server_as_dd_mm_yyyy(council_server: CouncilServer,
-                                              http: HttpClient) -> None:
+def test_dates_go_to_the_server_as_dd_mm_yyyy(council_server: CouncilServer, http: HttpClient) -> None:
     client(council_server, http).meetings("101", date(2025, 1, 5), date(2025, 3, 31))
     sent = council_server.requests("GetMeetings")[0].target
     assert "sFromDate=05%2F01%2F2025" in sent and "sToDate=31%2F03%2F2025" in sent
 
 
 def test_a_server_that_ignores_the_range_is_filtered_on_our_side(
-        council_server: CouncilServer, http: HttpClient) -> None:
+    council_server: CouncilServer, http: HttpClient
+) -> None:
     council_server.add_fault("GetMeetings", "ignore_dates", times=None)
     site = client(council_server, http)
 
@@ -91,8 +86,7 @@ def test_a_server_that_ignores_the_range_is_filtered_on_our_side(
     assert council_server.requests("GetMeetings")[0].body_bytes > 5000  # the whole history
 
 
-def test_a_meeting_with_items_documents_and_packs(council_server: CouncilServer,
-                                                  http: HttpClient) -> None:
+def test_a_meeting_with_items_documents_and_packs(council_server: CouncilServer, http: HttpClient) -> None:
     detail = client(council_server, http).meeting("1001", "101")
 
     assert detail.date == TODAY - timedelta(days=20) and detail.status == "Confirmed"
@@ -101,12 +95,10 @@ def test_a_meeting_with_items_documents_and_packs(council_server: CouncilServer,
     numbers = [(i.number, i.title) for i in detail.items]
     assert numbers[2] == ("3.", "Budget & council tax 2025/26")  # &amp;amp; on the wire
     budget = detail.items[2]
-    assert budget.text == ("To consider the budget and the council tax base.\n\n"
-                           "- Revenue budget\n- Capital programme")
+    assert budget.text == ("To consider the budget and the council tax base.\n\n- Revenue budget\n- Capital programme")
     assert budget.minutes == "RESOLVED: that the budget be recommended to Council."
     assert budget.is_decision and not detail.items[0].is_decision
-    assert detail.items[1].text == ("Members are asked to declare any interests & the nature "
-                                    "of them.")
+    assert detail.items[1].text == ("Members are asked to declare any interests & the nature of them.")
     _assert_documents(detail, council_server)
 
 
@@ -124,8 +116,7 @@ def _assert_documents(detail: RemoteMeetingDetail, server: CouncilServer) -> Non
     assert packs["pack"].title.startswith("Public reports pack")
 
 
-def test_the_same_meeting_read_from_the_web_pages(council_server: CouncilServer,
-                                                  http: HttpClient) -> None:
+def test_the_same_meeting_read_from_the_web_pages(council_server: CouncilServer, http: HttpClient) -> None:
     council_server.mode = "html"
     detail = client(council_server, http).meeting("1001", "101")
 
@@ -138,8 +129,7 @@ def test_the_same_meeting_read_from_the_web_pages(council_server: CouncilServer,
     _assert_documents(detail, council_server)
 
 
-def test_supplements_and_restricted_papers(council_server: CouncilServer,
-                                           http: HttpClient) -> None:
+def test_supplements_and_restricted_papers(council_server: CouncilServer, http: HttpClient) -> None:
     site = client(council_server, http)
     upcoming = site.meeting("1002", "101")
     planning = site.meeting("2002", "102")
@@ -153,8 +143,9 @@ def test_supplements_and_restricted_papers(council_server: CouncilServer,
 
 
 @pytest.mark.parametrize("mode", ["webservice", "html"])
-def test_cancelled_and_unpublished_meetings_are_normal(council_server: CouncilServer,
-                                                       http: HttpClient, mode: str) -> None:
+def test_cancelled_and_unpublished_meetings_are_normal(
+    council_server: CouncilServer, http: HttpClient, mode: str
+) -> None:
     council_server.mode = mode
     site = client(council_server, http)
     cancelled = site.meeting("2001", "102")
@@ -166,14 +157,14 @@ def test_cancelled_and_unpublished_meetings_are_normal(council_server: CouncilSe
     assert unpublished.warnings == ()
 
 
-def test_packs_page_trouble_does_not_lose_the_agenda(council_server: CouncilServer,
-                                                     http: HttpClient) -> None:
+def test_packs_page_trouble_does_not_lose_the_agenda(council_server: CouncilServer, http: HttpClient) -> None:
     council_server.add_fault("ieListDocuments", "status", status=500, times=None)
     detail = client(council_server, http).meeting("1001", "101")
 
     assert len(detail.items) == 5 and detail.packs == ()
-    assert detail.warnings[0].startswith("meeting packs not listed: the council's site had a "
-                                         "server error (500 Internal Server Error)")
+    assert detail.warnings[0].startswith(
+        "meeting packs not listed: the council's site had a server error (500 Internal Server Error)"
+    )
 
 
 def test_a_site_under_a_sub_path(http: HttpClient) -> None:
@@ -189,8 +180,7 @@ def test_a_site_under_a_sub_path(http: HttpClient) -> None:
 # -- faults a council's site really shows -----------------------------------------------
 
 
-def test_server_error_then_success_on_the_web_service(council_server: CouncilServer,
-                                                      http: HttpClient) -> None:
+def test_server_error_then_success_on_the_web_service(council_server: CouncilServer, http: HttpClient) -> None:
     council_server.add_fault("GetMeetings", "status", status=500, times=1)
     meetings = client(council_server, http).meetings("101", *WINDOW)
     assert len(meetings) == 3
@@ -207,7 +197,8 @@ def test_billion_laughs_is_refused(council_server: CouncilServer, http: HttpClie
     assert caught.value.kind == "unsafe_xml"
     assert str(caught.value).startswith(
         "Fixture County Council sent XML with entity declarations or external references "
-        "(EntitiesForbidden); memberdesk refuses these for safety: ")
+        "(EntitiesForbidden); memberdesk refuses these for safety: "
+    )
 
 
 def test_malformed_xml_is_named(council_server: CouncilServer, http: HttpClient) -> None:
@@ -218,13 +209,11 @@ def test_malformed_xml_is_named(council_server: CouncilServer, http: HttpClient)
         site.meetings("101", *WINDOW)
 
     assert caught.value.kind == "bad_xml"
-    assert str(caught.value).startswith("Fixture County Council sent data that is not "
-                                        "well-formed XML (")
+    assert str(caught.value).startswith("Fixture County Council sent data that is not well-formed XML (")
     assert "GetMeetings?lCommitteeId=101" in str(caught.value)
 
 
-def test_a_firewall_page_where_xml_was_due(council_server: CouncilServer,
-                                           http: HttpClient) -> None:
+def test_a_firewall_page_where_xml_was_due(council_server: CouncilServer, http: HttpClient) -> None:
     site = client(council_server, http, mode="webservice")
     council_server.add_fault("GetMeeting?", "firewall", times=None)
 
@@ -234,11 +223,13 @@ def test_a_firewall_page_where_xml_was_due(council_server: CouncilServer,
     assert caught.value.kind == "html_not_xml"
     assert str(caught.value).startswith(
         "Fixture County Council answered with a web page where data was expected (perhaps a "
-        "firewall challenge, a login or an error page); try again later: ")
+        "firewall challenge, a login or an error page); try again later: "
+    )
 
 
 def test_a_firewall_in_front_of_everything_fails_the_probe_clearly(
-        council_server: CouncilServer, http: HttpClient) -> None:
+    council_server: CouncilServer, http: HttpClient
+) -> None:
     council_server.add_fault("", "firewall", times=None)
 
     with pytest.raises(CouncilDataError) as caught:
@@ -247,12 +238,13 @@ def test_a_firewall_in_front_of_everything_fails_the_probe_clearly(
     assert caught.value.kind == "html_not_xml"
     message = str(caught.value)
     assert message.startswith("Fixture County Council answered with a web page")
-    assert message.endswith("(the SOAP service and the public pages did not work either, so "
-                            "Fixture County Council cannot be read; check the address)")
+    assert message.endswith(
+        "(the SOAP service and the public pages did not work either, so "
+        "Fixture County Council cannot be read; check the address)"
+    )
 
 
-def test_a_method_the_site_does_not_offer(council_server: CouncilServer,
-                                          http: HttpClient) -> None:
+def test_a_method_the_site_does_not_offer(council_server: CouncilServer, http: HttpClient) -> None:
     council_server.mode = "soap"
     site = client(council_server, http, mode="webservice")  # a stale choice of mode
 

@@ -17,22 +17,31 @@ from memberdesk.sources.moderngov import ModernGovClient, default_window
 from memberdesk.sources.records import RemoteMeetingDetail
 
 
-def fetch_all(http: HttpClient, detail: RemoteMeetingDetail, folder: Path,
-              known: dict[str, DownloadResult]) -> dict[str, DownloadResult | Exception]:
+def fetch_all(
+    http: HttpClient, detail: RemoteMeetingDetail, folder: Path, known: dict[str, DownloadResult]
+) -> dict[str, DownloadResult | Exception]:
     """What sync does: restricted papers are listed, never downloaded; others conditionally."""
     jobs = []
     for n, doc in enumerate(detail.documents):
         if doc.restricted:
             continue
         before = known.get(doc.url)
-        jobs.append(DownloadJob(doc.url, folder, etag=before.etag if before else "",
-                                last_modified=before.last_modified if before else "",
-                                final_path=folder / f"{detail.id}-{n}.pdf", key=doc.url))
+        jobs.append(
+            DownloadJob(
+                doc.url,
+                folder,
+                etag=before.etag if before else "",
+                last_modified=before.last_modified if before else "",
+                final_path=folder / f"{detail.id}-{n}.pdf",
+                key=doc.url,
+            )
+        )
     return {str(job.key): outcome for job, outcome in http.download_many(jobs)}
 
 
 def test_a_second_fetch_of_unchanged_papers_downloads_no_body(
-        council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
+    council_server: CouncilServer, http: HttpClient, tmp_path: Path
+) -> None:
     site = ModernGovClient(council_server.base_url, http)
     detail = site.meeting("1001", "101")
 
@@ -53,7 +62,8 @@ def test_a_second_fetch_of_unchanged_papers_downloads_no_body(
 
 
 def test_restricted_papers_are_listed_and_their_login_page_never_stored(
-        council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
+    council_server: CouncilServer, http: HttpClient, tmp_path: Path
+) -> None:
     site = ModernGovClient(council_server.base_url, http)
     detail = site.meeting("2002", "102")
     restricted = next(d for d in detail.documents if d.restricted)
@@ -69,7 +79,8 @@ def test_restricted_papers_are_listed_and_their_login_page_never_stored(
 
 
 def test_downloaded_papers_match_what_the_council_serves(
-        council_server: CouncilServer, http: HttpClient, tmp_path: Path) -> None:
+    council_server: CouncilServer, http: HttpClient, tmp_path: Path
+) -> None:
     detail = ModernGovClient(council_server.base_url, http).meeting("1002", "101")
     results = fetch_all(http, detail, tmp_path, {})
     expected = {council_server.council.doc_body(council_server.council.docs[5005])}

@@ -46,8 +46,33 @@ def test_full_words_work_as_well_as_letters(demo_home: Path) -> None:
 
 def test_every_command_in_help_works(demo_home: Path) -> None:
     script = "\n".join(
-        ["h", "n", "p", "r", "g 3", "g iii", "g 99", "w", "c", "j 12", "j 99", "f care act", "f", "f zebra",
-         "b", "a Ask about the locum costs", "m", "b", "s", "x", "l", "o 1", "o 99", "bogus", "q"]
+        [
+            "h",
+            "n",
+            "p",
+            "r",
+            "g 3",
+            "g iii",
+            "g 99",
+            "w",
+            "c",
+            "j 12",
+            "j 99",
+            "f care act",
+            "f",
+            "f zebra",
+            "b",
+            "a Ask about the locum costs",
+            "m",
+            "b",
+            "s",
+            "x",
+            "l",
+            "o 1",
+            "o 99",
+            "bogus",
+            "q",
+        ]
     )
     run = memberdesk("read", "1", stdin=script + "\n", home=demo_home)
     assert run.code == 0 and not ESCAPE.search(run.out)
@@ -84,7 +109,10 @@ def test_plain_mode_with_no_paper_lists_and_searches(demo_home: Path) -> None:
     assert run.code == 0 and not ESCAPE.search(run.out)
     assert "1. Health and Adult Services Scrutiny Committee: agenda reports pack, 12 January 2027, 13 pages" in run.out
     assert "No paper is open: type l to list papers" in run.out
-    assert "Paper 1, Health and Adult Services Scrutiny Committee: agenda reports pack, 12 January 2027, page 5:" in run.out
+    assert (
+        "Paper 1, Health and Adult Services Scrutiny Committee: agenda reports pack, 12 January 2027, page 5:"
+        in run.out
+    )
     assert "\u00abtrusted\u00bb \u00abassessor\u00bb" in run.out
     assert "Opened Health and Adult Services" in run.out
     assert run.out.rstrip().endswith("paragraph 1 of 15.") or "paragraph 1 of" in run.out

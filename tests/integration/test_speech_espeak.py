@@ -59,8 +59,12 @@ def wav_facts(path: Path) -> tuple[float, float, tuple[int, int, int]]:
 
 def test_exported_wav_is_valid_and_not_silent(tmp_path: Path) -> None:
     seen: list[tuple[int, int]] = []
-    result = export_pages([PAGE], tmp_path / "out.wav", lexicon=load_lexicon(),
-                          progress=lambda done, total, note: seen.append((done, total)))
+    result = export_pages(
+        [PAGE],
+        tmp_path / "out.wav",
+        lexicon=load_lexicon(),
+        progress=lambda done, total, note: seen.append((done, total)),
+    )
     seconds, rms, params = wav_facts(tmp_path / "out.wav")
     assert params == (1, 2, 22050)
     assert seconds > 4.0 and rms > RMS_FLOOR
@@ -119,8 +123,7 @@ def test_damaged_and_empty_units_are_skipped_with_a_note(tmp_path: Path) -> None
 def test_export_can_be_cancelled(tmp_path: Path) -> None:
     cancel = threading.Event()
     with pytest.raises(ExportError, match="cancelled"):
-        export_pages([PAGE] * 5, tmp_path / "out.wav", cancel=cancel,
-                     progress=lambda done, total, note: cancel.set())
+        export_pages([PAGE] * 5, tmp_path / "out.wav", cancel=cancel, progress=lambda done, total, note: cancel.set())
     assert list(tmp_path.iterdir()) == []
 
 
@@ -172,8 +175,7 @@ SENTENCES = [
 def reading(tmp_path: Path):
     recorder = Recorder()
     player = FilePlayer(tmp_path / "played", speed=0.25)
-    speaker = choose_speaker("espeak", player=player, on_event=recorder, lexicon=load_lexicon(),
-                             required=True)
+    speaker = choose_speaker("espeak", player=player, on_event=recorder, lexicon=load_lexicon(), required=True)
     yield speaker, player, recorder
     speaker.close()
 
@@ -183,9 +185,9 @@ def test_sentences_start_in_order_when_they_play(reading) -> None:
     assert speaker.name == "espeak" and speaker.available
     speaker.speak(SENTENCES)
     recorder.wait_for("done")
-    assert recorder.kinds() == [
-        (kind, i) for i in range(len(SENTENCES)) for kind in ("started", "finished")
-    ] + [("done", None)]
+    assert recorder.kinds() == [(kind, i) for i in range(len(SENTENCES)) for kind in ("started", "finished")] + [
+        ("done", None)
+    ]
     assert len(player.played) == 4  # the bullet-only sentence has no audio
     # "started" is sent when playback starts, and each sentence ends before the next starts.
     starts = [when for when, e in recorder.events if e.kind == "started" and e.index != 2]
@@ -273,8 +275,7 @@ def test_voices_are_listed(reading) -> None:
 
 def test_no_engine_gives_one_clear_message(tmp_path: Path) -> None:
     recorder = Recorder()
-    speaker = choose_speaker("espeak", player=FilePlayer(tmp_path), driver="no_such_driver",
-                             on_event=recorder)
+    speaker = choose_speaker("espeak", player=FilePlayer(tmp_path), driver="no_such_driver", on_event=recorder)
     assert not speaker.available and speaker.name == "none"
     assert speaker.message.startswith(INSTALL_HINT)
     speaker.speak(["Hello."])  # harmless: says why, once, as an error event

@@ -165,12 +165,12 @@ def test_dates_window_and_a_server_that_ignores_it(council_server: CouncilServer
         with syncer(library) as sync:
             report = sync.run()
         assert report.meetings == 6 and report.ok
-        remote_ids = {m["remote_id"] for c in library.catalogue()["councils"]
-                      for k in c["committees"] for m in k["meetings"]}
+        remote_ids = {
+            m["remote_id"] for c in library.catalogue()["councils"] for k in c["committees"] for m in k["meetings"]
+        }
         assert not any(r.startswith("90") for r in remote_ids)
         with syncer(library) as sync:
-            report = sync.run(from_date=date.today() - timedelta(days=6),
-                              to_date=date.today() + timedelta(days=12))
+            report = sync.run(from_date=date.today() - timedelta(days=6), to_date=date.today() + timedelta(days=12))
         assert report.meetings == 2  # the cancelled Planning meeting and Cabinet 1002
 
 

@@ -29,12 +29,15 @@ def budget(library: Library) -> dict:
     return next(d for d in library.catalogue()["documents"] if d["source"].endswith("ID=5001"))
 
 
-@pytest.mark.parametrize("fault, options", [
-    ("status", {"status": 500}),
-    ("status", {"status": 503, "retry_after": "1"}),
-    ("429", {"retry_after": "1"}),
-    ("cut", {}),
-])
+@pytest.mark.parametrize(
+    "fault, options",
+    [
+        ("status", {"status": 500}),
+        ("status", {"status": 503, "retry_after": "1"}),
+        ("429", {"retry_after": "1"}),
+        ("cut", {}),
+    ],
+)
 def test_a_passing_fault_is_retried_and_the_sync_succeeds(council_server: CouncilServer, home, fault, options) -> None:  # type: ignore[no-untyped-def]
     council_server.add_fault(BUDGET, fault, times=1, **options)
     with Library(home) as library:
@@ -57,13 +60,16 @@ def test_429_on_the_agenda_is_honoured(council_server: CouncilServer, home) -> N
     assert [e.status for e in tries] == [429, 200]
 
 
-@pytest.mark.parametrize("fault, options, said", [
-    ("cut", {}, "cut off before the end"),
-    ("html", {}, "web page (login or error page), not a PDF"),
-    ("stall", {"seconds": 3}, "did not answer in time"),
-    ("redirect_loop", {}, "round in circles"),
-    ("status", {"status": 500}, "server error (500"),
-])
+@pytest.mark.parametrize(
+    "fault, options, said",
+    [
+        ("cut", {}, "cut off before the end"),
+        ("html", {}, "web page (login or error page), not a PDF"),
+        ("stall", {"seconds": 3}, "did not answer in time"),
+        ("redirect_loop", {}, "round in circles"),
+        ("status", {"status": 500}, "server error (500"),
+    ],
+)
 def test_a_bad_download_never_replaces_the_good_copy(council_server: CouncilServer, home, fault, options, said) -> None:  # type: ignore[no-untyped-def]
     with Library(home) as library:
         first_sync(library, council_server)
@@ -85,8 +91,7 @@ def test_a_bad_download_never_replaces_the_good_copy(council_server: CouncilServ
 
 
 def _meeting_day(library: Library) -> str:
-    cabinet = next(k for c in library.catalogue()["councils"] for k in c["committees"]
-                   if k["title"] == "Cabinet")
+    cabinet = next(k for c in library.catalogue()["councils"] for k in c["committees"] if k["title"] == "Cabinet")
     return next(m["date"] for m in cabinet["meetings"] if m["remote_id"] == "1001")
 
 
@@ -109,11 +114,14 @@ def test_a_new_paper_that_answers_a_web_page_is_not_stored(council_server: Counc
     assert leftovers(home) == []
 
 
-@pytest.mark.parametrize("fault, said", [
-    ("billion_laughs", "refuses these for safety"),
-    ("malformed", "not well-formed XML"),
-    ("firewall", "web page"),
-])
+@pytest.mark.parametrize(
+    "fault, said",
+    [
+        ("billion_laughs", "refuses these for safety"),
+        ("malformed", "not well-formed XML"),
+        ("firewall", "web page"),
+    ],
+)
 def test_a_bad_agenda_answer_fails_that_meeting_only(council_server: CouncilServer, home, fault, said) -> None:  # type: ignore[no-untyped-def]
     with Library(home) as library:
         first_sync(library, council_server)
@@ -134,8 +142,13 @@ def test_a_bad_agenda_answer_fails_that_meeting_only(council_server: CouncilServ
 
 
 def _meeting_id(library: Library, remote_id: str) -> int:
-    return next(m["id"] for c in library.catalogue()["councils"] for k in c["committees"]
-                for m in k["meetings"] if m["remote_id"] == remote_id)
+    return next(
+        m["id"]
+        for c in library.catalogue()["councils"]
+        for k in c["committees"]
+        for m in k["meetings"]
+        if m["remote_id"] == remote_id
+    )
 
 
 def test_a_meetings_list_that_fails_names_the_committee(council_server: CouncilServer, home) -> None:  # type: ignore[no-untyped-def]

@@ -19,10 +19,12 @@ from email.utils import format_datetime
 
 from fpdf import FPDF
 
-LOGIN_PAGE = (b"<!DOCTYPE html>\n<html><head><title>Log in</title></head><body>"
-              b"<h1>Log in</h1><form action='mgLogin.aspx' method='post'><p>This document is "
-              b"restricted. Please log in.</p><input name='user'><input type='password' "
-              b"name='pw'></form></body></html>")
+LOGIN_PAGE = (
+    b"<!DOCTYPE html>\n<html><head><title>Log in</title></head><body>"
+    b"<h1>Log in</h1><form action='mgLogin.aspx' method='post'><p>This document is "
+    b"restricted. Please log in.</p><input name='user'><input type='password' "
+    b"name='pw'></form></body></html>"
+)
 
 
 @dataclass
@@ -91,8 +93,7 @@ class Committee:
 class Council:
     """Everything the fixture site serves; PDF bodies are made by render()."""
 
-    def __init__(self, name: str, committees: list[Committee], meetings: list[Meeting],
-                 docs: list[Doc]) -> None:
+    def __init__(self, name: str, committees: list[Committee], meetings: list[Meeting], docs: list[Doc]) -> None:
         self.name = name
         self.committees = committees
         self.meetings = meetings
@@ -110,8 +111,7 @@ class Council:
         return next((m for m in self.meetings if m.id == meeting_id), None)
 
     def meetings_of(self, committee_id: int) -> list[Meeting]:
-        return sorted((m for m in self.meetings if m.committee_id == committee_id),
-                      key=lambda m: m.date)
+        return sorted((m for m in self.meetings if m.committee_id == committee_id), key=lambda m: m.date)
 
     def pack(self, path: str) -> Pack | None:
         return next((p for m in self.meetings for p in m.packs if p.path == path), None)
@@ -130,12 +130,15 @@ class Council:
                 self.pack_body(pack)
 
     def doc_body(self, doc: Doc) -> bytes:
-        return self._body(f"doc:{doc.id}:{doc.version}:{doc.size}",
-                          lambda: make_pdf(doc.title, doc.pages, doc.size, doc.version))
+        return self._body(
+            f"doc:{doc.id}:{doc.version}:{doc.size}", lambda: make_pdf(doc.title, doc.pages, doc.size, doc.version)
+        )
 
     def pack_body(self, pack: Pack) -> bytes:
-        return self._body(f"pack:{pack.path}:{pack.version}:{pack.size}",
-                          lambda: make_pdf(pack.title, pack.pages, pack.size, pack.version))
+        return self._body(
+            f"pack:{pack.path}:{pack.version}:{pack.size}",
+            lambda: make_pdf(pack.title, pack.pages, pack.size, pack.version),
+        )
 
     def _body(self, key: str, make: object) -> bytes:
         with self._lock:
@@ -175,9 +178,13 @@ def make_pdf(title: str, pages: int, size: int = 0, version: int = 1) -> bytes:
     safe_title = title.encode("latin-1", "replace").decode("latin-1")
     for number in range(1, pages + 1):
         pdf.add_page()
-        pdf.multi_cell(0, 7, f"{safe_title}\nPage {number} of {pages} (version {version})\n\n"
-                       + "The committee is asked to note the report and agree the "
-                       "recommendations set out in paragraph 3. " * 8)
+        pdf.multi_cell(
+            0,
+            7,
+            f"{safe_title}\nPage {number} of {pages} (version {version})\n\n"
+            + "The committee is asked to note the report and agree the "
+            "recommendations set out in paragraph 3. " * 8,
+        )
     pad = size - 2500 * pages  # roughly what the text pages take
     if pad > 0:
         padding = _PADDING.get(pad)
@@ -196,21 +203,27 @@ def _long_date(day: date) -> str:
     return f"{day.day}{suffix}-{day.strftime('%b')}-{day.year}"
 
 
-def meeting_packs(meeting: Meeting, committee: str, *, minutes: bool = False,
-                  supplement_id: int | None = None) -> list[Pack]:
+def meeting_packs(
+    meeting: Meeting, committee: str, *, minutes: bool = False, supplement_id: int | None = None
+) -> list[Pack]:
     stamp = f"{_long_date(meeting.date)} {meeting.time.replace(' ', '')} {committee}"
     packs = [
-        Pack(f"documents/g{meeting.id}/Agenda frontsheet {stamp}.pdf",
-             f"Agenda frontsheet {stamp}", 0, pages=2),
-        Pack(f"documents/g{meeting.id}/Public reports pack {stamp}.pdf",
-             f"Public reports pack {stamp}", 10, pages=6),
+        Pack(f"documents/g{meeting.id}/Agenda frontsheet {stamp}.pdf", f"Agenda frontsheet {stamp}", 0, pages=2),
+        Pack(f"documents/g{meeting.id}/Public reports pack {stamp}.pdf", f"Public reports pack {stamp}", 10, pages=6),
     ]
     if minutes:
-        packs.append(Pack(f"documents/g{meeting.id}/Printed minutes {stamp}.pdf",
-                          f"Printed minutes {stamp}", 1, pages=3))
+        packs.append(
+            Pack(f"documents/g{meeting.id}/Printed minutes {stamp}.pdf", f"Printed minutes {stamp}", 1, pages=3)
+        )
     if supplement_id is not None:
-        packs.append(Pack(f"documents/b{supplement_id}/Supplementary agenda {stamp}.pdf",
-                          f"Supplementary agenda {stamp}", 9, pages=2))
+        packs.append(
+            Pack(
+                f"documents/b{supplement_id}/Supplementary agenda {stamp}.pdf",
+                f"Supplementary agenda {stamp}",
+                9,
+                pages=2,
+            )
+        )
     return packs
 
 
@@ -237,53 +250,110 @@ def default_council(today: date | None = None, *, history: int = 60) -> Council:
         Doc(5009, "Exempt appendix - land values", pages=2, restricted=True),
         Doc(5010, "Internal audit plan", pages=3),
     ]
-    m1001 = Meeting(1001, 101, today - timedelta(days=20), minutes_published=True, items=[
-        Item(201, "1.", "Apologies for absence", "<p>To receive apologies.</p>",
-             "<p>Apologies were received from Councillor Jones.</p>"),
-        Item(202, "2.", "Declarations of interest",
-             "<p>Members are asked to declare any interests &amp; the nature of them.</p>"),
-        Item(203, "3.", "Budget &amp;amp; council tax 2025/26",
-             "<p>To consider the <b>budget</b> and the council tax base.</p>"
-             "<ul><li>Revenue budget</li><li>Capital programme</li></ul>",
-             "<p>RESOLVED: that the budget be recommended to Council.</p>",
-             is_decision=True, doc_ids=[5001, 5002, 5003]),
-        Item(204, "4.", "Treasury management", "<p>To approve the strategy.</p>",
-             is_decision=True, doc_ids=[5004]),
-        Item(205, "5.", "Council tax support scheme", "<p>See the tax base report.</p>",
-             doc_ids=[5003]),
-    ])
-    m1002 = Meeting(1002, 101, today + timedelta(days=10), time="2.00 pm", items=[
-        Item(211, "1.", "Housing delivery", "<p>An update on homes built.</p>",
-             doc_ids=[5005]),
-        Item(212, "2.", "Local plan", "<p>Consultation&nbsp;results.</p>", doc_ids=[5006]),
-    ])
+    m1001 = Meeting(
+        1001,
+        101,
+        today - timedelta(days=20),
+        minutes_published=True,
+        items=[
+            Item(
+                201,
+                "1.",
+                "Apologies for absence",
+                "<p>To receive apologies.</p>",
+                "<p>Apologies were received from Councillor Jones.</p>",
+            ),
+            Item(
+                202,
+                "2.",
+                "Declarations of interest",
+                "<p>Members are asked to declare any interests &amp; the nature of them.</p>",
+            ),
+            Item(
+                203,
+                "3.",
+                "Budget &amp;amp; council tax 2025/26",
+                "<p>To consider the <b>budget</b> and the council tax base.</p>"
+                "<ul><li>Revenue budget</li><li>Capital programme</li></ul>",
+                "<p>RESOLVED: that the budget be recommended to Council.</p>",
+                is_decision=True,
+                doc_ids=[5001, 5002, 5003],
+            ),
+            Item(204, "4.", "Treasury management", "<p>To approve the strategy.</p>", is_decision=True, doc_ids=[5004]),
+            Item(205, "5.", "Council tax support scheme", "<p>See the tax base report.</p>", doc_ids=[5003]),
+        ],
+    )
+    m1002 = Meeting(
+        1002,
+        101,
+        today + timedelta(days=10),
+        time="2.00 pm",
+        items=[
+            Item(211, "1.", "Housing delivery", "<p>An update on homes built.</p>", doc_ids=[5005]),
+            Item(212, "2.", "Local plan", "<p>Consultation&nbsp;results.</p>", doc_ids=[5006]),
+        ],
+    )
     m1003 = Meeting(1003, 101, today + timedelta(days=40), agenda_published=False)
-    m2001 = Meeting(2001, 102, today - timedelta(days=5), status="Cancelled",
-                    agenda_published=False, location="  \n  ")
-    m2002 = Meeting(2002, 102, today + timedelta(days=20), time="6.30 pm", items=[
-        Item(221, "1.", "24/0123/FUL Land at Mill Lane", "<p>Erection of 40 dwellings.</p>",
-             is_decision=True, doc_ids=[5007]),
-        Item(222, "2.", "24/0456/OUT Former depot &amp;#39;North&amp;#39;",
-             "<p>Outline application.</p>", doc_ids=[5008]),
-        Item(223, "3.", "Exclusion of the press and public",
-             "<p>Part II: exempt information.</p>", restricted=True, doc_ids=[5009]),
-    ])
-    m5001 = Meeting(5101, 105, today + timedelta(days=30), items=[
-        Item(251, "1.", "Internal audit plan", "", doc_ids=[5010]),
-    ])
+    m2001 = Meeting(2001, 102, today - timedelta(days=5), status="Cancelled", agenda_published=False, location="  \n  ")
+    m2002 = Meeting(
+        2002,
+        102,
+        today + timedelta(days=20),
+        time="6.30 pm",
+        items=[
+            Item(
+                221,
+                "1.",
+                "24/0123/FUL Land at Mill Lane",
+                "<p>Erection of 40 dwellings.</p>",
+                is_decision=True,
+                doc_ids=[5007],
+            ),
+            Item(
+                222,
+                "2.",
+                "24/0456/OUT Former depot &amp;#39;North&amp;#39;",
+                "<p>Outline application.</p>",
+                doc_ids=[5008],
+            ),
+            Item(
+                223,
+                "3.",
+                "Exclusion of the press and public",
+                "<p>Part II: exempt information.</p>",
+                restricted=True,
+                doc_ids=[5009],
+            ),
+        ],
+    )
+    m5001 = Meeting(
+        5101,
+        105,
+        today + timedelta(days=30),
+        items=[
+            Item(251, "1.", "Internal audit plan", "", doc_ids=[5010]),
+        ],
+    )
     m1001.packs = meeting_packs(m1001, "Cabinet", minutes=True)
     m1002.packs = meeting_packs(m1002, "Cabinet", supplement_id=7702)
     m2002.packs = meeting_packs(m2002, "Planning Committee")
     meetings = [m1001, m1002, m1003, m2001, m2002, m5001]
     # Years of old Cabinet meetings: what a server sends when it ignores the date range.
     for n in range(history):
-        meetings.append(Meeting(9000 + n, 101, today - timedelta(days=90 + 30 * n),
-                                agenda_published=False, history=True))
+        meetings.append(
+            Meeting(9000 + n, 101, today - timedelta(days=90 + 30 * n), agenda_published=False, history=True)
+        )
     return Council("Fixture County Council", committees, meetings, docs)
 
 
-def bulk_council(meetings: int = 20, docs_per_meeting: int = 10, doc_size: int = 1_000_000,
-                 pages: int = 3, today: date | None = None, packs: bool = False) -> Council:
+def bulk_council(
+    meetings: int = 20,
+    docs_per_meeting: int = 10,
+    doc_size: int = 1_000_000,
+    pages: int = 3,
+    today: date | None = None,
+    packs: bool = False,
+) -> Council:
     """For the benchmark: one committee, `meetings` meetings inside the default window,
     each with `docs_per_meeting` papers of about `doc_size` bytes."""
     today = today or date.today()
@@ -293,14 +363,19 @@ def bulk_council(meetings: int = 20, docs_per_meeting: int = 10, doc_size: int =
         day = today - timedelta(days=25) + timedelta(days=(110 * m) // span)
         items = []
         for d in range(docs_per_meeting):
-            doc = Doc(100000 + m * 1000 + d, f"Report {m + 1}-{d + 1}", pages=pages,
-                      size=doc_size)
+            doc = Doc(100000 + m * 1000 + d, f"Report {m + 1}-{d + 1}", pages=pages, size=doc_size)
             docs.append(doc)
-            items.append(Item(300000 + m * 1000 + d, f"{d + 1}.", f"Item {d + 1}",
-                              f"<p>Item {d + 1} of meeting {m + 1}.</p>", doc_ids=[doc.id]))
+            items.append(
+                Item(
+                    300000 + m * 1000 + d,
+                    f"{d + 1}.",
+                    f"Item {d + 1}",
+                    f"<p>Item {d + 1} of meeting {m + 1}.</p>",
+                    doc_ids=[doc.id],
+                )
+            )
         meeting = Meeting(60000 + m, 601, day, items=items)
         if packs:
             meeting.packs = meeting_packs(meeting, "Full Council")
         all_meetings.append(meeting)
-    return Council("Bulk Borough Council", [Committee(601, "Full Council", "Council")],
-                   all_meetings, docs)
+    return Council("Bulk Borough Council", [Committee(601, "Full Council", "Council")], all_meetings, docs)

@@ -58,8 +58,9 @@ class Logged:
 
 
 class CouncilServer:
-    def __init__(self, council: Council, *, mode: str = "webservice", prefix: str = "",
-                 validators: bool = True) -> None:
+    def __init__(
+        self, council: Council, *, mode: str = "webservice", prefix: str = "", validators: bool = True
+    ) -> None:
         assert mode in MODES
         self.council = council
         self.mode = mode
@@ -81,8 +82,7 @@ class CouncilServer:
         handler = type("Handler", (_Handler,), {"site": self})
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever,
-                                        kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self._thread.start()
         return self
 
@@ -114,8 +114,7 @@ class CouncilServer:
 
     # -- faults and the log ------------------------------------------------------------
 
-    def add_fault(self, match: str, kind: str, times: int | None = 1, **options: object
-                  ) -> Fault:
+    def add_fault(self, match: str, kind: str, times: int | None = 1, **options: object) -> Fault:
         fault = Fault(match.lower(), kind, times, dict(options))
         with self._lock:
             self.faults.append(fault)
@@ -156,8 +155,9 @@ class CouncilServer:
     def requests(self, contains: str = "", method: str | None = None) -> list[Logged]:
         self.settle()
         with self._lock:
-            return [e for e in self.log if contains.lower() in e.target.lower()
-                    and (method is None or e.method == method)]
+            return [
+                e for e in self.log if contains.lower() in e.target.lower() and (method is None or e.method == method)
+            ]
 
     def pdf_bodies_sent(self) -> list[Logged]:
         """Answers that carried a PDF body: what "downloaded again" means."""
@@ -209,7 +209,7 @@ class _Handler(BaseHTTPRequestHandler):
             if site.prefix:
                 if not target.startswith(site.prefix + "/"):
                     return self._send(method, target, _Answer(404, pages.not_found_page(target)))
-                target = target[len(site.prefix):]
+                target = target[len(site.prefix) :]
             soap_method = ""
             if method == "POST":
                 action = self.headers.get("SOAPAction", "").strip('"')
@@ -225,8 +225,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     # -- routing ---------------------------------------------------------------------
 
-    def _route(self, method: str, target: str, body: bytes, soap_method: str,
-               fault: Fault | None) -> _Answer:
+    def _route(self, method: str, target: str, body: bytes, soap_method: str, fault: Fault | None) -> _Answer:
         site, council = self.site, self.site.council
         parts = urlsplit(target)
         path = unquote(parts.path)
@@ -238,8 +237,9 @@ class _Handler(BaseHTTPRequestHandler):
             params = {k.decode().lower(): v.decode() for k, v in params.items()}
             xml = self._service(soap_method, params, fault)
             if xml is None:
-                return _Answer(500, pages.soap_fault("Web Service method name is not valid."),
-                               "text/xml; charset=utf-8")
+                return _Answer(
+                    500, pages.soap_fault("Web Service method name is not valid."), "text/xml; charset=utf-8"
+                )
             return _Answer(200, pages.soap_document(soap_method, xml), "text/xml; charset=utf-8")
         if path.lower().startswith("/mgwebservice.asmx/"):
             if site.mode == "html":
@@ -249,8 +249,9 @@ class _Handler(BaseHTTPRequestHandler):
             xml = self._service(path.rsplit("/", 1)[-1], query, fault)
             if xml is None:
                 return _Answer(500, pages.NOT_VALID, "text/plain; charset=utf-8")
-            return _Answer(200, pages.xml_document(xml), "text/xml; charset=utf-8",
-                           last_modified=council.last_modified(0))
+            return _Answer(
+                200, pages.xml_document(xml), "text/xml; charset=utf-8", last_modified=council.last_modified(0)
+            )
         page = path.lower()
         if page == "/mglistcommittees.aspx":
             return self._html(pages.committees_html(council))
@@ -272,8 +273,12 @@ class _Handler(BaseHTTPRequestHandler):
             else:
                 pack = council.pack(found.group(1))
                 if pack is not None:
-                    return _Answer(200, council.pack_body(pack), "application/pdf",
-                                   last_modified=council.last_modified(pack.version))
+                    return _Answer(
+                        200,
+                        council.pack_body(pack),
+                        "application/pdf",
+                        last_modified=council.last_modified(pack.version),
+                    )
         if page == "/mglogin.aspx":
             return self._html(LOGIN_PAGE)
         return _Answer(404, pages.not_found_page(path))
@@ -288,8 +293,7 @@ class _Handler(BaseHTTPRequestHandler):
             return _Answer(404, pages.not_found_page(f"document {doc_id}"))
         if doc.restricted:  # what a real site does: a login page, status 200
             return _Answer(200, LOGIN_PAGE)
-        return _Answer(200, council.doc_body(doc), "application/pdf",
-                       last_modified=council.last_modified(doc.version))
+        return _Answer(200, council.doc_body(doc), "application/pdf", last_modified=council.last_modified(doc.version))
 
     def _service(self, method: str, params: dict[str, str], fault: Fault | None) -> str | None:
         council = self.site.council
@@ -322,8 +326,7 @@ class _Handler(BaseHTTPRequestHandler):
             retry_after = options.get("retry_after", "1" if kind == "429" else None)
             if retry_after is not None:
                 headers["Retry-After"] = str(retry_after)
-            return _Answer(status, b"<html><body><h1>Service unavailable</h1></body></html>",
-                           headers=headers)
+            return _Answer(status, b"<html><body><h1>Service unavailable</h1></body></html>", headers=headers)
         if kind in ("stall", "delay"):
             site.stopping.wait(float(options.get("seconds", 5)))  # type: ignore[arg-type]
             return None
@@ -341,14 +344,12 @@ class _Handler(BaseHTTPRequestHandler):
             return _Answer(200, pages.MALFORMED, "text/xml; charset=utf-8")
         return None  # cut, slow_body, ignore_dates: handled while answering normally
 
-    def _send(self, method: str, target: str, answer: _Answer,
-              fault: Fault | None = None) -> None:
+    def _send(self, method: str, target: str, answer: _Answer, fault: Fault | None = None) -> None:
         site = self.site
         body = answer.body
         headers = dict(answer.headers)
         etag = etag_of(body) if body else ""
-        conditional = (method == "GET" and answer.status == 200 and site.validators
-                       and bool(body))
+        conditional = method == "GET" and answer.status == 200 and site.validators and bool(body)
         if conditional:
             headers["ETag"] = etag
             if answer.last_modified:
@@ -382,8 +383,9 @@ class _Handler(BaseHTTPRequestHandler):
             # Logged before the last bytes go: once the client has the whole answer, a test
             # may read the log at once, and must find this request there.
             sent += len(body)
-            site.record(Logged(method, target, answer.status, sent, is_pdf,
-                               {k.lower(): v for k, v in self.headers.items()}))
+            site.record(
+                Logged(method, target, answer.status, sent, is_pdf, {k.lower(): v for k, v in self.headers.items()})
+            )
             logged = True
             self.wfile.write(body)
             self.wfile.flush()
@@ -391,8 +393,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True  # the client gave up (a timeout): that is fine
         finally:
             if not logged:
-                site.record(Logged(method, target, answer.status, sent, is_pdf,
-                                   {k.lower(): v for k, v in self.headers.items()}))
+                site.record(
+                    Logged(method, target, answer.status, sent, is_pdf, {k.lower(): v for k, v in self.headers.items()})
+                )
 
     def _unchanged(self, etag: str, last_modified: str) -> bool:
         wanted = self.headers.get("If-None-Match")

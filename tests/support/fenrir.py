@@ -35,8 +35,8 @@ def write_settings(folder: Path, program: Path, spoken: Path) -> Path:
     # Fenrir splits this command like a shell and puts the text in place of fenrirText, so
     # the text arrives as $0, never parsed by the shell. (No "%": its settings reader would
     # treat it as interpolation and fall back to espeak.)
-    write = f"echo \"$0\" >> {shlex.quote(str(spoken))}"
-    text = _set(text, "speech", "genericSpeechCommand", f"sh -c {shlex.quote(write)} \"fenrirText\"")
+    write = f'echo "$0" >> {shlex.quote(str(spoken))}'
+    text = _set(text, "speech", "genericSpeechCommand", f'sh -c {shlex.quote(write)} "fenrirText"')
     text = _set(text, "general", "shell", str(program))
     text = _set(text, "general", "debugFile", str(folder / "fenrir.log"))
     text = _set(text, "remote", "enable", "False")

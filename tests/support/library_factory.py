@@ -47,9 +47,14 @@ def walk_library(home: Path, demo_pack: Path) -> None:
             AgendaItem(0, 0, "2", "Highways budget", text="The committee considered the budget."),
         ]
         meeting, _ = add_meeting_paper(
-            library, home.parent / "in", committee="Cabinet", when=date.today() + timedelta(days=7),
+            library,
+            home.parent / "in",
+            committee="Cabinet",
+            when=date.today() + timedelta(days=7),
             pages=["Report on the highways budget. " * 30, "Zebra crossings and the budget. " * 20],
-            title="Highways report", items=items, base_url="http://127.0.0.1:9",
+            title="Highways report",
+            items=items,
+            base_url="http://127.0.0.1:9",
         )
         with Importer(library, workers=1) as importer:
             assert importer.import_file(demo_pack, meeting_id=meeting).document_id is not None

@@ -18,8 +18,9 @@ FOLLOWED = ("101", "102", "105")  # Cabinet, Planning, Audit & Governance
 
 
 def small_http(cache: object | None = None, **overrides: float) -> HttpClient:
-    options: dict = dict(connect_timeout=2.0, read_timeout=2.0, retries=2, backoff=0.01,
-                         max_backoff=0.05, max_retry_after=1.5)
+    options: dict = dict(
+        connect_timeout=2.0, read_timeout=2.0, retries=2, backoff=0.01, max_backoff=0.05, max_retry_after=1.5
+    )
     options.update(overrides)
     return HttpClient(cache=cache, **options)  # type: ignore[arg-type]
 
@@ -27,10 +28,12 @@ def small_http(cache: object | None = None, **overrides: float) -> HttpClient:
 @contextmanager
 def syncer(library: Library, **options: object) -> Iterator[Syncer]:
     """A Syncer as the app makes one, but with test-sized timeouts."""
-    http_options = {k: options.pop(k) for k in list(options) if k in (
-        "read_timeout", "retries", "connect_timeout")}
-    with library.page_cache() as cache, small_http(cache, **http_options) as http, \
-            Syncer(library, http=http, **options) as sync:  # type: ignore[arg-type]
+    http_options = {k: options.pop(k) for k in list(options) if k in ("read_timeout", "retries", "connect_timeout")}
+    with (
+        library.page_cache() as cache,
+        small_http(cache, **http_options) as http,
+        Syncer(library, http=http, **options) as sync,
+    ):  # type: ignore[arg-type]
         yield sync
 
 
@@ -45,8 +48,11 @@ def follow(library: Library, server: CouncilServer, committees: tuple[str, ...] 
 
 def leftovers(home: Path) -> list[Path]:
     """Temporary and partial files anywhere in the library folder: there must be none."""
-    return sorted(p for p in home.rglob("*") if p.is_file() and (
-        p.suffix == ".part" or p.name.startswith((".download-", ".incoming-"))))
+    return sorted(
+        p
+        for p in home.rglob("*")
+        if p.is_file() and (p.suffix == ".part" or p.name.startswith((".download-", ".incoming-")))
+    )
 
 
 def settled(server: CouncilServer) -> None:

@@ -115,7 +115,16 @@ class Terminal:
 
     def start(self) -> Terminal:
         self._tmux(
-            "-f", "/dev/null", "new-session", "-d", "-s", "md", "-x", str(self.width), "-y", str(self.height),
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "md",
+            "-x",
+            str(self.width),
+            "-y",
+            str(self.height),
             self._shell,
         )
         # Escape on its own arrives at once (tmux would otherwise wait for a longer sequence);

@@ -39,7 +39,6 @@ def council_home(demo_home: Path, council_server: CouncilServer) -> Path:
     return demo_home
 
 
-
 def rows(app: MemberdeskApp) -> list[str]:
     listing = app.screen.query_one(CursorOptionList)
     return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
@@ -88,7 +87,9 @@ async def test_follow_sync_and_open_papers(council_home: Path) -> None:
         progress.update = lambda text="": (shown.append(str(text)), original(text))[1]  # type: ignore[method-assign]
         await pilot.press("s")
         await wait_for(pilot, lambda: said(app).startswith("Synced"))
-        assert said(app).startswith("Synced 3 meetings; papers: 12 new, 0 updated, 0 unchanged, 0 restricted, 0 failed;")
+        assert said(app).startswith(
+            "Synced 3 meetings; papers: 12 new, 0 updated, 0 unchanged, 0 restricted, 0 failed;"
+        )
         assert any(t.startswith("Downloading ") and t.endswith("%") and " of 12, " in t for t in shown)
         assert shown[-1] == ""  # the progress line clears at the end
 
@@ -152,7 +153,9 @@ async def test_the_library_shows_updated_until_opened(council_home: Path, counci
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
-        await wait_for(pilot, lambda: any(r.startswith("  Budget report 2025-26, 4 pages, Cabinet ") for r in rows(app)))
+        await wait_for(
+            pilot, lambda: any(r.startswith("  Budget report 2025-26, 4 pages, Cabinet ") for r in rows(app))
+        )
 
 
 async def test_notes_on_agenda_items_are_listed_for_the_meeting(council_home: Path) -> None:

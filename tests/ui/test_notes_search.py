@@ -101,7 +101,9 @@ async def test_search_everything_opens_the_page_with_the_hit(demo_home: Path) ->
         results = app.screen.query_one(OptionList)
         await wait_for(pilot, lambda: results.option_count > 0)
         prompt = str(results.highlighted_option.prompt)
-        assert prompt.startswith("Health and Adult Services Scrutiny Committee: agenda reports pack, 12 January 2027, page 5")
+        assert prompt.startswith(
+            "Health and Adult Services Scrutiny Committee: agenda reports pack, 12 January 2027, page 5"
+        )
         assert "\u00abtrusted assessor\u00bb" in prompt
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))

@@ -129,7 +129,9 @@ async def test_every_painted_pair_meets_its_level(demo_home: Path, name: str) ->
             required, seen_body = 7.0, True
         else:
             required = 4.5
-        MEASURED[name].append(f"{pair.screen}: {pair.foreground} on {pair.background} {format_ratio(ratio)} ({pair.kind})")
+        MEASURED[name].append(
+            f"{pair.screen}: {pair.foreground} on {pair.background} {format_ratio(ratio)} ({pair.kind})"
+        )
         if ratio < required:
             failures.append(
                 f"{pair.screen}: {pair.kind} {pair.sample!r} {pair.foreground} on {pair.background} "

@@ -159,7 +159,9 @@ async def test_the_editor_picks_named_colours_and_layout_by_keyboard(demo_home: 
         assert str(colours.get_option_at_index(white).prompt).startswith("white #ffffff, 16.67:1 AAA")
         await choose_in_list(pilot, "white")
         await wait_for(pilot, lambda: app.screen is editor)
-        assert heading.value == "#ffffff" and str(editor.query_one("#fig-heading", Static).content).startswith("16.67:1")
+        assert heading.value == "#ffffff" and str(editor.query_one("#fig-heading", Static).content).startswith(
+            "16.67:1"
+        )
         # A choice: Space steps through the values, and the preview's layout follows.
         ruler = editor.query_one("#f-layout-ruler", Choice)
         ruler.focus()
@@ -217,7 +219,9 @@ async def test_profiles_are_in_the_palette_and_the_switcher_opens_the_editor(dem
         await pilot.press("f2")
         await wait_for(pilot, lambda: isinstance(app.screen, ProfileSwitcher))
         listing = app.screen.query_one(OptionList)
-        listing.highlighted = next(i for i in range(listing.option_count) if listing.get_option_at_index(i).id == "dyslexia")
+        listing.highlighted = next(
+            i for i in range(listing.option_count) if listing.get_option_at_index(i).id == "dyslexia"
+        )
         await pilot.press("e")
         await wait_for(pilot, lambda: isinstance(app.screen, ProfileEditor))
         assert app.screen.query_one("#f-name", Input).value == "dyslexia-own"

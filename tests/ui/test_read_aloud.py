@@ -33,7 +33,6 @@ from pilot_helpers import wait_for
 pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
 
 
-
 def status(app: MemberdeskApp) -> str:
     return str(app.screen.query_one("#status", Static).content)
 
@@ -232,8 +231,11 @@ async def test_choose_a_voice(demo_home: Path, tmp_path: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, VoiceScreen) and app.screen.query(OptionList))
         voices = app.screen.query_one(OptionList)
         assert voices.highlighted == 0  # the engine's default voice is in use
-        target = next(i for i in range(voices.option_count)
-                      if str(voices.get_option_at_index(i).prompt).startswith("English (Great Britain)"))
+        target = next(
+            i
+            for i in range(voices.option_count)
+            if str(voices.get_option_at_index(i).prompt).startswith("English (Great Britain)")
+        )
         voices.highlighted = target
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))

@@ -53,7 +53,11 @@ async def test_page_forwards_back_go_to_and_contents(demo_home: Path) -> None:
         await pilot.press("c")
         await wait_for(pilot, lambda: app.screen.query("#contents"))
         contents = app.screen.query_one(OptionList)
-        target = next(i for i in range(contents.option_count) if "Home Care Recommissioning" in str(contents.get_option_at_index(i).prompt))
+        target = next(
+            i
+            for i in range(contents.option_count)
+            if "Home Care Recommissioning" in str(contents.get_option_at_index(i).prompt)
+        )
         contents.highlighted = target
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
@@ -146,7 +150,9 @@ async def test_library_lists_papers_and_enter_opens(demo_home: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
         listing = app.screen.query_one(OptionList)
-        assert "Health and Adult Services Scrutiny Committee: agenda reports pack" in str(listing.highlighted_option.prompt)
+        assert "Health and Adult Services Scrutiny Committee: agenda reports pack" in str(
+            listing.highlighted_option.prompt
+        )
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
 

@@ -72,9 +72,16 @@ def test_a_colour_against_itself_is_one_and_black_or_white_reach_at_least_4_58(a
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("#FFF", "#ffffff"), ("#1a2B3c", "#1a2b3c"), (" navy ", "#000080"), ("Dark Grey", "#333333"),
-        ("dark-gray", "#333333"), ("dark_grey", "#333333"), ("cream", "#fdf6e3"), ("white", "#ffffff"),
-        ("black", "#000000"), ("yellow", "#ffff00"),
+        ("#FFF", "#ffffff"),
+        ("#1a2B3c", "#1a2b3c"),
+        (" navy ", "#000080"),
+        ("Dark Grey", "#333333"),
+        ("dark-gray", "#333333"),
+        ("dark_grey", "#333333"),
+        ("cream", "#fdf6e3"),
+        ("white", "#ffffff"),
+        ("black", "#000000"),
+        ("yellow", "#ffff00"),
     ],
 )
 def test_parse_colour(text: str, expected: str) -> None:
@@ -136,4 +143,3 @@ def test_downgrade_matches_what_rich_sends(colour: str) -> None:
     assert index_256(colour) == parsed.downgrade(ColorSystem.EIGHT_BIT).number
     assert index_16(colour) == parsed.downgrade(ColorSystem.STANDARD).number
     assert 16 <= index_256(colour) <= 255
-

@@ -48,7 +48,11 @@ def test_import_stores_pages_labels_outline_and_copy(home: Path, pack: Path) -> 
         assert doc is not None and doc.status == "ready" and doc.title == "Cabinet reports pack"
         assert library.documents.labels(doc.id)[:4] == ["i", "ii", "iii", "1"]
         assert "zebra crossing" in (library.documents.page(doc.id, 19) or None).text  # type: ignore[union-attr]
-        assert [e.title for e in library.documents.outline(doc.id)] == ["Front sheet", "Item 1: Budget", "Item 2: Highways"]
+        assert [e.title for e in library.documents.outline(doc.id)] == [
+            "Front sheet",
+            "Item 1: Budget",
+            "Item 2: Highways",
+        ]
         assert library.paper_path(doc.file_name).read_bytes() == pack.read_bytes()
         assert progress[0] == (0, 30) and progress[-1] == (30, 30)
         assert [d for d, _ in progress] == sorted(d for d, _ in progress)

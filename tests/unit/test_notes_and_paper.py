@@ -39,8 +39,13 @@ def test_empty_note_is_refused(library: Library) -> None:
 
 def test_note_on_an_agenda_item(library: Library, tmp_path: Path) -> None:
     meeting, _ = add_meeting_paper(
-        library, tmp_path, committee="Cabinet", when=date(2027, 2, 2), title="Cabinet pack",
-        pages=["Budget"], items=[AgendaItem(0, 0, "4.", "Budget 2027/28", remote_id="9")],
+        library,
+        tmp_path,
+        committee="Cabinet",
+        when=date(2027, 2, 2),
+        title="Cabinet pack",
+        pages=["Budget"],
+        items=[AgendaItem(0, 0, "4.", "Budget 2027/28", remote_id="9")],
     )
     item = library.catalogue()["councils"][0]["committees"][0]["meetings"][0]["agenda_items"][0]["id"]
     library.notes.add("Question on reserves.", agenda_item_id=item)
@@ -61,8 +66,14 @@ def test_restored_notes_find_their_paper_by_content_hash(tmp_path: Path, pack: P
         importer.import_file(pack)
         old.notes.add("Remember the Mill Lane crossing.", document_id=1, page_index=19)
         records = [
-            {"uid": v.uid, "text": v.note.text, "document_sha256": v.document_sha256, "document_title": v.document_title,
-             "page_index": v.note.page_index, "page_label": v.page_label}
+            {
+                "uid": v.uid,
+                "text": v.note.text,
+                "document_sha256": v.document_sha256,
+                "document_title": v.document_title,
+                "page_index": v.note.page_index,
+                "page_label": v.page_label,
+            }
             for v in old.notes.all()
         ]
     with Library(tmp_path / "new") as new:
@@ -84,7 +95,9 @@ def test_paper_record_counts_each_page_once_per_version(library: Library) -> Non
     single = library.reading.record(double_sided=False, yearly_sheet_target=10)
     assert single.sheets_this_year == 5 and single.target_percent == 50
     assert record.months[0].pages == 5
-    assert "5 pages read on screen this year: 3 sheets saved (double-sided), 30% of this year's target" in record.summary()
+    assert (
+        "5 pages read on screen this year: 3 sheets saved (double-sided), 30% of this year's target" in record.summary()
+    )
 
 
 def test_paper_record_by_month_and_year(library: Library) -> None:

@@ -22,7 +22,12 @@ def test_every_pair_is_checked_with_level_and_requirement() -> None:
     assert [r.pair for r in rows] == [p.name for p in PAIRS]
     body = rows[0]
     assert (body.foreground, body.background, body.ratio, body.level, body.required, body.ok) == (
-        "#000000", "#ffffff", 21.0, "AAA", 7.0, True,
+        "#000000",
+        "#ffffff",
+        21.0,
+        "AAA",
+        7.0,
+        True,
     )
     assert str(body) == "body text: #000000 on #ffffff 21.00:1 AAA (ok)"
     assert all(r.required == 3.0 for r in rows if r.kind == "non-text")
@@ -87,7 +92,13 @@ def test_md_variable_defaults_cover_every_md_variable() -> None:
 
 def test_app_settings() -> None:
     sr = app_settings(builtin_profiles()["screen-reader"])
-    assert sr == {"animation_level": "none", "cursor_blink": False, "notifications": "status", "screen_reader": True, "keymap": {}}
+    assert sr == {
+        "animation_level": "none",
+        "cursor_blink": False,
+        "notifications": "status",
+        "screen_reader": True,
+        "keymap": {},
+    }
     assert app_settings(builtin_profiles()["standard"])["animation_level"] == "full"
 
 

@@ -167,7 +167,9 @@ def test_a_bad_name(tmp_path: Path) -> None:
 def test_a_standalone_file_must_set_every_colour(tmp_path: Path) -> None:
     path = write(tmp_path, 'based_on = ""\n[colours]\ntext = "white"\nbackground = "black"\n')
     (message,) = problems(path)
-    assert message.startswith(f"{path}, line 2: colours: a profile with no based_on must set every colour; missing: colours.heading")
+    assert message.startswith(
+        f"{path}, line 2: colours: a profile with no based_on must set every colour; missing: colours.heading"
+    )
 
 
 def test_save_is_atomic_and_round_trips(tmp_path: Path) -> None:
@@ -193,13 +195,17 @@ def test_parse_profile_with_explicit_bases() -> None:
 
 def test_keymap_and_lexicon_tables_replace_the_bases(tmp_path: Path) -> None:
     base = parse_profile(
-        '[keymap]\nquit = "ctrl+q"\nfind = "/"\n[speech.lexicon]\nCllr = "Councillor"\n', "<base>", builtin_profiles(),
+        '[keymap]\nquit = "ctrl+q"\nfind = "/"\n[speech.lexicon]\nCllr = "Councillor"\n',
+        "<base>",
+        builtin_profiles(),
         default_name="base",
     )
     bases = {"base": base}
     inherited = parse_profile('based_on = "base"\n', "<f>", bases, default_name="f")
     assert inherited.keymap == {"quit": "ctrl+q", "find": "/"} and inherited.speech.lexicon == {"Cllr": "Councillor"}
-    replaced = parse_profile('based_on = "base"\n[keymap]\nquit = "f10"\n[speech.lexicon]\n', "<f>", bases, default_name="f")
+    replaced = parse_profile(
+        'based_on = "base"\n[keymap]\nquit = "f10"\n[speech.lexicon]\n', "<f>", bases, default_name="f"
+    )
     assert replaced.keymap == {"quit": "f10"} and replaced.speech.lexicon == {}
 
 
@@ -207,5 +213,5 @@ def test_colours_terminal_shorthand(tmp_path: Path) -> None:
     profile = load_profile(write(tmp_path, 'colours = "terminal"\n'), builtin_profiles())
     assert profile.uses_terminal_palette
     assert problems(write(tmp_path, 'colours = "navy"\n', "x.toml")) == [
-        f"{tmp_path / 'x.toml'}, line 1: colours: should be a table ([colours]) or \"terminal\", not text"
+        f'{tmp_path / "x.toml"}, line 1: colours: should be a table ([colours]) or "terminal", not text'
     ]

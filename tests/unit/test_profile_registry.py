@@ -39,7 +39,10 @@ def test_every_builtin_loads_and_meets_its_levels(name: str) -> None:
 def test_builtins_say_what_they_promise() -> None:
     p = builtin_profiles()
     assert (p["high-contrast-dark"].colours.text, p["high-contrast-dark"].colours.background) == ("#ffffff", "#000000")
-    assert (p["high-contrast-light"].colours.text, p["high-contrast-light"].colours.background) == ("#000000", "#ffffff")
+    assert (p["high-contrast-light"].colours.text, p["high-contrast-light"].colours.background) == (
+        "#000000",
+        "#ffffff",
+    )
     assert (p["yellow-on-black"].colours.text, p["yellow-on-black"].colours.background) == ("#ffff00", "#000000")
     dyslexia = p["dyslexia"]
     assert dyslexia.colours.background == "#fdf6e3" and dyslexia.layout.ruler != "off"
@@ -75,7 +78,9 @@ def test_get_unknown_lists_the_names(registry: ProfileRegistry) -> None:
 
 def test_import_then_list_get_export_round_trip(registry: ProfileRegistry, tmp_path: Path) -> None:
     source = tmp_path / "amy.toml"
-    source.write_text('name = "amy"\ndescription = "Amy: large yellow"\nbased_on = "yellow-on-black"\n[layout]\nmax_line_width = 40\n')
+    source.write_text(
+        'name = "amy"\ndescription = "Amy: large yellow"\nbased_on = "yellow-on-black"\n[layout]\nmax_line_width = 40\n'
+    )
     imported = registry.import_file(source)
     assert (registry.user_dir / "amy.toml").is_file()
     entry = registry.entries()[-1]

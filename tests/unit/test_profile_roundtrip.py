@@ -20,11 +20,24 @@ keys = st.sampled_from(["ctrl+n", "f2", "space", "j,down", "shift+tab", "questio
 
 colours = st.builds(
     Colours,
-    **{name: hex_colour for name in (
-        "text", "background", "heading", "link", "dim", "focus", "highlight_text",
-        "highlight_background", "selection_text", "selection_background", "status_text",
-        "status_background", "warning_text",
-    )},
+    **{
+        name: hex_colour
+        for name in (
+            "text",
+            "background",
+            "heading",
+            "link",
+            "dim",
+            "focus",
+            "highlight_text",
+            "highlight_background",
+            "selection_text",
+            "selection_background",
+            "status_text",
+            "status_background",
+            "warning_text",
+        )
+    },
     warning_background=st.one_of(st.just("background"), hex_colour),
     palette=st.sampled_from(["custom", "terminal"]),
 )
@@ -46,12 +59,21 @@ profiles = st.builds(
         bold_for_italics=st.booleans(),
     ),
     behaviour=st.builds(
-        Behaviour, animations=st.booleans(), cursor_blink=st.booleans(),
-        notifications=st.sampled_from(["status", "toast"]), screen_reader=st.booleans(),
+        Behaviour,
+        animations=st.booleans(),
+        cursor_blink=st.booleans(),
+        notifications=st.sampled_from(["status", "toast"]),
+        screen_reader=st.booleans(),
     ),
     speech=st.builds(
-        Speech, voice=text, rate=st.integers(80, 450), volume=st.floats(0, 1), auto_read=st.booleans(),
-        lexicon=st.dictionaries(text.filter(lambda s: s.strip() != ""), text.filter(lambda s: s.strip() != ""), max_size=3),
+        Speech,
+        voice=text,
+        rate=st.integers(80, 450),
+        volume=st.floats(0, 1),
+        auto_read=st.booleans(),
+        lexicon=st.dictionaries(
+            text.filter(lambda s: s.strip() != ""), text.filter(lambda s: s.strip() != ""), max_size=3
+        ),
     ),
     keymap=st.dictionaries(binding_ids, keys, max_size=4),
 )

@@ -19,17 +19,38 @@ from pdf_factory import make_pdf
 def library(home: Path, tmp_path: Path) -> Library:
     lib = Library(home)
     add_meeting_paper(
-        lib, tmp_path, committee="Cabinet", when=date(2026, 3, 10), title="Cabinet pack March",
+        lib,
+        tmp_path,
+        committee="Cabinet",
+        when=date(2026, 3, 10),
+        title="Cabinet pack March",
         pages=[
             "Front sheet for the Cabinet meeting.",
             "The ICT contract for home care scheduling ends in July. The contract was let in 2019.",
             "Highways maintenance budget. Potholes on the A59 and the budget for resurfacing.",
         ],
-        items=[AgendaItem(0, 0, "5.", "ICT contract renewal", text="Cabinet is asked to approve the procurement of a new ICT system.", remote_id="501")],
+        items=[
+            AgendaItem(
+                0,
+                0,
+                "5.",
+                "ICT contract renewal",
+                text="Cabinet is asked to approve the procurement of a new ICT system.",
+                remote_id="501",
+            )
+        ],
     )
     add_meeting_paper(
-        lib, tmp_path, committee="Scrutiny Committee", when=date(2027, 1, 12), title="Scrutiny pack January",
-        pages=["Agenda.", "The committee discussed the contract for ICT support in schools.", "Budgets, budgeting and the budget gap."],
+        lib,
+        tmp_path,
+        committee="Scrutiny Committee",
+        when=date(2027, 1, 12),
+        title="Scrutiny pack January",
+        pages=[
+            "Agenda.",
+            "The committee discussed the contract for ICT support in schools.",
+            "Budgets, budgeting and the budget gap.",
+        ],
     )
     yield lib
     lib.close()
@@ -38,7 +59,10 @@ def library(home: Path, tmp_path: Path) -> Library:
 def test_words_must_all_appear_and_results_name_their_place(library: Library) -> None:
     hits = library.search.query("ICT contract")
     pages = [h for h in hits if h.kind == "page"]
-    assert {(h.document_title, h.page_label) for h in pages} == {("Cabinet pack March", "2"), ("Scrutiny pack January", "2")}
+    assert {(h.document_title, h.page_label) for h in pages} == {
+        ("Cabinet pack March", "2"),
+        ("Scrutiny pack January", "2"),
+    }
     top = pages[0]
     assert top.committee in ("Cabinet", "Scrutiny Committee") and top.council == "Northshire County Council"
     assert "\u00abICT\u00bb" in top.snippet and "\u00abcontract\u00bb" in top.snippet
@@ -65,13 +89,17 @@ def test_ranking_puts_the_denser_page_first(library: Library) -> None:
     assert all(h.order == "relevance" for h in hits)
 
 
-def test_words_on_most_pages_list_the_newest_papers_first(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_words_on_most_pages_list_the_newest_papers_first(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import memberdesk.library.search as search_module
 
     monkeypatch.setattr(search_module, "BROAD", 3)
     with Library(home) as library, Importer(library, workers=1) as importer:
         for n in range(3):
-            importer.import_file(make_pdf(tmp_path / f"p{n}.pdf", [f"Budget paper {n}.", "Budget again."], title=f"Paper {n}"))
+            importer.import_file(
+                make_pdf(tmp_path / f"p{n}.pdf", [f"Budget paper {n}.", "Budget again."], title=f"Paper {n}")
+            )
         hits = library.search.query("budget")
         assert [h.document_title for h in hits][:2] == ["Paper 2", "Paper 2"]
         assert {h.order for h in hits} == {"newest"}
@@ -87,10 +115,15 @@ def test_agenda_item_text_is_searched(library: Library) -> None:
 
 
 def test_filters(library: Library) -> None:
-    assert {h.document_title for h in library.search.query("ICT", Filters(committee="scrutiny"))} == {"Scrutiny pack January"}
-    assert {h.document_title for h in library.search.query("ICT", Filters(date_from=date(2027, 1, 1)))} == {"Scrutiny pack January"}
+    assert {h.document_title for h in library.search.query("ICT", Filters(committee="scrutiny"))} == {
+        "Scrutiny pack January"
+    }
+    assert {h.document_title for h in library.search.query("ICT", Filters(date_from=date(2027, 1, 1)))} == {
+        "Scrutiny pack January"
+    }
     assert {h.document_title for h in library.search.query("ICT", Filters(date_to=date(2026, 12, 31)))} == {
-        "Cabinet pack March", "5. ICT contract renewal"
+        "Cabinet pack March",
+        "5. ICT contract renewal",
     }
     doc = next(h.document_id for h in library.search.query("schools"))
     assert {h.document_id for h in library.search.query("ICT", Filters(document_id=doc))} == {doc}
@@ -105,7 +138,9 @@ def test_queries_people_type_never_break_fts(library: Library) -> None:
 
 
 def test_index_follows_a_new_version_and_can_be_rebuilt(library: Library, tmp_path: Path) -> None:
-    updated = make_pdf(tmp_path / "v2.pdf", ["Revised: the zebra crossing scheme replaces the ICT contract."], title="Revised")
+    updated = make_pdf(
+        tmp_path / "v2.pdf", ["Revised: the zebra crossing scheme replaces the ICT contract."], title="Revised"
+    )
     with Importer(library, workers=1) as importer:
         doc = importer.import_file(updated).document_id
     assert any(h.document_id == doc for h in library.search.query("zebra"))

@@ -11,8 +11,12 @@ def doc(pages: int) -> Document:
 
 
 def test_top_level_items_with_the_pages_up_to_the_next() -> None:
-    outline = [OutlineEntry("Agenda", 1), OutlineEntry("Item 1", 3), OutlineEntry("1.1 Purpose", 3, 1),
-               OutlineEntry("Item 2", 6)]
+    outline = [
+        OutlineEntry("Agenda", 1),
+        OutlineEntry("Item 1", 3),
+        OutlineEntry("1.1 Purpose", 3, 1),
+        OutlineEntry("Item 2", 6),
+    ]
     # Pages before the first item belong to it; sub-entries do not make files of their own.
     assert _sections(outline, doc(8), range(8)) == [("Agenda", [0, 1, 2]), ("Item 1", [3, 4, 5]), ("Item 2", [6, 7])]
     # --pages: only the pages asked for, and items with none of them left out.

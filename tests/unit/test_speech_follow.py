@@ -51,7 +51,9 @@ def test_every_sentence_of_the_demo_pack_maps_exactly() -> None:
         mapping = PageMap(text, paras)
         for sentence in sentences.page(index):
             spans = mapping.to_paragraphs(sentence.start, sentence.end)
-            assert squash("".join(paras[p].text[a:b] for p, a, b in spans)) == squash(text[sentence.start : sentence.end])
+            assert squash("".join(paras[p].text[a:b] for p, a, b in spans)) == squash(
+                text[sentence.start : sentence.end]
+            )
             count += 1
     assert count > 100
 

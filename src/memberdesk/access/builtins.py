@@ -12,8 +12,14 @@ from memberdesk.access.profile import Profile
 
 # The order a picker shows them in; any other built-in file follows alphabetically.
 BUILTIN_ORDER = (
-    "standard", "high-contrast-dark", "high-contrast-light", "yellow-on-black",
-    "dyslexia", "colour-blind-safe", "large-layout", "screen-reader",
+    "standard",
+    "high-contrast-dark",
+    "high-contrast-light",
+    "yellow-on-black",
+    "dyslexia",
+    "colour-blind-safe",
+    "large-layout",
+    "screen-reader",
 )
 
 
@@ -52,5 +58,3 @@ def _builtins_in(folder: Path) -> dict[str, Profile]:
 def builtin_profiles(folder: Path | None = None) -> dict[str, Profile]:
     """name -> Profile for every built-in, in picker order. Loaded once per process."""
     return dict(_builtins_in((folder or builtin_dir()).resolve()))
-
-

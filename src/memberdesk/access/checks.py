@@ -53,8 +53,7 @@ class CheckRow:
     def __str__(self) -> str:
         verdict = "ok" if self.ok else f"BELOW {self.required:g}:1"
         return (
-            f"{self.pair}: {self.foreground} on {self.background} "
-            f"{format_ratio(self.ratio)} {self.level} ({verdict})"
+            f"{self.pair}: {self.foreground} on {self.background} {format_ratio(self.ratio)} {self.level} ({verdict})"
         )
 
 

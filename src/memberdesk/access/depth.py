@@ -90,7 +90,7 @@ def depth_report(profile: Profile, depth: Depth, *, no_color: bool = False, stri
         bad = failures(rows)
         if bad:
             summary += "; below the required level: " + ", ".join(f"{r.pair} {format_ratio(r.ratio)}" for r in bad)
-            summary += " (set fallback_on_low_colour = \"terminal\" to use the terminal's own colours instead)"
+            summary += ' (set fallback_on_low_colour = "terminal" to use the terminal\'s own colours instead)'
     return DepthReport(depth, no_color, False, shown, changes, rows, summary)
 
 

@@ -61,10 +61,15 @@ NUMBER_FIELDS: tuple[tuple[str, str, str], ...] = (
 )
 
 CHOICE_WORDS = {
-    "custom": "the colours below", "terminal": "the terminal's own colours",
-    "single": "single", "double": "double (a blank line between lines)",
-    "off": "off", "line": "one line bright", "three": "three lines bright",
-    "toast": "pop-up messages", "status": "a status line of text",
+    "custom": "the colours below",
+    "terminal": "the terminal's own colours",
+    "single": "single",
+    "double": "double (a blank line between lines)",
+    "off": "off",
+    "line": "one line bright",
+    "three": "three lines bright",
+    "toast": "pop-up messages",
+    "status": "a status line of text",
 }
 
 

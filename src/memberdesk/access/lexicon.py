@@ -130,7 +130,7 @@ def load_lexicon(path: Path | None = None, extra: Mapping[str, str] | None = Non
         raise LexiconError(f"{path}: cannot be read ({exc}); fix or restore the file") from exc
     words = data.get("words", {})
     if not isinstance(words, dict):
-        raise LexiconError(f"{path}: [words] should be a table of word = \"how to say it\"")
+        raise LexiconError(f'{path}: [words] should be a table of word = "how to say it"')
     _check_words(words, str(path))
     acronyms = data.get("spell", {}).get("acronyms", [])
     if not isinstance(acronyms, list) or not all(isinstance(a, str) and a for a in acronyms):

@@ -104,7 +104,7 @@ def _check_value(rule: Rule, value: Any) -> tuple[Any, str | None]:
         return (float(value) if rule.kind == "float" else value), None
     if not isinstance(value, str):
         if rule.kind == "lexicon":
-            return None, f"should be a table of word = \"how to say it\", not {shown}"
+            return None, f'should be a table of word = "how to say it", not {shown}'
         return None, f"should be text in quotes, not {shown}"
     if rule.kind == "choice":
         if value in rule.choices:
@@ -195,12 +195,12 @@ def _validate_section(
             problem(path, _unknown_key(key, section))
         elif rule.kind == "lexicon":
             if not isinstance(value, dict):
-                problem(path, f"should be a table of word = \"how to say it\", not {_kind_of(value)}")
+                problem(path, f'should be a table of word = "how to say it", not {_kind_of(value)}')
                 continue
             words: dict[str, str] = {}
             for word, said in value.items():
                 if not word.strip() or not isinstance(said, str) or not said.strip():
-                    problem(path + (word,), "give the word and how to say it as text, e.g. Cllr = \"Councillor\"")
+                    problem(path + (word,), 'give the word and how to say it as text, e.g. Cllr = "Councillor"')
                 else:
                     words[word] = said
             clean[key] = words
@@ -229,9 +229,7 @@ def _merge(base: dict[str, Any], override: dict[str, Any], path: tuple[str, ...]
     return merged
 
 
-def parse_profile(
-    text: str, source: str, bases: Mapping[str, Profile], default_name: str = ""
-) -> Profile:
+def parse_profile(text: str, source: str, bases: Mapping[str, Profile], default_name: str = "") -> Profile:
     """Validate TOML text and build a Profile, starting from `bases[based_on]`.
 
     `bases` holds the profiles a file may be based on (usually builtins.builtin_profiles()).
@@ -303,4 +301,3 @@ def profile_to_toml(profile: Profile) -> str:
 def save_profile(profile: Profile, path: str | os.PathLike[str]) -> Path:
     """Write atomically: a crash leaves the old file or the new one, never half of one."""
     return write_atomically(path, profile_to_toml(profile))
-

@@ -18,15 +18,40 @@ from memberdesk.access.contrast import RGB, hex_to_rgb
 
 # xterm's default values for the 16 ANSI colours (what most terminals ship with).
 XTERM_16: tuple[RGB, ...] = (
-    (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0),
-    (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
-    (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0),
-    (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+    (0, 0, 0),
+    (205, 0, 0),
+    (0, 205, 0),
+    (205, 205, 0),
+    (0, 0, 238),
+    (205, 0, 205),
+    (0, 205, 205),
+    (229, 229, 229),
+    (127, 127, 127),
+    (255, 0, 0),
+    (0, 255, 0),
+    (255, 255, 0),
+    (92, 92, 255),
+    (255, 0, 255),
+    (0, 255, 255),
+    (255, 255, 255),
 )
 ANSI_NAMES: tuple[str, ...] = (
-    "black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
-    "bright black", "bright red", "bright green", "bright yellow",
-    "bright blue", "bright magenta", "bright cyan", "bright white",
+    "black",
+    "red",
+    "green",
+    "yellow",
+    "blue",
+    "magenta",
+    "cyan",
+    "white",
+    "bright black",
+    "bright red",
+    "bright green",
+    "bright yellow",
+    "bright blue",
+    "bright magenta",
+    "bright cyan",
+    "bright white",
 )
 XTERM_THEME = TerminalTheme((0, 0, 0), (229, 229, 229), list(XTERM_16[:8]), list(XTERM_16[8:]))
 

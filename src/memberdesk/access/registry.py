@@ -80,7 +80,9 @@ class ProfileRegistry:
         if not NAME_PATTERN.match(profile.name):
             raise ValueError(f"'{profile.name}' cannot be a profile name: {NAME_HINT}")
         if profile.name in self.builtins:
-            raise ValueError(f"'{profile.name}' is a built-in profile; save under another name, e.g. '{profile.name}-own'")
+            raise ValueError(
+                f"'{profile.name}' is a built-in profile; save under another name, e.g. '{profile.name}-own'"
+            )
         return save_profile(profile, self.user_dir / f"{profile.name}.toml")
 
     def import_file(self, path: str | os.PathLike[str]) -> Profile:

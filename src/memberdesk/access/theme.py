@@ -135,8 +135,19 @@ def theme_values(profile: Profile) -> dict[str, Any]:
     }
     # Textual derives each base colour's variable through a lighten(0) round trip in Lab space,
     # which can move it a step (#ffff00 is painted #feff00); pin the exact, checked values.
-    for base in ("primary", "secondary", "accent", "warning", "error", "success",
-                 "foreground", "background", "surface", "panel", "boost"):
+    for base in (
+        "primary",
+        "secondary",
+        "accent",
+        "warning",
+        "error",
+        "success",
+        "foreground",
+        "background",
+        "surface",
+        "panel",
+        "boost",
+    ):
         variables[base] = str(values[base])
     return values
 
@@ -177,10 +188,22 @@ def _terminal_theme_variables() -> dict[str, str]:
         "screen-selection-foreground": default,
         "screen-selection-background": default,
     }
-    for name in ("heading", "link", "dim", "focus", "highlight-foreground", "highlight-background",
-                 "selection-foreground", "selection-background", "status-foreground",
-                 "status-background", "warning-foreground", "warning-background",
-                 "ruler-bright", "ruler-dim"):
+    for name in (
+        "heading",
+        "link",
+        "dim",
+        "focus",
+        "highlight-foreground",
+        "highlight-background",
+        "selection-foreground",
+        "selection-background",
+        "status-foreground",
+        "status-background",
+        "warning-foreground",
+        "warning-background",
+        "ruler-bright",
+        "ruler-dim",
+    ):
         variables[f"md-{name}"] = default
     variables["md-highlight-style"] = "reverse"
     variables["md-selection-style"] = "reverse bold"

@@ -10,10 +10,12 @@ from memberdesk.commands import CommandError, Context, UsageError
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     council = subparsers.add_parser(
-        "council", help="add a council's ModernGov site, or list the councils added",
+        "council",
+        help="add a council's ModernGov site, or list the councils added",
         description="Add a council by the address of its ModernGov site (e.g. "
         "https://democracy.example.gov.uk): memberdesk checks how the site can be read (the web "
-        "service first, the public pages when it is switched off) and says which it will use.")
+        "service first, the public pages when it is switched off) and says which it will use.",
+    )
     actions = council.add_subparsers(title="actions", metavar="ACTION", dest="council_action")
     add = actions.add_parser("add", help="add a council by its site's address")
     add.add_argument("url", metavar="URL", help="the ModernGov site, e.g. https://democracy.example.gov.uk")
@@ -24,10 +26,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     council.set_defaults(handler=run_list)
 
     committees = subparsers.add_parser(
-        "committees", help="a council's committees, with their ids and which are followed",
+        "committees",
+        help="a council's committees, with their ids and which are followed",
         description="List a council's committees (asking the council for the current list). "
         "COUNCIL is a council's id or part of its name or address. Deleted and expired "
-        "committees are hidden unless --all is given.")
+        "committees are hidden unless --all is given.",
+    )
     committees.add_argument("council", metavar="COUNCIL")
     committees.add_argument("--all", action="store_true", help="include deleted and expired committees")
     committees.add_argument("--json", action="store_true", help="machine-readable output")
@@ -35,9 +39,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     for name, verb in (("follow", "follow"), ("unfollow", "stop following")):
         parser = subparsers.add_parser(
-            name, help=f"{verb} committees (sync fetches the papers of followed committees)",
+            name,
+            help=f"{verb} committees (sync fetches the papers of followed committees)",
             description=f"{verb.capitalize()} committees of a council. COMMITTEE is the committee's "
-            "id (as `memberdesk committees COUNCIL` shows it) or part of its title.")
+            "id (as `memberdesk committees COUNCIL` shows it) or part of its title.",
+        )
         parser.add_argument("council", metavar="COUNCIL")
         parser.add_argument("committees", nargs="+", metavar="COMMITTEE")
         parser.set_defaults(handler=run_follow, followed=name == "follow")
@@ -66,10 +72,16 @@ def run_add(args: argparse.Namespace, ctx: Context) -> int:
         except SourceError as error:
             raise CommandError(f"{args.url}: {error}") from None
     current = [c for c in library.councils.committees(council.id)]
-    print(f"Added {council.name} ({council.base_url}) as council {council.id}: it will be read "
-          f"through {how}. {len(current)} committees.", file=ctx.out)
-    print(f"Next: memberdesk committees {council.id}, then memberdesk follow {council.id} "
-          f"COMMITTEE, then memberdesk sync.", file=ctx.out)
+    print(
+        f"Added {council.name} ({council.base_url}) as council {council.id}: it will be read "
+        f"through {how}. {len(current)} committees.",
+        file=ctx.out,
+    )
+    print(
+        f"Next: memberdesk committees {council.id}, then memberdesk follow {council.id} "
+        f"COMMITTEE, then memberdesk sync.",
+        file=ctx.out,
+    )
     return 0
 
 
@@ -83,8 +95,11 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     for council in councils:
         followed = [c.title for c in library.councils.followed(council.id)]
-        print(f"{council.id:>3}  {council.name}  {council.base_url}  "
-              f"(read through {MODE_DESCRIPTIONS.get(council.mode, council.mode)})", file=ctx.out)
+        print(
+            f"{council.id:>3}  {council.name}  {council.base_url}  "
+            f"(read through {MODE_DESCRIPTIONS.get(council.mode, council.mode)})",
+            file=ctx.out,
+        )
         print(f"     following: {', '.join(followed) if followed else 'nothing yet'}", file=ctx.out)
     return 0
 
@@ -101,16 +116,25 @@ def run_committees(args: argparse.Namespace, ctx: Context) -> int:
         try:
             refresh_committees(syncer, council)
         except SourceError as error:
-            ctx.fail(f"{council.name}: the list of committees could not be refreshed ({error}); "
-                     f"showing the list from the last time")
+            ctx.fail(
+                f"{council.name}: the list of committees could not be refreshed ({error}); "
+                f"showing the list from the last time"
+            )
             status = 1
     committees = library.councils.committees(council.id, include_hidden=args.all)
     if args.json:
         data = {
             "council": {"id": council.id, "name": council.name, "url": council.base_url, "mode": council.mode},
             "committees": [
-                {"id": c.id, "remote_id": c.remote_id, "title": c.title, "category": c.category,
-                 "followed": c.followed, "deleted": c.deleted, "expired": c.expired}
+                {
+                    "id": c.id,
+                    "remote_id": c.remote_id,
+                    "title": c.title,
+                    "category": c.category,
+                    "followed": c.followed,
+                    "deleted": c.deleted,
+                    "expired": c.expired,
+                }
                 for c in committees
             ],
         }

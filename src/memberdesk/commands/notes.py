@@ -27,7 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     listing.set_defaults(handler=run_list)
     export = actions.add_parser("export", help="write every note to a file (or the screen)")
     export.add_argument("--to", metavar="FILE", help="the file to write (default: print it)")
-    export.add_argument("--format", choices=["markdown", "json"], help="default: from the file name (.json), else markdown")
+    export.add_argument(
+        "--format", choices=["markdown", "json"], help="default: from the file name (.json), else markdown"
+    )
     export.set_defaults(handler=run_export)
     restore = actions.add_parser("import", help="restore notes from a JSON export")
     restore.add_argument("file", metavar="FILE")
@@ -108,12 +110,20 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
     except OSError as exc:
         raise CommandError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CommandError(f"{path}: not a memberdesk notes export (not JSON: {exc}); export with --format json") from exc
+        raise CommandError(
+            f"{path}: not a memberdesk notes export (not JSON: {exc}); export with --format json"
+        ) from exc
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT or not isinstance(data.get("notes"), list):
-        raise CommandError(f"{path}: not a memberdesk notes export; make one with 'memberdesk notes export --to notes.json'")
+        raise CommandError(
+            f"{path}: not a memberdesk notes export; make one with 'memberdesk notes export --to notes.json'"
+        )
     records = data["notes"]
     for number, record in enumerate(records, start=1):
-        if not isinstance(record, dict) or not isinstance(record.get("uid"), str) or not isinstance(record.get("text"), str):
+        if (
+            not isinstance(record, dict)
+            or not isinstance(record.get("uid"), str)
+            or not isinstance(record.get("text"), str)
+        ):
             raise CommandError(f"{path}: note {number} is missing its uid or text; nothing was imported")
     added, skipped = ctx.library().notes.restore(records)
     print(f"Imported {plural(added, 'note')}; {skipped} already here.", file=ctx.out)

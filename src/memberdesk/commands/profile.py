@@ -27,41 +27,59 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=lambda args, ctx: _usage(parser))
     actions = parser.add_subparsers(title="actions", metavar="ACTION", parser_class=type(parser))
 
-    listing = actions.add_parser("list", help="every profile, built-in and your own; the active one is marked",
-                                 description="List every profile: name, built-in or your own, and what it is for. "
-                                 "The profile active for a run is marked with the reason it is active.")
+    listing = actions.add_parser(
+        "list",
+        help="every profile, built-in and your own; the active one is marked",
+        description="List every profile: name, built-in or your own, and what it is for. "
+        "The profile active for a run is marked with the reason it is active.",
+    )
     listing.add_argument("--json", action="store_true", help="machine-readable output")
     listing.set_defaults(handler=run_list)
 
-    show = actions.add_parser("show", help="print a profile as a complete TOML file",
-                              description="Print every setting of a profile as TOML (the active one when no "
-                              "NAME is given). The output is a complete profile file.")
+    show = actions.add_parser(
+        "show",
+        help="print a profile as a complete TOML file",
+        description="Print every setting of a profile as TOML (the active one when no "
+        "NAME is given). The output is a complete profile file.",
+    )
     show.add_argument("name", metavar="NAME", nargs="?", help="profile name (default: the active profile)")
     show.set_defaults(handler=run_show)
 
-    use = actions.add_parser("use", help="make NAME the profile memberdesk starts with",
-                             description="Save NAME as the profile memberdesk starts with (settings.toml in the "
-                             "library folder). --profile and $MEMBERDESK_PROFILE still win for a run.")
+    use = actions.add_parser(
+        "use",
+        help="make NAME the profile memberdesk starts with",
+        description="Save NAME as the profile memberdesk starts with (settings.toml in the "
+        "library folder). --profile and $MEMBERDESK_PROFILE still win for a run.",
+    )
     use.add_argument("name", metavar="NAME")
     use.set_defaults(handler=run_use)
 
-    check = actions.add_parser("check", help="contrast of every colour pair; exit 1 below WCAG AA",
-                               description="Validate a profile file (or a profile NAME) and print each colour "
-                               "pair's contrast ratio and the WCAG level it reaches. Exit status 1 when the "
-                               "file is invalid or any pair is below AA (4.5:1 text, 3:1 indicators).")
+    check = actions.add_parser(
+        "check",
+        help="contrast of every colour pair; exit 1 below WCAG AA",
+        description="Validate a profile file (or a profile NAME) and print each colour "
+        "pair's contrast ratio and the WCAG level it reaches. Exit status 1 when the "
+        "file is invalid or any pair is below AA (4.5:1 text, 3:1 indicators).",
+    )
     check.add_argument("file", metavar="FILE", help="a profile .toml file, or the name of a profile")
     check.add_argument("--strict", action="store_true", help="body text must reach AAA (7:1), as built-ins do")
     check.set_defaults(handler=run_check)
 
-    imp = actions.add_parser("import", help="validate FILE and add it to your profiles",
-                             description="Validate FILE and store it in LIBRARY/profiles under the name it gives. "
-                             "An invalid file is refused, naming the line and key at fault.")
+    imp = actions.add_parser(
+        "import",
+        help="validate FILE and add it to your profiles",
+        description="Validate FILE and store it in LIBRARY/profiles under the name it gives. "
+        "An invalid file is refused, naming the line and key at fault.",
+    )
     imp.add_argument("file", metavar="FILE")
     imp.set_defaults(handler=run_import)
 
-    export = actions.add_parser("export", help="write a profile to a file (or print it)",
-                                description="Write every setting of profile NAME to FILE (or into a folder as "
-                                "NAME.toml), ready to import on another machine. Without --to, prints it.")
+    export = actions.add_parser(
+        "export",
+        help="write a profile to a file (or print it)",
+        description="Write every setting of profile NAME to FILE (or into a folder as "
+        "NAME.toml), ready to import on another machine. Without --to, prints it.",
+    )
     export.add_argument("name", metavar="NAME")
     export.add_argument("--to", metavar="FILE", help="file or folder to write (default: standard output)")
     export.set_defaults(handler=run_export)
@@ -70,7 +88,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _usage(parser: argparse.ArgumentParser) -> int:
     from memberdesk.commands import UsageError
 
-    raise UsageError("say what to do: memberdesk profile list | show NAME | use NAME | check FILE | import FILE | export NAME")
+    raise UsageError(
+        "say what to do: memberdesk profile list | show NAME | use NAME | check FILE | import FILE | export NAME"
+    )
 
 
 def _registry(ctx: Context):
@@ -98,17 +118,22 @@ def run_list(args: argparse.Namespace, ctx: Context) -> int:
         problem = str(exc)
     rows = []
     for entry in registry.entries():
-        rows.append({
-            "name": entry.name,
-            "builtin": entry.builtin,
-            "active": bool(active and entry.name == active.name),
-            "description": entry.description,
-            "path": str(entry.path),
-            "problem": entry.problem,
-        })
+        rows.append(
+            {
+                "name": entry.name,
+                "builtin": entry.builtin,
+                "active": bool(active and entry.name == active.name),
+                "description": entry.description,
+                "path": str(entry.path),
+                "problem": entry.problem,
+            }
+        )
     if args.json:
-        data = {"active": active.name if active else None, "active_from": active.source if active else None,
-                "profiles": rows}
+        data = {
+            "active": active.name if active else None,
+            "active_from": active.source if active else None,
+            "profiles": rows,
+        }
         print(json.dumps(data, indent=2, ensure_ascii=False), file=ctx.out)
     else:
         for row in rows:
@@ -143,12 +168,16 @@ def run_use(args: argparse.Namespace, ctx: Context) -> int:
         profile = save_choice(ctx.home, args.name)
     except (ProfileNotFound, ProfileError) as exc:
         raise CommandError(str(exc)) from None
-    print(f"memberdesk will start with the '{profile.name}' profile (saved in {config.settings_path(ctx.home)})",
-          file=ctx.out)
+    print(
+        f"memberdesk will start with the '{profile.name}' profile (saved in {config.settings_path(ctx.home)})",
+        file=ctx.out,
+    )
     env = os.environ.get(config.PROFILE_ENV, "").strip()
     if env and env != profile.name:
-        print(f"note: {config.PROFILE_ENV}={env} is set here, and wins over the saved choice while it is set",
-              file=ctx.out)
+        print(
+            f"note: {config.PROFILE_ENV}={env} is set here, and wins over the saved choice while it is set",
+            file=ctx.out,
+        )
     return 0
 
 
@@ -173,8 +202,11 @@ def run_check(args: argparse.Namespace, ctx: Context) -> int:
     rows = check_profile(profile, strict=args.strict)
     print(f"{profile.name}: {profile.description}".rstrip(": "), file=ctx.out)
     if profile.uses_terminal_palette:
-        print("uses the terminal's own colours: the terminal's settings decide the contrast, so there is"
-              " nothing to measure here", file=ctx.out)
+        print(
+            "uses the terminal's own colours: the terminal's settings decide the contrast, so there is"
+            " nothing to measure here",
+            file=ctx.out,
+        )
         return 0
     for row in rows:
         print(f"  {row}", file=ctx.out)
@@ -183,8 +215,10 @@ def run_check(args: argparse.Namespace, ctx: Context) -> int:
     bad = failures(rows)
     for row in bad:
         level = "AAA" if row.required >= 7 else "AA"
-        ctx.fail(f"{args.file}: {row.pair} is {format_ratio(row.ratio)}, below {level} ({row.required:g}:1):"
-                 f" {row.foreground} on {row.background}")
+        ctx.fail(
+            f"{args.file}: {row.pair} is {format_ratio(row.ratio)}, below {level} ({row.required:g}:1):"
+            f" {row.foreground} on {row.background}"
+        )
     if not bad:
         print("every pair meets its level", file=ctx.out)
     return 1 if bad else 0
@@ -203,8 +237,10 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
             ctx.fail(line)
         ctx.fail(f"{args.file}: not imported; fix the lines above and try again")
         return 1
-    print(f"imported '{profile.name}' into {registry.user_dir}; start with it: memberdesk profile use {profile.name}",
-          file=ctx.out)
+    print(
+        f"imported '{profile.name}' into {registry.user_dir}; start with it: memberdesk profile use {profile.name}",
+        file=ctx.out,
+    )
     for row in failures(check_profile(profile)):
         ctx.fail(f"warning: {row.pair} is {format_ratio(row.ratio)}, below AA ({row.required:g}:1)")
     return 0

@@ -17,12 +17,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "search",
         help="search every paper and agenda item in the library",
         description="Search every page of every paper and every agenda item. Words must all "
-        "appear; \"quoted words\" must appear together; budg* matches budget, budgets... "
+        'appear; "quoted words" must appear together; budg* matches budget, budgets... '
         "Hits are marked \u00ab like this \u00bb in the snippets.",
     )
-    parser.add_argument("query", nargs="+", metavar="QUERY", help="words, \"phrases\" and prefixes*")
+    parser.add_argument("query", nargs="+", metavar="QUERY", help='words, "phrases" and prefixes*')
     parser.add_argument("--json", action="store_true", help="machine-readable output")
-    parser.add_argument("--committee", metavar="ID|TITLE", default="", help="only this committee (id or part of its title)")
+    parser.add_argument(
+        "--committee", metavar="ID|TITLE", default="", help="only this committee (id or part of its title)"
+    )
     parser.add_argument("--from", dest="date_from", metavar="DATE", help="only meetings on or after DATE")
     parser.add_argument("--to", dest="date_to", metavar="DATE", help="only meetings on or before DATE")
     parser.add_argument("--document", metavar="DOC", help="only this document (id)")
@@ -48,14 +50,19 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             document_id=int(args.document) if args.document else None,
         )
     except ValueError as exc:
-        raise UsageError(str(exc).replace("invalid literal for int() with base 10", "--document takes a document id")) from exc
+        raise UsageError(
+            str(exc).replace("invalid literal for int() with base 10", "--document takes a document id")
+        ) from exc
     query = " ".join(args.query)
     try:
         hits = ctx.library().search.query(query, filters, limit=max(1, args.limit))
     except SearchError as exc:
         raise UsageError(str(exc)) from exc
     if args.json:
-        print(json.dumps({"query": query, "results": [asdict(h) for h in hits]}, indent=2, ensure_ascii=False), file=ctx.out)
+        print(
+            json.dumps({"query": query, "results": [asdict(h) for h in hits]}, indent=2, ensure_ascii=False),
+            file=ctx.out,
+        )
         return 0
     if not hits:
         print(f"Nothing found for {query}.", file=ctx.out)
@@ -64,7 +71,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if any(h.order == "newest" for h in hits):
         print(NEWEST_NOTE, file=ctx.out)
     for number, hit in enumerate(hits, start=1):
-        where = f"{hit.document_title}, page {hit.page_label}" if hit.kind == "page" else f"Agenda item {hit.document_title}"
+        where = (
+            f"{hit.document_title}, page {hit.page_label}"
+            if hit.kind == "page"
+            else f"Agenda item {hit.document_title}"
+        )
         meeting = ", ".join(x for x in (hit.committee, hit.meeting_date) if x)
         doc = f" (document {hit.document_id})" if hit.document_id else ""
         print(f"{number}. {where}{doc}{' - ' + meeting if meeting else ''}", file=ctx.out)

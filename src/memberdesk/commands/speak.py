@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from memberdesk.speech.export import ExportResult
 
 
-
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "speak",
@@ -34,11 +33,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("doc", metavar="DOC", help="document id or PDF path")
     parser.add_argument("--pages", metavar="A-B", help="printed page labels or numbers, e.g. 3-5 or iii-2")
     parser.add_argument("--to", metavar="FILE.wav|DIR/", help="save the audio: one WAV file, or a folder (ends in /)")
-    parser.add_argument("--rate", type=int, metavar="WPM",
-                        help=f"words a minute, {MIN_RATE} to {MAX_RATE} (default: the profile's, usually 170)")
+    parser.add_argument(
+        "--rate",
+        type=int,
+        metavar="WPM",
+        help=f"words a minute, {MIN_RATE} to {MAX_RATE} (default: the profile's, usually 170)",
+    )
     parser.add_argument("--volume", type=int, metavar="PERCENT", help="0 to 100 (default: the profile's, usually 100)")
-    parser.add_argument("--voice", metavar="NAME",
-                        help="a voice by name, id or language, e.g. 'English (Great Britain)' or en-gb")
+    parser.add_argument(
+        "--voice", metavar="NAME", help="a voice by name, id or language, e.g. 'English (Great Britain)' or en-gb"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -58,8 +62,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     every_page = [text or "" for text in ctx.library().documents.page_texts(doc.id)]
     for index in wanted:
         if not every_page[index].strip():
-            print(f"memberdesk: page {reading.label(index)}: no text could be read from it (damaged, or a picture); "
-                  "skipped", file=ctx.err)
+            print(
+                f"memberdesk: page {reading.label(index)}: no text could be read from it (damaged, or a picture); "
+                "skipped",
+                file=ctx.err,
+            )
     prefs = load_preferences(ctx.home, ctx.profile)
     for problem in prefs.problems:
         ctx.fail(problem)
@@ -90,8 +97,11 @@ def _voice(wanted: str) -> str:
     finally:
         client.close()
     key = wanted.strip().lower()
-    for match in (lambda v: v.id.lower() == key, lambda v: v.name.lower() == key,
-                  lambda v: key in (lang.lower() for lang in v.languages)):
+    for match in (
+        lambda v: v.id.lower() == key,
+        lambda v: v.name.lower() == key,
+        lambda v: key in (lang.lower() for lang in v.languages),
+    ):
         found = [v for v in voices if match(v)]
         if found:
             return found[0].id
@@ -99,34 +109,61 @@ def _voice(wanted: str) -> str:
 
 
 def _some_voices(voices: list[Voice], key: str) -> str:
-    near = [v for v in voices if v.name.lower().startswith(key[:2]) or any(lang.startswith(key[:2]) for lang in v.languages)]
+    near = [
+        v for v in voices if v.name.lower().startswith(key[:2]) or any(lang.startswith(key[:2]) for lang in v.languages)
+    ]
     shown = (near or voices)[:8]
     return ", ".join(f"{v.name} ({', '.join(v.languages)})" for v in shown) + f" ({len(voices)} in all)"
 
 
-def _export_file(ctx: Context, out: Path, pages: list[str], running: frozenset[str], settings: SpeechSettings,
-                 lexicon: Lexicon | None) -> int:
+def _export_file(
+    ctx: Context,
+    out: Path,
+    pages: list[str],
+    running: frozenset[str],
+    settings: SpeechSettings,
+    lexicon: Lexicon | None,
+) -> int:
     from memberdesk.speech.export import ExportError, export_pages
 
     with progress_reporter(ctx, "Speaking", unit="sentences") as report:
         try:
-            result = export_pages(pages, out, running=running, settings=settings, lexicon=lexicon,
-                                  progress=lambda done, total, note: report(str(out), done, total))
+            result = export_pages(
+                pages,
+                out,
+                running=running,
+                settings=settings,
+                lexicon=lexicon,
+                progress=lambda done, total, note: report(str(out), done, total),
+            )
         except (ExportError, SpeechUnavailable) as exc:
             raise CommandError(str(exc)) from exc
     _finish(ctx, result)
     return 0
 
 
-def _export_folder(ctx: Context, folder: Path, sections: list[Section], every_page: list[str],
-                   running: frozenset[str], settings: SpeechSettings, lexicon: Lexicon | None) -> int:
+def _export_folder(
+    ctx: Context,
+    folder: Path,
+    sections: list[Section],
+    every_page: list[str],
+    running: frozenset[str],
+    settings: SpeechSettings,
+    lexicon: Lexicon | None,
+) -> int:
     from memberdesk.speech.export import ExportError, export_sections
 
     texts = [(title, [every_page[i] for i in pages]) for title, pages in sections]
     with progress_reporter(ctx, "Speaking", unit="sentences") as report:
         try:
-            result = export_sections(texts, folder, running=running, settings=settings, lexicon=lexicon,
-                                     progress=lambda done, total, note: report(folder.name or str(folder), done, total))
+            result = export_sections(
+                texts,
+                folder,
+                running=running,
+                settings=settings,
+                lexicon=lexicon,
+                progress=lambda done, total, note: report(folder.name or str(folder), done, total),
+            )
         except (ExportError, SpeechUnavailable) as exc:
             raise CommandError(str(exc)) from exc
     _finish(ctx, result)
@@ -141,8 +178,10 @@ def _finish(ctx: Context, result: ExportResult) -> None:
     for path in result.files:
         print(f"wrote {path} ({_duration(wav_seconds(path))})", file=ctx.out)
     if result.playlist is not None:
-        print(f"wrote {result.playlist} (the playlist: {len(result.files)} files, {_duration(result.seconds)})",
-              file=ctx.out)
+        print(
+            f"wrote {result.playlist} (the playlist: {len(result.files)} files, {_duration(result.seconds)})",
+            file=ctx.out,
+        )
 
 
 def _duration(seconds: float) -> str:
@@ -150,8 +189,14 @@ def _duration(seconds: float) -> str:
     return f"{minutes} min {rest} s" if minutes else f"{rest} s"
 
 
-def _read_aloud(ctx: Context, reading: ReadingSession, every_page: list[str], wanted: range,
-                settings: SpeechSettings, lexicon: Lexicon | None) -> int:
+def _read_aloud(
+    ctx: Context,
+    reading: ReadingSession,
+    every_page: list[str],
+    wanted: range,
+    settings: SpeechSettings,
+    lexicon: Lexicon | None,
+) -> int:
     """Speak, printing each sentence as it starts; Ctrl+C ends it (the speaker is closed)."""
     from memberdesk.speech import choose_speaker
 

@@ -16,20 +16,28 @@ from memberdesk.sync.report import SyncProgress, Throttle
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "sync", help="fetch the papers of followed committees into the library",
+        "sync",
+        help="fetch the papers of followed committees into the library",
         description="Fetch the meetings of followed committees (from 30 days ago to 90 days "
         "ahead unless --from/--to say otherwise), their agenda items and every public paper, "
         "into the library. Changed papers are kept as a new version marked 'updated'; papers "
         "that arrive later are marked 'new'. A repeat sync downloads nothing that has not "
-        "changed. Ctrl+C stops cleanly. Exit status 1 when anything failed (each named).")
-    parser.add_argument("council", nargs="?", metavar="COUNCIL",
-                        help="only this council (its id, or part of its name or address)")
+        "changed. Ctrl+C stops cleanly. Exit status 1 when anything failed (each named).",
+    )
+    parser.add_argument(
+        "council", nargs="?", metavar="COUNCIL", help="only this council (its id, or part of its name or address)"
+    )
     parser.add_argument("--from", dest="from_date", metavar="DATE", help="first day (YYYY-MM-DD or dd/mm/yyyy)")
     parser.add_argument("--to", dest="to_date", metavar="DATE", help="last day (YYYY-MM-DD or dd/mm/yyyy)")
-    parser.add_argument("--meeting", type=int, metavar="ID",
-                        help="only this meeting (its id in `memberdesk library --json`), every paper checked")
-    parser.add_argument("--recheck", action="store_true",
-                        help="ask about every paper, even those checked in the last hour")
+    parser.add_argument(
+        "--meeting",
+        type=int,
+        metavar="ID",
+        help="only this meeting (its id in `memberdesk library --json`), every paper checked",
+    )
+    parser.add_argument(
+        "--recheck", action="store_true", help="ask about every paper, even those checked in the last hour"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -61,13 +69,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         except MatchError as error:
             raise CommandError(str(error)) from None
     if args.meeting is not None and library.councils.meeting(args.meeting) is None:
-        raise CommandError(f"there is no meeting {args.meeting} in the library "
-                           f"(memberdesk library --json lists them)")
+        raise CommandError(f"there is no meeting {args.meeting} in the library (memberdesk library --json lists them)")
     cancel = threading.Event()
-    with _stop_on_ctrl_c(cancel), _reporter(ctx) as progress, \
-            Syncer(library, progress=progress, cancel=cancel) as syncer:
-        report = syncer.run(councils, from_date=start, to_date=end, meeting_id=args.meeting,
-                            recheck=args.recheck)
+    with (
+        _stop_on_ctrl_c(cancel),
+        _reporter(ctx) as progress,
+        Syncer(library, progress=progress, cancel=cancel) as syncer,
+    ):
+        report = syncer.run(councils, from_date=start, to_date=end, meeting_id=args.meeting, recheck=args.recheck)
     for note in report.notes:
         print(f"note: {note}", file=ctx.err)
     for failure in report.failures:
@@ -107,16 +116,25 @@ def _reporter(ctx: Context) -> Iterator[Callable[[SyncProgress], None]]:
 
     console = Console(file=ctx.err)
     if console.is_terminal and not ctx.screen_reader and not console.is_dumb_terminal:
-        with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[words]}"),
-                      console=console, transient=True) as bar:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.fields[words]}"),
+            console=console,
+            transient=True,
+        ) as bar:
             task = bar.add_task("Reading agendas", total=None, words="")
 
             def update(event: SyncProgress) -> None:
                 if event.stage == "done":
                     return
-                bar.update(task, description=event.text(), completed=event.done,
-                           total=event.total or None,
-                           words=event.message if event.stage == "papers" else "")
+                bar.update(
+                    task,
+                    description=event.text(),
+                    completed=event.done,
+                    total=event.total or None,
+                    words=event.message if event.stage == "papers" else "",
+                )
 
             yield update
         return

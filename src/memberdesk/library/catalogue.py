@@ -75,7 +75,13 @@ def catalogue(conn: sqlite3.Connection) -> dict[str, Any]:
                 }
             )
         councils.append(
-            {"id": council["id"], "name": council["name"], "url": council["base_url"], "mode": council["mode"], "committees": committees}
+            {
+                "id": council["id"],
+                "name": council["name"],
+                "url": council["base_url"],
+                "mode": council["mode"],
+                "committees": committees,
+            }
         )
     return {"councils": councils, "documents": list(by_id.values())}
 

@@ -18,18 +18,29 @@ def _council(row: sqlite3.Row) -> Council:
 
 def _committee(row: sqlite3.Row) -> Committee:
     return Committee(
-        id=row["id"], council_id=row["council_id"], remote_id=row["remote_id"], title=row["title"],
-        category=row["category"], deleted=bool(row["deleted"]), expired=bool(row["expired"]),
+        id=row["id"],
+        council_id=row["council_id"],
+        remote_id=row["remote_id"],
+        title=row["title"],
+        category=row["category"],
+        deleted=bool(row["deleted"]),
+        expired=bool(row["expired"]),
         followed=bool(row["followed"]),
     )
 
 
 def _meeting(row: sqlite3.Row) -> Meeting:
     return Meeting(
-        id=row["id"], committee_id=row["committee_id"], remote_id=row["remote_id"],
-        date=date.fromisoformat(row["date"]) if row["date"] else None, time=row["time"],
-        status=row["status"], location=row["location"], title=row["committee_title"],
-        agenda_published=bool(row["agenda_published"]), synced_at=row["synced_at"],
+        id=row["id"],
+        committee_id=row["committee_id"],
+        remote_id=row["remote_id"],
+        date=date.fromisoformat(row["date"]) if row["date"] else None,
+        time=row["time"],
+        status=row["status"],
+        location=row["location"],
+        title=row["committee_title"],
+        agenda_published=bool(row["agenda_published"]),
+        synced_at=row["synced_at"],
     )
 
 
@@ -39,9 +50,16 @@ _ITEM_COLUMNS = """id, meeting_id, remote_id, number, title, text, minutes, is_d
 
 def _agenda_item(row: sqlite3.Row) -> AgendaItem:
     return AgendaItem(
-        id=row["id"], meeting_id=row["meeting_id"], number=row["number"], title=row["title"],
-        text=row["text"], minutes=row["minutes"], is_decision=bool(row["is_decision"]),
-        is_restricted=bool(row["is_restricted"]), position=row["position"], remote_id=row["remote_id"],
+        id=row["id"],
+        meeting_id=row["meeting_id"],
+        number=row["number"],
+        title=row["title"],
+        text=row["text"],
+        minutes=row["minutes"],
+        is_decision=bool(row["is_decision"]),
+        is_restricted=bool(row["is_restricted"]),
+        position=row["position"],
+        remote_id=row["remote_id"],
     )
 
 
@@ -55,12 +73,12 @@ class Councils:
 
     # -- councils -------------------------------------------------------------------------
     def all(self) -> list[Council]:
-        return [_council(r) for r in self.conn.execute(
-            "SELECT id, name, base_url, mode FROM councils ORDER BY name, id")]
+        return [
+            _council(r) for r in self.conn.execute("SELECT id, name, base_url, mode FROM councils ORDER BY name, id")
+        ]
 
     def get(self, council_id: int) -> Council | None:
-        row = self.conn.execute(
-            "SELECT id, name, base_url, mode FROM councils WHERE id = ?", (council_id,)).fetchone()
+        row = self.conn.execute("SELECT id, name, base_url, mode FROM councils WHERE id = ?", (council_id,)).fetchone()
         return _council(row) if row else None
 
     def set_mode(self, council_id: int, mode: str) -> None:
@@ -74,13 +92,16 @@ class Councils:
         rows = self.conn.execute(
             f"""SELECT id, council_id, remote_id, title, category, deleted, expired, followed
                 FROM committees WHERE council_id = ? {hidden} ORDER BY title COLLATE NOCASE, id""",
-            (council_id,))
+            (council_id,),
+        )
         return [_committee(r) for r in rows]
 
     def committee(self, committee_id: int) -> Committee | None:
         row = self.conn.execute(
             """SELECT id, council_id, remote_id, title, category, deleted, expired, followed
-               FROM committees WHERE id = ?""", (committee_id,)).fetchone()
+               FROM committees WHERE id = ?""",
+            (committee_id,),
+        ).fetchone()
         return _committee(row) if row else None
 
     def followed(self, council_id: int) -> list[Committee]:
@@ -88,36 +109,45 @@ class Councils:
 
     def set_followed(self, committee_ids: list[int], followed: bool) -> None:
         with transaction(self.conn):
-            self.conn.executemany("UPDATE committees SET followed = ? WHERE id = ?",
-                                  [(int(followed), i) for i in committee_ids])
+            self.conn.executemany(
+                "UPDATE committees SET followed = ? WHERE id = ?", [(int(followed), i) for i in committee_ids]
+            )
 
     # -- meetings as stored ---------------------------------------------------------------
-    def meetings(self, committee_id: int, from_date: date | None = None,
-                 to_date: date | None = None) -> list[Meeting]:
+    def meetings(self, committee_id: int, from_date: date | None = None, to_date: date | None = None) -> list[Meeting]:
         rows = self.conn.execute(
             f"""SELECT {_MEETING_COLUMNS} FROM meetings m JOIN committees c ON c.id = m.committee_id
                 WHERE m.committee_id = ? AND (? IS NULL OR m.date >= ?) AND (? IS NULL OR m.date <= ?)
                 ORDER BY m.date, m.time, m.id""",
-            (committee_id, *(2 * [from_date.isoformat() if from_date else None]),
-             *(2 * [to_date.isoformat() if to_date else None])))
+            (
+                committee_id,
+                *(2 * [from_date.isoformat() if from_date else None]),
+                *(2 * [to_date.isoformat() if to_date else None]),
+            ),
+        )
         return [_meeting(r) for r in rows]
 
     def meeting(self, meeting_id: int) -> Meeting | None:
         row = self.conn.execute(
             f"""SELECT {_MEETING_COLUMNS} FROM meetings m JOIN committees c ON c.id = m.committee_id
-                WHERE m.id = ?""", (meeting_id,)).fetchone()
+                WHERE m.id = ?""",
+            (meeting_id,),
+        ).fetchone()
         return _meeting(row) if row else None
 
     def council_of_meeting(self, meeting_id: int) -> Council | None:
         row = self.conn.execute(
             """SELECT k.id, k.name, k.base_url, k.mode FROM meetings m
                JOIN committees c ON c.id = m.committee_id JOIN councils k ON k.id = c.council_id
-               WHERE m.id = ?""", (meeting_id,)).fetchone()
+               WHERE m.id = ?""",
+            (meeting_id,),
+        ).fetchone()
         return _council(row) if row else None
 
     def agenda_items(self, meeting_id: int) -> list[AgendaItem]:
         rows = self.conn.execute(
-            f"SELECT {_ITEM_COLUMNS} FROM agenda_items WHERE meeting_id = ? ORDER BY position, id", (meeting_id,))
+            f"SELECT {_ITEM_COLUMNS} FROM agenda_items WHERE meeting_id = ? ORDER BY position, id", (meeting_id,)
+        )
         return [_agenda_item(r) for r in rows]
 
     def agenda_item(self, agenda_item_id: int) -> AgendaItem | None:
@@ -128,18 +158,23 @@ class Councils:
         """Agenda item id -> ids of the current papers hanging off it (a paper may hang off several)."""
         found: dict[int, list[int]] = {}
         for row in self.conn.execute(
-                f"""SELECT l.agenda_item_id, l.document_id FROM agenda_item_documents l
+            f"""SELECT l.agenda_item_id, l.document_id FROM agenda_item_documents l
                     JOIN agenda_items a ON a.id = l.agenda_item_id
                     JOIN documents d ON d.id = l.document_id AND d.status IN {_VISIBLE}
-                    WHERE a.meeting_id = ? ORDER BY l.document_id""", (meeting_id,)):
+                    WHERE a.meeting_id = ? ORDER BY l.document_id""",
+            (meeting_id,),
+        ):
             found.setdefault(row[0], []).append(row[1])
         return found
 
     def meeting_document_ids(self, meeting_id: int) -> list[int]:
         """The current papers of a meeting (reports, packs, restricted ones), in the order stored."""
-        return [r[0] for r in self.conn.execute(
-            f"SELECT id FROM documents WHERE meeting_id = ? AND status IN {_VISIBLE} ORDER BY id",
-            (meeting_id,))]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                f"SELECT id FROM documents WHERE meeting_id = ? AND status IN {_VISIBLE} ORDER BY id", (meeting_id,)
+            )
+        ]
 
     def unread_markers(self, council_id: int) -> dict[str, int]:
         """How many current papers of a council are marked new / updated (until opened)."""
@@ -147,7 +182,9 @@ class Councils:
             f"""SELECT d.marker, COUNT(*) FROM documents d JOIN meetings m ON m.id = d.meeting_id
                 JOIN committees c ON c.id = m.committee_id
                 WHERE c.council_id = ? AND d.marker != '' AND d.status IN {_VISIBLE}
-                GROUP BY d.marker""", (council_id,))
+                GROUP BY d.marker""",
+            (council_id,),
+        )
         return {r[0]: r[1] for r in rows}
 
     # -- what sync learns ------------------------------------------------------------------
@@ -161,7 +198,14 @@ class Councils:
             return int(self.conn.execute("SELECT id FROM councils WHERE base_url = ?", (base_url,)).fetchone()[0])
 
     def upsert_committee(
-        self, council_id: int, remote_id: str, title: str, *, category: str = "", deleted: bool = False, expired: bool = False
+        self,
+        council_id: int,
+        remote_id: str,
+        title: str,
+        *,
+        category: str = "",
+        deleted: bool = False,
+        expired: bool = False,
     ) -> int:
         with transaction(self.conn):
             self.conn.execute(
@@ -195,7 +239,15 @@ class Councils:
                    ON CONFLICT(committee_id, remote_id) DO UPDATE SET date = excluded.date, time = excluded.time,
                        status = excluded.status, location = excluded.location,
                        agenda_published = excluded.agenda_published""",
-                (committee_id, remote_id, when.isoformat() if when else None, time, status, location, int(agenda_published)),
+                (
+                    committee_id,
+                    remote_id,
+                    when.isoformat() if when else None,
+                    time,
+                    status,
+                    location,
+                    int(agenda_published),
+                ),
             )
             return int(
                 self.conn.execute(
@@ -203,8 +255,9 @@ class Councils:
                 ).fetchone()[0]
             )
 
-    def note_listed(self, committee_id: int, remote_id: str, *, when: date | None, time: str = "",
-                    status: str = "") -> int:
+    def note_listed(
+        self, committee_id: int, remote_id: str, *, when: date | None, time: str = "", status: str = ""
+    ) -> int:
         """A meeting as a council's list shows it: date, time, status; what its agenda said
         (location, published or not) is left as the last sync stored it."""
         with transaction(self.conn):
@@ -234,7 +287,15 @@ class Councils:
                 )
             }
             for position, item in enumerate(items):
-                values = (item.number, item.title, item.text, item.minutes, int(item.is_decision), int(item.is_restricted), position)
+                values = (
+                    item.number,
+                    item.title,
+                    item.text,
+                    item.minutes,
+                    int(item.is_decision),
+                    int(item.is_restricted),
+                    position,
+                )
                 remote = item.remote_id
                 if remote and remote in existing:
                     self.conn.execute(
@@ -242,9 +303,14 @@ class Councils:
                                is_restricted = ?, position = ? WHERE id = ?""",
                         (*values, existing.pop(remote)),
                     )
-                    ids.append(int(self.conn.execute(
-                        "SELECT id FROM agenda_items WHERE meeting_id = ? AND remote_id = ?", (meeting_id, remote)
-                    ).fetchone()[0]))
+                    ids.append(
+                        int(
+                            self.conn.execute(
+                                "SELECT id FROM agenda_items WHERE meeting_id = ? AND remote_id = ?",
+                                (meeting_id, remote),
+                            ).fetchone()[0]
+                        )
+                    )
                 else:
                     cur = self.conn.execute(
                         """INSERT INTO agenda_items (meeting_id, remote_id, number, title, text, minutes, is_decision,

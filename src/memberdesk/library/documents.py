@@ -45,9 +45,7 @@ class Documents:
 
     def all(self, *, include_unfinished: bool = False) -> list[Document]:
         where = "" if include_unfinished else "WHERE d.status IN ('ready', 'restricted')"
-        rows = self.conn.execute(
-            f"SELECT {_DOC_COLUMNS} FROM documents d {where} ORDER BY d.added_at DESC, d.id DESC"
-        )
+        rows = self.conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents d {where} ORDER BY d.added_at DESC, d.id DESC")
         return [_document(row) for row in rows]
 
     def by_hash(self, sha256: str) -> Document | None:
@@ -177,9 +175,10 @@ class Documents:
         return [r["file_name"] for r in dead if r["file_name"] and not self.file_in_use(r["file_name"])]
 
     def file_in_use(self, file_name: str) -> bool:
-        return self.conn.execute(
-            "SELECT EXISTS (SELECT 1 FROM documents WHERE file_name = ?)", (file_name,)
-        ).fetchone()[0] == 1
+        return (
+            self.conn.execute("SELECT EXISTS (SELECT 1 FROM documents WHERE file_name = ?)", (file_name,)).fetchone()[0]
+            == 1
+        )
 
     # -- reading positions ---------------------------------------------------------------------
     def position(self, document_id: int) -> tuple[int, int]:

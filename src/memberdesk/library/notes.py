@@ -58,8 +58,14 @@ class Notes:
 
     def _anchor(self, document_id: int | None, page_index: int | None, agenda_item_id: int | None) -> dict[str, Any]:
         anchor: dict[str, Any] = {
-            "document_id": document_id, "sha": "", "doc_title": "", "page_idx": page_index, "page_label": "",
-            "item_id": agenda_item_id, "item_title": "", "meeting_title": "",
+            "document_id": document_id,
+            "sha": "",
+            "doc_title": "",
+            "page_idx": page_index,
+            "page_label": "",
+            "item_id": agenda_item_id,
+            "item_title": "",
+            "meeting_title": "",
         }
         if document_id is not None:
             row = self.conn.execute("SELECT sha256, title FROM documents WHERE id = ?", (document_id,)).fetchone()
@@ -89,9 +95,7 @@ class Notes:
         if not text:
             raise ValueError("a note needs some text; delete it instead")
         with transaction(self.conn):
-            self.conn.execute(
-                "UPDATE notes SET text = ?, updated_at = datetime('now') WHERE id = ?", (text, note_id)
-            )
+            self.conn.execute("UPDATE notes SET text = ?, updated_at = datetime('now') WHERE id = ?", (text, note_id))
 
     def delete(self, note_id: int) -> Note | None:
         """Delete a note; returns it so the caller can offer to undo (restore)."""
@@ -126,7 +130,12 @@ class Notes:
         rows = self.conn.execute(f"SELECT n.* FROM notes n {clause}", args).fetchall()
         return [
             NoteView(
-                _note(r), r["document_title"], r["page_label"], r["agenda_item_title"], r["meeting_title"], r["uid"],
+                _note(r),
+                r["document_title"],
+                r["page_label"],
+                r["agenda_item_title"],
+                r["meeting_title"],
+                r["uid"],
                 r["document_sha256"],
             )
             for r in rows
@@ -152,10 +161,17 @@ class Notes:
                        VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, COALESCE(?, datetime('now')),
                                COALESCE(?, datetime('now')))""",
                     (
-                        record["uid"], doc[0] if doc else None, record.get("document_sha256", ""),
-                        record.get("document_title", ""), record.get("page_index"), record.get("page_label", ""),
-                        record.get("agenda_item_title", ""), record.get("meeting_title", ""), record["text"],
-                        record.get("created_at") or None, record.get("updated_at") or None,
+                        record["uid"],
+                        doc[0] if doc else None,
+                        record.get("document_sha256", ""),
+                        record.get("document_title", ""),
+                        record.get("page_index"),
+                        record.get("page_label", ""),
+                        record.get("agenda_item_title", ""),
+                        record.get("meeting_title", ""),
+                        record["text"],
+                        record.get("created_at") or None,
+                        record.get("updated_at") or None,
                     ),
                 )
                 added += 1
@@ -174,8 +190,12 @@ class Notes:
 
 def _note(row: sqlite3.Row) -> Note:
     return Note(
-        id=row["id"], document_id=row["document_id"], page_index=row["page_idx"],
-        agenda_item_id=row["agenda_item_id"], text=row["text"], created_at=row["created_at"],
+        id=row["id"],
+        document_id=row["document_id"],
+        page_index=row["page_idx"],
+        agenda_item_id=row["agenda_item_id"],
+        text=row["text"],
+        created_at=row["created_at"],
         updated_at=row["updated_at"],
     )
 
@@ -197,9 +217,13 @@ class Bookmarks:
         return not gone
 
     def is_marked(self, document_id: int, page_index: int) -> bool:
-        return self.conn.execute(
-            "SELECT EXISTS (SELECT 1 FROM bookmarks WHERE document_id = ? AND page_idx = ?)", (document_id, page_index)
-        ).fetchone()[0] == 1
+        return (
+            self.conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM bookmarks WHERE document_id = ? AND page_idx = ?)",
+                (document_id, page_index),
+            ).fetchone()[0]
+            == 1
+        )
 
     def for_document(self, document_id: int) -> list[Bookmark]:
         rows = self.conn.execute(

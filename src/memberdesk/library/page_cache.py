@@ -44,7 +44,8 @@ class PageCache:
                    ON CONFLICT(url) DO UPDATE SET etag = excluded.etag,
                        last_modified = excluded.last_modified, headers = excluded.headers,
                        content = excluded.content, stored_at = excluded.stored_at""",
-                (url, page.etag, page.last_modified, headers, page.content))
+                (url, page.etag, page.last_modified, headers, page.content),
+            )
 
     def close(self) -> None:
         with self._lock:

@@ -65,7 +65,7 @@ def fts_query(text: str) -> tuple[str, list[list[str]]]:
         parts.append(quoted + ("*" if prefix else ""))
         terms.append([w.lower() for w in words] + (["*"] if prefix else []))
     if not parts:
-        raise SearchError("nothing to search for: type one or more words, a \"quoted phrase\" or a prefix such as budg*")
+        raise SearchError('nothing to search for: type one or more words, a "quoted phrase" or a prefix such as budg*')
     return " ".join(parts), terms
 
 
@@ -79,9 +79,13 @@ class Search:
         # A phrase is checked position by position on every candidate page whichever order we
         # choose, so counting first would only double that work: phrases are always ranked.
         phrase = any(len([w for w in words if w != "*"]) > 1 for words in terms)
-        broad = not phrase and self.conn.execute(
-            "SELECT COUNT(*) FROM (SELECT 1 FROM pages_fts WHERE pages_fts MATCH ? LIMIT ?)", (match, BROAD + 1)
-        ).fetchone()[0] > BROAD
+        broad = (
+            not phrase
+            and self.conn.execute(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM pages_fts WHERE pages_fts MATCH ? LIMIT ?)", (match, BROAD + 1)
+            ).fetchone()[0]
+            > BROAD
+        )
         order = "rowid DESC" if broad else "rank"
         finder = _finder(terms)
         if where:
@@ -113,9 +117,19 @@ class Search:
         pages = sorted(pages, key=lambda r: order_of[r["rid"]])
         hits = [
             SearchHit(
-                "page", r["document_id"], r["title"], r["idx"], r["label"], None, r["council"] or "",
-                r["committee"] or "", r["meeting_id"], r["date"] or "", snippet(r["text"], finder),
-                float(order_of[r["rid"]]), "newest" if broad else "relevance",
+                "page",
+                r["document_id"],
+                r["title"],
+                r["idx"],
+                r["label"],
+                None,
+                r["council"] or "",
+                r["committee"] or "",
+                r["meeting_id"],
+                r["date"] or "",
+                snippet(r["text"], finder),
+                float(order_of[r["rid"]]),
+                "newest" if broad else "relevance",
             )
             for r in pages
         ]
@@ -125,6 +139,7 @@ class Search:
             lead = max(3, limit // 5)
             hits = items[:lead] + hits + items[lead:]
         return hits[:limit]
+
     def _items(self, match: str, finder: _Finder | None, filters: Filters, limit: int) -> list[SearchHit]:
         where, args = self._filters(filters, documents=False)
         rows = self.conn.execute(
@@ -141,9 +156,18 @@ class Search:
         ).fetchall()
         return [
             SearchHit(
-                "agenda_item", None, f"{r['number']} {r['title']}".strip(), None, "", r["id"], r["council"],
-                r["committee"], r["meeting_id"], r["date"] or "",
-                snippet(" ".join(x for x in (r["title"], r["text"], r["minutes"]) if x), finder), float(n),
+                "agenda_item",
+                None,
+                f"{r['number']} {r['title']}".strip(),
+                None,
+                "",
+                r["id"],
+                r["council"],
+                r["committee"],
+                r["meeting_id"],
+                r["date"] or "",
+                snippet(" ".join(x for x in (r["title"], r["text"], r["minutes"]) if x), finder),
+                float(n),
             )
             for n, r in enumerate(rows)
         ]

@@ -40,9 +40,7 @@ def migrate(conn: sqlite3.Connection) -> int:
     """Bring the schema up to date; returns the version reached."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > len(MIGRATIONS):
-        raise LibraryError(
-            f"this library was written by a newer memberdesk (schema {version}); upgrade memberdesk"
-        )
+        raise LibraryError(f"this library was written by a newer memberdesk (schema {version}); upgrade memberdesk")
     for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:

@@ -44,14 +44,17 @@ class SyncRecords:
         row = self.conn.execute(
             f"""SELECT id, title, sha256, status, version, etag, last_modified, checked_at, meeting_id
                 FROM documents WHERE source_url = ? AND {_CURRENT} ORDER BY id DESC LIMIT 1""",
-            (url,)).fetchone()
+            (url,),
+        ).fetchone()
         return StoredVersion(**dict(row)) if row else None
 
     def is_due(self, document_id: int, minutes: float) -> bool:
         """True when the paper was never checked, or not within the last `minutes`."""
         row = self.conn.execute(
             """SELECT checked_at IS NULL OR checked_at <= datetime('now', ?)
-               FROM documents WHERE id = ?""", (f"-{minutes:.3f} minutes", document_id)).fetchone()
+               FROM documents WHERE id = ?""",
+            (f"-{minutes:.3f} minutes", document_id),
+        ).fetchone()
         return bool(row[0]) if row else True
 
     # -- writing (each call is one transaction) ----------------------------------------------
@@ -61,14 +64,14 @@ class SyncRecords:
             cur = self.conn.execute(
                 """INSERT INTO documents (title, status, source_url, meeting_id, kind, marker, checked_at)
                    VALUES (?, 'restricted', ?, ?, ?, ?, datetime('now'))""",
-                (title, url, meeting_id, kind, marker))
+                (title, url, meeting_id, kind, marker),
+            )
             return int(cur.lastrowid or 0)
 
     def update_listing(self, document_id: int, *, title: str, kind: str) -> None:
         """The council renamed a paper (or moved it between kinds): keep our row in step."""
         with transaction(self.conn):
-            self.conn.execute("UPDATE documents SET title = ?, kind = ? WHERE id = ?",
-                              (title, kind, document_id))
+            self.conn.execute("UPDATE documents SET title = ?, kind = ? WHERE id = ?", (title, kind, document_id))
 
     def checked(self, document_id: int, *, etag: str, last_modified: str) -> None:
         """The council confirmed our copy is current (a 304, or the same bytes again)."""
@@ -78,10 +81,21 @@ class SyncRecords:
                        etag = CASE WHEN ? != '' THEN ? ELSE etag END,
                        last_modified = CASE WHEN ? != '' THEN ? ELSE last_modified END
                    WHERE id = ?""",
-                (etag, etag, last_modified, last_modified, document_id))
+                (etag, etag, last_modified, last_modified, document_id),
+            )
 
-    def adopt(self, document_id: int, *, url: str, title: str, meeting_id: int, kind: str,
-              marker: str, etag: str, last_modified: str) -> int:
+    def adopt(
+        self,
+        document_id: int,
+        *,
+        url: str,
+        title: str,
+        meeting_id: int,
+        kind: str,
+        marker: str,
+        etag: str,
+        last_modified: str,
+    ) -> int:
         """Make an imported row the current version of `url`; returns its version number.
 
         Every older current row for the URL becomes 'superseded' by it, in the same
@@ -91,21 +105,26 @@ class SyncRecords:
             latest = self.conn.execute(
                 """SELECT MAX(version) FROM documents WHERE source_url = ? AND id != ?
                    AND sha256 != '' AND status IN ('ready', 'superseded')""",
-                (url, document_id)).fetchone()[0]
+                (url, document_id),
+            ).fetchone()[0]
             version = int(latest) + 1 if latest else 1
             self.conn.execute(
                 """UPDATE documents SET source_url = ?, title = ?, meeting_id = ?, kind = ?, marker = ?,
                        version = ?, etag = ?, last_modified = ?, checked_at = datetime('now'),
                        replaced_by = NULL WHERE id = ?""",
-                (url, title, meeting_id, kind, marker, version, etag, last_modified, document_id))
+                (url, title, meeting_id, kind, marker, version, etag, last_modified, document_id),
+            )
             self.conn.execute(
                 f"""UPDATE documents SET status = 'superseded', replaced_by = ?
-                    WHERE source_url = ? AND id != ? AND {_CURRENT}""", (document_id, url, document_id))
+                    WHERE source_url = ? AND id != ? AND {_CURRENT}""",
+                (document_id, url, document_id),
+            )
             # A paper that was restricted and is now published: its links move to the real one.
             self.conn.execute(
                 """UPDATE OR IGNORE agenda_item_documents SET document_id = ?
                    WHERE document_id IN (SELECT id FROM documents WHERE replaced_by = ?)""",
-                (document_id, document_id))
+                (document_id, document_id),
+            )
         return version
 
     def clone(self, document_id: int) -> int:
@@ -118,15 +137,19 @@ class SyncRecords:
             cur = self.conn.execute(
                 """INSERT INTO documents (title, sha256, status, page_count, file_name, kind)
                    SELECT title, sha256, 'ready', page_count, file_name, kind FROM documents WHERE id = ?""",
-                (document_id,))
+                (document_id,),
+            )
             new_id = int(cur.lastrowid or 0)
             self.conn.execute(
                 """INSERT INTO pages (document_id, idx, label, text)
-                   SELECT ?, idx, label, text FROM pages WHERE document_id = ?""", (new_id, document_id))
+                   SELECT ?, idx, label, text FROM pages WHERE document_id = ?""",
+                (new_id, document_id),
+            )
             self.conn.execute(
                 """INSERT INTO outline (document_id, position, level, title, page_idx)
                    SELECT ?, position, level, title, page_idx FROM outline WHERE document_id = ?""",
-                (new_id, document_id))
+                (new_id, document_id),
+            )
         return new_id
 
     def set_links(self, meeting_id: int, links: Iterable[tuple[int, int]]) -> None:
@@ -134,20 +157,22 @@ class SyncRecords:
         with transaction(self.conn):
             self.conn.execute(
                 """DELETE FROM agenda_item_documents WHERE agenda_item_id IN
-                   (SELECT id FROM agenda_items WHERE meeting_id = ?)""", (meeting_id,))
+                   (SELECT id FROM agenda_items WHERE meeting_id = ?)""",
+                (meeting_id,),
+            )
             self.conn.executemany(
-                "INSERT OR IGNORE INTO agenda_item_documents (agenda_item_id, document_id) VALUES (?, ?)",
-                list(links))
+                "INSERT OR IGNORE INTO agenda_item_documents (agenda_item_id, document_id) VALUES (?, ?)", list(links)
+            )
 
     # -- meetings ------------------------------------------------------------------------
     def meeting_state(self, meeting_id: int) -> tuple[str | None, str]:
         """(synced_at, fingerprint) of a meeting: None when it was never synced."""
-        row = self.conn.execute("SELECT synced_at, fingerprint FROM meetings WHERE id = ?",
-                                (meeting_id,)).fetchone()
+        row = self.conn.execute("SELECT synced_at, fingerprint FROM meetings WHERE id = ?", (meeting_id,)).fetchone()
         return (row[0], row[1]) if row else (None, "")
 
     def meeting_synced(self, meeting_id: int, fingerprint: str) -> None:
         with transaction(self.conn):
             self.conn.execute(
                 "UPDATE meetings SET synced_at = datetime('now'), fingerprint = ? WHERE id = ?",
-                (fingerprint, meeting_id))
+                (fingerprint, meeting_id),
+            )

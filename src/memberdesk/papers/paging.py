@@ -41,7 +41,7 @@ def _span(labels: list[str]) -> str:
 
 
 def resolve_range(labels: list[str], spec: str) -> range:
-    """"A-B", "A", "A-" or "-B" in labels or positions -> a range of indices."""
+    """ "A-B", "A", "A-" or "-B" in labels or positions -> a range of indices."""
     spec = spec.strip()
     if "-" in spec:
         first, _, last = spec.partition("-")

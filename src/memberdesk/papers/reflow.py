@@ -77,9 +77,7 @@ def paragraphs(page_text: str) -> list[Paragraph]:
         # So does a sentence that stops clearly short of it: prose wraps mid-sentence.
         broken_word = len(line) > 1 and line.endswith("-") and line[-2].isalpha()
         current_short = not broken_word and (
-            table_row
-            or len(line) < full * 0.75
-            or (len(line) < full * 0.9 and line[-1:] in ".!?:")
+            table_row or len(line) < full * 0.75 or (len(line) < full * 0.9 and line[-1:] in ".!?:")
         )
     flush()
     return out

@@ -100,10 +100,18 @@ class PlainSession:
             Command(("n", "next"), "", "read the next paragraph (Enter alone does the same)", self.next_paragraph),
             Command(("p", "previous", "prev"), "", "read the previous paragraph", self.previous_paragraph),
             Command(("r", "repeat"), "", "read the current paragraph again", self.repeat),
-            Command(("g", "go", "page"), "PAGE", "go to a page by its printed number (or #N for the Nth page)", self.go),
+            Command(
+                ("g", "go", "page"), "PAGE", "go to a page by its printed number (or #N for the Nth page)", self.go
+            ),
             Command(("c", "contents"), "", "list the paper's contents, numbered", self.contents),
             Command(("j", "jump"), "NUMBER", "jump to a numbered entry of the contents", self.jump),
-            Command(("f", "find"), "WORDS", "find words in this paper (f alone: the next match); with no paper open, search every paper", self.find, needs_paper=False),
+            Command(
+                ("f", "find"),
+                "WORDS",
+                "find words in this paper (f alone: the next match); with no paper open, search every paper",
+                self.find,
+                needs_paper=False,
+            ),
             Command(("w", "where"), "", "say where you are", self.where),
             Command(("b", "bookmark"), "", "bookmark this page, or remove its bookmark", self.bookmark),
             Command(("a", "note"), "TEXT", "write a note on this page", self.note),
@@ -124,8 +132,9 @@ class PlainSession:
             return
         self.say(f"{plural(len(documents), 'paper')} in the library:")
         for doc in documents:
-            words = document_words(doc.title, status=doc.status, pages=doc.page_count, version=doc.version,
-                                   marker=doc.marker)
+            words = document_words(
+                doc.title, status=doc.status, pages=doc.page_count, version=doc.version, marker=doc.marker
+            )
             self.say(f"{doc.id}. {words}")
         self.say("Type o and a number to open a paper.")
 
@@ -229,7 +238,11 @@ class PlainSession:
     def jump(self, argument: str) -> None:
         outline = self._open_paper().outline
         if not argument.isdigit() or not 1 <= int(argument) <= len(outline):
-            self.say(f"Type j and a number from 1 to {len(outline)}; c lists them." if outline else "This paper has no contents list.")
+            self.say(
+                f"Type j and a number from 1 to {len(outline)}; c lists them."
+                if outline
+                else "This paper has no contents list."
+            )
             return
         entry = outline[int(argument) - 1]
         self.say(f"{entry.title}.")

@@ -16,23 +16,13 @@ from memberdesk.library import Library
 from memberdesk.model import Document, OutlineEntry
 from memberdesk.papers.paging import resolve_page, section_at
 from memberdesk.papers.reflow import Paragraph, paragraphs
+from memberdesk.papers.running import find_repeated_lines, without_running_lines
 from memberdesk.reading.find import FindResults, find_in_pages
 from memberdesk.reading.sections import Section, agenda_sections
 from memberdesk.speech.follow import DocumentSentences
-from memberdesk.speech.units import find_repeated_lines, line_key
 from memberdesk.words import plural
 
 NO_TEXT = "This page has no text (it may be a picture or a blank page)."
-
-
-def without_running_lines(text: str, running: frozenset[str], edge: int = 3) -> str:
-    """The page text without the header and footer lines it shares with the other pages."""
-    if not running:
-        return text
-    lines = text.split("\n")
-    filled = [i for i, line in enumerate(lines) if line.strip()]
-    drop = {i for i in filled[:edge] + filled[-edge:] if line_key(lines[i].strip()) in running}
-    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
 
 class ReadingSession:
@@ -169,6 +159,10 @@ class ReadingSession:
         """Matches in the paragraphs as they are shown (`running`: with the running lines),
         from the current page on."""
         return find_in_pages(
-            self.library, self.document.id, query, lambda index: self.paragraphs(index, running=running),
-            start_page=self.page_index, as_search=as_search,
+            self.library,
+            self.document.id,
+            query,
+            lambda index: self.paragraphs(index, running=running),
+            start_page=self.page_index,
+            as_search=as_search,
         )

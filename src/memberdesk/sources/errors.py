@@ -34,9 +34,7 @@ class FetchError(SourceError):
 
     kind = "connection"
 
-    def __init__(
-        self, message: str, *, url: str = "", kind: str | None = None, status: int | None = None
-    ) -> None:
+    def __init__(self, message: str, *, url: str = "", kind: str | None = None, status: int | None = None) -> None:
         super().__init__(message, url=url, kind=kind)
         self.status = status
 

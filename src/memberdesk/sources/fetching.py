@@ -199,7 +199,7 @@ def pdf_problem(head: bytes, content_type: str) -> tuple[str, bool] | None:
     """Why these first bytes are not a PDF, and whether it was a web page; None if they are."""
     stripped = head.lstrip(_LEADING_JUNK)
     if stripped.startswith(_BOM):
-        stripped = stripped[len(_BOM):].lstrip(_LEADING_JUNK)
+        stripped = stripped[len(_BOM) :].lstrip(_LEADING_JUNK)
     if stripped.startswith(b"%PDF-"):
         return None
     if not stripped:
@@ -238,8 +238,7 @@ def content_length(headers: Mapping[str, str]) -> int | None:
 
 def cut_off_error(url: str, got: int, expected: int | None) -> FetchError:
     of = f" ({got} of {expected} bytes arrived)" if expected is not None else ""
-    return FetchError(f"the download was cut off before the end{of}: {url}", url=url,
-                      kind="cut_off")
+    return FetchError(f"the download was cut off before the end{of}: {url}", url=url, kind="cut_off")
 
 
 def is_tls_problem(exc: BaseException) -> bool:

@@ -11,8 +11,25 @@ import html
 import re
 from html.parser import HTMLParser
 
-_BLOCKS = {"p", "div", "section", "article", "table", "ul", "ol", "h1", "h2", "h3", "h4",
-           "h5", "h6", "blockquote", "pre", "address", "hr"}
+_BLOCKS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "table",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "address",
+    "hr",
+}
 _LINES = {"tr", "li", "dt", "dd", "caption"}
 _SKIP = {"script", "style", "head", "title", "noscript"}
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0]+")

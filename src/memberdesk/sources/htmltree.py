@@ -17,8 +17,28 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 Node = LexborNode
 
-_BLOCK = frozenset({"p", "div", "li", "tr", "td", "th", "table", "ul", "ol", "h1", "h2", "h3",
-                    "h4", "h5", "h6", "br", "section", "caption"})
+_BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "li",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "br",
+        "section",
+        "caption",
+    }
+)
 _SKIP = frozenset({"script", "style", "-comment"})
 
 

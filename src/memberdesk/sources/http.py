@@ -1,4 +1,4 @@
-"""The one polite HTTP client of memberdesk: the only module that imports httpx.
+"""The one polite HTTP client of memberdesk: with http_errors, the only user of httpx.
 
 Synchronous on purpose: the command line calls it directly, and a Textual worker thread
 calls it the same way; parallel downloads use a thread pool (download_many). Politeness
@@ -18,7 +18,7 @@ import os
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from memberdesk.model import CachedPage
-from memberdesk.sources.errors import FetchCancelled, FetchError, NotAPdfError, SourceError
+from memberdesk.sources.errors import FetchCancelled, FetchError, SourceError
 from memberdesk.sources.fetching import (
     USER_AGENT,
     DownloadJob,
@@ -41,27 +41,16 @@ from memberdesk.sources.fetching import (
     content_length,
     cut_off_error,
     fsync_dir,
-    is_tls_problem,
-    parse_retry_after,
-    pdf_problem,
     sleep_or_cancel,
     status_reason,
 )
+from memberdesk.sources.http_errors import Retryable, check_pdf, retry_after, transport_error
 
 T = TypeVar("T")
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _CHUNK = 64 * 1024
 _PDF_HEAD = 1024  # how much we look at before deciding "this is not a PDF"
-
-
-class _Retryable(Exception):
-    """Internal: this attempt failed in a way worth another try."""
-
-    def __init__(self, error: FetchError, retry_after: float | None = None) -> None:
-        super().__init__(str(error))
-        self.error = error
-        self.retry_after = retry_after
 
 
 class HttpClient:
@@ -101,11 +90,9 @@ class HttpClient:
             verify=True,  # never switched off: a council paper must come from the council
             follow_redirects=True,
             max_redirects=max_redirects,
-            timeout=httpx.Timeout(connect=connect_timeout, read=read_timeout,
-                                  write=read_timeout, pool=None),
+            timeout=httpx.Timeout(connect=connect_timeout, read=read_timeout, write=read_timeout, pool=None),
             # Our HostGate does the limiting; the pool only needs room for it.
-            limits=httpx.Limits(max_connections=per_host * 16,
-                                max_keepalive_connections=per_host * 4),
+            limits=httpx.Limits(max_connections=per_host * 16, max_keepalive_connections=per_host * 4),
             headers={"User-Agent": user_agent},
             event_hooks={"request": [self._count_request]},
         )
@@ -129,10 +116,16 @@ class HttpClient:
 
     # -- pages: XML and HTML, read whole -----------------------------------------------
 
-    def get(self, url: str, *, params: dict[str, str] | None = None,
-            headers: dict[str, str] | None = None, use_cache: bool = False,
-            give_up: Callable[[Response], bool] | None = None,
-            cancel: threading.Event | None = None) -> Response:
+    def get(
+        self,
+        url: str,
+        *,
+        params: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
+        use_cache: bool = False,
+        give_up: Callable[[Response], bool] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Response:
         """GET a page; raise FetchError for 4xx/5xx (after retries) unless give_up kept it.
 
         use_cache: send the validators we hold for this URL and, on 304, return our copy
@@ -151,52 +144,67 @@ class HttpClient:
         if response.status == 304 and cached:
             return Response(response.url, 200, dict(cached.headers), cached.content, True)
         if response.status >= 400 and not (give_up and give_up(response)):
-            raise FetchError(f"{status_reason(response.status, 1)}: {full}", url=full,
-                             kind="status", status=response.status)
-        if use_cache and self.cache and response.status == 200 and (
-                response.etag or response.last_modified):
-            self.cache.store(full, CachedPage(response.etag, response.last_modified,
-                                              response.content, dict(response.headers)))
+            raise FetchError(
+                f"{status_reason(response.status, 1)}: {full}", url=full, kind="status", status=response.status
+            )
+        if use_cache and self.cache and response.status == 200 and (response.etag or response.last_modified):
+            self.cache.store(
+                full, CachedPage(response.etag, response.last_modified, response.content, dict(response.headers))
+            )
         return response
 
-    def request(self, method: str, url: str, *, headers: dict[str, str] | None = None,
-                content: bytes | None = None,
-                give_up: Callable[[Response], bool] | None = None,
-                cancel: threading.Event | None = None) -> Response:
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        headers: dict[str, str] | None = None,
+        content: bytes | None = None,
+        give_up: Callable[[Response], bool] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Response:
         """Send one request (retrying as needed) and read the whole answer, whatever its status.
 
         Only retryable statuses that never got better raise; other statuses are returned.
         """
 
         def attempt() -> Response:
-            with self._slot(url, cancel), self._client.stream(
-                    method, url, headers=headers, content=content) as resp:
+            with self._slot(url, cancel), self._client.stream(method, url, headers=headers, content=content) as resp:
                 body = bytearray()
                 for chunk in resp.iter_bytes(_CHUNK):
                     body.extend(chunk)
                     if len(body) > self.max_page_bytes:
-                        raise FetchError(f"the council's answer is unreasonably large "
-                                         f"(over {self.max_page_bytes} bytes): {url}",
-                                         url=url, kind="too_large")
+                        raise FetchError(
+                            f"the council's answer is unreasonably large (over {self.max_page_bytes} bytes): {url}",
+                            url=url,
+                            kind="too_large",
+                        )
                 self._stats.add("bytes_fetched", resp.num_bytes_downloaded)
-                answer = Response(str(resp.url), resp.status_code,
-                                  {k.lower(): v for k, v in resp.headers.items()}, bytes(body))
+                answer = Response(
+                    str(resp.url), resp.status_code, {k.lower(): v for k, v in resp.headers.items()}, bytes(body)
+                )
             if answer.status == 304:
                 self._stats.add("not_modified")
             if answer.status in RETRY_STATUSES and not (give_up and give_up(answer)):
-                raise _Retryable(self._status_error(answer.status, url),
-                                 _retry_after(answer.headers))
+                raise Retryable(self._status_error(answer.status, url), retry_after(answer.headers))
             return answer
 
         return self._retrying(url, attempt, cancel)
 
     # -- files -------------------------------------------------------------------------
 
-    def download(self, url: str, dest_dir: str | os.PathLike[str], *, etag: str = "",
-                 last_modified: str = "", expect_pdf: bool = True,
-                 final_path: str | os.PathLike[str] | None = None,
-                 on_progress: Callable[[int, int | None], None] | None = None,
-                 cancel: threading.Event | None = None) -> DownloadResult:
+    def download(
+        self,
+        url: str,
+        dest_dir: str | os.PathLike[str],
+        *,
+        etag: str = "",
+        last_modified: str = "",
+        expect_pdf: bool = True,
+        final_path: str | os.PathLike[str] | None = None,
+        on_progress: Callable[[int, int | None], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> DownloadResult:
         """Fetch url into dest_dir, checked and complete, or raise FetchError leaving nothing.
 
         Without final_path, result.path is a ".part" temporary file in dest_dir that the
@@ -213,19 +221,19 @@ class HttpClient:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         target = Path(final_path) if final_path is not None else None
-        return self._retrying(url, lambda: self._download_once(
-            url, folder, headers, expect_pdf, target, on_progress, cancel), cancel)
+        return self._retrying(
+            url, lambda: self._download_once(url, folder, headers, expect_pdf, target, on_progress, cancel), cancel
+        )
 
-    def download_many(self, jobs: Iterable[DownloadJob], *, workers: int = 8,
-                      cancel: threading.Event | None = None
-                      ) -> Iterator[tuple[DownloadJob, DownloadResult | SourceError]]:
+    def download_many(
+        self, jobs: Iterable[DownloadJob], *, workers: int = 8, cancel: threading.Event | None = None
+    ) -> Iterator[tuple[DownloadJob, DownloadResult | SourceError]]:
         """Run downloads on a thread pool, yielding (job, result or error) as each finishes.
 
         `workers` may exceed per_host: the host gate still keeps each council to its limit
         while other councils proceed.
         """
-        with ThreadPoolExecutor(max_workers=workers,
-                                thread_name_prefix="memberdesk-download") as pool:
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="memberdesk-download") as pool:
             futures = {pool.submit(self._run_job, job, cancel): job for job in jobs}
             try:
                 for future in as_completed(futures):
@@ -234,40 +242,57 @@ class HttpClient:
                 for future in futures:  # the caller stopped early: do not start the rest
                     future.cancel()
 
-    def _run_job(self, job: DownloadJob, cancel: threading.Event | None
-                 ) -> DownloadResult | SourceError:
+    def _run_job(self, job: DownloadJob, cancel: threading.Event | None) -> DownloadResult | SourceError:
         try:
-            return self.download(job.url, job.dest_dir, etag=job.etag,
-                                 last_modified=job.last_modified, expect_pdf=job.expect_pdf,
-                                 final_path=job.final_path, cancel=cancel)
+            return self.download(
+                job.url,
+                job.dest_dir,
+                etag=job.etag,
+                last_modified=job.last_modified,
+                expect_pdf=job.expect_pdf,
+                final_path=job.final_path,
+                cancel=cancel,
+            )
         except SourceError as error:
             return error
 
-    def _download_once(self, url: str, folder: Path, headers: dict[str, str],
-                       expect_pdf: bool, target: Path | None,
-                       on_progress: Callable[[int, int | None], None] | None,
-                       cancel: threading.Event | None) -> DownloadResult:
+    def _download_once(
+        self,
+        url: str,
+        folder: Path,
+        headers: dict[str, str],
+        expect_pdf: bool,
+        target: Path | None,
+        on_progress: Callable[[int, int | None], None] | None,
+        cancel: threading.Event | None,
+    ) -> DownloadResult:
         fd, tmp_name = tempfile.mkstemp(prefix=".download-", suffix=".part", dir=folder)
         tmp = Path(tmp_name)
         finished = False
         try:
-            with os.fdopen(fd, "wb") as out, self._slot(url, cancel), \
-                    self._client.stream("GET", url, headers=headers) as resp:
+            with (
+                os.fdopen(fd, "wb") as out,
+                self._slot(url, cancel),
+                self._client.stream("GET", url, headers=headers) as resp,
+            ):
                 if resp.status_code == 304:
                     self._stats.add("not_modified")
-                    return DownloadResult(url, None, etag=resp.headers.get("etag", ""),
-                                          last_modified=resp.headers.get("last-modified", ""),
-                                          not_modified=True, final_url=str(resp.url))
+                    return DownloadResult(
+                        url,
+                        None,
+                        etag=resp.headers.get("etag", ""),
+                        last_modified=resp.headers.get("last-modified", ""),
+                        not_modified=True,
+                        final_url=str(resp.url),
+                    )
                 if resp.status_code in RETRY_STATUSES:
                     resp.read()  # let the connection be reused
-                    raise _Retryable(self._status_error(resp.status_code, url),
-                                     _retry_after(resp.headers))
+                    raise Retryable(self._status_error(resp.status_code, url), retry_after(resp.headers))
                 if resp.status_code != 200:
                     raise self._status_error(resp.status_code, url, tries=1)
                 expected = content_length(resp.headers)
                 if expected is not None and expected > self.max_download_bytes:
-                    raise FetchError(f"the file is too large ({expected} bytes): {url}",
-                                     url=url, kind="too_large")
+                    raise FetchError(f"the file is too large ({expected} bytes): {url}", url=url, kind="too_large")
                 digest = hashlib.sha256()
                 size = 0
                 head = b"" if expect_pdf else None
@@ -278,25 +303,25 @@ class HttpClient:
                         if head is not None:  # decide early: never stream a whole web page
                             head += chunk
                             if len(head.lstrip()) >= 5 or len(head) >= _PDF_HEAD:
-                                _check_pdf(head, resp, url)
+                                check_pdf(head, resp, url)
                                 head = None
                         out.write(chunk)
                         digest.update(chunk)
                         size += len(chunk)
                         if size > self.max_download_bytes:
-                            raise FetchError(f"the file is too large (over {size} bytes): "
-                                             f"{url}", url=url, kind="too_large")
+                            raise FetchError(
+                                f"the file is too large (over {size} bytes): {url}", url=url, kind="too_large"
+                            )
                         if on_progress is not None:
                             on_progress(size, expected)
                 except httpx.RemoteProtocolError as exc:
-                    raise _Retryable(cut_off_error(
-                        url, max(size, resp.num_bytes_downloaded), expected)) from exc
+                    raise Retryable(cut_off_error(url, max(size, resp.num_bytes_downloaded), expected)) from exc
                 if head is not None:
-                    _check_pdf(head, resp, url)
+                    check_pdf(head, resp, url)
                 wire = resp.num_bytes_downloaded
                 self._stats.add("bytes_fetched", wire)
                 if expected is not None and wire != expected:
-                    raise _Retryable(cut_off_error(url, wire, expected))
+                    raise Retryable(cut_off_error(url, wire, expected))
                 out.flush()
                 os.fsync(out.fileno())
                 result_path = tmp
@@ -306,10 +331,15 @@ class HttpClient:
                     result_path = target
                 finished = True
                 self._stats.add("downloads")
-                return DownloadResult(url, result_path, digest.hexdigest(), size,
-                                      resp.headers.get("etag", ""),
-                                      resp.headers.get("last-modified", ""),
-                                      final_url=str(resp.url))
+                return DownloadResult(
+                    url,
+                    result_path,
+                    digest.hexdigest(),
+                    size,
+                    resp.headers.get("etag", ""),
+                    resp.headers.get("last-modified", ""),
+                    final_url=str(resp.url),
+                )
         finally:
             if not finished:
                 tmp.unlink(missing_ok=True)
@@ -337,18 +367,23 @@ class HttpClient:
         finally:
             gate.semaphore.release()
 
-    def _retrying(self, url: str, attempt: Callable[[], T],
-                  cancel: threading.Event | None) -> T:
+    def _retrying(self, url: str, attempt: Callable[[], T], cancel: threading.Event | None) -> T:
         for number in range(self.retries + 1):
             try:
                 try:
                     return attempt()
                 except httpx.HTTPError as exc:
-                    raise self._transport_error(exc, url) from exc
-            except _Retryable as retry:
+                    raise transport_error(
+                        exc,
+                        url,
+                        max_redirects=self.max_redirects,
+                        connect_timeout=self.connect_timeout,
+                        read_timeout=self.read_timeout,
+                    ) from exc
+            except Retryable as retry:
                 if number == self.retries:
                     raise retry.error from None
-                wait = min(self.backoff * 2 ** number, self.max_backoff)
+                wait = min(self.backoff * 2**number, self.max_backoff)
                 if retry.retry_after is not None:
                     wait = min(retry.retry_after, self.max_retry_after)
                     self._gate(url).pause_until(time.monotonic() + wait)
@@ -356,44 +391,7 @@ class HttpClient:
                 sleep_or_cancel(wait, cancel, url)
         raise AssertionError("unreachable")
 
-    def _transport_error(self, exc: httpx.HTTPError, url: str) -> FetchError | _Retryable:
-        host = urlsplit(url).hostname or url
-        if isinstance(exc, httpx.TooManyRedirects):
-            return FetchError(f"the council's site sends us round in circles (more than "
-                              f"{self.max_redirects} redirects); it may have moved: {url}",
-                              url=url, kind="redirect_loop")
-        if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
-            return FetchError(f"not a web address memberdesk can use: {url}", url=url,
-                              kind="bad_url")
-        if is_tls_problem(exc):
-            return FetchError(f"could not make a secure connection to {host} ({exc}); "
-                              f"memberdesk always checks certificates: {url}", url=url,
-                              kind="tls")
-        if isinstance(exc, httpx.TimeoutException):
-            limit = (self.connect_timeout if isinstance(exc, httpx.ConnectTimeout)
-                     else self.read_timeout)
-            return _Retryable(FetchError(
-                f"the council's site at {host} did not answer in time "
-                f"({limit:g} s): {url}", url=url, kind="timeout"))
-        if isinstance(exc, httpx.RemoteProtocolError):
-            return _Retryable(FetchError(f"the connection to {host} broke off mid-answer: "
-                                         f"{url}", url=url, kind="cut_off"))
-        return _Retryable(FetchError(f"could not reach the council's site at {host} "
-                                     f"({exc or type(exc).__name__}): {url}", url=url,
-                                     kind="connection"))
-
     def _status_error(self, status: int, url: str, tries: int | None = None) -> FetchError:
-        return FetchError(f"{status_reason(status, tries or self.retries + 1)}: {url}",
-                          url=url, kind="status", status=status)
-
-
-def _retry_after(headers: Mapping[str, str]) -> float | None:
-    value = headers.get("retry-after", "")
-    return parse_retry_after(value) if value else None
-
-
-def _check_pdf(head: bytes, resp: httpx.Response, url: str) -> None:
-    problem = pdf_problem(head, resp.headers.get("content-type", "").lower())
-    if problem is not None:
-        reason, web_page = problem
-        raise NotAPdfError(f"{reason}: {url}", url=url, web_page=web_page)
+        return FetchError(
+            f"{status_reason(status, tries or self.retries + 1)}: {url}", url=url, kind="status", status=status
+        )

@@ -67,9 +67,16 @@ def _service_refused(response: Response) -> bool:
 class ModernGovClient:
     """One council site. Safe to share between threads once probed."""
 
-    def __init__(self, base_url: str, http: HttpClient, *, name: str = "",
-                 mode: str | None = None, packs: bool = True,
-                 cancel: threading.Event | None = None) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        http: HttpClient,
+        *,
+        name: str = "",
+        mode: str | None = None,
+        packs: bool = True,
+        cancel: threading.Event | None = None,
+    ) -> None:
         self.base_url = normalise_base(base_url)
         self.http = http
         self.name = name or urlsplit(self.base_url).netloc
@@ -109,18 +116,22 @@ class ModernGovClient:
                     problems.append(error)
                     continue
                 if mode == "html" and not committees:
-                    problems.append(CouncilDataError(
-                        f"{self.name}'s committee page lists no committees",
-                        url=self._page_url("mgListCommittees.aspx", bcr="1")))
+                    problems.append(
+                        CouncilDataError(
+                            f"{self.name}'s committee page lists no committees",
+                            url=self._page_url("mgListCommittees.aspx", bcr="1"),
+                        )
+                    )
                     continue
                 self._mode, self._probe_committees = mode, committees
                 return mode
             first = problems[0]
             raise CouncilDataError(
                 f"{first} (the SOAP service and the public pages did not work either, so "
-                f"{self.name} cannot be read; check the address)", url=first.url,
-                kind=getattr(first, "kind", "no_service") if isinstance(
-                    first, CouncilDataError) else "no_service")
+                f"{self.name} cannot be read; check the address)",
+                url=first.url,
+                kind=getattr(first, "kind", "no_service") if isinstance(first, CouncilDataError) else "no_service",
+            )
 
     # -- the public methods -----------------------------------------------------------
 
@@ -130,8 +141,7 @@ class ModernGovClient:
         cached, self._probe_committees = self._probe_committees, None
         return cached if cached is not None else self._committees(mode)
 
-    def meetings(self, committee_id: str, from_date: date, to_date: date
-                 ) -> list[RemoteMeeting]:
+    def meetings(self, committee_id: str, from_date: date, to_date: date) -> list[RemoteMeeting]:
         """The committee's meetings from from_date to to_date inclusive, by date."""
         committee_id = str(committee_id)
         if self.mode == "html":
@@ -142,8 +152,9 @@ class ModernGovClient:
                     found.setdefault(meeting.id, meeting)
             meetings = list(found.values())
         else:
-            root = self._call("GetMeetings", lCommitteeId=committee_id,
-                              sFromDate=uk_date(from_date), sToDate=uk_date(to_date))
+            root = self._call(
+                "GetMeetings", lCommitteeId=committee_id, sFromDate=uk_date(from_date), sToDate=uk_date(to_date)
+            )
             meetings = meetings_from_xml(root, committee_id)
         # Our own filter: servers that ignore the range must not flood the library.
         wanted = [m for m in meetings if m.date is not None and from_date <= m.date <= to_date]
@@ -153,15 +164,16 @@ class ModernGovClient:
         """One meeting: its agenda items (plain text) and every public and restricted
         document, each URL once; packs from the meeting's page when self.packs is on."""
         meeting_id, committee_id = str(meeting_id), str(committee_id or "")
-        page_url = self._page_url("ieListDocuments.aspx", **self._meeting_query(
-            meeting_id, committee_id))
+        page_url = self._page_url("ieListDocuments.aspx", **self._meeting_query(meeting_id, committee_id))
         if self.mode == "html":
             page = self._page_response(page_url)
-            return meeting_from_html(page.text, page_url=page.url, meeting_id=meeting_id,
-                                     committee_id=committee_id)
-        detail = meeting_from_xml(self._call("GetMeeting", lMeetingId=meeting_id),
-                                  base_url=self.base_url, meeting_id=meeting_id,
-                                  committee_id=committee_id)
+            return meeting_from_html(page.text, page_url=page.url, meeting_id=meeting_id, committee_id=committee_id)
+        detail = meeting_from_xml(
+            self._call("GetMeeting", lMeetingId=meeting_id),
+            base_url=self.base_url,
+            meeting_id=meeting_id,
+            committee_id=committee_id,
+        )
         if not self.packs:
             return detail
         try:
@@ -175,8 +187,9 @@ class ModernGovClient:
 
     def meeting_packs(self, meeting_id: str, committee_id: str = "") -> list[RemoteDocument]:
         """Only the meeting-level PDFs (front sheet, reports pack, minutes, supplements)."""
-        return self._packs(self._page_url("ieListDocuments.aspx", **self._meeting_query(
-            str(meeting_id), str(committee_id or ""))))
+        return self._packs(
+            self._page_url("ieListDocuments.aspx", **self._meeting_query(str(meeting_id), str(committee_id or "")))
+        )
 
     # -- plumbing ---------------------------------------------------------------------
 
@@ -190,18 +203,26 @@ class ModernGovClient:
         url = f"{self.base_url}/mgWebService.asmx"
         if mode == "soap":
             response = self.http.request(
-                "POST", url, content=_soap_envelope(method, params),
-                headers={"Content-Type": "text/xml; charset=utf-8",
-                         "SOAPAction": f'"{SOAP_NAMESPACE}/{method}"'},
-                give_up=_service_refused, cancel=self.cancel)
+                "POST",
+                url,
+                content=_soap_envelope(method, params),
+                headers={"Content-Type": "text/xml; charset=utf-8", "SOAPAction": f'"{SOAP_NAMESPACE}/{method}"'},
+                give_up=_service_refused,
+                cancel=self.cancel,
+            )
         else:
             url = f"{url}/{method}"
-            response = self.http.get(url, params=params or None, use_cache=True,
-                                     give_up=_service_refused, cancel=self.cancel)
+            response = self.http.get(
+                url, params=params or None, use_cache=True, give_up=_service_refused, cancel=self.cancel
+            )
         shown = f"{url}?{urlencode(params)}" if params and mode != "soap" else url
         if response.status >= 400 and not _service_refused(response):
-            raise FetchError(f"{self.name}'s web service answered {response.status}: {shown}",
-                             url=shown, kind="status", status=response.status)
+            raise FetchError(
+                f"{self.name}'s web service answered {response.status}: {shown}",
+                url=shown,
+                kind="status",
+                status=response.status,
+            )
         return parse_xml(response.content, council=self.name, url=shown)
 
     def _page_url(self, page: str, **query: str) -> str:
@@ -213,8 +234,9 @@ class ModernGovClient:
     def _page_response(self, url: str) -> Response:
         response = self.http.get(url, use_cache=True, cancel=self.cancel)
         if "xml" in response.content_type and not looks_like_html(response.content):
-            raise CouncilDataError(f"{self.name} answered data where a web page was expected: "
-                                   f"{url}", url=url, kind="unexpected")
+            raise CouncilDataError(
+                f"{self.name} answered data where a web page was expected: {url}", url=url, kind="unexpected"
+            )
         return response
 
     def _packs(self, page_url: str) -> list[RemoteDocument]:

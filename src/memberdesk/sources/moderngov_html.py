@@ -24,8 +24,9 @@ from memberdesk.sources.records import (
 )
 from memberdesk.sources.urls import absolute_url, url_key
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_MONTHS = {
+    m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
+}
 # "Wednesday, 15th January, 2025 10.00 am" and "15 Jan 2025 10.00 am"
 _DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,9}),?\s+(\d{4})\b")
 _TIME = re.compile(r"\b(\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?)", re.IGNORECASE)
@@ -90,8 +91,7 @@ def committees_from_html(markup: str) -> list[RemoteCommittee]:
             continue
         title = _link_title(node)
         if committee_id.isdigit() and title and committee_id not in found:
-            found[committee_id] = RemoteCommittee(id=committee_id, title=title,
-                                                  category=category)
+            found[committee_id] = RemoteCommittee(id=committee_id, title=title, category=category)
     return list(found.values())
 
 
@@ -135,7 +135,7 @@ def meetings_from_html(markup: str, committee_id: str) -> list[RemoteMeeting]:
 
 
 def pack_kind(url: str, title: str) -> str | None:
-    """"frontsheet", "pack", "minutes", "supplement" for meeting-level PDFs; None otherwise."""
+    """ "frontsheet", "pack", "minutes", "supplement" for meeting-level PDFs; None otherwise."""
     found = _PACK_PATH.search(urlsplit(url).path)
     if found is None:
         return None
@@ -154,8 +154,7 @@ def pack_kind(url: str, title: str) -> str | None:
     if "pack" in lowered:
         return "pack"
     # The ?T= number ModernGov puts on these links, when the title says nothing.
-    return {"0": "frontsheet", "10": "pack", "1": "minutes", "9": "supplement"}.get(
-        _query(url).get("t", ""), "pack")
+    return {"0": "frontsheet", "10": "pack", "1": "minutes", "9": "supplement"}.get(_query(url).get("t", ""), "pack")
 
 
 def packs_from_html(markup: str, page_url: str) -> list[RemoteDocument]:
@@ -177,8 +176,7 @@ def _packs(root: Node, page_url: str) -> list[RemoteDocument]:
     return list(found.values())
 
 
-def meeting_from_html(markup: str, *, page_url: str, meeting_id: str,
-                      committee_id: str = "") -> RemoteMeetingDetail:
+def meeting_from_html(markup: str, *, page_url: str, meeting_id: str, committee_id: str = "") -> RemoteMeetingDetail:
     """A meeting's agenda page: items from table.mgItemTable, their documents, the packs."""
     root = parse_html(markup)
     documents: dict[str, RemoteDocument] = {}
@@ -214,8 +212,7 @@ def meeting_from_html(markup: str, *, page_url: str, meeting_id: str,
         committee_id=committee_id,
         date=_date(heading) or _date(page_text),
         time=_time(heading) or _time(page_text),
-        status=_status(heading) or ("Cancelled" if "meeting has been cancelled"
-                                    in page_text.lower() else ""),
+        status=_status(heading) or ("Cancelled" if "meeting has been cancelled" in page_text.lower() else ""),
         location=venue,
         agenda_published=bool(items) or any(p.kind != "minutes" for p in packs),
         minutes_published=minutes_seen or any(p.kind == "minutes" for p in packs),
@@ -224,8 +221,9 @@ def meeting_from_html(markup: str, *, page_url: str, meeting_id: str,
     )
 
 
-def _item(body: Node, number_cell: Node, page_url: str, meeting_id: str, position: int,
-          documents: dict[str, RemoteDocument]) -> RemoteAgendaItem:
+def _item(
+    body: Node, number_cell: Node, page_url: str, meeting_id: str, position: int, documents: dict[str, RemoteDocument]
+) -> RemoteAgendaItem:
     title_node = body.css_first("p.mgAiTitleTxt")
     title = clean_title(text(title_node).replace("\n", " ")) if title_node else ""
     item_id = ""
@@ -243,8 +241,7 @@ def _item(body: Node, number_cell: Node, page_url: str, meeting_id: str, positio
             continue
         if child.tag == "p" and "mgSubItemTitleTxt" in classes(child):
             label = text(child).lower()
-            current = ("minutes" if "minute" in label else "decision" if "decision" in label
-                       else "documents")
+            current = "minutes" if "minute" in label else "decision" if "decision" in label else "documents"
         elif "mgWordPara" in classes(child) and current in sections:
             sections[current].append(text(child))
     urls: list[str] = []
@@ -257,14 +254,17 @@ def _item(body: Node, number_cell: Node, page_url: str, meeting_id: str, positio
         key = url_key(url)
         if key in documents:
             if item_id not in documents[key].item_ids:
-                documents[key] = replace(documents[key],
-                                         item_ids=(*documents[key].item_ids, item_id))
+                documents[key] = replace(documents[key], item_ids=(*documents[key].item_ids, item_id))
         else:
             label = attr(link, "title") + " " + text(link)
             documents[key] = RemoteDocument(
-                url=url, title=_link_title(link), kind="report",
-                attachment_id=found.group(2), item_ids=(item_id,),
-                restricted="restricted" in label.lower())
+                url=url,
+                title=_link_title(link),
+                kind="report",
+                attachment_id=found.group(2),
+                item_ids=(item_id,),
+                restricted="restricted" in label.lower(),
+            )
         if documents[key].url not in urls:
             urls.append(documents[key].url)
     minutes = "\n\n".join(sections["minutes"] + sections["decision"])

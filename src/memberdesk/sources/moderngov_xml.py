@@ -41,23 +41,32 @@ def parse_xml(content: bytes, *, council: str, url: str) -> Element:
     """The root element (namespaces dropped, SOAP envelope opened) or a CouncilDataError."""
     text_head = content[:4096].decode("utf-8", errors="replace").lower()
     if UNKNOWN_METHOD in text_head or UNRECOGNISED_FORMAT in text_head:
-        raise CouncilDataError(f"{council}'s web service does not offer this method "
-                               f"(\"Web Service method name is not valid\"): {url}",
-                               url=url, kind="unknown_method")
+        raise CouncilDataError(
+            f'{council}\'s web service does not offer this method ("Web Service method name is not valid"): {url}',
+            url=url,
+            kind="unknown_method",
+        )
     if looks_like_html(content):
         raise CouncilDataError(
             f"{council} answered with a web page where data was expected (perhaps a firewall "
             f"challenge, a login or an error page); try again later: {url}",
-            url=url, kind="html_not_xml")
+            url=url,
+            kind="html_not_xml",
+        )
     try:
         root = SafeET.fromstring(content)
     except DefusedXmlException as exc:
-        raise CouncilDataError(f"{council} sent XML with entity declarations or external "
-                               f"references ({type(exc).__name__}); memberdesk refuses "
-                               f"these for safety: {url}", url=url, kind="unsafe_xml") from exc
+        raise CouncilDataError(
+            f"{council} sent XML with entity declarations or external "
+            f"references ({type(exc).__name__}); memberdesk refuses "
+            f"these for safety: {url}",
+            url=url,
+            kind="unsafe_xml",
+        ) from exc
     except ParseError as exc:
-        raise CouncilDataError(f"{council} sent data that is not well-formed XML ({exc}): "
-                               f"{url}", url=url, kind="bad_xml") from exc
+        raise CouncilDataError(
+            f"{council} sent data that is not well-formed XML ({exc}): {url}", url=url, kind="bad_xml"
+        ) from exc
     _drop_namespaces(root)
     if root.tag.lower() == "envelope":
         root = _open_soap(root, council=council, url=url)
@@ -74,24 +83,23 @@ def _open_soap(envelope: Element, *, council: str, url: str) -> Element:
     body = next((e for e in envelope if e.tag.lower() == "body"), None)
     fault = body.find(".//faultstring") if body is not None else None
     if fault is not None:
-        raise CouncilDataError(f"{council}'s web service reported a problem: "
-                               f"{text(fault) or 'no details'}: {url}", url=url,
-                               kind="unknown_method" if UNKNOWN_METHOD in text(fault).lower()
-                               else "unexpected")
+        raise CouncilDataError(
+            f"{council}'s web service reported a problem: {text(fault) or 'no details'}: {url}",
+            url=url,
+            kind="unknown_method" if UNKNOWN_METHOD in text(fault).lower() else "unexpected",
+        )
     result = None
     if body is not None:
         result = next((e for e in body.iter() if e.tag.endswith("Result")), None)
     if result is None:
-        raise CouncilDataError(f"{council}'s web service answer has no result in it: {url}",
-                               url=url, kind="unexpected")
+        raise CouncilDataError(f"{council}'s web service answer has no result in it: {url}", url=url, kind="unexpected")
     children = list(result)
     if children:
         return children[0]
     # Some installs send the result as an XML string inside the element: parse that too.
     inner = text(result)
     if not inner:
-        raise CouncilDataError(f"{council}'s web service sent an empty result: {url}",
-                               url=url, kind="unexpected")
+        raise CouncilDataError(f"{council}'s web service sent an empty result: {url}", url=url, kind="unexpected")
     return parse_xml(inner.encode("utf-8"), council=council, url=url)
 
 
@@ -145,13 +153,15 @@ def committees_from_xml(root: Element) -> list[RemoteCommittee]:
         committee_id = text(element, "committeeid")
         if not committee_id:
             continue
-        found.append(RemoteCommittee(
-            id=committee_id,
-            title=clean_title(text(element, "committeetitle")),
-            category=clean_title(text(element, "committeecategory")),
-            deleted=flag(element, "committeedeleted"),
-            expired=flag(element, "committeeexpired"),
-        ))
+        found.append(
+            RemoteCommittee(
+                id=committee_id,
+                title=clean_title(text(element, "committeetitle")),
+                category=clean_title(text(element, "committeecategory")),
+                deleted=flag(element, "committeedeleted"),
+                expired=flag(element, "committeeexpired"),
+            )
+        )
     return found
 
 
@@ -169,20 +179,21 @@ def meetings_from_xml(root: Element, committee_id: str) -> list[RemoteMeeting]:
         for element in holder:
             if element.tag.lower() != "meeting" or not text(element, "meetingid"):
                 continue
-            found.append(RemoteMeeting(
-                id=text(element, "meetingid"),
-                committee_id=text(element, "committeeid") or owner,
-                date=parse_date(text(element, "meetingdate")),
-                time=text(element, "meetingtime"),
-                status=clean_title(text(element, "meetingstatus")),
-                committee_title=title,
-            ))
+            found.append(
+                RemoteMeeting(
+                    id=text(element, "meetingid"),
+                    committee_id=text(element, "committeeid") or owner,
+                    date=parse_date(text(element, "meetingdate")),
+                    time=text(element, "meetingtime"),
+                    status=clean_title(text(element, "meetingstatus")),
+                    committee_title=title,
+                )
+            )
     unique = {meeting.id: meeting for meeting in found}  # the root may be a committee too
     return list(unique.values())
 
 
-def meeting_from_xml(root: Element, *, base_url: str, meeting_id: str,
-                     committee_id: str = "") -> RemoteMeetingDetail:
+def meeting_from_xml(root: Element, *, base_url: str, meeting_id: str, committee_id: str = "") -> RemoteMeetingDetail:
     meeting = root if root.tag.lower() == "meeting" else next(root.iter("meeting"), root)
     documents: dict[str, RemoteDocument] = {}
     items: list[RemoteAgendaItem] = []
@@ -210,9 +221,14 @@ def meeting_from_xml(root: Element, *, base_url: str, meeting_id: str,
             known = documents.get(key)
             if known is None:
                 documents[key] = RemoteDocument(
-                    url=url, title=title, kind="report", attachment_id=attachment,
+                    url=url,
+                    title=title,
+                    kind="report",
+                    attachment_id=attachment,
                     restricted=flag(doc, "isrestricted") or restricted_item,
-                    item_ids=(item_id,), published=parse_date(text(doc, "publicationdate")))
+                    item_ids=(item_id,),
+                    published=parse_date(text(doc, "publicationdate")),
+                )
             elif item_id not in known.item_ids:
                 documents[key] = _with_item(known, item_id)
             if documents[key].url not in urls:
@@ -220,17 +236,19 @@ def meeting_from_xml(root: Element, *, base_url: str, meeting_id: str,
         agenda_text = html_to_text(text(element, "agendatext"))
         if links:
             agenda_text = "\n\n".join(filter(None, [agenda_text, "\n".join(links)]))
-        items.append(RemoteAgendaItem(
-            id=item_id,
-            number=text(element, "fulldisplaynumberformat") or text(element, "agendaitemnumber"),
-            title=clean_title(text(element, "agendaitemtitle")),
-            text=agenda_text,
-            minutes=html_to_text(text(element, "minutesnonemptyhtmlbody")),
-            is_decision=flag(element, "isdecision"),
-            is_restricted=restricted_item,
-            document_urls=tuple(urls),
-            position=len(items),
-        ))
+        items.append(
+            RemoteAgendaItem(
+                id=item_id,
+                number=text(element, "fulldisplaynumberformat") or text(element, "agendaitemnumber"),
+                title=clean_title(text(element, "agendaitemtitle")),
+                text=agenda_text,
+                minutes=html_to_text(text(element, "minutesnonemptyhtmlbody")),
+                is_decision=flag(element, "isdecision"),
+                is_restricted=restricted_item,
+                document_urls=tuple(urls),
+                position=len(items),
+            )
+        )
     return RemoteMeetingDetail(
         id=text(meeting, "meetingid") or meeting_id,
         committee_id=text(meeting, "committeeid") or committee_id,

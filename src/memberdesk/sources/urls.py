@@ -27,8 +27,9 @@ def absolute_url(page_url: str, href: str) -> str:
     """href (as written in a page: relative, with spaces...) as an absolute, quoted URL."""
     joined = urljoin(page_url, href.strip())
     parts = urlsplit(joined)
-    return urlunsplit((parts.scheme, parts.netloc, quote(parts.path, safe=_SAFE_PATH),
-                       quote(parts.query, safe=_SAFE_QUERY), ""))
+    return urlunsplit(
+        (parts.scheme, parts.netloc, quote(parts.path, safe=_SAFE_PATH), quote(parts.query, safe=_SAFE_QUERY), "")
+    )
 
 
 def url_key(url: str) -> str:

@@ -17,7 +17,7 @@ _WHERE = {
     "FilePlayer": "memberdesk.speech.player",
     "INSTALL_HINT": "memberdesk.speech.base",
     "NullSpeaker": "memberdesk.speech.base",
-    "Paragraph": "memberdesk.speech.units",
+    "SpokenParagraph": "memberdesk.speech.units",
     "Player": "memberdesk.speech.player",
     "ProcessPlayer": "memberdesk.speech.player",
     "Sentence": "memberdesk.speech.units",
@@ -31,7 +31,7 @@ _WHERE = {
     "export_pages": "memberdesk.speech.export",
     "export_sections": "memberdesk.speech.export",
     "find_audio_player": "memberdesk.speech.player",
-    "find_repeated_lines": "memberdesk.speech.units",
+    "find_repeated_lines": "memberdesk.papers.running",
     "page_sentences": "memberdesk.speech.units",
     "split_page": "memberdesk.speech.units",
 }

@@ -183,8 +183,9 @@ class NullSpeaker(Speaker):
 
     name = "none"
 
-    def __init__(self, message: str = INSTALL_HINT, on_event: EventCallback | None = None,
-                 settings: SpeechSettings | None = None):
+    def __init__(
+        self, message: str = INSTALL_HINT, on_event: EventCallback | None = None, settings: SpeechSettings | None = None
+    ):
         super().__init__(on_event, settings)
         self._message = message
 

@@ -26,8 +26,13 @@ from memberdesk.speech.player import Player, find_audio_player
 Backend = Literal["auto", "speechd", "espeak", "none"]
 
 
-def _espeak(player: Player | None, on_event: EventCallback | None, settings: SpeechSettings | None,
-            lexicon: Lexicon | None, driver: str | None) -> Speaker:
+def _espeak(
+    player: Player | None,
+    on_event: EventCallback | None,
+    settings: SpeechSettings | None,
+    lexicon: Lexicon | None,
+    driver: str | None,
+) -> Speaker:
     if player is None:
         player, why = find_audio_player()
         if player is None:

@@ -65,8 +65,13 @@ def _rate(wpm: int) -> int:
 class DispatcherSpeaker(Speaker):
     name = "speechd"
 
-    def __init__(self, *, on_event: EventCallback | None = None, settings: SpeechSettings | None = None,
-                 lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        on_event: EventCallback | None = None,
+        settings: SpeechSettings | None = None,
+        lexicon: Lexicon | None = None,
+    ) -> None:
         ok, why = dispatcher_available()
         if not ok:
             raise SpeechUnavailable(why)

@@ -105,8 +105,7 @@ class EspeakSpeaker(Speaker):
             self._session = session
             if previous is not None:
                 previous.cancel()
-            session.thread = threading.Thread(target=self._run, args=(session,), daemon=True,
-                                              name="memberdesk-speech")
+            session.thread = threading.Thread(target=self._run, args=(session,), daemon=True, name="memberdesk-speech")
             session.thread.start()
 
     def stop(self) -> None:

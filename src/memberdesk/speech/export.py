@@ -58,8 +58,9 @@ class _Unit:
     pause_before: bool  # a paragraph or page starts here
 
 
-def _units(pages: Sequence[str | None], keys: frozenset[str], lexicon: Lexicon | None,
-           label: str, notes: list[str]) -> list[_Unit]:
+def _units(
+    pages: Sequence[str | None], keys: frozenset[str], lexicon: Lexicon | None, label: str, notes: list[str]
+) -> list[_Unit]:
     units: list[_Unit] = []
     for number, text in enumerate(pages, 1):
         where = f"{label}page {number}"
@@ -87,9 +88,15 @@ def _atomic_text(path: Path, text: str) -> None:
 
 
 class _Exporter:
-    def __init__(self, settings: SpeechSettings | None, lexicon: Lexicon | None,
-                 progress: ProgressCallback | None, cancel: threading.Event | None,
-                 driver: str | None, workers: int | None) -> None:
+    def __init__(
+        self,
+        settings: SpeechSettings | None,
+        lexicon: Lexicon | None,
+        progress: ProgressCallback | None,
+        cancel: threading.Event | None,
+        driver: str | None,
+        workers: int | None,
+    ) -> None:
         self.settings = (settings or SpeechSettings()).clamped()
         self.lexicon = lexicon
         self.progress = progress
@@ -193,10 +200,16 @@ class _Exporter:
 
 
 def export_pages(
-    pages: Sequence[str | None], out: Path, *, running: frozenset[str] | None = None,
+    pages: Sequence[str | None],
+    out: Path,
+    *,
+    running: frozenset[str] | None = None,
     settings: SpeechSettings | None = None,
-    lexicon: Lexicon | None = None, progress: ProgressCallback | None = None,
-    cancel: threading.Event | None = None, driver: str | None = None, workers: int | None = None,
+    lexicon: Lexicon | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    driver: str | None = None,
+    workers: int | None = None,
 ) -> ExportResult:
     """Write the pages as one WAV file at `out`. A page that is None had no text (skipped).
 
@@ -214,18 +227,23 @@ def export_pages(
 
 
 def export_sections(
-    sections: Sequence[tuple[str, Sequence[str | None]]], folder: Path, *,
-    running: frozenset[str] | None = None, settings: SpeechSettings | None = None, lexicon: Lexicon | None = None,
-    progress: ProgressCallback | None = None, cancel: threading.Event | None = None,
-    driver: str | None = None, workers: int | None = None,
+    sections: Sequence[tuple[str, Sequence[str | None]]],
+    folder: Path,
+    *,
+    running: frozenset[str] | None = None,
+    settings: SpeechSettings | None = None,
+    lexicon: Lexicon | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: threading.Event | None = None,
+    driver: str | None = None,
+    workers: int | None = None,
 ) -> ExportResult:
     """One WAV per (title, pages) section in `folder`, plus playlist.m3u listing them in order."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     keys = find_repeated_lines([page for _, pages in sections for page in pages]) if running is None else running
     with _Exporter(settings, lexicon, progress, cancel, driver, workers) as job:
-        planned = [(title, _units(pages, keys, lexicon, f"{title}, ", job.result.notes))
-                   for title, pages in sections]
+        planned = [(title, _units(pages, keys, lexicon, f"{title}, ", job.result.notes)) for title, pages in sections]
         job.total = sum(len(units) for _, units in planned)
         width = max(2, len(str(len(planned))))
         entries: list[tuple[float, str, str]] = []

@@ -94,7 +94,6 @@ class PageMap:
         return len(self.page_text)
 
 
-
 def sentence_at(sentences: Sequence[Sentence], raw_offset: int) -> int | None:
     """Index of the sentence holding `raw_offset`, else the first after it; None if none."""
     ends = [s.end for s in sentences]

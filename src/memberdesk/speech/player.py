@@ -118,8 +118,11 @@ class ProcessPlayer(Player):
 
     def play(self, wav: Path) -> Playback:
         proc = subprocess.Popen(
-            [*self.command, str(wav)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE, start_new_session=True,  # its own group: killed as one
+            [*self.command, str(wav)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            start_new_session=True,  # its own group: killed as one
         )
         return _ProcessPlayback(proc, self.name)
 
@@ -153,7 +156,10 @@ def find_audio_player() -> tuple[ProcessPlayer | None, str]:
             listed = ""
         if listed.strip() and "no soundcards" not in listed:
             return ProcessPlayer(["aplay", "-q"]), ""
-        return None, "Reading aloud needs a sound device, and none was found (no sound card, PulseAudio or PipeWire); export to a WAV file still works"
+        return (
+            None,
+            "Reading aloud needs a sound device, and none was found (no sound card, PulseAudio or PipeWire); export to a WAV file still works",
+        )
     return None, "Reading aloud needs a sound player: sudo apt-get install alsa-utils"
 
 

@@ -83,13 +83,18 @@ class SynthClient:
             args += ["--driver", self.driver]
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the worker
         proc = subprocess.Popen(
-            args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
-            text=True, encoding="utf-8", bufsize=1, env=_worker_env(),
+            args,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self._stderr,
+            text=True,
+            encoding="utf-8",
+            bufsize=1,
+            env=_worker_env(),
             start_new_session=True,  # Ctrl+C in the terminal must not reach it half-way
         )
         self._proc = proc
-        threading.Thread(target=self._read_replies, args=(proc,), daemon=True,
-                         name="memberdesk-synth-replies").start()
+        threading.Thread(target=self._read_replies, args=(proc,), daemon=True, name="memberdesk-synth-replies").start()
         return proc
 
     def _read_replies(self, proc: subprocess.Popen[str]) -> None:
@@ -175,10 +180,16 @@ class SynthClient:
 
     def submit(self, text: str, path: Path, settings: SpeechSettings) -> Future[dict[str, Any]]:
         """Ask for `text` in `path`; the Future's result is the raw reply (see result())."""
-        return self._request({
-            "op": "synth", "text": text, "path": str(path),
-            "rate": settings.rate, "volume": settings.volume, "voice": settings.voice or None,
-        })
+        return self._request(
+            {
+                "op": "synth",
+                "text": text,
+                "path": str(path),
+                "rate": settings.rate,
+                "volume": settings.volume,
+                "voice": settings.voice or None,
+            }
+        )
 
     def result(self, future: Future[dict[str, Any]], path: Path, timeout: float = REQUEST_TIMEOUT) -> Synthesized:
         """Wait for a submitted request. SynthError when it failed or hung (then restarts)."""

@@ -18,25 +18,14 @@ to `spoken` later, so what is highlighted is always the text as printed.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-# Words that end with a full stop without ending a sentence. Compared case-insensitively,
-# without the final dot. "etc." is deliberately absent: it usually ends a sentence when a
-# capital follows ("pens, paper etc. The Council..."), and reads fine either way.
-ABBREVIATIONS = frozenset(
-    ["cllr", "cllrs", "mr", "mrs", "ms", "mx", "dr", "prof", "rev", "revd", "st", "sr", "jr", "rt", "hon", "esq", "vol", "vols", "fig", "figs", "para", "paras", "ref", "refs", "approx", "incl", "inc", "cf", "vs", "viz", "e.g", "eg", "i.e", "ie", "c.f", "al", "dept", "govt", "tel", "ext", "min", "max", "est", "cont", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
-)
-# Abbreviations only before a number ("No. 5", "p. 12", "pp. 3-5", "s. 106", "art. 8"); before
-# anything else "no." is the word no, and the others end a sentence as any word does.
-NUMBER_ABBREVIATIONS = frozenset(["no", "nos", "p", "pp", "s", "ss", "art", "arts"])
-# Words a single capital letter labels: "Appendix A." ends a sentence, "J. Smith" does not.
-LABEL_WORDS = frozenset(
-    ["appendix", "appendices", "annex", "annexe", "schedule", "option", "options", "part", "table", "figure", "fig", "plan", "phase", "stage", "section", "category", "class", "grade", "zone", "site", "block", "route", "type", "area", "level", "band"]
-)
+from memberdesk.papers.running import find_repeated_lines, line_key
+from memberdesk.speech.abbreviations import ABBREVIATIONS, LABEL_WORDS, NUMBER_ABBREVIATIONS
+
+__all__ = ["find_repeated_lines", "line_key"]  # re-exported: where speech callers found them
 
 # A list item or numbered paragraph at the start of a line: bullets, "3.2.1", "1.", "1)",
 # "(a)", "a)", "(iv)". Capturing the marker lets the spoken text drop bullet symbols.
@@ -70,7 +59,9 @@ class Sentence:
 
 
 @dataclass
-class Paragraph:
+class SpokenParagraph:
+    """A paragraph as reading aloud sees it: a span of the raw page text, its kind, its sentences."""
+
     start: int
     end: int
     kind: str  # "prose", "heading", "item", "row"
@@ -86,47 +77,6 @@ class _Line:
     @property
     def blank(self) -> bool:
         return not self.text
-
-
-# A page number in roman figures, alone or after "Page" ("iii", "Page xii of 40"): packs
-# number their front pages so, and their footers must be skipped like "Page 3".
-_ROMAN_PAGE = re.compile(r"^(page\s+)?(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})(\s+of\s+#)?$")
-
-
-def line_key(line: str) -> str:
-    """How a line is compared across pages: numbers ignored, so 'Page 3' == 'Page 14' == 'Page ii'."""
-    key = _SPACES.sub(" ", _DIGITS.sub("#", line)).strip().lower()
-    match = _ROMAN_PAGE.match(key)
-    if match:
-        key = f"{match.group(1) or ''}#{match.group(2) or ''}"
-    return key
-
-
-def find_repeated_lines(
-    pages: Sequence[str | None], *, edge_lines: int = 3, min_share: float = 0.6
-) -> frozenset[str]:
-    """Keys (see line_key) of lines repeated at the top or bottom of most pages.
-
-    Only the first and last `edge_lines` non-blank lines of each page are considered,
-    so a phrase that recurs in body text is never dropped. Needs at least 3 pages: with
-    fewer there is no telling a running header from a coincidence.
-    """
-    texts = [p for p in pages if p]
-    if len(texts) < 3:
-        return frozenset()
-    counts: Counter[str] = Counter()
-    for text in texts:
-        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-        edges = lines[:edge_lines] + lines[-edge_lines:]
-        counts.update({line_key(ln) for ln in edges} - {""})
-    needed = max(3, math.ceil(min_share * len(texts)))
-    # A lone page number ("3", "- 3 -") is a footer too, whatever the share.
-    keys = {key for key, n in counts.items() if n >= needed}
-    return frozenset(keys | {k for k, n in counts.items() if n >= 3 and _only_number(k)})
-
-
-def _only_number(key: str) -> bool:
-    return bool(re.fullmatch(r"[\W#_]*#[\W#_]*", key))
 
 
 def _lines(text: str) -> list[_Line]:
@@ -212,10 +162,7 @@ def _join(page: str, lines: list[_Line]) -> tuple[str, list[int]]:
     for n, line in enumerate(lines):
         text, start = line.text, line.start
         following = lines[n + 1].text if n + 1 < len(lines) else ""
-        broken = (
-            len(text) > 1 and text.endswith("-") and text[-2].isalpha()
-            and following[:1].islower()
-        )
+        broken = len(text) > 1 and text.endswith("-") and text[-2].isalpha() and following[:1].islower()
         if broken:
             text = text[:-1]
         chars.extend(text)
@@ -271,19 +218,17 @@ def _clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def split_page(
-    text: str, *, boilerplate: frozenset[str] = frozenset(), edge_lines: int = 3
-) -> list[Paragraph]:
+def split_page(text: str, *, boilerplate: frozenset[str] = frozenset(), edge_lines: int = 3) -> list[SpokenParagraph]:
     """Paragraphs (with their sentences) of one page, skipping header/footer lines.
 
     `boilerplate` is what find_repeated_lines() returned for the whole document.
     """
     lines = _lines(text)
     skip = _boilerplate(lines, boilerplate, edge_lines)
-    paragraphs: list[Paragraph] = []
+    paragraphs: list[SpokenParagraph] = []
     for kind, block in _blocks(lines, skip):
         index = len(paragraphs)
-        para = Paragraph(block[0].start, block[-1].end, kind)
+        para = SpokenParagraph(block[0].start, block[-1].end, kind)
         if kind == "row":
             line = block[0]
             cells = [c.strip() for c in _CELL_GAP.split(line.text) if c.strip()]
@@ -310,9 +255,7 @@ def split_page(
     return paragraphs
 
 
-def page_sentences(
-    text: str, *, boilerplate: frozenset[str] = frozenset(), edge_lines: int = 3
-) -> list[Sentence]:
+def page_sentences(text: str, *, boilerplate: frozenset[str] = frozenset(), edge_lines: int = 3) -> list[Sentence]:
     """All sentences of a page in reading order."""
     return [s for p in split_page(text, boilerplate=boilerplate, edge_lines=edge_lines) for s in p.sentences]
 

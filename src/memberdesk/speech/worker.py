@@ -178,8 +178,9 @@ def main(argv: list[str] | None = None) -> int:
             elif op == "voices":
                 _reply(out, {"id": ident, "ok": True, "voices": synth.voices()})
             elif op == "synth":
-                frames = synth.synth(request["text"], request["path"], request["rate"],
-                                     request["volume"], request.get("voice"))
+                frames = synth.synth(
+                    request["text"], request["path"], request["rate"], request["volume"], request.get("voice")
+                )
                 _reply(out, {"id": ident, "ok": True, "frames": frames})
             else:
                 _reply(out, {"id": ident, "ok": False, "error": f"unknown request {op!r}"})

@@ -39,8 +39,9 @@ def _pick(text: str, candidates: list[tuple[str, str, object]], what: str) -> ob
         raise MatchError(f"no {what} matches '{text}'")
     listed = "; ".join(f"{ident} {name.splitlines()[0]}" for ident, name, _ in partial[:10])
     more = f" and {len(partial) - 10} more" if len(partial) > 10 else ""
-    raise MatchError(f"'{text}' matches {len(partial)} {what}s: {listed}{more}; "
-                     f"say which by its id or a longer part of its name")
+    raise MatchError(
+        f"'{text}' matches {len(partial)} {what}s: {listed}{more}; say which by its id or a longer part of its name"
+    )
 
 
 def find_council(library: Library, text: str) -> Council:
@@ -53,8 +54,7 @@ def find_council(library: Library, text: str) -> Council:
     return found
 
 
-def find_committees(library: Library, council: Council, texts: list[str]
-                    ) -> tuple[list[Committee], list[str]]:
+def find_committees(library: Library, council: Council, texts: list[str]) -> tuple[list[Committee], list[str]]:
     """Committees by the council's committee id or part of the title; (found, problems)."""
     committees = library.councils.committees(council.id, include_hidden=True)
     found: list[Committee] = []
@@ -79,8 +79,7 @@ def add_council(syncer: Syncer, url: str, name: str = "") -> tuple[Council, str]
     """
     base = normalise_base(url)
     known = next((c for c in syncer.library.councils.all() if c.base_url == base), None)
-    site = ModernGovClient(base, syncer.http, name=name or (known.name if known else ""),
-                           cancel=syncer.cancel)
+    site = ModernGovClient(base, syncer.http, name=name or (known.name if known else ""), cancel=syncer.cancel)
     mode = site.probe()
     council_id = syncer.library.councils.add_council(site.name, site.base_url, mode)
     _store_committees(syncer.library, council_id, site.committees())
@@ -97,19 +96,24 @@ def refresh_committees(syncer: Syncer, council: Council) -> list[Committee]:
 
 def _store_committees(library: Library, council_id: int, remote: list[RemoteCommittee]) -> None:
     for committee in remote:
-        library.councils.upsert_committee(council_id, committee.id, committee.title,
-                                          category=committee.category,
-                                          deleted=committee.deleted, expired=committee.expired)
+        library.councils.upsert_committee(
+            council_id,
+            committee.id,
+            committee.title,
+            category=committee.category,
+            deleted=committee.deleted,
+            expired=committee.expired,
+        )
 
 
-def refresh_meetings(syncer: Syncer, committee: Committee,
-                     window: tuple[date, date] | None = None) -> list[Meeting]:
+def refresh_meetings(syncer: Syncer, committee: Committee, window: tuple[date, date] | None = None) -> list[Meeting]:
     """The committee's meetings in the window (default 30 days back, 90 ahead), from the
     council, stored; their agendas and papers come with a sync of the meeting."""
     council = syncer.library.councils.get(committee.council_id)
     assert council is not None
     start, end = window or default_window()
     for remote in syncer.client(council).meetings(committee.remote_id, start, end):
-        syncer.library.councils.note_listed(committee.id, remote.id, when=remote.date,
-                                            time=remote.time, status=remote.status)
+        syncer.library.councils.note_listed(
+            committee.id, remote.id, when=remote.date, time=remote.time, status=remote.status
+        )
     return syncer.library.councils.meetings(committee.id, start, end)

@@ -74,8 +74,10 @@ class SyncReport:
 
     def summary(self) -> str:
         meetings = f"{plural(self.meetings, 'meeting')}"
-        papers = (f"papers: {self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
-                  f"{self.restricted} restricted, {self.failed} failed")
+        papers = (
+            f"papers: {self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
+            f"{self.restricted} restricted, {self.failed} failed"
+        )
         stopped = " (stopped before the end)" if self.cancelled else ""
         return f"Synced {meetings}; {papers}; {human_bytes(self.bytes_fetched)} fetched{stopped}."
 
@@ -92,8 +94,9 @@ class Throttle:
     """Pass progress on at most once per `interval` seconds, and always the last event of a
     stage: a screen reader should hear "25%", not every byte."""
 
-    def __init__(self, send: ProgressCallback, interval: float = 1.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, send: ProgressCallback, interval: float = 1.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.send = send
         self.interval = interval
         self.clock = clock

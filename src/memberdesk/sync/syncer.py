@@ -17,22 +17,20 @@ an unchanged meeting costs one small 304 per council page and no paper is downlo
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from memberdesk.library import Library
-from memberdesk.library.sync_records import StoredVersion
 from memberdesk.model import AgendaItem, Committee, Council
 from memberdesk.papers.importer import Importer
 from memberdesk.sources.errors import FetchCancelled, SourceError
 from memberdesk.sources.fetching import DownloadJob, DownloadResult, clean_partial_downloads
 from memberdesk.sources.http import HttpClient
 from memberdesk.sources.moderngov import ModernGovClient, default_window
-from memberdesk.sources.records import RemoteDocument, RemoteMeeting, RemoteMeetingDetail
+from memberdesk.sources.records import RemoteMeeting, RemoteMeetingDetail
+from memberdesk.sync.plan import MeetingRun, PlannedPaper, fingerprint
 from memberdesk.sync.report import Failure, ProgressCallback, SyncProgress, SyncReport
 
 INCOMING = "incoming"  # downloads land here (as .part files) before import copies them in
@@ -41,38 +39,20 @@ INCOMING = "incoming"  # downloads land here (as .part files) before import copi
 RECHECK_MINUTES = 60.0
 
 
-@dataclass
-class _Paper:
-    """One paper of one meeting, and what this run will do about it."""
-
-    doc: RemoteDocument
-    meeting: _MeetingRun
-    record: StoredVersion | None = None  # our current row for its URL
-
-    @property
-    def had_copy(self) -> bool:
-        """We hold a readable copy: a failure keeps it, different bytes make a new version."""
-        return self.record is not None and self.record.status == "ready"
-
-
-@dataclass
-class _MeetingRun:
-    id: int  # library meeting id
-    label: str  # "Cabinet, 2027-01-12"
-    detail: RemoteMeetingDetail | None = None
-    fingerprint: str = ""
-    committee_synced: bool = False  # papers arriving now are "new" to the reader
-    items: dict[str, int] = field(default_factory=dict)  # remote item id -> library item id
-    failed: bool = False
-
-
 class Syncer:
     """Syncs into one library. Not thread-safe: make one per run (the UI makes one per worker)."""
 
-    def __init__(self, library: Library, *, http: HttpClient | None = None,
-                 importer: Importer | None = None, progress: ProgressCallback | None = None,
-                 cancel: threading.Event | None = None, recheck_minutes: float = RECHECK_MINUTES,
-                 workers: int = 8) -> None:
+    def __init__(
+        self,
+        library: Library,
+        *,
+        http: HttpClient | None = None,
+        importer: Importer | None = None,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+        recheck_minutes: float = RECHECK_MINUTES,
+        workers: int = 8,
+    ) -> None:
         self.library = library
         self.cancel = cancel or threading.Event()
         self.progress = progress or (lambda event: None)
@@ -104,14 +84,20 @@ class Syncer:
         """The council's site, read the way `council add` found (no probe on every sync)."""
         if council.id not in self._clients:
             self._clients[council.id] = ModernGovClient(
-                council.base_url, self.http, name=council.name, mode=council.mode,
-                cancel=self.cancel)
+                council.base_url, self.http, name=council.name, mode=council.mode, cancel=self.cancel
+            )
         return self._clients[council.id]
 
     # -- the run ------------------------------------------------------------------------
-    def run(self, councils: list[Council] | None = None, *, from_date: date | None = None,
-            to_date: date | None = None, meeting_id: int | None = None,
-            recheck: bool = False) -> SyncReport:
+    def run(
+        self,
+        councils: list[Council] | None = None,
+        *,
+        from_date: date | None = None,
+        to_date: date | None = None,
+        meeting_id: int | None = None,
+        recheck: bool = False,
+    ) -> SyncReport:
         """Sync the followed committees of `councils` (default: every council), or one meeting.
 
         recheck: ask the council about every paper, even ones checked in the last hour.
@@ -123,7 +109,7 @@ class Syncer:
         clean_partial_downloads(incoming)  # what a killed run left: never mistaken for a paper
         default_from, default_to = default_window()
         window = (from_date or default_from, to_date or default_to)
-        runs: list[_MeetingRun] = []
+        runs: list[MeetingRun] = []
         try:
             if meeting_id is not None:
                 targets = self._one_meeting(meeting_id)
@@ -154,18 +140,19 @@ class Syncer:
         committee = self.library.councils.committee(meeting.committee_id) if meeting else None
         if meeting is None or council is None or committee is None:
             raise LookupError(f"there is no meeting {meeting_id} in the library")
-        remote = RemoteMeeting(meeting.remote_id, committee.remote_id, meeting.date, meeting.time,
-                               meeting.status, committee.title)
+        remote = RemoteMeeting(
+            meeting.remote_id, committee.remote_id, meeting.date, meeting.time, meeting.status, committee.title
+        )
         return [(council, committee, remote)]
 
-    def _listed_meetings(self, councils: list[Council] | None, window: tuple[date, date],
-                         report: SyncReport) -> list[tuple[Council, Committee, RemoteMeeting]]:
+    def _listed_meetings(
+        self, councils: list[Council] | None, window: tuple[date, date], report: SyncReport
+    ) -> list[tuple[Council, Committee, RemoteMeeting]]:
         targets: list[tuple[Council, Committee, RemoteMeeting]] = []
         for council in councils if councils is not None else self.library.councils.all():
             followed = self.library.councils.followed(council.id)
             if not followed:
-                report.notes.append(f"{council.name}: no committee is followed "
-                                    f"(memberdesk follow COUNCIL COMMITTEE)")
+                report.notes.append(f"{council.name}: no committee is followed (memberdesk follow COUNCIL COMMITTEE)")
             for committee in followed:
                 self._check_cancel()
                 self.progress(SyncProgress("agendas", f"Listing meetings of {committee.title}"))
@@ -174,33 +161,35 @@ class Syncer:
                 except FetchCancelled:
                     raise
                 except SourceError as error:
-                    report.failures.append(Failure(f"{council.name}, {committee.title}: the list "
-                                                   f"of meetings", str(error)))
+                    report.failures.append(
+                        Failure(f"{council.name}, {committee.title}: the list of meetings", str(error))
+                    )
                     continue
                 targets.extend((council, committee, meeting) for meeting in listed)
         return targets
 
-    def _read_agendas(self, targets: list[tuple[Council, Committee, RemoteMeeting]],
-                      report: SyncReport, runs: list[_MeetingRun]) -> None:
+    def _read_agendas(
+        self, targets: list[tuple[Council, Committee, RemoteMeeting]], report: SyncReport, runs: list[MeetingRun]
+    ) -> None:
         if not targets:
             return
         with ThreadPoolExecutor(max_workers=4, thread_name_prefix="memberdesk-agenda") as pool:
-            futures = {pool.submit(self.client(council).meeting, remote.id, committee.remote_id):
-                       (council, committee, remote) for council, committee, remote in targets}
+            futures = {
+                pool.submit(self.client(council).meeting, remote.id, committee.remote_id): (council, committee, remote)
+                for council, committee, remote in targets
+            }
             try:
                 for done, future in enumerate(as_completed(futures), start=1):
                     council, committee, remote = futures[future]
                     self._check_cancel()
                     label = f"{committee.title}, {remote.date.isoformat() if remote.date else 'no date'}"
                     meeting_id = self.library.councils.note_listed(
-                        committee.id, remote.id, when=remote.date, time=remote.time,
-                        status=remote.status)
-                    run = _MeetingRun(meeting_id, label,
-                                      committee_synced=self._committee_synced(committee.id))
+                        committee.id, remote.id, when=remote.date, time=remote.time, status=remote.status
+                    )
+                    run = MeetingRun(meeting_id, label, committee_synced=self._committee_synced(committee.id))
                     runs.append(run)
                     report.meetings += 1
-                    self.progress(SyncProgress("agendas", f"Reading the agenda of {label}",
-                                               done, len(futures)))
+                    self.progress(SyncProgress("agendas", f"Reading the agenda of {label}", done, len(futures)))
                     try:
                         detail = future.result()
                     except FetchCancelled:
@@ -218,26 +207,43 @@ class Syncer:
     def _committee_synced(self, committee_id: int) -> bool:
         return any(m.synced_at for m in self.library.councils.meetings(committee_id))
 
-    def _store_agenda(self, run: _MeetingRun, remote: RemoteMeeting, detail: RemoteMeetingDetail,
-                      committee: Committee) -> None:
+    def _store_agenda(
+        self, run: MeetingRun, remote: RemoteMeeting, detail: RemoteMeetingDetail, committee: Committee
+    ) -> None:
         when = detail.date or remote.date
         self.library.councils.upsert_meeting(
-            committee.id, remote.id, when=when, time=detail.time or remote.time,
-            status=detail.status or remote.status, location=detail.location,
-            agenda_published=detail.agenda_published or bool(detail.items))
-        items = [AgendaItem(id=0, meeting_id=run.id, number=i.number, title=i.title, text=i.text,
-                            minutes=i.minutes, is_decision=i.is_decision,
-                            is_restricted=i.is_restricted, position=i.position, remote_id=i.id)
-                 for i in detail.items]
+            committee.id,
+            remote.id,
+            when=when,
+            time=detail.time or remote.time,
+            status=detail.status or remote.status,
+            location=detail.location,
+            agenda_published=detail.agenda_published or bool(detail.items),
+        )
+        items = [
+            AgendaItem(
+                id=0,
+                meeting_id=run.id,
+                number=i.number,
+                title=i.title,
+                text=i.text,
+                minutes=i.minutes,
+                is_decision=i.is_decision,
+                is_restricted=i.is_restricted,
+                position=i.position,
+                remote_id=i.id,
+            )
+            for i in detail.items
+        ]
         ids = self.library.councils.set_agenda_items(run.id, items)
         run.items = {item.id: lib_id for item, lib_id in zip(detail.items, ids, strict=True)}
         run.detail = detail
-        run.fingerprint = _fingerprint(detail)
+        run.fingerprint = fingerprint(detail)
 
     # -- stage 1b: what to do about each paper -------------------------------------------
-    def _plan(self, runs: list[_MeetingRun], report: SyncReport, recheck: bool) -> list[_Paper]:
+    def _plan(self, runs: list[MeetingRun], report: SyncReport, recheck: bool) -> list[PlannedPaper]:
         records = self.library.sync_records
-        papers: list[_Paper] = []
+        papers: list[PlannedPaper] = []
         for run in runs:
             if run.detail is None:
                 continue
@@ -245,31 +251,40 @@ class Syncer:
             changed = recheck or fingerprint != run.fingerprint
             for doc in run.detail.documents:
                 record = records.current(doc.url)
-                paper = _Paper(doc, run, record)
+                paper = PlannedPaper(doc, run, record)
                 if record is not None and doc.title and record.title != doc.title:
                     records.update_listing(record.id, title=doc.title, kind=doc.kind)
                 if doc.restricted and not paper.had_copy:
                     # Listed, never downloaded: its address leads to a login page.
                     if record is None:
-                        records.add_restricted(title=doc.title, url=doc.url, meeting_id=run.id,
-                                               kind=doc.kind, marker=self._marker(run, None))
+                        records.add_restricted(
+                            title=doc.title,
+                            url=doc.url,
+                            meeting_id=run.id,
+                            kind=doc.kind,
+                            marker=self._marker(run, None),
+                        )
                     report.restricted += 1
                 elif doc.restricted:
                     report.restricted += 1  # the council withdrew it; the copy we have stays
-                elif record is not None and paper.had_copy and not changed and not records.is_due(
-                        record.id, self.recheck_minutes):
+                elif (
+                    record is not None
+                    and paper.had_copy
+                    and not changed
+                    and not records.is_due(record.id, self.recheck_minutes)
+                ):
                     report.unchanged += 1
                 else:
                     papers.append(paper)
         return papers
 
-    def _marker(self, run: _MeetingRun, previous_sha: str | None) -> str:
+    def _marker(self, run: MeetingRun, previous_sha: str | None) -> str:
         if previous_sha:
             return "updated"
         return "new" if run.committee_synced else ""
 
     # -- stage 2: papers -----------------------------------------------------------------
-    def _fetch(self, papers: list[_Paper], incoming: Path, report: SyncReport) -> None:
+    def _fetch(self, papers: list[PlannedPaper], incoming: Path, report: SyncReport) -> None:
         total = len(papers)
         if not total:
             return
@@ -277,10 +292,15 @@ class Syncer:
         for n, paper in enumerate(papers):
             # Conditional only when we hold a copy: a 304 must mean "yours is current".
             record = paper.record if paper.had_copy else None
-            jobs.append(DownloadJob(paper.doc.url, incoming,
-                                    etag=record.etag if record else "",
-                                    last_modified=record.last_modified if record else "",
-                                    key=n))
+            jobs.append(
+                DownloadJob(
+                    paper.doc.url,
+                    incoming,
+                    etag=record.etag if record else "",
+                    last_modified=record.last_modified if record else "",
+                    key=n,
+                )
+            )
         self.progress(SyncProgress("papers", "Fetching papers", 0, total))
         downloads = self.http.download_many(jobs, workers=self.workers, cancel=self.cancel)
         for done, (job, outcome) in enumerate(downloads, start=1):
@@ -298,27 +318,25 @@ class Syncer:
             fetched = (self.http.stats() - self._before).bytes_fetched
             self.progress(SyncProgress("papers", paper.doc.title, done, total, fetched))
 
-    def _failed(self, paper: _Paper, reason: str, report: SyncReport) -> None:
+    def _failed(self, paper: PlannedPaper, reason: str, report: SyncReport) -> None:
         paper.meeting.failed = True
         kept = "; the copy you have is kept" if paper.had_copy else ""
-        report.failures.append(Failure(f"{paper.doc.title} ({paper.meeting.label})",
-                                       f"{reason}{kept}"))
+        report.failures.append(Failure(f"{paper.doc.title} ({paper.meeting.label})", f"{reason}{kept}"))
 
-    def _arrived(self, paper: _Paper, result: DownloadResult, report: SyncReport) -> None:
+    def _arrived(self, paper: PlannedPaper, result: DownloadResult, report: SyncReport) -> None:
         records, record = self.library.sync_records, paper.record
-        if record is not None and paper.had_copy and (
-                result.not_modified or result.sha256 == record.sha256):
+        if record is not None and paper.had_copy and (result.not_modified or result.sha256 == record.sha256):
             records.checked(record.id, etag=result.etag, last_modified=result.last_modified)
             report.unchanged += 1
             return
         if result.path is None:  # a 304 to a request we did not make conditional
-            self._failed(paper, "the council said 'not modified' for a paper we do not have",
-                         report)
+            self._failed(paper, "the council said 'not modified' for a paper we do not have", report)
             return
         run, doc = paper.meeting, paper.doc
         marker = self._marker(run, record.sha256 if record and paper.had_copy else None)
-        imported = self.importer.import_file(result.path, title=doc.title, source_url=doc.url,
-                                             meeting_id=run.id, kind=doc.kind, marker=marker)
+        imported = self.importer.import_file(
+            result.path, title=doc.title, source_url=doc.url, meeting_id=run.id, kind=doc.kind, marker=marker
+        )
         if imported.error or imported.document_id is None:
             self._failed(paper, f"the file could not be read ({imported.error})", report)
             return
@@ -329,16 +347,23 @@ class Syncer:
                 # The same bytes are already in the library under another address (or
                 # imported by hand): share the file and pages, keep a row for this address.
                 document_id = records.clone(document_id)
-        records.adopt(document_id, url=doc.url, title=doc.title, meeting_id=run.id,
-                      kind=doc.kind, marker=marker, etag=result.etag,
-                      last_modified=result.last_modified)
+        records.adopt(
+            document_id,
+            url=doc.url,
+            title=doc.title,
+            meeting_id=run.id,
+            kind=doc.kind,
+            marker=marker,
+            etag=result.etag,
+            last_modified=result.last_modified,
+        )
         if paper.had_copy:
             report.updated += 1
         else:
             report.new += 1
 
     # -- the end of each meeting ---------------------------------------------------------
-    def _finish_meetings(self, runs: list[_MeetingRun], *, complete: bool) -> None:
+    def _finish_meetings(self, runs: list[MeetingRun], *, complete: bool) -> None:
         records = self.library.sync_records
         for run in runs:
             if run.detail is None:
@@ -356,11 +381,3 @@ class Syncer:
     def _check_cancel(self) -> None:
         if self.cancel.is_set():
             raise FetchCancelled("stopped")
-
-
-def _fingerprint(detail: RemoteMeetingDetail) -> str:
-    """What the agenda says, as a hash: equal fingerprints mean nothing on it changed."""
-    stable = (detail.status, detail.date, detail.time, detail.location, detail.items,
-              detail.documents)
-    return hashlib.sha256(repr(stable).encode("utf-8")).hexdigest()
-

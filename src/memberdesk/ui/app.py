@@ -174,7 +174,9 @@ class MemberdeskApp(ProfileSupport, App[None]):
         elif result.duplicate and result.document_id is not None:
             self.call_from_thread(self.open_document, result.document_id)
         elif result.warnings:
-            self.call_from_thread(self.notify, f"{path}: {len(result.warnings)} pages could not be read", severity="warning")
+            self.call_from_thread(
+                self.notify, f"{path}: {len(result.warnings)} pages could not be read", severity="warning"
+            )
 
     def _open_when_started(self, document_id: int) -> None:
         # The first page arrives within moments of the row; the reader shows progress until then.

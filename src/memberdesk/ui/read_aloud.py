@@ -34,9 +34,7 @@ VOLUME_STEP = 0.1
 CHUNK_PAGES = 3  # pages handed to the speaker at once: it synthesises ahead across page turns
 
 
-class _HasSpeech(Protocol):
-    """The app, as the reader sees it: the one speech service of the process."""
-
+class _HasSpeech(Protocol):  # the app, as the reader sees it: the one speech service
     speech: SpeechService
 
 
@@ -50,7 +48,7 @@ class ReadAloud:
         self.items: list[Place] = []  # the sentences handed to the speaker, in order
         self.current: int | None = None  # index in items of the sentence being read
         self.session = 0  # the speaker session whose events count (see speech_service)
-        self._after_ready: list[Callable[[], None]] = []
+        self._after_ready: list[Callable[[], object]] = []
         self._map: tuple[int, list[Paragraph], PageMap] | None = None
 
     @property
@@ -125,10 +123,7 @@ class ReadAloud:
         self._with_speaker(change)
 
     def choose_voice(self) -> None:
-        def load() -> None:
-            self.screen.load_voices()  # a thread worker: the list arrives on its own
-
-        self._with_speaker(load)
+        self._with_speaker(self.screen.load_voices)  # a thread worker: the list arrives on its own
 
     def use_voice(self, voice: Voice | None) -> None:
         self.service.adjust(voice=voice.id if voice else None, default_voice=voice is None)
@@ -182,7 +177,7 @@ class ReadAloud:
         return ""
 
     # -- reading ---------------------------------------------------------------------------
-    def _with_speaker(self, action: Callable[[], None], *, starting: bool = False) -> None:
+    def _with_speaker(self, action: Callable[[], object], *, starting: bool = False) -> None:
         """Run `action` once the speaker is ready (made in a thread on first use)."""
         speaker = self.service.speaker
         if speaker is None:
@@ -282,14 +277,30 @@ class ReadAloudScreen(Screen[None]):
         Binding("r", "read_aloud", "Read aloud from the reading line", id="speech.read"),
         Binding("p", "pause_reading", "Pause or resume reading aloud", id="speech.pause"),
         Binding("s", "stop_reading", "Stop reading aloud (Escape also stops it)", id="speech.stop"),
-        Binding("right_square_bracket,ctrl+right", "next_sentence", "Next sentence, while reading aloud",
-                id="speech.next_sentence"),
-        Binding("left_square_bracket,ctrl+left", "previous_sentence", "Previous sentence, while reading aloud",
-                id="speech.previous_sentence"),
-        Binding("right_curly_bracket,ctrl+down", "next_paragraph", "Next paragraph, while reading aloud",
-                id="speech.next_paragraph"),
-        Binding("left_curly_bracket,ctrl+up", "previous_paragraph", "Previous paragraph, while reading aloud",
-                id="speech.previous_paragraph"),
+        Binding(
+            "right_square_bracket,ctrl+right",
+            "next_sentence",
+            "Next sentence, while reading aloud",
+            id="speech.next_sentence",
+        ),
+        Binding(
+            "left_square_bracket,ctrl+left",
+            "previous_sentence",
+            "Previous sentence, while reading aloud",
+            id="speech.previous_sentence",
+        ),
+        Binding(
+            "right_curly_bracket,ctrl+down",
+            "next_paragraph",
+            "Next paragraph, while reading aloud",
+            id="speech.next_paragraph",
+        ),
+        Binding(
+            "left_curly_bracket,ctrl+up",
+            "previous_paragraph",
+            "Previous paragraph, while reading aloud",
+            id="speech.previous_paragraph",
+        ),
         Binding("plus,equals_sign", "faster", "Read faster", id="speech.faster"),
         Binding("minus,underscore", "slower", "Read slower", id="speech.slower"),
         Binding("greater_than_sign", "louder", "Read louder", id="speech.louder"),

@@ -102,8 +102,13 @@ class SpeechService:
             prefs = load_preferences(self.home)
         try:
             speaker: Speaker = choose_speaker(
-                options.backend, on_event=self._on_event, settings=prefs.settings, lexicon=prefs.lexicon,
-                player=options.player, driver=options.driver)
+                options.backend,
+                on_event=self._on_event,
+                settings=prefs.settings,
+                lexicon=prefs.lexicon,
+                player=options.player,
+                driver=options.driver,
+            )
         except Exception as exc:  # noqa: BLE001 - whatever it was, the screen must hear back
             speaker = NullSpeaker(f"Reading aloud could not start: {exc}", self._on_event, prefs.settings)
         with self._lock:
@@ -142,8 +147,14 @@ class SpeechService:
         if self.speaker is not None:
             self.speaker.stop()
 
-    def adjust(self, *, rate: int | None = None, volume: float | None = None, voice: str | None = None,
-               default_voice: bool = False) -> SpeechSettings:
+    def adjust(
+        self,
+        *,
+        rate: int | None = None,
+        volume: float | None = None,
+        voice: str | None = None,
+        default_voice: bool = False,
+    ) -> SpeechSettings:
         """Change rate/volume/voice from the next sentence on; the settings now in force."""
         assert self.speaker is not None, "start() the service and wait for SpeakerReady first"
         current = self.speaker.settings

@@ -46,15 +46,15 @@ class SyncJobs:
         self._cancel.set()
         return True
 
-    def run(self, what: str, job: Callable[[Syncer], JobResult],
-            progress: Callable[[str], None], interval: float = 1.0) -> JobResult:
+    def run(
+        self, what: str, job: Callable[[Syncer], JobResult], progress: Callable[[str], None], interval: float = 1.0
+    ) -> JobResult:
         """Run `job` (on the worker thread) with a fresh Syncer; never raises for council trouble."""
         self._cancel = threading.Event()
         self.running = what
         throttle = Throttle(lambda event: progress(event.text()), interval)
         try:
-            with Library(self.home) as library, Syncer(library, progress=throttle,
-                                                       cancel=self._cancel) as syncer:
+            with Library(self.home) as library, Syncer(library, progress=throttle, cancel=self._cancel) as syncer:
                 return job(syncer)
         except SourceError as error:
             return JobResult(f"{what} failed: {error}", ok=False)

@@ -28,7 +28,9 @@ class ContentsScreen(ModalScreen[OutlineEntry | None]):
             yield Label("Contents: Up and Down to choose, Enter to go there, Escape to cancel.", markup=False)
             options = []
             for number, entry in enumerate(self.outline):
-                label = self.labels[entry.page_index] if entry.page_index < len(self.labels) else str(entry.page_index + 1)
+                label = (
+                    self.labels[entry.page_index] if entry.page_index < len(self.labels) else str(entry.page_index + 1)
+                )
                 indent = "  " * entry.level
                 options.append(Option(f"{indent}{entry.title}, page {label}", id=str(number)))
             yield CursorOptionList(*options, id="contents")

@@ -112,8 +112,12 @@ class CouncilsScreen(Screen[None]):
             followed = len(self.library.councils.followed(council.id))
             markers = self.library.councils.unread_markers(council.id)
             extra = "".join(f", {n} {word}" for word, n in sorted(markers.items()))
-            rows.append(Option(f"{council.name}, following {followed} committee"
-                               f"{'s' if followed != 1 else ''}{extra}", id=f"council:{council.id}"))
+            rows.append(
+                Option(
+                    f"{council.name}, following {followed} committee{'s' if followed != 1 else ''}{extra}",
+                    id=f"council:{council.id}",
+                )
+            )
         if not rows:
             rows.append(Option("No council yet: press a to add one by its web address.", disabled=True))
         return rows
@@ -144,8 +148,9 @@ class CouncilsScreen(Screen[None]):
         rows: list[Option] = []
         placed: set[int] = set()
         for item in councils.agenda_items(level.id):
-            notes = "".join(w for w, on_ in ((", decision", item.is_decision),
-                                              (", restricted", item.is_restricted)) if on_)
+            notes = "".join(
+                w for w, on_ in ((", decision", item.is_decision), (", restricted", item.is_restricted)) if on_
+            )
             papers = linked.get(item.id, [])
             count = f", {plural(len(papers), 'paper')}" if papers else ""
             written = len(self.library.notes.for_agenda_item(item.id))
@@ -156,8 +161,11 @@ class CouncilsScreen(Screen[None]):
                 if doc is not None:
                     placed.add(doc_id)
                     rows.append(Option(f"  {document_row(doc)}", id=f"doc:{doc_id}:{item.id}"))
-        rest = [d for d in (documents.get(i) for i in councils.meeting_document_ids(level.id))
-                if d is not None and d.id not in placed]
+        rest = [
+            d
+            for d in (documents.get(i) for i in councils.meeting_document_ids(level.id))
+            if d is not None and d.id not in placed
+        ]
         if rest:
             rows.append(Option("Meeting papers", disabled=True))
             rows.extend(Option(f"  {document_row(d)}", id=f"doc:{d.id}") for d in rest)
@@ -285,9 +293,14 @@ class CouncilsScreen(Screen[None]):
             if url:
                 self._start("Adding the council", jobs.add_council(url))
 
-        self.app.push_screen(PromptScreen(
-            "Add a council: type the address of its ModernGov site (e.g. https://democracy.example.gov.uk) "
-            "and press Enter. Escape cancels.", "council-url"), chosen)
+        self.app.push_screen(
+            PromptScreen(
+                "Add a council: type the address of its ModernGov site (e.g. https://democracy.example.gov.uk) "
+                "and press Enter. Escape cancels.",
+                "council-url",
+            ),
+            chosen,
+        )
 
     def action_refresh(self) -> None:
         if self.level.kind == "committees":
@@ -308,8 +321,11 @@ class CouncilsScreen(Screen[None]):
 
     @work(thread=True, group="councils-sync")
     def _run(self, what: str, job: object) -> None:
-        result = self.jobs.run(what, job,  # type: ignore[arg-type]
-                               progress=lambda text: self.app.call_from_thread(self._progress, text))
+        result = self.jobs.run(
+            what,
+            job,  # type: ignore[arg-type]
+            progress=lambda text: self.app.call_from_thread(self._progress, text),
+        )
         self.app.call_from_thread(self._finished, result)
 
     def on_unmount(self) -> None:
@@ -326,4 +342,3 @@ class CouncilsScreen(Screen[None]):
     def _say(self, text: str) -> None:
         # A line of text, not a toast: screen readers and braille displays can read it back.
         self.query_one("#councils-status", Static).update(text)
-

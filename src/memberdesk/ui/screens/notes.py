@@ -67,9 +67,18 @@ class NotesScreen(ModalScreen[Jump | None]):
             options.append(Option("Notes:", disabled=True))
             for view in notes:
                 first_line = view.note.text.splitlines()[0] if view.note.text else ""
-                options.append(Option(f"  Note, page {view.page_label}: {first_line}", id=f"n{view.note.id}:{view.note.page_index or 0}"))
+                options.append(
+                    Option(
+                        f"  Note, page {view.page_label}: {first_line}",
+                        id=f"n{view.note.id}:{view.note.page_index or 0}",
+                    )
+                )
         if not options:
-            options.append(Option("No notes or bookmarks yet: in the reader, a writes a note, m bookmarks the page.", disabled=True))
+            options.append(
+                Option(
+                    "No notes or bookmarks yet: in the reader, a writes a note, m bookmarks the page.", disabled=True
+                )
+            )
         self._show(options)
 
     def _meeting_rows(self) -> list[Option]:
@@ -84,7 +93,9 @@ class NotesScreen(ModalScreen[Jump | None]):
                 where = f"Note on {view.document_title}, page {view.page_label}"
                 key = f"n{view.note.id}:d{view.note.document_id}p{view.note.page_index or 0}"
             options.append(Option(f"{where}: {first_line}", id=key))
-        return options or [Option("No notes for this meeting yet: n writes one on the highlighted item.", disabled=True)]
+        return options or [
+            Option("No notes for this meeting yet: n writes one on the highlighted item.", disabled=True)
+        ]
 
     def _show(self, options: list[Option]) -> None:
         listing = self.query_one(CursorOptionList)

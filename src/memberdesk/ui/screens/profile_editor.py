@@ -115,8 +115,11 @@ class ProfileEditor(Screen[None]):
         with Horizontal(classes="row"):
             yield Label(label, classes="field-label", markup=False)
             yield TextBox(
-                str(self.values[key]), id=_widget_id(key), compact=True,
-                type="integer" if number else "text", classes="number" if number else "",
+                str(self.values[key]),
+                id=_widget_id(key),
+                compact=True,
+                type="integer" if number else "text",
+                classes="number" if number else "",
             )
 
     def on_mount(self) -> None:
@@ -239,7 +242,9 @@ class ProfileEditor(Screen[None]):
                 focused.value = value
                 focused.focus()
 
-        self.app.push_screen(ColourPicker(label.lower(), colours.resolved(role), colours.resolved(other), other_label), chosen)
+        self.app.push_screen(
+            ColourPicker(label.lower(), colours.resolved(role), colours.resolved(other), other_label), chosen
+        )
 
     def action_save(self, then_use: bool = False) -> None:
         profile = self.profile
@@ -247,8 +252,10 @@ class ProfileEditor(Screen[None]):
             self.app.notify(f"Cannot save yet: {self.problems[0]}", severity="warning")
             return
         if self.registry.is_builtin(profile.name):
-            self.app.notify(f"'{profile.name}' is a built-in profile: save under your own name, e.g. '{profile.name}-own'.",
-                            severity="warning")
+            self.app.notify(
+                f"'{profile.name}' is a built-in profile: save under your own name, e.g. '{profile.name}-own'.",
+                severity="warning",
+            )
             self.query_one(f"#{_widget_id('name')}", Input).focus()
             return
         below = [] if profile.uses_terminal_palette else editing.below_aa(self.rows)

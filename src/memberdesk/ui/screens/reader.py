@@ -40,9 +40,7 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
         Binding("escape,backspace", "back", "Library", id="reader.back"),
     ]
 
-    def __init__(
-        self, library: Library, document: Document, *, page_index: int | None = None, find: str = ""
-    ) -> None:
+    def __init__(self, library: Library, document: Document, *, page_index: int | None = None, find: str = "") -> None:
         super().__init__()
         self.library = library
         self.reading = ReadingSession(library, document)

@@ -45,7 +45,7 @@ class SearchScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="search"):
             yield Label(
-                "Search every paper and agenda item: words, \"a phrase\", or a prefix such as budg*. "
+                'Search every paper and agenda item: words, "a phrase", or a prefix such as budg*. '
                 "Enter searches; Down goes to the results; Enter on a result opens it; Escape closes.",
                 markup=False,
             )

@@ -19,20 +19,26 @@ from memberdesk.ui.widgets.page_view import Highlight, PageView
 def _styles(profile: Profile) -> dict[str, Style]:
     if profile.uses_terminal_palette:
         return {
-            "base": Style(), "page-view--heading": Style(bold=True),
+            "base": Style(),
+            "page-view--heading": Style(bold=True),
             "page-view--hit": Style(reverse=True, underline=True),
             "page-view--current-hit": Style(reverse=True, bold=True, underline=True),
             "page-view--speech": Style(reverse=True, bold=True, underline=True),
-            "page-view--dim": Style(dim=True), "page-view--marker": Style(bold=True),
-            "status": Style(reverse=True), "selection": Style(reverse=True, bold=True),
-            "warning": Style(bold=True), "link": Style(underline=True),
+            "page-view--dim": Style(dim=True),
+            "page-view--marker": Style(bold=True),
+            "status": Style(reverse=True),
+            "selection": Style(reverse=True, bold=True),
+            "warning": Style(bold=True),
+            "link": Style(underline=True),
         }
     c = profile.colours
     return {
         "base": Style(color=c.text, bgcolor=c.background),
         "page-view--heading": Style(color=c.heading, bold=True),
         "page-view--hit": Style(color=c.highlight_text, bgcolor=c.highlight_background, underline=True, bold=True),
-        "page-view--current-hit": Style(color=c.selection_text, bgcolor=c.selection_background, bold=True, underline=True),
+        "page-view--current-hit": Style(
+            color=c.selection_text, bgcolor=c.selection_background, bold=True, underline=True
+        ),
         "page-view--speech": Style(color=c.highlight_text, bgcolor=c.highlight_background, bold=True, underline=True),
         "page-view--dim": Style(color=c.dim),
         "page-view--marker": Style(color=c.focus, bold=True),
