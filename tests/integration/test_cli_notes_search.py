@@ -75,7 +75,7 @@ def test_paper_json(home: Path, demo_pdf: Path) -> None:
     _demo(home, demo_pdf)
     with Library(home) as library:
         for page in range(5):
-            library.reading.record_page(1, page)
+            library.paper_record.record_page(1, page)
     (home / "settings.toml").write_text("double_sided = false\nyearly_sheet_target = 20\n")
     data = memberdesk("paper", "--json", home=home).json()
     assert (data["pages_this_year"], data["sheets_this_year"], data["target_percent"]) == (5, 5, 25)

@@ -228,7 +228,10 @@ async def test_choose_a_voice(demo_home: Path, tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         await pilot.press("v")
-        await wait_for(pilot, lambda: isinstance(app.screen, VoiceScreen) and app.screen.query(OptionList))
+        await wait_for(
+            pilot,
+            lambda: isinstance(app.screen, VoiceScreen) and any(o.has_focus for o in app.screen.query(OptionList)),
+        )
         voices = app.screen.query_one(OptionList)
         assert voices.highlighted == 0  # the engine's default voice is in use
         target = next(
@@ -244,7 +247,10 @@ async def test_choose_a_voice(demo_home: Path, tmp_path: Path) -> None:
         speaker = app.speech.speaker
         assert speaker is not None
         await pilot.press("v")
-        await wait_for(pilot, lambda: isinstance(app.screen, VoiceScreen) and app.screen.query(OptionList))
+        await wait_for(
+            pilot,
+            lambda: isinstance(app.screen, VoiceScreen) and any(o.has_focus for o in app.screen.query(OptionList)),
+        )
         assert app.screen.query_one(OptionList).highlighted == target
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))

@@ -88,11 +88,11 @@ def test_restored_notes_find_their_paper_by_content_hash(tmp_path: Path, pack: P
 
 def test_paper_record_counts_each_page_once_per_version(library: Library) -> None:
     for page in [0, 1, 2, 2, 1, 3, 4]:
-        library.reading.record_page(1, page)
-    record = library.reading.record(double_sided=True, yearly_sheet_target=10)
+        library.paper_record.record_page(1, page)
+    record = library.paper_record.record(double_sided=True, yearly_sheet_target=10)
     assert (record.pages_this_year, record.sheets_this_year) == (5, 3)  # ceil(5 / 2)
     assert record.target_percent == 30
-    single = library.reading.record(double_sided=False, yearly_sheet_target=10)
+    single = library.paper_record.record(double_sided=False, yearly_sheet_target=10)
     assert single.sheets_this_year == 5 and single.target_percent == 50
     assert record.months[0].pages == 5
     assert (
@@ -101,9 +101,9 @@ def test_paper_record_counts_each_page_once_per_version(library: Library) -> Non
 
 
 def test_paper_record_by_month_and_year(library: Library) -> None:
-    library.reading.record_page(1, 0)
+    library.paper_record.record_page(1, 0)
     library.conn.execute("UPDATE page_reads SET read_at = '2025-11-03 10:00:00'")
-    library.reading.record_page(1, 1)
-    record = library.reading.record(double_sided=True, yearly_sheet_target=100, today=date.today())
+    library.paper_record.record_page(1, 1)
+    record = library.paper_record.record(double_sided=True, yearly_sheet_target=100, today=date.today())
     assert [m.month for m in record.months][0] == "2025-11"
     assert record.pages_total == 2 and record.pages_this_year == 1

@@ -23,7 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     settings = ctx.settings()
-    record = ctx.library().reading.record(
+    record = ctx.library().paper_record.record(
         double_sided=settings.double_sided, yearly_sheet_target=settings.yearly_sheet_target
     )
     if args.json:

@@ -13,7 +13,7 @@ from memberdesk.library.councils import Councils
 from memberdesk.library.documents import Documents
 from memberdesk.library.notes import Bookmarks, Notes
 from memberdesk.library.page_cache import PageCache
-from memberdesk.library.reading import Reading
+from memberdesk.library.paper_record import PaperRecords
 from memberdesk.library.search import Search
 from memberdesk.library.store import DB_NAME, PAPERS_DIR, LibraryError, connect, transaction
 from memberdesk.library.sync_records import SyncRecords
@@ -31,7 +31,7 @@ class Library:
         self.sync_records = SyncRecords(self.conn)
         self.notes = Notes(self.conn)
         self.bookmarks = Bookmarks(self.conn)
-        self.reading = Reading(self.conn)
+        self.paper_record = PaperRecords(self.conn)
         self.search = Search(self.conn)
         for file_name in self.documents.remove_abandoned():
             self.paper_path(file_name).unlink(missing_ok=True)

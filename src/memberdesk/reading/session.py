@@ -103,7 +103,7 @@ class ReadingSession:
         self.page_index = max(0, min(index, self.page_count - 1))
         self.library.documents.save_position(self.document.id, self.page_index, line)
         if self.library.documents.page(self.document.id, self.page_index) is not None:
-            self.library.reading.record_page(self.document.id, self.page_index)
+            self.library.paper_record.record_page(self.document.id, self.page_index)
 
     def save_line(self, line: int) -> None:
         self.library.documents.save_position(self.document.id, self.page_index, line)

@@ -142,7 +142,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
         from memberdesk.ui.screens.paper import PaperScreen
 
         settings = config.load_settings(self.home)
-        record = self.library.reading.record(
+        record = self.library.paper_record.record(
             double_sided=settings.double_sided, yearly_sheet_target=settings.yearly_sheet_target
         )
         self.push_screen(PaperScreen(record))

@@ -7,6 +7,7 @@ Escape or Backspace goes back up. Every row starts with what it is; markers are 
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from textual import on, work
@@ -15,7 +16,6 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Label, OptionList, Static
-from textual.widgets.option_list import Option
 
 from memberdesk.dates import spoken_date
 from memberdesk.library import Library
@@ -25,7 +25,7 @@ from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
 from memberdesk.ui.dialogs.prompt import PromptScreen
 from memberdesk.ui.messages import OpenAgendaItem, OpenPaper
 from memberdesk.ui.screens.notes import Jump, NotesScreen
-from memberdesk.ui.widgets.lists import CursorOptionList
+from memberdesk.ui.widgets.lists import CursorOptionList, Row
 from memberdesk.words import document_words, plural
 
 _HELP = {
@@ -91,46 +91,38 @@ class CouncilsScreen(Screen[None]):
         return self.levels[-1]
 
     # -- the rows of each level -------------------------------------------------------------
-    def reload(self) -> None:
+    def reload(self, select: Hashable | None = None) -> None:
         level = self.level
         rows = getattr(self, f"_rows_{level.kind}")(level)
         where = " / ".join(lv.title for lv in self.levels)
         self.query_one("#councils-help", Label).update(f"{where}. {_HELP[level.kind]}")
-        listing = self.query_one(CursorOptionList)
-        previous = listing.highlighted_option.id if listing.highlighted_option else None
-        listing.clear_options()
-        listing.add_options(rows)
-        ids = [row.id for row in rows]
-        if previous in ids and previous is not None:
-            listing.highlighted = ids.index(previous)
-        else:
-            listing.highlighted = next((n for n, row in enumerate(rows) if not row.disabled), None)
+        self.query_one(CursorOptionList).show_rows(rows, select=select)
 
-    def _rows_councils(self, level: _Level) -> list[Option]:
+    def _rows_councils(self, level: _Level) -> list[Row]:
         rows = []
         for council in self.library.councils.all():
             followed = len(self.library.councils.followed(council.id))
             markers = self.library.councils.unread_markers(council.id)
             extra = "".join(f", {n} {word}" for word, n in sorted(markers.items()))
             rows.append(
-                Option(
+                Row(
                     f"{council.name}, following {followed} committee{'s' if followed != 1 else ''}{extra}",
-                    id=f"council:{council.id}",
+                    ("council", council.id),
                 )
             )
         if not rows:
-            rows.append(Option("No council yet: press a to add one by its web address.", disabled=True))
+            rows.append(Row("No council yet: press a to add one by its web address."))
         return rows
 
-    def _rows_committees(self, level: _Level) -> list[Option]:
+    def _rows_committees(self, level: _Level) -> list[Row]:
         rows = []
         for c in self.library.councils.committees(level.id):
             state = "followed" if c.followed else "not followed"
             gone = ", deleted" if c.deleted else ", expired" if c.expired else ""
-            rows.append(Option(f"{c.title}, {state}{gone}", id=f"committee:{c.id}"))
-        return rows or [Option("No committees known: press r to ask the council.", disabled=True)]
+            rows.append(Row(f"{c.title}, {state}{gone}", ("committee", c.id)))
+        return rows or [Row("No committees known: press r to ask the council.")]
 
-    def _rows_meetings(self, level: _Level) -> list[Option]:
+    def _rows_meetings(self, level: _Level) -> list[Row]:
         from memberdesk.sources.moderngov import default_window
 
         rows = []
@@ -139,13 +131,13 @@ class CouncilsScreen(Screen[None]):
             when = f"{spoken_date(m.date)} {m.time}".strip()
             status = f", {m.status}" if m.status else ""
             got = f", {plural(papers, 'paper')}" if papers else (", not downloaded" if not m.synced_at else "")
-            rows.append(Option(f"Meeting {when}{status}{got}", id=f"meeting:{m.id}"))
-        return rows or [Option("No meetings stored for this window: press r to ask the council.", disabled=True)]
+            rows.append(Row(f"Meeting {when}{status}{got}", ("meeting", m.id)))
+        return rows or [Row("No meetings stored for this window: press r to ask the council.")]
 
-    def _rows_meeting(self, level: _Level) -> list[Option]:
+    def _rows_meeting(self, level: _Level) -> list[Row]:
         councils, documents = self.library.councils, self.library.documents
         linked = councils.item_documents(level.id)
-        rows: list[Option] = []
+        rows: list[Row] = []
         placed: set[int] = set()
         for item in councils.agenda_items(level.id):
             notes = "".join(
@@ -155,20 +147,20 @@ class CouncilsScreen(Screen[None]):
             count = f", {plural(len(papers), 'paper')}" if papers else ""
             written = len(self.library.notes.for_agenda_item(item.id))
             count += f", {plural(written, 'note')}" if written else ""
-            rows.append(Option(f"Item {item.number} {item.title}{notes}{count}", id=f"item:{item.id}"))
+            rows.append(Row(f"Item {item.number} {item.title}{notes}{count}", ("item", item.id)))
             for doc_id in papers:
                 doc = documents.get(doc_id)
                 if doc is not None:
                     placed.add(doc_id)
-                    rows.append(Option(f"  {document_row(doc)}", id=f"doc:{doc_id}:{item.id}"))
+                    rows.append(Row(f"  {document_row(doc)}", ("doc", doc_id, item.id)))
         rest = [
             d
             for d in (documents.get(i) for i in councils.meeting_document_ids(level.id))
             if d is not None and d.id not in placed
         ]
         if rest:
-            rows.append(Option("Meeting papers", disabled=True))
-            rows.extend(Option(f"  {document_row(d)}", id=f"doc:{d.id}") for d in rest)
+            rows.append(Row("Meeting papers"))
+            rows.extend(Row(f"  {document_row(d)}", ("doc", d.id, 0)) for d in rest)
         if not rows:
             meeting = councils.meeting(level.id)
             if meeting is not None and "cancel" in meeting.status.lower():
@@ -177,14 +169,16 @@ class CouncilsScreen(Screen[None]):
                 text = "The agenda has not been published yet."
             else:
                 text = "Not downloaded yet: press d to download this meeting."
-            rows.append(Option(text, disabled=True))
+            rows.append(Row(text))
         return rows
 
     # -- moving between levels and opening ------------------------------------------------------
     @on(OptionList.OptionSelected, "#councils-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        kind, _, rest = (event.option.id or "").partition(":")
-        number = int(rest.split(":")[0]) if rest else 0
+        target = self.query_one(CursorOptionList).target_of(event.option)
+        if not isinstance(target, tuple):
+            return
+        kind, number = target[0], target[1]
         title = str(event.option.prompt).split(",")[0].strip()
         if kind == "council":
             self._enter(_Level("committees", number, title))
@@ -204,17 +198,17 @@ class CouncilsScreen(Screen[None]):
 
     def _enter(self, level: _Level) -> None:
         self.levels.append(level)
-        self.query_one(CursorOptionList).highlighted = None
+        self.query_one(CursorOptionList).highlighted = None  # a new level starts at its top
         self.reload()
 
     # -- notes on agenda items -----------------------------------------------------------------
     def action_note(self) -> None:
-        option = self.query_one(CursorOptionList).highlighted_option
-        if self.level.kind != "meeting" or option is None or not (option.id or "").startswith("item:"):
+        listing = self.query_one(CursorOptionList)
+        item_id = self._highlighted("item")
+        if self.level.kind != "meeting" or item_id is None or listing.highlighted_option is None:
             self._say("Choose an agenda item first (in a meeting's agenda), then n writes a note on it.")
             return
-        item_id = int((option.id or "").split(":")[1])
-        title = str(option.prompt).split(",")[0]
+        title = str(listing.highlighted_option.prompt).split(",")[0]
 
         def saved(text: str | None) -> None:
             if text:
@@ -247,19 +241,15 @@ class CouncilsScreen(Screen[None]):
             self.app.pop_screen()
             return
         left = self.levels.pop()
-        self.query_one(CursorOptionList).highlighted = None
-        self.reload()
-        rows = self.query_one(CursorOptionList)
-        wanted = {"committees": "council", "meetings": "committee", "meeting": "meeting"}[left.kind]
-        for index in range(rows.option_count):
-            if rows.get_option_at_index(index).id == f"{wanted}:{left.id}":
-                rows.highlighted = index
+        # Back on the row we came from: the council, committee or meeting just left.
+        came_from = {"committees": "council", "meetings": "committee", "meeting": "meeting"}[left.kind]
+        self.reload(select=(came_from, left.id))
 
     def _highlighted(self, kind: str) -> int | None:
-        option = self.query_one(CursorOptionList).highlighted_option
-        if option is None or not (option.id or "").startswith(f"{kind}:"):
+        target = self.query_one(CursorOptionList).highlighted_target
+        if not isinstance(target, tuple) or target[0] != kind:
             return None
-        return int((option.id or "").split(":")[1])
+        return int(target[1])
 
     # -- actions ------------------------------------------------------------------------------
     def action_follow(self) -> None:

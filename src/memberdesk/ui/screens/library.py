@@ -10,13 +10,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Label, OptionList, Static
-from textual.widgets.option_list import Option
 
 from memberdesk.dates import spoken_date
 from memberdesk.library import Library
 from memberdesk.ui.dialogs.prompt import PromptScreen
 from memberdesk.ui.messages import ImportPath, OpenPaper
-from memberdesk.ui.widgets.lists import CursorOptionList
+from memberdesk.ui.widgets.lists import CursorOptionList, Row
 from memberdesk.words import document_words, plural
 
 
@@ -53,7 +52,7 @@ class LibraryScreen(Screen[None]):
     def reload(self) -> None:
         data = self.library.catalogue()
         docs = {d["id"]: d for d in data["documents"]}
-        options: list[Option] = []
+        options: list[Row] = []
         placed: set[int] = set()
         for council in data["councils"]:
             for committee in council["committees"]:
@@ -62,25 +61,17 @@ class LibraryScreen(Screen[None]):
                     if not papers:
                         continue
                     when = f"{spoken_date(meeting['date'])} {meeting['time']}".strip()
-                    options.append(Option(f"{committee['title']}, {when}", disabled=True))
+                    options.append(Row(f"{committee['title']}, {when}"))
                     for doc in papers:
                         placed.add(doc["id"])
                         # The meeting too: a screen reader hears only the focused row.
                         prompt = f"  {document_prompt(doc)}, {committee['title']} {spoken_date(meeting['date'])}"
-                        options.append(Option(prompt, id=str(doc["id"])))
+                        options.append(Row(prompt, doc["id"]))
         loose = [d for d in data["documents"] if d["id"] not in placed]
         if loose:
-            options.append(Option("Imported papers", disabled=True))
-            options.extend(Option(f"  {document_prompt(d)}", id=str(d["id"])) for d in loose)
-        listing = self.query_one(CursorOptionList)
-        previous = listing.highlighted_option.id if listing.highlighted_option else None
-        listing.clear_options()
-        listing.add_options(options)
-        ids = [o.id for o in options]
-        if previous is not None and previous in ids:
-            listing.highlighted = ids.index(previous)
-        else:
-            listing.highlighted = next((n for n, o in enumerate(options) if not o.disabled), None)
+            options.append(Row("Imported papers"))
+            options.extend(Row(f"  {document_prompt(d)}", d["id"]) for d in loose)
+        self.query_one(CursorOptionList).show_rows(options)
         count = len(docs)
         self.query_one("#library-status", Static).update(
             f"{plural(count, 'paper')} in the library at {self.library.home}"
@@ -88,8 +79,9 @@ class LibraryScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#documents")
     def _open(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self.post_message(OpenPaper(int(event.option.id)))
+        target = self.query_one(CursorOptionList).target_of(event.option)
+        if isinstance(target, int):
+            self.post_message(OpenPaper(target))
 
     def action_reload(self) -> None:
         self.reload()

@@ -11,12 +11,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
-from textual.widgets.option_list import Option
 
 from memberdesk.library import Library
 from memberdesk.ui.dialogs.confirm import ConfirmScreen
 from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
-from memberdesk.ui.widgets.lists import CursorOptionList
+from memberdesk.ui.widgets.lists import CursorOptionList, Row
 
 
 @dataclass(frozen=True)
@@ -24,6 +23,15 @@ class Jump:
     page_index: int = 0
     document_id: int | None = None
     agenda_item_id: int | None = None
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A row of the list: a note or a bookmark, and where choosing it goes."""
+
+    kind: str  # "note" or "bookmark"
+    id: int
+    jump: Jump
 
 
 class NotesScreen(ModalScreen[Jump | None]):
@@ -57,82 +65,57 @@ class NotesScreen(ModalScreen[Jump | None]):
             self._show(self._meeting_rows())
             return
         assert self.document_id is not None
-        options: list[Option] = []
+        options: list[Row] = []
         bookmarks = self.library.bookmarks.for_document(self.document_id)
         notes = self.library.notes.for_document(self.document_id)
         if bookmarks:
-            options.append(Option("Bookmarks:", disabled=True))
-            options += [Option(f"  Bookmark, page {b.label}", id=f"b{b.id}:{b.page_index}") for b in bookmarks]
+            options.append(Row("Bookmarks:"))
+            options += [
+                Row(f"  Bookmark, page {b.label}", _Entry("bookmark", b.id, Jump(b.page_index))) for b in bookmarks
+            ]
         if notes:
-            options.append(Option("Notes:", disabled=True))
+            options.append(Row("Notes:"))
             for view in notes:
                 first_line = view.note.text.splitlines()[0] if view.note.text else ""
-                options.append(
-                    Option(
-                        f"  Note, page {view.page_label}: {first_line}",
-                        id=f"n{view.note.id}:{view.note.page_index or 0}",
-                    )
-                )
+                entry = _Entry("note", view.note.id, Jump(view.note.page_index or 0))
+                options.append(Row(f"  Note, page {view.page_label}: {first_line}", entry))
         if not options:
-            options.append(
-                Option(
-                    "No notes or bookmarks yet: in the reader, a writes a note, m bookmarks the page.", disabled=True
-                )
-            )
+            options.append(Row("No notes or bookmarks yet: in the reader, a writes a note, m bookmarks the page."))
         self._show(options)
 
-    def _meeting_rows(self) -> list[Option]:
+    def _meeting_rows(self) -> list[Row]:
         assert self.meeting_id is not None
         options = []
         for view in self.library.notes.for_meeting(self.meeting_id):
             first_line = view.note.text.splitlines()[0] if view.note.text else ""
             if view.agenda_item_title:
                 where = f"Note on item {view.agenda_item_title}"
-                key = f"n{view.note.id}:i{view.note.agenda_item_id}"
+                jump = Jump(agenda_item_id=view.note.agenda_item_id)
             else:
                 where = f"Note on {view.document_title}, page {view.page_label}"
-                key = f"n{view.note.id}:d{view.note.document_id}p{view.note.page_index or 0}"
-            options.append(Option(f"{where}: {first_line}", id=key))
-        return options or [
-            Option("No notes for this meeting yet: n writes one on the highlighted item.", disabled=True)
-        ]
+                jump = Jump(view.note.page_index or 0, document_id=view.note.document_id)
+            options.append(Row(f"{where}: {first_line}", _Entry("note", view.note.id, jump)))
+        return options or [Row("No notes for this meeting yet: n writes one on the highlighted item.")]
 
-    def _show(self, options: list[Option]) -> None:
-        listing = self.query_one(CursorOptionList)
-        listing.clear_options()
-        listing.add_options(options)
-        listing.highlighted = next((n for n, o in enumerate(options) if not o.disabled), None)
+    def _show(self, options: list[Row]) -> None:
+        self.query_one(CursorOptionList).show_rows(options)
 
-    def _chosen(self) -> tuple[str, int, int] | None:
-        """(kind "n" note or "b" bookmark, its id, page index)."""
-        option = self.query_one(OptionList).highlighted_option
-        if option is None or not option.id:
-            return None
-        key, _, where = option.id.partition(":")
-        page = where.rpartition("p")[2] if where[:1] in "di" else where
-        return key[0], int(key[1:]), int(page) if page.isdigit() else 0
+    def _chosen(self) -> _Entry | None:
+        target = self.query_one(CursorOptionList).highlighted_target
+        return target if isinstance(target, _Entry) else None
 
     @on(OptionList.OptionSelected)
     def _go(self) -> None:
-        option = self.query_one(OptionList).highlighted_option
         chosen = self._chosen()
-        if not chosen or option is None or not option.id:
-            return
-        where = option.id.partition(":")[2]
-        if where.startswith("i"):
-            self.dismiss(Jump(agenda_item_id=int(where[1:])))
-        elif where.startswith("d"):
-            document, _, page = where[1:].partition("p")
-            self.dismiss(Jump(int(page or 0), document_id=int(document) if document.isdigit() else None))
-        else:
-            self.dismiss(Jump(chosen[2]))
+        if chosen is not None:
+            self.dismiss(chosen.jump)
 
     def action_edit(self) -> None:
         chosen = self._chosen()
-        if not chosen or chosen[0] != "n":
+        if chosen is None or chosen.kind != "note":
             self.app.notify("Choose a note to edit (bookmarks have no text).")
             return
-        note = self.library.notes.get(chosen[1])
+        note = self.library.notes.get(chosen.id)
         if note is None:
             return
 
@@ -146,15 +129,15 @@ class NotesScreen(ModalScreen[Jump | None]):
 
     def action_delete(self) -> None:
         chosen = self._chosen()
-        if not chosen:
+        if chosen is None:
             return
-        kind, ident, page = chosen
-        what = "this note" if kind == "n" else "this bookmark"
+        kind, ident, page = chosen.kind, chosen.id, chosen.jump.page_index
+        what = "this note" if kind == "note" else "this bookmark"
 
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            if kind == "n":
+            if kind == "note":
                 self.library.notes.delete(ident)
             elif self.document_id is not None:
                 self.library.bookmarks.toggle(self.document_id, page)

@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label
 from textual.widgets.option_list import Option
 
-from memberdesk.library.reading import PaperRecord
+from memberdesk.library.paper_record import PaperRecord
 from memberdesk.ui.widgets.lists import CursorOptionList
 
 

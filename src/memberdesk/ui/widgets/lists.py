@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
 from textual.reactive import reactive
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 from memberdesk.ui.cursor import place_cursor
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a list: its words, and what choosing it means (a tuple such as
+    ("doc", 12, 20)); a row with no target is a heading or a note, and cannot be chosen."""
+
+    prompt: str
+    target: Hashable | None = None
 
 
 class CursorOptionList(OptionList):
@@ -30,6 +43,28 @@ class CursorOptionList(OptionList):
         row = self._row_of(index)
         if row is not None:
             self.refresh_lines(row, self._heights.get(index, 1))
+
+    def show_rows(self, rows: Sequence[Row], *, select: Hashable | None = None) -> None:
+        """Replace the rows, keeping the highlight on the same target where it is still listed
+        (or on `select`), else on the first row that can be chosen."""
+        wanted = select if select is not None else self.highlighted_target
+        self._targets: list[Hashable | None] = [row.target for row in rows]
+        self.clear_options()
+        self.add_options([Option(row.prompt, id=str(n), disabled=row.target is None) for n, row in enumerate(rows)])
+        if wanted is not None and wanted in self._targets:
+            self.highlighted = self._targets.index(wanted)
+        else:
+            self.highlighted = next((n for n, target in enumerate(self._targets) if target is not None), None)
+
+    @property
+    def highlighted_target(self) -> Hashable | None:
+        return self.target_of(self.highlighted_option)
+
+    def target_of(self, option: Option | None) -> Hashable | None:
+        targets = getattr(self, "_targets", [])
+        if option is None or option.id is None or not option.id.isdigit() or int(option.id) >= len(targets):
+            return None
+        return targets[int(option.id)]
 
     def on_focus(self) -> None:
         self.call_after_refresh(self.place_terminal_cursor)

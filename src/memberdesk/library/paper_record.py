@@ -45,7 +45,7 @@ class PaperRecord:
         )
 
 
-class Reading:
+class PaperRecords:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
