@@ -1,0 +1,1 @@
+"""Papers: PDF files -> pages of text in reading order, with printed labels; the only PDF-library users."""
