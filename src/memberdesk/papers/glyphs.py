@@ -93,6 +93,15 @@ def page_count(doc: pdfium.PdfDocument) -> int:
         return len(doc)
 
 
+def has_form(doc: pdfium.PdfDocument) -> bool:
+    """Whether the PDF has an interactive form (whose filled-in values are not page text)."""
+    with _LOCK:
+        try:
+            return doc.get_formtype() != raw.FORMTYPE_NONE
+        except Exception:  # noqa: BLE001
+            return False
+
+
 def metadata_title(doc: pdfium.PdfDocument) -> str:
     with _LOCK:
         try:

@@ -58,9 +58,9 @@ class Gaps:
         for leaf in leaves:
             for a, b in zip(leaf.lines, leaf.lines[1:]):
                 size = _line_size(a)
-                if size and abs(_line_size(b) - size) < 0.1 * size:
+                if size and abs(_line_size(b) - size) < 0.05 * size and _line_bold(a) == _line_bold(b):
                     gap = (b.y0 - a.y1) / size
-                    if -0.5 < gap < 1.0:
+                    if -0.5 < gap < 0.8:
                         by_size.setdefault(round(size), []).append(gap)
         self.by_size = {k: statistics.median(v) for k, v in by_size.items()}
         everything = [g for v in by_size.values() for g in v]
@@ -116,7 +116,7 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, left: float, rig
     prev = block.lines[-1]
     size, before = _line_size(line), _line_size(prev)
     em = max(size, before)
-    if abs(size - before) > 0.12 * em:
+    if abs(size - before) > 0.08 * em:
         return True  # a heading and its text, or the text and a footnote
     if line.y0 - prev.y1 > (gaps.em(em) + 0.3) * em:
         return True
