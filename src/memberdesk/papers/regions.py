@@ -172,6 +172,12 @@ def _order(words: list[Word], depth: int, ctx: _Context) -> list[Leaf]:
     i = 0
     while i < len(rows):
         found = None if depth >= MAX_DEPTH or ctx.budget.left <= 0 else _grow(rows, i, lo, hi, least, ctx)
+        if found is not None and i + 1 < len(rows):
+            # A band that crosses a gutter the bands below it share (a title over the columns
+            # that happens to leave one gutter free) is above the region, not in it.
+            below = _grow(rows, i + 1, lo, hi, least, ctx)
+            if below is not None and len(below[1]) > len(found[1]):
+                found = None
         if found is None:
             flow.append(rows[i])
             i += 1
@@ -304,38 +310,38 @@ def _rows(region: list[Band], em: float) -> list[list[Band]]:
 
 
 def _is_table(region: list[Band], gutters: list[Interval], columns: list[list[Word]], edges: list[Interval]) -> bool:
-    """Rows whose cells start level with each other are a table; text that starts new
-    paragraphs in each column at its own height is columns."""
+    """Whether a multi-column region is a table (read row by row) rather than columns of text
+    (read one after another)."""
     em = _em([w for col in columns for w in col])
-    rows = _rows(region, em)
-    if len(rows) >= 2:
-        row_tops = [r[0].y0 for r in rows]
-        starts = aligned = 0
-        for k in range(len(columns)):
-            lines = [b for b in region if any(_column(w, gutters) == k for w in b.words)]
-            gaps = [b.y0 - a.y1 for a, b in zip(lines, lines[1:])]
-            usual = _tightest(gaps, em)
-            heads = [lines[0]] + [b for g, b in zip(gaps, lines[1:]) if g > usual + 0.35 * em and g > 0.25 * em]
-            for head in heads:
-                top = min(w.box.y0 for w in head.words if _column(w, gutters) == k)
-                starts += 1
-                aligned += any(abs(top - t) < 0.6 * em for t in row_tops)
-        if starts and aligned >= 0.8 * starts and sum(1 for r in rows if _populated(r, gutters) >= 2) >= 2:
-            return True
-    # Otherwise by the cells' shape: prose columns have lines of several words that mostly
-    # run to the column's edge; a table has a column of numbers or short labels, or cells
-    # that stop well short of their column's width.
+    # By the cells' shape: a table has a column of numbers, names or short labels; prose,
+    # even in a narrow column, has lines of several words. (How full the lines are says
+    # little: in a narrow column most lines are the short last lines of their paragraphs.)
     for k in range(len(columns)):
-        counts, fills = [], []
-        width = (edges[k][1] - edges[k][0]) or 1.0
-        for band in region:
-            cell = [w for w in band.words if _column(w, gutters) == k]
-            if cell:
-                counts.append(len(cell))
-                fills.append((max(w.box.x1 for w in cell) - min(w.box.x0 for w in cell)) / width)
-        if len(counts) >= 2 and (statistics.mean(counts) < 2.5 or statistics.median(fills) < 0.6):
+        counts = [n for band in region if (n := sum(1 for w in band.words if _column(w, gutters) == k))]
+        if len(counts) >= 2 and statistics.mean(counts) < 2.5:
             return True
-    return False
+    # Prose in columns of one width is a page laid out in columns, even where paragraphs in
+    # both columns happen to start level with each other.
+    widths = [b - a for a, b in edges if b > a]
+    if widths and max(widths) < 1.2 * min(widths):
+        return False
+    # Prose in columns of different widths: a table when each column's paragraphs start
+    # level with the rows' tops.
+    rows = _rows(region, em)
+    if len(rows) < 2 or sum(1 for r in rows if _populated(r, gutters) >= 2) < 2:
+        return False
+    row_tops = [r[0].y0 for r in rows]
+    starts = aligned = 0
+    for k in range(len(columns)):
+        lines = [b for b in region if any(_column(w, gutters) == k for w in b.words)]
+        gaps = [b.y0 - a.y1 for a, b in zip(lines, lines[1:])]
+        usual = _tightest(gaps, em)
+        heads = [lines[0]] + [b for g, b in zip(gaps, lines[1:]) if g > usual + 0.35 * em and g > 0.25 * em]
+        for head in heads:
+            top = min(w.box.y0 for w in head.words if _column(w, gutters) == k)
+            starts += 1
+            aligned += any(abs(top - t) < 0.6 * em for t in row_tops)
+    return bool(starts) and aligned >= 0.8 * starts
 
 
 def _populated(rows: list[Band], gutters: list[Interval]) -> int:
