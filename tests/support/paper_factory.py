@@ -322,7 +322,7 @@ def fake_bold(path: Path, text: str) -> Path:
 def rotated(path: Path, lines: list[str]) -> Path:
     """A landscape page made as a portrait page with /Rotate 90, its text drawn turned so it
     reads upright on screen, as scanned and printed landscape pages are."""
-    c = _canvas(path)
+    c = _canvas(path, pagesize=(H, W))  # reportlab swaps the media box back for /Rotate 90
     c.setPageRotation(90)
     for k, line in enumerate(lines):
         # Seen page: x' = user y, y' = user x; a baseline `top` below the seen top is user x.

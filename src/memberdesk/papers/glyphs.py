@@ -252,9 +252,11 @@ def page_words(doc: pdfium.PdfDocument, index: int, max_chars: int = MAX_CHARS) 
 
 
 def _read(page: pdfium.PdfPage, index: int, max_chars: int) -> PageWords:
-    width, height = page.get_size()  # already swapped for /Rotate 90 and 270
     rotation = page.get_rotation()
     crop = page.get_cropbox()
+    width, height = crop[2] - crop[0], crop[3] - crop[1]
+    if rotation in (90, 270):
+        width, height = height, width  # the page as seen is turned on its side
     textpage = page.get_textpage()
     try:
         total = textpage.count_chars()
