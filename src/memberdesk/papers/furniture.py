@@ -16,10 +16,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from memberdesk.papers.headings import body_size
 from memberdesk.papers.shapes import Block, PageFinish, PageLayout
 
-TOP = 0.12  # a block ending above this fraction of the page height is in the top band
-BOTTOM = 0.88  # one starting below this is in the bottom band
+# The bands are the page margins: a block ending above 8.5% of the page height (72 pt of A4,
+# the usual top margin) is in the top band, one starting below 91.5% in the bottom band. A
+# heading at the top of the text area, numbered the same on every page, stays out of them.
+TOP = 0.085
+BOTTOM = 0.915
 HOLE = 2  # unstamped pages (a plan, a landscape insert) a run may step over
 
 _PAGE = re.compile(r"^page\s+(\d{1,4})(?:\s+of\s+(\d{1,4}))?$", re.I)
@@ -186,13 +190,15 @@ def _runs(stamps: list[_Stamp]) -> list[_Stamp]:
 
 
 def _running(pages: Sequence[PageLayout]) -> set[tuple[str, str]]:
-    """(band, text) printed in the same band on enough pages to be a running header/footer."""
+    """(band, text) printed in the same band on enough pages to be a running header/footer.
+    Type larger than the body's is a heading, however often it repeats."""
+    body, _bold = body_size(b for page in pages for b in page.blocks)
     seen: Counter[tuple[str, str]] = Counter()
     for page in pages:
         keys = set()
         for block in page.blocks:
             band = _band(block)
-            if band:
+            if band and block.size <= body * 1.1:
                 parsed = _parse(block.text)
                 text = parsed[3] if parsed and parsed[3] else block.text
                 keys.add((band, normalised(text)))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from memberdesk.papers.shapes import Word
@@ -222,8 +223,9 @@ def _grow(rows: list[Band], i: int, lo: float, hi: float, least: float, ctx: _Co
     if len(region) < 3:
         return None
     counts = [0] * (len(gutters) + 1)
+    starts = [a for a, _b in gutters]
     for band in region:
-        for k in {_column(w, gutters) for w in band.words}:
+        for k in _by_column(band, starts):
             counts[k] += 1
     if sum(1 for c in counts if c >= 2) < 2:
         return None
@@ -231,10 +233,16 @@ def _grow(rows: list[Band], i: int, lo: float, hi: float, least: float, ctx: _Co
 
 
 def _column(word: Word, gutters: list[Interval]) -> int:
-    for k, (a, _b) in enumerate(gutters):
-        if word.box.cx < a:
-            return k
-    return len(gutters)
+    """Which column (0 = leftmost) a word's centre falls in."""
+    return bisect_right([a for a, _b in gutters], word.box.cx)
+
+
+def _by_column(band: Band, starts: list[float]) -> dict[int, list[Word]]:
+    """A band's words by column, in one pass (a wide table has dozens of columns)."""
+    out: dict[int, list[Word]] = {}
+    for word in band.words:
+        out.setdefault(bisect_right(starts, word.box.cx), []).append(word)
+    return out
 
 
 def _single(band: Band, gutters: list[Interval]) -> bool:
@@ -265,9 +273,10 @@ def _peel(region: list[Band], gutters: list[Interval], page_height: float) -> tu
 
 def _columns(region: list[Band], gutters: list[Interval]) -> tuple[list[list[Word]], list[Interval]]:
     columns: list[list[Word]] = [[] for _ in range(len(gutters) + 1)]
+    starts = [a for a, _b in gutters]
     for band in region:
         for word in band.words:
-            columns[_column(word, gutters)].append(word)
+            columns[bisect_right(starts, word.box.cx)].append(word)
     edges = [(min(w.box.x0 for w in col), max(w.box.x1 for w in col)) if col else (0.0, 0.0) for col in columns]
     return columns, edges
 
@@ -316,8 +325,10 @@ def _is_table(region: list[Band], gutters: list[Interval], columns: list[list[Wo
     # By the cells' shape: a table has a column of numbers, names or short labels; prose,
     # even in a narrow column, has lines of several words. (How full the lines are says
     # little: in a narrow column most lines are the short last lines of their paragraphs.)
+    starts = [a for a, _b in gutters]
+    cells = [_by_column(band, starts) for band in region]
     for k in range(len(columns)):
-        counts = [n for band in region if (n := sum(1 for w in band.words if _column(w, gutters) == k))]
+        counts = [len(c[k]) for c in cells if k in c]
         if len(counts) >= 2 and statistics.mean(counts) < 2.5:
             return True
     # Prose in columns of one width is a page laid out in columns, even where paragraphs in
@@ -331,17 +342,17 @@ def _is_table(region: list[Band], gutters: list[Interval], columns: list[list[Wo
     if len(rows) < 2 or sum(1 for r in rows if _populated(r, gutters) >= 2) < 2:
         return False
     row_tops = [r[0].y0 for r in rows]
-    starts = aligned = 0
+    heads_seen = aligned = 0
     for k in range(len(columns)):
-        lines = [b for b in region if any(_column(w, gutters) == k for w in b.words)]
-        gaps = [b.y0 - a.y1 for a, b in zip(lines, lines[1:])]
+        parts = [c[k] for c in cells if k in c]
+        gaps = [min(w.box.y0 for w in b) - max(w.box.y1 for w in a) for a, b in zip(parts, parts[1:])]
         usual = _tightest(gaps, em)
-        heads = [lines[0]] + [b for g, b in zip(gaps, lines[1:]) if g > usual + 0.35 * em and g > 0.25 * em]
+        heads = [parts[0]] + [b for g, b in zip(gaps, parts[1:]) if g > usual + 0.35 * em and g > 0.25 * em]
         for head in heads:
-            top = min(w.box.y0 for w in head.words if _column(w, gutters) == k)
-            starts += 1
+            top = min(w.box.y0 for w in head)
+            heads_seen += 1
             aligned += any(abs(top - t) < 0.6 * em for t in row_tops)
-    return bool(starts) and aligned >= 0.8 * starts
+    return bool(heads_seen) and aligned >= 0.8 * heads_seen
 
 
 def _populated(rows: list[Band], gutters: list[Interval]) -> int:
@@ -354,11 +365,11 @@ def _table(region: list[Band], gutters: list[Interval], edges: list[Interval]) -
     if len(rows) < 2:
         rows = [[b] for b in region]
     leaves: list[Leaf] = []
+    starts = [a for a, _b in gutters]
     for row in rows:
         cells: list[list[Band]] = [[] for _ in range(len(gutters) + 1)]
         for band in row:
-            for k in sorted({_column(w, gutters) for w in band.words}):
-                part = [w for w in band.words if _column(w, gutters) == k]
+            for k, part in sorted(_by_column(band, starts).items()):
                 cells[k].append(Band(part, min(w.box.y0 for w in part), max(w.box.y1 for w in part)))
         filled = [cells[k] for k in range(len(cells)) if cells[k]]
         if len(filled) == 1:
