@@ -17,14 +17,15 @@ import math
 import os
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from memberdesk.papers.shapes import Box, PageWords, PaperProblem, Word, box_to_top_left
+from memberdesk.papers.shapes import Box, PageWords, PaperProblem, Word
 
 # A crowded page (a scanned map's OCR layer, a chart drawn as 100,000 tiny glyphs) is read only
 # this far: a dense A4 page of 8 pt text has about 9,000 characters, so this is four such pages.
@@ -122,9 +123,8 @@ class _FontCache:
         self.flags = ctypes.c_int()
         self.matrix = raw.FS_MATRIX()
 
-    def get(self, index: int) -> tuple[float, bool, bool]:
-        obj = raw.FPDFText_GetTextObject(self.textpage, index)
-        key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+    def get(self, index: int, key: int) -> tuple[float, bool, bool]:
+        """`key` is the glyph's text object's address (0 when pdfium gives none)."""
         found = self.known.get(key) if key else None
         if found is None:
             found = self._ask(index)
@@ -199,45 +199,51 @@ class _WordBuilder:
                 )
         self.chars, self.box, self.sizes, self.bold, self.count = [], None, 0.0, 0, 0
 
-    def add(self, text: str, box: Box, size: float, bold: bool, sideways: bool) -> None:
+    def add(self, text: str, box: tuple[float, float, float, float], size: float, bold: bool, sideways: bool) -> None:
         if self.box is None:
-            self.box = (box.x0, box.y0, box.x1, box.y1)
+            self.box = box
             self.order = len(self.words)
             self.sideways = sideways
         else:
             x0, y0, x1, y1 = self.box
-            self.box = (min(x0, box.x0), min(y0, box.y0), max(x1, box.x1), max(y1, box.y1))
+            self.box = (min(x0, box[0]), min(y0, box[1]), max(x1, box[2]), max(y1, box[3]))
         self.chars.append(text)
         self.sizes += size
         self.bold += bold
         self.count += 1
 
 
-def _breaks(last: Box, box: Box, size: float, sideways: bool) -> bool:
+Glyph = tuple[float, float, float, float]  # x0, top, x1, bottom on the page as seen
+
+
+def _breaks(last: Glyph, box: Glyph, size: float, sideways: bool) -> bool:
     """Whether a glyph at `box` starts a new word after the glyph at `last` on an upright line."""
+    lx0, ly0, lx1, ly1 = last
+    x0, y0, x1, y1 = box
     if sideways:
         # Sideways text is kept in stream order; only a jump of more than a line breaks it.
-        return abs(box.cx - last.cx) > 2 * size and abs(box.cy - last.cy) > 2 * size
-    small = min(last.height, box.height) or 1.0
-    overlap = min(last.y1, box.y1) - max(last.y0, box.y0)
-    if overlap < 0.5 * small and not (box.height < last.height * 0.8 and overlap > 0):
+        return abs((x0 + x1 - lx0 - lx1) / 2) > 2 * size and abs((y0 + y1 - ly0 - ly1) / 2) > 2 * size
+    small = min(ly1 - ly0, y1 - y0) or 1.0
+    overlap = min(ly1, y1) - max(ly0, y0)
+    if overlap < 0.5 * small and not (y1 - y0 < (ly1 - ly0) * 0.8 and overlap > 0):
         return True  # another line (a raised footnote mark still overlaps its line)
-    gap = box.x0 - last.x1
     # A gap, or a jump back to before the last glyph began (a new run drawn over this one);
     # a split ligature's parts share one box, so they start at the same place and stay together.
-    return gap > WORD_GAP * size or box.x0 < last.x0 - 0.3 * size
+    return x0 - lx1 > WORD_GAP * size or x0 < lx0 - 0.3 * size
 
 
-def _drawn_again(seen: dict[tuple[str, int, int], float], text: str, box: Box, size: float) -> bool:
-    """Whether this glyph was already drawn within a small fraction of an em of here."""
+def _drawn_again(seen: dict[tuple[str, int, int], float], text: str, box: Glyph, size: float, look: bool) -> bool:
+    """Whether this glyph was already drawn within a small fraction of an em of here. Every
+    glyph is remembered; only one that does not simply follow the last (`look`) is looked up."""
     near = max(0.12 * size, 0.05)  # the narrowest letters advance ~0.22 em: "ll" is never merged
-    row, col = round(box.y0), int(box.x0 // near)
-    for dy in (-1, 0, 1):
-        for dx in (-1, 0, 1):
-            x = seen.get((text, row + dy, col + dx))
-            if x is not None and abs(x - box.x0) < near:
-                return True
-    seen[(text, row, col)] = box.x0
+    row, col = round(box[1]), int(box[0] // near)
+    if look:
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                x = seen.get((text, row + dy, col + dx))
+                if x is not None and abs(x - box[0]) < near:
+                    return True
+    seen[(text, row, col)] = box[0]
     return False
 
 
@@ -251,43 +257,80 @@ def page_words(doc: pdfium.PdfDocument, index: int, max_chars: int = MAX_CHARS) 
             page.close()
 
 
+def _fast(name: str, restype: object, *argtypes: object) -> Callable[..., Any]:
+    """A pdfium function called with plain pointers: pypdfium2's wrappers cost more per call
+    than the call itself, and a page is tens of thousands of calls."""
+    address = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)  # type: ignore[arg-type]
+
+
+_VP, _INT = ctypes.c_void_p, ctypes.c_int
+_UNICODE = _fast("FPDFText_GetUnicode", ctypes.c_uint, _VP, _INT)
+_GENERATED = _fast("FPDFText_IsGenerated", _INT, _VP, _INT)
+_LOOSE_BOX = _fast("FPDFText_GetLooseCharBox", _INT, _VP, _INT, _VP)
+_TEXT_OBJECT = _fast("FPDFText_GetTextObject", _VP, _VP, _INT)
+
+
+def _transform(crop: tuple[float, float, float, float], rotation: int) -> tuple[float, ...]:
+    """(ax, bx, cx, ay, by, cy): seen x = ax*x + bx*y + cx, seen y = ay*x + by*y + cy."""
+    left, bottom, right, top = crop
+    return {
+        90: (0, 1, -bottom, 1, 0, -left),
+        180: (-1, 0, right, 0, 1, -bottom),
+        270: (0, -1, top, -1, 0, right),
+    }.get(rotation % 360, (1, 0, -left, 0, -1, top))
+
+
 def _read(page: pdfium.PdfPage, index: int, max_chars: int) -> PageWords:
     rotation = page.get_rotation()
     crop = page.get_cropbox()
     width, height = crop[2] - crop[0], crop[3] - crop[1]
     if rotation in (90, 270):
         width, height = height, width  # the page as seen is turned on its side
+    ax, bx, cx, ay, by, cy = _transform(crop, rotation)
     textpage = page.get_textpage()
     try:
+        handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
         total = textpage.count_chars()
         limit = min(total, max_chars)
         fonts = _FontCache(textpage, rotation)
         rect = raw.FS_RECTF()
+        where = ctypes.addressof(rect)
         builder = _WordBuilder()
-        last: Box | None = None
+        last: Glyph | None = None
         seen: dict[tuple[str, int, int], float] = {}
-        previous: Box | None = None
+        previous: Glyph | None = None
+        copying = False
+        texts: dict[int, str | None] = {}
         for i in range(limit):
-            if raw.FPDFText_IsGenerated(textpage, i):
-                continue  # pdfium's guessed spaces and line ends: geometry decides here
-            text = _char_text(raw.FPDFText_GetUnicode(textpage, i))
+            code = _UNICODE(handle, i)
+            text = texts[code] if code in texts else texts.setdefault(code, _char_text(code))
             if text is None:
                 continue
             if text == " ":
+                if _GENERATED(handle, i):
+                    continue  # pdfium's guessed spaces and line ends: geometry decides here
                 builder.close()
                 last = None
                 continue
-            if not raw.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(rect)):
+            if not _LOOSE_BOX(handle, i, where):
                 continue
-            box = box_to_top_left(rect.left, rect.bottom, rect.right, rect.top, crop, rotation)
-            if box.x1 < -1 or box.y1 < -1 or box.x0 > width + 1 or box.y0 > height + 1:
+            x0, y0 = ax * rect.left + bx * rect.bottom + cx, ay * rect.left + by * rect.bottom + cy
+            x1, y1 = ax * rect.right + bx * rect.top + cx, ay * rect.right + by * rect.top + cy
+            box = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+            if box[2] < -1 or box[3] < -1 or box[0] > width + 1 or box[1] > height + 1:
                 continue  # drawn off the page: invisible to a sighted reader too
-            size, bold, sideways = fonts.get(i)
-            size = size or box.height or 1.0
+            size, bold, sideways = fonts.get(i, _TEXT_OBJECT(handle, i) or 0)
+            size = size or (box[3] - box[1]) or 1.0
             # Fake bold and shadows draw the same glyph again a hair away: keep one. A ligature
             # that pdfium splits ("ff") gives two glyphs with one box, one after the other: kept.
-            if box != previous and _drawn_again(seen, text, box, size):
+            # A glyph that just follows the last one on its line is new unless the last was a
+            # copy (the rest of a run drawn twice).
+            follows = previous is not None and not copying and previous[2] - 0.1 * size <= box[0] <= previous[2] + size
+            if box != previous and _drawn_again(seen, text, box, size, not follows):
+                copying = True
                 continue
+            copying = False
             previous = box
             if unicodedata.combining(text[0]) and builder.box is not None:
                 builder.chars.append(text)  # an accent drawn as its own glyph joins its letter
