@@ -110,3 +110,26 @@ def test_files_that_are_not_readable_pdfs_give_a_reason(tmp_path: Path) -> None:
         with pytest.raises(PaperProblem) as caught:
             extract_pages(path)
         assert reason in caught.value.reason
+
+
+def test_a_password_protected_pdf_says_so_and_an_owner_password_alone_opens(tmp_path: Path) -> None:
+    from pdf_factory import make_pdf
+
+    locked = make_pdf(tmp_path / "locked.pdf", ["Secret minutes"], user_password="letmein")
+    with pytest.raises(PaperProblem) as caught:
+        extract_pages(locked)
+    assert caught.value.reason == glyphs.NEEDS_PASSWORD
+    owner = make_pdf(tmp_path / "owner.pdf", ["Open minutes of the meeting"], owner_password="owner")
+    [page] = extract_pages(owner)
+    assert [b.text for b in page.blocks] == ["Open minutes of the meeting"]
+
+
+def test_text_drawn_off_the_page_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "off.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica", 11)
+    c.drawString(60, 780, "Seen on the page.")
+    c.drawString(60, 760, "Also seen here.")
+    c.drawString(-400, 500, "Hidden revision text")
+    c.save()
+    assert [w.text for w in _words(path).words] == ["Seen", "on", "the", "page.", "Also", "seen", "here."]

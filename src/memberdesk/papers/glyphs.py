@@ -247,6 +247,16 @@ def _drawn_again(seen: dict[tuple[str, int, int], float], text: str, box: Glyph,
     return False
 
 
+def _on_page(words: list[Word], width: float, height: float) -> tuple[list[Word], float, float]:
+    """Words drawn off the page are invisible to a sighted reader too, and dropped. But when
+    most of the text lies outside, the page box is what is wrong (pdfium misreads some
+    encrypted files' boxes): then the page is taken to be as large as its text."""
+    inside = [w for w in words if w.box.x1 > -1 and w.box.y1 > -1 and w.box.x0 < width + 1 and w.box.y0 < height + 1]
+    if len(inside) * 2 >= len(words):
+        return inside, width, height
+    return words, max(width, max(w.box.x1 for w in words)), max(height, max(w.box.y1 for w in words))
+
+
 def page_words(doc: pdfium.PdfDocument, index: int, max_chars: int = MAX_CHARS) -> PageWords:
     """The words on page `index` in content-stream order, boxes on the page as seen."""
     with _LOCK:
@@ -318,8 +328,6 @@ def _read(page: pdfium.PdfPage, index: int, max_chars: int) -> PageWords:
             x0, y0 = ax * rect.left + bx * rect.bottom + cx, ay * rect.left + by * rect.bottom + cy
             x1, y1 = ax * rect.right + bx * rect.top + cx, ay * rect.right + by * rect.top + cy
             box = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
-            if box[2] < -1 or box[3] < -1 or box[0] > width + 1 or box[1] > height + 1:
-                continue  # drawn off the page: invisible to a sighted reader too
             size, bold, sideways = fonts.get(i, _TEXT_OBJECT(handle, i) or 0)
             size = size or (box[3] - box[1]) or 1.0
             # Fake bold and shadows draw the same glyph again a hair away: keep one. A ligature
@@ -342,12 +350,13 @@ def _read(page: pdfium.PdfPage, index: int, max_chars: int) -> PageWords:
         builder.close()
     finally:
         textpage.close()
+    words, width, height = _on_page(builder.words, width, height)
     return PageWords(
         index=index,
         width=float(width),
         height=float(height),
         rotation=rotation,
-        words=tuple(builder.words),
+        words=tuple(words),
         chars_read=limit,
         chars_total=total,
     )
