@@ -83,3 +83,14 @@ def test_a_damaged_page_gives_its_problem_and_the_rest_still_read(tmp_path: Path
     assert pages[1].blocks == () and pages[2].blocks
     document = finish_document(pages)
     assert len(document.finish) == 3
+
+
+def test_a_page_box_inherited_from_the_page_tree_is_used(tmp_path: Path) -> None:
+    # fpdf2 writes /MediaBox only on /Pages: the page is A4, its first line near the top.
+    from pdf_factory import make_pdf
+
+    path = make_pdf(tmp_path / "inherit.pdf", ["Report of the Director\nThe report follows."])
+    [page] = extract_pages(path)
+    assert (round(page.width), round(page.height)) == (595, 842)
+    assert [b.text for b in page.blocks][0] == "Report of the Director"
+    assert 0 < page.blocks[0].where.y0 < 0.1

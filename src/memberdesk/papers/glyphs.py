@@ -293,7 +293,9 @@ def _transform(crop: tuple[float, float, float, float], rotation: int) -> tuple[
 
 def _read(page: pdfium.PdfPage, index: int, max_chars: int) -> PageWords:
     rotation = page.get_rotation()
-    crop = page.get_cropbox()
+    # The media box cut by the crop box, both inherited from the page tree as the spec says
+    # (FPDFPage_GetCropBox sees only the page's own entry, and guesses US Letter without it).
+    crop = page.get_bbox()
     width, height = crop[2] - crop[0], crop[3] - crop[1]
     if rotation in (90, 270):
         width, height = height, width  # the page as seen is turned on its side
