@@ -17,7 +17,7 @@ def layout_page(page: PageWords, extra: Sequence[Word] = ()) -> list[Block]:
     """The page's blocks in reading order; `extra` are words to place among the page's own
     (filled-in form fields), by their position."""
     upright = [w for w in page.words if not w.sideways] + [w for w in extra if not w.sideways]
-    leaves = regions.order(upright, page.height)
+    leaves = regions.order(upright, page.height, page.width)
     gaps = paragraphs.Gaps(leaves)
     blocks: list[Block] = []
     for leaf in leaves:

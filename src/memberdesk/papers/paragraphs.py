@@ -86,7 +86,11 @@ def leaf_blocks(leaf: Leaf, gaps: Gaps, page_width: float, page_height: float) -
         return []
     if leaf.cells:
         return [_row_block(leaf, page_width, page_height)]
+    # The column's right edge: where its own lines reach, unless it has too few lines to
+    # show it, when the region's edge (the page's text, or the column's) stands in.
     right = max(line.x1 for line in lines)
+    if len(lines) < 3:
+        right = max(right, leaf.x1)
     left = min(line.x0 for line in lines)
     groups: list[_Open] = []
     for k, line in enumerate(lines):

@@ -70,6 +70,7 @@ class _Budget:
 @dataclass(slots=True)
 class _Context:
     page_height: float
+    page_width: float = 0.0
     budget: _Budget = field(default_factory=_Budget)
 
 
@@ -146,9 +147,9 @@ def _intersect(a: list[Interval], b: list[Interval], least: float) -> list[Inter
     return out
 
 
-def order(words: list[Word], page_height: float) -> list[Leaf]:
+def order(words: list[Word], page_height: float, page_width: float = 0.0) -> list[Leaf]:
     """The page's upright words as leaves in reading order."""
-    return _order(words, 0, _Context(page_height))
+    return _order(words, 0, _Context(page_height, page_width))
 
 
 def _em(words: list[Word]) -> float:
@@ -167,7 +168,10 @@ def _order(words: list[Word], depth: int, ctx: _Context) -> list[Leaf]:
 
     def close_flow() -> None:
         if flow:
-            leaves.append(Leaf(list(flow), lo, hi))
+            # Text across the page has the page's margins: a page of two short lines still
+            # has a right margin about as wide as its left one.
+            right = max(hi, ctx.page_width - lo) if depth == 0 and ctx.page_width > lo else hi
+            leaves.append(Leaf(list(flow), lo, right))
             flow.clear()
 
     i = 0
