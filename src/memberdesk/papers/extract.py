@@ -1,0 +1,95 @@
+"""The one way in: a PDF's pages -> layouts in reading order; a paper's layouts -> labels,
+furniture, headings and title.
+
+extract_pages() does the per-page work and is safe to call in worker processes (fork or
+spawn): it opens the file itself, keeps nothing open afterwards, and a page that fails gives
+its problem instead of losing the paper. finish_document() needs every page at once (running
+headers, page-number runs and heading levels are judged across the paper) and reads no file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from memberdesk.papers import furniture, glyphs, headings, titles
+from memberdesk.papers.layout import layout_page
+from memberdesk.papers.shapes import HEADING, DocumentLayout, Heading, PageLayout, PaperProblem, Word
+
+DAMAGED_PAGE = "this page is damaged and could not be read"
+
+
+def page_count(path: Path | str) -> int:
+    """How many pages the PDF has; raises PaperProblem when it cannot be opened."""
+    with glyphs.open_document(path) as doc:
+        return glyphs.page_count(doc)
+
+
+def extract_pages(path: Path | str, start: int = 0, stop: int | None = None) -> list[PageLayout]:
+    """Pages start..stop-1 (clipped to the paper) as blocks in reading order.
+
+    Raises PaperProblem only when the file as a whole cannot be opened.
+    """
+    out: list[PageLayout] = []
+    with glyphs.open_document(path) as doc:
+        count = glyphs.page_count(doc)
+        stop = count if stop is None else min(stop, count)
+        wanted = range(max(start, 0), stop)
+        fields: dict[int, list[Word]] = {}
+        if glyphs.has_form(doc):
+            from memberdesk.papers.forms import form_words  # pypdf, only for papers with forms
+
+            fields = form_words(path, wanted)
+        for index in wanted:
+            out.append(_page(doc, index, fields.get(index, [])))
+    return out
+
+
+def _page(doc: object, index: int, extra: list[Word]) -> PageLayout:
+    try:
+        words = glyphs.page_words(doc, index)
+    except PaperProblem as exc:
+        return PageLayout(index=index, width=0.0, height=0.0, problem=exc.reason)
+    except Exception:  # noqa: BLE001 - one bad page must not lose the paper
+        return PageLayout(index=index, width=0.0, height=0.0, problem=DAMAGED_PAGE)
+    try:
+        blocks = layout_page(words, extra)
+    except Exception:  # noqa: BLE001 - a layout bug on one page still leaves the others
+        return PageLayout(index=index, width=words.width, height=words.height, problem=DAMAGED_PAGE)
+    note = ""
+    if words.truncated:
+        note = f"only the first {words.chars_read:,} of {words.chars_total:,} characters on this page were read"
+    return PageLayout(index=index, width=words.width, height=words.height, blocks=tuple(blocks), note=note)
+
+
+def finish_document(pages: Sequence[PageLayout]) -> DocumentLayout:
+    """Printed labels, running headers/footers and headings, judged across the whole paper.
+
+    `pages` are every page of one paper, in order (as extract_pages returned them, perhaps
+    in chunks from several workers)."""
+    pages = sorted(pages, key=lambda p: p.index)
+    judged, body = headings.rejudge([list(p.blocks) for p in pages])
+    final = [replace(page, blocks=tuple(blocks)) for page, blocks in zip(pages, judged)]
+    finish = furniture.find(final)
+    found: list[Heading] = []
+    for page, done in zip(final, finish):
+        for k, block in enumerate(page.blocks):
+            if block.kind == HEADING and k not in done.furniture and block.level:
+                found.append(Heading(page=page.index, level=block.level, text=block.text))
+    return DocumentLayout(pages=tuple(final), finish=tuple(finish), headings=tuple(found), body_size=body)
+
+
+def paper_title(path: Path | str, document: DocumentLayout) -> str:
+    """The title from metadata unless it is a template's, else page one's first heading."""
+    try:
+        with glyphs.open_document(path) as doc:
+            meta = glyphs.metadata_title(doc)
+    except PaperProblem:
+        meta = ""
+    first = document.pages[0] if document.pages else None
+    blocks = []
+    if first is not None:
+        skip = document.finish[0].furniture
+        blocks = [b for k, b in enumerate(first.blocks) if k not in skip]
+    return titles.choose_title(meta, Path(path).name, blocks)

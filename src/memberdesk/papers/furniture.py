@@ -1,0 +1,220 @@
+"""Across a whole paper: running headers and footers, page-number stamps, printed labels. Pure.
+
+A running header or footer is the same text (digits aside) in the top or bottom band of many
+pages. A page-number stamp ("Page 4", "Page 4 of 9", "- 4 -", "4", "iv") is believed only where
+stamps of one style run with the PDF's pages: on consecutive pages, each one more than the
+last. Then a stray number in a table near the page foot, which does not run, never becomes a
+label. A ModernGov pack stamps "Page 1" from its third PDF page; appendices restart at 1; front
+matter runs in roman numerals: each is its own run. Where no run covers a page its label is
+None, and the caller keeps "#N" or the PDF's own /PageLabels.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from memberdesk.papers.headings import body_size
+from memberdesk.papers.shapes import Block, PageFinish, PageLayout
+
+# The bands are the page margins: a block ending above 8.5% of the page height (72 pt of A4,
+# the usual top margin) is in the top band, one starting below 91.5% in the bottom band. A
+# heading at the top of the text area, numbered the same on every page, stays out of them.
+TOP = 0.085
+BOTTOM = 0.915
+HOLE = 2  # unstamped pages (a plan, a landscape insert) a run may step over
+
+_PAGE = re.compile(r"^page\s+(\d{1,4})(?:\s+of\s+(\d{1,4}))?$", re.I)
+_PAGE_ROMAN = re.compile(r"^page\s+([ivxlcdm]{1,7})$", re.I)
+_DASH = re.compile(r"^[-\u2013\u2014]\s*(\d{1,4})\s*[-\u2013\u2014]$")
+_BARE = re.compile(r"^(\d{1,4})$")
+_ROMAN = re.compile(r"^([ivxlcdm]{1,7})$", re.I)
+_PAGE_AT_END = re.compile(r"^(.*\S)\s+[|\u2013-]?\s*page\s+(\d{1,4})(?:\s+of\s+(\d{1,4}))?$", re.I)
+_PAGE_AT_START = re.compile(r"^page\s+(\d{1,4})(?:\s+of\s+(\d{1,4}))?\s+[|\u2013-]?\s*(\S.*)$", re.I)
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+# How many stamped pages make a run believable: explicit "Page N" less than a bare number.
+_LEAST = {"page": 2, "page-roman": 2, "dash": 2, "bare": 3, "roman": 3}
+_PREFER = ["page", "page-roman", "dash", "bare", "roman"]
+
+
+def roman_value(text: str) -> int | None:
+    """The value of a well-formed roman numeral (i..mmm), else None."""
+    total, last = 0, 0
+    for char in reversed(text.lower()):
+        value = _ROMAN_VALUES.get(char)
+        if value is None:
+            return None
+        total += -value if value < last else value
+        last = max(last, value)
+    return total if total > 0 and to_roman(total) == text.lower() else None
+
+
+def to_roman(value: int) -> str:
+    out = []
+    for number, letters in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
+        while value >= number:
+            out.append(letters)
+            value -= number
+    return "".join(out)
+
+
+@dataclass(slots=True)
+class _Stamp:
+    page: int
+    block: int
+    family: str
+    band: str
+    value: int
+    upper: bool = False  # roman numerals printed in capitals
+    rest: str = ""  # running text printed with the stamp in one block
+    before: _Stamp | None = None
+    members: list[_Stamp] = field(default_factory=list)
+
+
+def _band(block: Block) -> str:
+    if block.where.y1 <= TOP:
+        return "top"
+    if block.where.y0 >= BOTTOM:
+        return "bottom"
+    return ""
+
+
+def _parse(text: str) -> tuple[str, int, bool, str] | None:
+    """(family, value, capitals, other text) for a stamp, else None."""
+    text = " ".join(text.split())
+    if m := _PAGE.match(text):
+        return "page", int(m.group(1)), False, ""
+    if (m := _PAGE_ROMAN.match(text)) and (value := roman_value(m.group(1))):
+        return "page-roman", value, m.group(1).isupper(), ""
+    if m := _DASH.match(text):
+        return "dash", int(m.group(1)), False, ""
+    if m := _BARE.match(text):
+        return "bare", int(m.group(1)), False, ""
+    if (m := _ROMAN.match(text)) and (value := roman_value(m.group(1))):
+        return "roman", value, m.group(1).isupper(), ""
+    if m := _PAGE_AT_END.match(text):
+        return "page", int(m.group(2)), False, m.group(1)
+    if m := _PAGE_AT_START.match(text):
+        return "page", int(m.group(1)), False, m.group(3)
+    return None
+
+
+def normalised(text: str) -> str:
+    """Text compared across pages: case and spacing ignored, every number the same."""
+    text = re.sub(r"\d+", "#", " ".join(text.lower().split()))
+    return re.sub(r"\bpage [ivxlcdm]+\b", "page #", text)
+
+
+def find(pages: Sequence[PageLayout]) -> list[PageFinish]:
+    stamps = _stamps(pages)
+    runs = _runs(stamps)
+    labels: list[str | None] = [None] * len(pages)
+    chosen: list[tuple[int, int]] = [(0, len(_PREFER))] * len(pages)  # (length, preference)
+    for run in runs:
+        score = (len(run.members), _PREFER.index(run.family))
+        first = run.members[0]
+        for index in range(first.page, run.members[-1].page + 1):
+            if (-score[0], score[1]) < (-chosen[index][0], chosen[index][1]):
+                chosen[index] = score
+                labels[index] = _printed(run, first.value + index - first.page)
+    running = _running(pages)
+    out: list[PageFinish] = []
+    stamped = {(s.page, s.block): s for run in runs for s in run.members}
+    for index, page in enumerate(pages):
+        furniture = set()
+        header = ""
+        for k, block in enumerate(page.blocks):
+            band = _band(block)
+            if not band:
+                continue
+            stamp = stamped.get((index, k))
+            key = (band, normalised(stamp.rest if stamp and stamp.rest else block.text))
+            if stamp is not None or key in running:
+                furniture.add(k)
+                # The status line shows the running header, without its page number.
+                text = block.text if stamp is None else stamp.rest
+                if band == "top" and text and not header:
+                    header = " ".join(text.split())
+        out.append(PageFinish(label=labels[index], furniture=frozenset(furniture), header=header))
+    return out
+
+
+def _printed(run: _Stamp, value: int) -> str:
+    if run.family in ("roman", "page-roman"):
+        text = to_roman(value)
+        return text.upper() if run.upper else text
+    return str(value)
+
+
+def _stamps(pages: Sequence[PageLayout]) -> list[_Stamp]:
+    out = []
+    for index, page in enumerate(pages):
+        for k, block in enumerate(page.blocks):
+            band = _band(block)
+            if band and len(block.text) < 200:
+                parsed = _parse(block.text)
+                if parsed is not None:
+                    family, value, upper, rest = parsed
+                    out.append(_Stamp(index, k, family, band, value, upper, rest))
+    return out
+
+
+def _runs(stamps: list[_Stamp]) -> list[_Stamp]:
+    """Chains of stamps of one style and band, each one more than the last on the next page
+    (or a page or two on, over unstamped pages); only those long enough to believe."""
+    latest: dict[tuple[str, str, int], _Stamp] = {}  # (family, band, value expected next page) -> stamp
+    heads: list[_Stamp] = []
+    for stamp in sorted(stamps, key=lambda s: (s.page, s.block)):
+        found = None
+        for hole in range(HOLE + 1):
+            before = latest.get((stamp.family, stamp.band, stamp.value - hole - 1))
+            if before is not None and before.page == stamp.page - hole - 1:
+                found = before
+                break
+        if found is not None and found.members[-1] is found:
+            found.members.append(stamp)  # one list shared by the whole run
+            stamp.members = found.members
+        else:
+            stamp.members = [stamp]
+            heads.append(stamp)
+        stamp.before = found
+        latest[(stamp.family, stamp.band, stamp.value)] = stamp
+    out = []
+    for head in heads:
+        if len(head.members) >= _LEAST[head.family]:
+            out.append(head)
+    return out
+
+
+def _running(pages: Sequence[PageLayout]) -> set[tuple[str, str]]:
+    """(band, text) printed in the same band on enough pages to be a running header/footer.
+    Type larger than the body's is a heading, however often it repeats."""
+    body, _bold = body_size(b for page in pages for b in page.blocks)
+    seen: Counter[tuple[str, str]] = Counter()
+    for page in pages:
+        keys = set()
+        for block in page.blocks:
+            band = _band(block)
+            if band and block.size <= body * 1.1:
+                parsed = _parse(block.text)
+                text = parsed[3] if parsed and parsed[3] else block.text
+                keys.add((band, normalised(text)))
+        seen.update(keys)
+    least = 3 if len(pages) > 3 else 2
+    return {key for key, count in seen.items() if count >= least and sum(c.isalpha() for c in key[1]) >= 2}

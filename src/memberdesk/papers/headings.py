@@ -1,0 +1,90 @@
+"""Which blocks are headings, and at what level, judged against the body text's size. Pure.
+
+A heading is short and stands out from the body: larger type, or bold or capitals where the
+body is neither. Levels follow the sizes used for headings, largest first; bold or capital
+headings at body size come below those, one deeper for each part of a number like "4.2".
+The judgement is made per page first (all a worker knows) and again over the whole document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
+
+from memberdesk.papers.shapes import HEADING, PARAGRAPH, Block
+
+_STAMP = re.compile(r"^(page\s+)?[-\u2013\s]*(\d{1,4}|[ivxlcdm]{1,7})[-\u2013\s]*(of\s+\d{1,4})?$", re.I)
+_NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?\s")
+MAX_LEVEL = 6
+
+
+def body_size(blocks: Iterable[Block]) -> tuple[float, bool]:
+    """The size (and boldness) most characters are set in, to half a point."""
+    sizes: Counter[float] = Counter()
+    bold: Counter[bool] = Counter()
+    for block in blocks:
+        sizes[round(block.size * 2) / 2] += len(block.text)
+        bold[block.bold] += len(block.text)
+    if not sizes:
+        return 10.0, False
+    return sizes.most_common(1)[0][0], bold.most_common(1)[0][0]
+
+
+def _shape(block: Block, body: float, body_bold: bool) -> str:
+    """ "big", "plain" (bold or capitals at body size) or "" for a block that is no heading."""
+    text = block.text
+    words = text.split()
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2 or len(text) > 160 or len(words) > 22 or block.lines > 3 or _STAMP.match(text):
+        return ""
+    if text.endswith((",", ";")) or (text.endswith(".") and len(words) > 8):
+        return ""
+    if text.endswith(":") and len(words) > 3:
+        return ""
+    if block.size >= body * 1.15 and block.size >= body + 1.0:
+        return "big"
+    if block.table or block.size < body * 0.9 or len(words) > 14:
+        return ""
+    capitals = sum(1 for c in letters if c.isupper())
+    if block.bold and not body_bold:
+        return "plain"
+    if len(letters) >= 4 and capitals >= 0.9 * len(letters) and len(words) <= 10:
+        return "plain"
+    return ""
+
+
+def judge(blocks: list[Block], body: float, body_bold: bool, sizes: list[float]) -> list[Block]:
+    """Blocks with kind and level set; `sizes` are the heading sizes in use, largest first."""
+    out = []
+    for block in blocks:
+        shape = _shape(block, body, body_bold)
+        if not shape:
+            out.append(replace(block, kind=PARAGRAPH, level=None) if block.kind != PARAGRAPH else block)
+            continue
+        # Sizes past the third share level 3: few papers use more, and a deeper tree of
+        # barely different sizes only makes the contents harder to move through.
+        if shape == "big":
+            size = round(block.size * 2) / 2
+            level = min(sizes.index(size) + 1 if size in sizes else len(sizes), 3)
+        else:
+            level = min(len(sizes), 3) + 1
+            numbered = _NUMBERED.match(block.text)
+            if numbered:
+                level += numbered.group(1).count(".")
+        out.append(replace(block, kind=HEADING, level=min(max(level, 1), MAX_LEVEL)))
+    return out
+
+
+def heading_sizes(blocks: Iterable[Block], body: float, body_bold: bool) -> list[float]:
+    """The sizes used for headings larger than the body, largest first."""
+    return sorted({round(b.size * 2) / 2 for b in blocks if _shape(b, body, body_bold) == "big"}, reverse=True)
+
+
+def rejudge(pages: list[list[Block]]) -> tuple[list[list[Block]], float]:
+    """Every page's blocks judged against the whole document's body size."""
+    everything = [b for page in pages for b in page]
+    body, body_bold = body_size(everything)
+    sizes = heading_sizes(everything, body, body_bold)
+    return [judge(page, body, body_bold, sizes) for page in pages], body

@@ -1,0 +1,33 @@
+"""A page's words -> blocks (paragraphs and headings) in the order a reader reads them. Pure.
+
+regions.py decides the order (header, columns left to right, footers last; tables row by
+row), paragraphs.py cuts each column into paragraphs, headings.py judges which blocks are
+headings against this page's body text (finish_document judges again for the whole paper).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from memberdesk.papers import headings, paragraphs, regions
+from memberdesk.papers.shapes import Block, PageWords, Word
+
+
+def layout_page(page: PageWords, extra: Sequence[Word] = ()) -> list[Block]:
+    """The page's blocks in reading order; `extra` are words to place among the page's own
+    (filled-in form fields), by their position."""
+    upright = [w for w in page.words if not w.sideways] + [w for w in extra if not w.sideways]
+    leaves = regions.order(upright, page.height, page.width)
+    gaps = paragraphs.Gaps(leaves)
+    blocks: list[Block] = []
+    for leaf in leaves:
+        blocks.extend(paragraphs.leaf_blocks(leaf, gaps, page.width, page.height))
+    sideways = [w for w in page.words if w.sideways]
+    if sideways:
+        # Read after the page's text but before what sits in its bottom band (the footer).
+        at = len(blocks)
+        while at > 0 and blocks[at - 1].where.y0 > regions.BOTTOM_BAND:
+            at -= 1
+        blocks[at:at] = paragraphs.sideways_blocks(sideways, page.width, page.height)
+    body, body_bold = headings.body_size(blocks)
+    return headings.judge(blocks, body, body_bold, headings.heading_sizes(blocks, body, body_bold))

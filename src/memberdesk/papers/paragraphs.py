@@ -1,0 +1,276 @@
+"""Lines of a leaf (a column, a flow region, a table cell) -> paragraphs, from geometry. Pure.
+
+A paragraph ends where the printed page shows one ending: a wider gap than between its lines,
+a change of type size, a first line indented, a number standing out at the left edge with a
+hanging indent or a gap after it, or a line left short on purpose. "Short" is judged against
+the column's own width and the next line's first word: a narrow column leaves short lines
+everywhere, but a line only ends a paragraph early if the next word would have fitted on it.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from memberdesk.papers.regions import Band, Leaf
+from memberdesk.papers.shapes import PARAGRAPH, Block, Box, Word, union_all
+
+SOFT_HYPHEN = "\u00ad"
+
+# What may stand at the left edge as a paragraph's own number or bullet: 4, 4.2, 4.2.1, 4.,
+# (a), a), (iv), iv), A., a., and the bullets word processors use.
+_MARKER = re.compile(
+    r"""^(
+        \(?\d{1,3}(\.\d{1,3}){0,3}[.)]? |
+        \([a-zA-Z]{1,2}\) | [a-zA-Z]{1,2}\) | [A-Za-z]\. |
+        \(?[ivxlcIVXLC]{1,6}[.)] |
+        [\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2013\u2014*\-o\u27a2\u2192>]
+    )$""",
+    re.VERBOSE,
+)
+_URL_START = re.compile(r"^(https?://|www\.)", re.I)
+_EMAILISH = re.compile(r"^[\w.+-]+@[\w.-]*$")
+_DOMAINISH = re.compile(r"^[a-z0-9][\w-]*(\.[\w-]+)+[/\w.?=&%#~+-]*$", re.I)
+_URL_CHARS = re.compile(r"^[\w/.?=&%#~+:@-]+$")
+
+
+def is_marker(text: str) -> bool:
+    return bool(_MARKER.match(text))
+
+
+def _line_size(line: Band) -> float:
+    sizes = [w.size for w in line.words for _ in range(max(len(w.text), 1))]
+    return statistics.median(sizes)
+
+
+def _line_bold(line: Band) -> bool:
+    bold = sum(len(w.text) for w in line.words if w.bold)
+    return bold * 2 > sum(len(w.text) for w in line.words)
+
+
+class Gaps:
+    """The usual gap between lines of one paragraph on this page, in ems, for each type size:
+    headings are often set with more leading than the body, and a wider gap than usual for
+    its own size is what marks a paragraph's end."""
+
+    def __init__(self, leaves: list[Leaf]) -> None:
+        by_size: dict[float, list[float]] = {}
+        for leaf in leaves:
+            for a, b in zip(leaf.lines, leaf.lines[1:]):
+                size = _line_size(a)
+                if size and abs(_line_size(b) - size) < 0.05 * size and _line_bold(a) == _line_bold(b):
+                    gap = (b.y0 - a.y1) / size
+                    if -0.5 < gap < 0.8:
+                        by_size.setdefault(round(size), []).append(gap)
+        self.by_size = {k: statistics.median(v) for k, v in by_size.items()}
+        everything = [g for v in by_size.values() for g in v]
+        self.default = statistics.median(everything) if everything else 0.1
+
+    def em(self, size: float) -> float:
+        return self.by_size.get(round(size), self.default)
+
+
+class _Open:
+    """The paragraph being built: its lines, and the left edge its wrapped lines return to."""
+
+    def __init__(self, line: Band, marked: bool) -> None:
+        self.lines = [line]
+        self.marked = marked
+        # With a hanging indent, wrapped lines start where the text after the number starts.
+        self.body_x0 = line.words[1].box.x0 if marked and len(line.words) > 1 else line.x0
+
+
+def leaf_blocks(leaf: Leaf, gaps: Gaps, page_width: float, page_height: float) -> list[Block]:
+    lines = leaf.lines
+    if not lines:
+        return []
+    if leaf.cells:
+        return [_row_block(leaf, page_width, page_height)]
+    # The column's right edge: where its own lines reach, unless it has too few lines to
+    # show it, when the region's edge (the page's text, or the column's) stands in.
+    right = max(line.x1 for line in lines)
+    if len(lines) < 3:
+        right = max(right, leaf.x1)
+    left = min(line.x0 for line in lines)
+    groups: list[_Open] = []
+    for k, line in enumerate(lines):
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        marked = _marked(line, nxt)
+        if groups and not _breaks(groups[-1], line, marked, gaps, left, right):
+            groups[-1].lines.append(line)
+            continue
+        groups.append(_Open(line, marked))
+    return [_block(g, leaf.table, page_width, page_height) for g in groups]
+
+
+def _marked(line: Band, nxt: Band | None) -> bool:
+    """A number or bullet at the line's start that stands apart: a gap after it wider than a
+    space, or the next line hanging at the text after it. A wrapped line that merely begins
+    with a number ("25. The saving...", after "2024-") has neither."""
+    words = line.words
+    if len(words) < 2 or not is_marker(words[0].text):
+        return False
+    em = words[0].size or 10.0
+    if words[1].box.x0 - words[0].box.x1 > 0.45 * em:
+        return True
+    return nxt is not None and abs(nxt.x0 - words[1].box.x0) < 0.3 * em and nxt.x0 > line.x0 + 0.5 * em
+
+
+def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, left: float, right: float) -> bool:
+    prev = block.lines[-1]
+    size, before = _line_size(line), _line_size(prev)
+    em = max(size, before)
+    if abs(size - before) > 0.08 * em:
+        return True  # a heading and its text, or the text and a footnote
+    if line.y0 - prev.y1 > (gaps.em(em) + 0.3) * em:
+        return True
+    if line.y0 < prev.y0 - 0.3 * em:
+        return True  # a line above the last one is not its continuation
+    if marked:
+        return True
+    if _line_bold(line) != _line_bold(prev) and _ends_short(prev, line, right, em, 0.0):
+        return True
+    # The edge wrapped lines return to: the first line's (or the text after its number) until
+    # a second line shows it, so an indented first line does not hide the next indent.
+    edge = min(b.x0 for b in block.lines[1:]) if len(block.lines) > 1 else block.body_x0
+    if len(block.lines) == 1 and any(abs(line.x0 - w.box.x0) < 0.3 * em for w in prev.words[1:3]):
+        block.body_x0 = line.x0  # a hanging indent after a label ("9 Mar  Winter ..."): wraps under the text
+        return False
+    if line.x0 > edge + 1.0 * em and prev.x0 <= edge + 0.5 * em and not _centred(prev, line, left, right, em):
+        return True  # a first line indented: a new paragraph in indent style
+    if prev.words[-1].text.endswith(("-", SOFT_HYPHEN)):
+        return False
+    if _centred(prev, line, left, right, em):
+        return False  # a centred title's lines are all short
+    return _ends_short(prev, line, right, em, 0.5)
+
+
+def _ends_short(prev: Band, line: Band, right: float, em: float, slack: float) -> bool:
+    """Whether the next line's first word would have fitted at the end of `prev`."""
+    room = right - prev.x1
+    first = line.words[0].box.width
+    return room > first + (0.3 + slack) * em
+
+
+def _centred(prev: Band, line: Band, left: float, right: float, em: float) -> bool:
+    middle = (left + right) / 2
+    return (
+        prev.x0 > left + 2 * em
+        and line.x0 > left + 2 * em
+        and abs((prev.x0 + prev.x1) / 2 - middle) < 1.5 * em
+        and abs((line.x0 + line.x1) / 2 - middle) < 1.5 * em
+    )
+
+
+def _block(group: _Open, table: bool, page_width: float, page_height: float) -> Block:
+    words = [w for line in group.lines for w in line.words]
+    box = union_all([w.box for w in words])
+    chars = [(w.size, w.bold) for w in words for _ in range(max(len(w.text), 1))]
+    size = statistics.median(c[0] for c in chars)
+    bold = sum(1 for c in chars if c[1]) * 2 > len(chars)
+    number = group.lines[0].words[0].text if group.marked else None
+    return Block(
+        text=join_lines([[w.text for w in line.words] for line in group.lines]),
+        kind=PARAGRAPH,
+        box=box,
+        where=box.scaled(page_width, page_height),
+        size=round(size, 2),
+        bold=bold,
+        number=number,
+        lines=len(group.lines),
+        table=table,
+    )
+
+
+def _row_block(leaf: Leaf, page_width: float, page_height: float) -> Block:
+    """A table row as one block: each cell's text in turn, left to right."""
+    words = [w for line in leaf.lines for w in line.words]
+    box = union_all([w.box for w in words])
+    cells = [join_lines([[w.text for w in line.words] for line in cell]) for cell in leaf.cells or []]
+    size = statistics.median(w.size for w in words)
+    return Block(
+        text=" ".join(c for c in cells if c),
+        kind=PARAGRAPH,
+        box=box,
+        where=box.scaled(page_width, page_height),
+        size=round(size, 2),
+        bold=sum(len(w.text) for w in words if w.bold) * 2 > sum(len(w.text) for w in words),
+        lines=max(len(cell) for cell in leaf.cells or [[]]),
+        table=True,
+    )
+
+
+def join_lines(lines: list[list[str]]) -> str:
+    """Words of each line -> one string, words joined with single spaces; a word broken at a
+    line end (hyphenated, or an address or link that ran on) is put back together."""
+    out: list[str] = []
+    for line in lines:
+        words = [w for w in line if w]
+        if not words:
+            continue
+        if out:
+            joined = _rejoin(out[-1], words[0])
+            if joined is not None:
+                out[-1] = joined
+                words = words[1:]
+        out.extend(words)
+    return " ".join(w.replace(SOFT_HYPHEN, "") for w in out if w.replace(SOFT_HYPHEN, ""))
+
+
+def _urlish(word: str) -> bool:
+    return bool(_URL_START.match(word) or _EMAILISH.match(word) or ("@" in word and "." in word))
+
+
+def _rejoin(prev: str, nxt: str) -> str | None:
+    """`prev` (the last word of a line) and `nxt` (the first of the next) as one word, or None."""
+    if prev.endswith(SOFT_HYPHEN):
+        return prev[:-1] + nxt
+    if _urlish(prev):
+        if prev.endswith(("@", "/", "_", "=", "?", "&", "#", "~", "-", ":", "%")):
+            return prev + nxt
+        if prev.endswith(".") and nxt[:1].islower() and _DOMAINISH.match(nxt.rstrip(".,;:)")):
+            return prev + nxt
+        if nxt.startswith(("/", "@", ".", "?", "&", "=", "#", "_")):
+            return prev + nxt
+        if _URL_START.match(prev) and _URL_CHARS.match(nxt) and re.search(r"[/=&?%#_]", nxt):
+            return prev + nxt
+        return None
+    if nxt.startswith("@") and re.match(r"^[\w.+-]+$", prev):
+        return prev + nxt  # an e-mail address broken before its @
+    if len(prev) > 1 and prev.endswith("-") and prev[-2].isalnum():
+        if prev[-2].isalpha() and prev[-2].islower() and nxt[:1].isalpha() and nxt[:1].islower():
+            return prev[:-1] + nxt  # "inter-" + "national": a word hyphenated to fit
+        return prev + nxt  # "2024-" + "25", "COVID-" + "19": the hyphen is part of it
+    if len(prev) > 1 and prev.endswith("\u2013") and prev[-2].isdigit() and nxt[:1].isdigit():
+        return prev + nxt  # "2024–" + "25"
+    return None
+
+
+def sideways_blocks(words: list[Word], page_width: float, page_height: float) -> list[Block]:
+    """Text at an angle (a margin note, a rotated table heading): one block per run, kept in
+    the order it was drawn, read after the page's upright text."""
+    runs: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.order):
+        if runs and _near(runs[-1][-1], word):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    out = []
+    for run in runs:
+        box: Box = union_all([w.box for w in run])
+        out.append(
+            Block(
+                text=" ".join(w.text.replace(SOFT_HYPHEN, "") for w in run),
+                kind=PARAGRAPH,
+                box=box,
+                where=box.scaled(page_width, page_height),
+                size=round(statistics.median(w.size for w in run), 2),
+                bold=all(w.bold for w in run),
+            )
+        )
+    return out
+
+
+def _near(a: Word, b: Word) -> bool:
+    size = max(a.size, b.size, 1.0)
+    return abs(a.box.cx - b.box.cx) < 30 * size and abs(a.box.cy - b.box.cy) < 30 * size

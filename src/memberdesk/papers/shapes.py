@@ -1,0 +1,168 @@
+"""The plain values the papers modules hand each other: boxes, words, blocks, pages.
+
+Every coordinate is in PDF points on the page as a person sees it (after /Rotate and the crop
+box), with the origin at the top-left and y growing downwards, because that is the order a
+reader's eye moves in and it keeps every comparison in layout.py the same way round.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class PaperProblem(Exception):
+    """A paper (or one page of it) that cannot be read; `reason` is a short phrase for a person."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    x0: float
+    y0: float  # top
+    x1: float
+    y1: float  # bottom
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+    def union(self, other: Box) -> Box:
+        return Box(min(self.x0, other.x0), min(self.y0, other.y0), max(self.x1, other.x1), max(self.y1, other.y1))
+
+    def scaled(self, width: float, height: float) -> Box:
+        """This box as fractions of a page of the given size (0..1 on each axis)."""
+        w = width or 1.0
+        h = height or 1.0
+        return Box(self.x0 / w, self.y0 / h, self.x1 / w, self.y1 / h)
+
+
+def union_all(boxes: list[Box]) -> Box:
+    return Box(min(b.x0 for b in boxes), min(b.y0 for b in boxes), max(b.x1 for b in boxes), max(b.y1 for b in boxes))
+
+
+def to_top_left(x: float, y: float, crop: tuple[float, float, float, float], rotation: int) -> tuple[float, float]:
+    """A point in PDF user space -> the seen page (top-left origin), for /Rotate 0, 90, 180, 270.
+
+    `crop` is the crop box (left, bottom, right, top); /Rotate turns the page clockwise.
+    """
+    left, bottom, right, top = crop
+    rotation %= 360
+    if rotation == 90:
+        return y - bottom, x - left
+    if rotation == 180:
+        return right - x, y - bottom
+    if rotation == 270:
+        return top - y, right - x
+    return x - left, top - y
+
+
+def box_to_top_left(
+    left: float, bottom: float, right: float, top: float, crop: tuple[float, float, float, float], rotation: int
+) -> Box:
+    ax, ay = to_top_left(left, bottom, crop, rotation)
+    bx, by = to_top_left(right, top, crop, rotation)
+    return Box(min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word as printed: its text (ligatures expanded, no spaces inside), where it sits, and
+    its type. `order` is its place in the content stream, kept only to break ties."""
+
+    text: str
+    box: Box
+    size: float  # effective font size in points (the text matrix included)
+    bold: bool = False
+    order: int = 0
+    sideways: bool = False  # drawn at an angle to the page's reading direction
+    from_form: bool = False  # a filled-in form field's value, not page content
+
+
+@dataclass(frozen=True, slots=True)
+class PageWords:
+    index: int
+    width: float
+    height: float
+    rotation: int
+    words: tuple[Word, ...]
+    chars_read: int = 0
+    chars_total: int = 0
+
+    @property
+    def truncated(self) -> bool:
+        """True when the page had more characters than are read (see glyphs.MAX_CHARS)."""
+        return self.chars_read < self.chars_total
+
+
+PARAGRAPH = "paragraph"
+HEADING = "heading"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph or heading as the printed page means it, in reading order.
+
+    `where` is `box` as fractions of the page, so a caller can tell "top band" or "left column"
+    without knowing the page size; `number` is the paragraph's own number ("4.2", "(a)") when
+    it starts with one at its left edge.
+    """
+
+    text: str
+    kind: str
+    box: Box
+    where: Box
+    size: float
+    bold: bool
+    level: int | None = None
+    number: str | None = None
+    lines: int = 1
+    table: bool = False  # a cell of a table (read row by row), not running prose
+
+
+@dataclass(frozen=True, slots=True)
+class PageLayout:
+    index: int
+    width: float
+    height: float
+    blocks: tuple[Block, ...] = ()
+    problem: str = ""  # why this page could not be read; "" when it was
+    note: str = ""  # e.g. that only part of a crowded page was read
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    page: int
+    level: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageFinish:
+    """What the whole document tells about one page."""
+
+    label: str | None  # the printed page number where the stamps run consistently, else None
+    furniture: frozenset[int]  # indices into the page's blocks: running headers, footers, stamps
+    header: str  # the running header to show in a status line ("" if none)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentLayout:
+    pages: tuple[PageLayout, ...]  # blocks re-judged against the document's body size
+    finish: tuple[PageFinish, ...]
+    headings: tuple[Heading, ...]
+    body_size: float = 0.0

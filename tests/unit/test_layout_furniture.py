@@ -1,0 +1,103 @@
+"""furniture.py: running headers and footers, and page labels only where the stamps run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import paper_factory as pf
+from memberdesk.papers import furniture
+from memberdesk.papers.extract import extract_pages, finish_document
+from word_factory import block, layout
+
+FOOT = 800.0  # a block this far down an A4 page is in the bottom band
+HEAD = 20.0
+
+
+def _labels(pages) -> list[str | None]:
+    return [f.label for f in furniture.find(pages)]
+
+
+def test_a_moderngov_pack_is_labelled_from_its_third_page(tmp_path: Path) -> None:
+    path = pf.moderngov_pack(tmp_path / "pack.pdf", report_pages=6)
+    document = finish_document(extract_pages(path))
+    assert [f.label for f in document.finish] == [None, None, "1", "2", "3", "4", "5", "6"]
+    assert [f.header for f in document.finish] == ["", ""] + [pf.PACK_HEADER] * 6
+    for page, done in zip(document.pages[2:], document.finish[2:]):
+        furniture_texts = {page.blocks[k].text for k in done.furniture}
+        assert pf.PACK_HEADER in furniture_texts
+        assert any(t.startswith("Page ") for t in furniture_texts)
+    # The budget report's own numbers (1-3 at the bottom right) are furniture too, but the
+    # pack's stamps label the pages; the stray "15" in the body is neither.
+    page4, done4 = document.pages[4], document.finish[4]
+    assert {page4.blocks[k].text for k in done4.furniture} == {pf.PACK_HEADER, "Page 3", "1"}
+    page3, done3 = document.pages[3], document.finish[3]
+    stray = [k for k, b in enumerate(page3.blocks) if b.text == "15"]
+    assert stray and stray[0] not in done3.furniture
+    # Front sheet and agenda keep their own text: nothing there is furniture.
+    assert document.finish[0].furniture == frozenset()
+
+
+def test_page_n_of_m_and_dashed_stamps(tmp_path: Path) -> None:
+    of = finish_document(extract_pages(pf.stamped(tmp_path / "of.pdf", [f"Page {i} of 4" for i in range(1, 5)])))
+    assert [f.label for f in of.finish] == ["1", "2", "3", "4"]
+    dashed = finish_document(extract_pages(pf.stamped(tmp_path / "dash.pdf", [f"- {i} -" for i in range(5, 9)])))
+    assert [f.label for f in dashed.finish] == ["5", "6", "7", "8"]
+    assert all(len(f.furniture) == 1 for f in dashed.finish)
+
+
+def test_roman_front_matter_then_arabic(tmp_path: Path) -> None:
+    path = pf.stamped(tmp_path / "roman.pdf", ["i", "ii", "iii", "1", "2", "3", "4"])
+    document = finish_document(extract_pages(path))
+    assert [f.label for f in document.finish] == ["i", "ii", "iii", "1", "2", "3", "4"]
+
+
+def test_numbering_restarts_for_each_appendix() -> None:
+    stamps = ["Page 1", "Page 2", "Page 3", "Page 1", "Page 2", "Page 1", "Page 2"]
+    pages = [layout(i, [block("Body text of the report", 100), block(s, FOOT)]) for i, s in enumerate(stamps)]
+    assert _labels(pages) == ["1", "2", "3", "1", "2", "1", "2"]
+
+
+def test_a_stray_number_never_becomes_a_label() -> None:
+    # A number in the body, a number in the footer band on only two pages, and numbers that
+    # do not go up by one with the pages: none is a label.
+    pages = [
+        layout(0, [block("12", 400), block("Text", 100)]),
+        layout(1, [block("13", 400), block("7", FOOT)]),
+        layout(2, [block("Text", 100), block("8", FOOT)]),
+        layout(3, [block("Text", 100), block("2024", FOOT)]),
+        layout(4, [block("Text", 100), block("31", FOOT)]),
+    ]
+    assert _labels(pages) == [None] * 5
+    assert all(not f.furniture for f in furniture.find(pages)[:1])
+
+
+def test_bare_numbers_need_three_pages_in_a_run_and_may_step_over_an_unstamped_page() -> None:
+    pages = [layout(i, [block("Text", 100)] + ([block(str(i + 10), FOOT)] if i != 2 else [])) for i in range(5)]
+    assert _labels(pages) == ["10", "11", "12", "13", "14"]  # page 2 (a plan) is counted, unstamped
+    two = [layout(i, [block("Text", 100), block(str(i + 1), FOOT)]) for i in range(2)]
+    assert _labels(two + [layout(2, [block("Text", 100)])]) == [None, None, None]
+
+
+def test_running_headers_match_with_their_numbers_normalised() -> None:
+    pages = [
+        layout(i, [block(f"Cabinet report {i + 4} of 12", HEAD), block("Body", 100), block(f"Page {i + 1}", FOOT)])
+        for i in range(4)
+    ]
+    done = furniture.find(pages)
+    assert [f.furniture for f in done] == [frozenset({0, 2})] * 4
+    assert done[1].header == "Cabinet report 5 of 12"
+    assert [f.label for f in done] == ["1", "2", "3", "4"]
+
+
+def test_a_stamp_printed_with_the_running_footer_in_one_line() -> None:
+    pages = [
+        layout(i, [block("Body", 100), block(f"Northshire County Council | Page {i + 3}", FOOT)]) for i in range(3)
+    ]
+    done = furniture.find(pages)
+    assert [f.label for f in done] == ["3", "4", "5"]
+    assert all(f.furniture == frozenset({1}) for f in done)
+
+
+def test_roman_numerals_round_trip() -> None:
+    assert [furniture.roman_value(t) for t in ("i", "iv", "ix", "xiv", "xl", "MCMXC")] == [1, 4, 9, 14, 40, 1990]
+    assert furniture.roman_value("iiii") is None and furniture.roman_value("vx") is None

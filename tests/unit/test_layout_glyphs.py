@@ -1,0 +1,137 @@
+"""glyphs.py: real PDFs -> words, with spaces from geometry and odd characters made plain."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from reportlab.pdfgen import canvas
+
+import paper_factory as pf
+from memberdesk.papers import glyphs
+from memberdesk.papers.extract import extract_pages
+from memberdesk.papers.shapes import PaperProblem
+
+
+def _words(path: Path, index: int = 0) -> glyphs.PageWords:
+    with glyphs.open_document(path) as doc:
+        return glyphs.page_words(doc, index)
+
+
+def test_runs_placed_apart_without_a_space_are_separate_words(tmp_path: Path) -> None:
+    words = _words(pf.separate_runs(tmp_path / "runs.pdf")).words
+    # "Coun" and "cil" touch: one word drawn in two runs stays one word.
+    assert [w.text for w in words] == ["Cabinet", "Report", "on", "the", "Council"]
+
+
+def test_ligatures_soft_hyphens_nbsp_and_nul_are_made_plain(tmp_path: Path) -> None:
+    path = pf.unicode_page(
+        tmp_path / "uni.pdf", ["The \ufb01nal \ufb02oor plan is inter\u00ad", "national at 10\u00a0am\x00."]
+    )
+    if path is None:
+        pytest.skip("DejaVu Sans is not installed")
+    texts = [w.text for w in _words(path).words]
+    joined = " ".join(texts)
+    assert "final" in texts and "floor" in texts
+    assert not any(c in joined for c in "\ufb01\ufb02\xa0\x00")
+    assert texts[texts.index("10") : texts.index("10") + 2] == ["10", "am"]
+    # The soft hyphen is kept at the line end for layout to rejoin the word.
+    assert "inter\u00ad" in texts
+    [page] = extract_pages(path)
+    assert page.blocks[0].text.startswith("The final floor plan is international at 10 am")
+
+
+def test_text_drawn_twice_for_fake_bold_is_read_once(tmp_path: Path) -> None:
+    words = _words(pf.fake_bold(tmp_path / "bold.pdf", "Budget summary")).words
+    assert [w.text for w in words] == ["Budget", "summary"]
+
+
+def test_font_size_includes_the_transformation_and_bold_comes_from_the_font(tmp_path: Path) -> None:
+    path = tmp_path / "sizes.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica-Bold", 16)
+    c.drawString(60, 780, "Heading")
+    c.saveState()
+    c.scale(2, 2)
+    c.setFont("Helvetica", 6)  # 6 pt scaled by 2: seen as 12 pt
+    c.drawString(30, 370, "Scaled")
+    c.restoreState()
+    c.save()
+    heading, scaled = _words(path).words
+    assert (heading.text, heading.size, heading.bold) == ("Heading", 16.0, True)
+    assert (scaled.text, scaled.size, scaled.bold) == ("Scaled", 12.0, False)
+    assert heading.box.y0 < scaled.box.y0  # top-left origin: the heading is higher up
+
+
+def test_a_page_turned_by_rotate_is_read_as_seen(tmp_path: Path) -> None:
+    page = _words(pf.rotated(tmp_path / "rot.pdf", ["Landscape table heading", "Second line"]))
+    assert (page.rotation, round(page.width), round(page.height)) == (90, 842, 595)
+    assert [w.text for w in page.words] == ["Landscape", "table", "heading", "Second", "line"]
+    first, second = page.words[0], page.words[3]
+    assert first.box.x0 == pytest.approx(60, abs=1) and first.box.y0 < second.box.y0
+    assert not any(w.sideways for w in page.words)
+    assert all(0 <= w.box.x0 < w.box.x1 <= page.width for w in page.words)
+
+
+def test_sideways_text_is_marked_and_read_after_the_page(tmp_path: Path) -> None:
+    path = tmp_path / "margin.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica", 11)
+    c.drawString(60, 780, "Body text of the page.")
+    c.saveState()
+    c.translate(30, 400)
+    c.rotate(90)
+    c.drawString(0, 0, "Draft for consultation")
+    c.restoreState()
+    c.save()
+    words = _words(path).words
+    assert [w.text for w in words if w.sideways] == ["Draft", "for", "consultation"]
+    [page] = extract_pages(path)
+    assert [b.text for b in page.blocks] == ["Body text of the page.", "Draft for consultation"]
+
+
+def test_a_page_of_100000_tiny_glyphs_returns_quickly_and_says_it_was_cut(tmp_path: Path) -> None:
+    path = pf.tiny_glyphs(tmp_path / "tiny.pdf", 100_000)
+    started = time.perf_counter()
+    [page] = extract_pages(path)
+    elapsed = time.perf_counter() - started
+    assert elapsed < 10, f"took {elapsed:.1f} s"
+    assert page.problem == ""
+    assert page.note.startswith("only the first 40,000 of 100,")  # pdfium counts its line ends too
+    words = _words(path)
+    assert words.truncated and words.chars_read == glyphs.MAX_CHARS
+
+
+def test_files_that_are_not_readable_pdfs_give_a_reason(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    html = tmp_path / "page.pdf"
+    html.write_bytes(b"<!doctype html><html><body>Sign in</body></html>")
+    for path, reason in ((empty, glyphs.EMPTY), (html, glyphs.NOT_PDF), (tmp_path / "missing.pdf", "cannot be read")):
+        with pytest.raises(PaperProblem) as caught:
+            extract_pages(path)
+        assert reason in caught.value.reason
+
+
+def test_a_password_protected_pdf_says_so_and_an_owner_password_alone_opens(tmp_path: Path) -> None:
+    from pdf_factory import make_pdf
+
+    locked = make_pdf(tmp_path / "locked.pdf", ["Secret minutes"], user_password="letmein")
+    with pytest.raises(PaperProblem) as caught:
+        extract_pages(locked)
+    assert caught.value.reason == glyphs.NEEDS_PASSWORD
+    owner = make_pdf(tmp_path / "owner.pdf", ["Open minutes of the meeting"], owner_password="owner")
+    [page] = extract_pages(owner)
+    assert [b.text for b in page.blocks] == ["Open minutes of the meeting"]
+
+
+def test_text_drawn_off_the_page_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "off.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica", 11)
+    c.drawString(60, 780, "Seen on the page.")
+    c.drawString(60, 760, "Also seen here.")
+    c.drawString(-400, 500, "Hidden revision text")
+    c.save()
+    assert [w.text for w in _words(path).words] == ["Seen", "on", "the", "page.", "Also", "seen", "here."]

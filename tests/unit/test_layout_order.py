@@ -1,0 +1,145 @@
+"""Reading order and paragraphs on real PDFs, as a reader reads the printed page."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import paper_factory as pf
+from memberdesk.papers.extract import extract_pages
+from memberdesk.papers.shapes import HEADING
+
+
+def _texts(path: Path) -> list[str]:
+    [page] = extract_pages(path)
+    assert page.problem == ""
+    return [b.text for b in page.blocks]
+
+
+def _pdftotext_words(path: Path) -> Counter[str]:
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True)
+    return Counter(out.stdout.split())
+
+
+def test_two_columns_are_read_one_after_the_other_even_when_their_paragraphs_line_up(tmp_path: Path) -> None:
+    path = pf.two_column(tmp_path / "two.pdf")
+    assert _texts(path) == [pf.TWO_COLUMN_TITLE, *pf.TWO_COLUMN_LEFT, *pf.TWO_COLUMN_RIGHT, pf.TWO_COLUMN_FOOTER]
+    [page] = extract_pages(path)
+    assert page.blocks[0].kind == HEADING and page.blocks[0].level == 1
+    assert [b.kind for b in page.blocks[1:]] == ["paragraph"] * 5
+
+
+def test_a_slide_of_three_narrow_columns_keeps_each_bullet_whole(tmp_path: Path) -> None:
+    path = pf.three_column_slide(tmp_path / "slide.pdf")
+    expected = [pf.SLIDE_TITLE]
+    for heading, bullets in pf.SLIDE_COLUMNS:
+        expected += [heading] + ["\u2022 " + b for b in bullets]
+    assert _texts(path) == expected
+    [page] = extract_pages(path)
+    kinds = {b.text: b.kind for b in page.blocks}
+    assert all(kinds[h] == HEADING for h, _ in pf.SLIDE_COLUMNS)
+
+
+def test_a_footer_written_first_in_the_stream_is_read_last(tmp_path: Path) -> None:
+    path = pf.footer_first(tmp_path / "footer.pdf")
+    assert _texts(path) == [*pf.FOOTER_BODY, pf.FOOTER_FIRST]
+
+
+def test_candidates_drawn_out_of_order_are_read_under_their_ward(tmp_path: Path) -> None:
+    path = pf.election_notice(tmp_path / "election.pdf")
+    expected = [pf.ELECTION_TITLE]
+    for ward, candidates in pf.ELECTION_WARDS:
+        expected += [ward, " ".join(pf.ELECTION_HEADER)]
+        expected += [f"{name} {' '.join(address)} {description}" for name, address, description in candidates]
+    assert _texts(path) == expected
+    [page] = extract_pages(path)
+    wards = [b for b in page.blocks if b.text in ("Abbey Ward", "Bridge Ward")]
+    assert [b.kind for b in wards] == [HEADING, HEADING]
+    assert all(b.table for b in page.blocks if b.text.startswith(("ADAMS", "DAVIES")))
+
+
+def test_a_year_range_wrapped_at_its_hyphen_is_not_a_hyphenated_word(tmp_path: Path) -> None:
+    path = pf.lines_page(
+        tmp_path / "hyphen.pdf",
+        [
+            "The cost for the financial year 2024-",
+            "25. The saving is expected to reach the inter-",
+            "national benchmark by the end of the year.",
+        ],
+    )
+    assert _texts(path) == [
+        "The cost for the financial year 2024-25. The saving is expected to reach the international "
+        "benchmark by the end of the year."
+    ]
+
+
+def test_an_email_address_and_a_link_at_a_line_end_are_not_split(tmp_path: Path) -> None:
+    path = pf.lines_page(
+        tmp_path / "mail.pdf",
+        [
+            "Please send questions to democratic.services@",
+            "northshire.gov.uk or read the papers at https://www.",
+            "northshire.gov.uk/meetings/cabinet before the meeting.",
+        ],
+    )
+    assert _texts(path) == [
+        "Please send questions to democratic.services@northshire.gov.uk or read the papers at "
+        "https://www.northshire.gov.uk/meetings/cabinet before the meeting."
+    ]
+
+
+def test_numbered_paragraphs_start_blocks_only_where_the_number_stands_out(tmp_path: Path) -> None:
+    # 4.1 and 4.2 have a tab after the number and wrap under the text (a hanging indent); the
+    # "25." that starts the third line is the end of a wrapped "2024-25".
+    path = tmp_path / "numbered.pdf"
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path))
+    rows = [
+        ("4.1", "The budget for the year 2024-"),
+        ("", "25. is set out in Appendix A, with the forecast for"),
+        ("", "each directorate."),
+        ("4.2", "The saving from the new contract is expected to be"),
+        ("", "about a tenth of the current cost."),
+    ]
+    c.setFont("Helvetica", 11)
+    for k, (number, text) in enumerate(rows):
+        y = 780 - 14 * k
+        if number:
+            c.drawString(60, y, number)
+        c.drawString(90, y, text)
+    c.save()
+    [page] = extract_pages(path)
+    assert [(b.number, b.text) for b in page.blocks] == [
+        (
+            "4.1",
+            "4.1 The budget for the year 2024-25. is set out in Appendix A, with the forecast for each directorate.",
+        ),
+        ("4.2", "4.2 The saving from the new contract is expected to be about a tenth of the current cost."),
+    ]
+
+
+def test_a_filled_in_form_is_read_where_its_values_sit(tmp_path: Path) -> None:
+    path = pf.filled_form(tmp_path / "form.pdf")
+    assert _texts(path) == [
+        "Notice of meeting",
+        "Date of meeting: 11 December 2025",
+        "Venue: Council Chamber",
+        "Urgent item: [x]",
+    ]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+@pytest.mark.parametrize(
+    "maker", ["two_column", "three_column_slide", "election_notice", "footer_first", "separate_runs"]
+)
+def test_every_word_pdftotext_finds_is_read_once(tmp_path: Path, maker: str) -> None:
+    """Same words as poppler's reader, none lost or doubled: only the order differs."""
+    path = getattr(pf, maker)(tmp_path / f"{maker}.pdf")
+    [page] = extract_pages(path)
+    ours = Counter(" ".join(b.text for b in page.blocks).split())
+    assert ours == _pdftotext_words(path)

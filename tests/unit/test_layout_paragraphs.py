@@ -1,0 +1,156 @@
+"""paragraphs.py and layout.py on words placed by hand: where paragraphs end, and how words
+broken at a line end are put back together."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from memberdesk.papers.layout import layout_page
+from memberdesk.papers.paragraphs import join_lines
+from memberdesk.papers.shapes import HEADING, Box, Word
+from word_factory import line, lines, page
+
+
+def _texts(words: list[Word], width: float = 595.0) -> list[str]:
+    return [b.text for b in layout_page(page(words, width=width))]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "joined"),
+    [
+        ("2024-", "25.", "2024-25."),  # digits: the hyphen is part of the range
+        ("inter-", "national", "international"),  # lower-case letters: hyphenated to fit
+        ("COVID-", "19", "COVID-19"),
+        ("Anglo-", "Saxon", "Anglo-Saxon"),
+        ("inter\u00ad", "national", "international"),  # a soft hyphen always goes
+        ("democratic.services@", "northshire.gov.uk", "democratic.services@northshire.gov.uk"),
+        ("democratic.services", "@northshire.gov.uk", "democratic.services@northshire.gov.uk"),
+        ("https://www.", "northshire.gov.uk/cabinet", "https://www.northshire.gov.uk/cabinet"),
+        (
+            "https://democracy.example.gov.uk/ieListDocuments.aspx?CId=1",
+            "34&MId=56",
+            "https://democracy.example.gov.uk/ieListDocuments.aspx?CId=134&MId=56",
+        ),
+        ("www.northshire.gov.uk/meeting-", "papers", "www.northshire.gov.uk/meeting-papers"),
+        ("2024\u2013", "25", "2024\u201325"),
+    ],
+)
+def test_words_broken_at_a_line_end_are_rejoined(first: str, second: str, joined: str) -> None:
+    assert join_lines([["The", first], [second, "next"]]) == f"The {joined} next"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("clerk@northshire.gov.uk.", "The"), ("clerk@northshire.gov.uk.", "we"), ("costs", "-"), ("-", "and")],
+)
+def test_words_that_only_meet_at_a_line_end_stay_apart(first: str, second: str) -> None:
+    assert join_lines([["to", first], [second, "x"]]) == f"to {first} {second} x"
+
+
+def test_a_short_line_in_a_narrow_column_is_not_a_paragraph_end() -> None:
+    # Column 120 points wide: "consultation" (12 letters, 60 pt) did not fit after "the".
+    words = lines(
+        [("Members noted the", 60), ("consultation", 60), ("responses and agreed", 60), ("the plan.", 60)], 100
+    )
+    assert _texts(words, width=200) == ["Members noted the consultation responses and agreed the plan."]
+
+
+def test_a_line_left_short_on_purpose_ends_its_paragraph() -> None:
+    words = lines(
+        [
+            ("Members noted the report and agreed the plan for", 60),
+            ("next year.", 60),
+            ("The Chair thanked officers for their work on it.", 60),
+        ],
+        100,
+    )
+    assert _texts(words) == [
+        "Members noted the report and agreed the plan for next year.",
+        "The Chair thanked officers for their work on it.",
+    ]
+
+
+def test_a_wider_gap_and_an_indented_first_line_each_start_a_paragraph() -> None:
+    gap = lines([("First paragraph of the report is here and it", 60), ("ends on this line at the edge of", 60)], 100)
+    gap += lines([("Second paragraph after a blank space between", 60)], 100 + 2 * 12.5 + 12)
+    assert len(_texts(gap)) == 2
+    indented = lines(
+        [
+            ("an indented first line begins each one of the", 80),
+            ("paragraphs in this style of writing them down", 60),
+            ("in the report and a new one starts here at the", 80),
+            ("indent, like this one does here today.", 60),
+        ],
+        100,
+    )
+    assert _texts(indented) == [
+        "an indented first line begins each one of the paragraphs in this style of writing them down",
+        "in the report and a new one starts here at the indent, like this one does here today.",
+    ]
+
+
+def test_numbers_and_bullets_at_the_left_edge_with_a_hanging_indent_start_blocks() -> None:
+    words = line("(a)", 60, 100) + line("note the performance set out in the table at", 90, 100)
+    words += line("paragraph 4.2; and", 90, 112.5)
+    words += line("(b)", 60, 125) + line("comment on the actions proposed.", 90, 125)
+    words += line("\u2022", 60, 137.5) + line("A bullet point.", 90, 137.5)
+    blocks = layout_page(page(words))
+    assert [(b.number, b.text) for b in blocks] == [
+        ("(a)", "(a) note the performance set out in the table at paragraph 4.2; and"),
+        ("(b)", "(b) comment on the actions proposed."),
+        ("\u2022", "\u2022 A bullet point."),
+    ]
+
+
+def test_a_wrapped_line_that_begins_with_a_number_continues_its_paragraph() -> None:
+    words = lines(
+        [
+            ("The saving for the financial year 2024/25 will be", 60),
+            ("12 per cent of the budget set for the year ahead", 60),
+            ("of us.", 60),
+        ],
+        100,
+    )
+    assert _texts(words) == [
+        "The saving for the financial year 2024/25 will be 12 per cent of the budget set for the year ahead of us."
+    ]
+
+
+def test_headings_by_size_and_weight_with_levels() -> None:
+    words = line("Annual Report", 60, 60, size=20, bold=True)
+    words += line("1. Introduction", 60, 100, size=14, bold=True)
+    words += lines(
+        [("The council's annual report sets out what was done in the year and", 60), ("what comes next.", 60)], 125
+    )
+    words += line("Key points", 60, 170, bold=True)
+    words += lines([("Most targets were met, and the budget was balanced at the year end.", 60)], 190)
+    blocks = layout_page(page(words))
+    assert [(b.kind, b.level) for b in blocks] == [
+        (HEADING, 1),
+        (HEADING, 2),
+        ("paragraph", None),
+        (HEADING, 3),
+        ("paragraph", None),
+    ]
+
+
+def test_a_footnote_is_read_after_its_column_and_a_header_before_both() -> None:
+    left = lines([(f"Left column line {k} of the text runs on here", 60) for k in range(8)], 100)
+    right = lines([(f"Right column line {k} of the text runs on here", 320) for k in range(4)], 100)
+    note = line("1 A footnote to the left column.", 60, 230, size=7)
+    header = line("Northshire County Council - Cabinet report heading text", 60, 60, size=12, bold=True)
+    texts = _texts(header + right + note + left)
+    assert texts[0].startswith("Northshire County Council")
+    assert texts[1].startswith("Left column line 0") and texts[1].endswith("line 7 of the text runs on here")
+    assert texts[2] == "1 A footnote to the left column."
+    assert texts[3].startswith("Right column line 0")
+
+
+def test_layout_time_is_bounded_on_a_crowded_page() -> None:
+    words = [Word("x", Box(x, y, x + 0.5, y + 0.6), 0.5) for y in range(0, 800, 1) for x in range(0, 500, 10)]
+    started = time.perf_counter()
+    blocks = layout_page(page(words))
+    assert time.perf_counter() - started < 10
+    assert blocks
