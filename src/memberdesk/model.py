@@ -79,7 +79,9 @@ class Page:
     document_id: int
     index: int  # 0-based position in the PDF
     label: str  # the printed page number ("iii", "12")
-    text: str
+    text: str  # the reading flow: paragraphs and headings, a blank line between them
+    blocks: str = ""  # the same as JSON with each block's kind (memberdesk.papers.flow), "" if older
+    furniture: str = ""  # running headers, footers and page stamps, one a line: not in the text
 
 
 @dataclass(frozen=True)

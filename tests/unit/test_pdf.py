@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from memberdesk.papers import pdf
+from memberdesk.papers.extract import extract_pages
+from memberdesk.papers.flow import page_text
 from pdf_factory import bomb_pdf, html_as_pdf, looping_pdf, make_pdf, nested_pdf, truncated_pdf
 
 
@@ -23,12 +25,12 @@ def test_labels_outline_and_title(pack: Path) -> None:
     ]
 
 
-def test_extract_range_gives_each_page_text(pack: Path) -> None:
-    rows = pdf.extract_range(pack, 18, 20)
-    assert [index for index, _, _ in rows] == [18, 19]
-    assert "page 19 of the committee pack" in rows[0][1]
-    assert "zebra crossing" in rows[1][1]
-    assert all(problem == "" for _, _, problem in rows)
+def test_extract_pages_gives_each_page_text(pack: Path) -> None:
+    rows = extract_pages(pack, 18, 20)
+    assert [page.index for page in rows] == [18, 19]
+    assert "page 19 of the committee pack" in page_text(rows[0])
+    assert "zebra crossing" in page_text(rows[1])
+    assert all(page.problem == "" for page in rows)
 
 
 def test_title_falls_back_to_file_name(tmp_path: Path) -> None:
@@ -45,7 +47,7 @@ def test_demo_pack_labels_differ_from_pdf_index(demo_pdf: Path) -> None:
 def test_owner_password_only_opens_without_asking(tmp_path: Path) -> None:
     path = make_pdf(tmp_path / "owner.pdf", ["Budget Council papers"], owner_password="council")
     info = pdf.inspect(path)
-    assert "Budget Council papers" in pdf.extract_range(path, 0, info.page_count)[0][1]
+    assert "Budget Council papers" in page_text(extract_pages(path, 0, info.page_count)[0])
 
 
 def _reason(path: Path) -> str:
@@ -90,5 +92,5 @@ def test_looping_page_tree(tmp_path: Path) -> None:
 def test_decompression_bomb_page_is_refused_not_expanded(tmp_path: Path) -> None:
     path = bomb_pdf(tmp_path / "bomb.pdf", expanded_mb=120)
     info = pdf.inspect(path)
-    [(index, text, problem)] = pdf.extract_range(path, 0, info.page_count)
-    assert text == "" and problem == pdf.UNSAFE
+    [page] = extract_pages(path, 0, info.page_count)
+    assert page_text(page) == "" and pdf.page_problem(path, 0) == pdf.UNSAFE

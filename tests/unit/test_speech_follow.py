@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from memberdesk.papers.pdf import extract_range
+from memberdesk.papers.extract import extract_pages
+from memberdesk.papers.flow import page_text
 from memberdesk.papers.reflow import paragraphs
 from memberdesk.speech.follow import DocumentSentences, PageMap, Place, sentence_at
 from memberdesk.speech.units import page_sentences
@@ -43,7 +44,7 @@ def test_sentences_land_on_the_reflowed_words() -> None:
 
 
 def test_every_sentence_of_the_demo_pack_maps_exactly() -> None:
-    texts = [text for _, text, _ in extract_range(DEMO, 0, 13)]
+    texts = [page_text(page) for page in extract_pages(DEMO, 0, 13)]
     sentences = DocumentSentences(lambda: texts)
     count = 0
     for index, text in enumerate(texts):

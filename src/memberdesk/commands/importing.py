@@ -6,6 +6,7 @@ import argparse
 
 from memberdesk.commands import Context
 from memberdesk.commands.progress import progress_reporter
+from memberdesk.words import plural
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         if result.duplicate:
             print(f"already in the library: {title} (document {result.document_id})", file=ctx.out)
         else:
-            print(f"imported: {title} ({result.pages} pages, document {result.document_id})", file=ctx.out)
+            print(f"imported: {title} ({plural(result.pages, 'page')}, document {result.document_id})", file=ctx.out)
         for warning in result.warnings:
             ctx.fail(f"{result.path}: {warning} could not be read; the other pages are there")
     return 1 if failed else 0

@@ -13,22 +13,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "text",
         help="print a document's text, page by page",
         description="Print the reflowed text of a document (an id from 'memberdesk library', or a "
-        "PDF path, imported if needed). Each page starts with a '--- page LABEL ---' line.",
+        "PDF path, imported if needed) in reading order, a blank line between paragraphs. Each page "
+        "starts with a '--- page LABEL ---' line naming the page as printed. Running headers and footers "
+        "are left out unless --all is given.",
     )
     parser.add_argument("doc", metavar="DOC", help="document id or PDF path")
     parser.add_argument("--pages", metavar="A-B", help="printed page labels or numbers, e.g. 3-5 or iii-2")
+    parser.add_argument(
+        "--all", action="store_true", help="also print the running headers, footers and page stamps of each page"
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    from memberdesk.papers.reflow import paragraphs
+    from memberdesk.reading.session import ReadingSession
 
     doc = resolve(ctx, args.doc)
-    docs = ctx.library().documents
+    reading = ReadingSession(ctx.library(), doc)
     wanted = page_range(ctx, doc, args.pages)
-    for page in docs.pages(doc.id, wanted.start, wanted.stop):
+    for page in ctx.library().documents.pages(doc.id, wanted.start, wanted.stop):
         print(f"--- page {page.label} ---", file=ctx.out)
-        for para in paragraphs(page.text):
+        if args.all and page.furniture:
+            print(page.furniture, file=ctx.out)
+            print(file=ctx.out)
+        for para in reading.paragraphs(page.index, running=args.all) or []:
             print(para.text, file=ctx.out)
             print(file=ctx.out)
     return 0

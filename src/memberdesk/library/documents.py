@@ -34,6 +34,10 @@ def _document(row: sqlite3.Row) -> Document:
     )
 
 
+def _page(document_id: int, row: sqlite3.Row) -> Page:
+    return Page(document_id, row["idx"], row["label"], row["text"], row["blocks"], row["furniture"])
+
+
 class Documents:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -57,17 +61,19 @@ class Documents:
 
     def page(self, document_id: int, index: int) -> Page | None:
         row = self.conn.execute(
-            "SELECT idx, label, text FROM pages WHERE document_id = ? AND idx = ?", (document_id, index)
+            "SELECT idx, label, text, blocks, furniture FROM pages WHERE document_id = ? AND idx = ?",
+            (document_id, index),
         ).fetchone()
-        return Page(document_id, row["idx"], row["label"], row["text"]) if row else None
+        return _page(document_id, row) if row else None
 
     def pages(self, document_id: int, start: int = 0, stop: int | None = None) -> list[Page]:
         stop = 1 << 30 if stop is None else stop
         rows = self.conn.execute(
-            "SELECT idx, label, text FROM pages WHERE document_id = ? AND idx >= ? AND idx < ? ORDER BY idx",
+            """SELECT idx, label, text, blocks, furniture FROM pages
+               WHERE document_id = ? AND idx >= ? AND idx < ? ORDER BY idx""",
             (document_id, start, stop),
         )
-        return [Page(document_id, r["idx"], r["label"], r["text"]) for r in rows]
+        return [_page(document_id, r) for r in rows]
 
     def page_texts(self, document_id: int) -> list[str | None]:
         """Every page's text in order, None for a page not yet imported."""
@@ -141,6 +147,42 @@ class Documents:
                    ON CONFLICT(document_id, idx) DO UPDATE SET label = excluded.label, text = excluded.text""",
                 [(document_id, i, label, text) for i, label, text in pages],
             )
+
+    def lay_out(
+        self,
+        document_id: int,
+        pages: Iterable[tuple[int, str, str, str, str]],
+        *,
+        extraction: int,
+        outline: Iterable[OutlineEntry] | None = None,
+        title: str | None = None,
+    ) -> None:
+        """Store what the whole paper told about each page: (index, printed label, text, blocks,
+        furniture); and the contents (when it had none) and title found in it."""
+        with transaction(self.conn):
+            self.conn.executemany(
+                """INSERT INTO pages (document_id, idx, label, text, blocks, furniture) VALUES (?, ?, ?, ?, ?, ?)
+                   ON CONFLICT(document_id, idx) DO UPDATE SET label = excluded.label, text = excluded.text,
+                       blocks = excluded.blocks, furniture = excluded.furniture""",
+                [(document_id, *row) for row in pages],
+            )
+            if outline is not None:
+                self.conn.execute("DELETE FROM outline WHERE document_id = ?", (document_id,))
+                self.conn.executemany(
+                    "INSERT INTO outline (document_id, position, level, title, page_idx) VALUES (?, ?, ?, ?, ?)",
+                    [(document_id, i, e.level, e.title, e.page_index) for i, e in enumerate(outline)],
+                )
+            if title:
+                self.conn.execute("UPDATE documents SET title = ? WHERE id = ?", (title, document_id))
+            self.conn.execute("UPDATE documents SET extraction = ? WHERE id = ?", (extraction, document_id))
+
+    def needing_extraction(self, extraction: int) -> list[Document]:
+        """Readable papers made by an older extractor than `extraction`."""
+        rows = self.conn.execute(
+            f"SELECT {_DOC_COLUMNS} FROM documents d WHERE status IN ('ready', 'superseded') AND extraction < ? ORDER BY id",
+            (extraction,),
+        )
+        return [_document(r) for r in rows]
 
     def finish(self, document_id: int, *, marker: str = "") -> None:
         with transaction(self.conn):

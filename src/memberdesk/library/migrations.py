@@ -189,4 +189,13 @@ MIGRATIONS: list[str] = [
         stored_at TEXT NOT NULL DEFAULT (datetime('now'))
     );
     """,
+    # 4: papers read from positioned text (memberdesk.papers.extract). pages.blocks: the page's
+    # paragraphs and headings in reading order (JSON); pages.furniture: its running headers,
+    # footers and page stamps, kept out of the text. documents.extraction: which extractor made
+    # the pages (0: the text stream, before this step), so `reindex` can read older papers again.
+    """
+    ALTER TABLE pages ADD COLUMN blocks TEXT NOT NULL DEFAULT '';
+    ALTER TABLE pages ADD COLUMN furniture TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN extraction INTEGER NOT NULL DEFAULT 0;
+    """,
 ]

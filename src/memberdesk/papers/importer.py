@@ -16,11 +16,22 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from memberdesk.library import Library
 from memberdesk.model import ImportResult
-from memberdesk.papers import pdf
+from memberdesk.papers import extract, pdf
+from memberdesk.papers.flow import (
+    EXTRACTION,
+    contents_from_headings,
+    furniture_text,
+    page_blocks,
+    page_text,
+    printed_labels,
+)
+from memberdesk.papers.shapes import DocumentLayout, PageLayout, PaperProblem
+from memberdesk.papers.titles import choose_title
 from memberdesk.sources.local import pdf_paths
 
 Progress = Callable[[str, int, int], None]  # (path, pages done, pages in all)
@@ -126,7 +137,7 @@ class Importer:
             )
             if on_started is not None:
                 on_started(document_id)
-            problems = self._extract(target, document_id, info, path, progress)
+            problems, labels = self._extract(target, document_id, info, path, progress, keep_title=bool(title))
             self.library.documents.finish(document_id, marker=marker)
             self.library.notes.relink()  # notes restored before their paper arrived
         except pdf.PdfProblem as exc:
@@ -142,7 +153,7 @@ class Importer:
             self._undo(document_id, target, sha)
             return result
         result.document_id, result.pages = document_id, info.page_count
-        result.warnings = [f"page {info.labels[i]} ({reason})" for i, reason in problems]
+        result.warnings = [f"page {labels[i]} ({reason})" for i, reason in problems]
         return result
 
     def _undo(self, document_id: int | None, target: Path, sha: str) -> None:
@@ -152,45 +163,92 @@ class Importer:
             target.unlink(missing_ok=True)
 
     def _extract(
-        self, path: Path, document_id: int, info: pdf.PdfInfo, source: Path, progress: Progress | None
-    ) -> list[tuple[int, str]]:
-        """Pages of `path` (the library's copy) into the library. `source`, the file as given
-        (the same bytes, checked by hash), is already parsed here by inspect()."""
+        self,
+        path: Path,
+        document_id: int,
+        info: pdf.PdfInfo,
+        source: Path,
+        progress: Progress | None,
+        *,
+        keep_title: bool = False,
+    ) -> tuple[list[tuple[int, str]], list[str]]:
+        """Pages of `path` (the library's copy) into the library: each page as soon as it is
+        laid out (so the first can be read at once), then what the whole paper tells (labels
+        from its stamps, running headers and footers, headings) once every page is in.
+        `source`, the file as given (the same bytes, checked by hash), is read here for page one.
+        """
         shown = str(source)
-        count, labels = info.page_count, info.labels
+        count = info.page_count
+        layouts: list[PageLayout] = []
         problems: list[tuple[int, str]] = []
-        done = 0
         if progress:
             progress(shown, 0, count)
 
-        def store(rows: list[tuple[int, str, str]]) -> None:
-            nonlocal done
-            self.library.documents.add_pages(document_id, [(i, labels[i], text) for i, text, _ in rows])
-            problems.extend((i, problem) for i, _, problem in rows if problem)
-            done += len(rows)
+        def store(rows: list[PageLayout]) -> None:
+            self.library.documents.add_pages(document_id, [(p.index, info.labels[p.index], page_text(p)) for p in rows])
+            layouts.extend(rows)
+            problems.extend((p.index, p.problem or p.note) for p in rows if p.problem or p.note)
             if progress:
-                progress(shown, done, count)
+                progress(shown, len(layouts), count)
 
         chunks = list(_chunks(count, self.workers))
         if count < PARALLEL_FROM or self.workers == 1:
             for start, stop in chunks:
-                store(pdf.extract_range(source, start, stop))
+                store(_extract_pages(source, start, stop))
         else:
-            futures: list[Future[list[tuple[int, str, str]]]] = [
-                self._executor().submit(pdf.extract_range, path, start, stop) for start, stop in chunks[1:]
+            futures: list[Future[list[PageLayout]]] = [
+                self._executor().submit(_extract_pages, path, start, stop) for start, stop in chunks[1:]
             ]
             try:
-                # The first page is extracted here, while the workers start on the rest: it is
+                # The first page is laid out here, while the workers start on the rest: it is
                 # on screen sooner, and this process would otherwise only wait.
-                store(pdf.extract_range(source, *chunks[0]))
+                store(_extract_pages(source, *chunks[0]))
                 for future in futures:  # in order, so pages arrive front to back
                     store(future.result())
             finally:
                 for future in futures:
                     future.cancel()
-        if problems and len(problems) == count:
-            raise pdf.PdfProblem(problems[0][1])
-        return sorted(problems)
+        # A page that gave no text may be a scan, a blank page, or a stream unsafe to read.
+        for n, page in enumerate(layouts):
+            if not page.blocks and not page.problem:
+                reason = pdf.page_problem(source, page.index)
+                if reason:
+                    layouts[n] = replace(page, problem=reason)
+                    problems.append((page.index, reason))
+        failed = [p for p in layouts if p.problem]
+        if failed and len(failed) == count:
+            raise pdf.PdfProblem(failed[0].problem)
+        labels = self._finish(document_id, info, source, extract.finish_document(layouts), keep_title)
+        return sorted(problems), labels
+
+    def _finish(
+        self, document_id: int, info: pdf.PdfInfo, source: Path, paper: DocumentLayout, keep_title: bool
+    ) -> list[str]:
+        """Store what the whole paper tells; the pages' printed labels."""
+        labels = printed_labels(info.page_count, info.labels if info.has_page_labels else None, paper.finish)
+        rows = [
+            (
+                page.index,
+                labels[page.index],
+                page_text(page, done.furniture),
+                page_blocks(page, done.furniture),
+                furniture_text(page, done.furniture),
+            )
+            for page, done in zip(paper.pages, paper.finish)
+        ]
+        contents = None if info.outline else contents_from_headings(paper)
+        first = paper.pages[0].blocks if paper.pages else ()
+        # A council's own name for the paper (from sync) wins; else metadata unless a template's.
+        title = None if keep_title else choose_title(info.metadata_title, source.name, first)
+        self.library.documents.lay_out(document_id, rows, extraction=EXTRACTION, outline=contents, title=title)
+        return labels
+
+
+def _extract_pages(path: Path, start: int, stop: int) -> list[PageLayout]:
+    try:
+        return extract.extract_pages(path, start, stop)
+    except PaperProblem as exc:
+        raise pdf.PdfProblem(exc.reason) from exc
 
 
 def _copy_atomically(source: Path, target: Path) -> None:

@@ -53,6 +53,8 @@ class PdfInfo:
     title: str
     labels: list[str]
     outline: list[OutlineEntry]
+    has_page_labels: bool = False  # the labels came from the PDF's /PageLabels, not positions
+    metadata_title: str = ""  # as the file says it, template or not
 
 
 def _sniff(path: Path) -> None:
@@ -111,7 +113,7 @@ def reason_for(exc: BaseException) -> str:
 def inspect(path: Path) -> PdfInfo:
     """Page count, title, printed page labels and outline; raises PdfProblem.
 
-    The parsed file is kept for extract_range(), which usually follows at once.
+    The parsed file is kept for page_problem(), which may follow.
     """
     reader = _cached_reader(path)
     try:
@@ -121,11 +123,19 @@ def inspect(path: Path) -> PdfInfo:
         labels = _labels(reader, count)
         outline = _outline(reader)
         title = _title(reader, path)
+        has_labels = "/PageLabels" in reader.root_object
     except PdfProblem:
         raise
     except Exception as exc:
         raise PdfProblem(reason_for(exc)) from exc
-    return PdfInfo(page_count=count, title=title, labels=labels, outline=outline)
+    return PdfInfo(
+        page_count=count,
+        title=title,
+        labels=labels,
+        outline=outline,
+        has_page_labels=has_labels,
+        metadata_title=_metadata_title(reader),
+    )
 
 
 def _labels(reader: PdfReader, count: int) -> list[str]:
@@ -172,28 +182,32 @@ def _outline(reader: PdfReader) -> list[OutlineEntry]:
 _JUNK_TITLE = re.compile(r"^(microsoft word - |untitled|document\d*$)|\.(docx?|pdf|rtf)$", re.I)
 
 
-def _title(reader: PdfReader, path: Path) -> str:
+def _metadata_title(reader: PdfReader) -> str:
     try:
         meta = reader.metadata
-        title = " ".join(str(meta.title).split()) if meta and meta.title else ""
-    except Exception:  # noqa: BLE001
-        title = ""
+        return " ".join(str(meta.title).split()) if meta and meta.title else ""
+    except Exception:  # noqa: BLE001 - a broken info dictionary: no title, the paper still reads
+        return ""
+
+
+def _title(reader: PdfReader, path: Path) -> str:
+    title = _metadata_title(reader)
     if title and not _JUNK_TITLE.search(title):
         return title
     return path.stem.replace("_", " ").strip() or path.name
 
 
-def extract_range(path: Path, start: int, stop: int) -> list[tuple[int, str, str]]:
-    """(index, text, problem) for pages start..stop-1; a page that fails gives its problem."""
-    reader = _cached_reader(path)
-    out: list[tuple[int, str, str]] = []
-    for index in range(start, stop):
-        try:
-            text = reader.pages[index].extract_text() or ""
-            out.append((index, _clean(text), ""))
-        except Exception as exc:  # noqa: BLE001 - one bad page must not lose the pack
-            out.append((index, "", reason_for(exc)))
-    return out
+def page_problem(path: Path, index: int) -> str:
+    """Why page `index` cannot be read safely ("" if it can): its content decoded within
+    pypdf's limits. Asked of pages that gave no text, where a decompression bomb or a broken
+    stream would otherwise pass for a blank page."""
+    try:
+        contents = _cached_reader(path).pages[index].get_contents()
+        if contents is not None:
+            contents.get_data()
+    except Exception as exc:  # noqa: BLE001 - every failure is a reason
+        return reason_for(exc)
+    return ""
 
 
 _READERS: dict[tuple[str, float], PdfReader] = {}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from memberdesk.library import Library
 from memberdesk.model import Document, OutlineEntry
+from memberdesk.papers.flow import read_blocks
 from memberdesk.papers.paging import resolve_page, section_at
 from memberdesk.papers.reflow import Paragraph, paragraphs
 from memberdesk.papers.running import find_repeated_lines, without_running_lines
@@ -88,8 +89,17 @@ class ReadingSession:
         return page.text if running else without_running_lines(page.text, self.running_lines)
 
     def paragraphs(self, index: int, *, running: bool = False) -> list[Paragraph] | None:
-        text = self.page_text(index, running=running)
-        return None if text is None else paragraphs(text)
+        """The page's paragraphs and headings in reading order; None while it is being imported.
+
+        Pages laid out from positioned text keep their blocks (headings by type size, table
+        rows); older pages are reflowed from their text by rule."""
+        page = self.library.documents.page(self.document.id, index)
+        if page is None:
+            return None
+        blocks = read_blocks(page.blocks)
+        if blocks:
+            return [Paragraph(b.text, heading=b.heading, table_row=b.table) for b in blocks]
+        return paragraphs(page.text if running else without_running_lines(page.text, self.running_lines))
 
     def sentences(self) -> DocumentSentences:
         """Every page's sentences, for reading aloud and stepping by sentence (made once)."""

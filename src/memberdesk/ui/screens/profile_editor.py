@@ -140,11 +140,13 @@ class ProfileEditor(Screen[None]):
                 if view.paragraphs and not isinstance(view, PreviewPageView):
                     return list(view.paragraphs)
         from memberdesk import config
-        from memberdesk.papers.pdf import PdfProblem, extract_range
+        from memberdesk.papers.extract import extract_pages
+        from memberdesk.papers.flow import page_text
+        from memberdesk.papers.shapes import PaperProblem
 
         try:
-            [(_, text, _problem)] = extract_range(config.demo_pack(), 6, 7)
-        except (PdfProblem, OSError, ValueError):
+            text = page_text(extract_pages(config.demo_pack(), 6, 7)[0])
+        except (PaperProblem, OSError, ValueError, IndexError):
             text = "1. Purpose of the report\nThis sample page shows the colours and layout being edited."
         return paragraphs(text)
 

@@ -1,0 +1,104 @@
+"""A laid-out page -> what the library keeps: the reading flow as text, its blocks with their
+kinds, and the furniture (running headers, footers, stamps) kept apart; printed labels and a
+contents from headings for the whole paper.
+
+The text is what search indexes and `memberdesk text` prints: one paragraph or heading a
+line, a blank line between them, furniture left out. The blocks say which lines are
+headings (and their level) and which are table rows, so nothing downstream guesses again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from memberdesk.model import OutlineEntry
+from memberdesk.papers.shapes import HEADING, DocumentLayout, PageFinish, PageLayout
+
+EXTRACTION = 1  # bump when the extractor changes what it stores: `reindex` reads older papers again
+
+
+@dataclass(frozen=True)
+class StoredBlock:
+    text: str
+    heading: bool = False
+    level: int = 0
+    table: bool = False
+
+
+def page_text(page: PageLayout, furniture: frozenset[int] = frozenset()) -> str:
+    return "\n\n".join(b.text for k, b in enumerate(page.blocks) if k not in furniture and b.text.strip())
+
+
+def page_blocks(page: PageLayout, furniture: frozenset[int] = frozenset()) -> str:
+    """The blocks as JSON: [{"t": text, "h": level (headings only), "r": 1 (table rows only)}]."""
+    out = []
+    for k, block in enumerate(page.blocks):
+        if k in furniture or not block.text.strip():
+            continue
+        item: dict[str, object] = {"t": block.text}
+        if block.kind == HEADING:
+            item["h"] = block.level or 1
+        if block.table:
+            item["r"] = 1
+        out.append(item)
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
+
+
+def read_blocks(stored: str) -> list[StoredBlock]:
+    """What page_blocks() wrote; [] for a page stored before blocks were kept (or damaged)."""
+    try:
+        items = json.loads(stored) if stored else []
+    except ValueError:
+        return []
+    blocks = []
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("t"), str):
+            level = item.get("h")
+            blocks.append(
+                StoredBlock(
+                    item["t"],
+                    heading=isinstance(level, int),
+                    level=level if isinstance(level, int) else 0,
+                    table=bool(item.get("r")),
+                )
+            )
+    return blocks
+
+
+def furniture_text(page: PageLayout, furniture: frozenset[int]) -> str:
+    return "\n".join(page.blocks[k].text for k in sorted(furniture) if k < len(page.blocks))
+
+
+def printed_labels(count: int, pdf_labels: Sequence[str] | None, finish: Sequence[PageFinish]) -> list[str]:
+    """Each page's name as a person reads it.
+
+    The PDF's own /PageLabels win. Else, where the pages carry stamps that run with the PDF's
+    pages ("Page 6", "6 of 54", "- 6 -"), the stamped pages are named by their stamp and the
+    unstamped ones (a pack's front sheet and agenda) by their position, "#1", "#2". A paper
+    with no stamps at all is numbered by position, 1 to N, as it always was.
+    """
+    if pdf_labels is not None and len(pdf_labels) == count:
+        return list(pdf_labels)
+    stamped = [f.label for f in finish] + [None] * (count - len(finish))
+    if not any(stamped):
+        return [str(i + 1) for i in range(count)]
+    seen: set[str] = set()
+    labels = []
+    for index, label in enumerate(stamped[:count]):
+        # A stamp printed twice (an appendix restarting at 1) keeps the first page its name.
+        if label and label not in seen:
+            seen.add(label)
+            labels.append(label)
+        else:
+            labels.append(f"#{index + 1}")
+    return labels
+
+
+def contents_from_headings(document: DocumentLayout, *, most: int = 400) -> list[OutlineEntry]:
+    """Headings as a contents, for papers without bookmarks: levels start at 0."""
+    if not document.headings:
+        return []
+    top = min(h.level for h in document.headings)
+    return [OutlineEntry(h.text, h.page, h.level - top) for h in document.headings[:most]]
