@@ -32,8 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
     reindex = subparsers.add_parser(
         "reindex",
-        help="rebuild the search index from the stored text",
-        description="Check the search index and rebuild it from the stored text. Safe at any time.",
+        help="read older papers again with this version's extractor, and rebuild the search index",
+        description="Lay out again every paper stored by an older memberdesk (printed page numbers, "
+        "reading order, running headers), then check the search index and rebuild it. Safe at any time.",
     )
     reindex.set_defaults(handler=run_reindex)
 
@@ -84,7 +85,24 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def run_reindex(args: argparse.Namespace, ctx: Context) -> int:
-    search = ctx.library().search
+    from memberdesk.commands.progress import progress_reporter
+    from memberdesk.papers.flow import EXTRACTION
+    from memberdesk.papers.importer import Importer
+
+    library = ctx.library()
+    older = library.documents.needing_extraction(EXTRACTION)
+    if older:
+        with progress_reporter(ctx, "Reading again") as report, Importer(library) as importer:
+            for doc in older:
+
+                def step(_: str, done: int, total: int, title: str = doc.title) -> None:
+                    report(title, done, total)
+
+                problem = importer.reextract(doc, progress=step)
+                if problem:
+                    ctx.fail(f"{doc.title}: {problem}; it reads as before")
+        print(f"Read {plural(len(older), 'paper')} again with this version's extractor.", file=ctx.out)
+    search = library.search
     healthy = search.check()
     search.rebuild()
     state = "was sound" if healthy else "was damaged"

@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from memberdesk.library import Library
-from memberdesk.model import ImportResult
+from memberdesk.model import Document, ImportResult
 from memberdesk.papers import extract, pdf
 from memberdesk.papers.flow import (
     EXTRACTION,
@@ -155,6 +155,22 @@ class Importer:
         result.document_id, result.pages = document_id, info.page_count
         result.warnings = [f"page {labels[i]} ({reason})" for i, reason in problems]
         return result
+
+    def reextract(self, document: Document, progress: Progress | None = None) -> str:
+        """Lay out a paper already in the library again, from its stored copy, with this
+        extractor (after an upgrade); "" when done, else why not. Its notes, bookmarks and
+        reading position stay, since pages keep their positions."""
+        stored = self.library.paper_path(self.library.documents.file_path_name(document.id))
+        try:
+            info = pdf.inspect(stored)
+            self._extract(stored, document.id, info, stored, progress, keep_title=bool(document.source_url))
+        except pdf.PdfProblem as exc:
+            return exc.reason
+        except OSError as exc:
+            return f"cannot be read from the library ({exc.strerror or exc})"
+        finally:
+            pdf.release()
+        return ""
 
     def _undo(self, document_id: int | None, target: Path, sha: str) -> None:
         if document_id is not None:
