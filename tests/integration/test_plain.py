@@ -67,6 +67,8 @@ def test_every_command_in_help_works(demo_home: Path) -> None:
             "b",
             "s",
             "x",
+            "nh",
+            "ph",
             "l",
             "o 1",
             "o 99",
@@ -78,7 +80,7 @@ def test_every_command_in_help_works(demo_home: Path) -> None:
     assert run.code == 0 and not ESCAPE.search(run.out)
     text = run.out
     help_lines = [line for line in text.splitlines() if re.match(r"^\w+ or \w+", line)]
-    assert len(help_lines) == 17
+    assert len(help_lines) == 19
     for expected in [
         "Page 3 (6 of 13)",  # g 3 by printed label
         "Page iii (3 of 13)",
@@ -128,3 +130,16 @@ def test_read_starts_at_a_printed_page_and_skips_running_headers(demo_home: Path
 def test_text_has_no_escape_sequences(demo_home: Path) -> None:
     run = memberdesk("text", "1", home=demo_home)
     assert run.code == 0 and not ESCAPE.search(run.out) and "--- page 10 ---" in run.out
+
+
+def test_headings_one_by_one_and_the_section_the_reader_is_in(demo_home: Path) -> None:
+    run = memberdesk("read", "1", stdin="g 3\nw\nnh\nw\nnh\nnh\nw\nph\nq\n", home=demo_home)
+    blocks = answers(run.out)[1:]  # from the answer to "g 3" on
+    # The page is announced with the section at its top, not the last one begun on it.
+    assert "Page 3 (6 of 13), 4. Adult Social Care Performance Report, Quarter 2." in blocks[0]
+    assert blocks[1].endswith("4. Adult Social Care Performance Report, Quarter 2, paragraph 1 of 12.")
+    assert blocks[2] == "Heading: 1. Purpose of the report"
+    assert "Quarter 2 / 1. Purpose of the report, paragraph 3 of 12." in blocks[3]
+    assert blocks[4] == "Heading: 2. Recommendations" and blocks[5] == "Heading: 3. Background"
+    assert "Quarter 2 / 3. Background, paragraph 10 of 12." in blocks[6]
+    assert blocks[7] == "Heading: 2. Recommendations"

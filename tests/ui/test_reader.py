@@ -170,3 +170,31 @@ async def test_terminal_cursor_follows_the_reading_line(demo_home: Path) -> None
         third = [n for n, line in enumerate(view.lines) if line.paragraph >= 0][3]
         assert view.cursor_line == third
         assert app.cursor_position.y == top + third - round(view.scroll_offset.y)
+
+
+async def test_heading_by_heading_and_the_section_under_the_reading_line(demo_home: Path) -> None:
+    app = MemberdeskApp(demo_home, open_document=1)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        reader.show_page(reader.reading.resolve("3"))
+        await pilot.pause()
+        # At the top of the page the section is the report, not the last heading on the page.
+        assert status(app).startswith("Page 3 \u2014 6 of 13 \u2014 4. Adult Social Care Performance Report, Quarter 2")
+        assert "/ 3. Background" not in status(app)
+        view = reader.page_view
+
+        def line_text() -> str:
+            return view.lines[view.cursor_line].text
+
+        await pilot.press("h")
+        assert line_text().startswith("1. Purpose of the report")
+        assert status(app).endswith("Quarter 2 / 1. Purpose of the report")
+        await pilot.press("h", "h")
+        assert line_text().startswith("3. Background") and status(app).endswith("/ 3. Background")
+        await pilot.press("H")
+        assert line_text().startswith("2. Recommendations")
+        # On past the page's last heading: the next page's first one.
+        await pilot.press("h", "h")
+        assert status(app).startswith("Page 4 \u2014 7 of 13") and line_text().startswith("4. Performance in Quarter 2")

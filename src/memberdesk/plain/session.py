@@ -105,6 +105,8 @@ class PlainSession:
             ),
             Command(("c", "contents"), "", "list the paper's contents, numbered", self.contents),
             Command(("j", "jump"), "NUMBER", "jump to a numbered entry of the contents", self.jump),
+            Command(("nh", "next-heading"), "", "read the next heading", lambda _: self.heading(+1)),
+            Command(("ph", "previous-heading"), "", "read the previous heading", lambda _: self.heading(-1)),
             Command(
                 ("f", "find"),
                 "WORDS",
@@ -168,7 +170,7 @@ class PlainSession:
         # Running headers and footers are the same on every page: heard once is enough.
         self._paras = reading.paragraphs(index) or []
         self.paragraph = len(self._paras) if at_end else -1
-        self.say(f"{reading.place_words()}.")
+        self.say(f"{reading.place_words(len(self._paras) if at_end else 0)}.")
         if not self._paras:
             self.say(NO_TEXT)
 
@@ -210,6 +212,18 @@ class PlainSession:
         else:
             self.say("Nothing read yet on this page: type n to read on.")
 
+    def heading(self, step: int) -> None:
+        reading = self._open_paper()
+        found = reading.heading_after(reading.page_index, self.paragraph, step)
+        if found is None:
+            self.say("No more headings this way.")
+            return
+        page, paragraph = found
+        if page != reading.page_index:
+            self._load_page(page)
+        self.paragraph = paragraph
+        self._read()
+
     def go(self, argument: str) -> None:
         try:
             index = self._open_paper().resolve(argument)
@@ -222,7 +236,7 @@ class PlainSession:
     def where(self, _: str) -> None:
         reading = self._open_paper()
         position = f"paragraph {self.paragraph + 1} of {len(self._paras)}" if self._paras else "no text on this page"
-        where = reading.place_words()
+        where = reading.place_words(max(self.paragraph, 0))
         self.say(f"{reading.document.title}: {where[0].lower()}{where[1:]}, {position}.")
 
     def contents(self, _: str) -> None:

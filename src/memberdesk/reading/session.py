@@ -122,23 +122,60 @@ class ReadingSession:
         page, line = self.library.documents.position(self.document.id)
         return min(page, max(0, self.page_count - 1)), line
 
-    def section(self, index: int | None = None) -> str:
-        return section_at(self.outline, self.page_index if index is None else index)
+    def section(self, index: int | None = None, paragraph: int | None = None) -> str:
+        """The section the reader is in: at `paragraph` of the page when given (the one the
+        reading line is under), else at the end of the page."""
+        index = self.page_index if index is None else index
+        if paragraph is None:
+            return section_at(self.outline, index)
+        here = self._headings_on(index)
+        passed = [e for e in self.outline if e.page_index < index]
+        passed += [e for e, at in here if at <= paragraph]
+        return section_at(passed, index)
+
+    def _headings_on(self, index: int) -> list[tuple[OutlineEntry, int]]:
+        """The contents entries that begin on page `index`, each with the paragraph it is
+        (matched by its words; an entry not found stands at the top of the page)."""
+        entries = [e for e in self.outline if e.page_index == index]
+        if not entries:
+            return []
+        texts = [" ".join(p.text.split()).lower() for p in self.paragraphs(index) or []]
+        placed, start = [], 0
+        for entry in entries:
+            title = " ".join(entry.title.split()).lower()
+            at = next((n for n in range(start, len(texts)) if texts[n].startswith(title[:60])), None)
+            placed.append((entry, at if at is not None else 0))
+            start = at if at is not None else start
+        return placed
+
+    def heading_after(self, index: int, paragraph: int, step: int) -> tuple[int, int] | None:
+        """(page, paragraph) of the next (step 1) or previous (step -1) heading, across pages."""
+        page, para = index, paragraph
+        while 0 <= page < self.page_count:
+            paras = self.paragraphs(page) or []
+            numbers = range(para + 1, len(paras)) if step > 0 else range(min(para, len(paras)) - 1, -1, -1)
+            for number in numbers:
+                if paras[number].heading:
+                    return page, number
+            page += step
+            para = -1 if step > 0 else 1 << 30
+        return None
 
     def sections(self, wanted: range) -> list[Section]:
         """One section per agenda item among the pages `wanted` (see agenda_sections)."""
         return agenda_sections(self.outline, self.document, wanted)
 
-    def place_words(self) -> str:
+    def place_words(self, paragraph: int | None = None) -> str:
         """'Page 12 (14 of 40), 3. Budget' as said by plain mode and the reader's status."""
-        section = self.section()
+        section = self.section(paragraph=paragraph)
         where = f"Page {self.label()} ({self.page_index + 1} of {self.page_count})"
         return f"{where}, {section}" if section else where
 
-    def status_parts(self) -> list[str]:
-        """The reader's status line in words, one part each."""
+    def status_parts(self, paragraph: int | None = None) -> list[str]:
+        """The reader's status line in words, one part each (the section: the one `paragraph`
+        of the page is in, when given)."""
         parts = [f"Page {self.label()}", f"{self.page_index + 1} of {self.page_count}"]
-        section = self.section()
+        section = self.section(paragraph=paragraph)
         if section:
             parts.append(section)
         if self.is_bookmarked():

@@ -31,6 +31,8 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
         Binding("end", "last_page", "Last page", id="reader.last_page"),
         Binding("g", "go_to_page", "Go to page", id="reader.go_to_page"),
         Binding("c", "contents", "Contents", id="reader.contents"),
+        Binding("h", "next_heading", "Next heading", id="reader.next_heading"),
+        Binding("H,shift+h", "previous_heading", "Previous heading", id="reader.previous_heading"),
         Binding("slash,f", "find", "Find", id="reader.find"),
         Binding("n,f3", "next_hit", "Next match", id="reader.next_hit"),
         Binding("N,shift+f3", "previous_hit", "Previous match", id="reader.previous_hit"),
@@ -47,6 +49,7 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
         self._start_page = page_index
         self._start_find = find
         self.find: FindResults | None = None
+        self._shown_section = ""
         self._page_paragraphs: list[Paragraph] = []
         self._waiting_for: int | None = None
 
@@ -136,7 +139,7 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
 
     def update_status(self) -> None:
         doc = self.document
-        parts = self.reading.status_parts()
+        parts = self.reading.status_parts(self._reading_paragraph())
         if self.find and self.find.hits:
             parts.append(f"match {self.find.current + 1} of {len(self.find.hits)} for '{self.find.query}'")
         if self.read_aloud.status_words():
@@ -144,6 +147,7 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
         if doc.status == "importing":
             percent = int(doc.pages_ready * 100 / max(1, doc.page_count))
             parts.append(f"preparing pages: {doc.pages_ready} of {doc.page_count}, {percent}%")
+        self._shown_section = self.reading.section(paragraph=self._reading_paragraph())
         self.query_one("#status", Static).update(" \u2014 ".join(parts))
 
     @on(PageView.Edge)
@@ -158,6 +162,32 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
     @on(PageView.Moved)
     def _moved(self) -> None:
         self.reading.save_line(self.page_view.cursor_line)
+        # The status names the section the reading line is under; repainted only when that
+        # changes, so a screen reader is not told the status again on every line.
+        if self.reading.section(paragraph=self._reading_paragraph()) != self._shown_section:
+            self.update_status()
+
+    def _reading_paragraph(self) -> int:
+        view = self.page_view
+        lines = view.lines[: view.cursor_line + 1]
+        return next((ln.paragraph for ln in reversed(lines) if ln.paragraph >= 0), 0)
+
+    def action_next_heading(self) -> None:
+        self._to_heading(+1)
+
+    def action_previous_heading(self) -> None:
+        self._to_heading(-1)
+
+    def _to_heading(self, step: int) -> None:
+        found = self.reading.heading_after(self.page_index, self._reading_paragraph(), step)
+        if found is None:
+            self.app.bell()
+            self.app.notify("No more headings this way.")
+            return
+        page, paragraph = found
+        if page != self.page_index:
+            self.show_page(page)
+        self.page_view.move_to(self.page_view.line_of(paragraph, 0), top=True)
 
     def action_next_page(self) -> None:
         if self.page_index < self.document.page_count - 1:
