@@ -143,3 +143,9 @@ def test_headings_one_by_one_and_the_section_the_reader_is_in(demo_home: Path) -
     assert blocks[4] == "Heading: 2. Recommendations" and blocks[5] == "Heading: 3. Background"
     assert "Quarter 2 / 3. Background, paragraph 10 of 12." in blocks[6]
     assert blocks[7] == "Heading: 2. Recommendations"
+
+
+def test_a_contents_jump_reads_from_the_heading_not_the_top_of_its_page(demo_home: Path) -> None:
+    run = memberdesk("read", "1", stdin="j 7\nq\n", home=demo_home)  # 7. "3. Background", page 3
+    jumped = answers(run.out)[1]
+    assert jumped.startswith("3. Background.") and jumped.endswith("Heading: 3. Background")

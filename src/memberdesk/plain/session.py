@@ -261,6 +261,8 @@ class PlainSession:
         entry = outline[int(argument) - 1]
         self.say(f"{entry.title}.")
         self._load_page(entry.page_index)
+        # Read from the heading itself, not the top of its page.
+        self.paragraph = self._open_paper().paragraph_of(entry) - 1
         self.next_paragraph("")
 
     def find(self, argument: str) -> None:

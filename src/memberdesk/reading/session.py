@@ -148,6 +148,10 @@ class ReadingSession:
             start = at if at is not None else start
         return placed
 
+    def paragraph_of(self, entry: OutlineEntry) -> int:
+        """The paragraph of its page a contents entry stands at (0: the top of the page)."""
+        return next((at for e, at in self._headings_on(entry.page_index) if e == entry), 0)
+
     def heading_after(self, index: int, paragraph: int, step: int) -> tuple[int, int] | None:
         """(page, paragraph) of the next (step 1) or previous (step -1) heading, across pages."""
         page, para = index, paragraph

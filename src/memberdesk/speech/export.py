@@ -120,7 +120,7 @@ class _Exporter:
             leftover.unlink(missing_ok=True)
         self.folder.rmdir()
 
-    def _tick(self, note: str = "") -> None:
+    def tick(self, note: str = "") -> None:
         if note:
             self.result.notes.append(note)
         if self.progress:
@@ -174,9 +174,9 @@ class _Exporter:
                     writer.writeframes(data)
                     frames_written += len(data) // (params[0] * params[1])
                     self.result.sentences += 1
-                    self._tick()
+                    self.tick()
                 except (SynthError, OSError, EOFError, wave.Error) as exc:
-                    self._tick(f"{unit.where}: could not say {unit.spoken[:40]!r} ({exc}); skipped")
+                    self.tick(f"{unit.where}: could not say {unit.spoken[:40]!r} ({exc}); skipped")
                 finally:
                     path.unlink(missing_ok=True)
             if writer is None or params is None:
@@ -251,7 +251,7 @@ def export_sections(
             name = f"{number:0{width}d} {safe_filename(title)}.wav"
             seconds = job.render(units, folder / name) if units else None
             if seconds is None:
-                job._tick(f"{title}: nothing to read aloud; no file written")
+                job.tick(f"{title}: nothing to read aloud; no file written")
                 continue
             entries.append((seconds, title, name))
         if not entries:

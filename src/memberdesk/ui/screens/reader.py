@@ -225,12 +225,16 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
 
     def action_contents(self) -> None:
         if not self.outline:
-            self.app.notify("This paper has no contents list (no bookmarks in the PDF).")
+            self.app.notify("This paper has no contents list (no bookmarks or headings found).")
             return
 
         def chosen(entry: OutlineEntry | None) -> None:
             if entry is not None:
                 self.show_page(entry.page_index)
+                # On the heading itself, not the top of its page.
+                paragraph = self.reading.paragraph_of(entry)
+                if paragraph:
+                    self.page_view.move_to(self.page_view.line_of(paragraph, 0), top=True)
 
         self.app.push_screen(ContentsScreen(self.outline, self.labels, self.page_index), chosen)
 
