@@ -198,3 +198,25 @@ async def test_heading_by_heading_and_the_section_under_the_reading_line(demo_ho
         # On past the page's last heading: the next page's first one.
         await pilot.press("h", "h")
         assert status(app).startswith("Page 4 \u2014 7 of 13") and line_text().startswith("4. Performance in Quarter 2")
+
+
+async def test_an_agenda_page_reference_is_a_jump_to_the_page_printed_so(home: Path, tmp_path: Path) -> None:
+    import paper_factory as pf
+
+    from cli import memberdesk
+
+    assert memberdesk("import", pf.moderngov_pack(tmp_path / "pack.pdf"), home=home).code == 0
+    app = MemberdeskApp(home, open_document=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        reader.show_page(1)  # the agenda, unstamped: "#2"
+        await pilot.pause()
+        view = reader.page_view
+        line = next(n for n, ln in enumerate(view.lines) if "Budget monitoring report (Pages 3 - 6)" in ln.text)
+        view.move_to(line)
+        await pilot.press("enter")
+        # Page 3 as stamped is the PDF's fifth page.
+        await wait_for(pilot, lambda: status(app).startswith("Page 3 \u2014 5 of 8"))
+        assert any("Report section 3" in ln.text for ln in view.lines)

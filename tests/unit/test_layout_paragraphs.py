@@ -154,3 +154,10 @@ def test_layout_time_is_bounded_on_a_crowded_page() -> None:
     blocks = layout_page(page(words))
     assert time.perf_counter() - started < 10
     assert blocks
+
+
+def test_the_next_item_of_a_list_is_told_from_a_wrapped_number() -> None:
+    from memberdesk.papers.paragraphs import _next_in_list
+
+    assert _next_in_list("2.", "3.") and _next_in_list("4.2", "4.3") and _next_in_list("(a)", "(b)")
+    assert not _next_in_list("1.2", "25.") and not _next_in_list("3.", "3.") and not _next_in_list("2024-", "25.")

@@ -38,6 +38,22 @@ def is_marker(text: str) -> bool:
     return bool(_MARKER.match(text))
 
 
+def _next_in_list(first: str, then: str) -> bool:
+    """`then` is the item after `first` in a list: "2." after "1.", "4.3" after "4.2",
+    "(b)" after "(a)", "iii)" after "ii)". A wrapped line that happens to begin with a
+    number ("25. The saving" inside item 1.2) is not."""
+    a, b = first.strip("().:"), then.strip("().:")
+    if a.isdigit() and b.isdigit():
+        return int(b) == int(a) + 1
+    head_a, _, last_a = a.rpartition(".")
+    head_b, _, last_b = b.rpartition(".")
+    if head_a and head_a == head_b and last_a.isdigit() and last_b.isdigit():
+        return int(last_b) == int(last_a) + 1
+    if len(a) == 1 and len(b) == 1 and a.isalpha() and b.isalpha():
+        return ord(b.lower()) == ord(a.lower()) + 1
+    return False
+
+
 def _line_size(line: Band) -> float:
     sizes = [w.size for w in line.words for _ in range(max(len(w.text), 1))]
     return statistics.median(sizes)
@@ -127,6 +143,16 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, left: float, rig
     if line.y0 < prev.y0 - 0.3 * em:
         return True  # a line above the last one is not its continuation
     if marked:
+        return True
+    # The next item of a list at the list's left edge ("1. Apologies", "2. Minutes ...", each
+    # on a line of its own) starts anew, however full the line before it was.
+    opener, starter = block.lines[0].words[0], line.words[0]
+    if (
+        is_marker(opener.text)
+        and is_marker(starter.text)
+        and abs(line.x0 - block.lines[0].x0) < 0.3 * em
+        and _next_in_list(opener.text, starter.text)
+    ):
         return True
     if _line_bold(line) != _line_bold(prev) and _ends_short(prev, line, right, em, 0.0):
         return True

@@ -13,6 +13,7 @@ from memberdesk.model import Document, OutlineEntry
 from memberdesk.papers.paging import PageNotFound
 from memberdesk.papers.reflow import Paragraph
 from memberdesk.reading.find import FindResults
+from memberdesk.reading.references import page_references
 from memberdesk.reading.session import NO_TEXT, ReadingSession
 from memberdesk.ui.dialogs.contents import ContentsScreen
 from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
@@ -31,6 +32,7 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
         Binding("end", "last_page", "Last page", id="reader.last_page"),
         Binding("g", "go_to_page", "Go to page", id="reader.go_to_page"),
         Binding("c", "contents", "Contents", id="reader.contents"),
+        Binding("enter", "follow_reference", "Go to the pages the reading line refers to", id="reader.follow"),
         Binding("h", "next_heading", "Next heading", id="reader.next_heading"),
         Binding("H,shift+h", "previous_heading", "Previous heading", id="reader.previous_heading"),
         Binding("slash,f", "find", "Find", id="reader.find"),
@@ -171,6 +173,28 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
         view = self.page_view
         lines = view.lines[: view.cursor_line + 1]
         return next((ln.paragraph for ln in reversed(lines) if ln.paragraph >= 0), 0)
+
+    def action_follow_reference(self) -> None:
+        """An agenda's "(Pages 31 - 190)" on the reading line: go to the page printed 31."""
+        view = self.page_view
+        if not view.lines or not self._page_paragraphs:
+            return
+        line = view.lines[view.cursor_line]
+        paragraph = self._page_paragraphs[self._reading_paragraph()].text
+        # The reference on this line, else the paragraph's first.
+        references = page_references(paragraph)
+        on_line = [r for r in references if r.start < line.end and r.end > line.start]
+        if not references:
+            self.app.notify("No page reference on this line: g goes to a page by its number.")
+            return
+        reference = (on_line or references)[0]
+        try:
+            index = self.reading.resolve(reference.first)
+        except PageNotFound as exc:
+            self.app.notify(f"This paper has no {reference.words()}: {exc}", severity="warning")
+            return
+        self.show_page(index)
+        self.app.notify(f"Went to {reference.words()}.")
 
     def action_next_heading(self) -> None:
         self._to_heading(+1)
