@@ -202,7 +202,6 @@ async def test_heading_by_heading_and_the_section_under_the_reading_line(demo_ho
 
 async def test_an_agenda_page_reference_is_a_jump_to_the_page_printed_so(home: Path, tmp_path: Path) -> None:
     import paper_factory as pf
-
     from cli import memberdesk
 
     assert memberdesk("import", pf.moderngov_pack(tmp_path / "pack.pdf"), home=home).code == 0
