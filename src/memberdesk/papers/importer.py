@@ -198,6 +198,7 @@ class Importer:
         languages: str | None = None,
         shown: str = "",
         progress: Progress | None = None,
+        told: Callable[[int, ocr.OcrPage], None] | None = None,
     ) -> list[tuple[int, str]]:
         """OCR pages `indices` of the paper (the library's copy at `path`), storing each page as
         it is read; the pages that gave no text, with why. Without tesseract, each is marked so
@@ -226,6 +227,8 @@ class Importer:
             )
             if not text:
                 problems.append((index, read.problem or ocr.NO_READABLE_TEXT))
+            if told is not None:
+                told(index, read)
             if progress:
                 progress(f"{shown} (reading scans)", done, len(wanted))
         return problems
@@ -293,7 +296,8 @@ class Importer:
         if failed and len(failed) == count:
             raise pdf.PdfProblem(failed[0].problem)
         labels = self._finish(document_id, info, source, extract.finish_document(layouts), keep_title)
-        scans = ocr.which_pages(path, layouts) if self.ocr_mode != "off" else []
+        own = [(p.index, page_text(p)) for p in layouts if not p.problem]
+        scans = ocr.which_pages(path, own) if self.ocr_mode != "off" else []
         problems = [(i, reason) for i, reason in problems if i not in scans]  # OCR says for those
         return sorted(problems), labels, scans
 

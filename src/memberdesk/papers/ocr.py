@@ -65,26 +65,22 @@ def available() -> bool:
     return shutil.which("tesseract") is not None
 
 
-def page_text_length(page: PageLayout) -> int:
-    return sum(len(b.text) for b in page.blocks)
-
-
-def which_pages(path: Path | str, pages: Sequence[PageLayout]) -> list[int]:
-    """Indices of the pages that need OCR: no text on a page with a picture, or little text
-    on a page mostly picture. Damaged pages (page.problem) are left alone. Never raises."""
-    candidates = [p for p in pages if not p.problem and page_text_length(p) <= LITTLE_TEXT]
+def which_pages(path: Path | str, pages: Sequence[tuple[int, str]]) -> list[int]:
+    """Indices of the pages that need OCR, of `pages` given as (index, the page's own text):
+    no text on a page with a picture, or little text on a page mostly picture. Never raises."""
+    candidates = [(i, text) for i, text in pages if len(text.strip()) <= LITTLE_TEXT]
     if not candidates:
         return []
     wanted = []
     try:
         with glyphs.open_document(path) as doc:
-            for page in candidates:
+            for index, text in candidates:
                 try:
-                    cover = glyphs.image_coverage(doc, page.index)
+                    cover = glyphs.image_coverage(doc, index)
                 except Exception:  # noqa: BLE001 - a page we cannot judge is not OCR'd
                     continue
-                if (not page.blocks and cover > 0) or cover >= IMAGE_DOMINATED:
-                    wanted.append(page.index)
+                if (not text.strip() and cover > 0) or cover >= IMAGE_DOMINATED:
+                    wanted.append(index)
     except PaperProblem:
         return []
     return wanted
