@@ -428,3 +428,20 @@ def render_page(
     if stride != w:
         data = b"".join(data[row * stride : row * stride + w] for row in range(h))
     return b"P5\n%d %d\n255\n" % (w, h) + data[: w * h], scale * 72
+
+
+def broken_images(doc: pdfium.PdfDocument, index: int) -> int:
+    """How many of page `index`'s images cannot be decoded (pdfium draws those as nothing).
+    Decodes each image, so it is asked only of a page whose picture gave no text."""
+    broken = 0
+    with _LOCK:
+        page = doc[index]
+        try:
+            for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=4):
+                try:
+                    obj.get_bitmap().close()
+                except pdfium.PdfiumError:
+                    broken += 1
+        finally:
+            page.close()
+    return broken

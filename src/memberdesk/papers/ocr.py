@@ -23,7 +23,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from memberdesk.papers import glyphs, headings
-from memberdesk.papers.shapes import PARAGRAPH, Block, Box, PageLayout, PaperProblem
+from memberdesk.papers.layout import layout_page
+from memberdesk.papers.shapes import PARAGRAPH, Block, Box, PageLayout, PageWords, PaperProblem, Word
 
 DPI = 300
 TIMEOUT = 120.0  # seconds for one page: a clean A4 page takes 2 to 5
@@ -36,6 +37,7 @@ LITTLE_TEXT = 200
 MISSING = "tesseract-missing"  # OcrPage.problem when there is no tesseract program
 READING = "reading"  # pages.ocr_note while the page waits for OCR (after import, before its turn)
 NO_READABLE_TEXT = "this page is a picture with no readable text"
+DAMAGED_PICTURE = "the picture on this page is damaged and cannot be read"
 INSTALL_HINT = "to read text from scanned pages, add OCR: sudo apt-get install tesseract-ocr tesseract-ocr-eng"
 SCAN_WARNING = "Text read from a scan: it may contain mistakes."
 
@@ -114,7 +116,17 @@ def read_page(
     if problem:
         return OcrPage(empty, problem=problem, seconds=time.monotonic() - started)
     page = to_layout(tsv, index, drawn_dpi)
+    if page.problem == NO_READABLE_TEXT and _damaged(path, index):
+        page = replace(page, problem=DAMAGED_PICTURE)
     return replace(page, seconds=time.monotonic() - started)
+
+
+def _damaged(path: Path | str, index: int) -> bool:
+    try:
+        with glyphs.open_document(path) as doc:
+            return glyphs.broken_images(doc, index) > 0
+    except Exception:  # noqa: BLE001 - then it is only a picture without text
+        return False
 
 
 def run_tesseract(
@@ -177,14 +189,54 @@ def to_layout(tsv: str, index: int, dpi: float) -> OcrPage:
             words = lines[(block, par, line)] = []
             paras[key].lines.append(words)
         words.append(_Word(text, conf, Box(left, top, left + w, top + h)))
-    blocks = [b for b in (_block(paras[k], width, height) for k in order) if b is not None]
     every = [w for k in order for line in paras[k].lines for w in line]
-    layout = PageLayout(index=index, width=width, height=height, blocks=tuple(_judged(blocks)))
+    blocks = _laid_out(paras, order, width, height)
+    layout = PageLayout(index=index, width=width, height=height, blocks=tuple(blocks))
     if not blocks:
         return OcrPage(layout, problem=NO_READABLE_TEXT)
     mean = round(sum(w.conf for w in every) / len(every), 1)
     doubtful = tuple(w.text for w in every if w.conf < LOW_CONFIDENCE)
     return OcrPage(layout, confidence=mean, doubtful=doubtful)
+
+
+def _laid_out(
+    paras: dict[tuple[int, int], _Para], order: list[tuple[int, int]], width: float, height: float
+) -> list[Block]:
+    """The words as the layout engine reads positioned text (columns, paragraphs from line
+    spacing and indents, headings by size); tesseract's own paragraphs if that fails."""
+    lines = [
+        line
+        for key in order
+        for line in paras[key].lines
+        # specks read as punctuation alone, at low confidence, are noise
+        if not all(w.conf < 30 and not any(c.isalnum() for c in w.text) for w in line)
+    ]
+    if not lines:
+        return []
+    # A line's height depends on whether it has capitals and descenders; its type does not.
+    # Lines near the page's usual height are taken as body text of one size; others (headings,
+    # small print) keep their own. Ascender to descender is about 1.1 ems.
+    heights = [max(w.box.y1 for w in line) - min(w.box.y0 for w in line) for line in lines]
+    usual = sorted(heights)[len(heights) // 2]
+    words: list[Word] = []
+    for line, height in zip(lines, heights):
+        size = round(max(usual if 0.6 * usual <= height <= 1.35 * usual else height, 1.0) / 1.1, 1)
+        # Every word of a line gets the box a PDF glyph has (ascender to descender about its
+        # baseline), so a line of small letters ("concerts.") sits where a line with capitals
+        # would: the baseline is the highest word bottom, a word without a descender.
+        base = min(w.box.y1 for w in line)
+        top, bottom = base - 0.8 * size, base + 0.25 * size
+        words.extend(
+            Word(text=w.text, box=Box(w.box.x0, top, w.box.x1, bottom), size=size, order=len(words) + n)
+            for n, w in enumerate(line)
+        )
+    if not words:
+        return []
+    try:
+        return layout_page(PageWords(index=0, width=width, height=height, rotation=0, words=tuple(words)))
+    except Exception:  # noqa: BLE001 - a layout bug must not lose what was read
+        blocks = [b for b in (_block(paras[k], width, height) for k in order) if b is not None]
+        return _judged(blocks)
 
 
 def _block(para: _Para, width: float, height: float) -> Block | None:
