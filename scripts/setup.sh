@@ -22,11 +22,12 @@ find_python() {
 
 # Debian packages: espeak-ng speaks, alsa-utils (aplay) plays sound; for the tests, tmux
 # drives a real terminal, fenrir is a real screen reader, poppler-utils (pdftotext,
-# pdftoppm) is the reference the benchmarks and fidelity tests measure against.
+# pdftoppm) is the reference the benchmarks and fidelity tests measure against, and
+# tesseract-ocr with its English and Welsh data reads scanned pages (the OCR tests use it).
 # Missing ones are installed when apt is there and we may use it.
 system_packages() {
     local wanted=(espeak-ng alsa-utils)
-    [ "$MD_PURPOSE" = test ] && wanted+=(tmux fenrir poppler-utils)
+    [ "$MD_PURPOSE" = test ] && wanted+=(tmux fenrir poppler-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-cym)
     local missing=()
     command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
     command -v aplay >/dev/null 2>&1 || missing+=(alsa-utils)
@@ -34,6 +35,11 @@ system_packages() {
         command -v tmux >/dev/null 2>&1 || missing+=(tmux)
         command -v fenrir >/dev/null 2>&1 || missing+=(fenrir)
         command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+        command -v tesseract >/dev/null 2>&1 || missing+=(tesseract-ocr)
+        local langs=""
+        command -v tesseract >/dev/null 2>&1 && langs="$(tesseract --list-langs 2>/dev/null)"
+        grep -qx eng <<<"$langs" || missing+=(tesseract-ocr-eng)
+        grep -qx cym <<<"$langs" || missing+=(tesseract-ocr-cym)
     fi
     [ ${#missing[@]} -eq 0 ] && return 0
     local sudo=""

@@ -48,9 +48,12 @@ class Settings:
     profile: str = "standard"
     double_sided: bool = True
     yearly_sheet_target: int = 1000
+    ocr: str = "auto"  # "auto": scanned pages are read by OCR after import; "off": never
+    ocr_languages: str = "eng"  # tesseract's language names, "+" between them: "eng+cym"
     extra: dict[str, object] = field(default_factory=dict)
 
-    KNOWN = ("profile", "double_sided", "yearly_sheet_target")
+    KNOWN = ("profile", "double_sided", "yearly_sheet_target", "ocr", "ocr_languages")
+    CHOICES = {"ocr": ("auto", "off")}
 
 
 class SettingsError(ValueError):
@@ -75,6 +78,11 @@ def load_settings(home: Path) -> Settings:
             expected = type(getattr(settings, key))
             if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
                 raise SettingsError(f"{path}: '{key}' should be {expected.__name__}, not {value!r}; fix the file")
+            choices = Settings.CHOICES.get(key)
+            if choices and value not in choices:
+                raise SettingsError(
+                    f"{path}: '{key}' should be one of {', '.join(choices)}, not {value!r}; fix the file"
+                )
             setattr(settings, key, value)
         else:
             settings.extra[key] = value

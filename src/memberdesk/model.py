@@ -82,6 +82,9 @@ class Page:
     text: str  # the reading flow: paragraphs and headings, a blank line between them
     blocks: str = ""  # the same as JSON with each block's kind (memberdesk.papers.flow), "" if older
     furniture: str = ""  # running headers, footers and page stamps, one a line: not in the text
+    source: str = "text"  # "text": the PDF's own; "ocr": read from a picture of the page
+    confidence: float | None = None  # OCR's mean word confidence, 0..100 (None: not OCR'd)
+    ocr_note: str = ""  # why a picture page gave no text (memberdesk.papers.ocr), "" otherwise
 
 
 @dataclass(frozen=True)

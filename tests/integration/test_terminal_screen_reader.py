@@ -12,9 +12,9 @@ the text cursor blinks.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
-import re
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path

@@ -40,5 +40,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         else:
             print(f"imported: {title} ({plural(result.pages, 'page')}, document {result.document_id})", file=ctx.out)
         for warning in result.warnings:
-            ctx.fail(f"{result.path}: {warning} could not be read; the other pages are there")
+            if warning.startswith("page "):
+                ctx.fail(f"{result.path}: {warning} could not be read; the other pages are there")
+            else:
+                ctx.fail(f"{result.path}: {warning}")
     return 1 if failed else 0

@@ -36,7 +36,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         if args.all and page.furniture:
             print(page.furniture, file=ctx.out)
             print(file=ctx.out)
-        for para in reading.paragraphs(page.index, running=args.all) or []:
+        paras = reading.paragraphs(page.index, running=args.all) or []
+        if not paras and page.ocr_note:
+            # A picture: say what became of it rather than print nothing.
+            print(reading.no_text(page.index), file=ctx.out)
+            print(file=ctx.out)
+        for para in paras:
             print(para.text, file=ctx.out)
             print(file=ctx.out)
     return 0

@@ -91,7 +91,8 @@ def _documents(conn: sqlite3.Connection) -> list[dict[str, Any]]:
         """SELECT d.id, d.title, d.status, d.page_count, d.source_path, d.source_url, d.meeting_id,
                   d.kind, d.marker, d.version, d.added_at, d.sha256,
                   (SELECT label FROM pages p WHERE p.document_id = d.id ORDER BY idx LIMIT 1) AS first_label,
-                  (SELECT label FROM pages p WHERE p.document_id = d.id ORDER BY idx DESC LIMIT 1) AS last_label
+                  (SELECT label FROM pages p WHERE p.document_id = d.id ORDER BY idx DESC LIMIT 1) AS last_label,
+                  (SELECT COUNT(*) FROM pages p WHERE p.document_id = d.id AND p.source = 'ocr') AS ocr_pages
            FROM documents d WHERE d.status IN ('ready', 'restricted') ORDER BY d.id"""
     )
     return [
@@ -102,6 +103,7 @@ def _documents(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             "pages": r["page_count"],
             "first_page_label": r["first_label"],
             "last_page_label": r["last_label"],
+            "ocr_pages": r["ocr_pages"],
             "source": r["source_url"] or r["source_path"],
             "meeting_id": r["meeting_id"],
             "kind": r["kind"],

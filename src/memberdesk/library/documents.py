@@ -35,7 +35,20 @@ def _document(row: sqlite3.Row) -> Document:
 
 
 def _page(document_id: int, row: sqlite3.Row) -> Page:
-    return Page(document_id, row["idx"], row["label"], row["text"], row["blocks"], row["furniture"])
+    return Page(
+        document_id,
+        row["idx"],
+        row["label"],
+        row["text"],
+        row["blocks"],
+        row["furniture"],
+        row["source"],
+        row["confidence"],
+        row["ocr_note"],
+    )
+
+
+_PAGE_COLUMNS = "idx, label, text, blocks, furniture, source, confidence, ocr_note"
 
 
 class Documents:
@@ -61,7 +74,7 @@ class Documents:
 
     def page(self, document_id: int, index: int) -> Page | None:
         row = self.conn.execute(
-            "SELECT idx, label, text, blocks, furniture FROM pages WHERE document_id = ? AND idx = ?",
+            f"SELECT {_PAGE_COLUMNS} FROM pages WHERE document_id = ? AND idx = ?",
             (document_id, index),
         ).fetchone()
         return _page(document_id, row) if row else None
@@ -69,7 +82,7 @@ class Documents:
     def pages(self, document_id: int, start: int = 0, stop: int | None = None) -> list[Page]:
         stop = 1 << 30 if stop is None else stop
         rows = self.conn.execute(
-            """SELECT idx, label, text, blocks, furniture FROM pages
+            f"""SELECT {_PAGE_COLUMNS} FROM pages
                WHERE document_id = ? AND idx >= ? AND idx < ? ORDER BY idx""",
             (document_id, start, stop),
         )
@@ -163,7 +176,8 @@ class Documents:
             self.conn.executemany(
                 """INSERT INTO pages (document_id, idx, label, text, blocks, furniture) VALUES (?, ?, ?, ?, ?, ?)
                    ON CONFLICT(document_id, idx) DO UPDATE SET label = excluded.label, text = excluded.text,
-                       blocks = excluded.blocks, furniture = excluded.furniture""",
+                       blocks = excluded.blocks, furniture = excluded.furniture,
+                       source = 'text', confidence = NULL, ocr_note = ''""",
                 [(document_id, *row) for row in pages],
             )
             if outline is not None:
@@ -175,6 +189,37 @@ class Documents:
             if title:
                 self.conn.execute("UPDATE documents SET title = ? WHERE id = ?", (title, document_id))
             self.conn.execute("UPDATE documents SET extraction = ? WHERE id = ?", (extraction, document_id))
+
+    def store_ocr(
+        self, document_id: int, index: int, *, text: str, blocks: str, confidence: float | None, note: str = ""
+    ) -> None:
+        """Store what OCR read from page `index` (text and blocks, source 'ocr'), or why it read
+        nothing (`note`, the text left as it was). Changing the text keeps the search index in
+        step (its trigger fires on UPDATE OF text)."""
+        with transaction(self.conn):
+            if text:
+                self.conn.execute(
+                    """UPDATE pages SET text = ?, blocks = ?, source = 'ocr', confidence = ?, ocr_note = ''
+                       WHERE document_id = ? AND idx = ?""",
+                    (text, blocks, confidence, document_id, index),
+                )
+            else:
+                self.conn.execute(
+                    "UPDATE pages SET ocr_note = ? WHERE document_id = ? AND idx = ?", (note, document_id, index)
+                )
+
+    def mark_ocr(self, document_id: int, indices: Iterable[int], note: str) -> None:
+        """Set pages.ocr_note of pages `indices` (waiting for OCR, or no OCR to be had)."""
+        with transaction(self.conn):
+            self.conn.executemany(
+                "UPDATE pages SET ocr_note = ? WHERE document_id = ? AND idx = ?",
+                [(note, document_id, i) for i in indices],
+            )
+
+    def ocr_counts(self) -> dict[int, int]:
+        """document id -> how many of its pages were read by OCR."""
+        rows = self.conn.execute("SELECT document_id, COUNT(*) FROM pages WHERE source = 'ocr' GROUP BY document_id")
+        return {r[0]: r[1] for r in rows}
 
     def needing_extraction(self, extraction: int) -> list[Document]:
         """Readable papers made by an older extractor than `extraction`."""

@@ -198,4 +198,13 @@ MIGRATIONS: list[str] = [
     ALTER TABLE pages ADD COLUMN furniture TEXT NOT NULL DEFAULT '';
     ALTER TABLE documents ADD COLUMN extraction INTEGER NOT NULL DEFAULT 0;
     """,
+    # 5: text read from scans (memberdesk.papers.ocr). pages.source: 'text' (the PDF's own) or
+    # 'ocr' (read from a picture of the page); pages.confidence: OCR's mean word confidence,
+    # 0..100 (NULL for the PDF's own text); pages.ocr_note: why a picture page gave no text
+    # ('' when it did, or was not a picture; 'tesseract-missing' when OCR is not installed).
+    """
+    ALTER TABLE pages ADD COLUMN source TEXT NOT NULL DEFAULT 'text';
+    ALTER TABLE pages ADD COLUMN confidence REAL;
+    ALTER TABLE pages ADD COLUMN ocr_note TEXT NOT NULL DEFAULT '';
+    """,
 ]

@@ -1,4 +1,5 @@
-"""PDF pages -> words with boxes, font size and weight. The only pypdfium2 user.
+"""PDF pages -> words with boxes, font size and weight; pages drawn as pictures and how much
+of them images cover (for OCR). The only pypdfium2 user.
 
 Spaces are decided here from geometry, not from the file: many generators (Crystal Reports,
 print drivers, ModernGov's own stamping) place each run of text by coordinates and never write
@@ -40,12 +41,12 @@ DAMAGED = "damaged or incomplete: download it again"
 NOT_PDF = "not a PDF"
 EMPTY = "empty file (0 bytes): download it again"
 
-_LOCK = threading.RLock()
+PDFIUM_LOCK = threading.RLock()
 
 
 def _renew_lock() -> None:
-    global _LOCK
-    _LOCK = threading.RLock()
+    global PDFIUM_LOCK
+    PDFIUM_LOCK = threading.RLock()
 
 
 os.register_at_fork(after_in_child=_renew_lock)
@@ -77,7 +78,7 @@ def open_document(path: Path | str, password: str | None = None) -> Iterator[pdf
         raise PaperProblem(f"cannot be read ({exc.strerror or exc})") from exc
     if size == 0:
         raise PaperProblem(EMPTY)
-    with _LOCK:
+    with PDFIUM_LOCK:
         try:
             doc = pdfium.PdfDocument(str(path), password=password)
         except pdfium.PdfiumError as exc:
@@ -90,18 +91,18 @@ def open_document(path: Path | str, password: str | None = None) -> Iterator[pdf
     try:
         yield doc
     finally:
-        with _LOCK:
+        with PDFIUM_LOCK:
             doc.close()
 
 
 def page_count(doc: pdfium.PdfDocument) -> int:
-    with _LOCK:
+    with PDFIUM_LOCK:
         return len(doc)
 
 
 def has_form(doc: pdfium.PdfDocument) -> bool:
     """Whether the PDF has an interactive form (whose filled-in values are not page text)."""
-    with _LOCK:
+    with PDFIUM_LOCK:
         try:
             return doc.get_formtype() != raw.FORMTYPE_NONE
         except Exception:  # noqa: BLE001
@@ -109,7 +110,7 @@ def has_form(doc: pdfium.PdfDocument) -> bool:
 
 
 def metadata_title(doc: pdfium.PdfDocument) -> str:
-    with _LOCK:
+    with PDFIUM_LOCK:
         try:
             return " ".join(str(doc.get_metadata_value("Title") or "").split())
         except Exception:  # noqa: BLE001 - a broken Info dictionary is not worth failing for
@@ -264,7 +265,7 @@ def _on_page(words: list[Word], width: float, height: float) -> tuple[list[Word]
 
 def page_words(doc: pdfium.PdfDocument, index: int, max_chars: int = MAX_CHARS) -> PageWords:
     """The words on page `index` in content-stream order, boxes on the page as seen."""
-    with _LOCK:
+    with PDFIUM_LOCK:
         page = doc[index]
         try:
             return _read(page, index, max_chars)

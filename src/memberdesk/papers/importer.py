@@ -19,9 +19,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
+from memberdesk import config
 from memberdesk.library import Library
 from memberdesk.model import Document, ImportResult
-from memberdesk.papers import extract, pdf
+from memberdesk.papers import extract, ocr, pdf
 from memberdesk.papers.flow import (
     EXTRACTION,
     contents_from_headings,
@@ -59,10 +60,21 @@ def _chunks(count: int, workers: int) -> Iterator[tuple[int, int]]:
 class Importer:
     """Imports into one library; keeps its worker processes for the files of one run."""
 
-    def __init__(self, library: Library, *, workers: int | None = None) -> None:
+    def __init__(
+        self, library: Library, *, workers: int | None = None, ocr_mode: str | None = None, languages: str | None = None
+    ) -> None:
         self.library = library
         self.workers = workers or max(1, min(4, os.cpu_count() or 1))
         self._pool: ProcessPoolExecutor | None = None
+        if ocr_mode is None or languages is None:
+            try:
+                settings = config.load_settings(library.home)
+            except config.SettingsError:
+                settings = config.Settings()
+            ocr_mode = settings.ocr if ocr_mode is None else ocr_mode
+            languages = settings.ocr_languages if languages is None else languages
+        self.ocr_mode = ocr_mode
+        self.languages = languages
 
     def close(self) -> None:
         if self._pool is not None:
@@ -137,9 +149,11 @@ class Importer:
             )
             if on_started is not None:
                 on_started(document_id)
-            problems, labels = self._extract(target, document_id, info, path, progress, keep_title=bool(title))
+            problems, labels, scans = self._extract(target, document_id, info, path, progress, keep_title=bool(title))
             self.library.documents.finish(document_id, marker=marker)
             self.library.notes.relink()  # notes restored before their paper arrived
+            # Readable now; the scanned pages' text follows page by page (the reader refreshes).
+            problems += self.read_scans(document_id, target, scans, shown=str(path), progress=progress)
         except pdf.PdfProblem as exc:
             result.error = exc.reason
         except OSError as exc:
@@ -153,7 +167,7 @@ class Importer:
             self._undo(document_id, target, sha)
             return result
         result.document_id, result.pages = document_id, info.page_count
-        result.warnings = [f"page {labels[i]} ({reason})" for i, reason in problems]
+        result.warnings = _warnings(problems, labels)
         return result
 
     def reextract(self, document: Document, progress: Progress | None = None) -> str:
@@ -163,7 +177,10 @@ class Importer:
         stored = self.library.paper_path(self.library.documents.file_path_name(document.id))
         try:
             info = pdf.inspect(stored)
-            self._extract(stored, document.id, info, stored, progress, keep_title=bool(document.source_url))
+            _, _, scans = self._extract(
+                stored, document.id, info, stored, progress, keep_title=bool(document.source_url)
+            )
+            self.read_scans(document.id, stored, scans, shown=str(stored), progress=progress)
         except pdf.PdfProblem as exc:
             return exc.reason
         except OSError as exc:
@@ -171,6 +188,50 @@ class Importer:
         finally:
             pdf.release()
         return ""
+
+    def read_scans(
+        self,
+        document_id: int,
+        path: Path,
+        indices: Iterable[int],
+        *,
+        languages: str | None = None,
+        shown: str = "",
+        progress: Progress | None = None,
+        told: Callable[[int, ocr.OcrPage], None] | None = None,
+    ) -> list[tuple[int, str]]:
+        """OCR pages `indices` of the paper (the library's copy at `path`), storing each page as
+        it is read; the pages that gave no text, with why. Without tesseract, each is marked so
+        the reader can say how to add it, and one problem names them all."""
+        wanted = list(indices)
+        problems: list[tuple[int, str]] = []
+        if not wanted:
+            return problems
+        if not ocr.available():
+            self.library.documents.mark_ocr(document_id, wanted, ocr.MISSING)
+            return [(wanted[0], f"{len(wanted)} scanned page(s) not read: {ocr.INSTALL_HINT}")]
+        shown = shown or str(path)
+        self.library.documents.mark_ocr(document_id, wanted, ocr.READING)
+        if progress:
+            progress(f"{shown} (reading scans)", 0, len(wanted))
+        for done, index in enumerate(wanted, start=1):
+            read = ocr.read_page(path, index, languages or self.languages)
+            text = page_text(read.layout)
+            self.library.documents.store_ocr(
+                document_id,
+                index,
+                text=text,
+                blocks=page_blocks(read.layout) if text else "",
+                confidence=read.confidence,
+                note=read.problem,
+            )
+            if not text:
+                problems.append((index, read.problem or ocr.NO_READABLE_TEXT))
+            if told is not None:
+                told(index, read)
+            if progress:
+                progress(f"{shown} (reading scans)", done, len(wanted))
+        return problems
 
     def _undo(self, document_id: int | None, target: Path, sha: str) -> None:
         if document_id is not None:
@@ -187,7 +248,7 @@ class Importer:
         progress: Progress | None,
         *,
         keep_title: bool = False,
-    ) -> tuple[list[tuple[int, str]], list[str]]:
+    ) -> tuple[list[tuple[int, str]], list[str], list[int]]:
         """Pages of `path` (the library's copy) into the library: each page as soon as it is
         laid out (so the first can be read at once), then what the whole paper tells (labels
         from its stamps, running headers and footers, headings) once every page is in.
@@ -235,7 +296,10 @@ class Importer:
         if failed and len(failed) == count:
             raise pdf.PdfProblem(failed[0].problem)
         labels = self._finish(document_id, info, source, extract.finish_document(layouts), keep_title)
-        return sorted(problems), labels
+        own = [(p.index, page_text(p)) for p in layouts if not p.problem]
+        scans = ocr.which_pages(path, own) if self.ocr_mode != "off" else []
+        problems = [(i, reason) for i, reason in problems if i not in scans]  # OCR says for those
+        return sorted(problems), labels, scans
 
     def _finish(
         self, document_id: int, info: pdf.PdfInfo, source: Path, paper: DocumentLayout, keep_title: bool
@@ -258,6 +322,14 @@ class Importer:
         title = None if keep_title else choose_title(info.metadata_title, source.name, first)
         self.library.documents.lay_out(document_id, rows, extraction=EXTRACTION, outline=contents, title=title)
         return labels
+
+
+def _warnings(problems: list[tuple[int, str]], labels: list[str]) -> list[str]:
+    out = []
+    for index, reason in sorted(problems):
+        label = labels[index] if index < len(labels) else f"#{index + 1}"
+        out.append(reason if reason.endswith(ocr.INSTALL_HINT) else f"page {label} ({reason})")
+    return out
 
 
 def _extract_pages(path: Path, start: int, stop: int) -> list[PageLayout]:

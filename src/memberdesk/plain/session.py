@@ -17,7 +17,7 @@ from memberdesk.library.search import SearchError
 from memberdesk.papers.paging import PageNotFound
 from memberdesk.papers.reflow import Paragraph
 from memberdesk.plain.speech import PlainSpeech
-from memberdesk.reading.session import NO_TEXT, ReadingSession
+from memberdesk.reading.session import ReadingSession
 from memberdesk.words import document_words, plural
 
 PROMPT = "Command (n next, p previous, r repeat, g page, c contents, f find, h help, q quit): "
@@ -172,7 +172,7 @@ class PlainSession:
         self.paragraph = len(self._paras) if at_end else -1
         self.say(f"{reading.place_words(len(self._paras) if at_end else 0)}.")
         if not self._paras:
-            self.say(NO_TEXT)
+            self.say(reading.no_text(index))
 
     def _open_paper(self) -> ReadingSession:
         assert self.reading is not None  # commands that need a paper are refused without one

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from memberdesk.library import Library
 from memberdesk.model import Document, OutlineEntry
+from memberdesk.papers import ocr
 from memberdesk.papers.flow import read_blocks
 from memberdesk.papers.paging import resolve_page, section_at
 from memberdesk.papers.reflow import Paragraph, paragraphs
@@ -24,6 +25,23 @@ from memberdesk.speech.follow import DocumentSentences
 from memberdesk.words import plural
 
 NO_TEXT = "This page has no text (it may be a picture or a blank page)."
+SCAN_WARNING = ocr.SCAN_WARNING  # said once at the top of every page read by OCR
+WAITING = "This page is a scan: its text is being read and will appear here in a moment."
+PICTURE = "This page is a picture with no readable text."
+NO_OCR = f"This page is a picture of text that has not been read: {ocr.INSTALL_HINT}."
+
+
+def no_text_words(note: str) -> str:
+    """What to say for a page with no text, from how OCR fared with it (pages.ocr_note)."""
+    if note == ocr.MISSING:
+        return NO_OCR
+    if note == ocr.READING:
+        return WAITING
+    if note == ocr.NO_READABLE_TEXT:
+        return PICTURE
+    if note:
+        return f"This page is a picture whose text could not be read ({note})."
+    return NO_TEXT
 
 
 class ReadingSession:
@@ -98,8 +116,21 @@ class ReadingSession:
             return None
         blocks = read_blocks(page.blocks)
         if blocks:
-            return [Paragraph(b.text, heading=b.heading, table_row=b.table) for b in blocks]
-        return paragraphs(page.text if running else without_running_lines(page.text, self.running_lines))
+            found = [Paragraph(b.text, heading=b.heading, table_row=b.table) for b in blocks]
+        else:
+            found = paragraphs(page.text if running else without_running_lines(page.text, self.running_lines))
+        if page.source == "ocr" and found:
+            found.insert(0, Paragraph(SCAN_WARNING))
+        return found
+
+    def waiting_for_ocr(self, index: int) -> bool:
+        page = self.library.documents.page(self.document.id, index)
+        return page is not None and page.ocr_note == ocr.READING
+
+    def no_text(self, index: int) -> str:
+        """What to say for page `index` when it has no paragraphs (a picture, a blank page)."""
+        page = self.library.documents.page(self.document.id, index)
+        return no_text_words(page.ocr_note if page is not None else "")
 
     def sentences(self) -> DocumentSentences:
         """Every page's sentences, for reading aloud and stepping by sentence (made once)."""

@@ -14,7 +14,7 @@ from memberdesk.papers.paging import PageNotFound
 from memberdesk.papers.reflow import Paragraph
 from memberdesk.reading.find import FindResults
 from memberdesk.reading.references import page_references
-from memberdesk.reading.session import NO_TEXT, ReadingSession
+from memberdesk.reading.session import ReadingSession
 from memberdesk.ui.dialogs.contents import ContentsScreen
 from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
 from memberdesk.ui.dialogs.prompt import PromptScreen
@@ -54,6 +54,8 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
         self._shown_section = ""
         self._page_paragraphs: list[Paragraph] = []
         self._waiting_for: int | None = None
+        self._waiting_for_ocr = False  # the page shown is a scan whose text is still being read
+        self._polling = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="reader"):
@@ -97,6 +99,11 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
             # The profile asks for papers to be read aloud as they open.
             self.call_after_refresh(self.action_read_aloud)
         if self.document.status == "importing":
+            self._poll()
+
+    def _poll(self) -> None:
+        if not self._polling:
+            self._polling = True
             self.set_interval(0.5, self._refresh_progress, name="import-progress")
 
     # -- pages -----------------------------------------------------------------------------
@@ -111,7 +118,10 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
         else:
             self._waiting_for = None
             self._page_paragraphs = paras
-            placeholder = "" if paras else NO_TEXT
+            self._waiting_for_ocr = not paras and self.reading.waiting_for_ocr(index)
+            if self._waiting_for_ocr and self.is_mounted:
+                self._poll()
+            placeholder = "" if paras else self.reading.no_text(index)
             self.page_view.show(self._page_paragraphs, line=line, placeholder=placeholder)
             if at_end:
                 self.page_view.move_to(len(self.page_view.lines) - 1)
@@ -127,11 +137,14 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
             return
         if self._waiting_for is not None and self.library.documents.page(doc.id, self._waiting_for):
             self.show_page(self._waiting_for)
+        elif self._waiting_for_ocr and not self.reading.waiting_for_ocr(self.reading.page_index):
+            self.show_page(self.reading.page_index)  # its scan has been read
         self.update_status()
-        if doc.status != "importing":
+        if doc.status != "importing" and not self._waiting_for_ocr:
             for timer in list(self._timers):
                 if timer.name == "import-progress":
                     timer.stop()
+            self._polling = False
 
     def page_label(self, index: int | None = None) -> str:
         return self.reading.label(index)
