@@ -149,3 +149,10 @@ def test_a_contents_jump_reads_from_the_heading_not_the_top_of_its_page(demo_hom
     run = memberdesk("read", "1", stdin="j 7\nq\n", home=demo_home)  # 7. "3. Background", page 3
     jumped = answers(run.out)[1]
     assert jumped.startswith("3. Background.") and jumped.endswith("Heading: 3. Background")
+
+
+def test_find_reads_the_paragraph_with_the_match(demo_home: Path) -> None:
+    run = memberdesk("read", "1", stdin="f framework\nf\nq\n", home=demo_home)
+    first, second = answers(run.out)[1:3]
+    for block in (first, second):
+        assert "framework" in block.lower(), block
