@@ -17,7 +17,7 @@ from memberdesk.ui.widgets.lists import CursorOptionList
 
 
 class ColourPicker(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+    BINDINGS = [Binding("escape,ctrl+g,backspace", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, what: str, current: str, against: str, against_name: str) -> None:
         super().__init__()

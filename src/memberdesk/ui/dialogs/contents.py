@@ -15,7 +15,7 @@ from memberdesk.ui.widgets.lists import CursorOptionList
 
 
 class ContentsScreen(ModalScreen[OutlineEntry | None]):
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+    BINDINGS = [Binding("escape,ctrl+g,backspace", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, outline: list[OutlineEntry], labels: list[str], page_index: int) -> None:
         super().__init__()

@@ -1,4 +1,4 @@
-"""Writing or editing a note: a multi-line editor. Ctrl+S saves, Escape leaves (asking first
+"""Writing or editing a note: a multi-line editor. Ctrl+S saves, Escape or Ctrl+G leaves (asking first
 if there are unsaved changes)."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from memberdesk.ui.dialogs.confirm import ConfirmScreen
 class NoteEditorScreen(ModalScreen[str | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save the note", id="note.save"),
-        Binding("escape", "leave", "Leave without saving", id="note.leave"),
+        Binding("escape,ctrl+g", "leave", "Leave without saving", id="note.leave"),
     ]
 
     def __init__(self, where: str, text: str = "") -> None:
@@ -25,7 +25,7 @@ class NoteEditorScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog tall"):
-            yield Label(f"Note on {self.where}. Ctrl+S saves; Escape leaves.", markup=False)
+            yield Label(f"Note on {self.where}. Ctrl+S saves; Escape or Ctrl+G leaves.", markup=False)
             yield TextArea(self.original, id="note-text", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
 
     def on_mount(self) -> None:

@@ -29,7 +29,7 @@ class ProfileSwitcher(ModalScreen[tuple[str, str] | None]):
 
     BINDINGS = [
         Binding("e", "edit", "Edit a copy of the highlighted profile", id="profiles.edit"),
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
+        Binding("escape,ctrl+g,backspace", "cancel", "Cancel", id="dialog.cancel"),
     ]
 
     def __init__(self, registry: ProfileRegistry, current: str, prompt: str = USE_PROMPT) -> None:

@@ -19,7 +19,7 @@ DEFAULT = "default"
 class VoiceScreen(ModalScreen[tuple[Voice | None] | None]):
     """Dismisses with (voice,), (None,) for the engine's default voice, or None if cancelled."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog.cancel")]
+    BINDINGS = [Binding("escape,ctrl+g,backspace", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, voices: list[Voice], current: str) -> None:
         super().__init__()

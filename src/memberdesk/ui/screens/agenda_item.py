@@ -18,7 +18,7 @@ from memberdesk.words import plural
 class AgendaItemScreen(Screen[None]):
     BINDINGS = [
         Binding("a", "add_note", "Write a note on this agenda item", id="item.note"),
-        Binding("escape,backspace", "back", "Back", id="item.back"),
+        Binding("escape,ctrl+g,backspace", "back", "Back", id="item.back"),
     ]
 
     def __init__(self, library: Library, agenda_item_id: int) -> None:
@@ -52,7 +52,7 @@ class AgendaItemScreen(Screen[None]):
     def update_status(self) -> None:
         notes = len(self.library.notes.for_agenda_item(self.agenda_item_id))
         written = f"{plural(notes, 'note')} on this item. " if notes else ""
-        self.query_one("#status", Static).update(f"{written}a writes a note; Escape goes back.")
+        self.query_one("#status", Static).update(f"{written}a writes a note; Escape or Ctrl+G goes back.")
 
     def action_add_note(self) -> None:
         item = self.library.councils.agenda_item(self.agenda_item_id)

@@ -30,9 +30,9 @@ from memberdesk.words import document_words, plural
 
 _HELP = {
     "councils": "Enter shows a council's committees. a adds a council, s syncs now. F1 lists every key.",
-    "committees": "Committees: f follows or unfollows, Enter shows meetings, r asks the council again, Escape goes back.",
-    "meetings": "Meetings: Enter shows the agenda, d downloads the highlighted meeting, r asks the council again, Escape goes back.",
-    "meeting": "Agenda: Enter opens an item's text or a paper, n writes a note on an item, o lists the meeting's notes, d downloads this meeting, Escape goes back.",
+    "committees": "Committees: f follows or unfollows, Enter shows meetings, r asks the council again, Escape or Ctrl+G goes back.",
+    "meetings": "Meetings: Enter shows the agenda, d downloads the highlighted meeting, r asks the council again, Escape or Ctrl+G goes back.",
+    "meeting": "Agenda: Enter opens an item's text or a paper, n writes a note on an item, o lists the meeting's notes, d downloads this meeting, Escape or Ctrl+G goes back.",
 }
 
 
@@ -55,7 +55,7 @@ class CouncilsScreen(Screen[None]):
     #sync-progress, #councils-status { height: auto; padding: 0 2; background: $panel; color: $foreground; }
     """
     BINDINGS = [
-        Binding("escape,backspace", "back", "Back up a level (or to the library)", id="councils.back"),
+        Binding("escape,ctrl+g,backspace", "back", "Back up a level (or to the library)", id="councils.back"),
         Binding("f", "follow", "Follow or unfollow the highlighted committee", id="councils.follow"),
         Binding("s", "sync", "Sync now: every followed committee", id="councils.sync"),
         Binding("d", "download", "Download this meeting (or the highlighted one)", id="councils.download"),
@@ -286,7 +286,7 @@ class CouncilsScreen(Screen[None]):
         self.app.push_screen(
             PromptScreen(
                 "Add a council: type the address of its ModernGov site (e.g. https://democracy.example.gov.uk) "
-                "and press Enter. Escape cancels.",
+                "and press Enter. Escape or Ctrl+G cancels.",
                 "council-url",
             ),
             chosen,

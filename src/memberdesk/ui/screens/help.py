@@ -14,7 +14,7 @@ from memberdesk.ui.widgets.lists import CursorOptionList
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,f1,q", "close", "Close help", id="help.close")]
+    BINDINGS = [Binding("escape,ctrl+g,backspace,f1,q", "close", "Close help", id="help.close")]
 
     def __init__(self, rows: list[KeyRow]) -> None:
         super().__init__()
@@ -22,7 +22,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog tall"):
-            yield Label("Keys. Up and Down move through the list; Escape closes help.", markup=False)
+            yield Label("Keys. Up and Down move through the list; Escape or Ctrl+G closes help.", markup=False)
             options: list[Option] = []
             group = ""
             for row in self.rows:

@@ -92,6 +92,6 @@ class LibraryScreen(Screen[None]):
                 self.post_message(ImportPath(path))
 
         self.app.push_screen(
-            PromptScreen("Import a PDF: type the path of a file and press Enter (Escape cancels).", "path"),
+            PromptScreen("Import a PDF: type the path of a file and press Enter (Escape or Ctrl+G cancels).", "path"),
             chosen,
         )

@@ -36,7 +36,7 @@ class _Entry:
 
 class NotesScreen(ModalScreen[Jump | None]):
     BINDINGS = [
-        Binding("escape", "close", "Close", id="notes.close"),
+        Binding("escape,ctrl+g,backspace", "close", "Close", id="notes.close"),
         Binding("e", "edit", "Edit the note", id="notes.edit"),
         Binding("d,delete", "delete", "Delete the note or bookmark", id="notes.delete"),
     ]
@@ -51,7 +51,7 @@ class NotesScreen(ModalScreen[Jump | None]):
         what = "Notes and bookmarks in this paper" if self.meeting_id is None else "Notes for this meeting"
         with Vertical(classes="dialog tall"):
             yield Label(
-                f"{what}. Enter goes there; e edits a note; d deletes; Escape closes.",
+                f"{what}. Enter goes there; e edits a note; d deletes; Escape or Ctrl+G closes.",
                 markup=False,
             )
             yield CursorOptionList(id="notes-list")

@@ -14,7 +14,7 @@ from memberdesk.ui.widgets.lists import CursorOptionList
 
 
 class PaperScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q", "close", "Close", id="paper.close")]
+    BINDINGS = [Binding("escape,ctrl+g,backspace,q", "close", "Close", id="paper.close")]
 
     def __init__(self, record: PaperRecord) -> None:
         super().__init__()
@@ -29,7 +29,7 @@ class PaperScreen(ModalScreen[None]):
         if not record.months:
             rows.append(Option("No pages read on screen yet: every page you read in memberdesk counts."))
         with Vertical(classes="dialog tall"):
-            yield Label("Paper saved by reading on screen. Escape closes.", markup=False)
+            yield Label("Paper saved by reading on screen. Escape or Ctrl+G closes.", markup=False)
             yield CursorOptionList(*rows, id="paper-rows")
 
     def on_mount(self) -> None:

@@ -37,7 +37,7 @@ from memberdesk.ui.widgets.text_box import TextBox
 HELP = (
     "Profile editor. Tab and Shift+Tab move between settings. Colours: type #rrggbb or a name, or F4 "
     "for a list. Ctrl+S saves, F5 saves and uses it now, Ctrl+E exports, Ctrl+O starts again from "
-    "another profile, Escape closes."
+    "another profile, Escape or Ctrl+G closes."
 )
 YES_NO = [(True, "on"), (False, "off")]
 
@@ -64,7 +64,7 @@ class ProfileEditor(Screen[None]):
         Binding("ctrl+e", "export", "Export the profile to a file", id="editor.export"),
         Binding("ctrl+o", "start_from", "Start again from another profile", id="editor.start_from"),
         Binding("f4", "pick_colour", "Choose the focused colour from a list", id="editor.pick_colour"),
-        Binding("escape", "close", "Close the editor", id="editor.close"),
+        Binding("escape,ctrl+g", "close", "Close the editor", id="editor.close"),
     ]
 
     def __init__(self, registry: ProfileRegistry, start: Profile) -> None:
@@ -306,7 +306,7 @@ class ProfileEditor(Screen[None]):
             self.app.notify(f"Exported profile '{profile.name}' to {written}.")
 
         default = str(Path.home() / f"{profile.name}.toml")
-        question = "Export to which file? Type a path and press Enter (Escape cancels)."
+        question = "Export to which file? Type a path and press Enter (Escape or Ctrl+G cancels)."
         self.app.push_screen(PromptScreen(question, "export-path", default), chosen)
 
     def action_start_from(self) -> None:

@@ -41,7 +41,7 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
         Binding("m", "bookmark", "Bookmark this page (or remove its bookmark)", id="reader.bookmark"),
         Binding("a", "add_note", "Write a note on this page", id="reader.note"),
         Binding("o", "notes", "Notes and bookmarks in this paper", id="reader.notes"),
-        Binding("escape,backspace", "back", "Library", id="reader.back"),
+        Binding("escape,ctrl+g,backspace", "back", "Library", id="reader.back"),
     ]
 
     def __init__(self, library: Library, document: Document, *, page_index: int | None = None, find: str = "") -> None:
@@ -61,7 +61,7 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
         with Vertical(id="reader"):
             yield Static(self.document.title, id="reader-title", markup=False)
             yield PageView(id="page")
-            yield TextBox(placeholder="Find in this paper: type and press Enter (Escape closes)", id="find")
+            yield TextBox(placeholder="Find in this paper: type and press Enter (Escape or Ctrl+G closes)", id="find")
             yield Static("", id="status", markup=False)
 
     @property
@@ -256,7 +256,7 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
         span = self.reading.label_span()
         question = (
             f"Go to page: type the number printed on the page ({span}), or #N for the Nth page. "
-            "Enter goes, Escape cancels."
+            "Enter goes, Escape or Ctrl+G cancels."
         )
         self.app.push_screen(PromptScreen(question, "page-number"), chosen)
 

@@ -32,7 +32,7 @@ def hit_prompt(hit: SearchHit) -> str:
 
 class SearchScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape", "close", "Close search", id="search.close"),
+        Binding("escape,ctrl+g", "close", "Close search", id="search.close"),
         Binding("ctrl+l", "focus_query", "Edit the search", id="search.edit"),
     ]
 
@@ -46,7 +46,7 @@ class SearchScreen(Screen[None]):
         with Vertical(id="search"):
             yield Label(
                 'Search every paper and agenda item: words, "a phrase", or a prefix such as budg*. '
-                "Enter searches; Down goes to the results; Enter on a result opens it; Escape closes.",
+                "Enter searches; Down goes to the results; Enter on a result opens it; Escape or Ctrl+G closes.",
                 markup=False,
             )
             yield TextBox(value=self.initial, id="query", placeholder="Search for...")
