@@ -140,7 +140,7 @@ async def test_keys_work_while_speaking_and_stop_is_quick(demo_home: Path, tmp_p
         await pilot.press("f1")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
         rows = [str(o.prompt) for o in app.screen.query_one(OptionList)._options]
-        assert "Reading aloud (in the reader):" in rows and "  Stop reading aloud (Escape also stops it): S" in rows
+        assert "Reading aloud (in the reader):" in rows and "  Stop reading aloud (Escape also stops it): s" in rows
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         assert app.screen.read_aloud.state == "reading"

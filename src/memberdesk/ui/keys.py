@@ -70,11 +70,14 @@ _NAMES = {
 
 
 def describe_key(key: str) -> str:
-    """A key in words a person (and a screen reader) can say: "Ctrl+P", "Right arrow", "Shift+N"."""
+    """A key as it is typed, in words a screen reader can say: "g", "Shift+N", "Ctrl+F",
+    "Right arrow". A letter alone is shown small: a capital "G" reads as Shift+G."""
     *modifiers, name = key.split("+")
     if len(name) == 1 and name.isupper():
         modifiers.append("shift")
         name = name.lower()
+    if len(name) == 1 and name.isalpha() and not modifiers:
+        return name
     shown = _NAMES.get(name, name.upper() if len(name) == 1 or name[:1] == "f" and name[1:].isdigit() else name)
     return "+".join([*(m.capitalize() for m in modifiers), shown])
 
@@ -82,7 +85,8 @@ def describe_key(key: str) -> str:
 def keys_for(app: App[Any], binding: Binding) -> str:
     keymap: dict[str, str] = getattr(app, "_keymap", {}) or {}
     keys = keymap.get(binding.id or "", binding.key)
-    return " or ".join(describe_key(k.strip()) for k in keys.split(",") if k.strip())
+    # "H,shift+h" are one key said twice: say it once.
+    return " or ".join(dict.fromkeys(describe_key(k.strip()) for k in keys.split(",") if k.strip()))
 
 
 def key_rows(app: App[Any], groups: list[tuple[str, type[DOMNode]]]) -> list[KeyRow]:

@@ -94,7 +94,7 @@ class ReadAloud:
 
     def step(self, delta: int, *, paragraph: bool = False) -> None:
         if self.state not in ("reading", "paused") or self.current is None:
-            self.screen.notify("Not reading aloud: press R to read from the reading line.")
+            self.screen.notify("Not reading aloud: press r to read from the reading line.")
             return
         here = self.items[self.current]
         sentences = self.sentences
