@@ -15,9 +15,11 @@ missing or timing out, each gives OcrPage.problem, a phrase for a person.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -35,11 +37,53 @@ IMAGE_DOMINATED = 0.5
 LITTLE_TEXT = 200
 
 MISSING = "tesseract-missing"  # OcrPage.problem when there is no tesseract program
-READING = "reading"  # pages.ocr_note while the page waits for OCR (after import, before its turn)
+READING = "reading"  # pages.ocr_note while the page waits for OCR: "reading <pid of the reader>"
+STOPPED = "reading its text was stopped before it finished"
 NO_READABLE_TEXT = "this page is a picture with no readable text"
 DAMAGED_PICTURE = "the picture on this page is damaged and cannot be read"
 INSTALL_HINT = "to read text from scanned pages, add OCR: sudo apt-get install tesseract-ocr tesseract-ocr-eng"
 SCAN_WARNING = "Text read from a scan: it may contain mistakes."
+# A word read with low confidence is printed with this after it, so no one (eye, ear or
+# braille) takes it as certain; the page's warning says what it means.
+DOUBT = "(?)"
+DOUBT_WARNING = f"Text read from a scan: it may contain mistakes, and words marked {DOUBT} were hard to read."
+
+
+# The tesseract processes running now, so a cancelled import can stop them at once.
+_RUNNING: set[subprocess.Popen[bytes]] = set()
+_RUNNING_LOCK = threading.Lock()
+
+
+def reading_note(pid: int | None = None) -> str:
+    """pages.ocr_note of a page waiting for OCR by this process (its pid, so a reader can tell
+    a page still coming from one whose reader was killed)."""
+    return f"{READING} {pid or os.getpid()}"
+
+
+def still_reading(note: str) -> bool | None:
+    """None when `note` is not a waiting page's; else whether its reader is still alive."""
+    if note != READING and not note.startswith(READING + " "):
+        return None
+    try:
+        pid = int(note.split()[1])
+    except (IndexError, ValueError):
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return _alive(pid)
+
+
+def _alive(pid: int) -> bool:
+    """A zombie (killed, not yet reaped by its parent) reads nothing any more."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state not in ("Z", "X")
 
 
 @dataclass(frozen=True)
@@ -134,27 +178,47 @@ def run_tesseract(
 ) -> tuple[str, str]:
     """(tesseract's TSV for a PNM image, ""), or ("", why it could not read it)."""
     env = dict(os.environ)
-    env.setdefault("OMP_THREAD_LIMIT", "1")  # one core a page: imports share the machine
+    env.setdefault("OMP_THREAD_LIMIT", "1")  # one core a page: pages are read side by side instead
     try:
-        done = subprocess.run(
+        child = subprocess.Popen(
             [program, "stdin", "stdout", "-l", languages or "eng", "--psm", "3", "tsv"],
-            input=image,
-            capture_output=True,
-            timeout=timeout,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             env=env,
-            check=False,
         )
-    except subprocess.TimeoutExpired:
-        return "", f"reading the text of this page took longer than {timeout:.0f} seconds and was stopped"
     except OSError as exc:
         return "", f"tesseract could not be run ({exc.strerror or exc})"
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace")
+    with _RUNNING_LOCK:
+        _RUNNING.add(child)
+    try:
+        out, err = child.communicate(image, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.communicate()
+        return "", f"reading the text of this page took longer than {timeout:.0f} seconds and was stopped"
+    finally:
+        with _RUNNING_LOCK:
+            _RUNNING.discard(child)
+    if child.returncode < 0:
+        return "", STOPPED
+    if child.returncode != 0:
+        message = err.decode("utf-8", "replace")
         if "Failed loading language" in message or "Error opening data file" in message:
             return "", f"tesseract has no '{languages}' language data: install tesseract-ocr-{languages.split('+')[0]}"
         first = next((line.strip() for line in message.splitlines() if line.strip()), "")
-        return "", f"tesseract could not read this page ({first[:120] or f'exit status {done.returncode}'})"
-    return done.stdout.decode("utf-8", "replace"), ""
+        return "", f"tesseract could not read this page ({first[:120] or f'exit status {child.returncode}'})"
+    return out.decode("utf-8", "replace"), ""
+
+
+def stop_all() -> None:
+    """Stop every tesseract this process is running (an import or sync cancelled): the
+    pages they were reading are left unread, and say so."""
+    with _RUNNING_LOCK:
+        running = list(_RUNNING)
+    for child in running:
+        with contextlib.suppress(OSError):
+            child.kill()
 
 
 def to_layout(tsv: str, index: int, dpi: float) -> OcrPage:
@@ -227,7 +291,7 @@ def _laid_out(
         base = min(w.box.y1 for w in line)
         top, bottom = base - 0.8 * size, base + 0.25 * size
         words.extend(
-            Word(text=w.text, box=Box(w.box.x0, top, w.box.x1, bottom), size=size, order=len(words) + n)
+            Word(text=_marked(w), box=Box(w.box.x0, top, w.box.x1, bottom), size=size, order=len(words) + n)
             for n, w in enumerate(line)
         )
     if not words:
@@ -239,6 +303,13 @@ def _laid_out(
         return _judged(blocks)
 
 
+def _marked(word: _Word) -> str:
+    """The word as shown: with DOUBT after it when tesseract was unsure of a real word."""
+    if word.conf < LOW_CONFIDENCE and any(c.isalnum() for c in word.text):
+        return word.text + DOUBT
+    return word.text
+
+
 def _block(para: _Para, width: float, height: float) -> Block | None:
     words = [w for line in para.lines for w in line]
     # Specks read as punctuation alone, at low confidence, are noise, not text.
@@ -246,7 +317,7 @@ def _block(para: _Para, width: float, height: float) -> Block | None:
         return None
     text = ""
     for line in para.lines:
-        joined = " ".join(w.text for w in line)
+        joined = " ".join(_marked(w) for w in line)
         if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and joined[:1].islower():
             text = text[:-1] + joined  # a word broken at the line's end
         else:
