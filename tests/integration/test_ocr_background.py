@@ -163,3 +163,20 @@ def test_reindex_reads_scans_again(home: Path, tmp_path: Path) -> None:
     run = memberdesk("reindex", home=home)
     assert run.code == 0, run.err
     assert "library extension" in memberdesk("text", "1", home=home).out
+
+
+def test_a_map_is_said_as_a_picture_with_its_labels(home: Path, tmp_path: Path) -> None:
+    from scan_factory import map_scan
+
+    labels = [(50, 45, "Station Road"), (140, 100, "Allotments"), (60, 200, "Village Hall"), (120, 265, "Mill Lane")]
+    run = memberdesk("import", map_scan(tmp_path, labels), home=home)
+    assert run.code == 0, run.err
+    paras = [p for p in memberdesk("text", "1", home=home).out.split("\n\n") if p.strip()]
+    assert paras[0].splitlines()[-1] == ocr.PICTURE_WARNING
+    words = " ".join(paras[1:])
+    for _, _, label in labels:
+        assert label.split()[0] in words
+    # A page of text read from a scan is not taken for a picture.
+    scan = _scan_pack(tmp_path / "text", PAGES[:1] * 1)
+    assert memberdesk("import", scan, home=home).code == 0
+    assert ocr.PICTURE_WARNING not in memberdesk("text", "2", home=home).out

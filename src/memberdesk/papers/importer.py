@@ -272,7 +272,7 @@ class Importer:
             text=text,
             blocks=page_blocks(read.layout) if text else "",
             confidence=read.confidence,
-            note=read.problem,
+            note=ocr.PICTURE if text and read.picture else read.problem,
         )
         return text
 

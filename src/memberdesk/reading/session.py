@@ -122,7 +122,10 @@ class ReadingSession:
         else:
             found = paragraphs(page.text if running else without_running_lines(page.text, self.running_lines))
         if page.source == "ocr" and found:
-            found.insert(0, Paragraph(ocr.DOUBT_WARNING if ocr.DOUBT in page.text else SCAN_WARNING))
+            if page.ocr_note == ocr.PICTURE:
+                found.insert(0, Paragraph(ocr.PICTURE_WARNING))
+            else:
+                found.insert(0, Paragraph(ocr.DOUBT_WARNING if ocr.DOUBT in page.text else SCAN_WARNING))
         return found
 
     def waiting_for_ocr(self, index: int) -> bool:
