@@ -74,3 +74,25 @@ async def test_the_status_line_wraps_and_w_says_it_whole(demo_home: Path) -> Non
         await wait_for(pilot, lambda: any("match 1 of" in m for m in app.messages))
         said = app.messages[-1]
         assert said.startswith("Health and Adult Services Scrutiny Committee") and "for 'care'" in said
+
+
+async def test_the_command_palette_puts_the_cursor_on_the_highlighted_command(demo_home: Path) -> None:
+    from textual.command import CommandList, CommandPalette
+
+    app = _app(demo_home, "screen-reader", open_document=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await pilot.press(*"page")
+        listed = app.screen.query_one(CommandList)
+        await wait_for(pilot, lambda: listed.option_count > 1 and listed.display)
+        await pilot.press("down")
+        await wait_for(pilot, lambda: listed.highlighted is not None)
+        for _ in range(2):
+            await pilot.press("down")
+            await pilot.pause(0.2)
+            index = listed.highlighted
+            assert index is not None
+            line = listed._index_to_line[index]
+            assert app.cursor_position.y == listed.content_region.y + line - round(listed.scroll_offset.y)
