@@ -6,7 +6,6 @@ before the row it reaches (else the old line is spoken after the new)."""
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import time
 from collections.abc import Iterator
@@ -47,7 +46,7 @@ def _page_rows(lines: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("times", [3])
 def test_no_page_row_is_painted_at_another_width_while_a_paper_opens(terminal: Terminal, times: int) -> None:
-    for attempt in range(times):
+    for _attempt in range(times):
         terminal._tmux("send-keys", "-t", "md", "Enter")
         samples = []
         deadline = time.monotonic() + 2.0
