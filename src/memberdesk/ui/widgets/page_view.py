@@ -286,8 +286,11 @@ class PageView(ScrollView, can_focus=True):
         if self._ruler_dims(number):
             style += self.get_component_rich_style("page-view--dim", partial=True)
         marker_style = base + self.get_component_rich_style("page-view--marker", partial=True)
-        # The reading line is marked by a glyph, not by colour alone.
-        marker = "\u203a " if number == self.cursor_line and self.has_focus else "  "
+        # The reading line is marked by a glyph, not by colour alone. In screen-reader mode the
+        # terminal cursor alone marks it: a screen reader speaks every row that changes, so a
+        # marker moving off the old line would have the old line read again after each Down.
+        marked = number == self.cursor_line and self.has_focus and not self.app.has_class("-screen-reader")
+        marker = "\u203a " if marked else "  "
         segments = [Segment(" " * self.page_layout.margin, base), Segment(marker, marker_style)]
         segments.extend(self._text_segments(line, style))
         return Strip(segments).extend_cell_length(width, base).crop(0, max(width, 1))
