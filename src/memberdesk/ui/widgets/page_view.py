@@ -79,6 +79,7 @@ class PageView(ScrollView, can_focus=True):
         self.placeholder = ""
         self._cache: dict[tuple[int, int], Strip] = {}
         self._pending_line: int | None = None
+        self._pending_anchor: tuple[int, int] | None = None
         self._wrapped_for = 0  # the content width the lines were wrapped at (0: not laid out)
         self._rewrap_due = False
 
@@ -96,7 +97,7 @@ class PageView(ScrollView, can_focus=True):
         self._rewrap()
         if not self.size.width:
             # Not laid out yet: wrapping now would be at the wrong width; place the line on resize.
-            self._pending_line = line
+            self._pending_line, self._pending_anchor = line, None
         self.move_to(line)
 
     def set_layout(self, layout: Layout) -> None:
@@ -158,6 +159,10 @@ class PageView(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         anchor = self._anchor()
         self._rewrap()
+        if self._pending_anchor is not None and self.size.width:
+            anchor, self._pending_anchor = self._pending_anchor, None
+            self.move_to(self._line_for(anchor))
+            return
         if self._pending_line is not None and self.size.width:
             line, self._pending_line = self._pending_line, None
             self.move_to(line)
@@ -166,6 +171,12 @@ class PageView(ScrollView, can_focus=True):
 
     # -- the reading line ------------------------------------------------------------------
     def move_to(self, line: int, *, top: bool = False) -> None:
+        if not self.size.width and self._pending_line is not None and line != self._pending_line:
+            # Asked before the first layout (a search hit to open on): the lines are not yet
+            # wrapped for the real width, so the place is kept as text and found once they are.
+            if 0 <= line < len(self.lines):
+                self._pending_anchor = (self.lines[line].paragraph, self.lines[line].start)
+                self._pending_line = None
         previous = self.cursor_line
         self.cursor_line = max(0, min(line, len(self.lines) - 1)) if self.lines else 0
         region = Region(0, self.cursor_line, 1, 1)
