@@ -89,7 +89,9 @@ def on_reading_line(screen: Screen, text: str = "") -> None:
         assert screen.cursor_row[screen.x - 2 : screen.x] == MARKER + " ", f"no reading line at the cursor\n{screen}"
         assert marked == [screen.y], f"reading-line markers on rows {marked}\n{screen}"
     else:
-        assert not marked and screen.x == 2 and screen.cursor_row[2:3].strip(), f"no reading line at the cursor\n{screen}"
+        assert not marked and screen.x == 2 and screen.cursor_row[2:3].strip(), (
+            f"no reading line at the cursor\n{screen}"
+        )
     assert text.lower() in screen.cursor_row.lower(), f"reading line should show {text!r}\n{screen}"
 
 

@@ -171,12 +171,12 @@ class PageView(ScrollView, can_focus=True):
 
     # -- the reading line ------------------------------------------------------------------
     def move_to(self, line: int, *, top: bool = False) -> None:
-        if not self.size.width and self._pending_line is not None and line != self._pending_line:
-            # Asked before the first layout (a search hit to open on): the lines are not yet
-            # wrapped for the real width, so the place is kept as text and found once they are.
-            if 0 <= line < len(self.lines):
-                self._pending_anchor = (self.lines[line].paragraph, self.lines[line].start)
-                self._pending_line = None
+        # Asked before the first layout (a search hit to open on): the lines are not yet
+        # wrapped for the real width, so the place is kept as text and found once they are.
+        waiting = not self.size.width and self._pending_line is not None
+        if waiting and line != self._pending_line and 0 <= line < len(self.lines):
+            self._pending_anchor = (self.lines[line].paragraph, self.lines[line].start)
+            self._pending_line = None
         previous = self.cursor_line
         self.cursor_line = max(0, min(line, len(self.lines) - 1)) if self.lines else 0
         region = Region(0, self.cursor_line, 1, 1)
