@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from memberdesk.access.builtins import builtin_profiles
-from memberdesk.access.loading import ProfileError, load_profile, parse_profile, profile_to_toml, save_profile
-from memberdesk.access.profile import to_dict
+from memberdesk.access.loading import ProfileError, load_profile, parse_profile
 
 
 def write(tmp_path: Path, text: str, name: str = "cllr-smith.toml") -> Path:

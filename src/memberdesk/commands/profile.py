@@ -230,7 +230,6 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
     from memberdesk.access.checks import check_profile, failures
     from memberdesk.access.contrast import format_ratio
     from memberdesk.access.loading import ProfileError
-
     from memberdesk.access.registry import ProfileExists
 
     registry = _registry(ctx)
