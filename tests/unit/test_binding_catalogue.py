@@ -7,7 +7,9 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import re
 import string
+from pathlib import Path
 
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -47,3 +49,10 @@ def test_key_names_are_textuals() -> None:
         assert character_key(character) == _character_to_key(character), character
     textual_names = {key.value for key in Keys} | {"space"}
     assert set(NAMED_KEYS) <= textual_names
+
+
+def test_the_readme_names_real_binding_ids() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    places = "|".join(sorted({info.place for info in BINDINGS.values()}))
+    named = set(re.findall(rf"[`\"]((?:{places})\.[a-z_-]+)[`\"]", readme))
+    assert named and named <= set(BINDINGS), sorted(named - set(BINDINGS))
