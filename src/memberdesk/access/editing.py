@@ -68,8 +68,8 @@ CHOICE_WORDS = {
     "off": "off",
     "line": "one line bright",
     "three": "three lines bright",
-    "toast": "pop-up messages",
-    "status": "a status line of text",
+    "toast": "a line of text that clears itself",
+    "status": "a line of text that stays",
 }
 
 

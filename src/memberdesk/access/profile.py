@@ -82,7 +82,9 @@ class Speech:
 class Behaviour:
     animations: bool = True
     cursor_blink: bool = True
-    notifications: Notifications = "toast"  # "status": one plain line in the status bar
+    # Messages are always a line of text under the page; "toast": it clears after a few seconds,
+    # "status": it stays until the next message.
+    notifications: Notifications = "toast"
     screen_reader: bool = False
 
 

@@ -305,6 +305,13 @@ class PageView(ScrollView, can_focus=True):
             segments.append(Segment(line.text[position - line.start :], style))
         return segments
 
+    def notify_style_update(self) -> None:
+        # A new theme (a profile switch) restyles the widget: the cached lines still hold the
+        # old colours, so drop them all and repaint the whole view at once.
+        super().notify_style_update()
+        self._cache.clear()
+        self.refresh()
+
     def watch_has_focus(self, focused: bool) -> None:
         self._cache.clear()
         self.refresh()
