@@ -80,7 +80,7 @@ async def test_a_remapped_key_does_the_action_and_help_shows_it(demo_home: Path)
         shown = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
         assert "  Next page: Ctrl+N" in shown
         assert "  Profiles: choose the profile in use: F2" in shown
-        assert "  Profile editor: colours, layout, behaviour: Ctrl+T" in shown
+        assert "  Profile editor: colours, layout, behaviour, speech and keys: Ctrl+T" in shown
 
 
 async def test_status_line_messages_no_animation_no_blink(demo_home: Path) -> None:
@@ -251,7 +251,7 @@ async def test_profiles_are_in_the_palette_and_the_switcher_opens_the_editor(dem
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.3)
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        assert {"Profiles: choose the profile in use", "Profile editor: colours, layout, behaviour"} <= titles
+        assert {"Profiles: choose the profile in use", "Profile editor: colours, layout, behaviour, speech and keys"} <= titles
         await pilot.press("f2")
         await wait_for(pilot, lambda: isinstance(app.screen, ProfileSwitcher))
         listing = app.screen.query_one(OptionList)
