@@ -251,7 +251,10 @@ async def test_profiles_are_in_the_palette_and_the_switcher_opens_the_editor(dem
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.3)
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        assert {"Profiles: choose the profile in use", "Profile editor: colours, layout, behaviour, speech and keys"} <= titles
+        assert {
+            "Profiles: choose the profile in use",
+            "Profile editor: colours, layout, behaviour, speech and keys",
+        } <= titles
         await pilot.press("f2")
         await wait_for(pilot, lambda: isinstance(app.screen, ProfileSwitcher))
         listing = app.screen.query_one(OptionList)
