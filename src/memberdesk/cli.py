@@ -80,6 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         handler = run_default
     try:
+        if ctx.profile:
+            # Every command refuses a profile that does not exist, listing the names, even one
+            # that paints nothing (text, sync): a typo in a script should not pass unseen.
+            ctx.active_profile()
         return int(handler(args, ctx) or 0)
     except UsageError as exc:
         ctx.fail(str(exc))

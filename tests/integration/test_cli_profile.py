@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from cli import memberdesk
+from memberdesk.access.bindings import BINDINGS
 from memberdesk.access.builtins import BUILTIN_ORDER, builtin_profiles
 from memberdesk.access.loading import load_profile
 
@@ -163,7 +164,11 @@ def test_import_export_round_trip(home: Path, tmp_path: Path) -> None:
     assert again.code == 0 and load_profile(out, builtin_profiles()) == load_profile(
         _write(tmp_path / "again.toml", again.out), builtin_profiles()
     )
-    assert tomllib.loads(again.out)["keymap"] == {"reader.next_page": "ctrl+n"}
+    # The export lists every binding id with its keys: the changed one and the rest as built in.
+    keymap = tomllib.loads(again.out)["keymap"]
+    assert keymap["reader.next_page"] == "ctrl+n" and keymap["reader.bookmark"] == "m"
+    assert len(keymap) == len(BINDINGS)
+    assert '"reader.bookmark" = "m"  # Bookmark this page (or remove its bookmark)' in again.out
     # A built-in name cannot be taken over by an import.
     clash = _write(tmp_path / "clash.toml", 'name = "standard"\nbased_on = "dyslexia"\n')
     refused = memberdesk("profile", "import", clash, home=home)
@@ -184,3 +189,70 @@ def test_export_unknown_name(home: Path) -> None:
 def _write(path: Path, text: str) -> Path:
     path.write_text(text)
     return path
+
+
+# Each bad keymap of issue 15, on its own line, and the message `check` and `import` give for it.
+BAD_KEYMAP = """\
+name = "cllr-keys"
+
+[keymap]
+"reader.next_page" = "n"
+"reader.find" = "m"
+"reader.nonexistent" = "x"
+"reader.prev_page" = "ctrl+shift+banana"
+"reader.go_to_page" = "j"
+"reader.contents" = "ctrl+f"
+"""
+BAD_KEYMAP_MESSAGES = [
+    "line 4: keymap.reader.next_page: 'n' is also the key of reader.next_hit (Next match) on the reader screen,"
+    " which no longer has 'n' there; choose another key for one of them",
+    "line 5: keymap.reader.find: 'm' is also the key of reader.bookmark (Bookmark this page (or remove its"
+    " bookmark)) on the reader screen, which is left without a key there; choose another key for one of them",
+    "line 6: keymap.reader.nonexistent: 'reader.nonexistent' is not a binding id: did you mean 'reader.contents'?"
+    " 'memberdesk profile export NAME' lists every id with its keys",
+    "line 7: keymap.reader.prev_page: 'reader.prev_page' is not a binding id: did you mean 'reader.previous_page'?"
+    " 'memberdesk profile export NAME' lists every id with its keys",
+    "line 7: keymap.reader.prev_page: 'banana' in 'ctrl+shift+banana' is not a key: use a letter, a digit, a symbol"
+    " such as '.' or 'full_stop', f1 to f24, or one of escape, enter, tab, backspace, space, up, down, left, right,"
+    " home, end, pageup, pagedown, insert, delete",
+    "line 8: keymap.reader.go_to_page: 'j' is already the key of page.line_down (Next line) on the reader screen,"
+    " which comes first: reader.go_to_page is left without a key there; choose another key",
+    "line 9: keymap.reader.contents: 'ctrl+f' is also the key of app.search (Search every paper), an app-wide key,"
+    " which is left without a key on the reader screen; choose another key for one of them",
+]
+
+
+def test_check_and_import_refuse_each_bad_keymap(home: Path, tmp_path: Path) -> None:
+    bad = _write(tmp_path / "keys.toml", BAD_KEYMAP)
+    expected = [f"memberdesk: {bad}, {message}" for message in BAD_KEYMAP_MESSAGES]
+    check = memberdesk("profile", "check", bad, home=home)
+    assert check.code == 1 and check.err.splitlines() == expected
+    imported = memberdesk("profile", "import", bad, home=home)
+    assert imported.code == 1
+    assert imported.err.splitlines() == [
+        *expected,
+        f"memberdesk: {bad}: not imported; fix the lines above and try again",
+    ]
+    assert not (home / "profiles" / "cllr-keys.toml").exists()
+
+
+def test_import_asks_before_replacing(home: Path, tmp_path: Path) -> None:
+    good = _write(tmp_path / "good.toml", GOOD)
+    assert memberdesk("profile", "import", good, home=home).code == 0
+    saved = (home / "profiles" / "cllr-smith.toml").read_text()
+    _write(good, GOOD.replace("max_line_width = 60", "max_line_width = 70"))
+    again = memberdesk("profile", "import", good, home=home, stdin="")
+    assert again.code == 1
+    assert f"{good}, line 1: name: 'cllr-smith' is already one of your profiles" in again.err
+    assert "add --replace to replace it" in again.err
+    assert (home / "profiles" / "cllr-smith.toml").read_text() == saved
+    replaced = memberdesk("profile", "import", good, "--replace", home=home)
+    assert replaced.code == 0 and "max_line_width = 70" in (home / "profiles" / "cllr-smith.toml").read_text()
+
+
+@pytest.mark.parametrize(
+    "command", [["text", "1"], ["profile", "list"], ["library"], ["council"], ["speak", "1", "--to", "x.wav"]]
+)
+def test_every_command_refuses_an_unknown_profile(home: Path, command: list[str]) -> None:
+    run = memberdesk("--profile", "nosuch", *command, home=home)
+    assert run.code == 1 and "no profile called 'nosuch' (from --profile); the profiles are: standard" in run.err

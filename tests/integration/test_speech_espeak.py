@@ -292,3 +292,26 @@ def test_no_audio_device_is_explained() -> None:
         pytest.skip(f"this machine has an audio player ({player.name})")
     speaker = choose_speaker("auto")
     assert not speaker.available and speaker.message == why and "export" in why
+
+
+# Plain words (no numbers or abbreviations that say more words than they write), so the words
+# heard are the words counted.
+PROSE = (
+    "The committee considered the report on the highways budget and agreed the recommendations "
+    "set out in the appendix. Members asked officers to report back on the winter maintenance "
+    "programme at the next meeting of the committee. The chair thanked the officers for their work "
+    "on the report and asked that the public be told about the changes to the bus routes before "
+    "the summer. Members agreed to visit the depot in the spring and to meet the staff there."
+)
+
+
+@pytest.mark.parametrize("rate", [120, 170, 270, 350])
+def test_the_rate_said_is_the_rate_heard(tmp_path: Path, rate: int) -> None:
+    """The words a minute the app says (the setting) against the words a minute of the real
+    espeak-ng audio, from the WAV's length: within 8%, at slow, default and fast rates."""
+    wav = tmp_path / "prose.wav"
+    export_pages([PROSE], wav, settings=SpeechSettings(rate=rate))
+    seconds, _rms, _params = wav_facts(wav)
+    heard = len(PROSE.split()) / seconds * 60
+    print(f"\nsetting {rate} words a minute: heard {heard:.0f} ({seconds:.2f} s for {len(PROSE.split())} words)")
+    assert heard == pytest.approx(rate, rel=0.08)

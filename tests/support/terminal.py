@@ -70,6 +70,80 @@ def _underlines(row: str) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class Cell:
+    """One character on the screen with the colours it is painted in: '#rrggbb', or 'default'
+    (the terminal's own), or 'ansi N' (a palette colour whose value the terminal decides)."""
+
+    char: str
+    foreground: str
+    background: str
+    bold: bool = False
+    dim: bool = False
+
+
+def _colour(params: list[str], n: int) -> tuple[str, int]:
+    """The colour an SGR 38/48 starts at params[n], and how many parameters it used."""
+    if params[n + 1 : n + 2] == ["5"]:
+        return f"ansi {params[n + 2]}", 3
+    red, green, blue = (int(p or 0) for p in params[n + 2 : n + 5])
+    return f"#{red:02x}{green:02x}{blue:02x}", 5
+
+
+def cells(styled: str) -> list[list[Cell]]:
+    """Every captured row as cells. `capture-pane -e` writes only changes of style, and they
+    carry over from one row to the next, so the style is followed through the whole capture;
+    trailing blanks tmux leaves out are not cells here."""
+    rows: list[list[Cell]] = []
+    fg = bg = "default"
+    bold = dim = reverse = False
+    for line in styled.split("\n"):
+        row: list[Cell] = []
+        position = 0
+        for match in [*SGR.finditer(line), None]:
+            end = match.start() if match else len(line)
+            for char in CSI.sub("", line[position:end]):
+                shown_fg, shown_bg = (bg, fg) if reverse else (fg, bg)
+                row.append(Cell(char, shown_fg, shown_bg, bold, dim))
+            if match is None:
+                break
+            position = match.end()
+            params = [p.split(":")[0] for p in (match.group(1) or "0").split(";")]
+            n = 0
+            while n < len(params):
+                code = params[n]
+                if code in ("38", "48"):
+                    colour, used = _colour(params, n)
+                    fg, bg = (colour, bg) if code == "38" else (fg, colour)
+                    n += used
+                    continue
+                number = int(code or 0)
+                if number == 0:
+                    fg = bg = "default"
+                    bold = dim = reverse = False
+                elif number == 1:
+                    bold = True
+                elif number == 2:
+                    dim = True
+                elif number == 22:
+                    bold = dim = False
+                elif number == 7:
+                    reverse = True
+                elif number == 27:
+                    reverse = False
+                elif number == 39:
+                    fg = "default"
+                elif number == 49:
+                    bg = "default"
+                elif 30 <= number <= 37 or 90 <= number <= 97:
+                    fg = f"ansi {number - 30 if number < 90 else number - 82}"
+                elif 40 <= number <= 47 or 100 <= number <= 107:
+                    bg = f"ansi {number - 40 if number < 100 else number - 92}"
+                n += 1
+        rows.append(row)
+    return rows
+
+
 def rows_written(output: str) -> list[int]:
     """The screen rows (0-based) that terminal output draws text on. Textual moves the cursor
     to the start of every run of cells it rewrites, so each such move followed by text is one

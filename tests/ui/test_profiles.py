@@ -80,7 +80,7 @@ async def test_a_remapped_key_does_the_action_and_help_shows_it(demo_home: Path)
         shown = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
         assert "  Next page: Ctrl+N" in shown
         assert "  Profiles: choose the profile in use: F2" in shown
-        assert "  Profile editor: colours, layout, behaviour: Ctrl+T" in shown
+        assert "  Profile editor: colours, layout, behaviour, speech and keys: Ctrl+T" in shown
 
 
 async def test_status_line_messages_no_animation_no_blink(demo_home: Path) -> None:
@@ -183,6 +183,42 @@ async def test_the_editor_picks_named_colours_and_layout_by_keyboard(demo_home: 
         assert data["colours"]["heading"] == "#ffffff"
 
 
+async def test_the_editor_at_100_columns_select_all_keys_and_speech(demo_home: Path) -> None:
+    app = MemberdeskApp(demo_home, open_document=1, active=active("large-high-contrast"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfileEditor))
+        editor = app.screen
+        await pilot.pause(0.3)
+        # The preview is readable at 100 columns: lines of several words, not one a line.
+        preview = editor.query_one(PreviewPageView)
+        longest = max(len(line.text) for line in preview.lines)
+        assert longest >= 25, f"the preview's longest line is {longest} characters"
+        # Ctrl+A selects the whole colour, so what is typed replaces it.
+        text = editor.query_one("#f-colours-text", Input)
+        text.focus()
+        await pilot.press("ctrl+a", *"yellow")
+        assert text.value == "yellow"
+        assert str(editor.query_one("#fig-text", Static).content).startswith("19.55:1 AAA")
+        # Speech and keys are edited here too, and checked as a file is.
+        rate = editor.query_one("#f-speech-rate", Input)
+        rate.focus()
+        await pilot.press("ctrl+a", *"200")
+        find = editor.query_one("#f-keymap-reader-find", Input)
+        assert find.value == "slash,f"
+        find.focus()
+        await pilot.press("ctrl+a", "m")
+        summary = str(editor.query_one("#editor-summary", Static).content)
+        assert "keymap.reader.find: 'm' is also the key of reader.bookmark" in summary
+        await pilot.press("ctrl+a", *"ctrl+k")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: (demo_home / "profiles" / "large-high-contrast-own.toml").exists())
+        saved = tomllib.loads((demo_home / "profiles" / "large-high-contrast-own.toml").read_text())
+        assert saved["speech"]["rate"] == 200 and saved["keymap"]["reader.find"] == "ctrl+k"
+        assert saved["colours"]["text"] == "#ffff00"
+
+
 async def test_no_color_uses_the_terminal_palette(demo_home: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from textual.filter import Monochrome, NoColor
 
@@ -215,7 +251,10 @@ async def test_profiles_are_in_the_palette_and_the_switcher_opens_the_editor(dem
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.3)
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        assert {"Profiles: choose the profile in use", "Profile editor: colours, layout, behaviour"} <= titles
+        assert {
+            "Profiles: choose the profile in use",
+            "Profile editor: colours, layout, behaviour, speech and keys",
+        } <= titles
         await pilot.press("f2")
         await wait_for(pilot, lambda: isinstance(app.screen, ProfileSwitcher))
         listing = app.screen.query_one(OptionList)

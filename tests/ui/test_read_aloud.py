@@ -27,6 +27,7 @@ from memberdesk.ui.screens.help import HelpScreen
 from memberdesk.ui.screens.library import LibraryScreen
 from memberdesk.ui.screens.reader import ReaderScreen
 from memberdesk.ui.speech_service import SpeechOptions
+from memberdesk.ui.widgets.message_line import MessageLine
 from memberdesk.ui.widgets.page_view import PageView
 from pilot_helpers import wait_for
 
@@ -214,7 +215,7 @@ async def test_no_engine_says_what_to_install_and_the_app_keeps_working(demo_hom
         await pilot.press("r")
         await wait_for(pilot, lambda: "reading aloud not available" in status(app))
         assert "sudo apt-get install espeak-ng" in status(app)
-        assert any("espeak-ng" in str(n.message) for n in app._notifications)
+        assert any("espeak-ng" in message for message in app.messages)  # on the message line
         await pilot.press("right")
         assert status(app).startswith("Page ii")
         await pilot.press("p")  # every read-aloud key gives the same message; nothing breaks
@@ -271,3 +272,21 @@ async def test_a_profile_with_auto_read_reads_papers_as_they_open(demo_home: Pat
         await wait_for(pilot, lambda: len(player.played) >= 1)  # nobody pressed r
         assert "reading aloud" in status(app)
         await pilot.press("s")
+
+
+async def test_five_presses_of_plus_say_the_rate_now_in_force(demo_home: Path, tmp_path: Path) -> None:
+    player = FilePlayer(tmp_path / "played")
+    app = speech_app(demo_home, player)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("plus")
+        await wait_for(pilot, lambda: app.speech.speaker is not None and bool(app.messages))
+        speaker = app.speech.speaker
+        assert speaker is not None
+        await pilot.press("plus", "plus", "plus", "plus")
+        await pilot.pause(0.2)
+        rate = speaker.settings.rate
+        said = f"Reading speed {rate} words a minute, from the next sentence."
+        # The message line shows the latest message only: the rate in force, not an older one.
+        line = app.screen.query_one(MessageLine)
+        assert rate == 170 + 5 * 20 and app.messages[-1] == said and line.text == said

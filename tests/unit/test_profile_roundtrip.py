@@ -8,6 +8,7 @@ from tempfile import TemporaryDirectory
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from memberdesk.access.bindings import BINDINGS
 from memberdesk.access.builtins import BUILTIN_ORDER, builtin_profiles
 from memberdesk.access.loading import load_profile, parse_profile, profile_to_toml, save_profile
 from memberdesk.access.profile import Behaviour, Colours, Layout, Profile, Speech
@@ -15,8 +16,11 @@ from memberdesk.access.profile import Behaviour, Colours, Layout, Profile, Speec
 hex_colour = st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06x}")
 names = st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True).filter(lambda n: n not in BUILTIN_ORDER)
 text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40)
-binding_ids = st.from_regex(r"[a-z_][a-z0-9_]{0,8}(\.[a-z0-9_]{1,8})?", fullmatch=True)
-keys = st.sampled_from(["ctrl+n", "f2", "space", "j,down", "shift+tab", "question_mark"])
+# Keys no binding has, one per remapped binding, so a keymap never clashes.
+FREE_KEYS = ["f13", "f14,ctrl+shift+f1", "alt+x", "ctrl+shift+k", "f20"]
+keymaps = st.lists(st.sampled_from(sorted(BINDINGS)), unique=True, max_size=4).map(
+    lambda ids: dict(zip(ids, FREE_KEYS))
+)
 
 colours = st.builds(
     Colours,
@@ -75,7 +79,7 @@ profiles = st.builds(
             text.filter(lambda s: s.strip() != ""), text.filter(lambda s: s.strip() != ""), max_size=3
         ),
     ),
-    keymap=st.dictionaries(binding_ids, keys, max_size=4),
+    keymap=keymaps,
 )
 
 

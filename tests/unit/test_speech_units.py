@@ -372,3 +372,26 @@ def test_missing_page_gives_no_units() -> None:
 def test_empty_and_blank_pages() -> None:
     assert page_sentences("") == []
     assert page_sentences("\n   \n\t\n") == []
+
+
+def test_a_numbered_heading_is_its_own_unit() -> None:
+    page = (
+        "21. Apologies\n"
+        "Apologies were received from Cllr. R Kowalski and Cllr. L Whitfield.\n"
+        "3.1 The council supports around 9,400 adults with eligible care and support needs, of\n"
+        "whom about two thirds live in their own homes.\n"
+        "1. Introduction\n"
+        "2. Recommendations\n"
+    )
+    units = page_sentences(page)
+    assert [(u.kind, u.spoken) for u in units] == [
+        ("heading", "21. Apologies"),
+        ("sentence", "Apologies were received from Cllr. R Kowalski and Cllr. L Whitfield."),
+        (
+            "item",
+            "3.1 The council supports around 9,400 adults with eligible care and support needs, of whom about"
+            " two thirds live in their own homes.",
+        ),
+        ("item", "1. Introduction"),
+        ("item", "2. Recommendations"),
+    ]

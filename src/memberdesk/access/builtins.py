@@ -19,6 +19,7 @@ BUILTIN_ORDER = (
     "dyslexia",
     "colour-blind-safe",
     "large-layout",
+    "large-high-contrast",
     "screen-reader",
 )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
+from memberdesk.access.bindings import BINDINGS
 from memberdesk.access.builtins import builtin_profiles
 from memberdesk.access.checks import PAIRS, CheckRow, check_colours
 from memberdesk.access.colours import ColourError, parse_colour
@@ -53,12 +54,17 @@ CHOICE_FIELDS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("behaviour", "cursor_blink", "Cursor blinks", ()),
     ("behaviour", "notifications", "Messages shown as", ("toast", "status")),
     ("behaviour", "screen_reader", "Screen-reader mode", ()),
+    ("speech", "auto_read", "Read aloud on opening", ()),
 )
 NUMBER_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("layout", "max_line_width", "Longest line (characters)"),
     ("layout", "margin", "Margin (columns)"),
     ("layout", "paragraph_spacing", "Blank lines between paragraphs"),
+    ("speech", "rate", "Reading speed (words/min)"),
 )
+TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (("speech", "voice", "Voice (empty: default)"),)
+# The keymap: one row per binding id, its keys as typed ("j,down"); checked as a file's are.
+KEY_FIELDS: tuple[str, ...] = tuple(BINDINGS)
 
 CHOICE_WORDS = {
     "custom": "the colours below",
@@ -68,8 +74,8 @@ CHOICE_WORDS = {
     "off": "off",
     "line": "one line bright",
     "three": "three lines bright",
-    "toast": "pop-up messages",
-    "status": "a status line of text",
+    "toast": "a line of text that clears itself",
+    "status": "a line of text that stays",
 }
 
 
@@ -83,6 +89,10 @@ def form_values(profile: Profile) -> dict[str, Any]:
         values[f"{section}.{key}"] = data[section][key]
     for section, key, _label in NUMBER_FIELDS:
         values[f"{section}.{key}"] = str(data[section][key])
+    for section, key, _label in TEXT_FIELDS:
+        values[f"{section}.{key}"] = str(data[section][key])
+    for binding_id in KEY_FIELDS:
+        values[f"keymap.{binding_id}"] = data["keymap"][binding_id]
     return values
 
 
@@ -93,7 +103,7 @@ class Built:
 
 
 def build_profile(values: dict[str, Any], base: Profile, start_from: str = "") -> Built:
-    """The profile the form describes (speech and keymap kept from `base`), validated as a file
+    """The profile the form describes (the lexicon kept from `base`), validated as a file
     is. `start_from` (a built-in's name, or "") is recorded as based_on, for the record only:
     the form sets every setting."""
     import tomli_w

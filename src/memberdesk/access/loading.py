@@ -18,17 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from memberdesk.access import toml_lines
+from memberdesk.access import keymap, toml_lines
+from memberdesk.access.bindings import BINDINGS
 from memberdesk.access.colours import ColourError, parse_colour
 from memberdesk.access.profile import (
-    BINDING_ID_PATTERN,
     NAME_PATTERN,
     SAME_AS_BACKGROUND,
     SCHEMA,
     SECTIONS,
     Profile,
     Rule,
-    check_key_string,
     from_dict,
     to_dict,
 )
@@ -167,9 +166,14 @@ def _validate(
             clean[key] = _validate_section(key, value, problem)
         else:
             problem((key,), _unknown_key(key, None))
+    # A file's [keymap] replaces its base's whole keymap (WHOLE_TABLES), so its clashes are
+    # those of its own entries; those left after the faults above are checked too.
+    for clash in keymap.find_clashes(clean.get("keymap", {})):
+        problem(("keymap", clash.binding_id), clash.message)
     if clean.get("layout", {}).get("justify") is True:
         message = "justified text is not offered (its uneven gaps are hard to read): set false"
         problem(("layout", "justify"), message)
+    problems.sort(key=lambda p: p.line or 0)  # in file order, as the reader fixes them
     return clean, problems
 
 
@@ -180,15 +184,17 @@ def _validate_section(
     for key, value in table.items():
         path = (section, key)
         if section == "keymap":
-            if not BINDING_ID_PATTERN.match(key):
-                hint = "use the id shown in the help screen, e.g. 'reader.next-page'"
-                problem(path, f"'{key}' is not a binding id: {hint}")
-            elif not isinstance(value, str):
+            # Every fault of an entry at once: a wrong id and a wrong key are two fixes.
+            if unknown := keymap.unknown_id_problem(key):
+                problem(path, unknown)
+            if not isinstance(value, str):
                 problem(path, f"should be a key in quotes such as 'ctrl+n', not {_kind_of(value)}")
-            elif error := check_key_string(value):
+                continue
+            keys, error = keymap.normalise_keys(value)
+            if error:
                 problem(path, error)
-            else:
-                clean[key] = value.strip()
+            elif not unknown:
+                clean[key] = keys
             continue
         rule = SCHEMA[section].get(key)
         if rule is None:
@@ -295,7 +301,18 @@ def profile_to_toml(profile: Profile) -> str:
     """The whole profile as TOML (every setting, so the file stands on its own)."""
     import tomli_w
 
-    return HEADER + tomli_w.dumps(to_dict(profile))
+    text = tomli_w.dumps(to_dict(profile))
+    head, marker, keymap_part = text.partition("\n[keymap]\n")
+    if not marker:
+        return HEADER + text
+    # What each binding does, beside its keys (TOML comments; tomli_w writes none itself).
+    described = []
+    for line in keymap_part.splitlines():
+        binding_id = line.split("=", 1)[0].strip().strip('"')
+        info = BINDINGS.get(binding_id)
+        described.append(f"{line}  # {info.description}" if info and "=" in line else line)
+    note = "# binding id = keys (several: 'j,down'); memberdesk profile check FILE finds clashes\n"
+    return HEADER + head + marker + note + "\n".join(described) + "\n"
 
 
 def save_profile(profile: Profile, path: str | os.PathLike[str]) -> Path:

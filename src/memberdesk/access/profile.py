@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
+from memberdesk.access.keymap import changed_only, full_keymap
+
 PaletteMode = Literal["custom", "terminal"]
 LineSpacing = Literal["single", "double"]
 Ruler = Literal["off", "line", "three"]
@@ -23,10 +25,6 @@ LowColour = Literal["downgrade", "terminal"]
 SAME_AS_BACKGROUND = "background"
 
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
-# Binding ids as the UI declares them (Binding(id=...)): a plain identifier, optionally
-# dotted or hyphenated ("reader.next-page"); no spaces, no key syntax.
-BINDING_ID_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*([.-][A-Za-z0-9_]+)*$")
-KEY_MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 
 
 @dataclass(frozen=True)
@@ -84,7 +82,9 @@ class Speech:
 class Behaviour:
     animations: bool = True
     cursor_blink: bool = True
-    notifications: Notifications = "toast"  # "status": one plain line in the status bar
+    # Messages are always a line of text under the page; "toast": it clears after a few seconds,
+    # "status": it stays until the next message.
+    notifications: Notifications = "toast"
     screen_reader: bool = False
 
 
@@ -98,7 +98,8 @@ class Profile:
     layout: Layout = field(default_factory=Layout)
     behaviour: Behaviour = field(default_factory=Behaviour)
     speech: Speech = field(default_factory=Speech)
-    keymap: dict[str, str] = field(default_factory=dict)  # binding id -> "key" or "key1,key2"
+    # binding id -> "key" or "key1,key2", only where it differs from access.bindings' keys
+    keymap: dict[str, str] = field(default_factory=dict)
 
     @property
     def uses_terminal_palette(self) -> bool:
@@ -157,26 +158,9 @@ SCHEMA: dict[str | None, dict[str, Rule]] = {
         "auto_read": Rule("bool"),
         "lexicon": Rule("lexicon"),
     },
-    "keymap": {},  # free-form: binding id -> key string, checked by check_keymap_entry
+    "keymap": {},  # free-form: binding id -> key string, checked by access.keymap
 }
 SECTIONS = tuple(s for s in SCHEMA if s is not None)
-
-
-def check_key_string(keys: str) -> str | None:
-    """Why a key string is unusable, or None. "ctrl+n", "f2", "j,down" are fine."""
-    if not keys.strip():
-        return "is empty: give a key such as 'ctrl+n' or 'f2'"
-    for key in keys.split(","):
-        key = key.strip()
-        if not key or any(ch.isspace() for ch in key):
-            return f"{keys!r} is not a key: write keys like 'ctrl+n', several separated by commas"
-        *mods, last = key.split("+")
-        if not last:
-            return f"{keys!r} ends with '+': name the key after the modifiers, e.g. 'ctrl+n'"
-        unknown = [m for m in mods if m.lower() not in KEY_MODIFIERS]
-        if unknown:
-            return f"{unknown[0]!r} in {keys!r} is not a modifier: use {', '.join(sorted(KEY_MODIFIERS))}"
-    return None
 
 
 def to_dict(profile: Profile) -> dict[str, Any]:
@@ -190,7 +174,8 @@ def to_dict(profile: Profile) -> dict[str, Any]:
     for section in ("colours", "layout", "behaviour", "speech"):
         part = getattr(profile, section)
         data[section] = {f.name: _copy(getattr(part, f.name)) for f in fields(part)}
-    data["keymap"] = dict(profile.keymap)
+    # Every binding id with its keys, so a file shows what can be changed (staff edit, not guess).
+    data["keymap"] = full_keymap(profile.keymap)
     return data
 
 
@@ -205,7 +190,7 @@ def from_dict(data: dict[str, Any]) -> Profile:
         layout=Layout(**data.get("layout", {})),
         behaviour=Behaviour(**data.get("behaviour", {})),
         speech=Speech(**{k: _copy(v) for k, v in data.get("speech", {}).items()}),
-        keymap=dict(data.get("keymap", {})),
+        keymap=changed_only(data.get("keymap", {})),  # only what differs from the built-in keys
     )
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from memberdesk.access.builtins import builtin_dir, builtin_profiles
-from memberdesk.access.loading import NAME_HINT, ProfileError, load_profile, save_profile
+from memberdesk.access.loading import NAME_HINT, Problem, ProfileError, load_profile, save_profile
 from memberdesk.access.profile import NAME_PATTERN, Profile
 
 
@@ -19,6 +19,10 @@ class ProfileNotFound(LookupError):
 
     def __str__(self) -> str:  # LookupError would show the message quoted
         return str(self.args[0])
+
+
+class ProfileExists(ProfileError):
+    """An import whose name is already one of the user's profiles (and no --replace)."""
 
 
 @dataclass(frozen=True)
@@ -85,16 +89,21 @@ class ProfileRegistry:
             )
         return save_profile(profile, self.user_dir / f"{profile.name}.toml")
 
-    def import_file(self, path: str | os.PathLike[str]) -> Profile:
-        """Validate a file and store it as a user profile (replacing one of the same name).
+    def import_file(self, path: str | os.PathLike[str], *, replace: bool = False) -> Profile:
+        """Validate a file and store it as a user profile.
 
-        Raises ProfileError (line and key at fault) for an invalid file, and for one whose
-        name is a built-in's, without storing anything.
+        Raises ProfileError (line and key at fault) for an invalid file, for one whose name is
+        a built-in's, and (ProfileExists) for one whose name is already a user profile's unless
+        `replace`; nothing is stored then.
         """
         profile = load_profile(path, bases=self.builtins)
         if profile.name in self.builtins:
             message = f"'{profile.name}' is a built-in profile; give this one its own name, e.g. name = \"{profile.name}-own\""
             raise ProfileError.one(str(path), message, "name", _line_of_name(Path(path)))
+        existing = self._user_files().get(profile.name)
+        if existing is not None and not replace:
+            message = f"'{profile.name}' is already one of your profiles ({existing}): add --replace to replace it"
+            raise ProfileExists([Problem(str(path), message, "name", _line_of_name(Path(path)))])
         self.save(profile)
         return profile
 

@@ -36,6 +36,7 @@ class Context:
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
     _library: Library | None = None
+    _active: ActiveProfile | None = None
 
     def library(self) -> Library:
         if self._library is None:
@@ -54,6 +55,8 @@ class Context:
         from memberdesk.access.loading import ProfileError
         from memberdesk.access.registry import ProfileNotFound
 
+        if self._active is not None:
+            return self._active  # resolved once a run, so its warnings are said once
         try:
             active = resolve_active_profile(
                 self.home, chosen=self.profile, chosen_by=self.profile_from, screen_reader=self.screen_reader
@@ -62,6 +65,7 @@ class Context:
             raise CommandError(str(exc)) from None
         for warning in active.warnings:
             self.fail(warning)
+        self._active = active
         return active
 
     def close(self) -> None:

@@ -69,9 +69,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "import",
         help="validate FILE and add it to your profiles",
         description="Validate FILE and store it in LIBRARY/profiles under the name it gives. "
-        "An invalid file is refused, naming the line and key at fault.",
+        "An invalid file is refused, naming the line and key at fault. A profile of the same "
+        "name is replaced only with --replace (or when you answer yes at a terminal).",
     )
     imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--replace", action="store_true", help="replace your profile of the same name")
     imp.set_defaults(handler=run_import)
 
     export = actions.add_parser(
@@ -228,10 +230,17 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
     from memberdesk.access.checks import check_profile, failures
     from memberdesk.access.contrast import format_ratio
     from memberdesk.access.loading import ProfileError
+    from memberdesk.access.registry import ProfileExists
 
     registry = _registry(ctx)
+    path = Path(args.file).expanduser()
     try:
-        profile = registry.import_file(Path(args.file).expanduser())
+        try:
+            profile = registry.import_file(path, replace=args.replace)
+        except ProfileExists as exc:
+            if not _yes(ctx, f"{exc.problems[0].message.split(':')[0]}. Replace it? [y/N] "):
+                raise
+            profile = registry.import_file(path, replace=True)
     except ProfileError as exc:
         for line in str(exc).splitlines():
             ctx.fail(line)
@@ -244,6 +253,16 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
     for row in failures(check_profile(profile)):
         ctx.fail(f"warning: {row.pair} is {format_ratio(row.ratio)}, below AA ({row.required:g}:1)")
     return 0
+
+
+def _yes(ctx: Context, question: str) -> bool:
+    """Ask at a terminal; a script (no terminal) gets no, and the message says --replace."""
+    import sys
+
+    if not (sys.stdin.isatty() and ctx.err.isatty()):
+        return False
+    print(question, end="", file=ctx.err, flush=True)
+    return sys.stdin.readline().strip().lower() in ("y", "yes")
 
 
 def run_export(args: argparse.Namespace, ctx: Context) -> int:

@@ -110,6 +110,11 @@ def _looks_like_heading(line: str) -> bool:
     return line[:1].isupper() or line[:1].isdigit() or _ITEM.match(line) is not None
 
 
+def _starts_upper(line: _Line | None) -> bool:
+    """Whether the next line goes straight on with a capital (a blank line ends the block anyway)."""
+    return line is not None and not line.blank and line.text.lstrip()[:1].isupper()
+
+
 def _boilerplate(lines: list[_Line], keys: frozenset[str], edge_lines: int) -> set[int]:
     """Indexes of header/footer lines (only among the first/last non-blank lines)."""
     if not keys:
@@ -135,6 +140,13 @@ def _blocks(lines: list[_Line], skip: set[int]) -> list[tuple[str, list[_Line]]]
         if _is_row(line.text):
             blocks.append(("row", [line]))
             current, boundary = None, True
+        elif boundary and _ITEM.match(line.text) and _looks_like_heading(line.text) and _starts_upper(nxt):
+            # "21. Apologies" over "Apologies were received...": a numbered heading is its own
+            # unit, never spoken and highlighted with the sentence under it. (A wrapped list
+            # item's first line is long, or goes on in lower case.)
+            blocks.append(("heading", [line]))
+            current, boundary = None, True
+            continue
         elif _ITEM.match(line.text):
             current = [line]
             blocks.append(("item", current))

@@ -38,7 +38,12 @@ class MemberdeskApp(ProfileSupport, App[None]):
         Binding("ctrl+r", "paper_record", "Paper saved by reading on screen", id="app.paper"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("f2", "switch_profile", "Profiles: choose the profile in use", id="app.switch_profile"),
-        Binding("ctrl+t", "edit_profile", "Profile editor: colours, layout, behaviour", id="app.edit_profile"),
+        Binding(
+            "ctrl+t",
+            "edit_profile",
+            "Profile editor: colours, layout, behaviour, speech and keys",
+            id="app.edit_profile",
+        ),
     ]
 
     def __init__(
@@ -192,12 +197,14 @@ class MemberdeskApp(ProfileSupport, App[None]):
         from memberdesk.ui.dialogs.contents import ContentsScreen
         from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
         from memberdesk.ui.dialogs.profile_switcher import ProfileSwitcher
+        from memberdesk.ui.dialogs.prompt import PromptScreen
         from memberdesk.ui.screens.agenda_item import AgendaItemScreen
         from memberdesk.ui.screens.councils import CouncilsScreen
         from memberdesk.ui.screens.notes import NotesScreen
         from memberdesk.ui.screens.profile_editor import ProfileEditor, SettingsList
         from memberdesk.ui.screens.search import SearchScreen
         from memberdesk.ui.widgets.choice import Choice
+        from memberdesk.ui.widgets.text_box import TextBox
 
         rows = key_rows(
             self,
@@ -218,6 +225,8 @@ class MemberdeskApp(ProfileSupport, App[None]):
                 ("Profile editor settings", SettingsList),
                 ("Profile editor settings", Choice),
                 ("Questions", ConfirmScreen),
+                ("Typed answers", PromptScreen),
+                ("Text boxes", TextBox),
             ],
         )
         # A binding shared by several dialogs (one id, e.g. dialog.cancel) is listed once.

@@ -7,7 +7,8 @@
   the terminal has too few colours and the profile asks for it, and always under NO_COLOR)
 - keys: `App.set_keymap(profile.keymap)`; help and the palette read the same keymap
 - animation level, and cursor blink on every Input/TextArea as it gains focus
-- messages: toasts, or one status line at the bottom of the screen (`MessageLine`)
+- messages: always one line of text at the bottom of the screen (`MessageLine`), never a toast
+  over the page; "toast" profiles have it clear itself after a while, "status" ones keep it
 - the reading layout of every PageView (and of any PageView created later)
 - screen-reader mode: the app gets the class `-screen-reader` (no decoration, see the tcss)
 """
@@ -47,12 +48,16 @@ def shown_profile(profile: Profile, report: DepthReport) -> Profile:
     return profile
 
 
+TOAST_SECONDS = 8.0  # how long a "toast" profile keeps a message on the line
+
+
 class StatusMessage(Message):
     """A message for the status line (posted, so notify stays safe to call from any thread)."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, timeout: float | None = None) -> None:
         super().__init__()
         self.text = text
+        self.timeout = timeout
 
 
 class ProfileSupport(_Base):
@@ -133,10 +138,6 @@ class ProfileSupport(_Base):
     # -- messages ----------------------------------------------------------------------------
     def _apply_notifications(self, status: bool) -> None:
         self._status_messages = status
-        if not status:
-            for screen in self.screen_stack:
-                for line in screen.query(MessageLine):
-                    line.remove()
 
     def notify(
         self,
@@ -147,23 +148,25 @@ class ProfileSupport(_Base):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
+        # A toast sits over the page and hides the lines being read (often the very text a
+        # profile switch is judged by), so every profile gets the message line; the severity
+        # is said in words.
         text = message_text(f"{title}: {message}" if title else message, str(severity))
-        if getattr(self, "_status_messages", False):
-            self.post_message(StatusMessage(text))  # thread-safe, like Textual's own notify
-            return
-        # Toasts too say the severity in words: Textual marks it only by a coloured edge.
-        super().notify(text, severity=severity, timeout=timeout, markup=False)
+        self.post_message(StatusMessage(text, timeout))  # thread-safe, like Textual's own notify
 
     def on_status_message(self, event: StatusMessage) -> None:
         self.messages.append(event.text)
         screen = self.screen
         lines = screen.query(MessageLine)
         if lines:
-            lines.first().show(event.text)
+            line = lines.first()
         else:
             line = MessageLine()
             screen.mount(line)
-            line.show(event.text)
+        line.show(event.text)
+        if not self._status_messages:
+            # "toast": the message goes after a while, as a toast would, but from its own row.
+            line.clear_after(event.timeout or TOAST_SECONDS)
 
     # -- switching ---------------------------------------------------------------------------
     def switch_profile(self, name: str, *, save: bool = True) -> Profile | None:

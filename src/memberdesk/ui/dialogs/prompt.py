@@ -13,7 +13,7 @@ from memberdesk.ui.widgets.text_box import TextBox
 
 
 class PromptScreen(ModalScreen[str | None]):
-    BINDINGS = [Binding("escape,ctrl+g", "cancel", "Cancel", id="dialog.cancel")]
+    BINDINGS = [Binding("escape,ctrl+g", "cancel", "Cancel", id="prompt.cancel")]
 
     def __init__(self, question: str, input_id: str = "answer", value: str = "") -> None:
         super().__init__()

@@ -106,6 +106,11 @@ class ProfileEditor(Screen[None]):
                         path = f"{section}.{key}"
                         options = [(c, editing.CHOICE_WORDS.get(c, c)) for c in choices] if choices else YES_NO
                         yield Choice(label, options, self.values[path], id=_widget_id(path))
+                    for section, key, label in editing.TEXT_FIELDS:
+                        yield from self._text_row(f"{section}.{key}", label)
+                    yield Label("Keys: binding id, then its keys (several: j,down)", classes="row", markup=False)
+                    for binding_id in editing.KEY_FIELDS:
+                        yield from self._text_row(f"keymap.{binding_id}", binding_id)
                 with Vertical(id="editor-preview"):
                     yield Label("Preview: a page as this profile shows it", markup=False)
                     yield PreviewPageView(id="preview")

@@ -189,8 +189,10 @@ class PageView(ScrollView, can_focus=True):
     def _refresh_reading_rows(self, *lines: int) -> None:
         """Repaint only the rows whose look depends on where the reading line is: its marker,
         and the rows the reading ruler dims or lights around the old and the new line."""
-        reach = self._ruler_reach() or 0
-        rows = {n for line in lines for n in range(line - reach, line + reach + 1)}
+        rows: set[int] = set()
+        for line in lines:
+            lit = self._ruler_lines(line) or {line}
+            rows.update(range(min(lit), max(lit) + 1))
         for key in [key for key in self._cache if key[0] in rows]:
             del self._cache[key]
         for row in sorted(rows):
@@ -272,19 +274,24 @@ class PageView(ScrollView, can_focus=True):
             self._cache[key] = strip
         return strip.crop(scroll_x, scroll_x + width)
 
-    def _ruler_reach(self) -> int | None:
-        """How many rows either side of the reading line keep full strength (None: no ruler)."""
+    def _ruler_lines(self, cursor: int) -> set[int] | None:
+        """The rows the reading ruler keeps at full strength around `cursor` (None: no ruler).
+        "three" is three lines of text: the blank rows of double spacing and the gaps between
+        paragraphs are not counted, so the ruler reaches into the next paragraph."""
         ruler = self.page_layout.ruler
         if ruler == "off":
             return None
-        reach = 0 if ruler == "line" else 1
-        if self.page_layout.double_spaced:
-            reach *= 2  # "three lines" means three lines of text, not counting the blank ones between
-        return reach
+        lit = {cursor}
+        if ruler == "three":
+            for step in (-1, +1):
+                near = self._text_line(cursor + step, step)
+                if near is not None:
+                    lit.add(near)
+        return lit
 
     def _ruler_dims(self, number: int) -> bool:
-        reach = self._ruler_reach()
-        return reach is not None and abs(number - self.cursor_line) > reach
+        lit = self._ruler_lines(self.cursor_line)
+        return lit is not None and number not in lit
 
     def _render_text_line(self, number: int, width: int) -> Strip:
         base = self.rich_style
@@ -327,6 +334,13 @@ class PageView(ScrollView, can_focus=True):
         if position < line.end:
             segments.append(Segment(line.text[position - line.start :], style))
         return segments
+
+    def notify_style_update(self) -> None:
+        # A new theme (a profile switch) restyles the widget: the cached lines still hold the
+        # old colours, so drop them all and repaint the whole view at once.
+        super().notify_style_update()
+        self._cache.clear()
+        self.refresh()
 
     def watch_has_focus(self, focused: bool) -> None:
         self._cache.clear()

@@ -7,13 +7,15 @@ profile directly, the same marks memberdesk.tcss gives the reader.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.style import Style
 from rich.text import Text
 from textual.widgets import Static
 
 from memberdesk.access.profile import Layout, Profile
 from memberdesk.papers.reflow import Paragraph
-from memberdesk.ui.widgets.page_view import Highlight, PageView
+from memberdesk.ui.widgets.page_view import GUTTER, Highlight, PageView
 
 
 def _styles(profile: Profile) -> dict[str, Style]:
@@ -72,12 +74,26 @@ class PreviewPageView(PageView):
 
     def set_profile(self, profile: Profile, layout: Layout) -> None:
         self._styles = _styles(profile)
+        self._wanted = layout
         base = self._styles["base"]
         self.styles.background = base.bgcolor.name if base.bgcolor else "ansi_default"
         self._cache.clear()
+        self._fit_layout()
+        self.refresh()
+
+    def _fit_layout(self) -> None:
+        """The profile's layout, with its margins given up first when the preview is narrower
+        than a full line: wide margins in a third of a 100-column screen left one word a line."""
+        layout = getattr(self, "_wanted", self.page_layout)
+        width = self.scrollable_content_region.width
+        if width and width < layout.max_line_width + GUTTER + 2 * layout.margin:
+            layout = replace(layout, margin=min(layout.margin, 1))
         if layout != self.page_layout:
             self.set_layout(layout)
-        self.refresh()
+
+    def on_resize(self) -> None:
+        self._fit_layout()
+        super().on_resize()
 
     @property
     def rich_style(self) -> Style:
