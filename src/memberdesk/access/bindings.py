@@ -57,6 +57,7 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ("reader.bookmark", "m", "Bookmark this page (or remove its bookmark)"),
     ("reader.note", "a", "Write a note on this page"),
     ("reader.notes", "o", "Notes and bookmarks in this paper"),
+    ("reader.where", "w", "Say where you are (the whole status line)"),
     ("reader.back", "escape,ctrl+g,backspace", "Library"),
     ("page.line_down", "down,j", "Next line"),
     ("page.line_up", "up,k", "Previous line"),
