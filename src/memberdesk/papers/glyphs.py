@@ -177,82 +177,6 @@ def _char_text(code: int) -> str | None:
     return char
 
 
-class _WordBuilder:
-    def __init__(self) -> None:
-        self.words: list[Word] = []
-        self.chars: list[str] = []
-        self.box: tuple[float, float, float, float] | None = None
-        self.sizes = 0.0
-        self.bold = 0
-        self.count = 0
-        self.sideways = False
-        self.order = 0
-
-    def close(self) -> None:
-        if self.box is not None and self.chars:
-            text = unicodedata.normalize("NFC", "".join(self.chars))
-            if text.strip(SOFT_HYPHEN):
-                x0, y0, x1, y1 = self.box
-                self.words.append(
-                    Word(
-                        text=text,
-                        box=Box(x0, y0, x1, y1),
-                        size=round(self.sizes / max(self.count, 1), 2),
-                        bold=self.bold * 2 > self.count,
-                        order=self.order,
-                        sideways=self.sideways,
-                    )
-                )
-        self.chars, self.box, self.sizes, self.bold, self.count = [], None, 0.0, 0, 0
-
-    def add(self, text: str, box: tuple[float, float, float, float], size: float, bold: bool, sideways: bool) -> None:
-        if self.box is None:
-            self.box = box
-            self.order = len(self.words)
-            self.sideways = sideways
-        else:
-            x0, y0, x1, y1 = self.box
-            self.box = (min(x0, box[0]), min(y0, box[1]), max(x1, box[2]), max(y1, box[3]))
-        self.chars.append(text)
-        self.sizes += size
-        self.bold += bold
-        self.count += 1
-
-
-Glyph = tuple[float, float, float, float]  # x0, top, x1, bottom on the page as seen
-
-
-def _breaks(last: Glyph, box: Glyph, size: float, sideways: bool) -> bool:
-    """Whether a glyph at `box` starts a new word after the glyph at `last` on an upright line."""
-    lx0, ly0, lx1, ly1 = last
-    x0, y0, x1, y1 = box
-    if sideways:
-        # Sideways text is kept in stream order; only a jump of more than a line breaks it.
-        return abs((x0 + x1 - lx0 - lx1) / 2) > 2 * size and abs((y0 + y1 - ly0 - ly1) / 2) > 2 * size
-    small = min(ly1 - ly0, y1 - y0) or 1.0
-    overlap = min(ly1, y1) - max(ly0, y0)
-    if overlap < 0.5 * small and not (y1 - y0 < (ly1 - ly0) * 0.8 and overlap > 0):
-        return True  # another line (a raised footnote mark still overlaps its line)
-    # A gap, or a jump back to before the last glyph began (a new run drawn over this one);
-    # a split ligature's parts share one box, so they start at the same place and stay together.
-    return x0 - lx1 > WORD_GAP * size or x0 < lx0 - 0.3 * size
-
-
-def _drawn_again(seen: dict[tuple[str, int, int], float], text: str, box: Glyph, size: float, look: bool) -> bool:
-    """Whether this glyph was already drawn within a small fraction of an em of here. Every
-    glyph is remembered; only one that does not simply follow the last (`look`) is looked up."""
-    near = max(0.12 * size, 0.05)  # the narrowest letters advance ~0.22 em: "ll" is never merged
-    row, col = round(box[1]), int(box[0] // near)
-    if look:
-        for dy in (-1, 0, 1):
-            for dx in (-1, 0, 1):
-                x = seen.get((text, row + dy, col + dx))
-                if x is not None and abs(x - box[0]) < near:
-                    return True
-    seen[(text, row, col)] = box[0]
-    return False
-
-
 def _on_page(words: list[Word], width: float, height: float) -> tuple[list[Word], float, float]:
     """Words drawn off the page are invisible to a sighted reader too, and dropped. But when
     most of the text lies outside, the page box is what is wrong (pdfium misreads some
@@ -273,18 +197,20 @@ def page_words(doc: pdfium.PdfDocument, index: int, max_chars: int = MAX_CHARS) 
             page.close()
 
 
-def _fast(name: str, restype: object, *argtypes: object) -> Callable[..., Any]:
-    """A pdfium function called with plain pointers: pypdfium2's wrappers cost more per call
-    than the call itself, and a page is tens of thousands of calls."""
+def _fast(name: str, restype: object) -> Callable[..., Any]:
+    """A pdfium function called with ready-made ctypes arguments (the text page as a c_void_p,
+    indices as ints): pypdfium2's wrappers cost more per call than the call itself, and so do
+    declared argument types (each argument converted on every call); a page is tens of
+    thousands of calls."""
     address = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
-    return ctypes.CFUNCTYPE(restype, *argtypes)(address)  # type: ignore[arg-type]
+    return ctypes.CFUNCTYPE(restype)(address)  # type: ignore[arg-type]
 
 
-_VP, _INT = ctypes.c_void_p, ctypes.c_int
-_UNICODE = _fast("FPDFText_GetUnicode", ctypes.c_uint, _VP, _INT)
-_GENERATED = _fast("FPDFText_IsGenerated", _INT, _VP, _INT)
-_LOOSE_BOX = _fast("FPDFText_GetLooseCharBox", _INT, _VP, _INT, _VP)
-_TEXT_OBJECT = _fast("FPDFText_GetTextObject", _VP, _VP, _INT)
+# int FPDFText_GetUnicode(page, index) and so on: every argument is a pointer or an int.
+_UNICODE = _fast("FPDFText_GetUnicode", ctypes.c_uint)
+_GENERATED = _fast("FPDFText_IsGenerated", ctypes.c_int)
+_LOOSE_BOX = _fast("FPDFText_GetLooseCharBox", ctypes.c_int)
+_TEXT_OBJECT = _fast("FPDFText_GetTextObject", ctypes.c_void_p)
 
 
 def _transform(crop: tuple[float, float, float, float], rotation: int) -> tuple[float, ...]:
@@ -305,60 +231,14 @@ def _read(page: pdfium.PdfPage, index: int, max_chars: int) -> PageWords:
     width, height = crop[2] - crop[0], crop[3] - crop[1]
     if rotation in (90, 270):
         width, height = height, width  # the page as seen is turned on its side
-    ax, bx, cx, ay, by, cy = _transform(crop, rotation)
     textpage = page.get_textpage()
     try:
-        handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
         total = textpage.count_chars()
         limit = min(total, max_chars)
-        fonts = _FontCache(textpage, rotation)
-        rect = raw.FS_RECTF()
-        where = ctypes.addressof(rect)
-        builder = _WordBuilder()
-        last: Glyph | None = None
-        seen: dict[tuple[str, int, int], float] = {}
-        previous: Glyph | None = None
-        copying = False
-        texts: dict[int, str | None] = {}
-        for i in range(limit):
-            code = _UNICODE(handle, i)
-            text = texts[code] if code in texts else texts.setdefault(code, _char_text(code))
-            if text is None:
-                continue
-            if text == " ":
-                if _GENERATED(handle, i):
-                    continue  # pdfium's guessed spaces and line ends: geometry decides here
-                builder.close()
-                last = None
-                continue
-            if not _LOOSE_BOX(handle, i, where):
-                continue
-            x0, y0 = ax * rect.left + bx * rect.bottom + cx, ay * rect.left + by * rect.bottom + cy
-            x1, y1 = ax * rect.right + bx * rect.top + cx, ay * rect.right + by * rect.top + cy
-            box = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
-            size, bold, sideways = fonts.get(i, _TEXT_OBJECT(handle, i) or 0)
-            size = size or (box[3] - box[1]) or 1.0
-            # Fake bold and shadows draw the same glyph again a hair away: keep one. A ligature
-            # that pdfium splits ("ff") gives two glyphs with one box, one after the other: kept.
-            # A glyph that just follows the last one on its line is new unless the last was a
-            # copy (the rest of a run drawn twice).
-            follows = previous is not None and not copying and previous[2] - 0.1 * size <= box[0] <= previous[2] + size
-            if box != previous and _drawn_again(seen, text, box, size, not follows):
-                copying = True
-                continue
-            copying = False
-            previous = box
-            if unicodedata.combining(text[0]) and builder.box is not None:
-                builder.chars.append(text)  # an accent drawn as its own glyph joins its letter
-                continue
-            if last is not None and (sideways != builder.sideways or _breaks(last, box, size, sideways)):
-                builder.close()
-            builder.add(text, box, size, bold, sideways)
-            last = box
-        builder.close()
+        found = _words(textpage, limit, crop, rotation)
     finally:
         textpage.close()
-    words, width, height = _on_page(builder.words, width, height)
+    words, width, height = _on_page(found, width, height)
     return PageWords(
         index=index,
         width=float(width),
@@ -368,3 +248,163 @@ def _read(page: pdfium.PdfPage, index: int, max_chars: int) -> PageWords:
         chars_read=limit,
         chars_total=total,
     )
+
+
+_AROUND = [(dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+
+
+def _words(
+    textpage: pdfium.PdfTextPage, limit: int, crop: tuple[float, float, float, float], rotation: int
+) -> list[Word]:
+    """Glyphs -> words, in stream order. One loop with everything kept in local variables: it
+    runs once per glyph (a dense page has 9,000), so a function call or a tuple less matters.
+
+    Per glyph pdfium is asked its character, its box (words are cut by the gaps between boxes)
+    and its text object (font size and weight are asked once per object). FPDFText_GetText
+    would give the page's characters in one call, but its text does not line up one to one
+    with the characters (soft hyphens, some spaces and line ends differ), so it is not used.
+    """
+    handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+    fonts = _FontCache(textpage, rotation)
+    rect = (ctypes.c_float * 4)()  # an FS_RECTF: left, top, right, bottom
+    where = ctypes.byref(rect)
+    corners = memoryview(rect).cast("B").cast("f")
+    ax, bx, cx, ay, by, cy = _transform(crop, rotation)
+    upright = rotation % 360 == 0
+    texts: dict[int, str | None] = {}
+    marks: set[int] = set()  # combining accents, drawn as their own glyph
+    words: list[Word] = []
+    # The word being read: its characters, box, summed sizes, bold glyphs, glyphs, sideways.
+    chars: list[str] = []
+    wx0 = wy0 = wx1 = wy1 = sizes = 0.0
+    bolds = count = 0
+    wside = False
+    lx0 = ly0 = lx1 = ly1 = 0.0  # the last glyph of that word
+    # Fake bold and shadows draw the same glyph again a hair away: each glyph is remembered in
+    # `pending`, filed into `seen` by text and place only when one that does not simply follow
+    # the last (the start of a line or run) has to be looked up.
+    pending: list[tuple[str, float, float, float]] = []
+    seen: dict[tuple[str, int, int], float] = {}
+    previous: tuple[float, float, float, float] | None = None
+    copying = False
+    last_object, size0, bold, sideways = -1, 0.0, False, False
+    for i in range(limit):
+        code = _UNICODE(handle, i)
+        if code in texts:
+            text = texts[code]
+        else:
+            text = texts[code] = _char_text(code)
+            if text and unicodedata.combining(text[0]):
+                marks.add(code)
+        if text is None:
+            continue
+        if text == " ":
+            if _GENERATED(handle, i):
+                continue  # pdfium's guessed spaces and line ends: geometry decides here
+            if chars:
+                _close(words, chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside)
+                chars = []
+            continue
+        if not _LOOSE_BOX(handle, i, where):
+            continue
+        left, top, right, bottom = corners.tolist()
+        if upright:
+            x0, x1, y0, y1 = left + cx, right + cx, cy - top, cy - bottom
+        else:
+            x0, y0 = ax * left + bx * bottom + cx, ay * left + by * bottom + cy
+            x1, y1 = ax * right + bx * top + cx, ay * right + by * top + cy
+        if x0 > x1:
+            x0, x1 = x1, x0
+        if y0 > y1:
+            y0, y1 = y1, y0
+        obj = _TEXT_OBJECT(handle, i) or 0
+        if obj != last_object or not obj:
+            size0, bold, sideways = fonts.get(i, obj)
+            last_object = obj
+        size = size0 or (y1 - y0) or 1.0
+        box = (x0, y0, x1, y1)
+        if box != previous:
+            # A ligature that pdfium splits ("ff") gives two glyphs with one box: both kept.
+            near = 0.12 * size if size > 0.05 / 0.12 else 0.05  # "ll" (0.22 em apart) is never merged
+            follows = previous is not None and not copying and previous[2] - 0.1 * size <= x0 <= previous[2] + size
+            if not follows:
+                for t, gx, gy, gn in pending:
+                    seen[(t, round(gy), int(gx // gn))] = gx
+                pending.clear()
+                row, col = round(y0), int(x0 // near)
+                drawn = False
+                for dy, dx in _AROUND:
+                    x = seen.get((text, row + dy, col + dx))
+                    if x is not None and abs(x - x0) < near:
+                        drawn = True
+                        break
+                if drawn:
+                    copying = True  # the rest of a run drawn twice follows this one
+                    continue
+            pending.append((text, x0, y0, near))
+        copying = False
+        previous = box
+        if chars:
+            if code in marks:
+                chars.append(text)  # an accent joins its letter
+                continue
+            if sideways != wside:
+                cut = True
+            elif sideways:
+                # Sideways text is kept in stream order; only a jump of more than a line breaks it.
+                cut = abs((x0 + x1 - lx0 - lx1) / 2) > 2 * size and abs((y0 + y1 - ly0 - ly1) / 2) > 2 * size
+            else:
+                h, lh = y1 - y0, ly1 - ly0
+                small = (h if h < lh else lh) or 1.0
+                overlap = (y1 if y1 < ly1 else ly1) - (y0 if y0 > ly0 else ly0)
+                if overlap < 0.5 * small and not (h < lh * 0.8 and overlap > 0):
+                    cut = True  # another line (a raised footnote mark still overlaps its line)
+                else:
+                    # A gap, or a jump back to before the last glyph began (a new run drawn
+                    # over this one); a split ligature's parts start at one place: kept.
+                    cut = x0 - lx1 > WORD_GAP * size or x0 < lx0 - 0.3 * size
+            if cut:
+                _close(words, chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside)
+                chars = []
+        if chars:
+            chars.append(text)
+            wx0 = x0 if x0 < wx0 else wx0
+            wy0 = y0 if y0 < wy0 else wy0
+            wx1 = x1 if x1 > wx1 else wx1
+            wy1 = y1 if y1 > wy1 else wy1
+            sizes += size
+            bolds += bold
+            count += 1
+        else:
+            chars = [text]
+            wx0, wy0, wx1, wy1, sizes, bolds, count, wside = x0, y0, x1, y1, size, int(bold), 1, sideways
+        lx0, ly0, lx1, ly1 = x0, y0, x1, y1
+    if chars:
+        _close(words, chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside)
+    return words
+
+
+def _close(
+    words: list[Word],
+    chars: list[str],
+    x0: float,
+    y0: float,
+    x1: float,
+    y1: float,
+    sizes: float,
+    bolds: int,
+    count: int,
+    sideways: bool,
+) -> None:
+    text = unicodedata.normalize("NFC", "".join(chars))
+    if text.strip(SOFT_HYPHEN):
+        words.append(
+            Word(
+                text=text,
+                box=Box(x0, y0, x1, y1),
+                size=round(sizes / max(count, 1), 2),
+                bold=bolds * 2 > count,
+                order=len(words),
+                sideways=sideways,
+            )
+        )
