@@ -119,42 +119,55 @@ def metadata_title(doc: pdfium.PdfDocument) -> str:
 
 class _FontCache:
     """Size, weight and angle per text object: they are constant within one, and asking pdfium
-    once per object instead of once per glyph keeps a dense page cheap."""
+    once per object instead of once per glyph keeps a dense page cheap. Some generators make
+    every glyph its own object (a notice placed letter by letter), so the weight, a property of
+    the font, is asked once per font."""
 
-    def __init__(self, textpage: pdfium.PdfTextPage, rotation: int) -> None:
+    def __init__(self, textpage: pdfium.PdfTextPage, handle: ctypes.c_void_p, rotation: int) -> None:
         self.textpage = textpage
+        self.handle = handle
         self.rotation = rotation
         self.known: dict[int, tuple[float, bool, bool]] = {}
+        self.bold: dict[int, bool] = {}
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
         self.matrix = raw.FS_MATRIX()
+        self.where = ctypes.byref(self.matrix)
 
     def get(self, index: int, key: int) -> tuple[float, bool, bool]:
         """`key` is the glyph's text object's address (0 when pdfium gives none)."""
         found = self.known.get(key) if key else None
         if found is None:
-            found = self._ask(index)
+            found = self._ask(index, key)
             if key:
                 self.known[key] = found
         return found
 
-    def _ask(self, index: int) -> tuple[float, bool, bool]:
-        tp = self.textpage
-        size = float(raw.FPDFText_GetFontSize(tp, index))
+    def _ask(self, index: int, key: int) -> tuple[float, bool, bool]:
+        size = _FONT_SIZE(self.handle, index)
         scale, angle = 1.0, 0.0
-        if raw.FPDFText_GetMatrix(tp, index, ctypes.byref(self.matrix)):
+        if _MATRIX(self.handle, index, self.where):
             m = self.matrix
             # The Tf size is often 1 with the real size in the text matrix (print drivers).
             scale = math.hypot(m.c, m.d) or 1.0
             angle = math.degrees(math.atan2(m.b, m.a))
-        weight = raw.FPDFText_GetFontWeight(tp, index)
-        raw.FPDFText_GetFontInfo(tp, index, self.name, len(self.name), ctypes.byref(self.flags))
-        name = self.name.value.decode("latin-1", "replace").lower()
-        bold = weight >= 600 or any(part in name for part in _BOLD_NAMES) or bool(self.flags.value & _FORCE_BOLD)
+        font = (_OBJECT_FONT(ctypes.c_void_p(key)) or 0) if key else 0
+        bold = self.bold.get(font) if font else None
+        if bold is None:
+            bold = self._bold(index)
+            if font:
+                self.bold[font] = bold
         # Upright as seen: the glyph's angle less the page's clockwise turn is about zero.
         seen = (angle - self.rotation) % 360
         sideways = min(seen, 360 - seen) > 10
         return round(size * scale, 2), bold, sideways
+
+    def _bold(self, index: int) -> bool:
+        tp = self.textpage
+        weight = raw.FPDFText_GetFontWeight(tp, index)
+        raw.FPDFText_GetFontInfo(tp, index, self.name, len(self.name), ctypes.byref(self.flags))
+        name = self.name.value.decode("latin-1", "replace").lower()
+        return weight >= 600 or any(part in name for part in _BOLD_NAMES) or bool(self.flags.value & _FORCE_BOLD)
 
 
 def _char_text(code: int) -> str | None:
@@ -211,6 +224,9 @@ _UNICODE = _fast("FPDFText_GetUnicode", ctypes.c_uint)
 _GENERATED = _fast("FPDFText_IsGenerated", ctypes.c_int)
 _LOOSE_BOX = _fast("FPDFText_GetLooseCharBox", ctypes.c_int)
 _TEXT_OBJECT = _fast("FPDFText_GetTextObject", ctypes.c_void_p)
+_FONT_SIZE = _fast("FPDFText_GetFontSize", ctypes.c_double)
+_MATRIX = _fast("FPDFText_GetMatrix", ctypes.c_int)
+_OBJECT_FONT = _fast("FPDFTextObj_GetFont", ctypes.c_void_p)
 
 
 def _transform(crop: tuple[float, float, float, float], rotation: int) -> tuple[float, ...]:
@@ -265,7 +281,7 @@ def _words(
     with the characters (soft hyphens, some spaces and line ends differ), so it is not used.
     """
     handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
-    fonts = _FontCache(textpage, rotation)
+    fonts = _FontCache(textpage, handle, rotation)
     rect = (ctypes.c_float * 4)()  # an FS_RECTF: left, top, right, bottom
     where = ctypes.byref(rect)
     corners = memoryview(rect).cast("B").cast("f")
