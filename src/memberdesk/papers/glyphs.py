@@ -18,7 +18,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from memberdesk.papers import glyphrun
+from memberdesk.papers import figures, glyphrun
 from memberdesk.papers.shapes import PageWords, PaperProblem, Word
 
 # A crowded page (a scanned map's OCR layer, a chart drawn as 100,000 tiny glyphs) is read only
@@ -146,6 +146,10 @@ def _read(page: pdfium.PdfPage, index: int, max_chars: int) -> PageWords:
     finally:
         textpage.close()
     words, width, height = _on_page(found, width, height)
+    try:
+        drawn = figures.read(page)
+    except Exception:  # noqa: BLE001 - a broken structure tree loses only the alt text
+        drawn = []
     return PageWords(
         index=index,
         width=float(width),
@@ -154,4 +158,5 @@ def _read(page: pdfium.PdfPage, index: int, max_chars: int) -> PageWords:
         words=tuple(words),
         chars_read=limit,
         chars_total=total,
+        figures=tuple(drawn),
     )
