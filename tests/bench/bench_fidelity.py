@@ -98,6 +98,7 @@ def main() -> None:
     if not shutil.which("pdftotext"):
         sys.exit("pdftotext (Debian: poppler-utils) is needed as the reference")
 
+    fidelity.compile_memberdesk()
     items = [item for item in fidelity.load_corpus() if not args.only or any(part in item.name for part in args.only)]
     work = Path(tempfile.mkdtemp(prefix="memberdesk-fidelity-"))
     totals = {"words": [0, 0], "pairs": [0, 0], "moderngov": [0, 0], "printed": [0, 0], "phrases": [0, 0]}

@@ -81,12 +81,20 @@ def test_user_password(tmp_path: Path) -> None:
     assert _reason(path).startswith("needs a password")
 
 
+def _careful_reason(path: Path) -> str:
+    """pdfium opens these (inspect() takes its word when a file has no labels or outline); the
+    careful read by pypdf, which the importer asks when no page can be read, says why not."""
+    with pytest.raises(pdf.PdfProblem) as caught:
+        pdf.read_structure(path)
+    return caught.value.reason
+
+
 def test_deeply_nested_objects(tmp_path: Path) -> None:
-    assert _reason(nested_pdf(tmp_path / "deep.pdf")).startswith("damaged")
+    assert _careful_reason(nested_pdf(tmp_path / "deep.pdf")).startswith("damaged")
 
 
 def test_looping_page_tree(tmp_path: Path) -> None:
-    assert _reason(looping_pdf(tmp_path / "loop.pdf")).startswith("damaged")
+    assert _careful_reason(looping_pdf(tmp_path / "loop.pdf")).startswith("damaged")
 
 
 def test_decompression_bomb_page_is_refused_not_expanded(tmp_path: Path) -> None:
@@ -94,3 +102,22 @@ def test_decompression_bomb_page_is_refused_not_expanded(tmp_path: Path) -> None
     info = pdf.inspect(path)
     [page] = extract_pages(path, 0, info.page_count)
     assert page_text(page) == "" and pdf.page_problem(path, 0) == pdf.UNSAFE
+
+
+def test_a_paper_without_labels_outline_or_encryption_is_inspected_without_pypdf(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    plain = make_pdf(tmp_path / "plain.pdf", ["Minutes", "Agenda"], title="Planning committee")
+    labelled = make_pdf(tmp_path / "labelled.pdf", ["Front", "Report"], roman_front=1, outline={1: "Report"})
+    for path in (plain, labelled):
+        assert pdf.inspect(path) == pdf.read_structure(path)  # the same facts either way
+    assert pdf.inspect(plain).title == "Planning committee"
+    assert pdf.inspect(labelled).labels == ["i", "1"]
+    check = (
+        "import sys; from pathlib import Path; from memberdesk.papers import pdf; "
+        "info = pdf.inspect(Path(sys.argv[1])); print(info.page_count, 'pypdf' in sys.modules)"
+    )
+    for path, loaded in ((plain, "False"), (labelled, "True")):
+        done = subprocess.run([sys.executable, "-c", check, str(path)], capture_output=True, text=True, check=True)
+        assert done.stdout.split() == ["2", loaded]

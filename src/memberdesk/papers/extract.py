@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from memberdesk.papers import furniture, glyphs, headings, titles
+from memberdesk.papers import figures, furniture, glyphs, headings, titles
 from memberdesk.papers.layout import layout_page
 from memberdesk.papers.shapes import HEADING, DocumentLayout, Heading, PageLayout, PaperProblem, Word
 
@@ -54,7 +54,7 @@ def _page(doc: object, index: int, extra: list[Word]) -> PageLayout:
     except Exception:  # noqa: BLE001 - one bad page must not lose the paper
         return PageLayout(index=index, width=0.0, height=0.0, problem=DAMAGED_PAGE)
     try:
-        blocks = layout_page(words, extra)
+        blocks = figures.place(layout_page(words, extra), words.figures, words.width, words.height)
     except Exception:  # noqa: BLE001 - a layout bug on one page still leaves the others
         return PageLayout(index=index, width=words.width, height=words.height, problem=DAMAGED_PAGE)
     note = ""

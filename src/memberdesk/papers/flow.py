@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from memberdesk.model import OutlineEntry
 from memberdesk.papers.shapes import HEADING, DocumentLayout, PageFinish, PageLayout
 
-EXTRACTION = 1  # bump when the extractor changes what it stores: `reindex` reads older papers again
+EXTRACTION = 2  # 2: figures said by their alt text. Bump when the extractor changes what it stores: `reindex` reads older papers again
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,6 @@
-"""PDF pages -> words with boxes, font size and weight; pages drawn as pictures and how much
-of them images cover (for OCR). The only pypdfium2 user.
-
-Spaces are decided here from geometry, not from the file: many generators (Crystal Reports,
-print drivers, ModernGov's own stamping) place each run of text by coordinates and never write
-a space character, and some write spaces inside what the eye sees as one word. A gap wider than
-a fraction of the font size splits words; a real space character always does.
+"""PDF pages -> words with boxes, font size and weight (cut from the glyphs by glyphrun.py);
+a document's own facts pdfium knows (page count, form, title, whether pypdf is needed at all).
+With pictures.py and glyphrun.py, the only pypdfium2 user.
 
 pdfium is not thread-safe, so every call into it holds one lock; the lock is renewed in a
 forked child so a worker process never inherits it held. No document is kept open between
@@ -13,28 +9,21 @@ calls, so nothing of a parent's pdfium state is ever used in a child.
 
 from __future__ import annotations
 
-import ctypes
-import math
 import os
 import threading
-import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from memberdesk.papers.shapes import Box, PageWords, PaperProblem, Word
+from memberdesk.papers import figures, glyphrun
+from memberdesk.papers.shapes import PageWords, PaperProblem, Word
 
 # A crowded page (a scanned map's OCR layer, a chart drawn as 100,000 tiny glyphs) is read only
 # this far: a dense A4 page of 8 pt text has about 9,000 characters, so this is four such pages.
 MAX_CHARS = 40_000
-
-# A gap between two glyphs wider than this many ems is a word break even without a space.
-# Letter gaps measured on advance boxes are ~0; a Helvetica space is 0.28 em, Times 0.25 em.
-WORD_GAP = 0.2
 
 NEEDS_PASSWORD = "needs a password: ask the council for an unprotected copy"
 DAMAGED = "damaged or incomplete: download it again"
@@ -50,22 +39,6 @@ def _renew_lock() -> None:
 
 
 os.register_at_fork(after_in_child=_renew_lock)
-
-# Ligatures that fonts map to one code point; pdfium usually splits them already.
-_LIGATURES = {
-    "\ufb00": "ff",
-    "\ufb01": "fi",
-    "\ufb02": "fl",
-    "\ufb03": "ffi",
-    "\ufb04": "ffl",
-    "\ufb05": "st",
-    "\ufb06": "st",
-}
-# Private-use code points that symbol fonts (Symbol, Wingdings) use for list bullets.
-_PUA_BULLETS = {0xF0B7, 0xF0A7, 0xF076, 0xF0D8, 0xF0FC, 0xF06E, 0xF0A8, 0xF071, 0xF0FB}
-SOFT_HYPHEN = "\u00ad"
-_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demibold", "extrabold")
-_FORCE_BOLD = 1 << 18
 
 
 @contextmanager
@@ -117,140 +90,24 @@ def metadata_title(doc: pdfium.PdfDocument) -> str:
             return ""
 
 
-class _FontCache:
-    """Size, weight and angle per text object: they are constant within one, and asking pdfium
-    once per object instead of once per glyph keeps a dense page cheap."""
-
-    def __init__(self, textpage: pdfium.PdfTextPage, rotation: int) -> None:
-        self.textpage = textpage
-        self.rotation = rotation
-        self.known: dict[int, tuple[float, bool, bool]] = {}
-        self.name = ctypes.create_string_buffer(128)
-        self.flags = ctypes.c_int()
-        self.matrix = raw.FS_MATRIX()
-
-    def get(self, index: int, key: int) -> tuple[float, bool, bool]:
-        """`key` is the glyph's text object's address (0 when pdfium gives none)."""
-        found = self.known.get(key) if key else None
-        if found is None:
-            found = self._ask(index)
-            if key:
-                self.known[key] = found
-        return found
-
-    def _ask(self, index: int) -> tuple[float, bool, bool]:
-        tp = self.textpage
-        size = float(raw.FPDFText_GetFontSize(tp, index))
-        scale, angle = 1.0, 0.0
-        if raw.FPDFText_GetMatrix(tp, index, ctypes.byref(self.matrix)):
-            m = self.matrix
-            # The Tf size is often 1 with the real size in the text matrix (print drivers).
-            scale = math.hypot(m.c, m.d) or 1.0
-            angle = math.degrees(math.atan2(m.b, m.a))
-        weight = raw.FPDFText_GetFontWeight(tp, index)
-        raw.FPDFText_GetFontInfo(tp, index, self.name, len(self.name), ctypes.byref(self.flags))
-        name = self.name.value.decode("latin-1", "replace").lower()
-        bold = weight >= 600 or any(part in name for part in _BOLD_NAMES) or bool(self.flags.value & _FORCE_BOLD)
-        # Upright as seen: the glyph's angle less the page's clockwise turn is about zero.
-        seen = (angle - self.rotation) % 360
-        sideways = min(seen, 360 - seen) > 10
-        return round(size * scale, 2), bold, sideways
-
-
-def _char_text(code: int) -> str | None:
-    """The text a glyph stands for: None for nothing, " " for a word break."""
-    if code in (0x02, 0xAD):
-        return SOFT_HYPHEN  # pdfium reports a soft hyphen as U+0002
-    if code < 0x20 or code in (0x7F, 0xFFFE, 0xFFFF, 0xFFFD):
-        return " " if code in (0x09, 0x0A, 0x0D) else None
-    char = chr(code)
-    if char in _LIGATURES:
-        return _LIGATURES[char]
-    if code in _PUA_BULLETS:
-        return "\u2022"
-    if 0xE000 <= code <= 0xF8FF:
-        return None  # other private-use glyphs have no meaning to read out
-    if char.isspace() or unicodedata.category(char) == "Zs":
-        return " "  # NBSP, thin and figure spaces all separate words when read
-    if unicodedata.category(char) == "Cf" and code != 0xAD:
-        return None  # zero-width joiners, marks
-    return char
-
-
-class _WordBuilder:
-    def __init__(self) -> None:
-        self.words: list[Word] = []
-        self.chars: list[str] = []
-        self.box: tuple[float, float, float, float] | None = None
-        self.sizes = 0.0
-        self.bold = 0
-        self.count = 0
-        self.sideways = False
-        self.order = 0
-
-    def close(self) -> None:
-        if self.box is not None and self.chars:
-            text = unicodedata.normalize("NFC", "".join(self.chars))
-            if text.strip(SOFT_HYPHEN):
-                x0, y0, x1, y1 = self.box
-                self.words.append(
-                    Word(
-                        text=text,
-                        box=Box(x0, y0, x1, y1),
-                        size=round(self.sizes / max(self.count, 1), 2),
-                        bold=self.bold * 2 > self.count,
-                        order=self.order,
-                        sideways=self.sideways,
-                    )
-                )
-        self.chars, self.box, self.sizes, self.bold, self.count = [], None, 0.0, 0, 0
-
-    def add(self, text: str, box: tuple[float, float, float, float], size: float, bold: bool, sideways: bool) -> None:
-        if self.box is None:
-            self.box = box
-            self.order = len(self.words)
-            self.sideways = sideways
-        else:
-            x0, y0, x1, y1 = self.box
-            self.box = (min(x0, box[0]), min(y0, box[1]), max(x1, box[2]), max(y1, box[3]))
-        self.chars.append(text)
-        self.sizes += size
-        self.bold += bold
-        self.count += 1
-
-
-Glyph = tuple[float, float, float, float]  # x0, top, x1, bottom on the page as seen
-
-
-def _breaks(last: Glyph, box: Glyph, size: float, sideways: bool) -> bool:
-    """Whether a glyph at `box` starts a new word after the glyph at `last` on an upright line."""
-    lx0, ly0, lx1, ly1 = last
-    x0, y0, x1, y1 = box
-    if sideways:
-        # Sideways text is kept in stream order; only a jump of more than a line breaks it.
-        return abs((x0 + x1 - lx0 - lx1) / 2) > 2 * size and abs((y0 + y1 - ly0 - ly1) / 2) > 2 * size
-    small = min(ly1 - ly0, y1 - y0) or 1.0
-    overlap = min(ly1, y1) - max(ly0, y0)
-    if overlap < 0.5 * small and not (y1 - y0 < (ly1 - ly0) * 0.8 and overlap > 0):
-        return True  # another line (a raised footnote mark still overlaps its line)
-    # A gap, or a jump back to before the last glyph began (a new run drawn over this one);
-    # a split ligature's parts share one box, so they start at the same place and stay together.
-    return x0 - lx1 > WORD_GAP * size or x0 < lx0 - 0.3 * size
-
-
-def _drawn_again(seen: dict[tuple[str, int, int], float], text: str, box: Glyph, size: float, look: bool) -> bool:
-    """Whether this glyph was already drawn within a small fraction of an em of here. Every
-    glyph is remembered; only one that does not simply follow the last (`look`) is looked up."""
-    near = max(0.12 * size, 0.05)  # the narrowest letters advance ~0.22 em: "ll" is never merged
-    row, col = round(box[1]), int(box[0] // near)
-    if look:
-        for dy in (-1, 0, 1):
-            for dx in (-1, 0, 1):
-                x = seen.get((text, row + dy, col + dx))
-                if x is not None and abs(x - box[0]) < near:
-                    return True
-    seen[(text, row, col)] = box[0]
-    return False
+def plain_paper(path: Path | str) -> tuple[int, str] | None:
+    """(page count, metadata title) when pdfium sees none of what pypdf is there to read: no
+    /PageLabels, no outline, no encryption. Then pdf.inspect() need not parse the file a second
+    time (nor load pypdf, 0.15 s of a one-page paper's import). None when there is some, or
+    when pdfium cannot open the file (pypdf then says why)."""
+    try:
+        with open_document(path) as doc, PDFIUM_LOCK:
+            count = len(doc)
+            if count == 0 or raw.FPDF_GetSecurityHandlerRevision(doc.raw) != -1:
+                return None
+            # A label tree gives every page a label (the page number where no range covers it).
+            if raw.FPDF_GetPageLabel(doc.raw, 0, None, 0) > 0 or raw.FPDFBookmark_GetFirstChild(doc.raw, None):
+                return None
+            return count, metadata_title(doc)
+    except PaperProblem:
+        return None
+    except Exception:  # noqa: BLE001 - anything odd: pypdf reads it the careful way
+        return None
 
 
 def _on_page(words: list[Word], width: float, height: float) -> tuple[list[Word], float, float]:
@@ -273,30 +130,6 @@ def page_words(doc: pdfium.PdfDocument, index: int, max_chars: int = MAX_CHARS) 
             page.close()
 
 
-def _fast(name: str, restype: object, *argtypes: object) -> Callable[..., Any]:
-    """A pdfium function called with plain pointers: pypdfium2's wrappers cost more per call
-    than the call itself, and a page is tens of thousands of calls."""
-    address = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
-    return ctypes.CFUNCTYPE(restype, *argtypes)(address)  # type: ignore[arg-type]
-
-
-_VP, _INT = ctypes.c_void_p, ctypes.c_int
-_UNICODE = _fast("FPDFText_GetUnicode", ctypes.c_uint, _VP, _INT)
-_GENERATED = _fast("FPDFText_IsGenerated", _INT, _VP, _INT)
-_LOOSE_BOX = _fast("FPDFText_GetLooseCharBox", _INT, _VP, _INT, _VP)
-_TEXT_OBJECT = _fast("FPDFText_GetTextObject", _VP, _VP, _INT)
-
-
-def _transform(crop: tuple[float, float, float, float], rotation: int) -> tuple[float, ...]:
-    """(ax, bx, cx, ay, by, cy): seen x = ax*x + bx*y + cx, seen y = ay*x + by*y + cy."""
-    left, bottom, right, top = crop
-    return {
-        90: (0, 1, -bottom, 1, 0, -left),
-        180: (-1, 0, right, 0, 1, -bottom),
-        270: (0, -1, top, -1, 0, right),
-    }.get(rotation % 360, (1, 0, -left, 0, -1, top))
-
-
 def _read(page: pdfium.PdfPage, index: int, max_chars: int) -> PageWords:
     rotation = page.get_rotation()
     # The media box cut by the crop box, both inherited from the page tree as the spec says
@@ -305,60 +138,18 @@ def _read(page: pdfium.PdfPage, index: int, max_chars: int) -> PageWords:
     width, height = crop[2] - crop[0], crop[3] - crop[1]
     if rotation in (90, 270):
         width, height = height, width  # the page as seen is turned on its side
-    ax, bx, cx, ay, by, cy = _transform(crop, rotation)
     textpage = page.get_textpage()
     try:
-        handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
         total = textpage.count_chars()
         limit = min(total, max_chars)
-        fonts = _FontCache(textpage, rotation)
-        rect = raw.FS_RECTF()
-        where = ctypes.addressof(rect)
-        builder = _WordBuilder()
-        last: Glyph | None = None
-        seen: dict[tuple[str, int, int], float] = {}
-        previous: Glyph | None = None
-        copying = False
-        texts: dict[int, str | None] = {}
-        for i in range(limit):
-            code = _UNICODE(handle, i)
-            text = texts[code] if code in texts else texts.setdefault(code, _char_text(code))
-            if text is None:
-                continue
-            if text == " ":
-                if _GENERATED(handle, i):
-                    continue  # pdfium's guessed spaces and line ends: geometry decides here
-                builder.close()
-                last = None
-                continue
-            if not _LOOSE_BOX(handle, i, where):
-                continue
-            x0, y0 = ax * rect.left + bx * rect.bottom + cx, ay * rect.left + by * rect.bottom + cy
-            x1, y1 = ax * rect.right + bx * rect.top + cx, ay * rect.right + by * rect.top + cy
-            box = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
-            size, bold, sideways = fonts.get(i, _TEXT_OBJECT(handle, i) or 0)
-            size = size or (box[3] - box[1]) or 1.0
-            # Fake bold and shadows draw the same glyph again a hair away: keep one. A ligature
-            # that pdfium splits ("ff") gives two glyphs with one box, one after the other: kept.
-            # A glyph that just follows the last one on its line is new unless the last was a
-            # copy (the rest of a run drawn twice).
-            follows = previous is not None and not copying and previous[2] - 0.1 * size <= box[0] <= previous[2] + size
-            if box != previous and _drawn_again(seen, text, box, size, not follows):
-                copying = True
-                continue
-            copying = False
-            previous = box
-            if unicodedata.combining(text[0]) and builder.box is not None:
-                builder.chars.append(text)  # an accent drawn as its own glyph joins its letter
-                continue
-            if last is not None and (sideways != builder.sideways or _breaks(last, box, size, sideways)):
-                builder.close()
-            builder.add(text, box, size, bold, sideways)
-            last = box
-        builder.close()
+        found = glyphrun.words(textpage, limit, crop, rotation)
     finally:
         textpage.close()
-    words, width, height = _on_page(builder.words, width, height)
+    words, width, height = _on_page(found, width, height)
+    try:
+        drawn = figures.read(page)
+    except Exception:  # noqa: BLE001 - a broken structure tree loses only the alt text
+        drawn = []
     return PageWords(
         index=index,
         width=float(width),
@@ -367,4 +158,5 @@ def _read(page: pdfium.PdfPage, index: int, max_chars: int) -> PageWords:
         words=tuple(words),
         chars_read=limit,
         chars_total=total,
+        figures=tuple(drawn),
     )

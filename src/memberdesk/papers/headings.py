@@ -25,6 +25,8 @@ def body_size(blocks: Iterable[Block]) -> tuple[float, bool]:
     sizes: Counter[float] = Counter()
     bold: Counter[bool] = Counter()
     for block in blocks:
+        if block.figure:
+            continue  # alt text is not type on the page
         sizes[round(block.size * 2) / 2] += len(block.text)
         bold[block.bold] += len(block.text)
     if not sizes:
@@ -35,9 +37,11 @@ def body_size(blocks: Iterable[Block]) -> tuple[float, bool]:
 def _shape(block: Block, body: float, body_bold: bool) -> str:
     """ "big", "plain" (bold or capitals at body size) or "" for a block that is no heading."""
     text = block.text
+    if len(text) > 160 or block.lines > 3 or block.figure:
+        return ""  # before counting anything: most blocks are paragraphs, and long
     words = text.split()
     letters = [c for c in text if c.isalpha()]
-    if len(letters) < 2 or len(text) > 160 or len(words) > 22 or block.lines > 3 or _STAMP.match(text):
+    if len(letters) < 2 or len(words) > 22 or _STAMP.match(text):
         return ""
     if text.endswith((",", ";")) or (text.endswith(".") and len(words) > 8):
         return ""

@@ -337,6 +337,7 @@ class Importer:
                     problems.append((page.index, reason))
         failed = [p for p in layouts if p.problem]
         if failed and len(failed) == count:
+            pdf.read_structure(source)  # pdfium opened it; pypdf may say better what is wrong
             raise pdf.PdfProblem(failed[0].problem)
         labels = self._finish(document_id, info, source, extract.finish_document(layouts), keep_title)
         own = [(p.index, page_text(p)) for p in layouts if not p.problem]

@@ -55,8 +55,22 @@ def _next_in_list(first: str, then: str) -> bool:
 
 
 def _line_size(line: Band) -> float:
-    sizes = [w.size for w in line.words for _ in range(max(len(w.text), 1))]
-    return statistics.median(sizes)
+    """The median size of the line's characters (each word's size once per character)."""
+    first = line.words[0].size
+    if all(w.size == first for w in line.words):
+        return first  # most lines: asked of every line, so no list of every character
+    weighted = sorted((w.size, max(len(w.text), 1)) for w in line.words)
+    count = sum(n for _size, n in weighted)
+
+    def at(k: int) -> float:
+        for size, n in weighted:
+            if k < n:
+                return size
+            k -= n
+        return weighted[-1][0]
+
+    low, high = at((count - 1) // 2), at(count // 2)
+    return low if low == high else (low + high) / 2
 
 
 def _line_bold(line: Band) -> bool:

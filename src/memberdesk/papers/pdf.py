@@ -1,7 +1,10 @@
-"""PDF -> pages of text with printed page labels, and the outline. The only pypdf user.
+"""PDF -> pages of text with printed page labels, and the outline. The only pypdf user (with
+forms.py).
 
 Every way a PDF can be bad becomes a `PdfProblem` with a short reason a person can act on;
-nothing from pypdf escapes this module.
+nothing from pypdf escapes this module. pypdf is imported only when a paper needs it: most
+papers have no labels, outline or encryption, which pdfium (glyphs.plain_paper) can tell, and
+loading pypdf is a good part of a small paper's import.
 """
 
 from __future__ import annotations
@@ -11,20 +14,13 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-from pypdf import PdfReader
-from pypdf.errors import (
-    DependencyError,
-    EmptyFileError,
-    FileNotDecryptedError,
-    LimitReachedError,
-    PdfReadError,
-    PdfStreamError,
-    PyPdfError,
-)
-from pypdf.generic import Destination
+from typing import TYPE_CHECKING
 
 from memberdesk.model import OutlineEntry
+from memberdesk.papers import glyphs
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 # pypdf logs warnings about odd but readable files; they are not the reader's business.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
@@ -78,6 +74,8 @@ def _sniff(path: Path) -> None:
 
 
 def open_reader(path: Path) -> PdfReader:
+    from pypdf import PdfReader
+
     _sniff(path)
     try:
         reader = PdfReader(path, strict=False)
@@ -93,6 +91,16 @@ def open_reader(path: Path) -> PdfReader:
 
 
 def reason_for(exc: BaseException) -> str:
+    from pypdf.errors import (
+        DependencyError,
+        EmptyFileError,
+        FileNotDecryptedError,
+        LimitReachedError,
+        PdfReadError,
+        PdfStreamError,
+        PyPdfError,
+    )
+
     if isinstance(exc, FileNotDecryptedError):
         return NEEDS_PASSWORD
     if isinstance(exc, DependencyError):
@@ -115,6 +123,16 @@ def inspect(path: Path) -> PdfInfo:
 
     The parsed file is kept for page_problem(), which may follow.
     """
+    plain = glyphs.plain_paper(path)
+    if plain is not None:
+        count, meta = plain
+        labels = [str(i + 1) for i in range(count)]
+        return PdfInfo(page_count=count, title=_title(meta, path), labels=labels, outline=[], metadata_title=meta)
+    return read_structure(path)
+
+
+def read_structure(path: Path) -> PdfInfo:
+    """inspect() the careful way, by pypdf, whatever the paper has."""
     reader = _cached_reader(path)
     try:
         count = len(reader.pages)
@@ -122,7 +140,7 @@ def inspect(path: Path) -> PdfInfo:
             raise PdfProblem("has no pages")
         labels = _labels(reader, count)
         outline = _outline(reader)
-        title = _title(reader, path)
+        title = _title(_metadata_title(reader), path)
         has_labels = "/PageLabels" in reader.root_object
     except PdfProblem:
         raise
@@ -149,6 +167,8 @@ def _labels(reader: PdfReader, count: int) -> list[str]:
 
 
 def _outline(reader: PdfReader) -> list[OutlineEntry]:
+    from pypdf.generic import Destination
+
     entries: list[OutlineEntry] = []
     seen: set[int] = set()
 
@@ -190,8 +210,7 @@ def _metadata_title(reader: PdfReader) -> str:
         return ""
 
 
-def _title(reader: PdfReader, path: Path) -> str:
-    title = _metadata_title(reader)
+def _title(title: str, path: Path) -> str:
     if title and not _JUNK_TITLE.search(title):
         return title
     return path.stem.replace("_", " ").strip() or path.name

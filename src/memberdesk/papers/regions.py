@@ -177,13 +177,21 @@ def _order(words: list[Word], depth: int, ctx: _Context) -> list[Leaf]:
             leaves.append(Leaf(list(flow), lo, right))
             flow.clear()
 
+    grown: dict[int, tuple[int, list[Interval]] | None] = {}
+
+    def grow(at: int) -> tuple[int, list[Interval]] | None:
+        # Each band's region is asked for twice (as the band below, then as itself): once.
+        if at not in grown:
+            grown[at] = _grow(rows, at, lo, hi, least, ctx)
+        return grown[at]
+
     i = 0
     while i < len(rows):
-        found = None if depth >= MAX_DEPTH or ctx.budget.left <= 0 else _grow(rows, i, lo, hi, least, ctx)
+        found = None if depth >= MAX_DEPTH or ctx.budget.left <= 0 else grow(i)
         if found is not None and i + 1 < len(rows):
             # A band that crosses a gutter the bands below it share (a title over the columns
             # that happens to leave one gutter free) is above the region, not in it.
-            below = _grow(rows, i + 1, lo, hi, least, ctx)
+            below = grow(i + 1)
             if below is not None and len(below[1]) > len(found[1]):
                 found = None
         if found is None:
@@ -234,7 +242,7 @@ def _grow(
     counts = [0] * (len(gutters) + 1)
     starts = [a for a, _b in gutters]
     for band in region:
-        for k in _by_column(band, starts):
+        for k in {bisect_right(starts, w.box.cx) for w in band.words}:
             counts[k] += 1
     if sum(1 for c in counts if c >= 2) < 2:
         return None

@@ -94,6 +94,14 @@ class Word:
 
 
 @dataclass(frozen=True, slots=True)
+class Figure:
+    """A tagged paper's picture with alt text (figures.py)."""
+
+    alt: str
+    box: Box  # on the page as seen
+
+
+@dataclass(frozen=True, slots=True)
 class PageWords:
     index: int
     width: float
@@ -102,6 +110,7 @@ class PageWords:
     words: tuple[Word, ...]
     chars_read: int = 0
     chars_total: int = 0
+    figures: tuple[Figure, ...] = ()
 
     @property
     def truncated(self) -> bool:
@@ -132,6 +141,7 @@ class Block:
     number: str | None = None
     lines: int = 1
     table: bool = False  # a cell of a table (read row by row), not running prose
+    figure: bool = False  # a picture said by its alt text (figures.py), never a heading
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,166 @@
+"""Tagged PDFs (Word and InDesign exports carry a structure tree): the alt text of a page's
+figures, read where each picture sits, so a picture is said as one ("Picture: map of the new
+ward boundaries") and a page that is only a picture is not silent.
+
+PDFium reads the page's part of the structure tree (FPDF_StructTree_GetForPage): each /Figure
+element with /Alt names the marked-content ids of its drawing, and the page's drawn objects
+(pictures, forms, paths) carrying those ids give its box. A figure none of whose drawing is on
+this page is left out (an element of another page), and so is one without alt text: there is
+nothing to say. An untagged paper costs one call, and a page of a tagged one whose drawings
+carry no ids (text and ruled tables) one pass over its objects: the tree is walked only when a
+drawing could be a figure. glyphs.page_words calls read() while it has the page open, holding
+glyphs.PDFIUM_LOCK. The blocks given to place() are in reading order; a figure goes before the
+first block under its top that overlaps it across, else before the page's footer band.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections.abc import Sequence
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from memberdesk.papers.shapes import PARAGRAPH, Block, Box, Figure, box_to_top_left, union_all
+
+PREFIX = "Picture: "
+FIGURE = "Figure"  # the standard structure type; Word and InDesign write it as is
+MAX_ELEMENTS = 5_000  # a page's structure elements looked at, at most
+MAX_DEPTH = 64
+BOTTOM_BAND = 0.88  # as regions.BOTTOM_BAND: where a page's footers begin
+_TEXT, _FORM = 1, 5  # FPDF_PAGEOBJ_TEXT, FPDF_PAGEOBJ_FORM
+
+
+# Office writes this after alt text it made up itself; it says nothing about the picture.
+_GENERATED = re.compile(r"\s*description automatically generated( with (low|medium|high) confidence)?\.?$", re.I)
+
+
+def read(page: pdfium.PdfPage) -> list[Figure]:
+    """The figures with alt text on `page`, in structure order; [] for an untagged paper."""
+    if not raw.FPDFCatalog_IsTagged(page.pdf.raw):
+        return []
+    boxes = _boxes_by_mark(page)
+    if not boxes:
+        return []  # no drawing carries an id: nothing here can be a figure
+    return _figures(page, boxes)
+
+
+def _text(getter: object, element: object, buffer: ctypes.Array[ctypes.c_char]) -> str:
+    size = getter(element, buffer, len(buffer))  # type: ignore[operator]
+    if size > len(buffer):  # longer than the buffer: ask again with room for it
+        buffer = ctypes.create_string_buffer(size)
+        size = getter(element, buffer, len(buffer))  # type: ignore[operator]
+    return " ".join(buffer.raw[: max(size - 2, 0)].decode("utf-16-le", "replace").split())
+
+
+def _figures(page: pdfium.PdfPage, boxes: dict[int, Box]) -> list[Figure]:
+    tree = raw.FPDF_StructTree_GetForPage(page.raw)
+    if not tree:
+        return []
+    wanted: list[tuple[str, set[int]]] = []
+    try:
+        buffer = ctypes.create_string_buffer(512)
+        stack = [
+            (raw.FPDF_StructTree_GetChildAtIndex(tree, i), 0) for i in range(raw.FPDF_StructTree_CountChildren(tree))
+        ]
+        seen = 0
+        while stack and seen < MAX_ELEMENTS:
+            element, depth = stack.pop()
+            seen += 1
+            if not element:
+                continue
+            if _text(raw.FPDF_StructElement_GetType, element, buffer) == FIGURE:
+                alt = _GENERATED.sub("", _text(raw.FPDF_StructElement_GetAltText, element, buffer))
+                if alt:
+                    wanted.append((alt, _marks(element)))
+                continue  # what a figure holds is the figure
+            if depth < MAX_DEPTH:
+                count = raw.FPDF_StructElement_CountChildren(element)
+                stack.extend(
+                    (raw.FPDF_StructElement_GetChildAtIndex(element, i), depth + 1) for i in reversed(range(count))
+                )
+    finally:
+        raw.FPDF_StructTree_Close(tree)
+    out = []
+    for alt, marks in wanted:
+        drawn = [boxes[m] for m in marks if m in boxes]
+        if drawn:
+            out.append(Figure(alt, union_all(drawn)))
+    return out
+
+
+def _marks(element: object) -> set[int]:
+    """The marked-content ids of a figure element and of what it holds."""
+    marks: set[int] = set()
+    stack = [(element, 0)]
+    while stack and len(marks) < MAX_ELEMENTS:
+        node, depth = stack.pop()
+        for i in range(raw.FPDF_StructElement_GetMarkedContentIdCount(node)):
+            mark = raw.FPDF_StructElement_GetMarkedContentIdAtIndex(node, i)
+            if mark >= 0:
+                marks.add(mark)
+        if depth < 8:
+            for i in range(raw.FPDF_StructElement_CountChildren(node)):
+                child = raw.FPDF_StructElement_GetChildAtIndex(node, i)
+                if child:
+                    stack.append((child, depth + 1))
+    return marks
+
+
+def _boxes_by_mark(page: pdfium.PdfPage) -> dict[int, Box]:
+    """Marked-content id -> the box of the page's drawn objects (not text) under it; an object
+    inside a form XObject counts with the form's box, the one on the page."""
+    crop = page.get_bbox()
+    rotation = page.get_rotation()
+    found: dict[int, list[Box]] = {}
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    for i in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, i)
+        if raw.FPDFPageObj_GetType(obj) == _TEXT:
+            continue
+        marks = _object_marks(obj, 0)
+        if not marks or not raw.FPDFPageObj_GetBounds(
+            obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+        ):
+            continue
+        box = box_to_top_left(left.value, bottom.value, right.value, top.value, crop, rotation)
+        for mark in marks:
+            found.setdefault(mark, []).append(box)
+    return {mark: union_all(boxes) for mark, boxes in found.items()}
+
+
+def _object_marks(obj: object, depth: int) -> set[int]:
+    mark = raw.FPDFPageObj_GetMarkedContentID(obj)
+    marks = {mark} if mark >= 0 else set()
+    if depth < 3 and raw.FPDFPageObj_GetType(obj) == _FORM:
+        for i in range(raw.FPDFFormObj_CountObjects(obj)):
+            marks |= _object_marks(raw.FPDFFormObj_GetObject(obj, i), depth + 1)
+    return marks
+
+
+def place(blocks: Sequence[Block], figures: Sequence[Figure], width: float, height: float) -> list[Block]:
+    """`blocks` (in reading order) with a block for each figure where it is read."""
+    out = list(blocks)
+    for figure in figures:
+        box = figure.box
+        block = Block(
+            text=PREFIX + figure.alt,
+            kind=PARAGRAPH,
+            box=box,
+            where=box.scaled(width, height),
+            size=0.0,
+            bold=False,
+            figure=True,
+        )
+        at = next((k for k, b in enumerate(out) if b.box.y0 >= box.y0 and _across(b.box, box)), None)
+        if at is None:
+            at = len(out)
+            while at > 0 and out[at - 1].where.y0 > BOTTOM_BAND and not out[at - 1].figure:
+                at -= 1
+        out.insert(at, block)
+    return out
+
+
+def _across(a: Box, b: Box) -> bool:
+    return min(a.x1, b.x1) > max(a.x0, b.x0)

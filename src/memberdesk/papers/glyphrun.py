@@ -1,0 +1,306 @@
+"""A text page's glyphs -> words with boxes, font size and weight (glyphs.py opens the page).
+
+Spaces are decided here from geometry, not from the file: many generators (Crystal Reports,
+print drivers, ModernGov's own stamping) place each run of text by coordinates and never write
+a space character, and some write spaces inside what the eye sees as one word. A gap wider than
+a fraction of the font size splits words; a real space character always does.
+
+This is the one loop that runs once per glyph (a dense page has 9,000, a pack millions), so it
+calls pdfium through plain function pointers and keeps its state in local variables; the
+caller holds glyphs.PDFIUM_LOCK.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from memberdesk.papers.shapes import Box, Word
+
+# A gap between two glyphs wider than this many ems is a word break even without a space.
+# Letter gaps measured on advance boxes are ~0; a Helvetica space is 0.28 em, Times 0.25 em.
+WORD_GAP = 0.2
+
+# Ligatures that fonts map to one code point; pdfium usually splits them already.
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+}
+# Private-use code points that symbol fonts (Symbol, Wingdings) use for list bullets.
+_PUA_BULLETS = {0xF0B7, 0xF0A7, 0xF076, 0xF0D8, 0xF0FC, 0xF06E, 0xF0A8, 0xF071, 0xF0FB}
+SOFT_HYPHEN = "\u00ad"
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demibold", "extrabold")
+_FORCE_BOLD = 1 << 18
+
+
+class _FontCache:
+    """Size, weight and angle per text object: they are constant within one, and asking pdfium
+    once per object instead of once per glyph keeps a dense page cheap. Some generators make
+    every glyph its own object (a notice placed letter by letter), so the weight, a property of
+    the font, is asked once per font."""
+
+    def __init__(self, textpage: pdfium.PdfTextPage, handle: ctypes.c_void_p, rotation: int) -> None:
+        self.textpage = textpage
+        self.handle = handle
+        self.rotation = rotation
+        self.known: dict[int, tuple[float, bool, bool]] = {}
+        self.bold: dict[int, bool] = {}
+        self.name = ctypes.create_string_buffer(128)
+        self.flags = ctypes.c_int()
+        self.matrix = raw.FS_MATRIX()
+        self.where = ctypes.byref(self.matrix)
+
+    def get(self, index: int, key: int) -> tuple[float, bool, bool]:
+        """`key` is the glyph's text object's address (0 when pdfium gives none)."""
+        found = self.known.get(key) if key else None
+        if found is None:
+            found = self._ask(index, key)
+            if key:
+                self.known[key] = found
+        return found
+
+    def _ask(self, index: int, key: int) -> tuple[float, bool, bool]:
+        size = _FONT_SIZE(self.handle, index)
+        scale, angle = 1.0, 0.0
+        if _MATRIX(self.handle, index, self.where):
+            m = self.matrix
+            # The Tf size is often 1 with the real size in the text matrix (print drivers).
+            scale = math.hypot(m.c, m.d) or 1.0
+            angle = math.degrees(math.atan2(m.b, m.a))
+        font = (_OBJECT_FONT(ctypes.c_void_p(key)) or 0) if key else 0
+        bold = self.bold.get(font) if font else None
+        if bold is None:
+            bold = self._bold(index)
+            if font:
+                self.bold[font] = bold
+        # Upright as seen: the glyph's angle less the page's clockwise turn is about zero.
+        seen = (angle - self.rotation) % 360
+        sideways = min(seen, 360 - seen) > 10
+        return round(size * scale, 2), bold, sideways
+
+    def _bold(self, index: int) -> bool:
+        tp = self.textpage
+        weight = raw.FPDFText_GetFontWeight(tp, index)
+        raw.FPDFText_GetFontInfo(tp, index, self.name, len(self.name), ctypes.byref(self.flags))
+        name = self.name.value.decode("latin-1", "replace").lower()
+        return weight >= 600 or any(part in name for part in _BOLD_NAMES) or bool(self.flags.value & _FORCE_BOLD)
+
+
+def _char_text(code: int) -> str | None:
+    """The text a glyph stands for: None for nothing, " " for a word break."""
+    if code in (0x02, 0xAD):
+        return SOFT_HYPHEN  # pdfium reports a soft hyphen as U+0002
+    if code < 0x20 or code in (0x7F, 0xFFFE, 0xFFFF, 0xFFFD):
+        return " " if code in (0x09, 0x0A, 0x0D) else None
+    char = chr(code)
+    if char in _LIGATURES:
+        return _LIGATURES[char]
+    if code in _PUA_BULLETS:
+        return "\u2022"
+    if 0xE000 <= code <= 0xF8FF:
+        return None  # other private-use glyphs have no meaning to read out
+    if char.isspace() or unicodedata.category(char) == "Zs":
+        return " "  # NBSP, thin and figure spaces all separate words when read
+    if unicodedata.category(char) == "Cf" and code != 0xAD:
+        return None  # zero-width joiners, marks
+    return char
+
+
+def _fast(name: str, restype: object) -> Callable[..., Any]:
+    """A pdfium function called with ready-made ctypes arguments (the text page as a c_void_p,
+    indices as ints): pypdfium2's wrappers cost more per call than the call itself, and so do
+    declared argument types (each argument converted on every call); a page is tens of
+    thousands of calls."""
+    address = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(restype)(address)  # type: ignore[arg-type]
+
+
+# int FPDFText_GetUnicode(page, index) and so on: every argument is a pointer or an int.
+_UNICODE = _fast("FPDFText_GetUnicode", ctypes.c_uint)
+_GENERATED = _fast("FPDFText_IsGenerated", ctypes.c_int)
+_LOOSE_BOX = _fast("FPDFText_GetLooseCharBox", ctypes.c_int)
+_TEXT_OBJECT = _fast("FPDFText_GetTextObject", ctypes.c_void_p)
+_FONT_SIZE = _fast("FPDFText_GetFontSize", ctypes.c_double)
+_MATRIX = _fast("FPDFText_GetMatrix", ctypes.c_int)
+_OBJECT_FONT = _fast("FPDFTextObj_GetFont", ctypes.c_void_p)
+
+
+def _transform(crop: tuple[float, float, float, float], rotation: int) -> tuple[float, ...]:
+    """(ax, bx, cx, ay, by, cy): seen x = ax*x + bx*y + cx, seen y = ay*x + by*y + cy."""
+    left, bottom, right, top = crop
+    return {
+        90: (0, 1, -bottom, 1, 0, -left),
+        180: (-1, 0, right, 0, 1, -bottom),
+        270: (0, -1, top, -1, 0, right),
+    }.get(rotation % 360, (1, 0, -left, 0, -1, top))
+
+
+_AROUND = [(dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+
+
+def words(
+    textpage: pdfium.PdfTextPage, limit: int, crop: tuple[float, float, float, float], rotation: int
+) -> list[Word]:
+    """Glyphs -> words, in stream order. One loop with everything kept in local variables: it
+    runs once per glyph (a dense page has 9,000), so a function call or a tuple less matters.
+
+    Per glyph pdfium is asked its character, its box (words are cut by the gaps between boxes)
+    and its text object (font size and weight are asked once per object). FPDFText_GetText
+    would give the page's characters in one call, but its text does not line up one to one
+    with the characters (soft hyphens, some spaces and line ends differ), so it is not used.
+    """
+    handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
+    fonts = _FontCache(textpage, handle, rotation)
+    rect = (ctypes.c_float * 4)()  # an FS_RECTF: left, top, right, bottom
+    where = ctypes.byref(rect)
+    corners = memoryview(rect).cast("B").cast("f")
+    ax, bx, cx, ay, by, cy = _transform(crop, rotation)
+    upright = rotation % 360 == 0
+    texts: dict[int, str | None] = {}
+    marks: set[int] = set()  # combining accents, drawn as their own glyph
+    words: list[Word] = []
+    # The word being read: its characters, box, summed sizes, bold glyphs, glyphs, sideways.
+    chars: list[str] = []
+    wx0 = wy0 = wx1 = wy1 = sizes = 0.0
+    bolds = count = 0
+    wside = False
+    lx0 = ly0 = lx1 = ly1 = 0.0  # the last glyph of that word
+    # Fake bold and shadows draw the same glyph again a hair away: each glyph is remembered in
+    # `pending`, filed into `seen` by text and place only when one that does not simply follow
+    # the last (the start of a line or run) has to be looked up.
+    pending: list[tuple[str, float, float, float]] = []
+    seen: dict[tuple[str, int, int], float] = {}
+    previous: tuple[float, float, float, float] | None = None
+    copying = False
+    last_object, size0, bold, sideways = -1, 0.0, False, False
+    for i in range(limit):
+        code = _UNICODE(handle, i)
+        if code in texts:
+            text = texts[code]
+        else:
+            text = texts[code] = _char_text(code)
+            if text and unicodedata.combining(text[0]):
+                marks.add(code)
+        if text is None:
+            continue
+        if text == " ":
+            if _GENERATED(handle, i):
+                continue  # pdfium's guessed spaces and line ends: geometry decides here
+            if chars:
+                _close(words, chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside)
+                chars = []
+            continue
+        if not _LOOSE_BOX(handle, i, where):
+            continue
+        left, top, right, bottom = corners.tolist()
+        if upright:
+            x0, x1, y0, y1 = left + cx, right + cx, cy - top, cy - bottom
+        else:
+            x0, y0 = ax * left + bx * bottom + cx, ay * left + by * bottom + cy
+            x1, y1 = ax * right + bx * top + cx, ay * right + by * top + cy
+        if x0 > x1:
+            x0, x1 = x1, x0
+        if y0 > y1:
+            y0, y1 = y1, y0
+        obj = _TEXT_OBJECT(handle, i) or 0
+        if obj != last_object or not obj:
+            size0, bold, sideways = fonts.get(i, obj)
+            last_object = obj
+        size = size0 or (y1 - y0) or 1.0
+        box = (x0, y0, x1, y1)
+        if box != previous:
+            # A ligature that pdfium splits ("ff") gives two glyphs with one box: both kept.
+            near = 0.12 * size if size > 0.05 / 0.12 else 0.05  # "ll" (0.22 em apart) is never merged
+            follows = previous is not None and not copying and previous[2] - 0.1 * size <= x0 <= previous[2] + size
+            if not follows:
+                for t, gx, gy, gn in pending:
+                    seen[(t, round(gy), int(gx // gn))] = gx
+                pending.clear()
+                row, col = round(y0), int(x0 // near)
+                drawn = False
+                for dy, dx in _AROUND:
+                    x = seen.get((text, row + dy, col + dx))
+                    if x is not None and abs(x - x0) < near:
+                        drawn = True
+                        break
+                if drawn:
+                    copying = True  # the rest of a run drawn twice follows this one
+                    continue
+            pending.append((text, x0, y0, near))
+        copying = False
+        previous = box
+        if chars:
+            if code in marks:
+                chars.append(text)  # an accent joins its letter
+                continue
+            if sideways != wside:
+                cut = True
+            elif sideways:
+                # Sideways text is kept in stream order; only a jump of more than a line breaks it.
+                cut = abs((x0 + x1 - lx0 - lx1) / 2) > 2 * size and abs((y0 + y1 - ly0 - ly1) / 2) > 2 * size
+            else:
+                h, lh = y1 - y0, ly1 - ly0
+                small = (h if h < lh else lh) or 1.0
+                overlap = (y1 if y1 < ly1 else ly1) - (y0 if y0 > ly0 else ly0)
+                if overlap < 0.5 * small and not (h < lh * 0.8 and overlap > 0):
+                    cut = True  # another line (a raised footnote mark still overlaps its line)
+                else:
+                    # A gap, or a jump back to before the last glyph began (a new run drawn
+                    # over this one); a split ligature's parts start at one place: kept.
+                    cut = x0 - lx1 > WORD_GAP * size or x0 < lx0 - 0.3 * size
+            if cut:
+                _close(words, chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside)
+                chars = []
+        if chars:
+            chars.append(text)
+            wx0 = x0 if x0 < wx0 else wx0
+            wy0 = y0 if y0 < wy0 else wy0
+            wx1 = x1 if x1 > wx1 else wx1
+            wy1 = y1 if y1 > wy1 else wy1
+            sizes += size
+            bolds += bold
+            count += 1
+        else:
+            chars = [text]
+            wx0, wy0, wx1, wy1, sizes, bolds, count, wside = x0, y0, x1, y1, size, int(bold), 1, sideways
+        lx0, ly0, lx1, ly1 = x0, y0, x1, y1
+    if chars:
+        _close(words, chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside)
+    return words
+
+
+def _close(
+    words: list[Word],
+    chars: list[str],
+    x0: float,
+    y0: float,
+    x1: float,
+    y1: float,
+    sizes: float,
+    bolds: int,
+    count: int,
+    sideways: bool,
+) -> None:
+    text = unicodedata.normalize("NFC", "".join(chars))
+    if text.strip(SOFT_HYPHEN):
+        words.append(
+            Word(
+                text=text,
+                box=Box(x0, y0, x1, y1),
+                size=round(sizes / max(count, 1), 2),
+                bold=bolds * 2 > count,
+                order=len(words),
+                sideways=sideways,
+            )
+        )

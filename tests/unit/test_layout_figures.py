@@ -1,0 +1,82 @@
+"""figures.py: a tagged PDF's figures said by their alt text, where each picture sits."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from reportlab.pdfgen import canvas
+
+from memberdesk.library import Library
+from memberdesk.papers import glyphs
+from memberdesk.papers.extract import extract_pages, finish_document
+from memberdesk.papers.flow import page_text
+from memberdesk.papers.importer import Importer
+from tagged_factory import tagged_pdf
+
+MAP = "Map of the new Berkeley ward boundaries"
+
+
+def _paper(tmp_path: Path) -> Path:
+    return tagged_pdf(
+        tmp_path / "tagged.pdf",
+        [
+            (
+                [(790, "Ward boundaries"), (770, "The map below shows the new wards."), (300, "Comments are invited.")],
+                [(MAP, (60, 400, 300, 200)), ("", (380, 400, 150, 100))],  # the second has no /Alt
+            ),
+            ([], [("Photograph of the council chamber", (0, 0, 595, 842))]),
+        ],
+    )
+
+
+def test_a_figure_is_read_by_its_alt_text_where_the_picture_sits(tmp_path: Path) -> None:
+    paper = finish_document(extract_pages(_paper(tmp_path)))
+    first = [b.text for b in paper.pages[0].blocks]
+    assert first == [
+        "Ward boundaries",
+        "The map below shows the new wards.",
+        f"Picture: {MAP}",
+        "Comments are invited.",
+    ]
+    figure = paper.pages[0].blocks[2]
+    assert figure.figure and figure.kind == "paragraph"  # never a heading, nor in the contents
+    assert all(h.text != figure.text for h in paper.headings)
+
+
+def test_a_page_that_is_only_a_picture_says_its_alt_text(tmp_path: Path) -> None:
+    pages = extract_pages(_paper(tmp_path))
+    assert page_text(pages[1]) == "Picture: Photograph of the council chamber"
+
+
+def test_figures_without_alt_text_and_untagged_papers_add_nothing(tmp_path: Path) -> None:
+    with glyphs.open_document(_paper(tmp_path)) as doc:
+        found = glyphs.page_words(doc, 0).figures
+    assert [f.alt for f in found] == [MAP]
+    box = found[0].box
+    # 60..360 across and 842-600..842-400 down, in points from the top left.
+    assert (round(box.x0), round(box.y0), round(box.x1), round(box.y1)) == (60, 242, 360, 442)
+    plain = tmp_path / "plain.pdf"
+    c = canvas.Canvas(str(plain))
+    c.drawString(60, 780, "No structure here")
+    c.save()
+    with glyphs.open_document(plain) as doc:
+        assert glyphs.page_words(doc, 0).figures == ()
+
+
+def test_office_s_note_on_alt_text_it_made_up_is_left_out(tmp_path: Path) -> None:
+    alt = "A red and white sign with a horse Description automatically generated"
+    path = tagged_pdf(tmp_path / "office.pdf", [([(790, "Kent")], [(alt, (60, 400, 300, 200))])])
+    [page] = extract_pages(path)
+    assert [b.text for b in page.blocks] == ["Kent", "Picture: A red and white sign with a horse"]
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract is not installed")
+def test_a_picture_page_keeps_its_alt_text_when_ocr_finds_no_text_and_search_finds_it(tmp_path: Path) -> None:
+    with Library(tmp_path / "home") as library, Importer(library, workers=1) as importer:
+        result = importer.import_file(_paper(tmp_path))
+        assert result.document_id is not None
+        page = library.documents.page(result.document_id, 1)
+        assert page is not None and page.text == "Picture: Photograph of the council chamber"
+        assert [i for i, _ in library.documents.pages_containing(result.document_id, "chamber")] == [1]
