@@ -13,13 +13,14 @@ A download streams into a temporary ".part" file inside the destination folder, 
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
@@ -27,14 +28,18 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from memberdesk.files import owned_prefix
 from memberdesk.model import CachedPage
 from memberdesk.sources.errors import FetchCancelled, FetchError, SourceError
 from memberdesk.sources.fetching import (
+    PART_PREFIX,
+    PART_SUFFIX,
     USER_AGENT,
     DownloadJob,
     DownloadResult,
     HostGate,
     HttpStats,
+    LinkedStop,
     Response,
     ResponseCache,
     StatsCounter,
@@ -227,20 +232,31 @@ class HttpClient:
 
     def download_many(
         self, jobs: Iterable[DownloadJob], *, workers: int = 8, cancel: threading.Event | None = None
-    ) -> Iterator[tuple[DownloadJob, DownloadResult | SourceError]]:
+    ) -> Generator[tuple[DownloadJob, DownloadResult | SourceError], None, None]:
         """Run downloads on a thread pool, yielding (job, result or error) as each finishes.
 
         `workers` may exceed per_host: the host gate still keeps each council to its limit
         while other councils proceed.
         """
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="memberdesk-download") as pool:
-            futures = {pool.submit(self._run_job, job, cancel): job for job in jobs}
-            try:
-                for future in as_completed(futures):
-                    yield futures[future], future.result()
-            finally:
-                for future in futures:  # the caller stopped early: do not start the rest
-                    future.cancel()
+        stop = LinkedStop(cancel)
+        pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="memberdesk-download")
+        futures = {pool.submit(self._run_job, job, stop): job for job in jobs}
+        handed: set[Future[DownloadResult | SourceError]] = set()
+        try:
+            for future in as_completed(futures):
+                handed.add(future)
+                yield futures[future], future.result()
+        finally:
+            # The caller stopped early (cancel, a full disk): start nothing more, stop what
+            # runs, and remove the files of downloads it will never see.
+            stop.set()
+            pool.shutdown(wait=True, cancel_futures=True)
+            for future in futures:
+                if future in handed or future.cancelled():
+                    continue
+                outcome = future.result()
+                if isinstance(outcome, DownloadResult) and outcome.path is not None:
+                    outcome.path.unlink(missing_ok=True)
 
     def _run_job(self, job: DownloadJob, cancel: threading.Event | None) -> DownloadResult | SourceError:
         try:
@@ -255,6 +271,12 @@ class HttpClient:
             )
         except SourceError as error:
             return error
+        except OSError as error:  # our side: the disk, not the council
+            if error.errno in (errno.ENOSPC, errno.EDQUOT):
+                return FetchError(f"the disk is full: {job.url}", url=job.url, kind="disk_full")
+            return FetchError(
+                f"cannot be written here ({error.strerror or error}): {job.url}", url=job.url, kind="local"
+            )
 
     def _download_once(
         self,
@@ -266,7 +288,7 @@ class HttpClient:
         on_progress: Callable[[int, int | None], None] | None,
         cancel: threading.Event | None,
     ) -> DownloadResult:
-        fd, tmp_name = tempfile.mkstemp(prefix=".download-", suffix=".part", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=owned_prefix(PART_PREFIX), suffix=PART_SUFFIX, dir=folder)
         tmp = Path(tmp_name)
         finished = False
         try:
