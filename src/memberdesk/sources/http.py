@@ -50,6 +50,7 @@ from memberdesk.sources.fetching import (
     status_reason,
 )
 from memberdesk.sources.http_errors import Retryable, check_pdf, retry_after, transport_error
+from memberdesk.sources.watch import Interrupted, Watch, watch_client, watching
 
 T = TypeVar("T")
 
@@ -74,6 +75,10 @@ class HttpClient:
         max_redirects: int = 5,
         max_page_bytes: int = 64 * 1024 * 1024,
         max_download_bytes: int = 1024 * 1024 * 1024,
+        page_deadline: float = 60.0,
+        download_deadline: float = 600.0,
+        min_rate: float = 256.0,
+        rate_window: float = 15.0,
         user_agent: str = USER_AGENT,
         cache: ResponseCache | None = None,
     ) -> None:
@@ -87,6 +92,12 @@ class HttpClient:
         self.max_download_bytes = max_download_bytes
         self.read_timeout = read_timeout
         self.connect_timeout = connect_timeout
+        # Overall deadlines (all tries of one request, from its first slot) and the slowest
+        # answer taken (bytes a second over each window): a drip is cut off like a timeout.
+        self.page_deadline = page_deadline
+        self.download_deadline = download_deadline
+        self.min_rate = min_rate
+        self.rate_window = rate_window
         self.cache = cache
         self._stats = StatsCounter()
         self._gates: dict[str, HostGate] = {}
@@ -101,6 +112,8 @@ class HttpClient:
             headers={"User-Agent": user_agent},
             event_hooks={"request": [self._count_request]},
         )
+        transports = [self._client._transport, *self._client._mounts.values()]
+        watch_client([getattr(t, "_pool", None) for t in transports if t is not None])
 
     # -- life cycle and counters -------------------------------------------------------
 
@@ -173,8 +186,13 @@ class HttpClient:
         Only retryable statuses that never got better raise; other statuses are returned.
         """
 
+        budget = _Budget(self.page_deadline)
+
         def attempt() -> Response:
-            with self._slot(url, cancel), self._client.stream(method, url, headers=headers, content=content) as resp:
+            with (
+                self._slot(url, cancel, budget),
+                self._client.stream(method, url, headers=headers, content=content) as resp,
+            ):
                 body = bytearray()
                 for chunk in resp.iter_bytes(_CHUNK):
                     body.extend(chunk)
@@ -194,7 +212,7 @@ class HttpClient:
                 raise Retryable(self._status_error(answer.status, url), retry_after(answer.headers))
             return answer
 
-        return self._retrying(url, attempt, cancel)
+        return self._retrying(url, attempt, cancel, budget)
 
     # -- files -------------------------------------------------------------------------
 
@@ -226,8 +244,12 @@ class HttpClient:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         target = Path(final_path) if final_path is not None else None
+        budget = _Budget(self.download_deadline)
         return self._retrying(
-            url, lambda: self._download_once(url, folder, headers, expect_pdf, target, on_progress, cancel), cancel
+            url,
+            lambda: self._download_once(url, folder, headers, expect_pdf, target, on_progress, cancel, budget),
+            cancel,
+            budget,
         )
 
     def download_many(
@@ -287,6 +309,7 @@ class HttpClient:
         target: Path | None,
         on_progress: Callable[[int, int | None], None] | None,
         cancel: threading.Event | None,
+        budget: _Budget,
     ) -> DownloadResult:
         fd, tmp_name = tempfile.mkstemp(prefix=owned_prefix(PART_PREFIX), suffix=PART_SUFFIX, dir=folder)
         tmp = Path(tmp_name)
@@ -294,7 +317,7 @@ class HttpClient:
         try:
             with (
                 os.fdopen(fd, "wb") as out,
-                self._slot(url, cancel),
+                self._slot(url, cancel, budget),
                 self._client.stream("GET", url, headers=headers) as resp,
             ):
                 if resp.status_code == 304:
@@ -377,7 +400,8 @@ class HttpClient:
             return gate
 
     @contextmanager
-    def _slot(self, url: str, cancel: threading.Event | None) -> Iterator[None]:
+    def _slot(self, url: str, cancel: threading.Event | None, budget: _Budget) -> Iterator[None]:
+        """One of the host's slots, with this thread's reads watched (stop, deadline, rate)."""
         gate = self._gate(url)
         # Wait for a free slot, but notice a cancel while four slow answers hold them all.
         while not gate.semaphore.acquire(timeout=0.1):
@@ -385,15 +409,21 @@ class HttpClient:
                 raise FetchCancelled(f"download stopped: {url}", url=url)
         try:
             sleep_or_cancel(gate.wait_time(), cancel, url)  # a pause the host asked for
-            yield
+            watch = Watch(cancel, budget.start(), self.min_rate, self.rate_window)
+            with watching(watch):
+                yield
         finally:
             gate.semaphore.release()
 
-    def _retrying(self, url: str, attempt: Callable[[], T], cancel: threading.Event | None) -> T:
+    def _retrying(
+        self, url: str, attempt: Callable[[], T], cancel: threading.Event | None, budget: _Budget | None = None
+    ) -> T:
         for number in range(self.retries + 1):
             try:
                 try:
                     return attempt()
+                except Interrupted as cut:
+                    raise self._interrupted(cut, url, budget) from None
                 except httpx.HTTPError as exc:
                     raise transport_error(
                         exc,
@@ -408,12 +438,47 @@ class HttpClient:
                 wait = min(self.backoff * 2**number, self.max_backoff)
                 if retry.retry_after is not None:
                     wait = min(retry.retry_after, self.max_retry_after)
+                if budget is not None and budget.left() < wait:  # no time for another try
+                    raise retry.error from None
+                if retry.retry_after is not None:
                     self._gate(url).pause_until(time.monotonic() + wait)
                 self._stats.add("retries")
                 sleep_or_cancel(wait, cancel, url)
         raise AssertionError("unreachable")
 
+    def _interrupted(self, cut: Interrupted, url: str, budget: _Budget | None) -> Exception:
+        if cut.kind == "cancelled":
+            return FetchCancelled(f"stopped: {url}", url=url)
+        if cut.kind == "deadline":
+            limit = budget.limit if budget is not None else 0
+            return FetchError(
+                f"the council's site took too long (over {limit:.0f} seconds in all): {url}", url=url, kind="deadline"
+            )
+        return Retryable(
+            FetchError(
+                f"the council's answer {cut} (under {self.min_rate:.0f} bytes a second): {url}",
+                url=url,
+                kind="too_slow",
+            )
+        )
+
     def _status_error(self, status: int, url: str, tries: int | None = None) -> FetchError:
         return FetchError(
             f"{status_reason(status, tries or self.retries + 1)}: {url}", url=url, kind="status", status=status
         )
+
+
+class _Budget:
+    """One request's overall deadline: `limit` seconds from its first slot, for every try."""
+
+    def __init__(self, limit: float) -> None:
+        self.limit = limit
+        self._deadline: float | None = None
+
+    def start(self) -> float:
+        if self._deadline is None:
+            self._deadline = time.monotonic() + self.limit
+        return self._deadline
+
+    def left(self) -> float:
+        return float("inf") if self._deadline is None else self._deadline - time.monotonic()
