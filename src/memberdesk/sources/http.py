@@ -14,9 +14,7 @@ A download streams into a temporary ".part" file inside the destination folder, 
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -28,12 +26,9 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from memberdesk.files import owned_prefix
 from memberdesk.model import CachedPage
 from memberdesk.sources.errors import FetchCancelled, FetchError, SourceError
 from memberdesk.sources.fetching import (
-    PART_PREFIX,
-    PART_SUFFIX,
     USER_AGENT,
     DownloadJob,
     DownloadResult,
@@ -43,18 +38,15 @@ from memberdesk.sources.fetching import (
     Response,
     ResponseCache,
     StatsCounter,
-    content_length,
-    cut_off_error,
-    fsync_dir,
     sleep_or_cancel,
     status_reason,
 )
-from memberdesk.sources.http_errors import Retryable, check_pdf, retry_after, transport_error
-from memberdesk.sources.watch import Interrupted, Watch, watch_client, watching
+from memberdesk.sources.http_errors import RETRY_STATUSES, Retryable, interrupted_error, retry_after, transport_error
+from memberdesk.sources.http_files import download_once
+from memberdesk.sources.watch import Budget, Interrupted, Watch, watch_client, watching
 
 T = TypeVar("T")
 
-RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _CHUNK = 64 * 1024
 _PDF_HEAD = 1024  # how much we look at before deciding "this is not a PDF"
 
@@ -186,7 +178,7 @@ class HttpClient:
         Only retryable statuses that never got better raise; other statuses are returned.
         """
 
-        budget = _Budget(self.page_deadline)
+        budget = Budget(self.page_deadline)
 
         def attempt() -> Response:
             with (
@@ -244,10 +236,23 @@ class HttpClient:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         target = Path(final_path) if final_path is not None else None
-        budget = _Budget(self.download_deadline)
+        budget = Budget(self.download_deadline)
         return self._retrying(
             url,
-            lambda: self._download_once(url, folder, headers, expect_pdf, target, on_progress, cancel, budget),
+            lambda: download_once(
+                self._client,
+                lambda: self._slot(url, cancel, budget),
+                self._stats,
+                self.max_download_bytes,
+                self._status_error,
+                url,
+                folder,
+                headers,
+                expect_pdf,
+                target,
+                on_progress,
+                cancel,
+            ),
             cancel,
             budget,
         )
@@ -300,95 +305,6 @@ class HttpClient:
                 f"cannot be written here ({error.strerror or error}): {job.url}", url=job.url, kind="local"
             )
 
-    def _download_once(
-        self,
-        url: str,
-        folder: Path,
-        headers: dict[str, str],
-        expect_pdf: bool,
-        target: Path | None,
-        on_progress: Callable[[int, int | None], None] | None,
-        cancel: threading.Event | None,
-        budget: _Budget,
-    ) -> DownloadResult:
-        fd, tmp_name = tempfile.mkstemp(prefix=owned_prefix(PART_PREFIX), suffix=PART_SUFFIX, dir=folder)
-        tmp = Path(tmp_name)
-        finished = False
-        try:
-            with (
-                os.fdopen(fd, "wb") as out,
-                self._slot(url, cancel, budget),
-                self._client.stream("GET", url, headers=headers) as resp,
-            ):
-                if resp.status_code == 304:
-                    self._stats.add("not_modified")
-                    return DownloadResult(
-                        url,
-                        None,
-                        etag=resp.headers.get("etag", ""),
-                        last_modified=resp.headers.get("last-modified", ""),
-                        not_modified=True,
-                        final_url=str(resp.url),
-                    )
-                if resp.status_code in RETRY_STATUSES:
-                    resp.read()  # let the connection be reused
-                    raise Retryable(self._status_error(resp.status_code, url), retry_after(resp.headers))
-                if resp.status_code != 200:
-                    raise self._status_error(resp.status_code, url, tries=1)
-                expected = content_length(resp.headers)
-                if expected is not None and expected > self.max_download_bytes:
-                    raise FetchError(f"the file is too large ({expected} bytes): {url}", url=url, kind="too_large")
-                digest = hashlib.sha256()
-                size = 0
-                head = b"" if expect_pdf else None
-                try:
-                    for chunk in resp.iter_bytes(_CHUNK):
-                        if cancel is not None and cancel.is_set():
-                            raise FetchCancelled(f"download stopped: {url}", url=url)
-                        if head is not None:  # decide early: never stream a whole web page
-                            head += chunk
-                            if len(head.lstrip()) >= 5 or len(head) >= _PDF_HEAD:
-                                check_pdf(head, resp, url)
-                                head = None
-                        out.write(chunk)
-                        digest.update(chunk)
-                        size += len(chunk)
-                        if size > self.max_download_bytes:
-                            raise FetchError(
-                                f"the file is too large (over {size} bytes): {url}", url=url, kind="too_large"
-                            )
-                        if on_progress is not None:
-                            on_progress(size, expected)
-                except httpx.RemoteProtocolError as exc:
-                    raise Retryable(cut_off_error(url, max(size, resp.num_bytes_downloaded), expected)) from exc
-                if head is not None:
-                    check_pdf(head, resp, url)
-                wire = resp.num_bytes_downloaded
-                self._stats.add("bytes_fetched", wire)
-                if expected is not None and wire != expected:
-                    raise Retryable(cut_off_error(url, wire, expected))
-                out.flush()
-                os.fsync(out.fileno())
-                result_path = tmp
-                if target is not None:
-                    os.replace(tmp, target)
-                    fsync_dir(target.parent)
-                    result_path = target
-                finished = True
-                self._stats.add("downloads")
-                return DownloadResult(
-                    url,
-                    result_path,
-                    digest.hexdigest(),
-                    size,
-                    resp.headers.get("etag", ""),
-                    resp.headers.get("last-modified", ""),
-                    final_url=str(resp.url),
-                )
-        finally:
-            if not finished:
-                tmp.unlink(missing_ok=True)
-
     # -- retries and politeness --------------------------------------------------------
 
     def _gate(self, url: str) -> HostGate:
@@ -400,7 +316,7 @@ class HttpClient:
             return gate
 
     @contextmanager
-    def _slot(self, url: str, cancel: threading.Event | None, budget: _Budget) -> Iterator[None]:
+    def _slot(self, url: str, cancel: threading.Event | None, budget: Budget) -> Iterator[None]:
         """One of the host's slots, with this thread's reads watched (stop, deadline, rate)."""
         gate = self._gate(url)
         # Wait for a free slot, but notice a cancel while four slow answers hold them all.
@@ -416,14 +332,14 @@ class HttpClient:
             gate.semaphore.release()
 
     def _retrying(
-        self, url: str, attempt: Callable[[], T], cancel: threading.Event | None, budget: _Budget | None = None
+        self, url: str, attempt: Callable[[], T], cancel: threading.Event | None, budget: Budget | None = None
     ) -> T:
         for number in range(self.retries + 1):
             try:
                 try:
                     return attempt()
                 except Interrupted as cut:
-                    raise self._interrupted(cut, url, budget) from None
+                    raise interrupted_error(cut, url, budget.limit if budget else 0, self.min_rate) from None
                 except httpx.HTTPError as exc:
                     raise transport_error(
                         exc,
@@ -446,39 +362,7 @@ class HttpClient:
                 sleep_or_cancel(wait, cancel, url)
         raise AssertionError("unreachable")
 
-    def _interrupted(self, cut: Interrupted, url: str, budget: _Budget | None) -> Exception:
-        if cut.kind == "cancelled":
-            return FetchCancelled(f"stopped: {url}", url=url)
-        if cut.kind == "deadline":
-            limit = budget.limit if budget is not None else 0
-            return FetchError(
-                f"the council's site took too long (over {limit:.0f} seconds in all): {url}", url=url, kind="deadline"
-            )
-        return Retryable(
-            FetchError(
-                f"the council's answer {cut} (under {self.min_rate:.0f} bytes a second): {url}",
-                url=url,
-                kind="too_slow",
-            )
-        )
-
     def _status_error(self, status: int, url: str, tries: int | None = None) -> FetchError:
         return FetchError(
             f"{status_reason(status, tries or self.retries + 1)}: {url}", url=url, kind="status", status=status
         )
-
-
-class _Budget:
-    """One request's overall deadline: `limit` seconds from its first slot, for every try."""
-
-    def __init__(self, limit: float) -> None:
-        self.limit = limit
-        self._deadline: float | None = None
-
-    def start(self) -> float:
-        if self._deadline is None:
-            self._deadline = time.monotonic() + self.limit
-        return self._deadline
-
-    def left(self) -> float:
-        return float("inf") if self._deadline is None else self._deadline - time.monotonic()

@@ -173,3 +173,19 @@ def watch_client(pools: list[Any]) -> int:
             pool._network_backend = WatchedBackend(backend)
             wrapped += 1
     return wrapped
+
+
+class Budget:
+    """One request's overall deadline: `limit` seconds from its first slot, for every try."""
+
+    def __init__(self, limit: float) -> None:
+        self.limit = limit
+        self._deadline: float | None = None
+
+    def start(self) -> float:
+        if self._deadline is None:
+            self._deadline = time.monotonic() + self.limit
+        return self._deadline
+
+    def left(self) -> float:
+        return float("inf") if self._deadline is None else self._deadline - time.monotonic()
