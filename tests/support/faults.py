@@ -13,7 +13,19 @@ from pathlib import Path
 
 from pdf_factory import make_pdf
 
-WORDS = ["budget", "highways", "council", "report", "item", "decision", "planning", "zebra", "school", "library", "housing"]
+WORDS = [
+    "budget",
+    "highways",
+    "council",
+    "report",
+    "item",
+    "decision",
+    "planning",
+    "zebra",
+    "school",
+    "library",
+    "housing",
+]
 
 
 def papers(folder: Path, count: int, pages: int = 6, seed: int = 0) -> list[Path]:
