@@ -141,7 +141,11 @@ class MemberdeskApp(ProfileSupport, App[None]):
     def action_paper_record(self) -> None:
         from memberdesk.ui.screens.paper import PaperScreen
 
-        settings = config.load_settings(self.home)
+        try:
+            settings = config.load_settings(self.home)
+        except config.SettingsError as exc:  # said on screen; the record uses the defaults
+            self.notify(f"{exc}; using the default settings", severity="warning", timeout=10)
+            settings = config.Settings()
         record = self.library.paper_record.record(
             double_sided=settings.double_sided, yearly_sheet_target=settings.yearly_sheet_target
         )
