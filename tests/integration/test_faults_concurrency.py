@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import signal
 import sqlite3
@@ -174,3 +175,23 @@ def test_the_migration_merges_papers_stored_twice_and_keeps_their_notes(tmp_path
         assert sorted((v.uid, v.note.document_id) for v in library.notes.all()) == [("n1", 1), ("n2", 1)]
         assert library.documents.position(1) == (4, 0)
     assert integrity(home) == "ok"
+
+
+def test_a_notes_import_killed_at_any_moment_stores_all_or_nothing(tmp_path: Path, home: Path) -> None:
+    rnd = random.Random(29)
+    count = 20_000
+    export = tmp_path / "notes.json"
+    notes = [{"uid": f"n{i}", "text": f"note {i} on the budget " * 4, "page_index": i % 40} for i in range(count)]
+    export.write_text(json.dumps({"format": "memberdesk-notes", "version": 1, "notes": notes}))
+    memberdesk("library", home=home)
+    for _ in range(KILLS):
+        child = start("notes", "import", export, home=home)
+        _kill_at_random(child, rnd, 1.5)
+        assert memberdesk("library", home=home).code == 0
+        assert integrity(home) == "ok"
+        with Library(home) as library:
+            assert len(library.notes.all()) in (0, count)
+    done = memberdesk("notes", "import", export, home=home)
+    assert done.code == 0, done.err
+    with Library(home) as library:
+        assert len(library.notes.all()) == count

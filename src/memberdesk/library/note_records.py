@@ -67,7 +67,9 @@ def check_note(record: Any, position: int) -> tuple[dict[str, Any] | None, BadNo
     if not isinstance(record, dict):
         return None, BadNote(position, "", f"should be a table of fields, not {_shown(record)}")
     raw_uid = record.get("uid")
-    uid = raw_uid if isinstance(raw_uid, str) and _storable(raw_uid) and len(raw_uid) <= 80 else ""
+    uid = ""
+    if isinstance(raw_uid, str) and raw_uid:  # shown on one line: control characters as escapes
+        uid = raw_uid if raw_uid.isprintable() and len(raw_uid) <= 80 else _shown(raw_uid)
 
     def bad(reason: str) -> tuple[None, BadNote]:
         return None, BadNote(position, uid, reason)
