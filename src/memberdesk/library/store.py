@@ -45,14 +45,10 @@ class AlreadyStored(LibraryError):
         self.document_id = document_id
 
 
-_FULL = {"SQLITE_FULL"}
-_READ_ONLY = {"SQLITE_READONLY", "SQLITE_READONLY_DBMOVED", "SQLITE_READONLY_DIRECTORY", "SQLITE_CANTOPEN"}
-
-
 def storage_problem(exc: BaseException) -> LibraryError | None:
     """LibraryFull or LibraryReadOnly for an sqlite3 error (or OSError) that means one, else None."""
     name = getattr(exc, "sqlite_errorname", "") or ""
-    if name in _FULL or name.startswith("SQLITE_FULL") or "disk is full" in str(exc):
+    if name.startswith("SQLITE_FULL") or "disk is full" in str(exc):
         return LibraryFull()
     if name.startswith("SQLITE_READONLY") or "readonly database" in str(exc):
         return LibraryReadOnly()

@@ -20,7 +20,9 @@ _POLL = 0.5
 
 
 def watch_parent(parent: int) -> None:
-    """ProcessPoolExecutor initializer: end this worker when `parent` ends."""
+    """ProcessPoolExecutor initializer: end this worker when `parent` ends. Ctrl+C is the
+    parent's to handle (it ends the workers), so a worker does not print a traceback for it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _death_signal()
     if os.getppid() != parent:  # the parent died before the signal was asked for
         os._exit(1)

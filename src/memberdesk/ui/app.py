@@ -62,8 +62,9 @@ class MemberdeskApp(ProfileSupport, App[None]):
         # Screen readers follow the terminal cursor: keep it on the focus through every change.
         self._cursor_screens: set[int] = set()
         self.screen_change_signal.subscribe(self, self._screen_changed)
+        warnings = self.active_profile.warnings  # apply_profile makes a new ActiveProfile, without them
         self.apply_profile(self.active_profile.profile)
-        for warning in self.active_profile.warnings:
+        for warning in warnings:
             self.notify(warning, severity="warning", timeout=10)
         self.push_screen(LibraryScreen(self.library))
         if self._open_document is not None:
