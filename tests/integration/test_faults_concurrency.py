@@ -39,7 +39,8 @@ def test_two_imports_of_the_same_files_at_once_store_each_once(tmp_path: Path, h
 def test_a_second_sync_is_told_who_holds_the_library_or_waits(council_server: CouncilServer, home: Path) -> None:
     with Library(home) as library:
         follow(library, council_server)
-    council_server.add_fault("mgConvert2PDF", "delay", times=None, seconds=0.3)
+    # Slow enough that the first still runs while a second process starts on a busy machine.
+    council_server.add_fault("mgConvert2PDF", "delay", times=None, seconds=2.0)
     first = start("sync", home=home)
     try:
         assert wait_until(lambda: (home / "sync.lock").exists() and (home / "sync.lock").read_text(), timeout=20)
