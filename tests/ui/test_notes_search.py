@@ -109,6 +109,11 @@ async def test_search_everything_opens_the_page_with_the_hit(demo_home: Path) ->
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         assert status(app).startswith("Page 5 \u2014 8 of 13")
         assert "match 1 of 1 for '\"trusted assessor\"'" in status(app)
+        # The reading line (and the terminal cursor) is on the hit, not the top of the page.
+        view = app.screen.page_view
+        await pilot.pause(0.2)
+        assert "trusted" in view.lines[view.cursor_line].text
+        assert app.cursor_position.y == view.content_region.y + view.cursor_line - round(view.scroll_offset.y)
 
 
 async def test_pages_read_are_recorded_and_shown(demo_home: Path) -> None:

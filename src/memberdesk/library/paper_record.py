@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from memberdesk.library.store import best_effort
+from memberdesk.words import plural
 
 
 @dataclass(frozen=True)
@@ -39,9 +40,10 @@ class PaperRecord:
     def summary(self) -> str:
         sides = "double-sided" if self.double_sided else "single-sided"
         return (
-            f"{self.pages_this_year:,} pages read on screen this year: {self.sheets_this_year:,} sheets saved "
-            f"({sides}), {self.target_percent}% of this year's target of {self.yearly_sheet_target:,} sheets. "
-            f"In all: {self.pages_total:,} pages, {self.sheets_total:,} sheets."
+            f"{plural(self.pages_this_year, 'page')} read on screen this year: "
+            f"{plural(self.sheets_this_year, 'sheet')} saved ({sides}), {self.target_percent}% of this year's "
+            f"target of {plural(self.yearly_sheet_target, 'sheet')}. "
+            f"In all: {plural(self.pages_total, 'page')}, {plural(self.sheets_total, 'sheet')}."
         )
 
 

@@ -79,6 +79,9 @@ class PageView(ScrollView, can_focus=True):
         self.placeholder = ""
         self._cache: dict[tuple[int, int], Strip] = {}
         self._pending_line: int | None = None
+        self._pending_anchor: tuple[int, int] | None = None
+        self._wrapped_for = 0  # the content width the lines were wrapped at (0: not laid out)
+        self._rewrap_due = False
 
     def on_mount(self) -> None:
         # The active profile's layout: the app keeps it (a PageView outside MemberdeskApp keeps its own).
@@ -94,7 +97,7 @@ class PageView(ScrollView, can_focus=True):
         self._rewrap()
         if not self.size.width:
             # Not laid out yet: wrapping now would be at the wrong width; place the line on resize.
-            self._pending_line = line
+            self._pending_line, self._pending_anchor = line, None
         self.move_to(line)
 
     def set_layout(self, layout: Layout) -> None:
@@ -127,9 +130,15 @@ class PageView(ScrollView, can_focus=True):
         else:
             self.lines = [Line(self.placeholder, -1)] if self.placeholder else []
         self._cache.clear()
+        self._wrapped_for = self.scrollable_content_region.width
         width = self.text_width + GUTTER + 2 * self.page_layout.margin
         self.virtual_size = Size(width, len(self.lines))
         self.refresh()
+
+    def _rewrap_at_width(self) -> None:
+        self._rewrap_due = False
+        if self.scrollable_content_region.width != self._wrapped_for:
+            self.on_resize()
 
     def _anchor(self) -> tuple[int, int]:
         if 0 <= self.cursor_line < len(self.lines):
@@ -150,6 +159,10 @@ class PageView(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         anchor = self._anchor()
         self._rewrap()
+        if self._pending_anchor is not None and self.size.width:
+            anchor, self._pending_anchor = self._pending_anchor, None
+            self.move_to(self._line_for(anchor))
+            return
         if self._pending_line is not None and self.size.width:
             line, self._pending_line = self._pending_line, None
             self.move_to(line)
@@ -158,6 +171,12 @@ class PageView(ScrollView, can_focus=True):
 
     # -- the reading line ------------------------------------------------------------------
     def move_to(self, line: int, *, top: bool = False) -> None:
+        # Asked before the first layout (a search hit to open on): the lines are not yet
+        # wrapped for the real width, so the place is kept as text and found once they are.
+        waiting = not self.size.width and self._pending_line is not None
+        if waiting and line != self._pending_line and 0 <= line < len(self.lines):
+            self._pending_anchor = (self.lines[line].paragraph, self.lines[line].start)
+            self._pending_line = None
         previous = self.cursor_line
         self.cursor_line = max(0, min(line, len(self.lines) - 1)) if self.lines else 0
         region = Region(0, self.cursor_line, 1, 1)
@@ -238,6 +257,14 @@ class PageView(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         number = scroll_y + y
         width = self.scrollable_content_region.width
+        if width != self._wrapped_for:
+            # Lines wrapped for another width (before the first layout, a scrollbar coming or
+            # going): a row painted now would be a fragment a screen reader speaks. Blank until
+            # they are wrapped for this width, which happens before the next paint.
+            if not self._rewrap_due:
+                self._rewrap_due = True
+                self.call_later(self._rewrap_at_width)
+            return Strip.blank(width, self.rich_style)
         key = (number, width)
         strip = self._cache.get(key)
         if strip is None:
@@ -270,8 +297,11 @@ class PageView(ScrollView, can_focus=True):
         if self._ruler_dims(number):
             style += self.get_component_rich_style("page-view--dim", partial=True)
         marker_style = base + self.get_component_rich_style("page-view--marker", partial=True)
-        # The reading line is marked by a glyph, not by colour alone.
-        marker = "\u203a " if number == self.cursor_line and self.has_focus else "  "
+        # The reading line is marked by a glyph, not by colour alone. In screen-reader mode the
+        # terminal cursor alone marks it: a screen reader speaks every row that changes, so a
+        # marker moving off the old line would have the old line read again after each Down.
+        marked = number == self.cursor_line and self.has_focus and not self.app.has_class("-screen-reader")
+        marker = "\u203a " if marked else "  "
         segments = [Segment(" " * self.page_layout.margin, base), Segment(marker, marker_style)]
         segments.extend(self._text_segments(line, style))
         return Strip(segments).extend_cell_length(width, base).crop(0, max(width, 1))
