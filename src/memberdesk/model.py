@@ -124,6 +124,7 @@ class ImportResult:
     error: str = ""
     pages: int = 0
     warnings: list[str] = field(default_factory=list)
+    disk_full: bool = False  # not imported because the disk filled up (this file or one before)
 
     @property
     def ok(self) -> bool:

@@ -279,6 +279,9 @@ def test_leftovers_of_a_killed_run_can_be_swept(
 
     pending = http.download(council_server.url(DOC), tmp_path)  # never renamed: "killed"
     (tmp_path / "kept.pdf").write_bytes(b"%PDF-1.4 a good copy")
-
-    assert pending.path is not None and clean_partial_downloads(tmp_path) == 1
+    assert pending.path is not None
+    assert clean_partial_downloads(tmp_path) == 0  # its owner (this process) is alive: not a leftover
+    # The same file left by a process that is gone (a pid beyond any pid_max):
+    pending.path.rename(tmp_path / ".download-999999999-xyz.part")
+    assert clean_partial_downloads(tmp_path) == 1
     assert files_in(tmp_path) == ["kept.pdf"]

@@ -217,7 +217,7 @@ def test_leftovers_of_a_killed_run_are_removed(council_server: CouncilServer, ho
         follow(library, council_server)
         incoming = home / "incoming"
         incoming.mkdir(parents=True, exist_ok=True)
-        (incoming / ".download-abc.part").write_bytes(b"%PDF-1.7 half a file")
+        (incoming / ".download-999999999-abc.part").write_bytes(b"%PDF-1.7 half a file")  # its owner (that pid) is gone
         with syncer(library) as sync:
             assert sync.run().ok
     assert leftovers(home) == []

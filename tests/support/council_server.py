@@ -17,6 +17,10 @@ Faults (match is a case-insensitive substring of "METHOD /path?query" plus, for 
   200, anywhere)   redirect (one 302 to the same resource)   redirect_loop (302s forever)
   billion_laughs   malformed (cut-off XML)   ignore_dates (GetMeetings answers with the
   whole history)   delay (seconds, then normal: for concurrency tests)
+  drip (seconds=1: headers, then the body one byte every `seconds`)   reset (the connection
+  is reset, RST, before any answer)   never_answer (the request is read and nothing is ever
+  sent, until the server stops)   endless (a body with no length that never ends: the
+  normal answer's first bytes, then filler for as long as the client reads)
 Every GET answer with a body carries an ETag and Last-Modified and honours
 If-None-Match / If-Modified-Since with 304 (switch off with validators=False).
 """
@@ -327,6 +331,9 @@ class _Handler(BaseHTTPRequestHandler):
             if retry_after is not None:
                 headers["Retry-After"] = str(retry_after)
             return _Answer(status, b"<html><body><h1>Service unavailable</h1></body></html>", headers=headers)
+        if kind == "never_answer":
+            site.stopping.wait()
+            return None
         if kind in ("stall", "delay"):
             site.stopping.wait(float(options.get("seconds", 5)))  # type: ignore[arg-type]
             return None
@@ -342,7 +349,7 @@ class _Handler(BaseHTTPRequestHandler):
             return _Answer(200, pages.BILLION_LAUGHS, "text/xml; charset=utf-8")
         if kind == "malformed":
             return _Answer(200, pages.MALFORMED, "text/xml; charset=utf-8")
-        return None  # cut, slow_body, ignore_dates: handled while answering normally
+        return None  # cut, slow_body, drip, reset, endless, ignore_dates: handled while answering
 
     def _send(self, method: str, target: str, answer: _Answer, fault: Fault | None = None) -> None:
         site = self.site
@@ -359,6 +366,13 @@ class _Handler(BaseHTTPRequestHandler):
         sent = 0
         logged = False
         is_pdf = answer.body[:5] == b"%PDF-"
+        kind = fault.kind if fault else ""
+        if kind == "reset":
+            self._reset()
+            site.record(Logged(method, target, 0, 0, is_pdf, {k.lower(): v for k, v in self.headers.items()}))
+            return
+        if kind == "endless":
+            return self._endless(method, target, answer)
         try:
             self.send_response(answer.status)
             for name, value in headers.items():
@@ -366,7 +380,6 @@ class _Handler(BaseHTTPRequestHandler):
             if answer.status != 304:
                 self.send_header("Content-Type", answer.content_type)
                 self.send_header("Content-Length", str(len(body)))
-            kind = fault.kind if fault else ""
             if kind == "cut":
                 self.send_header("Connection", "close")
                 self.close_connection = True
@@ -380,6 +393,15 @@ class _Handler(BaseHTTPRequestHandler):
                 sent = half
                 site.stopping.wait(float(fault.options.get("seconds", 5)))  # type: ignore
                 body = body[half:]
+            if kind == "drip":
+                pause = float(fault.options.get("seconds", 1.0))  # type: ignore
+                for byte in body:
+                    if site.stopping.wait(pause):
+                        break
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    sent += 1
+                body = b""
             # Logged before the last bytes go: once the client has the whole answer, a test
             # may read the log at once, and must find this request there.
             sent += len(body)
@@ -396,6 +418,43 @@ class _Handler(BaseHTTPRequestHandler):
                 site.record(
                     Logged(method, target, answer.status, sent, is_pdf, {k.lower(): v for k, v in self.headers.items()})
                 )
+
+    def _reset(self) -> None:
+        import socket
+        import struct
+
+        # SO_LINGER with a zero timeout: close() sends RST, "connection reset by peer".
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.close_connection = True
+        self.connection.close()
+
+    def _endless(self, method: str, target: str, answer: _Answer) -> None:
+        site, sent = self.site, 0
+        head = answer.body[: 64 * 1024] or b"<html>"
+        filler = b" " * (64 * 1024) if answer.body[:5] == b"%PDF-" else b"<p>more</p>" * 6000
+        try:
+            self.send_response(answer.status)
+            self.send_header("Content-Type", answer.content_type)
+            self.send_header("Connection", "close")
+            self.end_headers()
+            self.close_connection = True
+            self.wfile.write(head)
+            sent = len(head)
+            while not site.stopping.is_set():
+                self.wfile.write(filler)
+                sent += len(filler)
+        except OSError:
+            pass  # the client gave up: what it should do
+        site.record(
+            Logged(
+                method,
+                target,
+                answer.status,
+                sent,
+                head[:5] == b"%PDF-",
+                {k.lower(): v for k, v in self.headers.items()},
+            )
+        )
 
     def _unchanged(self, etag: str, last_modified: str) -> bool:
         wanted = self.headers.get("If-None-Match")

@@ -28,7 +28,17 @@ def small_http(cache: object | None = None, **overrides: float) -> HttpClient:
 @contextmanager
 def syncer(library: Library, **options: object) -> Iterator[Syncer]:
     """A Syncer as the app makes one, but with test-sized timeouts."""
-    http_options = {k: options.pop(k) for k in list(options) if k in ("read_timeout", "retries", "connect_timeout")}
+    http_names = (
+        "read_timeout",
+        "retries",
+        "connect_timeout",
+        "page_deadline",
+        "download_deadline",
+        "min_rate",
+        "rate_window",
+        "max_page_bytes",
+    )
+    http_options = {k: options.pop(k) for k in list(options) if k in http_names}
     with (
         library.page_cache() as cache,
         small_http(cache, **http_options) as http,

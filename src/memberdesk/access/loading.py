@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from memberdesk import config
 from memberdesk.access import keymap, toml_lines
 from memberdesk.access.bindings import BINDINGS
 from memberdesk.access.colours import ColourError, parse_colour
@@ -235,6 +236,16 @@ def _merge(base: dict[str, Any], override: dict[str, Any], path: tuple[str, ...]
     return merged
 
 
+MAX_PROBLEMS = 20  # a file with thousands of bad keys is told about the first few and a count
+
+
+def _at_most(problems: list[Problem], source: str) -> list[Problem]:
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    more = len(problems) - MAX_PROBLEMS
+    return [*problems[:MAX_PROBLEMS], Problem(source, f"and {more:,} more problems; fix these first")]
+
+
 def parse_profile(text: str, source: str, bases: Mapping[str, Profile], default_name: str = "") -> Profile:
     """Validate TOML text and build a Profile, starting from `bases[based_on]`.
 
@@ -242,7 +253,10 @@ def parse_profile(text: str, source: str, bases: Mapping[str, Profile], default_
     Raises ProfileError listing every problem.
     """
     try:
-        data = tomllib.loads(text)
+        data = config.read_toml(text)
+    except (config.TomlLimitError, RecursionError) as exc:
+        limit = str(exc) if isinstance(exc, config.TomlLimitError) else "is nested too deeply"
+        raise ProfileError([Problem(source, f"{limit}; a profile is a short file of settings")]) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         at = re.search(r"\(at line (\d+), column (\d+)\)", message)
@@ -253,7 +267,7 @@ def parse_profile(text: str, source: str, bases: Mapping[str, Profile], default_
     lines = toml_lines.key_lines(text)
     clean, problems = _validate(data, source, lines)
     if problems:
-        raise ProfileError(problems)
+        raise ProfileError(_at_most(problems, source))
 
     name = clean.get("name") or default_name
     if not NAME_PATTERN.match(name):
@@ -282,6 +296,10 @@ def load_profile(path: str | os.PathLike[str], bases: Mapping[str, Profile]) -> 
     """Read and validate a profile file. Raises ProfileError naming the file, line and key."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > config.MAX_TOML_BYTES and path.is_file():
+            message = f"is too large ({size:,} bytes; at most {config.MAX_TOML_BYTES:,}); a profile is a short file"
+            raise ProfileError([Problem(str(path), message)])
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ProfileError([Problem(str(path), "no such file: check the path and the name")]) from None

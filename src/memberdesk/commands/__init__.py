@@ -48,9 +48,11 @@ class Context:
     def settings(self) -> config.Settings:
         return config.load_settings(self.home)
 
-    def active_profile(self) -> ActiveProfile:
+    def active_profile(self, *, say_warnings: bool = True) -> ActiveProfile:
         """The profile for this run (see memberdesk.access.active for the order). A name that
-        does not exist is a CommandError listing the names; warnings go to stderr once."""
+        does not exist is a CommandError listing the names; warnings go to stderr once
+        (say_warnings=False: the full-screen app shows them on screen instead, where stderr
+        would be hidden under it)."""
         from memberdesk.access.active import resolve_active_profile
         from memberdesk.access.loading import ProfileError
         from memberdesk.access.registry import ProfileNotFound
@@ -63,7 +65,7 @@ class Context:
             )
         except (ProfileNotFound, ProfileError) as exc:
             raise CommandError(str(exc)) from None
-        for warning in active.warnings:
+        for warning in active.warnings if say_warnings else ():
             self.fail(warning)
         self._active = active
         return active

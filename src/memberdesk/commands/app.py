@@ -29,7 +29,9 @@ def _check_terminal(ctx: Context) -> None:
 
 
 def run_default(args: argparse.Namespace, ctx: Context) -> int:
-    active = ctx.active_profile()  # an unknown --profile is named before anything else
+    # An unknown --profile is named before anything else; a warning (a bad settings.toml) is
+    # said in plain mode, and shown on screen by the app.
+    active = ctx.active_profile(say_warnings=bool(args.plain))
     if args.plain:
         from memberdesk.commands.read import run_plain
 
@@ -40,7 +42,7 @@ def run_default(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_open(args: argparse.Namespace, ctx: Context) -> int:
     doc: str = args.doc
-    active = ctx.active_profile()
+    active = ctx.active_profile(say_warnings=False)  # the app shows them on screen
     if doc.isdigit():
         if ctx.library().documents.get(int(doc)) is None:
             raise CommandError(f"no document {doc} in the library: 'memberdesk library' lists them")

@@ -6,6 +6,7 @@ import argparse
 
 from memberdesk.commands import Context
 from memberdesk.commands.progress import progress_reporter
+from memberdesk.commands.stopping import stop_signals
 from memberdesk.words import plural
 
 
@@ -26,9 +27,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     library = ctx.library()
     failed = 0
-    with progress_reporter(ctx, "Importing") as report, Importer(library) as importer:
+    with stop_signals(), progress_reporter(ctx, "Importing") as report, Importer(library) as importer:
         results = importer.import_paths(args.paths, progress=report)
+    full = [r for r in results if r.disk_full]
     for result in results:
+        if result.disk_full:
+            continue
         if result.error:
             failed += 1
             ctx.fail(f"{result.path}: {result.error}")
@@ -44,4 +48,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                 ctx.fail(f"{result.path}: {warning} could not be read; the other pages are there")
             else:
                 ctx.fail(f"{result.path}: {warning}")
+    if full:
+        done = sum(1 for r in results if r.ok)
+        ctx.fail(
+            f"the disk is full: {plural(done, 'paper')} imported, {len(full)} not; "
+            "free some space and run the same command again"
+        )
+        return 1
     return 1 if failed else 0

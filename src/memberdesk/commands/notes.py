@@ -103,9 +103,18 @@ def run_export(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+MAX_EXPORT_BYTES = 64 * 1024 * 1024  # far beyond any person's notes; a bigger file is not an export
+SHOWN_PROBLEMS = 20
+
+
 def run_import(args: argparse.Namespace, ctx: Context) -> int:
+    from memberdesk.library.note_records import MAX_NOTES, check_notes
+
     path = Path(args.file).expanduser()
     try:
+        size = path.stat().st_size
+        if size > MAX_EXPORT_BYTES:
+            raise CommandError(f"{path}: too large for a notes export ({size:,} bytes); nothing was imported")
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise CommandError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
@@ -113,18 +122,20 @@ def run_import(args: argparse.Namespace, ctx: Context) -> int:
         raise CommandError(
             f"{path}: not a memberdesk notes export (not JSON: {exc}); export with --format json"
         ) from exc
+    except RecursionError:
+        raise CommandError(f"{path}: not a memberdesk notes export (nested too deeply); nothing was imported") from None
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT or not isinstance(data.get("notes"), list):
         raise CommandError(
             f"{path}: not a memberdesk notes export; make one with 'memberdesk notes export --to notes.json'"
         )
-    records = data["notes"]
-    for number, record in enumerate(records, start=1):
-        if (
-            not isinstance(record, dict)
-            or not isinstance(record.get("uid"), str)
-            or not isinstance(record.get("text"), str)
-        ):
-            raise CommandError(f"{path}: note {number} is missing its uid or text; nothing was imported")
+    if len(data["notes"]) > MAX_NOTES:
+        raise CommandError(f"{path}: {len(data['notes']):,} notes is more than {MAX_NOTES:,}; nothing was imported")
+    records, bad = check_notes(data["notes"])
+    for problem in bad[:SHOWN_PROBLEMS]:
+        ctx.fail(f"{path}: {problem}; not imported")
+    if len(bad) > SHOWN_PROBLEMS:
+        ctx.fail(f"{path}: and {len(bad) - SHOWN_PROBLEMS:,} more notes that cannot be imported")
     added, skipped = ctx.library().notes.restore(records)
-    print(f"Imported {plural(added, 'note')}; {skipped} already here.", file=ctx.out)
-    return 0
+    refused = f"; {plural(len(bad), 'note')} could not be imported" if bad else ""
+    print(f"Imported {plural(added, 'note')}; {skipped} already here{refused}.", file=ctx.out)
+    return 1 if bad else 0

@@ -11,6 +11,7 @@ from datetime import date
 from types import FrameType
 
 from memberdesk.commands import CommandError, Context, UsageError
+from memberdesk.commands.stopping import stop_signals
 from memberdesk.sync.report import SyncProgress, Throttle
 
 
@@ -38,6 +39,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--recheck", action="store_true", help="ask about every paper, even those checked in the last hour"
     )
+    parser.add_argument(
+        "--wait",
+        action="store_true",
+        help="if another sync of this library is running, wait for it to finish (else say so and exit 1)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -53,6 +59,7 @@ def _date(text: str | None, what: str) -> date | None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
+    from memberdesk.library import SyncBusy
     from memberdesk.sync.following import MatchError, find_council
     from memberdesk.sync.syncer import Syncer
 
@@ -74,14 +81,20 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     with (
         _stop_on_ctrl_c(cancel),
         _reporter(ctx) as progress,
-        Syncer(library, progress=progress, cancel=cancel) as syncer,
+        Syncer(library, progress=progress, cancel=cancel, wait_for_lock=args.wait) as syncer,
     ):
-        report = syncer.run(councils, from_date=start, to_date=end, meeting_id=args.meeting, recheck=args.recheck)
+        try:
+            report = syncer.run(councils, from_date=start, to_date=end, meeting_id=args.meeting, recheck=args.recheck)
+        except SyncBusy as busy:
+            raise CommandError(str(busy)) from None
     for note in report.notes:
         print(f"note: {note}", file=ctx.err)
     for failure in report.failures:
         ctx.fail(str(failure))
     print(report.summary(), file=ctx.out)
+    if report.disk_full:
+        ctx.fail(report.disk_full_line())
+        return 1
     if report.cancelled:
         ctx.fail("sync stopped before the end; what arrived is kept, the rest comes next time")
         return 130
@@ -90,8 +103,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 @contextmanager
 def _stop_on_ctrl_c(cancel: threading.Event) -> Iterator[None]:
-    """The first Ctrl+C asks the sync to stop cleanly (temporary files removed, what arrived
-    kept); a second one stops at once."""
+    """The first Ctrl+C (or SIGTERM, SIGHUP) asks the sync to stop cleanly (temporary files
+    removed, what arrived kept); a second one stops at once."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -103,7 +116,8 @@ def _stop_on_ctrl_c(cancel: threading.Event) -> Iterator[None]:
 
     previous = signal.signal(signal.SIGINT, stop)
     try:
-        yield
+        with stop_signals(stop):
+            yield
     finally:
         signal.signal(signal.SIGINT, previous)
 

@@ -8,17 +8,44 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from memberdesk.files import sweep_stale
 from memberdesk.library.catalogue import catalogue
 from memberdesk.library.councils import Councils
 from memberdesk.library.documents import Documents
+from memberdesk.library.locks import SyncBusy, sync_lock
 from memberdesk.library.notes import Bookmarks, Notes
 from memberdesk.library.page_cache import PageCache
 from memberdesk.library.paper_record import PaperRecords
 from memberdesk.library.search import Search
-from memberdesk.library.store import DB_NAME, PAPERS_DIR, LibraryError, connect, transaction
+from memberdesk.library.store import (
+    DB_NAME,
+    PAPERS_DIR,
+    AlreadyStored,
+    LibraryError,
+    LibraryFull,
+    LibraryReadOnly,
+    connect,
+    transaction,
+)
 from memberdesk.library.sync_records import SyncRecords
 
-__all__ = ["Library", "LibraryError", "transaction"]
+__all__ = [
+    "AlreadyStored",
+    "Library",
+    "LibraryError",
+    "LibraryFull",
+    "LibraryReadOnly",
+    "SyncBusy",
+    "sync_lock",
+    "transaction",
+]
+
+# Temporary files, named by their owner's process id (memberdesk.files.owned_prefix):
+# downloads land in incoming/ as .download-<pid>-*.part, the importer's copies in
+# papers/xx/ as .incoming-<pid>-*.pdf.
+INCOMING_DIR = "incoming"
+DOWNLOAD_PREFIX, DOWNLOAD_SUFFIX = ".download-", ".part"
+COPY_PREFIX, COPY_SUFFIX = ".incoming-", ".pdf"
 
 
 class Library:
@@ -33,8 +60,24 @@ class Library:
         self.bookmarks = Bookmarks(self.conn)
         self.paper_record = PaperRecords(self.conn)
         self.search = Search(self.conn)
+        self.sweep()
+
+    def sweep(self) -> None:
+        """What a run that was cut off left: half-imported documents (their process gone) and
+        temporary files whose owner is dead. Done at every start; on a full disk or a
+        read-only copy what cannot be removed stays (it never shows) and reading goes on."""
         for file_name in self.documents.remove_abandoned():
-            self.paper_path(file_name).unlink(missing_ok=True)
+            try:
+                self.paper_path(file_name).unlink(missing_ok=True)
+            except OSError:
+                pass
+        sweep_stale(self.home / INCOMING_DIR, DOWNLOAD_PREFIX, DOWNLOAD_SUFFIX)
+        try:
+            folders = [p for p in self.papers_dir.iterdir() if p.is_dir()]
+        except OSError:
+            folders = []
+        for folder in folders:
+            sweep_stale(folder, COPY_PREFIX, COPY_SUFFIX)
 
     @property
     def db_path(self) -> Path:

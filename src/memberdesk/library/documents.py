@@ -6,7 +6,8 @@ import os
 import sqlite3
 from collections.abc import Iterable
 
-from memberdesk.library.store import transaction
+from memberdesk.files import process_alive
+from memberdesk.library.store import AlreadyStored, LibraryFull, LibraryReadOnly, best_effort, transaction
 from memberdesk.model import Document, OutlineEntry, Page
 
 _DOC_COLUMNS = """d.id, d.title, d.sha256, d.status, d.page_count, d.file_name, d.source_path,
@@ -135,7 +136,33 @@ class Documents:
         labels: list[str] | None = None,
         outline: Iterable[OutlineEntry] = (),
     ) -> int:
-        """Create a document in the 'importing' state; pages follow with add_pages()."""
+        """Create a document in the 'importing' state; pages follow with add_pages(). The same
+        bytes from the same address already stored (or being stored by another run) raise
+        AlreadyStored with that document's id: the schema keeps one copy."""
+        try:
+            return self._begin(title, sha256, page_count, file_name, source_path, source_url, meeting_id, kind, outline)
+        except sqlite3.IntegrityError:
+            row = self.conn.execute(
+                """SELECT id FROM documents WHERE sha256 = ? AND source_url = ? AND status != 'superseded'
+                   ORDER BY id LIMIT 1""",
+                (sha256, source_url),
+            ).fetchone()
+            if row is None:
+                raise
+            raise AlreadyStored(row[0]) from None
+
+    def _begin(
+        self,
+        title: str,
+        sha256: str,
+        page_count: int,
+        file_name: str,
+        source_path: str,
+        source_url: str,
+        meeting_id: int | None,
+        kind: str,
+        outline: Iterable[OutlineEntry],
+    ) -> int:
         with transaction(self.conn):
             cur = self.conn.execute(
                 """INSERT INTO documents (title, sha256, status, page_count, file_name, source_path,
@@ -241,7 +268,7 @@ class Documents:
             self.conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
     def mark_opened(self, document_id: int) -> None:
-        with transaction(self.conn):
+        with best_effort(self.conn):  # reading goes on from a full disk or a read-only copy
             self.conn.execute(
                 "UPDATE documents SET marker = '', opened_at = datetime('now') WHERE id = ?", (document_id,)
             )
@@ -254,11 +281,14 @@ class Documents:
         rows = self.conn.execute(
             "SELECT id, importer_pid, file_name FROM documents WHERE status = 'importing'"
         ).fetchall()
-        dead = [r for r in rows if not _alive(r["importer_pid"])]
+        dead = [r for r in rows if not process_alive(r["importer_pid"])]
         if not dead:
             return []
-        with transaction(self.conn):
-            self.conn.executemany("DELETE FROM documents WHERE id = ?", [(r["id"],) for r in dead])
+        try:
+            with transaction(self.conn):
+                self.conn.executemany("DELETE FROM documents WHERE id = ?", [(r["id"],) for r in dead])
+        except (LibraryFull, LibraryReadOnly):
+            return []  # they never show (status 'importing'); the next write-able start removes them
         return [r["file_name"] for r in dead if r["file_name"] and not self.file_in_use(r["file_name"])]
 
     def file_in_use(self, file_name: str) -> bool:
@@ -275,7 +305,7 @@ class Documents:
         return (row["page_idx"], row["line"]) if row else (0, 0)
 
     def save_position(self, document_id: int, page_index: int, line: int) -> None:
-        with transaction(self.conn):
+        with best_effort(self.conn):
             self.conn.execute(
                 """INSERT INTO reading_positions (document_id, page_idx, line, updated_at)
                    VALUES (?, ?, ?, datetime('now'))
@@ -283,17 +313,3 @@ class Documents:
                        line = excluded.line, updated_at = excluded.updated_at""",
                 (document_id, page_index, line),
             )
-
-
-def _alive(pid: int | None) -> bool:
-    if not pid:
-        return False
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

@@ -207,4 +207,34 @@ MIGRATIONS: list[str] = [
     ALTER TABLE pages ADD COLUMN confidence REAL;
     ALTER TABLE pages ADD COLUMN ocr_note TEXT NOT NULL DEFAULT '';
     """,
+    # 6: one stored copy of each paper. Two imports of the same file at once stored it twice;
+    # now the same bytes from the same address (or imported by hand: address '') can be
+    # current only once. Copies already stored twice are merged into the first ready one:
+    # their notes, bookmarks, reading position and agenda links move to it, then they go
+    # (they share its file on disk, named by the hash). Superseded versions are history and
+    # may repeat an older version's bytes.
+    """
+    CREATE TEMP TABLE merge_into AS
+        SELECT d.id AS old_id,
+               (SELECT k.id FROM documents k
+                 WHERE k.sha256 = d.sha256 AND k.source_url = d.source_url AND k.status != 'superseded'
+                 ORDER BY (k.status = 'ready') DESC, k.id LIMIT 1) AS keep_id
+        FROM documents d WHERE d.sha256 != '' AND d.status != 'superseded';
+    DELETE FROM merge_into WHERE old_id = keep_id;
+    UPDATE notes SET document_id = (SELECT keep_id FROM merge_into WHERE old_id = notes.document_id)
+        WHERE document_id IN (SELECT old_id FROM merge_into);
+    INSERT OR IGNORE INTO bookmarks (document_id, page_idx, created_at)
+        SELECT m.keep_id, b.page_idx, b.created_at FROM bookmarks b JOIN merge_into m ON b.document_id = m.old_id;
+    INSERT OR IGNORE INTO reading_positions (document_id, page_idx, line, updated_at)
+        SELECT m.keep_id, r.page_idx, r.line, r.updated_at
+        FROM reading_positions r JOIN merge_into m ON r.document_id = m.old_id;
+    INSERT OR IGNORE INTO agenda_item_documents (agenda_item_id, document_id)
+        SELECT a.agenda_item_id, m.keep_id FROM agenda_item_documents a JOIN merge_into m ON a.document_id = m.old_id;
+    UPDATE documents SET replaced_by = (SELECT keep_id FROM merge_into WHERE old_id = documents.replaced_by)
+        WHERE replaced_by IN (SELECT old_id FROM merge_into);
+    DELETE FROM documents WHERE id IN (SELECT old_id FROM merge_into);
+    DROP TABLE merge_into;
+    CREATE UNIQUE INDEX documents_one_copy ON documents(sha256, source_url)
+        WHERE sha256 != '' AND status != 'superseded';
+    """,
 ]

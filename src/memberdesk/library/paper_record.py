@@ -10,7 +10,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 
-from memberdesk.library.store import transaction
+from memberdesk.library.store import best_effort
 from memberdesk.words import plural
 
 
@@ -53,7 +53,7 @@ class PaperRecords:
 
     def record_page(self, document_id: int, page_index: int) -> bool:
         """Note that a page was shown; True the first time for this version of the paper."""
-        with transaction(self.conn):
+        with best_effort(self.conn):  # a full disk or read-only copy: the page is not counted
             row = self.conn.execute("SELECT sha256 FROM documents WHERE id = ?", (document_id,)).fetchone()
             if row is None or not row[0]:
                 return False
@@ -63,6 +63,7 @@ class PaperRecords:
                 ).rowcount
                 == 1
             )
+        return False
 
     def record(self, *, double_sided: bool, yearly_sheet_target: int, today: date | None = None) -> PaperRecord:
         today = today or date.today()

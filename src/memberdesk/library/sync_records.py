@@ -127,22 +127,23 @@ class SyncRecords:
             )
         return version
 
-    def clone(self, document_id: int) -> int:
-        """A new row sharing an existing paper's file, pages and outline.
+    def clone(self, document_id: int, url: str) -> int:
+        """A new row for `url` sharing an existing paper's file, pages and outline.
 
         For the same bytes published under a second address: each address keeps its own row
         (and versions), while the file on disk and the extraction work are shared.
         """
         with transaction(self.conn):
             cur = self.conn.execute(
-                """INSERT INTO documents (title, sha256, status, page_count, file_name, kind)
-                   SELECT title, sha256, 'ready', page_count, file_name, kind FROM documents WHERE id = ?""",
-                (document_id,),
+                """INSERT INTO documents (title, sha256, status, page_count, file_name, kind, source_url, extraction)
+                   SELECT title, sha256, 'ready', page_count, file_name, kind, ?, extraction FROM documents WHERE id = ?""",
+                (url, document_id),
             )
             new_id = int(cur.lastrowid or 0)
             self.conn.execute(
-                """INSERT INTO pages (document_id, idx, label, text)
-                   SELECT ?, idx, label, text FROM pages WHERE document_id = ?""",
+                """INSERT INTO pages (document_id, idx, label, text, blocks, furniture, source, confidence, ocr_note)
+                   SELECT ?, idx, label, text, blocks, furniture, source, confidence, ocr_note
+                   FROM pages WHERE document_id = ?""",
                 (new_id, document_id),
             )
             self.conn.execute(

@@ -20,7 +20,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from memberdesk import config
-from memberdesk.library import Library
+from memberdesk.files import owned_prefix
+from memberdesk.library import COPY_PREFIX, COPY_SUFFIX, AlreadyStored, Library, LibraryError, LibraryFull
+from memberdesk.library.store import storage_problem
 from memberdesk.model import Document, ImportResult
 from memberdesk.papers import extract, ocr, pdf
 from memberdesk.papers.flow import (
@@ -33,12 +35,15 @@ from memberdesk.papers.flow import (
 )
 from memberdesk.papers.shapes import DocumentLayout, PageLayout, PaperProblem
 from memberdesk.papers.titles import choose_title
+from memberdesk.papers.workers import kill_workers, watch_parent
 from memberdesk.sources.local import pdf_paths
 
 Progress = Callable[[str, int, int], None]  # (path, pages done, pages in all)
 
 # Below this many pages, starting worker processes costs more than it saves.
 PARALLEL_FROM = 24
+
+DISK_FULL = "not imported: the disk is full"
 
 
 def file_hash(path: Path) -> str:
@@ -84,32 +89,50 @@ class Importer:
         self.ocr_mode = ocr_mode
         self.languages = languages
 
-    def close(self) -> None:
+    def close(self, *, abort: bool = False) -> None:
+        """Let the workers go; `abort` (Ctrl+C, SIGTERM): at once, not after the pages they hold."""
         if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+            if abort:
+                kill_workers(self._pool)
+            self._pool.shutdown(wait=not abort, cancel_futures=True)
             self._pool = None
 
     def __enter__(self) -> Importer:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        self.close(abort=kind is not None and not issubclass(kind, Exception))
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
             # fork is instant and inherits pypdf already imported, but a forked copy of a process
             # with other threads (the app) can deadlock: there, spawn fresh workers instead.
             method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context(method))
+            # Each worker ends when this process ends, however it ends (kill -9 too).
+            self._pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=multiprocessing.get_context(method),
+                initializer=watch_parent,
+                initargs=(os.getpid(),),
+            )
         return self._pool
 
     def import_paths(self, paths: Iterable[str | Path], progress: Progress | None = None) -> list[ImportResult]:
+        """Each path's result. A full disk stops the run: what was imported stays, that file and
+        the rest are results with disk_full set (the command says it in one line)."""
         results = []
-        for path, problem in pdf_paths(paths):
+        found = list(pdf_paths(paths))
+        for n, (path, problem) in enumerate(found):
             if problem:
                 results.append(ImportResult(path=str(path), error=problem))
-            else:
+                continue
+            try:
                 results.append(self.import_file(path, progress=progress))
+            except LibraryFull:
+                results.extend(
+                    ImportResult(path=str(rest), error=DISK_FULL, disk_full=True) for rest, why in found[n:] if not why
+                )
+                break
         return results
 
     def import_file(
@@ -162,7 +185,16 @@ class Importer:
             self.library.notes.relink()  # notes restored before their paper arrived
         except pdf.PdfProblem as exc:
             result.error = exc.reason
+        except AlreadyStored as stored:  # another run stored the same bytes a moment ago
+            existing = self.library.documents.get(stored.document_id)
+            result.document_id, result.duplicate = stored.document_id, True
+            result.pages = existing.page_count if existing else info.page_count
+            return result
         except OSError as exc:
+            problem = storage_problem(exc)
+            if problem is not None:
+                self._undo(document_id, target, sha)
+                raise problem from exc
             result.error = f"cannot be stored in the library ({exc.strerror or exc})"
         except BaseException:
             self._undo(document_id, target, sha)
@@ -277,10 +309,19 @@ class Importer:
         return text
 
     def _undo(self, document_id: int | None, target: Path, sha: str) -> None:
-        if document_id is not None:
-            self.library.documents.discard(document_id)
-        if not self.library.documents.file_in_use(f"{sha[:2]}/{sha}.pdf"):
+        """Remove what this file's import stored. On a full disk even the removal may not be
+        written: the row stays 'importing' under this process, and the next start removes it."""
+        try:
+            if document_id is not None:
+                self.library.documents.discard(document_id)
+            if self.library.documents.file_in_use(f"{sha[:2]}/{sha}.pdf"):
+                return
+        except LibraryError:
+            return
+        try:
             target.unlink(missing_ok=True)
+        except OSError:
+            pass
 
     def _extract(
         self,
@@ -391,7 +432,7 @@ def _copy_atomically(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
         return
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-", suffix=".pdf")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=owned_prefix(COPY_PREFIX), suffix=COPY_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
             shutil.copyfileobj(src, out, 1 << 20)

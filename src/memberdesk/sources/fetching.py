@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from memberdesk import __version__
+from memberdesk.files import sweep_stale
 from memberdesk.model import CachedPage
 from memberdesk.sources.errors import FetchCancelled, FetchError
 
@@ -157,6 +158,27 @@ class MemoryCache:
             self._pages[url] = page
 
 
+class LinkedStop(threading.Event):
+    """Set by its owner, or when `parent` (the caller's cancel) is set: lets a pool of
+    downloads be stopped early without telling the caller it was cancelled."""
+
+    def __init__(self, parent: threading.Event | None) -> None:
+        super().__init__()
+        self.parent = parent
+
+    def is_set(self) -> bool:
+        return super().is_set() or (self.parent is not None and self.parent.is_set())
+
+    def wait(self, timeout: float | None = None) -> bool:
+        end = None if timeout is None else time.monotonic() + timeout
+        while not self.is_set():
+            left = 0.1 if end is None else min(0.1, end - time.monotonic())
+            if left <= 0:
+                return False
+            super().wait(left)
+        return True
+
+
 class HostGate:
     """At most `limit` requests at once to one host, and a shared pause when it asks for one.
 
@@ -274,17 +296,10 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-PART_PATTERN = ".download-*.part"  # what HttpClient.download names its temporary files
+PART_PREFIX, PART_SUFFIX = ".download-", ".part"  # HttpClient.download: .download-<pid>-XXXX.part
 
 
 def clean_partial_downloads(folder: Path) -> int:
-    """Remove temporary files a killed run left behind; returns how many. Safe to call at
-    the start of every sync: a finished download never has this name."""
-    removed = 0
-    for leftover in Path(folder).glob(PART_PATTERN):
-        try:
-            leftover.unlink()
-            removed += 1
-        except OSError:
-            pass
-    return removed
+    """Remove the temporary files of runs that were killed (their process is gone); returns
+    how many. Another run's downloads in progress are its own and stay (memberdesk.files)."""
+    return sweep_stale(Path(folder), PART_PREFIX, PART_SUFFIX)

@@ -13,13 +13,12 @@ A download streams into a temporary ".part" file inside the destination folder, 
 
 from __future__ import annotations
 
-import hashlib
+import errno
 import os
-import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
@@ -35,20 +34,19 @@ from memberdesk.sources.fetching import (
     DownloadResult,
     HostGate,
     HttpStats,
+    LinkedStop,
     Response,
     ResponseCache,
     StatsCounter,
-    content_length,
-    cut_off_error,
-    fsync_dir,
     sleep_or_cancel,
     status_reason,
 )
-from memberdesk.sources.http_errors import Retryable, check_pdf, retry_after, transport_error
+from memberdesk.sources.http_errors import RETRY_STATUSES, Retryable, interrupted_error, retry_after, transport_error
+from memberdesk.sources.http_files import download_once
+from memberdesk.sources.watch import Budget, Interrupted, Watch, watch_client, watching
 
 T = TypeVar("T")
 
-RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _CHUNK = 64 * 1024
 _PDF_HEAD = 1024  # how much we look at before deciding "this is not a PDF"
 
@@ -69,6 +67,10 @@ class HttpClient:
         max_redirects: int = 5,
         max_page_bytes: int = 64 * 1024 * 1024,
         max_download_bytes: int = 1024 * 1024 * 1024,
+        page_deadline: float = 60.0,
+        download_deadline: float = 600.0,
+        min_rate: float = 256.0,
+        rate_window: float = 15.0,
         user_agent: str = USER_AGENT,
         cache: ResponseCache | None = None,
     ) -> None:
@@ -82,6 +84,12 @@ class HttpClient:
         self.max_download_bytes = max_download_bytes
         self.read_timeout = read_timeout
         self.connect_timeout = connect_timeout
+        # Overall deadlines (all tries of one request, from its first slot) and the slowest
+        # answer taken (bytes a second over each window): a drip is cut off like a timeout.
+        self.page_deadline = page_deadline
+        self.download_deadline = download_deadline
+        self.min_rate = min_rate
+        self.rate_window = rate_window
         self.cache = cache
         self._stats = StatsCounter()
         self._gates: dict[str, HostGate] = {}
@@ -96,6 +104,8 @@ class HttpClient:
             headers={"User-Agent": user_agent},
             event_hooks={"request": [self._count_request]},
         )
+        transports = [self._client._transport, *self._client._mounts.values()]
+        watch_client([getattr(t, "_pool", None) for t in transports if t is not None])
 
     # -- life cycle and counters -------------------------------------------------------
 
@@ -168,8 +178,13 @@ class HttpClient:
         Only retryable statuses that never got better raise; other statuses are returned.
         """
 
+        budget = Budget(self.page_deadline)
+
         def attempt() -> Response:
-            with self._slot(url, cancel), self._client.stream(method, url, headers=headers, content=content) as resp:
+            with (
+                self._slot(url, cancel, budget),
+                self._client.stream(method, url, headers=headers, content=content) as resp,
+            ):
                 body = bytearray()
                 for chunk in resp.iter_bytes(_CHUNK):
                     body.extend(chunk)
@@ -189,7 +204,7 @@ class HttpClient:
                 raise Retryable(self._status_error(answer.status, url), retry_after(answer.headers))
             return answer
 
-        return self._retrying(url, attempt, cancel)
+        return self._retrying(url, attempt, cancel, budget)
 
     # -- files -------------------------------------------------------------------------
 
@@ -221,26 +236,54 @@ class HttpClient:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         target = Path(final_path) if final_path is not None else None
+        budget = Budget(self.download_deadline)
         return self._retrying(
-            url, lambda: self._download_once(url, folder, headers, expect_pdf, target, on_progress, cancel), cancel
+            url,
+            lambda: download_once(
+                self._client,
+                lambda: self._slot(url, cancel, budget),
+                self._stats,
+                self.max_download_bytes,
+                self._status_error,
+                url,
+                folder,
+                headers,
+                expect_pdf,
+                target,
+                on_progress,
+                cancel,
+            ),
+            cancel,
+            budget,
         )
 
     def download_many(
         self, jobs: Iterable[DownloadJob], *, workers: int = 8, cancel: threading.Event | None = None
-    ) -> Iterator[tuple[DownloadJob, DownloadResult | SourceError]]:
+    ) -> Generator[tuple[DownloadJob, DownloadResult | SourceError], None, None]:
         """Run downloads on a thread pool, yielding (job, result or error) as each finishes.
 
         `workers` may exceed per_host: the host gate still keeps each council to its limit
         while other councils proceed.
         """
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="memberdesk-download") as pool:
-            futures = {pool.submit(self._run_job, job, cancel): job for job in jobs}
-            try:
-                for future in as_completed(futures):
-                    yield futures[future], future.result()
-            finally:
-                for future in futures:  # the caller stopped early: do not start the rest
-                    future.cancel()
+        stop = LinkedStop(cancel)
+        pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="memberdesk-download")
+        futures = {pool.submit(self._run_job, job, stop): job for job in jobs}
+        handed: set[Future[DownloadResult | SourceError]] = set()
+        try:
+            for future in as_completed(futures):
+                handed.add(future)
+                yield futures[future], future.result()
+        finally:
+            # The caller stopped early (cancel, a full disk): start nothing more, stop what
+            # runs, and remove the files of downloads it will never see.
+            stop.set()
+            pool.shutdown(wait=True, cancel_futures=True)
+            for future in futures:
+                if future in handed or future.cancelled():
+                    continue
+                outcome = future.result()
+                if isinstance(outcome, DownloadResult) and outcome.path is not None:
+                    outcome.path.unlink(missing_ok=True)
 
     def _run_job(self, job: DownloadJob, cancel: threading.Event | None) -> DownloadResult | SourceError:
         try:
@@ -255,94 +298,12 @@ class HttpClient:
             )
         except SourceError as error:
             return error
-
-    def _download_once(
-        self,
-        url: str,
-        folder: Path,
-        headers: dict[str, str],
-        expect_pdf: bool,
-        target: Path | None,
-        on_progress: Callable[[int, int | None], None] | None,
-        cancel: threading.Event | None,
-    ) -> DownloadResult:
-        fd, tmp_name = tempfile.mkstemp(prefix=".download-", suffix=".part", dir=folder)
-        tmp = Path(tmp_name)
-        finished = False
-        try:
-            with (
-                os.fdopen(fd, "wb") as out,
-                self._slot(url, cancel),
-                self._client.stream("GET", url, headers=headers) as resp,
-            ):
-                if resp.status_code == 304:
-                    self._stats.add("not_modified")
-                    return DownloadResult(
-                        url,
-                        None,
-                        etag=resp.headers.get("etag", ""),
-                        last_modified=resp.headers.get("last-modified", ""),
-                        not_modified=True,
-                        final_url=str(resp.url),
-                    )
-                if resp.status_code in RETRY_STATUSES:
-                    resp.read()  # let the connection be reused
-                    raise Retryable(self._status_error(resp.status_code, url), retry_after(resp.headers))
-                if resp.status_code != 200:
-                    raise self._status_error(resp.status_code, url, tries=1)
-                expected = content_length(resp.headers)
-                if expected is not None and expected > self.max_download_bytes:
-                    raise FetchError(f"the file is too large ({expected} bytes): {url}", url=url, kind="too_large")
-                digest = hashlib.sha256()
-                size = 0
-                head = b"" if expect_pdf else None
-                try:
-                    for chunk in resp.iter_bytes(_CHUNK):
-                        if cancel is not None and cancel.is_set():
-                            raise FetchCancelled(f"download stopped: {url}", url=url)
-                        if head is not None:  # decide early: never stream a whole web page
-                            head += chunk
-                            if len(head.lstrip()) >= 5 or len(head) >= _PDF_HEAD:
-                                check_pdf(head, resp, url)
-                                head = None
-                        out.write(chunk)
-                        digest.update(chunk)
-                        size += len(chunk)
-                        if size > self.max_download_bytes:
-                            raise FetchError(
-                                f"the file is too large (over {size} bytes): {url}", url=url, kind="too_large"
-                            )
-                        if on_progress is not None:
-                            on_progress(size, expected)
-                except httpx.RemoteProtocolError as exc:
-                    raise Retryable(cut_off_error(url, max(size, resp.num_bytes_downloaded), expected)) from exc
-                if head is not None:
-                    check_pdf(head, resp, url)
-                wire = resp.num_bytes_downloaded
-                self._stats.add("bytes_fetched", wire)
-                if expected is not None and wire != expected:
-                    raise Retryable(cut_off_error(url, wire, expected))
-                out.flush()
-                os.fsync(out.fileno())
-                result_path = tmp
-                if target is not None:
-                    os.replace(tmp, target)
-                    fsync_dir(target.parent)
-                    result_path = target
-                finished = True
-                self._stats.add("downloads")
-                return DownloadResult(
-                    url,
-                    result_path,
-                    digest.hexdigest(),
-                    size,
-                    resp.headers.get("etag", ""),
-                    resp.headers.get("last-modified", ""),
-                    final_url=str(resp.url),
-                )
-        finally:
-            if not finished:
-                tmp.unlink(missing_ok=True)
+        except OSError as error:  # our side: the disk, not the council
+            if error.errno in (errno.ENOSPC, errno.EDQUOT):
+                return FetchError(f"the disk is full: {job.url}", url=job.url, kind="disk_full")
+            return FetchError(
+                f"cannot be written here ({error.strerror or error}): {job.url}", url=job.url, kind="local"
+            )
 
     # -- retries and politeness --------------------------------------------------------
 
@@ -355,7 +316,8 @@ class HttpClient:
             return gate
 
     @contextmanager
-    def _slot(self, url: str, cancel: threading.Event | None) -> Iterator[None]:
+    def _slot(self, url: str, cancel: threading.Event | None, budget: Budget) -> Iterator[None]:
+        """One of the host's slots, with this thread's reads watched (stop, deadline, rate)."""
         gate = self._gate(url)
         # Wait for a free slot, but notice a cancel while four slow answers hold them all.
         while not gate.semaphore.acquire(timeout=0.1):
@@ -363,15 +325,21 @@ class HttpClient:
                 raise FetchCancelled(f"download stopped: {url}", url=url)
         try:
             sleep_or_cancel(gate.wait_time(), cancel, url)  # a pause the host asked for
-            yield
+            watch = Watch(cancel, budget.start(), self.min_rate, self.rate_window)
+            with watching(watch):
+                yield
         finally:
             gate.semaphore.release()
 
-    def _retrying(self, url: str, attempt: Callable[[], T], cancel: threading.Event | None) -> T:
+    def _retrying(
+        self, url: str, attempt: Callable[[], T], cancel: threading.Event | None, budget: Budget | None = None
+    ) -> T:
         for number in range(self.retries + 1):
             try:
                 try:
                     return attempt()
+                except Interrupted as cut:
+                    raise interrupted_error(cut, url, budget.limit if budget else 0, self.min_rate) from None
                 except httpx.HTTPError as exc:
                     raise transport_error(
                         exc,
@@ -386,6 +354,9 @@ class HttpClient:
                 wait = min(self.backoff * 2**number, self.max_backoff)
                 if retry.retry_after is not None:
                     wait = min(retry.retry_after, self.max_retry_after)
+                if budget is not None and budget.left() < wait:  # no time for another try
+                    raise retry.error from None
+                if retry.retry_after is not None:
                     self._gate(url).pause_until(time.monotonic() + wait)
                 self._stats.add("retries")
                 sleep_or_cancel(wait, cancel, url)

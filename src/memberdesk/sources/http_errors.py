@@ -10,8 +10,11 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from memberdesk.sources.errors import FetchError, NotAPdfError
+from memberdesk.sources.errors import FetchCancelled, FetchError, NotAPdfError
 from memberdesk.sources.fetching import is_tls_problem, parse_retry_after, pdf_problem
+from memberdesk.sources.watch import Interrupted
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
 
 class Retryable(Exception):
@@ -70,3 +73,16 @@ def check_pdf(head: bytes, resp: httpx.Response, url: str) -> None:
     if problem is not None:
         reason, web_page = problem
         raise NotAPdfError(f"{reason}: {url}", url=url, web_page=web_page)
+
+
+def interrupted_error(cut: Interrupted, url: str, limit: float, min_rate: float) -> Exception:
+    """What a watched read cut short means: stopped, out of time (final), or too slow (retry)."""
+    if cut.kind == "cancelled":
+        return FetchCancelled(f"stopped: {url}", url=url)
+    if cut.kind == "deadline":
+        return FetchError(
+            f"the council's site took too long (over {limit:.0f} seconds in all): {url}", url=url, kind="deadline"
+        )
+    return Retryable(
+        FetchError(f"the council's answer {cut} (under {min_rate:.0f} bytes a second): {url}", url=url, kind="too_slow")
+    )

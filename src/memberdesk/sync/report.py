@@ -62,6 +62,8 @@ class SyncReport:
     bytes_fetched: int = 0
     requests: int = 0
     cancelled: bool = False
+    disk_full: bool = False  # the run stopped because the library's disk filled up
+    not_stored: int = 0  # papers due that a full disk kept out
     notes: list[str] = field(default_factory=list)  # not failures: "no committee is followed"
 
     @property
@@ -70,7 +72,15 @@ class SyncReport:
 
     @property
     def ok(self) -> bool:
-        return not self.failures and not self.cancelled
+        return not self.failures and not self.cancelled and not self.disk_full
+
+    def disk_full_line(self) -> str:
+        """One line for a full disk: what was kept, what was not, what to do."""
+        stored = self.new + self.updated
+        return (
+            f"the disk is full: {plural(stored, 'paper')} stored, {self.not_stored} not; "
+            "free some space and run the same command again"
+        )
 
     def summary(self) -> str:
         meetings = f"{plural(self.meetings, 'meeting')}"
@@ -79,6 +89,8 @@ class SyncReport:
             f"{self.restricted} restricted, {self.failed} failed"
         )
         stopped = " (stopped before the end)" if self.cancelled else ""
+        if self.disk_full:
+            stopped = " (stopped: the disk is full)"
         return f"Synced {meetings}; {papers}; {human_bytes(self.bytes_fetched)} fetched{stopped}."
 
 

@@ -18,14 +18,15 @@ an unchanged meeting costs one small 304 per council page and no paper is downlo
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import date
 from pathlib import Path
 
-from memberdesk.library import Library
+from memberdesk.library import Library, LibraryError, LibraryFull, sync_lock
 from memberdesk.model import AgendaItem, Committee, Council
 from memberdesk.papers.importer import Importer
-from memberdesk.sources.errors import FetchCancelled, SourceError
+from memberdesk.sources.errors import FetchCancelled, FetchError, SourceError
 from memberdesk.sources.fetching import DownloadJob, DownloadResult, clean_partial_downloads
 from memberdesk.sources.http import HttpClient
 from memberdesk.sources.moderngov import ModernGovClient, default_window
@@ -52,8 +53,12 @@ class Syncer:
         cancel: threading.Event | None = None,
         recheck_minutes: float = RECHECK_MINUTES,
         workers: int = 8,
+        holder: str = "the command line",
+        wait_for_lock: bool = False,
     ) -> None:
         self.library = library
+        self.holder = holder  # who this run is, for a second sync to be told
+        self.wait_for_lock = wait_for_lock
         self.cancel = cancel or threading.Event()
         self.progress = progress or (lambda event: None)
         self.recheck_minutes = recheck_minutes
@@ -103,6 +108,19 @@ class Syncer:
         recheck: ask the council about every paper, even ones checked in the last hour.
         `--meeting` always rechecks: asking for one meeting means "make sure it is current".
         """
+        # One sync per library: two at once would fetch the same papers and number their
+        # versions twice. A second run is told who holds it (SyncBusy), or waits.
+        with sync_lock(self.library.home, by=self.holder, wait=self.wait_for_lock, cancel=self.cancel):
+            return self._run(councils, from_date, to_date, meeting_id, recheck)
+
+    def _run(
+        self,
+        councils: list[Council] | None,
+        from_date: date | None,
+        to_date: date | None,
+        meeting_id: int | None,
+        recheck: bool,
+    ) -> SyncReport:
         report = SyncReport()
         self._before = before = self.http.stats()
         incoming = self.library.home / INCOMING
@@ -121,10 +139,19 @@ class Syncer:
             self._fetch(papers, incoming, report)
         except FetchCancelled:
             report.cancelled = True
+        except LibraryFull:
+            report.disk_full = True  # what arrived is kept; the summary says how many did not
         finally:
             # Also after a stop: what arrived is linked to its agenda items; a meeting not
             # finished is looked at in full next time.
-            self._finish_meetings(runs, complete=not (report.cancelled or self.cancel.is_set()))
+            try:
+                stopped = report.cancelled or report.disk_full or self.cancel.is_set()
+                self._finish_meetings(runs, complete=not stopped)
+            except LibraryFull:
+                report.disk_full = True
+            except LibraryError:
+                if not report.disk_full:
+                    raise
             clean_partial_downloads(incoming)
             spent = self.http.stats() - before
             report.bytes_fetched, report.requests = spent.bytes_fetched, spent.requests
@@ -149,23 +176,38 @@ class Syncer:
         self, councils: list[Council] | None, window: tuple[date, date], report: SyncReport
     ) -> list[tuple[Council, Committee, RemoteMeeting]]:
         targets: list[tuple[Council, Committee, RemoteMeeting]] = []
+        asks: list[tuple[Council, Committee]] = []
         for council in councils if councils is not None else self.library.councils.all():
             followed = self.library.councils.followed(council.id)
             if not followed:
                 report.notes.append(f"{council.name}: no committee is followed (memberdesk follow COUNCIL COMMITTEE)")
-            for committee in followed:
-                self._check_cancel()
-                self.progress(SyncProgress("agendas", f"Listing meetings of {committee.title}"))
-                try:
-                    listed = self.client(council).meetings(committee.remote_id, *window)
-                except FetchCancelled:
-                    raise
-                except SourceError as error:
-                    report.failures.append(
-                        Failure(f"{council.name}, {committee.title}: the list of meetings", str(error))
-                    )
-                    continue
-                targets.extend((council, committee, meeting) for meeting in listed)
+            asks.extend((council, committee) for committee in followed)
+        if not asks:
+            return targets
+        self._check_cancel()
+        # Committees are asked at once (the HTTP client keeps each council to its limit), so a
+        # council that never answers costs one deadline, not one per committee.
+        with ThreadPoolExecutor(max_workers=4, thread_name_prefix="memberdesk-meetings") as pool:
+            futures = [
+                pool.submit(self.client(council).meetings, committee.remote_id, *window) for council, committee in asks
+            ]
+            try:
+                for (council, committee), future in zip(asks, futures, strict=True):
+                    self.progress(SyncProgress("agendas", f"Listing meetings of {committee.title}"))
+                    try:
+                        listed = future.result()
+                    except FetchCancelled:
+                        raise
+                    except SourceError as error:
+                        report.failures.append(
+                            Failure(f"{council.name}, {committee.title}: the list of meetings", str(error))
+                        )
+                        continue
+                    targets.extend((council, committee, meeting) for meeting in listed)
+            finally:
+                for future in futures:
+                    future.cancel()
+        self._check_cancel()
         return targets
 
     def _read_agendas(
@@ -303,15 +345,32 @@ class Syncer:
             )
         self.progress(SyncProgress("papers", "Fetching papers", 0, total))
         downloads = self.http.download_many(jobs, workers=self.workers, cancel=self.cancel)
+        try:
+            self._take(downloads, papers, report, total)
+        finally:
+            downloads.close()  # a stop: the downloads still running end, and their files go
+
+    def _take(
+        self,
+        downloads: Iterator[tuple[DownloadJob, DownloadResult | SourceError]],
+        papers: list[PlannedPaper],
+        report: SyncReport,
+        total: int,
+    ) -> None:
         for done, (job, outcome) in enumerate(downloads, start=1):
             paper = papers[job.key]
             try:
                 if isinstance(outcome, FetchCancelled) or self.cancel.is_set():
                     raise FetchCancelled("stopped")
+                if isinstance(outcome, FetchError) and outcome.kind == "disk_full":
+                    raise LibraryFull()
                 if isinstance(outcome, SourceError):
                     self._failed(paper, str(outcome), report)
                 else:
                     self._arrived(paper, outcome, report)
+            except LibraryFull:
+                report.not_stored = total - done + 1  # this paper and those still to come
+                raise
             finally:
                 if isinstance(outcome, DownloadResult) and outcome.path is not None:
                     outcome.path.unlink(missing_ok=True)  # imported (copied in) or refused
@@ -346,7 +405,7 @@ class Syncer:
             if existing is None or existing.source_url != doc.url:
                 # The same bytes are already in the library under another address (or
                 # imported by hand): share the file and pages, keep a row for this address.
-                document_id = records.clone(document_id)
+                document_id = records.clone(document_id, doc.url)
         records.adopt(
             document_id,
             url=doc.url,

@@ -68,8 +68,9 @@ class MemberdeskApp(ProfileSupport, App[None]):
         # Screen readers follow the terminal cursor: keep it on the focus through every change.
         self._cursor_screens: set[int] = set()
         self.screen_change_signal.subscribe(self, self._screen_changed)
+        warnings = self.active_profile.warnings  # apply_profile makes a new ActiveProfile, without them
         self.apply_profile(self.active_profile.profile)
-        for warning in self.active_profile.warnings:
+        for warning in warnings:
             self.notify(warning, severity="warning", timeout=10)
         self.push_screen(LibraryScreen(self.library))
         if self._open_document is not None:
@@ -150,7 +151,11 @@ class MemberdeskApp(ProfileSupport, App[None]):
     def action_paper_record(self) -> None:
         from memberdesk.ui.screens.paper import PaperScreen
 
-        settings = config.load_settings(self.home)
+        try:
+            settings = config.load_settings(self.home)
+        except config.SettingsError as exc:  # said on screen; the record uses the defaults
+            self.notify(f"{exc}; using the default settings", severity="warning", timeout=10)
+            settings = config.Settings()
         record = self.library.paper_record.record(
             double_sided=settings.double_sided, yearly_sheet_target=settings.yearly_sheet_target
         )

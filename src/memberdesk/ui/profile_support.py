@@ -23,6 +23,7 @@ from textual import events
 from textual.message import Message
 from textual.theme import Theme
 
+from memberdesk import config
 from memberdesk.access.active import ActiveProfile, resolve_active_profile, save_choice
 from memberdesk.access.depth import DepthReport, depth_report, detect_depth
 from memberdesk.access.profile import Layout, Profile
@@ -178,7 +179,7 @@ class ProfileSupport(_Base):
             profile = self.profile_registry.get(name)
             if save:
                 save_choice(self._profile_home, name, self.profile_registry)
-        except (ProfileNotFound, ProfileError, OSError) as exc:
+        except (ProfileNotFound, ProfileError, OSError, config.SettingsError) as exc:
             self.notify(str(exc).splitlines()[0], severity="error")
             return None
         self.apply_profile(profile, "settings" if save else None)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from memberdesk.library import Library
+from memberdesk.library import Library, LibraryError
 from memberdesk.sources.errors import SourceError
 from memberdesk.sync import following
 from memberdesk.sync.report import SyncReport, Throttle
@@ -54,10 +54,15 @@ class SyncJobs:
         self.running = what
         throttle = Throttle(lambda event: progress(event.text()), interval)
         try:
-            with Library(self.home) as library, Syncer(library, progress=throttle, cancel=self._cancel) as syncer:
+            with (
+                Library(self.home) as library,
+                Syncer(library, progress=throttle, cancel=self._cancel, holder="the app") as syncer,
+            ):
                 return job(syncer)
         except SourceError as error:
             return JobResult(f"{what} failed: {error}", ok=False)
+        except LibraryError as error:  # another sync running, a full disk: said, not raised
+            return JobResult(f"{what}: {error}", ok=False)
         except (LookupError, ValueError) as error:  # a meeting gone, an unusable address
             return JobResult(f"{what} failed: {error}", ok=False)
         finally:
@@ -109,4 +114,6 @@ def _reported(report: SyncReport) -> JobResult:
         first = report.failures[0]
         more = f" (and {report.failed - 1} more)" if report.failed > 1 else ""
         message += f" Failed: {first}{more}."
+    if report.disk_full:
+        message += f" {report.disk_full_line().capitalize()}."
     return JobResult(message, report, ok=report.ok)

@@ -1,0 +1,54 @@
+"""Extraction worker processes that never outlive the process that started them.
+
+A worker blocked on its task queue after its parent died (kill -9, SIGTERM, a crash) would
+stay for good, holding memory and the parent's stdout (a script reading our output would
+hang). Each worker asks the kernel for SIGKILL when its parent dies (PR_SET_PDEATHSIG, Linux)
+and, wherever that is missing or does not apply, watches its parent's pid twice a second.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import signal
+import threading
+from concurrent.futures import ProcessPoolExecutor
+
+_PR_SET_PDEATHSIG = 1
+_POLL = 0.5
+
+
+def watch_parent(parent: int) -> None:
+    """ProcessPoolExecutor initializer: end this worker when `parent` ends. Ctrl+C is the
+    parent's to handle (it ends the workers), so a worker does not print a traceback for it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _death_signal()
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            threading.Event().wait(_POLL)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="memberdesk-parent-watch", daemon=True).start()
+
+
+def _death_signal() -> None:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # not Linux: the watching thread does it
+
+
+def kill_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool's workers now (Ctrl+C, SIGTERM): the pages they hold are not wanted."""
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        try:
+            process.kill()
+        except (OSError, ValueError, AttributeError):
+            pass

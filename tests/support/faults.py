@@ -1,0 +1,99 @@
+"""Helpers for the fault suite: child memberdesk processes, their worker processes found
+through /proc, a library's integrity, and distinct papers to import."""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from pdf_factory import make_pdf
+
+WORDS = [
+    "budget",
+    "highways",
+    "council",
+    "report",
+    "item",
+    "decision",
+    "planning",
+    "zebra",
+    "school",
+    "library",
+    "housing",
+]
+
+
+def papers(folder: Path, count: int, pages: int = 6, seed: int = 0) -> list[Path]:
+    """`count` distinct PDFs (different words, so different hashes)."""
+    out = []
+    for n in range(count):
+        rnd = random.Random(seed * 1000 + n)
+        texts = [" ".join(rnd.choice(WORDS) for _ in range(120)) for _ in range(pages)]
+        out.append(make_pdf(folder / f"paper-{seed}-{n:03d}.pdf", texts, title=f"Paper {seed}-{n}"))
+    return out
+
+
+def start(*args: str | Path, home: Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "MEMBERDESK_HOME": str(home), "PYTHONPATH": os.pathsep.join(sys.path)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "memberdesk", *map(str, args)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+
+
+def children(pid: int) -> list[int]:
+    """Processes whose parent is `pid` (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # "pid (comm) state ppid ...": comm may hold spaces, so split after the last ')'.
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def gone_within(pids: list[int], seconds: float) -> list[int]:
+    """The pids still running after `seconds` (none, if all went)."""
+    deadline = time.monotonic() + seconds
+    left = [p for p in pids if alive(p)]
+    while left and time.monotonic() < deadline:
+        time.sleep(0.05)
+        left = [p for p in left if alive(p)]
+    return left
+
+
+def integrity(home: Path) -> str:
+    conn = sqlite3.connect(home / "library.sqlite3")
+    try:
+        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def temporary_files(home: Path) -> list[Path]:
+    return sorted(
+        p
+        for p in home.rglob("*")
+        if p.is_file() and (p.name.startswith((".download-", ".incoming-")) or p.suffix == ".part")
+    )
