@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-QUIET = 0.15  # the screen is "settled" when nothing changed for this long
+QUIET = 0.3  # the screen is "settled" when nothing changed for this long (a loaded machine pauses longer)
 TIMEOUT = 10.0
 SGR = re.compile(r"\x1b\[([0-9;:]*)m")
 CSI = re.compile(r"\x1b\[[0-9;?:<=>]*[ -/]*[@-~]")
