@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from memberdesk.papers import furniture, glyphs, headings, titles
+from memberdesk.papers import furniture, glyphs, headings, table_pages, titles
 from memberdesk.papers.layout import layout_page
 from memberdesk.papers.shapes import HEADING, DocumentLayout, Heading, PageLayout, PaperProblem, Word
 
@@ -68,7 +68,7 @@ def finish_document(pages: Sequence[PageLayout]) -> DocumentLayout:
 
     `pages` are every page of one paper, in order (as extract_pages returned them, perhaps
     in chunks from several workers)."""
-    pages = sorted(pages, key=lambda p: p.index)
+    pages = table_pages.join(sorted(pages, key=lambda p: p.index))
     judged, body = headings.rejudge([list(p.blocks) for p in pages])
     final = [replace(page, blocks=tuple(blocks)) for page, blocks in zip(pages, judged)]
     finish = furniture.find(final)

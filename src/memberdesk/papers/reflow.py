@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from memberdesk.papers.shapes import Table
+
 # Lines that start something new: numbered paragraphs (1., 3.2, 4.1.2), lettered and bracketed
 # items ((a), a), (iv)), bullets, and "Resolved:"-style lead-ins.
 _STARTS_BLOCK = re.compile(
@@ -33,6 +35,7 @@ class Paragraph:
     text: str
     heading: bool = False
     table_row: bool = False
+    table: Table | None = None  # a whole table (its text is its rows, cells between ' | ')
 
 
 @dataclass(frozen=True)
