@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from memberdesk.papers import furniture, glyphs, headings, table_pages, titles
+from memberdesk.papers import furniture, glyphs, headings, rules, table_pages, titles
 from memberdesk.papers.layout import layout_page
 from memberdesk.papers.shapes import HEADING, DocumentLayout, Heading, PageLayout, PaperProblem, Word
 
@@ -54,7 +54,11 @@ def _page(doc: object, index: int, extra: list[Word]) -> PageLayout:
     except Exception:  # noqa: BLE001 - one bad page must not lose the paper
         return PageLayout(index=index, width=0.0, height=0.0, problem=DAMAGED_PAGE)
     try:
-        blocks = layout_page(words, extra)
+        drawn = rules.page_rules(doc, index)
+    except Exception:  # noqa: BLE001 - without its lines a table is still found by its words
+        drawn = ()
+    try:
+        blocks = layout_page(words, extra, drawn)
     except Exception:  # noqa: BLE001 - a layout bug on one page still leaves the others
         return PageLayout(index=index, width=words.width, height=words.height, problem=DAMAGED_PAGE)
     note = ""

@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from memberdesk.papers import headings, paragraphs, regions, tables
-from memberdesk.papers.shapes import PARAGRAPH, Block, PageWords, Word
+from memberdesk.papers.shapes import PARAGRAPH, Block, Box, PageWords, Word
 
 
-def layout_page(page: PageWords, extra: Sequence[Word] = ()) -> list[Block]:
+def layout_page(page: PageWords, extra: Sequence[Word] = (), rules: Sequence[Box] = ()) -> list[Block]:
     """The page's blocks in reading order; `extra` are words to place among the page's own
-    (filled-in form fields), by their position."""
+    (filled-in form fields), by their position; `rules` the lines drawn on it (rules.py)."""
     upright = [w for w in page.words if not w.sideways] + [w for w in extra if not w.sideways]
-    found = tables.find(upright, page.width, page.height)
+    found = tables.find(upright, rules)
     if found:
         used = frozenset().union(*(f.words for f in found))
         upright = [w for w in upright if id(w) not in used]

@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from memberdesk.papers import ruled
+from memberdesk.papers.figures import is_number
 from memberdesk.papers.regions import Band, bands
 from memberdesk.papers.shapes import Box, Table, Word, union_all
 
@@ -30,10 +33,6 @@ TABLE_GAP = 2.6
 # Past this many words a page is not searched for tables (glyphs.MAX_CHARS already caps it).
 MAX_WORDS = 30_000
 
-_NUMBER = re.compile(
-    r"^[(\[]?[-+\u2212\u2013]?\s?[£$€]?[-+\u2212]?\d[\d,]*(\.\d+)?[)\]]?(%|[kmbKMB]|bn)?[)\]]?$|^[-\u2013\u2014]$|^n/?a$",
-    re.I,
-)
 _BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u25a0\u25e6\u2013*-]$|^\u2022")
 _LEADER = re.compile(r"^[.\u2026\u00b7_]{4,}$")
 _TOTAL = re.compile(r"\b(total|totals|overall|net position|grand)\b", re.I)
@@ -66,17 +65,21 @@ class Found:
     size: float  # the body's type size
 
 
-def is_number(text: str) -> bool:
-    """A figure as tables print them: 1,432.3  -9.9  +6.0%  (1,200)  £23.3m  - (nil)."""
-    return bool(_NUMBER.match(text.replace(" ", "")))
-
-
-def find(words: list[Word], page_width: float, page_height: float) -> list[Found]:
-    """The tables among a page's upright words, top to bottom."""
+def find(words: list[Word], rules: Sequence[Box] = ()) -> list[Found]:
+    """The tables among a page's upright words, top to bottom: those drawn as grids of
+    `rules` first (ruled.py), then those whose columns line up."""
     if len(words) > MAX_WORDS or not words:
         return []
-    lines = [_cut(b) for b in bands(words)]
     found: list[Found] = []
+    for cols, rows in ruled.grids(rules):
+        got = ruled.table(words, cols, rows)
+        if got is not None:
+            size = statistics.median(w.size for w in words if id(w) in got[1])
+            found.append(Found(got[0], got[1], round(size, 2)))
+            words = [w for w in words if id(w) not in got[1]]
+    if not words:
+        return found
+    lines = [_cut(b) for b in bands(words)]
     i = floor = 0
     while i < len(lines):
         end = _run(lines, i)
@@ -87,7 +90,7 @@ def find(words: list[Word], page_width: float, page_height: float) -> list[Found
                 i = floor = stop
                 continue
         i = max(end, i + 1)
-    return found
+    return sorted(found, key=lambda f: f.table.box.y0)
 
 
 def _cut(band: Band) -> _Line:
