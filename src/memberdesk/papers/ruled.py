@@ -81,6 +81,8 @@ def table(words: Sequence[Word], cols: list[float], rows: list[float]) -> tuple[
         cells[r][c].append(word)
         used.add(id(word))
     grid = [row for row in cells if any(row)]
+    if _split_cells(grid):
+        return None  # the lines are a shading or a frame, not the cells: columns inside them
     # A column no word falls in (a coloured key bar drawn as boxes) is no column.
     keep = [k for k in range(len(cols) - 1) if any(row[k] for row in grid)]
     grid = [[row[k] for k in keep] for row in grid]
@@ -118,3 +120,16 @@ def _figures_below(texts: list[tuple[str, ...]]) -> bool:
         if len(filled) >= 2 and sum(is_number(t) for t in filled) >= 0.6 * len(filled):
             return True
     return False
+
+
+def _split_cells(grid: list[list[list[Word]]]) -> bool:
+    """Whether many cells hold a line with a gutter inside it (three figures in one "cell"):
+    then the drawn boxes are shaded rows or a frame and the columns are the words' own."""
+    lines = split = 0
+    for row in grid:
+        for cell in row:
+            for band in bands(cell) if cell else []:
+                lines += 1
+                em = band.words[0].size or 10.0
+                split += any(b.box.x0 - a.box.x1 > 2.5 * em for a, b in zip(band.words, band.words[1:]))
+    return split > 0.1 * max(lines, 1)

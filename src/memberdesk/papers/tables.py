@@ -296,10 +296,9 @@ def _head_rows(lines: list[_Line], columns: list[tuple[float, float]]) -> list[t
         for run in _runs(line, columns):
             k = next((k for k, (_a, b) in enumerate(columns) if abs(run.x1 - b) < 0.5 * line.em), None)
             if k is None:
-                width = run.x1 - run.x0
-                over = [k for k, (a, b) in enumerate(columns) if min(b, run.x1) - max(a, run.x0) > 0.2 * width]
+                over = [k for k, (a, b) in enumerate(columns) if min(b, run.x1) - max(a, run.x0) > 0.3 * line.em]
                 spans = spans or len(over) >= 2
-                k = _nearest(run, columns)
+                k = over[0] if len(over) >= 2 else _nearest(run, columns)
             cells[k].extend(run.words)
         if spans:
             rows.append(cells)
