@@ -24,8 +24,12 @@ MAX_RULES = 3_000
 _TOTAL = re.compile(r"\b(total|totals|overall|grand)\b", re.I)
 
 
-def grids(rules: Sequence[Box]) -> list[tuple[list[float], list[float]]]:
-    """Each grid as (column edges x, row edges y), left to right and top to bottom."""
+Grid = tuple[list[float], list[float], list[Box]]
+
+
+def grids(rules: Sequence[Box]) -> list[Grid]:
+    """Each grid as (column edges x, row edges y, its vertical rules), left to right and top
+    to bottom."""
     if len(rules) > MAX_RULES:
         return []
     flat = [r for r in rules if r.height <= r.width]
@@ -56,7 +60,7 @@ def grids(rules: Sequence[Box]) -> list[tuple[list[float], list[float]]]:
         cols = _edges([v.cx for v in vs])
         rows = _edges([h.cy for h in hs])
         if len(cols) >= 3 and len(rows) >= 3:
-            out.append((cols, rows))
+            out.append((cols, rows, vs))
     return sorted(out, key=lambda g: g[1][0])
 
 
@@ -68,8 +72,11 @@ def _edges(values: list[float]) -> list[float]:
     return out
 
 
-def table(words: Sequence[Word], cols: list[float], rows: list[float]) -> tuple[Table, frozenset[int]] | None:
-    """The grid's table from the words whose centres fall inside it, and the words it took."""
+def table(words: Sequence[Word], grid_lines: Grid) -> tuple[Table, frozenset[int]] | None:
+    """The grid's table from the words whose centres fall inside it, and the words it took.
+    Where a row has no rule between two columns (a cell merged across them) its words go to
+    the first of them."""
+    cols, rows, tall = grid_lines
     cells: list[list[list[Word]]] = [[[] for _ in cols[1:]] for _ in rows[1:]]
     used: set[int] = set()
     for word in words:
@@ -78,6 +85,9 @@ def table(words: Sequence[Word], cols: list[float], rows: list[float]) -> tuple[
             continue
         r = min(bisect_right(rows, y) - 1, len(rows) - 2)
         c = min(bisect_right(cols, x) - 1, len(cols) - 2)
+        middle = (rows[r] + rows[r + 1]) / 2
+        while c > 0 and not any(abs(v.cx - cols[c]) <= 2 * TOUCH and v.y0 <= middle <= v.y1 for v in tall):
+            c -= 1
         cells[r][c].append(word)
         used.add(id(word))
     grid = [row for row in cells if any(row)]

@@ -71,8 +71,8 @@ def find(words: list[Word], rules: Sequence[Box] = ()) -> list[Found]:
     if len(words) > MAX_WORDS or not words:
         return []
     found: list[Found] = []
-    for cols, rows in ruled.grids(rules):
-        got = ruled.table(words, cols, rows)
+    for grid in ruled.grids(rules):
+        got = ruled.table(words, grid)
         if got is not None:
             size = statistics.median(w.size for w in words if id(w) in got[1])
             found.append(Found(got[0], got[1], round(size, 2)))
