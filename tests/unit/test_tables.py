@@ -149,3 +149,28 @@ def test_a_bordered_table_repeating_its_header_over_pages_is_joined() -> None:
     parts = [p[0] for p in pages[15:20]]
     assert all(t.head == (("Detail", "Foundation", "Mayoral", "Established"),) for t in parts)
     assert all(t.continued for t in parts[1:])
+
+
+def test_a_table_that_fits_is_shown_as_aligned_columns_else_row_by_row() -> None:
+    from memberdesk.papers.table_text import layout
+
+    table = Table(head=(tf.FINANCE_HEAD,), body=tuple(tf.FINANCE_BODY[:2]))
+    wide = layout(table, 80)
+    assert wide.lines == [
+        "Table, 2 rows, 5 columns: Directorate, Budget, Forecast, Variance, Variance %",
+        "Directorate          Budget  Forecast  Variance  Variance %",
+        "Adult Social Care     586.1     621.6     +35.4       +6.0%",
+        "Children's Services   430.6     420.8      -9.9       -2.3%",
+    ]
+    assert wide.cells[(1, 3)] == (3, 43)  # "-9.9" starts there, right-aligned
+    narrow = layout(table, 40)
+    assert narrow.lines[:2] == ["Table, 2 rows, 5 columns: Directorate,", "Budget, Forecast, Variance, Variance %"]
+    assert narrow.lines[2:8] == [
+        "Adult Social Care",
+        "  Budget: 586.1",
+        "  Forecast: 621.6",
+        "  Variance: +35.4",
+        "  Variance %: +6.0%",
+        "Children's Services",
+    ]
+    assert narrow.cells[(1, 2)] == (9, 12)  # on "420.8", after "  Forecast: "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from memberdesk.papers import table_text
 from memberdesk.papers.shapes import Table
 
 # Lines that start something new: numbered paragraphs (1., 3.2, 4.1.2), lettered and bracketed
@@ -114,6 +115,10 @@ def wrap(paras: list[Paragraph], width: int, *, paragraph_gap: int = 1, double_s
     for number, para in enumerate(paras):
         if number and paragraph_gap:
             lines.extend(Line("", -1) for _ in range(paragraph_gap))
+        if para.table is not None:
+            # A table keeps its rows: aligned columns, or row by row when too wide.
+            lines.extend(Line(text, number) for text in table_text.layout(para.table, width).lines)
+            continue
         for start, end in _wrap_spans(para.text, width):
             if double_spaced and lines and lines[-1].paragraph == number:
                 lines.append(Line("", -1))

@@ -127,6 +127,10 @@ class Table:
         rows = self.head or self.body
         return len(rows[0]) if rows else 0
 
+    def column_names(self) -> list[str]:
+        """Each column's name: its header cells, top to bottom, joined ("2024-25 Budget")."""
+        return [" ".join(r[k] for r in self.head if k < len(r) and r[k]) for k in range(self.columns)]
+
     def rows_text(self) -> str:
         """The table as text: one row a line, cells between ' | ', the header first (only
         where the table starts)."""

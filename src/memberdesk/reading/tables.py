@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from memberdesk.papers.shapes import Table
-from memberdesk.words import plural
 
 
 @dataclass(frozen=True)
@@ -33,25 +32,11 @@ class PaperTable:
         return self.head + self.body
 
 
-def column_names(head: tuple[tuple[str, ...], ...], columns: int) -> list[str]:
-    """Each column's name: its header cells, top to bottom, joined ("2024-25 Budget")."""
-    return [" ".join(row[k] for row in head if k < len(row) and row[k]) for k in range(columns)]
-
-
-def announce(table: Table | PaperTable) -> str:
-    """'Table, 9 rows, 5 columns: Budget, Forecast, Variance' (rows: the body's)."""
-    names = [n for n in column_names(table.head, table.columns) if n]
-    what = f"Table, {plural(len(table.body), 'row')}, {plural(table.columns, 'column')}"
-    if getattr(table, "continued", False):
-        what = f"Table continued, {plural(len(table.body), 'row')}, {plural(table.columns, 'column')}"
-    return f"{what}: {', '.join(names)}" if names else what
-
-
 def cell_words(table: Table | PaperTable, row: int, column: int) -> str:
     """A body cell with its headers: 'Forecast, Adult Social Care: 621.6'."""
     cells = table.body[row]
     value = cells[column] if column < len(cells) else ""
-    names = column_names(table.head, table.columns)
+    names = _names(table)
     parts = []
     if column < len(names) and names[column]:
         parts.append(names[column])
@@ -65,7 +50,7 @@ def cell_words(table: Table | PaperTable, row: int, column: int) -> str:
 def row_words(table: Table | PaperTable, row: int) -> str:
     """A row with its headers: 'Adult Social Care: Budget 586.1, Forecast 621.6' (as written)."""
     cells = table.body[row]
-    names = column_names(table.head, table.columns)
+    names = _names(table)
     said = []
     for k, value in enumerate(cells[1:], start=1):
         if value:
@@ -75,6 +60,15 @@ def row_words(table: Table | PaperTable, row: int) -> str:
     if not said:
         return label
     return f"{label}: {', '.join(said)}" if label else ", ".join(said)
+
+
+def _names(table: Table | PaperTable) -> list[str]:
+    return column_names(table.head, table.columns)
+
+
+def column_names(head: tuple[tuple[str, ...], ...], columns: int) -> list[str]:
+    """Each column's name from the header rows (as Table.column_names)."""
+    return Table(head=head, body=()).column_names() if head else [""] * columns
 
 
 def paper_tables(pages: Iterable[tuple[int, list[Table]]]) -> list[PaperTable]:

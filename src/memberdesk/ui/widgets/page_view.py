@@ -79,6 +79,7 @@ class PageView(ScrollView, can_focus=True):
         self.placeholder = ""
         self._cache: dict[tuple[int, int], Strip] = {}
         self._pending_line: int | None = None
+        self.cell: tuple[int, int, int] | None = None  # table mode's cell: (line, column, width)
 
     def on_mount(self) -> None:
         # The active profile's layout: the app keeps it (a PageView outside MemberdeskApp keeps its own).
@@ -107,6 +108,12 @@ class PageView(ScrollView, can_focus=True):
         self.highlights = highlights
         self._cache.clear()
         self.refresh()
+
+    def mark_cell(self, line: int | None, column: int = 0, width: int = 1) -> None:
+        """Mark a table cell (table mode, ui/widgets/table_view.py); None clears the mark."""
+        old = self.cell
+        self.cell = None if line is None else (line, column, width)
+        self._refresh_reading_rows(*(c[0] for c in (old, self.cell) if c is not None))
 
     def line_of(self, paragraph: int, offset: int) -> int:
         return self._line_for((paragraph, offset))
@@ -271,9 +278,17 @@ class PageView(ScrollView, can_focus=True):
             style += self.get_component_rich_style("page-view--dim", partial=True)
         marker_style = base + self.get_component_rich_style("page-view--marker", partial=True)
         # The reading line is marked by a glyph, not by colour alone.
-        marker = "\u203a " if number == self.cursor_line and self.has_focus else "  "
+        marked = self.cell is not None and self.cell[0] == number
+        marker = "\u203a " if (number == self.cursor_line and self.has_focus) or marked else "  "
         segments = [Segment(" " * self.page_layout.margin, base), Segment(marker, marker_style)]
-        segments.extend(self._text_segments(line, style))
+        if marked and self.cell is not None:
+            _line, at, width = self.cell  # the cell in reverse video, beside the marker
+            text = line.text.ljust(at + width)
+            cell_style = style + Style(reverse=True, bold=True)
+            segments += [Segment(text[:at], style), Segment(text[at : at + width], cell_style)]
+            segments.append(Segment(text[at + width :], style))
+        else:
+            segments.extend(self._text_segments(line, style))
         return Strip(segments).extend_cell_length(width, base).crop(0, max(width, 1))
 
     def _text_segments(self, line: Line, style: Style) -> list[Segment]:
