@@ -117,7 +117,9 @@ def wrap(paras: list[Paragraph], width: int, *, paragraph_gap: int = 1, double_s
             lines.extend(Line("", -1) for _ in range(paragraph_gap))
         if para.table is not None:
             # A table keeps its rows: aligned columns, or row by row when too wide.
-            lines.extend(Line(text, number) for text in table_text.layout(para.table, width).lines)
+            # Each line's start is its place in the table, so a line is found again after a resize.
+            shown = table_text.layout(para.table, width).lines
+            lines.extend(Line(text, number, k, k) for k, text in enumerate(shown))
             continue
         for start, end in _wrap_spans(para.text, width):
             if double_spaced and lines and lines[-1].paragraph == number:

@@ -297,7 +297,7 @@ class PageView(ScrollView, can_focus=True):
             for h in self.highlights
             if h.paragraph == line.paragraph and h.start < line.end and h.end > line.start
         )
-        if not spans or line.paragraph < 0:
+        if not spans or line.paragraph < 0 or line.start == line.end:  # (a table's line: no spans)
             return [Segment(line.text, style)]
         segments: list[Segment] = []
         position = line.start

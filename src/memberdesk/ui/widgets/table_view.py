@@ -59,7 +59,7 @@ class TableBar(Static, can_focus=True):
         self.cursor = cursor
         self.display = True
         self.focus()
-        self._show(f"Table mode (Escape or Ctrl+G leaves). {table_text.announce(cursor.table)}. {cursor.words()}")
+        self._show(f"Table mode, Escape or Ctrl+G leaves. {cursor.words()}")
 
     def cell_position(self) -> tuple[int, int]:
         """(line of the page view, column of the text) where the cell starts."""
@@ -76,6 +76,8 @@ class TableBar(Static, can_focus=True):
         width = len(cells[self.cursor.column]) if self.cursor.column < len(cells) else 0
         self.view.mark_cell(line, column, max(1, width))
         self.view.move_to(line)
+        # Again once the page has settled: a page just shown (a find's match) scrolls late.
+        self.view.call_after_refresh(self.view.move_to, line)
         self.update(words)
         self.call_after_refresh(self.place_terminal_cursor)
 
