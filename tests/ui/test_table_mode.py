@@ -23,8 +23,11 @@ def _under_cursor(app: MemberdeskApp) -> str:
     view = app.screen.query_one(PageView)
     region = view.content_region
     x, y = app.cursor_position
+    painted = view.render_line(y - region.y).text  # the row as drawn, not the model
     line = view.lines[y - region.y + round(view.scroll_offset.y)]
-    return line.text[x - region.x - GUTTER - view.page_layout.margin :]
+    assert painted[GUTTER + view.page_layout.margin :].rstrip() == line.text.rstrip()
+    assert painted[GUTTER + view.page_layout.margin - 2 :].startswith("\u203a")  # the marker, not colour alone
+    return painted[x - region.x :]
 
 
 async def _on_table_page(app: MemberdeskApp, pilot) -> PageView:  # type: ignore[no-untyped-def]

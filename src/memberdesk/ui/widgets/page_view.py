@@ -282,11 +282,11 @@ class PageView(ScrollView, can_focus=True):
         marker = "\u203a " if (number == self.cursor_line and self.has_focus) or marked else "  "
         segments = [Segment(" " * self.page_layout.margin, base), Segment(marker, marker_style)]
         if marked and self.cell is not None:
-            _line, at, width = self.cell  # the cell in reverse video, beside the marker
-            text = line.text.ljust(at + width)
+            _line, at, size = self.cell  # the cell in reverse video, beside the marker
+            text = line.text.ljust(at + size)
             cell_style = style + Style(reverse=True, bold=True)
-            segments += [Segment(text[:at], style), Segment(text[at : at + width], cell_style)]
-            segments.append(Segment(text[at + width :], style))
+            segments += [Segment(text[:at], style), Segment(text[at : at + size], cell_style)]
+            segments.append(Segment(text[at + size :], style))
         else:
             segments.extend(self._text_segments(line, style))
         return Strip(segments).extend_cell_length(width, base).crop(0, max(width, 1))

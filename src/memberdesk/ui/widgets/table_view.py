@@ -16,7 +16,7 @@ from textual.widgets import Static
 from memberdesk.papers import table_text
 from memberdesk.papers.reflow import Paragraph
 from memberdesk.reading.table_mode import TableCursor
-from memberdesk.ui.cursor import place_cursor
+from memberdesk.ui.cursor import SETTLE_DELAYS, place_cursor
 from memberdesk.ui.widgets.page_view import GUTTER, PageView
 
 
@@ -80,6 +80,8 @@ class TableBar(Static, can_focus=True):
         self.view.call_after_refresh(self.view.move_to, line)
         self.update(words)
         self.call_after_refresh(self.place_terminal_cursor)
+        for delay in SETTLE_DELAYS[1:]:  # and once the scroll has settled
+            self.set_timer(delay, self.place_terminal_cursor)
 
     def place_terminal_cursor(self) -> None:
         if self.has_focus and self.cursor is not None:
