@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "councils",
     "sync",
     "text",
+    "tables",
     "ocr",
     "read",
     "speak",

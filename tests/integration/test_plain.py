@@ -80,7 +80,7 @@ def test_every_command_in_help_works(demo_home: Path) -> None:
     assert run.code == 0 and not ESCAPE.search(run.out)
     text = run.out
     help_lines = [line for line in text.splitlines() if re.match(r"^\w+ or \w+", line)]
-    assert len(help_lines) == 20
+    assert len(help_lines) == 27  # and "row N" (one name)
     for expected in [
         "Page 3 (6 of 13)",  # g 3 by printed label
         "Page iii (3 of 13)",
@@ -189,3 +189,30 @@ def test_find_reads_the_paragraph_with_the_match(demo_home: Path) -> None:
     first, second = answers(run.out)[1:3]
     for block in (first, second):
         assert "framework" in block.lower(), block
+
+
+def test_tables_cell_by_cell(demo_home: Path) -> None:
+    script = "t\nt 1\nnc\nnc\ndc\nrow 6\ncol status\ncol 2\npc\npc\nrr\nrow 9\ncol Budget\nt 3\nq\n"
+    run = memberdesk("read", "1", "--page", "4", stdin=script, home=demo_home)
+    assert run.code == 0 and not ESCAPE.search(run.out)
+    blocks = answers(run.out)
+    assert blocks[1].splitlines() == [
+        "1 table on page 4:",
+        "1. Table, 6 rows, 5 columns: Measure, Target, Q1, Q2, Status",
+        "Type t and a number to move through a table cell by cell.",
+    ]
+    assert blocks[2].splitlines()[-1] == "Measure: Care Act assessments completed within 28 days"
+    assert blocks[3:13] == [
+        "Target, Care Act assessments completed within 28 days: 85%",
+        "Q1, Care Act assessments completed within 28 days: 78%",
+        "Q1, Reviews completed within 12 months: 81%",
+        "Q1, Safeguarding enquiries concluded within 60 days: 69%",
+        "Status, Safeguarding enquiries concluded within 60 days: Below target",
+        "Target, Safeguarding enquiries concluded within 60 days: 75%",
+        "Measure: Safeguarding enquiries concluded within 60 days",
+        "End of the row. Measure: Safeguarding enquiries concluded within 60 days",
+        "Row 6 of 6: Safeguarding enquiries concluded within 60 days: Target 75%, Q1 69%, Q2 66%, Status Below target",
+        "Type row and a number from 1 to 6.",
+    ]
+    assert blocks[13].startswith("No column 'Budget': the columns are Measure, Target, Q1, Q2, Status")
+    assert blocks[14] == "There is no table 3 on this page: type t and a number from 1 to 1."

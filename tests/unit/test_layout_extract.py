@@ -27,9 +27,11 @@ def test_the_demo_pack_reads_with_its_printed_labels_and_running_header() -> Non
         "2. Declarations of interest. Members are asked to declare any disclosable pecuniary "
         "interests [DPIs] or other interests in items on this agenda.",
     ]
-    table = [b.text for b in document.pages[6].blocks if b.table]
-    assert table[0] == "Measure Target Q1 Q2 Status"
-    assert "Permanent admissions to care homes (65+), per 100,000 560 548 571 Near target" in table
+    tables = [b.grid for b in document.pages[6].blocks if b.grid is not None]
+    assert len(tables) == 1
+    assert tables[0].head == (("Measure", "Target", "Q1", "Q2", "Status"),)
+    row = ("Permanent admissions to care homes (65+), per 100,000", "560", "548", "571", "Near target")
+    assert row in tables[0].body
     contents = [(h.page, h.text) for h in document.headings]
     assert (1, "Agenda") in contents and (5, "1. Purpose of the report") in contents
     assert all(h.text != header for h in document.headings)
@@ -76,11 +78,11 @@ def test_a_damaged_page_gives_its_problem_and_the_rest_still_read(
     real = extract.layout_page
     calls = {"n": 0}
 
-    def flaky(words, extra=()):
+    def flaky(words, extra=(), rules=()):
         calls["n"] += 1
         if words.index == 1:
             raise ValueError("boom")
-        return real(words, extra)
+        return real(words, extra, rules)
 
     monkeypatch.setattr(extract, "layout_page", flaky)
     pages = extract_pages(pf.stamped(tmp_path / "s.pdf", ["1", "2", "3"]))

@@ -395,3 +395,45 @@ def test_a_numbered_heading_is_its_own_unit() -> None:
         ("item", "1. Introduction"),
         ("item", "2. Recommendations"),
     ]
+
+
+def test_a_table_is_read_row_by_row_with_its_headers_and_figures_in_words() -> None:
+    from memberdesk.speech.figures import spoken_figure
+    from memberdesk.speech.units import split_page
+
+    page = (
+        "Forecast by directorate.\n\n"
+        " | Budget | Forecast | Variance | Variance\n"
+        "Adult Social Care | 586.1 | 621.6 | +35.4 | +6.0%\n"
+        "Children's Services | 430.6 | 420.8 | (9.9) | -2.3%\n"
+        "Schools | 0.0 | £30.4m |  | \n\n"
+        "The position has improved."
+    )
+    kinds = [(p.kind, [s.spoken for s in p.sentences]) for p in split_page(page)]
+    assert kinds == [
+        ("prose", ["Forecast by directorate."]),
+        (
+            "table",  # one paragraph: the next-paragraph key skips the whole table
+            [
+                "Table, columns: Budget, Forecast, Variance, Variance",
+                "Adult Social Care: Budget 586.1, Forecast 621.6, Variance plus 35.4, plus 6.0 percent",
+                "Children's Services: Budget 430.6, Forecast 420.8, Variance minus 9.9, minus 2.3 percent",
+                "Schools: Budget 0.0, Forecast 30.4 million pounds",
+            ],
+        ),
+        ("prose", ["The position has improved."]),
+    ]
+    assert [spoken_figure(t) for t in ("£500k", "\u22123.1", "£1.2bn", "Budget", "(1,200")] == [
+        "500 thousand pounds",
+        "minus 3.1",
+        "1.2 billion pounds",
+        "Budget",
+        "(1,200",
+    ]
+
+
+def test_a_table_carried_over_from_the_page_before_has_no_header_row() -> None:
+    from memberdesk.speech.units import split_page
+
+    [table] = split_page("Older People | 97.5 | 124.9 | 27.4\nSensory | 0.3 | 0.5 | 0.2")
+    assert [s.spoken for s in table.sentences] == ["Older People: 97.5, 124.9, 27.4", "Sensory: 0.3, 0.5, 0.2"]

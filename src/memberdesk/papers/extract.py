@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from memberdesk.papers import figures, furniture, glyphs, headings, titles
+from memberdesk.papers import figures, furniture, glyphs, headings, rules, table_pages, titles
 from memberdesk.papers.layout import layout_page
 from memberdesk.papers.shapes import HEADING, DocumentLayout, Heading, PageLayout, PaperProblem, Word
 
@@ -54,7 +54,11 @@ def _page(doc: object, index: int, extra: list[Word]) -> PageLayout:
     except Exception:  # noqa: BLE001 - one bad page must not lose the paper
         return PageLayout(index=index, width=0.0, height=0.0, problem=DAMAGED_PAGE)
     try:
-        blocks = figures.place(layout_page(words, extra), words.figures, words.width, words.height)
+        drawn = rules.page_rules(doc, index)
+    except Exception:  # noqa: BLE001 - without its lines a table is still found by its words
+        drawn = ()
+    try:
+        blocks = figures.place(layout_page(words, extra, drawn), words.figures, words.width, words.height)
     except Exception:  # noqa: BLE001 - a layout bug on one page still leaves the others
         return PageLayout(index=index, width=words.width, height=words.height, problem=DAMAGED_PAGE)
     note = ""
@@ -68,7 +72,7 @@ def finish_document(pages: Sequence[PageLayout]) -> DocumentLayout:
 
     `pages` are every page of one paper, in order (as extract_pages returned them, perhaps
     in chunks from several workers)."""
-    pages = sorted(pages, key=lambda p: p.index)
+    pages = table_pages.join(sorted(pages, key=lambda p: p.index))
     judged, body = headings.rejudge([list(p.blocks) for p in pages])
     final = [replace(page, blocks=tuple(blocks)) for page, blocks in zip(pages, judged)]
     finish = furniture.find(final)

@@ -14,9 +14,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from memberdesk.model import OutlineEntry
-from memberdesk.papers.shapes import HEADING, DocumentLayout, PageFinish, PageLayout
+from memberdesk.papers.shapes import HEADING, DocumentLayout, PageFinish, PageLayout, Table
 
-EXTRACTION = 2  # 2: figures said by their alt text. Bump when the extractor changes what it stores: `reindex` reads older papers again
+# 2: figures said by their alt text; 3: tables. Bump when the extractor changes what it stores:
+# `reindex` reads older papers again.
+EXTRACTION = 3
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class StoredBlock:
     heading: bool = False
     level: int = 0
     table: bool = False
+    grid: Table | None = None  # a whole table: its header and body rows of cells
 
 
 def page_text(page: PageLayout, furniture: frozenset[int] = frozenset()) -> str:
@@ -32,7 +35,9 @@ def page_text(page: PageLayout, furniture: frozenset[int] = frozenset()) -> str:
 
 
 def page_blocks(page: PageLayout, furniture: frozenset[int] = frozenset()) -> str:
-    """The blocks as JSON: [{"t": text, "h": level (headings only), "r": 1 (table rows only)}]."""
+    """The blocks as JSON: [{"t": text, "h": level (headings only), "r": 1 (table rows only),
+    "g": a whole table, {"h": header rows, "b": body rows (lists of cell texts), "s": totals
+    rows (body row numbers), "c": 1 when carried over from the page before}}]."""
     out = []
     for k, block in enumerate(page.blocks):
         if k in furniture or not block.text.strip():
@@ -42,6 +47,8 @@ def page_blocks(page: PageLayout, furniture: frozenset[int] = frozenset()) -> st
             item["h"] = block.level or 1
         if block.table:
             item["r"] = 1
+        if block.grid is not None:
+            item["g"] = _grid_json(block.grid)
         out.append(item)
     return json.dumps(out, ensure_ascii=False, separators=(",", ":"))
 
@@ -62,9 +69,42 @@ def read_blocks(stored: str) -> list[StoredBlock]:
                     heading=isinstance(level, int),
                     level=level if isinstance(level, int) else 0,
                     table=bool(item.get("r")),
+                    grid=_grid(item.get("g")),
                 )
             )
     return blocks
+
+
+def _grid_json(table: Table) -> dict[str, object]:
+    out: dict[str, object] = {"h": [list(r) for r in table.head], "b": [list(r) for r in table.body]}
+    if table.totals:
+        out["s"] = list(table.totals)
+    if table.continued:
+        out["c"] = 1
+    return out
+
+
+def _rows(value: object) -> tuple[tuple[str, ...], ...] | None:
+    if not isinstance(value, list) or not all(
+        isinstance(r, list) and all(isinstance(c, str) for c in r) for r in value
+    ):
+        return None
+    return tuple(tuple(r) for r in value)
+
+
+def _grid(value: object) -> Table | None:
+    """A stored table, or None when it is not one (a damaged or foreign row is read as text)."""
+    if not isinstance(value, dict):
+        return None
+    head, body = _rows(value.get("h", [])), _rows(value.get("b"))
+    if head is None or not body:
+        return None
+    width = len(body[0])
+    if any(len(r) != width for r in head + body):
+        return None
+    totals = value.get("s", [])
+    marks = tuple(n for n in totals if isinstance(n, int)) if isinstance(totals, list) else ()
+    return Table(head=head, body=body, totals=marks, continued=bool(value.get("c")))
 
 
 def furniture_text(page: PageLayout, furniture: frozenset[int]) -> str:

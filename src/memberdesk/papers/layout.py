@@ -1,6 +1,7 @@
 """A page's words -> blocks (paragraphs and headings) in the order a reader reads them. Pure.
 
-regions.py decides the order (header, columns left to right, footers last; tables row by
+tables.py finds the tables first (each becomes one block holding its cells), regions.py decides
+the order of the rest (header, columns left to right, footers last; tables row by
 row), paragraphs.py cuts each column into paragraphs, headings.py judges which blocks are
 headings against this page's body text (finish_document judges again for the whole paper).
 """
@@ -9,19 +10,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from memberdesk.papers import headings, paragraphs, regions
-from memberdesk.papers.shapes import Block, PageWords, Word
+from memberdesk.papers import headings, paragraphs, regions, tables
+from memberdesk.papers.shapes import PARAGRAPH, Block, Box, PageWords, Word
 
 
-def layout_page(page: PageWords, extra: Sequence[Word] = ()) -> list[Block]:
+def layout_page(page: PageWords, extra: Sequence[Word] = (), rules: Sequence[Box] = ()) -> list[Block]:
     """The page's blocks in reading order; `extra` are words to place among the page's own
-    (filled-in form fields), by their position."""
+    (filled-in form fields), by their position; `rules` the lines drawn on it (rules.py)."""
     upright = [w for w in page.words if not w.sideways] + [w for w in extra if not w.sideways]
+    found = tables.find(upright, rules)
+    if found:
+        used = frozenset().union(*(f.words for f in found))
+        upright = [w for w in upright if id(w) not in used]
     leaves = regions.order(upright, page.height, page.width)
     gaps = paragraphs.Gaps(leaves)
     blocks: list[Block] = []
     for leaf in leaves:
         blocks.extend(paragraphs.leaf_blocks(leaf, gaps, page.width, page.height))
+    for table in found:
+        # A table stands where it stands on the page: before the first block below its top.
+        at = next((k for k, b in enumerate(blocks) if b.box.y0 >= table.table.box.y0), len(blocks))
+        blocks.insert(at, _table_block(table, page))
     sideways = [w for w in page.words if w.sideways]
     if sideways:
         # Read after the page's text but before what sits in its bottom band (the footer).
@@ -31,3 +40,18 @@ def layout_page(page: PageWords, extra: Sequence[Word] = ()) -> list[Block]:
         blocks[at:at] = paragraphs.sideways_blocks(sideways, page.width, page.height)
     body, body_bold = headings.body_size(blocks)
     return headings.judge(blocks, body, body_bold, headings.heading_sizes(blocks, body, body_bold))
+
+
+def _table_block(found: tables.Found, page: PageWords) -> Block:
+    table = found.table
+    return Block(
+        text=table.rows_text(),
+        kind=PARAGRAPH,
+        box=table.box,
+        where=table.box.scaled(page.width, page.height),
+        size=found.size,
+        bold=False,
+        lines=len(table.head) + len(table.body),
+        table=True,
+        grid=table,
+    )

@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from memberdesk.papers import table_text
+from memberdesk.papers.shapes import Table
+
 # Lines that start something new: numbered paragraphs (1., 3.2, 4.1.2), lettered and bracketed
 # items ((a), a), (iv)), bullets, and "Resolved:"-style lead-ins.
 _STARTS_BLOCK = re.compile(
@@ -33,6 +36,7 @@ class Paragraph:
     text: str
     heading: bool = False
     table_row: bool = False
+    table: Table | None = None  # a whole table (its text is its rows, cells between ' | ')
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,12 @@ def wrap(paras: list[Paragraph], width: int, *, paragraph_gap: int = 1, double_s
     for number, para in enumerate(paras):
         if number and paragraph_gap:
             lines.extend(Line("", -1) for _ in range(paragraph_gap))
+        if para.table is not None:
+            # A table keeps its rows: aligned columns, or row by row when too wide.
+            # Each line's start is its place in the table, so a line is found again after a resize.
+            shown = table_text.layout(para.table, width).lines
+            lines.extend(Line(text, number, k, k) for k, text in enumerate(shown))
+            continue
         for start, end in _wrap_spans(para.text, width):
             if double_spaced and lines and lines[-1].paragraph == number:
                 lines.append(Line("", -1))

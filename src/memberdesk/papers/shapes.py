@@ -118,6 +118,35 @@ class PageWords:
         return self.chars_read < self.chars_total
 
 
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table's cells as text: header rows (one or more; a cell over several columns has its
+    text in the first) then the body rows, every row as wide as the table. `totals` are body
+    rows that total others; `continued` marks the part of a table carried over from the page
+    before, whose `head` is that table's (printed again on this page or not)."""
+
+    head: tuple[tuple[str, ...], ...]
+    body: tuple[tuple[str, ...], ...]
+    totals: tuple[int, ...] = ()
+    box: Box = Box(0.0, 0.0, 0.0, 0.0)
+    continued: bool = False
+
+    @property
+    def columns(self) -> int:
+        rows = self.head or self.body
+        return len(rows[0]) if rows else 0
+
+    def column_names(self) -> list[str]:
+        """Each column's name: its header cells, top to bottom, joined ("2024-25 Budget")."""
+        return [" ".join(r[k] for r in self.head if k < len(r) and r[k]) for k in range(self.columns)]
+
+    def rows_text(self) -> str:
+        """The table as text: one row a line, cells between ' | ', the header first (only
+        where the table starts)."""
+        rows = self.body if self.continued else self.head + self.body
+        return "\n".join(" | ".join(row) for row in rows)
+
+
 PARAGRAPH = "paragraph"
 HEADING = "heading"
 
@@ -142,6 +171,7 @@ class Block:
     lines: int = 1
     table: bool = False  # a cell of a table (read row by row), not running prose
     figure: bool = False  # a picture said by its alt text (figures.py), never a heading
+    grid: Table | None = None  # a whole table found by papers/tables.py
 
 
 @dataclass(frozen=True, slots=True)

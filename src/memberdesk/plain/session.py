@@ -16,8 +16,10 @@ from memberdesk.library import Library
 from memberdesk.library.search import SearchError
 from memberdesk.papers.paging import PageNotFound
 from memberdesk.papers.reflow import Paragraph
+from memberdesk.papers.table_text import announce
 from memberdesk.plain.library import import_demo, say_paper_record
 from memberdesk.plain.speech import PlainSpeech
+from memberdesk.plain.tables import PlainTables
 from memberdesk.reading import contents
 from memberdesk.reading.session import ReadingSession
 from memberdesk.words import document_words, plural
@@ -45,6 +47,7 @@ class PlainSession:
         self._paras: list[Paragraph] = []
         self._last_find = ""
         self.speech = PlainSpeech(self.say)
+        self.tables = PlainTables(self.say, self._open_paper)
         self.running = True
         self.commands = self._command_table()
 
@@ -122,6 +125,7 @@ class PlainSession:
             Command(("b", "bookmark"), "", "bookmark this page, or remove its bookmark", self.bookmark),
             Command(("a", "note"), "TEXT", "write a note on this page", self.note),
             Command(("m", "marks", "notes"), "", "list the notes and bookmarks in this paper", self.marks),
+            *(Command(names, arg, words, run) for names, arg, words, run in self.tables.commands()),
             Command(("s", "speak"), "", "read aloud from here to the end; x stops", self.speak),
             Command(("x", "stop"), "", "stop reading aloud", lambda _: self.speech.stop(), needs_paper=False),
             Command(("l", "list"), "", "list the papers in the library, numbered", self.list_papers, needs_paper=False),
@@ -199,6 +203,8 @@ class PlainSession:
     def _read(self) -> None:
         para = self._paras[self.paragraph]
         prefix = "Heading: " if para.heading else ""
+        if para.table is not None:  # what it is first, then its rows, one a line
+            prefix = f"{announce(para.table)}. Type t to move through it cell by cell.\n"
         self.say(f"{prefix}{para.text}")
 
     def next_paragraph(self, _: str) -> None:

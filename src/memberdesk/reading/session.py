@@ -19,6 +19,7 @@ from memberdesk.papers.flow import read_blocks
 from memberdesk.papers.paging import resolve_page, section_at
 from memberdesk.papers.reflow import Paragraph, paragraphs
 from memberdesk.papers.running import find_repeated_lines, without_running_lines
+from memberdesk.papers.shapes import Table
 from memberdesk.reading.find import FindResults, find_in_pages
 from memberdesk.reading.sections import Section, agenda_sections
 from memberdesk.speech.follow import DocumentSentences
@@ -118,7 +119,7 @@ class ReadingSession:
             return None
         blocks = read_blocks(page.blocks)
         if blocks:
-            found = [Paragraph(b.text, heading=b.heading, table_row=b.table) for b in blocks]
+            found = [Paragraph(b.text, heading=b.heading, table_row=b.table, table=b.grid) for b in blocks]
         else:
             found = paragraphs(page.text if running else without_running_lines(page.text, self.running_lines))
         if page.source == "ocr" and found:
@@ -127,6 +128,10 @@ class ReadingSession:
             else:
                 found.insert(0, Paragraph(ocr.DOUBT_WARNING if ocr.DOUBT in page.text else SCAN_WARNING))
         return found
+
+    def tables_on(self, index: int) -> list[Table]:
+        """The tables on page `index`, top to bottom (see reading/tables.py to name their cells)."""
+        return [p.table for p in self.paragraphs(index) or [] if p.table is not None]
 
     def waiting_for_ocr(self, index: int) -> bool:
         page = self.library.documents.page(self.document.id, index)

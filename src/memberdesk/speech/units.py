@@ -22,9 +22,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from memberdesk.papers.numbers import is_number
 from memberdesk.papers.ocr import DOUBT
 from memberdesk.papers.running import find_repeated_lines, line_key
 from memberdesk.speech.abbreviations import ABBREVIATIONS, LABEL_WORDS, NUMBER_ABBREVIATIONS
+from memberdesk.speech.figures import spoken_row
 
 __all__ = ["find_repeated_lines", "line_key"]  # re-exported: where speech callers found them
 
@@ -40,6 +42,7 @@ _ITEM = re.compile(
 )
 # Two or more column gaps (tabs, or runs of 2+ spaces between text) mark a table row.
 _CELL_GAP = re.compile(r"\t+| {2,}|\s\|\s")
+_TABLE_CELL = re.compile(r" ?\| ?")
 _SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+|$)""")
 _WORD_BEFORE = re.compile(r"""([\w.£$&'’-]+)$""")
 _DIGITS = re.compile(r"\d+")
@@ -65,7 +68,7 @@ class SpokenParagraph:
 
     start: int
     end: int
-    kind: str  # "prose", "heading", "item", "row"
+    kind: str  # "prose", "heading", "item", "row", "table" (a table's rows, a sentence each)
     sentences: list[Sentence] = field(default_factory=list)
 
 
@@ -95,7 +98,14 @@ def _lines(text: str) -> list[_Line]:
 
 def _is_row(line: str) -> bool:
     cells = [c for c in _CELL_GAP.split(line) if c.strip()]
-    return len(cells) >= 3 or (len(cells) == 2 and "\t" in line)
+    return len(cells) >= 3 or (len(cells) == 2 and ("\t" in line or " | " in line))
+
+
+def _table_cells(line: str) -> list[str] | None:
+    """A row of a table as the layout stores it (cells between ' | '), with its empty cells."""
+    if " | " not in line and not line.startswith("| ") and not line.endswith(" |"):
+        return None
+    return [c.strip() for c in _TABLE_CELL.split(line)]
 
 
 def _ends_sentence(text: str) -> bool:
@@ -240,10 +250,20 @@ def split_page(text: str, *, boilerplate: frozenset[str] = frozenset(), edge_lin
     lines = _lines(text)
     skip = _boilerplate(lines, boilerplate, edge_lines)
     paragraphs: list[SpokenParagraph] = []
+    table: _TableRun | None = None
     for kind, block in _blocks(lines, skip):
+        cells = _table_cells(block[0].text) if kind == "row" else None
+        if cells is not None and table is not None and table.fits(cells, block[0].start):
+            table.add(cells, block[0])  # the next row of the same table: one paragraph for the table
+            continue
+        table = None
         index = len(paragraphs)
         para = SpokenParagraph(block[0].start, block[-1].end, kind)
-        if kind == "row":
+        if cells is not None:
+            para.kind = "table"
+            table = _TableRun(para, index, text)
+            table.add(cells, block[0])
+        elif kind == "row":
             line = block[0]
             cells = [c.strip() for c in _CELL_GAP.split(line.text) if c.strip()]
             para.sentences.append(Sentence(line.start, line.end, ", ".join(cells), "row", index))
@@ -267,6 +287,40 @@ def split_page(text: str, *, boilerplate: frozenset[str] = frozenset(), edge_lin
         if para.sentences:
             paragraphs.append(para)
     return paragraphs
+
+
+class _TableRun:
+    """A table's rows (as the layout stored them, one line each): one paragraph, a sentence a
+    row said with its headers. The first row is the header when it has no figures and the rows
+    under it do (a table carried over from the page before starts with a row of figures)."""
+
+    def __init__(self, para: SpokenParagraph, index: int, text: str) -> None:
+        self.para, self.index, self.text = para, index, text
+        self.header: list[str] = []
+        self.width = 0
+        self.first: tuple[list[str], _Line] | None = None
+
+    def fits(self, cells: list[str], start: int) -> bool:
+        return len(cells) == self.width and "\n\n" not in self.text[self.para.end : start]
+
+    def add(self, cells: list[str], line: _Line) -> None:
+        self.para.end = line.end
+        if self.first is None:
+            self.first, self.width = (cells, line), len(cells)
+            self._say(cells, line, [])
+            return
+        if len(self.para.sentences) == 1 and not self.header and self._is_header(self.first[0], cells):
+            self.header = self.first[0]
+            first = self.para.sentences[0]
+            words = "Table, columns: " + ", ".join(c for c in self.header if c)
+            self.para.sentences[0] = Sentence(first.start, first.end, words, "row", self.index)
+        self._say(cells, line, self.header)
+
+    def _is_header(self, first: list[str], cells: list[str]) -> bool:
+        return not any(is_number(c) for c in first if c) and any(is_number(c) for c in cells[1:] if c)
+
+    def _say(self, cells: list[str], line: _Line, header: list[str]) -> None:
+        self.para.sentences.append(Sentence(line.start, line.end, spoken_row(cells, header), "row", self.index))
 
 
 def page_sentences(text: str, *, boilerplate: frozenset[str] = frozenset(), edge_lines: int = 3) -> list[Sentence]:

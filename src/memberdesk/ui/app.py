@@ -26,6 +26,7 @@ from memberdesk.ui.screens.library import LibraryScreen
 from memberdesk.ui.screens.reader import ReaderScreen
 from memberdesk.ui.speech_service import SpeechOptions, SpeechService
 from memberdesk.ui.widgets.page_view import PageView
+from memberdesk.ui.widgets.table_view import TableBar
 
 
 class MemberdeskApp(ProfileSupport, App[None]):
@@ -221,6 +222,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
                 ("Reader", ReaderScreen),
                 ("Reading aloud (in the reader)", ReadAloudScreen),
                 ("Reading lines", PageView),
+                ("Table mode (t in the reader)", TableBar),
                 ("Search", SearchScreen),
                 ("Notes and bookmarks list", NotesScreen),
                 ("Note editor", NoteEditorScreen),

@@ -306,7 +306,7 @@ class ReadAloudScreen(Screen[None]):
         Binding(
             "right_curly_bracket,ctrl+down",
             "next_paragraph",
-            "Next paragraph, while reading aloud",
+            "Next paragraph (past a whole table), while reading aloud",
             id="speech.next_paragraph",
         ),
         Binding(

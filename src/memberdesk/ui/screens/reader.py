@@ -15,12 +15,14 @@ from memberdesk.papers.reflow import Paragraph
 from memberdesk.reading.find import FindResults
 from memberdesk.reading.references import page_references
 from memberdesk.reading.session import ReadingSession
+from memberdesk.reading.table_mode import TableCursor
 from memberdesk.ui.dialogs.contents import ContentsScreen
 from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
 from memberdesk.ui.dialogs.prompt import PromptScreen
 from memberdesk.ui.read_aloud import ReadAloudScreen
 from memberdesk.ui.screens.notes import Jump, NotesScreen
 from memberdesk.ui.widgets.page_view import Highlight, PageView
+from memberdesk.ui.widgets.table_view import TableBar, table_at
 from memberdesk.ui.widgets.text_box import TextBox
 
 
@@ -42,6 +44,7 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
         Binding("a", "add_note", "Write a note on this page", id="reader.note"),
         Binding("o", "notes", "Notes and bookmarks in this paper", id="reader.notes"),
         Binding("w", "where", "Say where you are (the whole status line)", id="reader.where"),
+        Binding("t", "table_mode", "Table mode: move cell by cell through the table here", id="reader.table"),
         Binding("escape,ctrl+g,backspace", "back", "Library", id="reader.back"),
     ]
 
@@ -61,9 +64,10 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
     def compose(self) -> ComposeResult:
         with Vertical(id="reader"):
             yield Static(self.document.title, id="reader-title", markup=False)
-            yield PageView(id="page")
+            yield (view := PageView(id="page"))
             yield TextBox(placeholder="Find in this paper: type and press Enter (Escape or Ctrl+G closes)", id="find")
             yield Static("", id="status", markup=False)
+            yield TableBar(view, id="table-bar")
 
     @property
     def document(self) -> Document:
@@ -281,6 +285,22 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
 
         self.app.push_screen(ContentsScreen(self.outline, self.labels, self.page_index), chosen)
 
+    def action_table_mode(self, query: str = "") -> None:
+        """Table mode on the table here (a find's match: on the cell that holds it)."""
+        number = table_at(self._page_paragraphs, self.page_view)
+        table = self._page_paragraphs[number].table if number is not None else None
+        if number is None or table is None:
+            self.app.notify("No table on this page.")
+            return
+        cursor = TableCursor(table)
+        if query:
+            cursor.find(query)
+        self.query_one(TableBar).enter(number, cursor)
+
+    @on(TableBar.Left)
+    def _table_left(self) -> None:
+        self.page_view.focus()
+
     def action_back(self) -> None:
         if self.read_aloud.stop():
             return  # Escape silences reading aloud first; pressed again, it goes back
@@ -358,6 +378,8 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
             self._apply_find_highlights()
             self.update_status()
         self.page_view.move_to(self.page_view.line_of(hit.paragraph, hit.start))
+        if self._page_paragraphs[hit.paragraph].table is not None:
+            self.action_table_mode(self.find.query)  # a match in a table opens table mode on its cell
 
     def _apply_find_highlights(self) -> None:
         if not self.find:

@@ -82,6 +82,7 @@ class PageView(ScrollView, can_focus=True):
         self._pending_anchor: tuple[int, int] | None = None
         self._wrapped_for = 0  # the content width the lines were wrapped at (0: not laid out)
         self._rewrap_due = False
+        self.cell: tuple[int, int, int] | None = None  # table mode's cell: (line, column, width)
 
     def on_mount(self) -> None:
         # The active profile's layout: the app keeps it (a PageView outside MemberdeskApp keeps its own).
@@ -110,6 +111,12 @@ class PageView(ScrollView, can_focus=True):
         self.highlights = highlights
         self._cache.clear()
         self.refresh()
+
+    def mark_cell(self, line: int | None, column: int = 0, width: int = 1) -> None:
+        """Mark a table cell (table mode, ui/widgets/table_view.py); None clears the mark."""
+        old = self.cell
+        self.cell = None if line is None else (line, column, width)
+        self._refresh_reading_rows(*(c[0] for c in (old, self.cell) if c is not None))
 
     def line_of(self, paragraph: int, offset: int) -> int:
         return self._line_for((paragraph, offset))
@@ -307,10 +314,19 @@ class PageView(ScrollView, can_focus=True):
         # The reading line is marked by a glyph, not by colour alone. In screen-reader mode the
         # terminal cursor alone marks it: a screen reader speaks every row that changes, so a
         # marker moving off the old line would have the old line read again after each Down.
-        marked = number == self.cursor_line and self.has_focus and not self.app.has_class("-screen-reader")
-        marker = "\u203a " if marked else "  "
+        # Table mode's cell is marked in every profile.
+        reading = number == self.cursor_line and self.has_focus and not self.app.has_class("-screen-reader")
+        in_cell = self.cell is not None and self.cell[0] == number
+        marker = "\u203a " if reading or in_cell else "  "
         segments = [Segment(" " * self.page_layout.margin, base), Segment(marker, marker_style)]
-        segments.extend(self._text_segments(line, style))
+        if in_cell and self.cell is not None:
+            _line, at, size = self.cell  # the cell in reverse video, beside the marker
+            text = line.text.ljust(at + size)
+            cell_style = style + Style(reverse=True, bold=True)
+            segments += [Segment(text[:at], style), Segment(text[at : at + size], cell_style)]
+            segments.append(Segment(text[at + size :], style))
+        else:
+            segments.extend(self._text_segments(line, style))
         return Strip(segments).extend_cell_length(width, base).crop(0, max(width, 1))
 
     def _text_segments(self, line: Line, style: Style) -> list[Segment]:
@@ -319,7 +335,7 @@ class PageView(ScrollView, can_focus=True):
             for h in self.highlights
             if h.paragraph == line.paragraph and h.start < line.end and h.end > line.start
         )
-        if not spans or line.paragraph < 0:
+        if not spans or line.paragraph < 0 or line.start == line.end:  # (a table's line: no spans)
             return [Segment(line.text, style)]
         segments: list[Segment] = []
         position = line.start

@@ -1,0 +1,145 @@
+"""Ruled tables: a grid of drawn lines (rules.py) -> cells, each holding the words inside it. Pure.
+
+Where a table is drawn as a grid, its lines say where every row and column ends, so a cell of
+several lines, a row of prose beside a row of figures and a cell left empty all come out right
+without guessing from the words. A grid is a set of horizontal and vertical rules that touch
+one another; it needs two columns and two rows at least. Rules that stand alone (a line under a
+heading, the rules of a table drawn with horizontal lines only) are left to tables.py.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from memberdesk.papers.numbers import is_number
+from memberdesk.papers.paragraphs import join_lines
+from memberdesk.papers.regions import bands
+from memberdesk.papers.shapes import Box, Table, Word
+
+TOUCH = 2.0  # points: rules this close are joined
+MAX_RULES = 3_000
+
+_TOTAL = re.compile(r"\b(total|totals|overall|grand)\b", re.I)
+
+
+Grid = tuple[list[float], list[float], list[Box]]
+
+
+def grids(rules: Sequence[Box]) -> list[Grid]:
+    """Each grid as (column edges x, row edges y, its vertical rules), left to right and top
+    to bottom."""
+    if len(rules) > MAX_RULES:
+        return []
+    flat = [r for r in rules if r.height <= r.width]
+    tall = [r for r in rules if r.height > r.width]
+    parent = list(range(len(flat) + len(tall)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    tall_by_x = sorted(range(len(tall)), key=lambda k: tall[k].cx)
+    xs = [tall[k].cx for k in tall_by_x]
+    for i, h in enumerate(flat):
+        lo = bisect_right(xs, h.x0 - TOUCH - 0.001)
+        for k in tall_by_x[lo : bisect_right(xs, h.x1 + TOUCH)]:
+            v = tall[k]
+            if v.y0 - TOUCH <= h.cy <= v.y1 + TOUCH:
+                parent[root(i)] = root(len(flat) + k)
+    groups: dict[int, tuple[list[Box], list[Box]]] = {}
+    for i, h in enumerate(flat):
+        groups.setdefault(root(i), ([], []))[0].append(h)
+    for k, v in enumerate(tall):
+        groups.setdefault(root(len(flat) + k), ([], []))[1].append(v)
+    out = []
+    for hs, vs in groups.values():
+        cols = _edges([v.cx for v in vs])
+        rows = _edges([h.cy for h in hs])
+        if len(cols) >= 3 and len(rows) >= 3:
+            out.append((cols, rows, vs))
+    return sorted(out, key=lambda g: g[1][0])
+
+
+def _edges(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for value in sorted(values):
+        if not out or value - out[-1] > TOUCH * 2:
+            out.append(value)
+    return out
+
+
+def table(words: Sequence[Word], grid_lines: Grid) -> tuple[Table, frozenset[int]] | None:
+    """The grid's table from the words whose centres fall inside it, and the words it took.
+    Where a row has no rule between two columns (a cell merged across them) its words go to
+    the first of them."""
+    cols, rows, tall = grid_lines
+    cells: list[list[list[Word]]] = [[[] for _ in cols[1:]] for _ in rows[1:]]
+    used: set[int] = set()
+    for word in words:
+        x, y = word.box.cx, word.box.cy
+        if not (cols[0] <= x <= cols[-1] and rows[0] <= y <= rows[-1]):
+            continue
+        r = min(bisect_right(rows, y) - 1, len(rows) - 2)
+        c = min(bisect_right(cols, x) - 1, len(cols) - 2)
+        middle = (rows[r] + rows[r + 1]) / 2
+        while c > 0 and not any(abs(v.cx - cols[c]) <= 2 * TOUCH and v.y0 <= middle <= v.y1 for v in tall):
+            c -= 1
+        cells[r][c].append(word)
+        used.add(id(word))
+    grid = [row for row in cells if any(row)]
+    if _split_cells(grid):
+        return None  # the lines are a shading or a frame, not the cells: columns inside them
+    # A column no word falls in (a coloured key bar drawn as boxes) is no column.
+    keep = [k for k in range(len(cols) - 1) if any(row[k] for row in grid)]
+    grid = [[row[k] for k in keep] for row in grid]
+    if len(grid) < 2 or len(keep) < 2:
+        return None
+    texts = [tuple(_text(c) for c in row) for row in grid]
+    head = 0
+    while head < len(grid) - 1 and _heading_row(grid[head], grid[head + 1 :]):
+        head += 1
+    while head < len(texts) - 1 and sum(1 for t in texts[head] if t) >= 2 and _figures_below(texts[head:]):
+        head += 1  # words over columns of figures
+    body = texts[head:]
+    totals = tuple(n for n, row in enumerate(body) if row[0] and _TOTAL.search(row[0]))
+    box = Box(cols[0], rows[0], cols[-1], rows[-1])
+    return Table(head=tuple(texts[:head]), body=tuple(body), totals=totals, box=box), frozenset(used)
+
+
+def _text(words: list[Word]) -> str:
+    return join_lines([[w.text for w in band.words] for band in bands(words)]) if words else ""
+
+
+def _heading_row(row: list[list[Word]], rest: list[list[list[Word]]]) -> bool:
+    """A header row is bold over a body that is not, as Word and Excel set one."""
+    words = [w for c in row for w in c]
+    others = [w for r in rest for c in r for w in c]
+    return bool(words) and all(w.bold for w in words) and sum(w.bold for w in others) < 0.5 * max(len(others), 1)
+
+
+def _figures_below(texts: list[tuple[str, ...]]) -> bool:
+    first, rest = texts[0], texts[1:]
+    if any(is_number(t) for t in first if t):
+        return False
+    for k in range(1, len(first)):
+        filled = [row[k] for row in rest if row[k]]
+        if len(filled) >= 2 and sum(is_number(t) for t in filled) >= 0.6 * len(filled):
+            return True
+    return False
+
+
+def _split_cells(grid: list[list[list[Word]]]) -> bool:
+    """Whether many cells hold a line with a gutter inside it (three figures in one "cell"):
+    then the drawn boxes are shaded rows or a frame and the columns are the words' own."""
+    lines = split = 0
+    for row in grid:
+        for cell in row:
+            for band in bands(cell) if cell else []:
+                lines += 1
+                em = band.words[0].size or 10.0
+                split += any(b.box.x0 - a.box.x1 > 2.5 * em for a, b in zip(band.words, band.words[1:]))
+    return split > 0.1 * max(lines, 1)

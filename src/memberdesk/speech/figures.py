@@ -1,0 +1,61 @@
+"""A table's figures and rows as they are said aloud. Pure.
+
+"+35.4" is said "plus 35.4", "-9.9", "−9.9" and "(1,200)" "minus ...", "6.0%" "6.0 percent",
+"£23.3m" "23.3 million pounds", "£500k" "500 thousand pounds", "£1.2bn" "1.2 billion pounds".
+A row is said with its headers: "Adult Social Care: Budget 586.1, Forecast 621.6, Variance plus
+35.4, plus 6.0 percent" (a header the same as the one before it is not said twice).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_FIGURE = re.compile(
+    r"^(?P<open>\()?(?P<sign>[-+\u2212\u2013])?\s?(?P<cur>[£$€])?(?P<sign2>[-+\u2212])?"
+    r"(?P<num>\d[\d,]*(?:\.\d+)?)(?P<unit>%|k|m|bn|b)?(?P<close>\))?$",
+    re.I,
+)
+_SCALE = {"k": "thousand", "m": "million", "b": "billion", "bn": "billion"}
+_MONEY = {"£": "pounds", "$": "dollars", "€": "euros"}
+
+
+def spoken_figure(text: str) -> str:
+    """A cell as said: a figure in words around its digits (the synthesiser says the digits);
+    anything else as it is."""
+    m = _FIGURE.match(text.strip().replace(" ", ""))
+    if m is None or bool(m.group("open")) != bool(m.group("close")):
+        return text
+    sign = m.group("sign") or m.group("sign2") or ""
+    words = []
+    if m.group("open") or sign in "-\u2212\u2013" and sign:
+        words.append("minus")
+    elif sign == "+":
+        words.append("plus")
+    words.append(m.group("num"))
+    unit = (m.group("unit") or "").lower()
+    if unit == "%":
+        words.append("percent")
+    elif unit:
+        words.append(_SCALE[unit])
+    if m.group("cur"):
+        words.append(_MONEY[m.group("cur")])
+    return " ".join(words)
+
+
+def spoken_row(cells: Sequence[str], header: Sequence[str] = ()) -> str:
+    """A row with its headers; without a header, its cells in turn."""
+    label = cells[0] if cells else ""
+    said: list[str] = []
+    previous = ""
+    for k, cell in enumerate(cells[1:], start=1):
+        name = header[k] if k < len(header) else ""
+        if not cell:
+            previous = name
+            continue
+        value = spoken_figure(cell)
+        said.append(f"{name} {value}" if name and name != previous else value)
+        previous = name
+    if not said:
+        return label
+    return f"{label}: {', '.join(said)}" if label else ", ".join(said)

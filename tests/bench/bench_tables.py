@@ -1,0 +1,181 @@
+"""Benchmark: table cell accuracy, and what finding tables adds to import, against pdftotext.
+
+    .venv/bin/python tests/bench/bench_tables.py [--repeat 3]
+
+Cell accuracy is the share of expected cells found in the right row and column: each expected
+row (written out by hand, from the page images for the corpus and from the makers' constants for
+the generated tables) is matched with the found row that agrees with it in most cells, and its
+cells count where they agree. Goals: ruled >= 95%, unruled >= 90%.
+
+Time: papers.extract_pages + finish_document on each file with tables found and with table
+finding turned off, against `pdftotext` on the same file (best of --repeat), per page.
+Goal: import with tables within 3x pdftotext.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "support"))
+
+import table_factory as tf  # noqa: E402
+from memberdesk.papers import layout, tables  # noqa: E402
+from memberdesk.papers.extract import extract_pages, finish_document  # noqa: E402
+
+CORPUS = ROOT / "tests" / "corpus"
+Rows = list[tuple[str, ...]]
+
+# Read by hand from `pdftoppm -png -r 60` images of the pages (1-based page numbers).
+APPENDIX_P1: Rows = [
+    ("Directorate, Division & Key Service", "Working Budget", "£m Forecast", "Variance"),
+    ("Adaptive & Assistive Technology", "0.6", "1.0", "0.3"),
+    ("Adult Case Management & Assessment Services", "40.7", "42.6", "1.9"),
+    ("Adult In House Carer Services", "2.4", "2.8", "0.4"),
+    ("Adult In House Community Services", "6.0", "6.0", "-0.1"),
+    ("Adult Learning Disability - Community Based Services & Support for Carers", "127.1", "129.5", "2.4"),
+    ("Adult Mental Health - Community Based Services", "21.2", "30.2", "9.0"),
+    ("ASCH Operations - Divisional Management & Support", "6.8", "6.5", "-0.2"),
+    ("Older People - Residential Care Services", "97.5", "124.9", "27.4"),
+    ("Sensory - Residential Care Services", "0.0", "0.1", "0.0"),
+    ("Strategic Safeguarding", "0.7", "0.8", "0.1"),
+    ("Adult Social Care & Health Operations Total", "524.7", "588.4", "63.7"),
+]
+MONITORING_P6: Rows = [
+    ("", "Budget", "Forecast", "Variance", "Variance"),
+    ("Adult Social Care & Health", "586.1", "621.6", "+35.4", "+6.0%"),
+    ("Children, Young People & Education", "430.6", "420.8", "-9.9", "-2.3%"),
+    ("Growth, Environment & Transport", "202.9", "209.2", "+6.3", "+3.1%"),
+    ("Chief Executive’s Department", "30.5", "29.3", "-1.2", "-3.9%"),
+    ("Deputy Chief Executive’s Department", "82.2", "79.2", "-3.0", "-3.6%"),
+    ("Non Attributable Costs", "102.4", "95.4", "-7.0", "-6.8%"),
+    ("Corporately Held Budgets", "-2.4", "0.2", "+2.6", "-107.5%"),
+    ("Directorates Position", "1,432.3", "1,455.6", "+ 23.3", "+1.6%"),
+    ("Schools’ Delegated Budgets", "0.0", "30.4", "+30.4", ""),
+    ("Overall Position", "1,432.3", "1,486.0", "+53.7", ""),
+]
+DEVOLUTION_P16: Rows = [  # ruled: a grid of lines
+    ("Detail", "Foundation", "Mayoral", "Established"),
+    ("Direction over use of constituent authority powers on the Key Route Network^", "", "", ""),
+    (
+        "Priority for strategic rail engagement (including mayoral partnerships) with Great British Railways",
+        "x",
+        "x",
+        "X",
+    ),
+    ("Statutory role in governing, managing, planning, and developing the rail network", "", "x", "X"),
+    ("An option for greater control over local rail stations", "", "x", "X"),
+    ("A ‘right to request’ further rail devolution", "", "", "x"),
+    ("Priority for support to deliver multimodal ticketing", "", "", "X"),
+    ("A clear, strategic role in the decarbonisation of the local bus fleet", "x", "x", "X"),
+    ("Formal partnership with National Highways", "", "x", "x"),
+    ("Skills and employment support", "", "", ""),
+    ("Devolution of the core Adult Skills Fund", "", "x", "X"),
+]
+
+
+def _cases(folder: Path) -> list[tuple[str, str, Path, int, Rows]]:
+    """(name, ruled|unruled, file, page index, expected rows)."""
+    long = tf.continued(folder / "long.pdf")
+    return [
+        ("generated Word grid", "ruled", tf.ruled(folder / "ruled.pdf"), 0, [tf.RULED_HEAD, *tf.RULED_BODY]),
+        ("generated long grid p1", "ruled", long, 0, [tf.LONG_HEAD, *tf.LONG_BODY[:37]]),
+        ("generated long grid p2", "ruled", long, 1, [tf.LONG_HEAD, *tf.LONG_BODY[37:]]),
+        ("kent devolution p16", "ruled", CORPUS / "kent-council-2025-01-09-item3-supplement.pdf", 15, DEVOLUTION_P16),
+        ("generated finance", "unruled", tf.finance(folder / "finance.pdf"), 0, [tf.FINANCE_HEAD, *tf.FINANCE_BODY]),
+        ("generated rotated", "unruled", tf.rotated(folder / "rotated.pdf"), 0, [tf.FINANCE_HEAD, *tf.FINANCE_BODY]),
+        ("generated Excel", "unruled", tf.excel(folder / "excel.pdf"), 0, [*tf.EXCEL_HEAD, *tf.EXCEL_BODY]),
+        ("kent appendix p1", "unruled", CORPUS / "kent-finance-appendix-nov-2024-25.pdf", 0, APPENDIX_P1),
+        ("kent monitoring p6", "unruled", CORPUS / "kent-finance-monitoring-q3-2024-25.pdf", 5, MONITORING_P6),
+    ]
+
+
+def _found_rows(path: Path, page: int) -> Rows:
+    document = finish_document(extract_pages(path))
+    out: Rows = []
+    for block in document.pages[page].blocks:
+        if block.grid is not None:
+            out.extend(block.grid.head + block.grid.body)
+    return out
+
+
+def _score(expected: Rows, found: Rows) -> tuple[int, int]:
+    right = total = 0
+    for row in expected:
+        total += len(row)
+        best = 0
+        for candidate in found:
+            if len(candidate) == len(row):
+                best = max(best, sum(a == b for a, b in zip(row, candidate)))
+        right += best
+    return right, total
+
+
+def _best(run: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def _pages(path: Path) -> int:
+    return len(extract_pages(path))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        totals = {"ruled": [0, 0], "unruled": [0, 0]}
+        print("cell accuracy (expected cells found in the right row and column)")
+        for name, kind, path, page, expected in _cases(folder):
+            right, total = _score(expected, _found_rows(path, page))
+            totals[kind][0] += right
+            totals[kind][1] += total
+            print(f"  {name:28} {kind:8} {right:4}/{total:<4} {100 * right / total:6.1f}%")
+        for kind, (right, total) in totals.items():
+            goal = 95 if kind == "ruled" else 90
+            verdict = "meets" if 100 * right / total >= goal else "MISSES"
+            print(f"  {kind:8} overall {100 * right / total:6.1f}% ({verdict} the goal of {goal}%)")
+
+        print("\nimport time per page: extract + finish, with tables / without, against pdftotext")
+        poppler = shutil.which("pdftotext")
+        files = sorted(CORPUS.glob("kent-*.pdf")) + [folder / "excel.pdf", tf.crowded(folder / "crowded.pdf")]
+        real_find = tables.find
+        for path in files:
+            pages = _pages(path)
+            with_tables = _best(lambda p=path: finish_document(extract_pages(p)), args.repeat)
+            layout.tables.find = lambda words, rules=(): []  # type: ignore[assignment]
+            try:
+                without = _best(lambda p=path: finish_document(extract_pages(p)), args.repeat)
+            finally:
+                layout.tables.find = real_find  # type: ignore[assignment]
+            line = (
+                f"  {path.name[:44]:44} {pages:3} pages  with {1000 * with_tables / pages:6.2f} ms/page"
+                f"  without {1000 * without / pages:6.2f}  added {1000 * (with_tables - without) / pages:+6.2f}"
+            )
+            if poppler:
+                ref = _best(
+                    lambda p=path: subprocess.run(
+                        [poppler, "-enc", "UTF-8", str(p), "/dev/null"], check=True, capture_output=True
+                    ),
+                    args.repeat,
+                )
+                line += f"  pdftotext {1000 * ref / pages:6.2f}  ratio {with_tables / ref:5.1f}x"
+            print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
