@@ -45,7 +45,7 @@ DefaultVolume 100
 
 
 def dispatcher_installed() -> str:
-    """"" when Debian's speech-dispatcher, its espeak-ng module and python3-speechd are here,
+    """ "" when Debian's speech-dispatcher, its espeak-ng module and python3-speechd are here,
     otherwise what to install."""
     missing = []
     if shutil.which(BINARY) is None:

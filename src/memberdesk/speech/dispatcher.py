@@ -15,6 +15,9 @@ What the real dispatcher showed, and why the code is as it is:
   by message id, under the same lock that sends them.
 - SSIPClient is not thread-safe (replies are matched to commands by order), so every SSIP
   call is made under that lock.
+- SSIP PAUSE then RESUME (speech-dispatcher 0.11.4, espeak-ng module) lost the paused
+  message and left the rest of the queue held for good. So pause cancels the sentence and
+  remembers it, and resume says that sentence again from its start.
 - Another client's more urgent message (a screen reader speaking) cancels ours: that
   CANCEL ends the reading with "stopped" instead of leaving it "speaking" for ever.
 
@@ -94,6 +97,7 @@ class DispatcherSpeaker(Speaker):
         self._messages: dict[int, tuple[int, int]] = {}  # SSIP message id -> (generation, index)
         self._generation = 0
         self._sentences: list[str] = []
+        self._current = 0  # the sentence being read, or to be read again on resume
         self._paused = False
         self._speaking = False
         self._lock = threading.Lock()
@@ -125,6 +129,7 @@ class DispatcherSpeaker(Speaker):
         text = self.lexicon.apply(text) if self.lexicon else text
         code, msg, data = self._client.speak(text)
         self._messages[int(data[0])] = (generation, index)
+        self._current = index
 
     def _loop(self) -> None:
         kinds = self._speechd.CallbackType
@@ -134,7 +139,7 @@ class DispatcherSpeaker(Speaker):
                 generation, index = self._messages.get(msg_id, (-1, -1))
                 if kind in (kinds.END, kinds.CANCEL):
                     self._messages.pop(msg_id, None)
-                if generation != self._generation:
+                if generation != self._generation or self._paused:
                     continue  # unknown, or from reading that has since been replaced or stopped
                 if kind == kinds.BEGIN:
                     self._emit("started", index)
@@ -158,9 +163,7 @@ class DispatcherSpeaker(Speaker):
             self._generation += 1
             self._sentences = list(sentences)
             self._speaking = start < len(self._sentences)
-            if self._paused:
-                self._client.resume()
-                self._paused = False
+            self._paused = False
             if self._speaking:
                 self._say(self._generation, start)
             else:
@@ -173,18 +176,19 @@ class DispatcherSpeaker(Speaker):
                 self._speaking = False
                 self._client.cancel()
                 self._emit("stopped", None)
-            if self._paused:
-                self._client.resume()  # a held client would hold the next reading too
-                self._paused = False
+            self._paused = False
 
     def pause(self) -> None:
         with self._lock:
-            self._client.pause()
-            self._paused = True
+            if self._speaking and not self._paused:
+                self._generation += 1  # the cancelled sentence's events are not news
+                self._client.cancel()
+                self._paused = True
 
     def resume(self) -> None:
         with self._lock:
-            self._client.resume()
+            if self._paused and self._speaking:
+                self._say(self._generation, self._current)
             self._paused = False
 
     @property
