@@ -257,3 +257,17 @@ def test_pause_holds_the_next_sentence_until_resume(speaker: DispatcherSpeaker, 
         ("finished", 1),
         ("done", None),
     ]
+
+
+@pytest.mark.parametrize(("voice", "language"), [("gmw/en-gb-scotland", "en-gb-scotland"), ("en-US", "en-US")])
+def test_an_espeak_id_or_language_becomes_the_dispatchers_language(
+    dispatcher: PrivateDispatcher, recorder: Recorder, monkeypatch: pytest.MonkeyPatch, voice: str, language: str
+) -> None:
+    """Profiles may name an espeak-ng id; the dispatcher would ignore it as a voice name."""
+    monkeypatch.setenv("SPEECHD_ADDRESS", dispatcher.address)
+    with DispatcherSpeaker(on_event=recorder, settings=SpeechSettings(voice=voice)) as speaker:
+        before = len(dispatcher.sent_to_module())
+        speaker.speak(["Good morning."])
+        recorder.wait_for("done")
+    (sent,) = dispatcher.sent_to_module()[before:]
+    assert sent.settings["language"].lower() == language.lower()

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import os
 import queue
+import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -66,6 +67,22 @@ def dispatcher_available() -> tuple[bool, str]:
     if dispatcher_socket() is None:
         return False, "speech-dispatcher is not running (its socket was not found)"
     return True, ""
+
+
+_LANGUAGE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{1,8})*", re.I)
+
+
+def _voice_or_language(voice: str) -> tuple[str, str]:
+    """(synthesis voice name, language) for a profile's voice.
+
+    The dispatcher names voices as espeak-ng does ("English (Scotland)"), but profiles and
+    --voice may hold an espeak-ng id ("gmw/en-gb-scotland") or a language ("en-gb"), which
+    it would take as an unknown name and silently ignore: those become a language.
+    """
+    tail = voice.rsplit("/", 1)[-1]
+    if "/" in voice or _LANGUAGE.fullmatch(voice):
+        return "", tail
+    return voice, ""
 
 
 def _rate(wpm: int) -> int:
@@ -117,8 +134,11 @@ class DispatcherSpeaker(Speaker):
         with self._lock:
             self._client.set_rate(_rate(s.rate))
             self._client.set_volume(round(s.volume * 200 - 100))
-            if s.voice:
-                self._client.set_synthesis_voice(s.voice)
+            name, language = _voice_or_language(s.voice)
+            if name:
+                self._client.set_synthesis_voice(name)
+            elif language:
+                self._client.set_language(language)
 
     def _on_ssip_event(self, msg_id: int, client_id: int, kind: str, **_: Any) -> None:
         self._events.put((msg_id, kind))  # speechd's thread: no SSIP calls here
