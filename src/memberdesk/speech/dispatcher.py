@@ -151,6 +151,14 @@ class DispatcherSpeaker(Speaker):
         self._messages[int(data[0])] = (generation, index)
         self._current = index
 
+    def _say_next(self, generation: int, index: int) -> None:
+        """_say from the event thread, where a failure must end the reading, not the thread."""
+        try:
+            self._say(generation, index)
+        except Exception as exc:  # noqa: BLE001 - the dispatcher went away mid-reading
+            self._speaking = False
+            self._emit("error", index, f"speech-dispatcher stopped answering ({exc})")
+
     def _loop(self) -> None:
         kinds = self._speechd.CallbackType
         while (item := self._events.get()) is not None:
@@ -166,7 +174,7 @@ class DispatcherSpeaker(Speaker):
                 elif kind == kinds.END:
                     self._emit("finished", index)
                     if index + 1 < len(self._sentences):
-                        self._say(generation, index + 1)
+                        self._say_next(generation, index + 1)
                     else:
                         self._speaking = False
                         self._emit("done")
