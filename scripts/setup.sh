@@ -23,11 +23,14 @@ find_python() {
 # Debian packages: espeak-ng speaks, alsa-utils (aplay) plays sound; for the tests, tmux
 # drives a real terminal, fenrir is a real screen reader, poppler-utils (pdftotext,
 # pdftoppm) is the reference the benchmarks and fidelity tests measure against, and
-# tesseract-ocr with its English and Welsh data reads scanned pages (the OCR tests use it).
+# tesseract-ocr with its English and Welsh data reads scanned pages (the OCR tests use it);
+# speech-dispatcher with its espeak-ng module and python3-speechd is the queue screen readers
+# share (tests/integration/test_speech_dispatcher.py runs a private one).
 # Missing ones are installed when apt is there and we may use it.
 system_packages() {
     local wanted=(espeak-ng alsa-utils)
-    [ "$MD_PURPOSE" = test ] && wanted+=(tmux fenrir poppler-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-cym)
+    [ "$MD_PURPOSE" = test ] && wanted+=(tmux fenrir poppler-utils tesseract-ocr tesseract-ocr-eng tesseract-ocr-cym
+        speech-dispatcher speech-dispatcher-espeak-ng python3-speechd)
     local missing=()
     command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
     command -v aplay >/dev/null 2>&1 || missing+=(alsa-utils)
@@ -40,6 +43,9 @@ system_packages() {
         command -v tesseract >/dev/null 2>&1 && langs="$(tesseract --list-langs 2>/dev/null)"
         grep -qx eng <<<"$langs" || missing+=(tesseract-ocr-eng)
         grep -qx cym <<<"$langs" || missing+=(tesseract-ocr-cym)
+        command -v speech-dispatcher >/dev/null 2>&1 || missing+=(speech-dispatcher)
+        [ -x /usr/lib/speech-dispatcher-modules/sd_espeak-ng ] || missing+=(speech-dispatcher-espeak-ng)
+        [ -d "$DEBIAN_SPEECHD" ] || missing+=(python3-speechd)
     fi
     [ ${#missing[@]} -eq 0 ] && return 0
     local sudo=""
@@ -56,6 +62,22 @@ system_packages() {
     fi
 }
 
+# speechd (Debian python3-speechd) is not on PyPI. The venv's Python need not be Debian's (it
+# may be pyenv's), so --system-site-packages would not reach it, and a .pth naming all of
+# dist-packages would hide missing pip requirements behind Debian's copies: link speechd alone
+# (pure Python, standard library only) into a folder of its own named by a .pth file.
+DEBIAN_SPEECHD=/usr/lib/python3/dist-packages/speechd
+link_speechd() {
+    local site link_dir="$MD_VENV/debian-speechd"
+    site="$("$MD_VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
+    if [ -d "$DEBIAN_SPEECHD" ]; then
+        mkdir -p "$link_dir" && ln -sfn "$DEBIAN_SPEECHD" "$link_dir/speechd"
+        echo "$link_dir" > "$site/debian-speechd.pth"
+    else
+        rm -f "$site/debian-speechd.pth"
+    fi
+}
+
 python_bin="$(find_python)" || { say "memberdesk needs Python 3.11 or newer: install python3 (Debian: sudo apt-get install python3 python3-venv)"; exit 1; }
 
 if [ ! -x "$MD_VENV/bin/python" ]; then
@@ -66,6 +88,7 @@ if [ ! -x "$MD_VENV/bin/python" ]; then
 fi
 
 system_packages
+link_speechd
 
 # Reinstall only when the project's requirements changed since the last set-up.
 extras=""; [ "$MD_PURPOSE" = test ] && extras="[test]"
