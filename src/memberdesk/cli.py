@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "search",
     "notes",
     "paper",
+    "next",
     "profile",
 ]
 

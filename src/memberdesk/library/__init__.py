@@ -5,12 +5,14 @@ Only this package imports sqlite3. Other layers use a `Library` and its parts.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from memberdesk.library.catalogue import catalogue
 from memberdesk.library.councils import Councils
 from memberdesk.library.documents import Documents
+from memberdesk.library.meeting_day import MeetingDay, meeting_day
 from memberdesk.library.notes import Bookmarks, Notes
 from memberdesk.library.page_cache import PageCache
 from memberdesk.library.paper_record import PaperRecords
@@ -50,6 +52,10 @@ class Library:
     def catalogue(self) -> dict[str, Any]:
         """Everything the library holds, nested (the shape of `library --json`)."""
         return catalogue(self.conn)
+
+    def meeting_day(self, now: datetime | None = None) -> MeetingDay:
+        """The followed meetings, today's and the next first, and what is new (see meeting_day)."""
+        return meeting_day(self.conn, now)
 
     def is_empty(self) -> bool:
         return self.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0] == 1
