@@ -89,3 +89,22 @@ def test_next_json_and_text(council_server: CouncilServer, home: Path) -> None:
 def test_next_with_nothing_followed(home: Path) -> None:
     run = memberdesk("next", home=home)
     assert run.code == 0 and "No meetings of followed committees" in run.out
+
+
+def test_plain_mode_lists_meetings_next_first(council_server: CouncilServer, home: Path) -> None:
+    with Library(home) as library:
+        follow(library, council_server)
+        with syncer(library) as sync:
+            sync.run()
+        housing = next(d for d in library.documents.all() if d.title == "Housing delivery update")
+    run = memberdesk("--plain", stdin=f"mt\no {housing.id}\nq\n", home=home)
+    assert run.code == 0, run.err
+    first, again = run.out.split("Command (")[:2]
+    lines = first.splitlines()
+    assert lines[1].startswith("Today is ") and lines[2] == "Coming up:"
+    assert lines[3].startswith("Next meeting: Cabinet, in 10 days, ")
+    assert f"  {housing.id}. Housing delivery update, 3 pages" in lines
+    past = lines.index(next(line for line in lines if line.startswith("Past meetings")))
+    assert lines[past + 1].startswith("Meeting: Planning Committee, 5 days ago")
+    assert "Next meeting: Cabinet, in 10 days" in again  # mt lists the same
+    assert "Opened Housing delivery update" in run.out

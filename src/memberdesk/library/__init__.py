@@ -53,9 +53,10 @@ class Library:
         """Everything the library holds, nested (the shape of `library --json`)."""
         return catalogue(self.conn)
 
-    def meeting_day(self, now: datetime | None = None) -> MeetingDay:
-        """The followed meetings, today's and the next first, and what is new (see meeting_day)."""
-        return meeting_day(self.conn, now)
+    def meeting_day(self, now: datetime | None = None, *, committee_id: int | None = None) -> MeetingDay:
+        """The followed meetings (or one committee's), today's and the next first, and what is
+        new (see memberdesk.library.meeting_day)."""
+        return meeting_day(self.conn, now, committee_id=committee_id)
 
     def is_empty(self) -> bool:
         return self.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0] == 1

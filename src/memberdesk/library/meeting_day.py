@@ -80,23 +80,30 @@ def _start_key(meeting: Meeting) -> tuple[int, int]:
     return (0, start.hour * 60 + start.minute) if start else (1, 0)
 
 
-def meeting_day(conn: sqlite3.Connection, now: datetime | None = None) -> MeetingDay:
-    """The followed committees' meetings ordered for the day `now` falls on in London."""
+def meeting_day(
+    conn: sqlite3.Connection, now: datetime | None = None, *, committee_id: int | None = None
+) -> MeetingDay:
+    """The followed committees' meetings (or one committee's, followed or not) ordered for the
+    day `now` falls on in London."""
     today = london_now(now).date()
+    which = "c.id = ?" if committee_id is not None else "c.followed = 1"
+    args: tuple[int, ...] = (committee_id,) if committee_id is not None else ()
     rows = conn.execute(
-        """SELECT m.id, m.committee_id, m.remote_id, m.date, m.time, m.status, m.location,
+        f"""SELECT m.id, m.committee_id, m.remote_id, m.date, m.time, m.status, m.location,
                   m.agenda_published, m.synced_at, c.title AS committee_title, k.name AS council_name
            FROM meetings m JOIN committees c ON c.id = m.committee_id JOIN councils k ON k.id = c.council_id
-           WHERE c.followed = 1"""
+           WHERE {which}""",
+        args,
     ).fetchall()
     papers: dict[int, list[int]] = {}
     for meeting_id, document_id in conn.execute(
         f"""SELECT d.meeting_id, d.id FROM documents d JOIN meetings m ON m.id = d.meeting_id
             JOIN committees c ON c.id = m.committee_id
-            WHERE c.followed = 1 AND d.status IN {_VISIBLE} ORDER BY d.id"""
+            WHERE {which} AND d.status IN {_VISIBLE} ORDER BY d.id""",
+        args,
     ):
         papers.setdefault(meeting_id, []).append(document_id)
-    fresh = _new_papers(conn)
+    fresh = _new_papers(conn, which, args)
     upcoming: list[DayMeeting] = []
     past: list[DayMeeting] = []
     for row in rows:
@@ -127,14 +134,15 @@ def meeting_day(conn: sqlite3.Connection, now: datetime | None = None) -> Meetin
     return MeetingDay(today, upcoming, past, new)
 
 
-def _new_papers(conn: sqlite3.Connection) -> dict[int, list[NewPaper]]:
+def _new_papers(conn: sqlite3.Connection, which: str, args: tuple[int, ...]) -> dict[int, list[NewPaper]]:
     found: dict[int, list[NewPaper]] = {}
     for row in conn.execute(
         f"""SELECT d.id, d.title, d.marker, d.kind, d.version, d.meeting_id, d.added_at, d.status,
                    (SELECT MAX(o.opened_at) FROM documents o WHERE o.replaced_by = d.id) AS last_opened
             FROM documents d JOIN meetings m ON m.id = d.meeting_id JOIN committees c ON c.id = m.committee_id
-            WHERE c.followed = 1 AND d.marker != '' AND d.status IN {_VISIBLE}
-            ORDER BY d.added_at, d.id"""
+            WHERE {which} AND d.marker != '' AND d.status IN {_VISIBLE}
+            ORDER BY d.added_at, d.id""",
+        args,
     ):
         found.setdefault(row["meeting_id"], []).append(
             NewPaper(

@@ -16,12 +16,13 @@ from memberdesk.library import Library
 from memberdesk.library.search import SearchError
 from memberdesk.papers.paging import PageNotFound
 from memberdesk.papers.reflow import Paragraph
+from memberdesk.plain.meetings import meeting_lines
 from memberdesk.plain.speech import PlainSpeech
 from memberdesk.reading.session import ReadingSession
 from memberdesk.words import document_words, plural
 
 PROMPT = "Command (n next, p previous, r repeat, g page, c contents, f find, h help, q quit): "
-PROMPT_LIBRARY = "Command (l list papers, o NUMBER open, f WORDS search all, h help, q quit): "
+PROMPT_LIBRARY = "Command (l list papers, mt meetings, o NUMBER open, f WORDS search all, h help, q quit): "
 
 
 @dataclass
@@ -55,6 +56,8 @@ class PlainSession:
         self.say("memberdesk plain mode. Type h and Enter for every command.")
         if document_id is not None:
             self.open(document_id, page)
+        elif self.library.meeting_day().meetings:  # a council is followed: meeting day first
+            self.execute("mt")
         else:
             self.list_papers("")
         while self.running:
@@ -121,6 +124,13 @@ class PlainSession:
             Command(("s", "speak"), "", "read aloud from here to the end; x stops", self.speak),
             Command(("x", "stop"), "", "stop reading aloud", lambda _: self.speech.stop(), needs_paper=False),
             Command(("l", "list"), "", "list the papers in the library, numbered", self.list_papers, needs_paper=False),
+            Command(
+                ("mt", "meetings"),
+                "",
+                "meetings: what is new, the next meeting first, then the past",
+                lambda _: [self.say(line) for line in meeting_lines(self.library)],
+                needs_paper=False,
+            ),
             Command(("o", "open"), "NUMBER", "open a paper by its number", self.open_command, needs_paper=False),
             Command(("h", "help", "?"), "", "this list", self.help, needs_paper=False),
             Command(("q", "quit", "exit"), "", "leave memberdesk", self.quit, needs_paper=False),

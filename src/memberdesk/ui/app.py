@@ -17,7 +17,7 @@ from memberdesk.library import Library
 from memberdesk.library.search import SearchHit
 from memberdesk.ui.cursor import follow_focus, follow_focus_soon
 from memberdesk.ui.keys import KeyRow, key_rows
-from memberdesk.ui.messages import ImportPath, OpenAgendaItem, OpenPaper, OpenSearchHit, UseProfile
+from memberdesk.ui.messages import ImportPath, OpenAgendaItem, OpenMeeting, OpenPaper, OpenSearchHit, UseProfile
 from memberdesk.ui.profile_support import ProfileSupport
 from memberdesk.ui.read_aloud import ReadAloudScreen
 from memberdesk.ui.screens.help import HelpScreen
@@ -101,6 +101,9 @@ class MemberdeskApp(ProfileSupport, App[None]):
     def on_open_agenda_item(self, message: OpenAgendaItem) -> None:
         self.open_agenda_item(message.agenda_item_id)
 
+    def on_open_meeting(self, message: OpenMeeting) -> None:
+        self.action_councils(meeting_id=message.meeting_id)
+
     def on_open_search_hit(self, message: OpenSearchHit) -> None:
         self.open_hit(message.hit, message.query)
 
@@ -147,16 +150,18 @@ class MemberdeskApp(ProfileSupport, App[None]):
         )
         self.push_screen(PaperScreen(record))
 
-    def action_councils(self) -> None:
-        """The councils screen; if it is open under other screens, back to it (a sync running
-        in it carries on)."""
+    def action_councils(self, meeting_id: int | None = None) -> None:
+        """The councils screen (at a meeting's agenda, if given); if it is open under other
+        screens, back to it (a sync running in it carries on)."""
         from memberdesk.ui.screens.councils import CouncilsScreen
 
         if any(isinstance(screen, CouncilsScreen) for screen in self.screen_stack):
             while not isinstance(self.screen, CouncilsScreen):
                 self.pop_screen()
+            if meeting_id is not None and isinstance(self.screen, CouncilsScreen):
+                self.screen.show_meeting(meeting_id)
             return
-        self.push_screen(CouncilsScreen(self.library))
+        self.push_screen(CouncilsScreen(self.library, meeting_id=meeting_id))
 
     @work(thread=True, exclusive=True, group="import")
     def import_and_open(self, path: str) -> None:

@@ -28,6 +28,14 @@ class OpenAgendaItem(Message):
         self.agenda_item_id = agenda_item_id
 
 
+class OpenMeeting(Message):
+    """Show a meeting's agenda and papers (the councils screen, at that meeting)."""
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+
+
 class OpenSearchHit(Message):
     """Open a search result where it was found, the words searched for marked."""
 
