@@ -128,7 +128,7 @@ class PlainSession:
                 ("mt", "meetings"),
                 "",
                 "meetings: what is new, the next meeting first, then the past",
-                lambda _: [self.say(line) for line in meeting_lines(self.library)],
+                self.meetings,
                 needs_paper=False,
             ),
             Command(("o", "open"), "NUMBER", "open a paper by its number", self.open_command, needs_paper=False),
@@ -149,6 +149,10 @@ class PlainSession:
             )
             self.say(f"{doc.id}. {words}")
         self.say("Type o and a number to open a paper.")
+
+    def meetings(self, _: str) -> None:
+        for line in meeting_lines(self.library):
+            self.say(line)
 
     def open_command(self, argument: str) -> None:
         if not argument.isdigit():
