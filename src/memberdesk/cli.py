@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "notes",
     "paper",
     "next",
+    "calendar",
     "profile",
 ]
 

@@ -67,7 +67,8 @@ def test_next_json_and_text(council_server: CouncilServer, home: Path) -> None:
         with syncer(library) as sync:
             sync.run()
     data = memberdesk("next", "--json", home=home).json()
-    assert set(data) == {"today", "next", "new_count", "new", "meetings"}
+    assert set(data) == {"today", "next", "new_count", "new", "meetings", "last_sync"}
+    assert data["last_sync"]["new"] == 17 and data["last_sync"]["summary"].startswith("Synced 6 meetings")
     first = data["meetings"][0]
     assert first["id"] == data["next"] and first["next"] and first["upcoming"] and first["when"] == "in 10 days"
     assert first["committee"] == "Cabinet" and first["council"] == "Fixture County Council"
@@ -81,8 +82,10 @@ def test_next_json_and_text(council_server: CouncilServer, home: Path) -> None:
     text = memberdesk("next", home=home)
     assert text.code == 0
     lines = text.out.splitlines()
-    assert lines[0].startswith("Today is ") and lines[1] == "Nothing new since you last opened your papers."
-    assert lines[2] == "Coming up:" and lines[3].startswith("  Next meeting: Cabinet, in 10 days")
+    assert lines[0].startswith("Today is ") and lines[1].startswith("Last sync ")
+    assert lines[1].endswith(": 17 new, 0 updated.")
+    assert lines[2] == "Nothing new since you last opened your papers."
+    assert lines[3] == "Coming up:" and lines[4].startswith("  Next meeting: Cabinet, in 10 days")
     assert "Past meetings:" in lines
 
 

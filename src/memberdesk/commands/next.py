@@ -7,7 +7,7 @@ import argparse
 import json
 
 from memberdesk.commands import Context
-from memberdesk.library.meeting_words import day_json, day_lines
+from memberdesk.library.meeting_words import day_json, day_lines, last_sync_words
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,10 +24,27 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    day = ctx.library().meeting_day()
+    library = ctx.library()
+    day = library.meeting_day()
+    last = library.sync_runs.last()
     if args.json:
-        print(json.dumps(day_json(day), indent=2, ensure_ascii=False), file=ctx.out)
+        data = day_json(day)
+        data["last_sync"] = (
+            None
+            if last is None
+            else {
+                "ran_at": last.ran_at,
+                "new": last.new,
+                "updated": last.updated,
+                "failed": last.failed,
+                "cancelled": last.cancelled,
+                "summary": last.summary,
+            }
+        )
+        print(json.dumps(data, indent=2, ensure_ascii=False), file=ctx.out)
         return 0
-    for line in day_lines(day, past=max(0, args.past)):
+    lines = day_lines(day, past=max(0, args.past))
+    lines.insert(1, last_sync_words(last))
+    for line in lines:
         print(line, file=ctx.out)
     return 0

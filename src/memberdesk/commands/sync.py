@@ -82,6 +82,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     for failure in report.failures:
         ctx.fail(str(failure))
     print(report.summary(), file=ctx.out)
+    if report.calendar:
+        print(report.calendar, file=ctx.out)
     if report.cancelled:
         ctx.fail("sync stopped before the end; what arrived is kept, the rest comes next time")
         return 130

@@ -19,6 +19,7 @@ from memberdesk.library.paper_record import PaperRecords
 from memberdesk.library.search import Search
 from memberdesk.library.store import DB_NAME, PAPERS_DIR, LibraryError, connect, transaction
 from memberdesk.library.sync_records import SyncRecords
+from memberdesk.library.sync_runs import SyncRuns
 
 __all__ = ["Library", "LibraryError", "transaction"]
 
@@ -31,6 +32,7 @@ class Library:
         self.documents = Documents(self.conn)
         self.councils = Councils(self.conn)
         self.sync_records = SyncRecords(self.conn)
+        self.sync_runs = SyncRuns(self.conn)
         self.notes = Notes(self.conn)
         self.bookmarks = Bookmarks(self.conn)
         self.paper_record = PaperRecords(self.conn)

@@ -7,6 +7,7 @@ from typing import Any
 
 from memberdesk.dates import spoken_date, spoken_moment
 from memberdesk.library.meeting_day import DayMeeting, MeetingDay, NewPaper
+from memberdesk.library.sync_runs import SyncRun
 from memberdesk.words import plural
 
 
@@ -53,6 +54,18 @@ def _marker_counts(papers: list[NewPaper]) -> list[tuple[str, int]]:
     for paper in papers:
         counts[paper.marker] = counts.get(paper.marker, 0) + 1
     return sorted(counts.items())
+
+
+def last_sync_words(run: SyncRun | None) -> str:
+    """ "Last sync Tuesday 1 December 2026 at 09:12: 2 new, 1 updated." (London time)."""
+    if run is None:
+        return "No sync has run yet."
+    brought = f"{run.new} new, {run.updated} updated"
+    if run.failed:
+        brought += f", {run.failed} failed"
+    if run.cancelled:
+        brought += ", stopped before the end"
+    return f"Last sync {spoken_moment(run.ran_at)}: {brought}."
 
 
 def day_lines(day: MeetingDay, *, past: int = 5) -> list[str]:

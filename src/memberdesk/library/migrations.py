@@ -207,4 +207,17 @@ MIGRATIONS: list[str] = [
     ALTER TABLE pages ADD COLUMN confidence REAL;
     ALTER TABLE pages ADD COLUMN ocr_note TEXT NOT NULL DEFAULT '';
     """,
+    # 6: each sync run, so the app, `memberdesk next` and a scheduled sync can say when the last
+    # sync ran and what it brought (summary: the line `memberdesk sync` printed).
+    """
+    CREATE TABLE sync_runs (
+        id INTEGER PRIMARY KEY,
+        ran_at TEXT NOT NULL DEFAULT (datetime('now')),
+        new INTEGER NOT NULL DEFAULT 0,
+        updated INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0,
+        cancelled INTEGER NOT NULL DEFAULT 0,
+        summary TEXT NOT NULL DEFAULT ''
+    );
+    """,
 ]

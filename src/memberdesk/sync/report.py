@@ -63,6 +63,7 @@ class SyncReport:
     requests: int = 0
     cancelled: bool = False
     notes: list[str] = field(default_factory=list)  # not failures: "no committee is followed"
+    calendar: str = ""  # "Calendar FILE updated: 6 meetings." when one was written before
 
     @property
     def failed(self) -> int:

@@ -13,6 +13,7 @@ from textual.widgets import Label, OptionList, Static
 
 from memberdesk.dates import spoken_date
 from memberdesk.library import Library
+from memberdesk.library.meeting_words import last_sync_words
 from memberdesk.ui.dialogs.prompt import PromptScreen
 from memberdesk.ui.messages import ImportPath, OpenMeeting, OpenPaper
 from memberdesk.ui.screens.meeting_day_rows import meeting_day_rows, summary
@@ -74,9 +75,10 @@ class LibraryScreen(Screen[None]):
         listing.show_rows(options, select=("meeting", day.next.meeting.id) if first and day.next else None)
         self._shown = True
         count = len(docs)
-        self.query_one("#library-status", Static).update(
-            f"{plural(count, 'paper')} in the library at {self.library.home}"
-        )
+        status = f"{plural(count, 'paper')} in the library at {self.library.home}."
+        if self.library.councils.all():  # following a council: when sync last ran, what it brought
+            status += f" {last_sync_words(self.library.sync_runs.last())}"
+        self.query_one("#library-status", Static).update(status)
 
     def _meeting_rows(self, data: dict[str, Any], docs: dict[int, dict[str, Any]]) -> tuple[list[Row], set[int]]:
         """Meetings with papers, by council and committee (nothing followed yet)."""
