@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "paper",
     "next",
     "calendar",
+    "printing",
     "profile",
 ]
 

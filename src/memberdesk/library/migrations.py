@@ -208,8 +208,15 @@ MIGRATIONS: list[str] = [
     ALTER TABLE pages ADD COLUMN ocr_note TEXT NOT NULL DEFAULT '';
     """,
     # 6: each sync run, so the app, `memberdesk next` and a scheduled sync can say when the last
-    # sync ran and what it brought (summary: the line `memberdesk sync` printed).
+    # sync ran and what it brought (summary: the line `memberdesk sync` printed); and each
+    # `memberdesk print`, so the paper record sets the sheets printed against those saved.
     """
+    CREATE TABLE prints (
+        id INTEGER PRIMARY KEY,
+        document_sha256 TEXT NOT NULL,
+        pages INTEGER NOT NULL,
+        printed_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
     CREATE TABLE sync_runs (
         id INTEGER PRIMARY KEY,
         ran_at TEXT NOT NULL DEFAULT (datetime('now')),

@@ -29,6 +29,9 @@ class PaperRecord:
     yearly_sheet_target: int
     double_sided: bool
     months: list[Month] = field(default_factory=list)
+    pages_printed: int = 0  # with `memberdesk print`, in all
+    sheets_printed: int = 0
+    sheets_printed_this_year: int = 0
 
     @property
     def target_percent(self) -> int:
@@ -41,7 +44,17 @@ class PaperRecord:
         return (
             f"{self.pages_this_year:,} pages read on screen this year: {self.sheets_this_year:,} sheets saved "
             f"({sides}), {self.target_percent}% of this year's target of {self.yearly_sheet_target:,} sheets. "
-            f"In all: {self.pages_total:,} pages, {self.sheets_total:,} sheets."
+            f"In all: {self.pages_total:,} pages, {self.sheets_total:,} sheets." + self.printed_words()
+        )
+
+    def printed_words(self) -> str:
+        """The sheets printed against those saved ("" when nothing was printed)."""
+        if not self.pages_printed:
+            return ""
+        saved = self.sheets_this_year
+        return (
+            f" Printed with memberdesk: {self.pages_printed:,} pages on {self.sheets_printed:,} sheets in all, "
+            f"{self.sheets_printed_this_year:,} this year against {saved:,} saved."
         )
 
 
@@ -86,4 +99,18 @@ class PaperRecords:
             double_sided=double_sided,
             months=[Month(k, v[0], v[1]) for k, v in sorted(months.items())],
         )
+        for pages, printed_at in self.conn.execute("SELECT pages, printed_at FROM prints"):
+            sheets = math.ceil(pages / 2) if double_sided else pages
+            record.pages_printed += pages
+            record.sheets_printed += sheets
+            if printed_at.startswith(year):
+                record.sheets_printed_this_year += sheets
         return record
+
+    def record_print(self, document_id: int, pages: int) -> None:
+        """Note that `pages` pages of a paper were printed (or written out to print)."""
+        with transaction(self.conn):
+            row = self.conn.execute("SELECT sha256 FROM documents WHERE id = ?", (document_id,)).fetchone()
+            self.conn.execute(
+                "INSERT INTO prints (document_sha256, pages) VALUES (?, ?)", (row[0] if row else "", pages)
+            )
