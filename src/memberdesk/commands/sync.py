@@ -38,6 +38,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--recheck", action="store_true", help="ask about every paper, even those checked in the last hour"
     )
+    parser.add_argument(
+        "--schedule",
+        choices=("daily", "hourly", "off"),
+        help="sync on its own: a systemd user timer (the crontab line where systemd is not running); off removes it",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -56,6 +61,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from memberdesk.sync.following import MatchError, find_council
     from memberdesk.sync.syncer import Syncer
 
+    if args.schedule:
+        return _schedule(args, ctx)
     start, end = _date(args.from_date, "--from"), _date(args.to_date, "--to")
     if start and end and start > end:
         raise UsageError(f"--from {start} is after --to {end}")
@@ -88,6 +95,22 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         ctx.fail("sync stopped before the end; what arrived is kept, the rest comes next time")
         return 130
     return 1 if report.failures else 0
+
+
+def _schedule(args: argparse.Namespace, ctx: Context) -> int:
+    from memberdesk.sync.schedule import schedule
+
+    if args.council or args.from_date or args.to_date or args.meeting is not None or args.recheck:
+        raise UsageError("--schedule syncs every followed committee: give it alone")
+    if args.schedule != "off" and not ctx.library().councils.all():
+        raise CommandError("no council has been added yet: memberdesk council add URL, then --schedule")
+    try:
+        result = schedule(ctx.home, args.schedule)
+    except OSError as exc:
+        raise CommandError(f"the timer cannot be written ({exc.strerror or exc})") from None
+    for line in result.lines:
+        print(line, file=ctx.out)
+    return 0
 
 
 @contextmanager
