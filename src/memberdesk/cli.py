@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "next",
     "calendar",
     "printing",
+    "setup",
     "profile",
 ]
 

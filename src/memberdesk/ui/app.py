@@ -17,7 +17,15 @@ from memberdesk.library import Library
 from memberdesk.library.search import SearchHit
 from memberdesk.ui.cursor import follow_focus, follow_focus_soon
 from memberdesk.ui.keys import KeyRow, key_rows
-from memberdesk.ui.messages import ImportPath, OpenAgendaItem, OpenMeeting, OpenPaper, OpenSearchHit, UseProfile
+from memberdesk.ui.messages import (
+    ImportPath,
+    OpenAgendaItem,
+    OpenMeeting,
+    OpenPaper,
+    OpenSearchHit,
+    TryProfile,
+    UseProfile,
+)
 from memberdesk.ui.profile_support import ProfileSupport
 from memberdesk.ui.read_aloud import ReadAloudScreen
 from memberdesk.ui.screens.help import HelpScreen
@@ -38,6 +46,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
         Binding("f2", "switch_profile", "Profiles: choose the profile in use", id="app.switch_profile"),
         Binding("ctrl+t", "edit_profile", "Profile editor: colours, layout, behaviour", id="app.edit_profile"),
+        Binding("f3", "setup", "Set-up: how you read, your council, your committees", id="app.setup"),
     ]
 
     def __init__(
@@ -48,9 +57,11 @@ class MemberdeskApp(ProfileSupport, App[None]):
         open_path: str | None = None,
         active: ActiveProfile | None = None,
         speech: SpeechOptions | None = None,
+        first_run: bool = False,
     ) -> None:
         super().__init__()
         self.home = home
+        self._first_run = first_run
         self.init_profiles(home, active)
         self.library = Library(home)
         self._open_document = open_document
@@ -70,6 +81,10 @@ class MemberdeskApp(ProfileSupport, App[None]):
             self.open_document(self._open_document)
         elif self._open_path:
             self.import_and_open(self._open_path)
+        elif self._first_run:
+            if self.library.is_empty():  # the demo pack is there when every question is skipped
+                self.import_and_open(str(config.demo_pack()), open_it=False)
+            self.action_setup()
         elif self.library.is_empty():
             self.import_and_open(str(config.demo_pack()))
         self.call_after_refresh(self._load_screens_ahead)
@@ -112,6 +127,15 @@ class MemberdeskApp(ProfileSupport, App[None]):
 
     def on_use_profile(self, message: UseProfile) -> None:
         self.switch_profile(message.name)
+
+    def on_try_profile(self, message: TryProfile) -> None:
+        self.switch_profile(message.name, save=False)
+
+    def action_setup(self) -> None:
+        from memberdesk.ui.screens.setup import SetupScreen
+
+        if not isinstance(self.screen, SetupScreen):
+            self.push_screen(SetupScreen())
 
     # -- opening papers --------------------------------------------------------------------
     def open_document(self, document_id: int, *, page_index: int | None = None, find: str = "") -> None:
@@ -164,7 +188,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
         self.push_screen(CouncilsScreen(self.library, meeting_id=meeting_id))
 
     @work(thread=True, exclusive=True, group="import")
-    def import_and_open(self, path: str) -> None:
+    def import_and_open(self, path: str, open_it: bool = True) -> None:
         """Import in the background; open the reader as soon as the first page is stored."""
         from memberdesk.papers.importer import Importer
 
@@ -172,16 +196,23 @@ class MemberdeskApp(ProfileSupport, App[None]):
         with Library(self.home) as library, Importer(library) as importer:
             result = importer.import_file(
                 Path(path).expanduser(),
-                on_started=lambda doc_id: self.call_from_thread(self._open_when_started, doc_id),
+                on_started=(lambda doc_id: self.call_from_thread(self._open_when_started, doc_id)) if open_it else None,
             )
         if result.error:
             self.call_from_thread(self.notify, f"{path}: {result.error}", severity="error", timeout=10)
+        elif not open_it:
+            self.call_from_thread(self._refresh_library)
         elif result.duplicate and result.document_id is not None:
             self.call_from_thread(self.open_document, result.document_id)
         elif result.warnings:
             self.call_from_thread(
                 self.notify, f"{path}: {len(result.warnings)} pages could not be read", severity="warning"
             )
+
+    def _refresh_library(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.reload()
 
     def _open_when_started(self, document_id: int) -> None:
         # The first page arrives within moments of the row; the reader shows progress until then.
@@ -198,6 +229,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
         from memberdesk.ui.screens.notes import NotesScreen
         from memberdesk.ui.screens.profile_editor import ProfileEditor, SettingsList
         from memberdesk.ui.screens.search import SearchScreen
+        from memberdesk.ui.screens.setup import SetupScreen
         from memberdesk.ui.widgets.choice import Choice
 
         rows = key_rows(
@@ -219,6 +251,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
                 ("Profile editor settings", SettingsList),
                 ("Profile editor settings", Choice),
                 ("Questions", ConfirmScreen),
+                ("Set-up", SetupScreen),
             ],
         )
         # A binding shared by several dialogs (one id, e.g. dialog.cancel) is listed once.

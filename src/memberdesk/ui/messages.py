@@ -59,3 +59,11 @@ class UseProfile(Message):
     def __init__(self, name: str) -> None:
         super().__init__()
         self.name = name
+
+
+class TryProfile(Message):
+    """Show a profile now without keeping it (the set-up's "try each way of reading")."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
