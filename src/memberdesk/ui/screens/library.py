@@ -70,10 +70,11 @@ class LibraryScreen(Screen[None]):
             options.extend(Row(f"  {document_prompt(d)}", d["id"]) for d in loose)
         self.query_one("#library-heading", Label).update(heading)
         listing = self.query_one(CursorOptionList)
-        # The first view opens on the next meeting; later reloads keep the highlight where it is.
+        # The first view with a next meeting opens on it (also after the first run's sync);
+        # later reloads keep the highlight where it is.
         first = not self._shown and day.next is not None
         listing.show_rows(options, select=("meeting", day.next.meeting.id) if first and day.next else None)
-        self._shown = True
+        self._shown = self._shown or first
         count = len(docs)
         status = f"{plural(count, 'paper')} in the library at {self.library.home}."
         if self.library.councils.all():  # following a council: when sync last ran, what it brought
