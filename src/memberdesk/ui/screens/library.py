@@ -76,9 +76,9 @@ class LibraryScreen(Screen[None]):
         listing.show_rows(options, select=("meeting", day.next.meeting.id) if first and day.next else None)
         self._shown = self._shown or first
         count = len(docs)
-        status = f"{plural(count, 'paper')} in the library at {self.library.home}."
+        status = f"{plural(count, 'paper')} in the library at {self.library.home}"
         if self.library.councils.all():  # following a council: when sync last ran, what it brought
-            status += f" {last_sync_words(self.library.sync_runs.last())}"
+            status += f". {last_sync_words(self.library.sync_runs.last())}"
         self.query_one("#library-status", Static).update(status)
 
     def _meeting_rows(self, data: dict[str, Any], docs: dict[int, dict[str, Any]]) -> tuple[list[Row], set[int]]:
