@@ -30,6 +30,7 @@ from memberdesk.sync.directory import DirectoryError, Site
 from memberdesk.sync.syncer import Syncer
 from memberdesk.ui import sync_worker as jobs
 from memberdesk.ui.messages import TryProfile, UseProfile
+from memberdesk.ui.speech_service import SpeakerReady, SpeechService
 from memberdesk.ui.widgets.lists import CursorOptionList, Row
 from memberdesk.ui.widgets.page_view import PageView
 from memberdesk.ui.widgets.text_box import TextBox
@@ -85,9 +86,25 @@ class SetupScreen(Screen[None]):
         self.before = active.profile.name if active is not None else "standard"
         self.query_one(PageView).show([Paragraph(text, heading=heading) for text, heading in first_run.SAMPLE])
         self._show("reading")
+        # The first question is spoken where speech is available (a screen reader speaks for itself).
+        speech = getattr(self.app, "speech", None)
+        if isinstance(speech, SpeechService) and self.before != first_run.SCREEN_READER:
+            speech.start(self)
+
+    def on_speaker_ready(self, message: SpeakerReady) -> None:
+        speech = getattr(self.app, "speech", None)
+        if isinstance(speech, SpeechService) and message.speaker.available and self.step == "reading":
+            speech.speak(self, [_QUESTIONS["reading"].replace("Ctrl+G", "Control G")])
+
+    def _hush(self) -> None:
+        speech = getattr(self.app, "speech", None)
+        if isinstance(speech, SpeechService):
+            speech.stop()
 
     # -- showing a step ---------------------------------------------------------------------------
     def _show(self, step: str, select: Hashable | None = None) -> None:
+        if step != self.step:
+            self._hush()
         self.step = step
         self.query_one("#setup-question", Label).update(_QUESTIONS[step])
         self.query_one(PageView).display = step == "reading"
@@ -244,6 +261,7 @@ class SetupScreen(Screen[None]):
 
     # -- leaving ----------------------------------------------------------------------------------
     def action_leave(self) -> None:
+        self._hush()
         first_run.finish(self.home)
         self.dismiss(None)
 
