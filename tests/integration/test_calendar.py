@@ -4,14 +4,14 @@ the file up to date once it has been written."""
 from __future__ import annotations
 
 import tomllib
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import icalendar
 
 from cli import memberdesk
 from council_server import CouncilServer
-from memberdesk.dates import LONDON
+from memberdesk.dates import LONDON, london_now
 from memberdesk.library import Library
 from sync_support import follow, syncer
 
@@ -41,7 +41,9 @@ def test_calendar_written_parsed_back_and_updated_by_sync(
     cabinet = events[f"meeting-101-1002@{host}"]
     assert str(cabinet["summary"]) == "Cabinet (Fixture County Council)"
     start = cabinet.decoded("dtstart")
-    assert start == datetime.combine(date.today() + timedelta(days=10), datetime.min.time().replace(hour=14), LONDON)
+    assert start == datetime.combine(
+        london_now().date() + timedelta(days=10), datetime.min.time().replace(hour=14), LONDON
+    )
     assert str(start.tzinfo) == "Europe/London"
     assert str(cabinet["location"]) == "Committee Room 1, County Hall"
     assert str(cabinet["url"]) == f"{council_server.base_url}/ieListDocuments.aspx?CId=101&MId=1002&Ver=4"
