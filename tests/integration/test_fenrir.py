@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,53 @@ def test_fenrir_speaks_the_item_that_gains_focus(tmp_path: Path) -> None:
                 f"after {key}: cursor not on {words!r}\n{screen}"
             )
             assert words in said, f"after {key}: Fenrir said {said!r}, not {words!r}\n{screen}"
+
+
+def _fenrir_app(tmp_path: Path, *, player_log: Path) -> tuple[Terminal, Speech]:
+    home = tmp_path / "home"
+    walk_library(home, DEMO)
+    slow = Path(__file__).resolve().parents[1] / "support" / "slow_player.py"
+    program = tmp_path / "memberdesk.sh"
+    program.write_text(
+        "#!/bin/sh\n"
+        f"export MEMBERDESK_HOME='{home}' PYTHONPATH='{os.pathsep.join(sys.path)}' LANG=C.UTF-8\n"
+        f"export MEMBERDESK_AUDIO_PLAYER='{sys.executable} {slow}' SLOW_PLAYER_LOG='{player_log}'\n"
+        "unset COLUMNS LINES\n"
+        f"exec '{sys.executable}' -m memberdesk --screen-reader\n"
+    )
+    program.chmod(0o755)
+    speech = Speech(tmp_path / "spoken")
+    settings = write_settings(tmp_path, program, speech.path)
+    terminal = Terminal(["fenrir", "-e", "-s", str(settings)], env={"LANG": "C.UTF-8"}, socket_dir=tmp_path)
+    return terminal, speech
+
+
+def test_one_voice_at_a_time_while_memberdesk_reads_aloud(tmp_path: Path) -> None:
+    """While memberdesk reads aloud, Fenrir is silent (the screen stays still); Down before and
+    after speaks only the new line, never the old one; stopping puts the reading line where
+    reading stopped, and Fenrir says that line once."""
+    played = tmp_path / "played"
+    terminal, speech = _fenrir_app(tmp_path, player_log=played)
+    with terminal:
+        terminal.wait_for("papers in the library", timeout=30)
+        speech.next("papers in the library", timeout=10)
+        terminal.press("Down")
+        speech.next("Health and Adult Services Scrutiny Committee: agenda reports pack", timeout=10)
+        terminal.press("Enter")  # the demo pack, on its first line
+        speech.next("Northshire County Council", timeout=10)
+        terminal.press("Down")
+        said = speech.next("Health and Adult Services Scrutiny Committee")
+        assert "Northshire County Council" not in said, f"the old line was spoken again: {said!r}"
+        terminal.press("r")
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and len(played.read_text().splitlines() if played.exists() else []) < 3:
+            time.sleep(0.2)
+        assert played.exists() and len(played.read_text().splitlines()) >= 3, "memberdesk did not read aloud"
+        during = speech.next("\x00", timeout=0.5)  # everything Fenrir said while memberdesk read
+        lines = [line.strip() for line in during.splitlines() if line.strip()]
+        assert all("read aloud" in line or "reading aloud" in line or "has attribute" in line for line in lines), (
+            f"Fenrir spoke over memberdesk's voice: {during!r}"
+        )
+        screen = terminal.press("s")
+        stopped = speech.next(screen.cursor_row.strip()[:15], timeout=5)
+        assert screen.cursor_row.strip()[:15] in stopped, f"the line where reading stopped was not said: {stopped!r}"

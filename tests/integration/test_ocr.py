@@ -15,7 +15,7 @@ from scan_factory import broken_image_then_text_pdf, scan_of
 pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs tesseract-ocr (scripts/setup.sh)")
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-MARK = "Text read from a scan: it may contain mistakes."
+MARK = "Text read from a scan: it may contain mistakes."  # the start of both warnings
 
 ONE = [
     "Highways committee agreed the resurfacing programme for Banbury Road.",
@@ -69,7 +69,7 @@ def test_the_corpus_scan_imports_with_text_and_the_marking(home: Path) -> None:
     run = memberdesk("import", CORPUS / "souldern-pc-notice-conclusion-audit-2016.pdf", home=home)
     assert run.code == 0, run.err
     out = memberdesk("text", "1", home=home).out
-    assert out.count(MARK) == 1
+    assert out.count(MARK[:-1]) == 1
     for phrase in (
         "NOTICE OF CONCLUSION",
         "Souldern Parish Council",

@@ -56,7 +56,7 @@ def test_every_command_in_help_works(demo_home: Path) -> None:
             "g 99",
             "w",
             "c",
-            "j 12",
+            "j 5",
             "j 99",
             "f care act",
             "f",
@@ -81,14 +81,14 @@ def test_every_command_in_help_works(demo_home: Path) -> None:
     assert run.code == 0 and not ESCAPE.search(run.out)
     text = run.out
     help_lines = [line for line in text.splitlines() if re.match(r"^\w+ or \w+", line)]
-    assert len(help_lines) == 20
+    assert len(help_lines) == 21
     for expected in [
         "Page 3 (6 of 13)",  # g 3 by printed label
         "Page iii (3 of 13)",
         "no page '99': pages run from i to 10 (13 in all).",
         "paragraph 1 of",  # w
-        "12. 5. Home Care Recommissioning: ICT and Scheduling Contract, page 6",
-        "Type j and a number from 1 to 20",
+        "\n5. Home Care Recommissioning: ICT and Scheduling Contract, page 6\n",
+        "'99' is not in the contents",
         "Match 1 of 2 (back at the start):",
         "Match 2 of 2:",
         "'zebra' is not in this paper.",
@@ -148,9 +148,42 @@ def test_headings_one_by_one_and_the_section_the_reader_is_in(demo_home: Path) -
 
 
 def test_a_contents_jump_reads_from_the_heading_not_the_top_of_its_page(demo_home: Path) -> None:
-    run = memberdesk("read", "1", stdin="j 7\nq\n", home=demo_home)  # 7. "3. Background", page 3
+    run = memberdesk("read", "1", stdin="j 4.3\nq\n", home=demo_home)  # "3. Background" of item 4, page 3
     jumped = answers(run.out)[1]
-    assert jumped.startswith("3. Background.") and jumped.endswith("Heading: 3. Background")
+    assert jumped.startswith("4.3 Background.") and jumped.endswith("Heading: 3. Background")
+
+
+def test_contents_are_numbered_as_the_agenda_numbers_its_items(demo_home: Path) -> None:
+    run = memberdesk("read", "1", stdin="c\nj 5\nj item 3\nj #2\nq\n", home=demo_home)
+    listing, five, three, second = answers(run.out)[1:5]
+    lines = listing.splitlines()
+    assert lines[:4] == [
+        "#1 Front sheet, page i",
+        "#2 Agenda, page ii",
+        "3. Minutes of the meeting held on 10 November 2026, page 1",
+        "4. Adult Social Care Performance Report, Quarter 2, page 3",
+    ]
+    assert "  4.1 Purpose of the report, page 3" in lines and "  5.4 Risks, page 7" in lines
+    assert five.endswith("Heading: Home Care Recommissioning: ICT and Scheduling Contract")
+    assert "Page 6 (9 of 13)" in five
+    assert three.startswith("3. Minutes of the meeting") and "Page 1 (4 of 13)" in three
+    assert second.startswith("#2 Agenda.") and "Page ii (2 of 13)" in second
+
+
+def test_an_empty_library_opens_the_demo_pack_and_says_so(home: Path) -> None:
+    run = memberdesk("--plain", stdin="w\nq\n", home=home)
+    assert run.code == 0 and not ESCAPE.search(run.out)
+    assert "The library is empty, so memberdesk opens its demo agenda pack to try." in run.out
+    assert "Opened Health and Adult Services Scrutiny Committee" in run.out
+    assert memberdesk("library", "--json", home=home).json()["documents"][0]["pages"] == 13
+
+
+def test_the_paper_record_is_said_in_sentences(demo_home: Path) -> None:
+    run = memberdesk("read", "1", stdin="n\ng 3\npr\nq\n", home=demo_home)
+    record = answers(run.out)[3]
+    lines = record.splitlines()
+    assert lines[0].startswith("2 pages read on screen this year: 1 sheet saved (double-sided)")
+    assert re.fullmatch(r"\w+ \d{4}: 2 pages read, 1 sheet saved\.", lines[1])
 
 
 def test_find_reads_the_paragraph_with_the_match(demo_home: Path) -> None:

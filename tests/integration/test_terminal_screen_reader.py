@@ -32,6 +32,7 @@ DEMO = Path(__file__).resolve().parents[2] / "assets" / "demo" / "demo-agenda-pa
 BOX_AND_BLOCKS = range(0x2500, 0x25A0)  # box drawing U+2500-257F, block elements (scrollbars) U+2580-259F
 BRAILLE_SPINNERS = range(0x2800, 0x2900)  # Rich's spinners are braille patterns
 MARKER = "\u203a"  # the reading line's marker
+MARKED = {"reading line": True}  # whether the profile under test draws it (screen-reader mode: no)
 
 
 # -- the library and the app ------------------------------------------------------------------
@@ -81,10 +82,16 @@ def on_item(screen: Screen, text: str) -> None:
 
 
 def on_reading_line(screen: Screen, text: str = "") -> None:
-    """The cursor is on the reading line, just after its marker, and no other row has a marker."""
-    assert screen.cursor_row[screen.x - 2 : screen.x] == MARKER + " ", f"no reading line at the cursor\n{screen}"
+    """The cursor is on the reading line, just after its marker, and no other row has a marker;
+    in screen-reader mode the cursor alone marks it (a moving marker is read out as a change)."""
     marked = [n for n, row in enumerate(screen.lines) if MARKER in row[: screen.x]]
-    assert marked == [screen.y], f"reading-line markers on rows {marked}\n{screen}"
+    if MARKED["reading line"]:
+        assert screen.cursor_row[screen.x - 2 : screen.x] == MARKER + " ", f"no reading line at the cursor\n{screen}"
+        assert marked == [screen.y], f"reading-line markers on rows {marked}\n{screen}"
+    else:
+        assert not marked and screen.x == 2 and screen.cursor_row[2:3].strip(), (
+            f"no reading line at the cursor\n{screen}"
+        )
     assert text.lower() in screen.cursor_row.lower(), f"reading line should show {text!r}\n{screen}"
 
 
@@ -137,6 +144,17 @@ def walk(terminal: Terminal, steps: list[tuple[str, Check]], every: Check | None
 
 def item(text: str) -> Check:
     return lambda screen: on_item(screen, text)
+
+
+def rest_of_item(text: str) -> Check:
+    """The cursor is on a later row of the highlighted item (which wraps), at its start."""
+
+    def check(screen: Screen) -> None:
+        assert text in screen.cursor_row, f"cursor row should show {text!r}\n{screen}"
+        underlined = screen.underlined_rows()
+        assert screen.y in underlined and underlined[0] < screen.y, f"not within the item {underlined}\n{screen}"
+
+    return check
 
 
 def line(text: str = "") -> Check:
@@ -203,6 +221,7 @@ BACK_AND_SEARCH = [
     ("C-f", typed("")),
     ("type:budget", typed("budget")),
     ("Enter", item("Agenda item 2 Highways budget")),
+    ("Down", rest_of_item("considered the")),  # the result wraps: Down reads its second row first
     ("Down", item("Highways report, page 1")),
     ("Down", item("Highways report, page 2")),
     ("Up", item("Highways report, page 1")),
@@ -212,6 +231,7 @@ BACK_AND_SEARCH = [
 
 def test_screen_reader_mode_cursor_follows_focus_with_nothing_decorative(start_app: Callable[..., Terminal]) -> None:
     terminal = start_app("--screen-reader")
+    MARKED["reading line"] = False
     walk(terminal, LIBRARY + COUNCILS + READER[:12], every=undecorated)
     # Waiting in a text box or on the page: no blinking cursor, no spinner, no animation.
     terminal.press("/")
@@ -232,6 +252,7 @@ def test_screen_reader_mode_cursor_follows_focus_with_nothing_decorative(start_a
 
 def test_standard_profile_cursor_follows_focus_and_keeps_its_look(start_app: Callable[..., Terminal]) -> None:
     terminal = start_app()
+    MARKED["reading line"] = True
     walk(terminal, LIBRARY + COUNCILS + READER[:6])
     # The same cursor, and the standard look: bordered dialogs, bordered inputs, scrollbars.
     screen = terminal.press("g")

@@ -38,6 +38,7 @@ class Doc:
     size: int = 0  # pad the PDF to about this many bytes; 0 leaves it as made
     version: int = 1  # bump (Council.republish) to change its bytes, ETag, Last-Modified
     published: date | None = None
+    body: bytes = b""  # a real PDF of the test's own (a scan) instead of a made one
 
     @property
     def path(self) -> str:
@@ -132,6 +133,8 @@ class Council:
                 self.pack_body(pack)
 
     def doc_body(self, doc: Doc) -> bytes:
+        if doc.body:
+            return doc.body
         return self._body(
             f"doc:{doc.id}:{doc.version}:{doc.size}", lambda: make_pdf(doc.title, doc.pages, doc.size, doc.version)
         )

@@ -84,3 +84,25 @@ def broken_image_then_text_pdf(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(_assemble(objects))
     return path
+
+
+def map_scan(tmp: Path, labels: list[tuple[float, float, str]]) -> Path:
+    """A site plan drawn as a scanner sees it: roads and plots as lines and boxes, a few place
+    names scattered over it (x, y in mm), printed to a 300 dpi picture and scanned back."""
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_line_width(1.2)
+    for y in (60.0, 150.0, 230.0):
+        pdf.line(10, y, 200, y + 15)
+    for x in (40.0, 120.0, 175.0):
+        pdf.line(x, 20, x - 10, 280)
+    pdf.set_line_width(0.5)
+    for x, y in ((55.0, 80.0), (130.0, 170.0), (60.0, 245.0)):
+        pdf.rect(x, y, 35, 25)
+    pdf.set_font("Helvetica", "B", 14)
+    for x, y, text in labels:
+        pdf.text(x, y, text)
+    source = tmp / "map-source.pdf"
+    pdf.output(str(source))
+    return image_only_pdf(tmp / "map.pdf", [page_picture(source, tmp / "map.png")])

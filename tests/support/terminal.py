@@ -203,3 +203,16 @@ class Terminal:
         self.stop_log()
         time.sleep(0.1)
         return log.read_bytes().decode("utf-8", "replace") if log.exists() else ""
+
+
+def rows_in_order(output: str) -> list[int]:
+    """The rows terminal output paints text on, in the order it paints them (each once)."""
+    order: list[int] = []
+    moves = list(CURSOR_TO.finditer(output))
+    for n, move in enumerate(moves):
+        end = moves[n + 1].start() if n + 1 < len(moves) else len(output)
+        if CSI.sub("", output[move.end() : end]).strip("\r\n"):
+            row = int(move.group(1)) - 1
+            if row not in order:
+                order.append(row)
+    return order

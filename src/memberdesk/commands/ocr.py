@@ -59,7 +59,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         label = labels[index] if index < len(labels) else f"#{index + 1}"
         if read.confidence is not None:
             doubtful = f", {plural(len(read.doubtful), 'doubtful word')}" if read.doubtful else ""
-            print(f"page {label}: read, {read.confidence:.0f}% confidence{doubtful}", file=ctx.out)
+            kind = ", mostly a picture (its labels read)" if read.picture else ""
+            print(f"page {label}: read, {read.confidence:.0f}% confidence{doubtful}{kind}", file=ctx.out)
 
     with progress_reporter(ctx, "OCR:") as report, Importer(library, workers=1) as importer:
         problems = importer.read_scans(

@@ -193,15 +193,15 @@ class Documents:
     def store_ocr(
         self, document_id: int, index: int, *, text: str, blocks: str, confidence: float | None, note: str = ""
     ) -> None:
-        """Store what OCR read from page `index` (text and blocks, source 'ocr'), or why it read
-        nothing (`note`, the text left as it was). Changing the text keeps the search index in
+        """Store what OCR read from page `index` (text and blocks, source 'ocr', `note` what the
+        page is, e.g. a picture), or why it read nothing (`note`, the text left as it was). Changing the text keeps the search index in
         step (its trigger fires on UPDATE OF text)."""
         with transaction(self.conn):
             if text:
                 self.conn.execute(
-                    """UPDATE pages SET text = ?, blocks = ?, source = 'ocr', confidence = ?, ocr_note = ''
+                    """UPDATE pages SET text = ?, blocks = ?, source = 'ocr', confidence = ?, ocr_note = ?
                        WHERE document_id = ? AND idx = ?""",
-                    (text, blocks, confidence, document_id, index),
+                    (text, blocks, confidence, note, document_id, index),
                 )
             else:
                 self.conn.execute(

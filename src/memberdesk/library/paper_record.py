@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from memberdesk.library.store import transaction
+from memberdesk.words import plural
 
 
 @dataclass(frozen=True)
@@ -42,19 +43,20 @@ class PaperRecord:
     def summary(self) -> str:
         sides = "double-sided" if self.double_sided else "single-sided"
         return (
-            f"{self.pages_this_year:,} pages read on screen this year: {self.sheets_this_year:,} sheets saved "
-            f"({sides}), {self.target_percent}% of this year's target of {self.yearly_sheet_target:,} sheets. "
-            f"In all: {self.pages_total:,} pages, {self.sheets_total:,} sheets." + self.printed_words()
+            f"{plural(self.pages_this_year, 'page')} read on screen this year: "
+            f"{plural(self.sheets_this_year, 'sheet')} saved ({sides}), {self.target_percent}% of this year's "
+            f"target of {plural(self.yearly_sheet_target, 'sheet')}. "
+            f"In all: {plural(self.pages_total, 'page')}, {plural(self.sheets_total, 'sheet')}." + self.printed_words()
         )
 
     def printed_words(self) -> str:
         """The sheets printed against those saved ("" when nothing was printed)."""
         if not self.pages_printed:
             return ""
-        saved = self.sheets_this_year
         return (
-            f" Printed with memberdesk: {self.pages_printed:,} pages on {self.sheets_printed:,} sheets in all, "
-            f"{self.sheets_printed_this_year:,} this year against {saved:,} saved."
+            f" Printed with memberdesk: {plural(self.pages_printed, 'page')} on "
+            f"{plural(self.sheets_printed, 'sheet')} in all, {self.sheets_printed_this_year:,} this year "
+            f"against {self.sheets_this_year:,} saved."
         )
 
 

@@ -15,7 +15,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from dataclasses import replace
 from pathlib import Path
 
@@ -61,10 +61,18 @@ class Importer:
     """Imports into one library; keeps its worker processes for the files of one run."""
 
     def __init__(
-        self, library: Library, *, workers: int | None = None, ocr_mode: str | None = None, languages: str | None = None
+        self,
+        library: Library,
+        *,
+        workers: int | None = None,
+        ocr_mode: str | None = None,
+        languages: str | None = None,
+        cancel: threading.Event | None = None,
     ) -> None:
         self.library = library
         self.workers = workers or max(1, min(4, os.cpu_count() or 1))
+        self.ocr_workers = max(1, os.cpu_count() or 1)  # one tesseract per core
+        self.cancel = cancel or threading.Event()  # set by another thread: scans stop being read
         self._pool: ProcessPoolExecutor | None = None
         if ocr_mode is None or languages is None:
             try:
@@ -152,8 +160,6 @@ class Importer:
             problems, labels, scans = self._extract(target, document_id, info, path, progress, keep_title=bool(title))
             self.library.documents.finish(document_id, marker=marker)
             self.library.notes.relink()  # notes restored before their paper arrived
-            # Readable now; the scanned pages' text follows page by page (the reader refreshes).
-            problems += self.read_scans(document_id, target, scans, shown=str(path), progress=progress)
         except pdf.PdfProblem as exc:
             result.error = exc.reason
         except OSError as exc:
@@ -166,8 +172,16 @@ class Importer:
         if result.error:
             self._undo(document_id, target, sha)
             return result
+        assert document_id is not None  # begun, or result.error was set
         result.document_id, result.pages = document_id, info.page_count
-        result.warnings = _warnings(problems, labels)
+        # Readable now; the scanned pages' text follows page by page (the reader refreshes).
+        # Stopping here keeps the paper and every page read so far.
+        stopped: list[str] = []
+        try:
+            problems += self.read_scans(document_id, target, scans, shown=str(path), progress=progress)
+        except OcrCancelled:
+            stopped = [f"reading its scanned pages was stopped: 'memberdesk ocr {document_id}' reads them"]
+        result.warnings = _warnings(problems, labels) + stopped
         return result
 
     def reextract(self, document: Document, progress: Progress | None = None) -> str:
@@ -181,6 +195,8 @@ class Importer:
                 stored, document.id, info, stored, progress, keep_title=bool(document.source_url)
             )
             self.read_scans(document.id, stored, scans, shown=str(stored), progress=progress)
+        except OcrCancelled:
+            return f"reading its scanned pages was stopped: 'memberdesk ocr {document.id}' reads them"
         except pdf.PdfProblem as exc:
             return exc.reason
         except OSError as exc:
@@ -211,27 +227,54 @@ class Importer:
             self.library.documents.mark_ocr(document_id, wanted, ocr.MISSING)
             return [(wanted[0], f"{len(wanted)} scanned page(s) not read: {ocr.INSTALL_HINT}")]
         shown = shown or str(path)
-        self.library.documents.mark_ocr(document_id, wanted, ocr.READING)
+        self.library.documents.mark_ocr(document_id, wanted, ocr.reading_note())
         if progress:
             progress(f"{shown} (reading scans)", 0, len(wanted))
-        for done, index in enumerate(wanted, start=1):
-            read = ocr.read_page(path, index, languages or self.languages)
-            text = page_text(read.layout)
-            self.library.documents.store_ocr(
-                document_id,
-                index,
-                text=text,
-                blocks=page_blocks(read.layout) if text else "",
-                confidence=read.confidence,
-                note=read.problem,
-            )
-            if not text:
-                problems.append((index, read.problem or ocr.NO_READABLE_TEXT))
-            if told is not None:
-                told(index, read)
-            if progress:
-                progress(f"{shown} (reading scans)", done, len(wanted))
-        return problems
+        # Each page is a tesseract process on one core; threads only wait for them, and this
+        # thread stores each page as it comes (the first one read is readable at once).
+        pool = ThreadPoolExecutor(max(1, min(self.ocr_workers, len(wanted))), thread_name_prefix="ocr")
+        pending = {pool.submit(ocr.read_page, path, index, languages or self.languages): index for index in wanted}
+        stored: set[int] = set()
+        try:
+            while pending:
+                if self.cancel.is_set():
+                    raise OcrCancelled
+                finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    index = pending.pop(future)
+                    read = future.result()
+                    stored.add(index)
+                    if not self._store_scan(document_id, index, read):
+                        problems.append((index, read.problem or ocr.NO_READABLE_TEXT))
+                    if told is not None:
+                        told(index, read)
+                    if progress:
+                        progress(f"{shown} (reading scans)", len(stored), len(wanted))
+        except BaseException:
+            # Cancelled (Ctrl+C, the app's stop, a sync cancelled): stop every tesseract now;
+            # pages not read say so and how to read them later, rather than "in a moment".
+            for future in pending:
+                future.cancel()
+            ocr.stop_all()
+            pool.shutdown(wait=True, cancel_futures=True)
+            left = [i for i in wanted if i not in stored]
+            self.library.documents.mark_ocr(document_id, left, ocr.STOPPED)
+            raise
+        pool.shutdown(wait=True)
+        return sorted(problems)
+
+    def _store_scan(self, document_id: int, index: int, read: ocr.OcrPage) -> str:
+        """Store one page OCR read; its text ("" when none was read)."""
+        text = page_text(read.layout)
+        self.library.documents.store_ocr(
+            document_id,
+            index,
+            text=text,
+            blocks=page_blocks(read.layout) if text else "",
+            confidence=read.confidence,
+            note=ocr.PICTURE if text and read.picture else read.problem,
+        )
+        return text
 
     def _undo(self, document_id: int | None, target: Path, sha: str) -> None:
         if document_id is not None:
@@ -322,6 +365,10 @@ class Importer:
         title = None if keep_title else choose_title(info.metadata_title, source.name, first)
         self.library.documents.lay_out(document_id, rows, extraction=EXTRACTION, outline=contents, title=title)
         return labels
+
+
+class OcrCancelled(Exception):
+    """The importer's cancel was set while scanned pages were being read."""
 
 
 def _warnings(problems: list[tuple[int, str]], labels: list[str]) -> list[str]:

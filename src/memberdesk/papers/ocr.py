@@ -15,9 +15,11 @@ missing or timing out, each gives OcrPage.problem, a phrase for a person.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,6 +30,7 @@ from memberdesk.papers.shapes import PARAGRAPH, Block, Box, PageLayout, PageWord
 
 DPI = 300
 TIMEOUT = 120.0  # seconds for one page: a clean A4 page takes 2 to 5
+TALLEST_WORD = 72.0  # points: a doubtful "word" taller than an inch is a line or box of a drawing
 LOW_CONFIDENCE = 60.0  # tesseract's word confidence (0..100) below which a word is doubtful
 # A page "dominated by an image": its pictures cover at least this much of it ...
 IMAGE_DOMINATED = 0.5
@@ -35,11 +38,60 @@ IMAGE_DOMINATED = 0.5
 LITTLE_TEXT = 200
 
 MISSING = "tesseract-missing"  # OcrPage.problem when there is no tesseract program
-READING = "reading"  # pages.ocr_note while the page waits for OCR (after import, before its turn)
+READING = "reading"  # pages.ocr_note while the page waits for OCR: "reading <pid of the reader>"
+STOPPED = "reading its text was stopped before it finished"
 NO_READABLE_TEXT = "this page is a picture with no readable text"
 DAMAGED_PICTURE = "the picture on this page is damaged and cannot be read"
 INSTALL_HINT = "to read text from scanned pages, add OCR: sudo apt-get install tesseract-ocr tesseract-ocr-eng"
 SCAN_WARNING = "Text read from a scan: it may contain mistakes."
+# A word read with low confidence is printed with this after it, so no one (eye, ear or
+# braille) takes it as certain; the page's warning says what it means.
+DOUBT = "(?)"
+# pages.ocr_note of a page that is mostly a picture (a map, a plan, a chart) with a few words
+# read from it: said as a picture, its words as labels, not as a page of text.
+PICTURE = "picture"
+PICTURE_WARNING = "This page is mostly a picture (a map, plan, photo or chart). Words read from the picture:"
+# A scanned page of text has lines of several words; a map's or chart's labels stand alone.
+PICTURE_WORDS_PER_LINE = 2.5
+PICTURE_MAX_WORDS = 150
+DOUBT_WARNING = f"Text read from a scan: it may contain mistakes, and words marked {DOUBT} were hard to read."
+
+
+# The tesseract processes running now, so a cancelled import can stop them at once.
+_RUNNING: set[subprocess.Popen[bytes]] = set()
+_RUNNING_LOCK = threading.Lock()
+
+
+def reading_note(pid: int | None = None) -> str:
+    """pages.ocr_note of a page waiting for OCR by this process (its pid, so a reader can tell
+    a page still coming from one whose reader was killed)."""
+    return f"{READING} {pid or os.getpid()}"
+
+
+def still_reading(note: str) -> bool | None:
+    """None when `note` is not a waiting page's; else whether its reader is still alive."""
+    if note != READING and not note.startswith(READING + " "):
+        return None
+    try:
+        pid = int(note.split()[1])
+    except (IndexError, ValueError):
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return _alive(pid)
+
+
+def _alive(pid: int) -> bool:
+    """A zombie (killed, not yet reaped by its parent) reads nothing any more."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return True
+    return state not in ("Z", "X")
 
 
 @dataclass(frozen=True)
@@ -48,6 +100,7 @@ class OcrPage:
     confidence: float | None = None  # mean word confidence, 0..100; None when nothing was read
     doubtful: tuple[str, ...] = ()  # words read with confidence below LOW_CONFIDENCE
     problem: str = ""  # why no text was read ("" when some was); MISSING when no tesseract
+    picture: bool = False  # mostly a picture: its words are labels (a map's, a chart's)
     seconds: float = 0.0
 
 
@@ -116,9 +169,51 @@ def read_page(
     if problem:
         return OcrPage(empty, problem=problem, seconds=time.monotonic() - started)
     page = to_layout(tsv, index, drawn_dpi)
+    if page.picture:
+        # Page segmentation looks for columns of text and misses labels scattered over a map;
+        # tesseract's sparse-text mode finds them. Kept when it reads more.
+        # Each mode finds labels the other misses: the words of both, each place read once.
+        sparse, problem = run_tesseract(image, languages, timeout=timeout, program=program, psm=11)
+        if not problem:
+            page = replace(to_layout(merged_tsv(sparse, tsv), index, drawn_dpi), picture=True)
     if page.problem == NO_READABLE_TEXT and _damaged(path, index):
         page = replace(page, problem=DAMAGED_PICTURE)
     return replace(page, seconds=time.monotonic() - started)
+
+
+def _number(cell: str) -> float:
+    try:
+        return float(cell)
+    except ValueError:
+        return -1.0
+
+
+def merged_tsv(first: str, second: str) -> str:
+    """`first`'s TSV with the words of `second` that lie where `first` read nothing (blocks
+    renumbered after first's so each keeps its own lines)."""
+    rows = first.splitlines()
+    taken: list[tuple[float, float, float, float]] = []
+    last_block = 0
+    for row in rows[1:]:
+        cells = row.split("\t")
+        if len(cells) >= 12 and cells[0] == "5" and cells[11].strip() and _number(cells[10]) >= LOW_CONFIDENCE:
+            x, y, w, h = (_number(c) for c in cells[6:10])
+            taken.append((x, y, x + w, y + h))
+        if len(cells) >= 3 and cells[2].isdigit():
+            last_block = max(last_block, int(cells[2]))
+    for row in second.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        try:
+            x, y, w, h = (float(c) for c in cells[6:10])
+        except ValueError:
+            continue
+        if any(x < x1 and x + w > x0 and y < y1 and y + h > y0 for x0, y0, x1, y1 in taken):
+            continue
+        cells[2] = str(last_block + 1 + int(cells[2]) if cells[2].isdigit() else last_block + 1)
+        rows.append("\t".join(cells))
+    return "\n".join(rows)
 
 
 def _damaged(path: Path | str, index: int) -> bool:
@@ -130,31 +225,51 @@ def _damaged(path: Path | str, index: int) -> bool:
 
 
 def run_tesseract(
-    image: bytes, languages: str = "eng", *, timeout: float = TIMEOUT, program: str = "tesseract"
+    image: bytes, languages: str = "eng", *, timeout: float = TIMEOUT, program: str = "tesseract", psm: int = 3
 ) -> tuple[str, str]:
     """(tesseract's TSV for a PNM image, ""), or ("", why it could not read it)."""
     env = dict(os.environ)
-    env.setdefault("OMP_THREAD_LIMIT", "1")  # one core a page: imports share the machine
+    env.setdefault("OMP_THREAD_LIMIT", "1")  # one core a page: pages are read side by side instead
     try:
-        done = subprocess.run(
-            [program, "stdin", "stdout", "-l", languages or "eng", "--psm", "3", "tsv"],
-            input=image,
-            capture_output=True,
-            timeout=timeout,
+        child = subprocess.Popen(
+            [program, "stdin", "stdout", "-l", languages or "eng", "--psm", str(psm), "tsv"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             env=env,
-            check=False,
         )
-    except subprocess.TimeoutExpired:
-        return "", f"reading the text of this page took longer than {timeout:.0f} seconds and was stopped"
     except OSError as exc:
         return "", f"tesseract could not be run ({exc.strerror or exc})"
-    if done.returncode != 0:
-        message = done.stderr.decode("utf-8", "replace")
+    with _RUNNING_LOCK:
+        _RUNNING.add(child)
+    try:
+        out, err = child.communicate(image, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.communicate()
+        return "", f"reading the text of this page took longer than {timeout:.0f} seconds and was stopped"
+    finally:
+        with _RUNNING_LOCK:
+            _RUNNING.discard(child)
+    if child.returncode < 0:
+        return "", STOPPED
+    if child.returncode != 0:
+        message = err.decode("utf-8", "replace")
         if "Failed loading language" in message or "Error opening data file" in message:
             return "", f"tesseract has no '{languages}' language data: install tesseract-ocr-{languages.split('+')[0]}"
         first = next((line.strip() for line in message.splitlines() if line.strip()), "")
-        return "", f"tesseract could not read this page ({first[:120] or f'exit status {done.returncode}'})"
-    return done.stdout.decode("utf-8", "replace"), ""
+        return "", f"tesseract could not read this page ({first[:120] or f'exit status {child.returncode}'})"
+    return out.decode("utf-8", "replace"), ""
+
+
+def stop_all() -> None:
+    """Stop every tesseract this process is running (an import or sync cancelled): the
+    pages they were reading are left unread, and say so."""
+    with _RUNNING_LOCK:
+        running = list(_RUNNING)
+    for child in running:
+        with contextlib.suppress(OSError):
+            child.kill()
 
 
 def to_layout(tsv: str, index: int, dpi: float) -> OcrPage:
@@ -180,6 +295,8 @@ def to_layout(tsv: str, index: int, dpi: float) -> OcrPage:
         text = cells[11].strip()
         if level != 5 or not text or conf < 0:
             continue
+        if conf < LOW_CONFIDENCE and h > TALLEST_WORD:
+            continue  # a drawing's edge taken for a letter: no word is that tall
         key = (block, par)
         if key not in paras:
             paras[key] = _Para()
@@ -196,7 +313,9 @@ def to_layout(tsv: str, index: int, dpi: float) -> OcrPage:
         return OcrPage(layout, problem=NO_READABLE_TEXT)
     mean = round(sum(w.conf for w in every) / len(every), 1)
     doubtful = tuple(w.text for w in every if w.conf < LOW_CONFIDENCE)
-    return OcrPage(layout, confidence=mean, doubtful=doubtful)
+    line_count = sum(len(paras[k].lines) for k in order)
+    picture = len(every) <= PICTURE_MAX_WORDS and len(every) / max(line_count, 1) < PICTURE_WORDS_PER_LINE
+    return OcrPage(layout, confidence=mean, doubtful=doubtful, picture=picture)
 
 
 def _laid_out(
@@ -227,7 +346,7 @@ def _laid_out(
         base = min(w.box.y1 for w in line)
         top, bottom = base - 0.8 * size, base + 0.25 * size
         words.extend(
-            Word(text=w.text, box=Box(w.box.x0, top, w.box.x1, bottom), size=size, order=len(words) + n)
+            Word(text=_marked(w), box=Box(w.box.x0, top, w.box.x1, bottom), size=size, order=len(words) + n)
             for n, w in enumerate(line)
         )
     if not words:
@@ -239,6 +358,13 @@ def _laid_out(
         return _judged(blocks)
 
 
+def _marked(word: _Word) -> str:
+    """The word as shown: with DOUBT after it when tesseract was unsure of a real word."""
+    if word.conf < LOW_CONFIDENCE and any(c.isalnum() for c in word.text):
+        return word.text + DOUBT
+    return word.text
+
+
 def _block(para: _Para, width: float, height: float) -> Block | None:
     words = [w for line in para.lines for w in line]
     # Specks read as punctuation alone, at low confidence, are noise, not text.
@@ -246,7 +372,7 @@ def _block(para: _Para, width: float, height: float) -> Block | None:
         return None
     text = ""
     for line in para.lines:
-        joined = " ".join(w.text for w in line)
+        joined = " ".join(_marked(w) for w in line)
         if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and joined[:1].islower():
             text = text[:-1] + joined  # a word broken at the line's end
         else:

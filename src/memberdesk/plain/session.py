@@ -16,8 +16,10 @@ from memberdesk.library import Library
 from memberdesk.library.search import SearchError
 from memberdesk.papers.paging import PageNotFound
 from memberdesk.papers.reflow import Paragraph
+from memberdesk.plain.library import import_demo, say_paper_record
 from memberdesk.plain.meetings import meeting_lines
 from memberdesk.plain.speech import PlainSpeech
+from memberdesk.reading import contents
 from memberdesk.reading.session import ReadingSession
 from memberdesk.words import document_words, plural
 
@@ -54,6 +56,8 @@ class PlainSession:
     # -- the loop --------------------------------------------------------------------------
     def run(self, document_id: int | None = None, page: str | None = None) -> int:
         self.say("memberdesk plain mode. Type h and Enter for every command.")
+        if document_id is None and self.library.is_empty():
+            document_id = self._import_demo()
         if document_id is not None:
             self.open(document_id, page)
         elif self.library.meeting_day().meetings:  # a council is followed: meeting day first
@@ -107,7 +111,7 @@ class PlainSession:
                 ("g", "go", "page"), "PAGE", "go to a page by its printed number (or #N for the Nth page)", self.go
             ),
             Command(("c", "contents"), "", "list the paper's contents, numbered", self.contents),
-            Command(("j", "jump"), "NUMBER", "jump to a numbered entry of the contents", self.jump),
+            Command(("j", "jump"), "NUMBER", "go to an entry of the contents by its number (j 5: item 5)", self.jump),
             Command(("nh", "next-heading"), "", "read the next heading", lambda _: self.heading(+1)),
             Command(("ph", "previous-heading"), "", "read the previous heading", lambda _: self.heading(-1)),
             Command(
@@ -129,6 +133,13 @@ class PlainSession:
                 "",
                 "meetings: what is new, the next meeting first, then the past",
                 self.meetings,
+                needs_paper=False,
+            ),
+            Command(
+                ("pr", "paper", "record"),
+                "",
+                "the paper record: pages read on screen and sheets saved",
+                self.paper_record,
                 needs_paper=False,
             ),
             Command(("o", "open"), "NUMBER", "open a paper by its number", self.open_command, needs_paper=False),
@@ -153,6 +164,12 @@ class PlainSession:
     def meetings(self, _: str) -> None:
         for line in meeting_lines(self.library):
             self.say(line)
+
+    def _import_demo(self) -> int | None:
+        return import_demo(self.library, self.say)
+
+    def paper_record(self, _: str) -> None:
+        say_paper_record(self.library, self.say)
 
     def open_command(self, argument: str) -> None:
         if not argument.isdigit():
@@ -255,25 +272,26 @@ class PlainSession:
 
     def contents(self, _: str) -> None:
         reading = self._open_paper()
-        outline = reading.outline
-        if not outline:
+        entries = contents.numbered(reading.outline)
+        if not entries:
             self.say("This paper has no contents list. Type g and a page number to go to a page.")
             return
-        for number, entry in enumerate(outline, start=1):
-            self.say(f"{number}. {'  ' * entry.level}{entry.title}, page {reading.label(entry.page_index)}")
-        self.say("Type j and a number to go there.")
+        for entry in entries:
+            indent = "  " * entry.entry.level
+            self.say(f"{indent}{contents.line(entry)}, page {reading.label(entry.entry.page_index)}")
+        self.say("Type j and the number before an entry to go there, for example j 5 for item 5.")
 
     def jump(self, argument: str) -> None:
-        outline = self._open_paper().outline
-        if not argument.isdigit() or not 1 <= int(argument) <= len(outline):
-            self.say(
-                f"Type j and a number from 1 to {len(outline)}; c lists them."
-                if outline
-                else "This paper has no contents list."
-            )
+        entries = contents.numbered(self._open_paper().outline)
+        if not entries:
+            self.say("This paper has no contents list.")
             return
-        entry = outline[int(argument) - 1]
-        self.say(f"{entry.title}.")
+        found = contents.find(entries, argument) if argument else None
+        if found is None:
+            self.say(f"'{argument}' is not in the contents: type j and the number before an entry; c lists them.")
+            return
+        entry = found.entry
+        self.say(f"{contents.line(found)}.")
         self._load_page(entry.page_index)
         # Read from the heading itself, not the top of its page.
         self.paragraph = self._open_paper().paragraph_of(entry) - 1

@@ -29,14 +29,16 @@ SCAN_WARNING = ocr.SCAN_WARNING  # said once at the top of every page read by OC
 WAITING = "This page is a scan: its text is being read and will appear here in a moment."
 PICTURE = "This page is a picture with no readable text."
 NO_OCR = f"This page is a picture of text that has not been read: {ocr.INSTALL_HINT}."
+NOT_READ = "This page is a scan whose text was not read (the reading was stopped): 'memberdesk ocr {id}' reads it."
 
 
-def no_text_words(note: str) -> str:
+def no_text_words(note: str, document_id: int = 0) -> str:
     """What to say for a page with no text, from how OCR fared with it (pages.ocr_note)."""
     if note == ocr.MISSING:
         return NO_OCR
-    if note == ocr.READING:
-        return WAITING
+    reading = ocr.still_reading(note)
+    if reading is not None or note == ocr.STOPPED:
+        return WAITING if reading else NOT_READ.format(id=document_id or "DOC")
     if note == ocr.NO_READABLE_TEXT:
         return PICTURE
     if note:
@@ -120,17 +122,20 @@ class ReadingSession:
         else:
             found = paragraphs(page.text if running else without_running_lines(page.text, self.running_lines))
         if page.source == "ocr" and found:
-            found.insert(0, Paragraph(SCAN_WARNING))
+            if page.ocr_note == ocr.PICTURE:
+                found.insert(0, Paragraph(ocr.PICTURE_WARNING))
+            else:
+                found.insert(0, Paragraph(ocr.DOUBT_WARNING if ocr.DOUBT in page.text else SCAN_WARNING))
         return found
 
     def waiting_for_ocr(self, index: int) -> bool:
         page = self.library.documents.page(self.document.id, index)
-        return page is not None and page.ocr_note == ocr.READING
+        return page is not None and bool(ocr.still_reading(page.ocr_note))
 
     def no_text(self, index: int) -> str:
         """What to say for page `index` when it has no paragraphs (a picture, a blank page)."""
         page = self.library.documents.page(self.document.id, index)
-        return no_text_words(page.ocr_note if page is not None else "")
+        return no_text_words(page.ocr_note if page is not None else "", self.document.id)
 
     def sentences(self) -> DocumentSentences:
         """Every page's sentences, for reading aloud and stepping by sentence (made once)."""

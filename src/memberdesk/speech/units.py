@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from memberdesk.papers.ocr import DOUBT
 from memberdesk.papers.running import find_repeated_lines, line_key
 from memberdesk.speech.abbreviations import ABBREVIATIONS, LABEL_WORDS, NUMBER_ABBREVIATIONS
 
@@ -215,7 +216,8 @@ def _not_a_break(before: str, punct: str, rest: str) -> bool:
 
 
 def _clean(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    # A word OCR was unsure of is heard as such, as it is seen marked on the page.
+    return _SPACES.sub(" ", text.replace(DOUBT, " (unsure)")).strip()
 
 
 def split_page(text: str, *, boilerplate: frozenset[str] = frozenset(), edge_lines: int = 3) -> list[SpokenParagraph]:

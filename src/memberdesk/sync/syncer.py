@@ -62,7 +62,7 @@ class Syncer:
         self._cache = None if http is not None else library.page_cache()
         self.http = http or HttpClient(cache=self._cache)
         self._own_http = http is None
-        self.importer = importer or Importer(library)
+        self.importer = importer or Importer(library, cancel=self.cancel)
         self._own_importer = importer is None
         self._clients: dict[int, ModernGovClient] = {}
         self._before = self.http.stats()

@@ -9,13 +9,14 @@ from pathlib import Path
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from memberdesk import config
 from memberdesk.access.active import ActiveProfile
 from memberdesk.library import Library
 from memberdesk.library.search import SearchHit
-from memberdesk.ui.cursor import follow_focus, follow_focus_soon
+from memberdesk.ui.cursor import follow_focus, follow_focus_soon, place_on_highlighted_command
 from memberdesk.ui.keys import KeyRow, key_rows
 from memberdesk.ui.messages import (
     ImportPath,
@@ -101,6 +102,9 @@ class MemberdeskApp(ProfileSupport, App[None]):
             self._cursor_screens.add(id(screen))
             screen.screen_layout_refresh_signal.subscribe(self, lambda _: follow_focus(self))
         follow_focus_soon(self)
+
+    def on_command_palette_option_highlighted(self, event: CommandPalette.OptionHighlighted) -> None:
+        self.call_after_refresh(place_on_highlighted_command, self)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         follow_focus_soon(self)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import App
+from textual.command import CommandList, CommandPalette
 from textual.geometry import Offset, Region
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
@@ -57,6 +58,8 @@ def follow_focus(app: App[Any]) -> None:
     placer = getattr(widget, "place_terminal_cursor", None)
     if placer is not None:
         placer()
+    elif place_on_highlighted_command(app):
+        return
     elif isinstance(widget, (Input, TextArea)):
         if widget.content_region.width:
             move_cursor(widget, widget.cursor_screen_offset)
@@ -67,3 +70,21 @@ def follow_focus(app: App[Any]) -> None:
 def follow_focus_soon(app: App[Any]) -> None:
     for delay in SETTLE_DELAYS:
         app.set_timer(delay, lambda: follow_focus(app)) if delay else app.call_after_refresh(follow_focus, app)
+
+
+def place_on_highlighted_command(app: App[Any]) -> bool:
+    """In the command palette focus stays in its input while Up and Down move the highlight:
+    the cursor goes to the highlighted command, so a screen reader reads what Enter would run."""
+    screen = app.screen
+    if not isinstance(screen, CommandPalette):
+        return False
+    commands = screen.query(CommandList)
+    if not commands:
+        return False
+    listed = commands.first()
+    index = listed.highlighted
+    line = getattr(listed, "_index_to_line", {}).get(index) if index is not None else None
+    if line is None or not listed.display:
+        return False
+    padding = listed.get_component_styles("option-list--option").padding
+    return place_cursor(listed, line, padding.left)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Literal, Protocol, cast
 
-from textual import on, work
+from textual import on
 from textual.binding import Binding
 from textual.geometry import Region
 from textual.screen import Screen
@@ -25,6 +25,7 @@ from memberdesk.papers.reflow import Paragraph
 from memberdesk.reading.session import ReadingSession
 from memberdesk.speech import Sentence, Speaker, Voice
 from memberdesk.speech.follow import DocumentSentences, PageMap, Place, sentence_at
+from memberdesk.ui.dialogs.voices import offer_voices
 from memberdesk.ui.speech_service import SpeakerReady, SpeechMessage, SpeechService
 from memberdesk.ui.widgets.page_view import Highlight, PageView
 
@@ -86,11 +87,20 @@ class ReadAloud:
         self._after_ready.clear()
         if active:
             self.service.stop()
+            reached = self.items[self.current] if self.current is not None and self._quiet() else None
             self.state, self.current = "idle", None
             if show:
                 self._set_highlight([])
+                if reached is not None:
+                    self._show(reached, highlight=False)  # the screen catches up, once
                 self.screen.update_status()
         return active
+
+    def _quiet(self) -> bool:
+        """With a screen reader, one voice at a time: while memberdesk reads, the screen stays
+        still (a screen reader speaks every line that changes or that the cursor moves to);
+        the reading line goes to where reading stopped."""
+        return self.screen.app.has_class("-screen-reader")
 
     def step(self, delta: int, *, paragraph: bool = False) -> None:
         if self.state not in ("reading", "paused") or self.current is None:
@@ -173,6 +183,8 @@ class ReadAloud:
         if self.state in ("reading", "paused") and self.current is not None:
             place = self.items[self.current]
             what = "reading aloud" if self.state == "reading" else "reading aloud paused"
+            if self._quiet():
+                return what  # said once, not again at every sentence
             return f"{what}, sentence {place.number + 1} of {len(self.sentences.page(place.page))}"
         return ""
 
@@ -248,15 +260,17 @@ class ReadAloud:
         return self._map[2]
 
     def _show_current(self) -> None:
-        if self.current is None:
-            return
-        place = self.items[self.current]
+        if self.current is not None and not self._quiet():
+            self._show(self.items[self.current])
+
+    def _show(self, place: Place, *, highlight: bool = True) -> None:
         screen = self.screen
         if place.page != screen.reading.page_index:
             screen.show_page(place.page)  # reading goes on over the page: turn it
         sentence = self._sentence(place)
         spans = self._page_map(place.page).to_paragraphs(sentence.start, sentence.end)
-        self._set_highlight([Highlight(p, start, end, "speech") for p, start, end in spans])
+        if highlight:
+            self._set_highlight([Highlight(p, start, end, "speech") for p, start, end in spans])
         if spans:
             view = screen.page_view
             first = view.line_of(spans[0][0], spans[0][1])
@@ -363,29 +377,8 @@ class ReadAloudScreen(Screen[None]):
     def action_choose_voice(self) -> None:
         self.read_aloud.choose_voice()
 
-    @work(thread=True, exclusive=True, group="voices")
     def load_voices(self) -> None:
-        """The voice list comes from the speech worker: ask off the UI thread."""
-        speaker = self.read_aloud.service.speaker
-        try:
-            voices = speaker.voices() if speaker is not None else []
-        except Exception as exc:  # noqa: BLE001 - any failure is one message, not a crash
-            self.app.call_from_thread(self.notify, f"The voices could not be listed: {exc}", severity="error")
-            return
-        current = speaker.settings.voice if speaker is not None else ""
-        self.app.call_from_thread(self._offer_voices, voices, current)
-
-    def _offer_voices(self, voices: list[Voice], current: str) -> None:
-        from memberdesk.ui.dialogs.voices import VoiceScreen
-
-        if not voices:
-            self.notify("This speech engine offers no choice of voice.")
-            return
-        self.app.push_screen(VoiceScreen(voices, current), self._voice_chosen)
-
-    def _voice_chosen(self, choice: tuple[Voice | None] | None) -> None:
-        if choice is not None:
-            self.read_aloud.use_voice(choice[0])
+        offer_voices(self, self.read_aloud.service.speaker, self.read_aloud.use_voice)
 
     # -- messages from the speaker ---------------------------------------------------------
     @on(SpeakerReady)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from memberdesk.speech import Voice
+from memberdesk.speech import Speaker, Voice
 from memberdesk.ui.widgets.lists import CursorOptionList
 
 DEFAULT = "default"
@@ -52,3 +55,29 @@ class VoiceScreen(ModalScreen[tuple[Voice | None] | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def offer_voices(screen: Screen[Any], speaker: Speaker | None, chosen: Callable[[Voice | None], None]) -> None:
+    """List the speaker's voices (asked off the UI thread: the list comes from the speech
+    worker) and offer them; `chosen` gets the voice picked, None for the default."""
+
+    def listed() -> None:
+        try:
+            voices = speaker.voices() if speaker is not None else []
+        except Exception as exc:  # noqa: BLE001 - any failure is one message, not a crash
+            screen.app.call_from_thread(screen.notify, f"The voices could not be listed: {exc}", severity="error")
+            return
+        current = speaker.settings.voice if speaker is not None else ""
+        screen.app.call_from_thread(offer, voices, current)
+
+    def offer(voices: list[Voice], current: str) -> None:
+        if not voices:
+            screen.notify("This speech engine offers no choice of voice.")
+            return
+        screen.app.push_screen(VoiceScreen(voices, current), picked)
+
+    def picked(choice: tuple[Voice | None] | None) -> None:
+        if choice is not None:
+            chosen(choice[0])
+
+    screen.run_worker(listed, thread=True, exclusive=True, group="voices")

@@ -41,6 +41,7 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
         Binding("m", "bookmark", "Bookmark this page (or remove its bookmark)", id="reader.bookmark"),
         Binding("a", "add_note", "Write a note on this page", id="reader.note"),
         Binding("o", "notes", "Notes and bookmarks in this paper", id="reader.notes"),
+        Binding("w", "where", "Say where you are (the whole status line)", id="reader.where"),
         Binding("escape,ctrl+g,backspace", "back", "Library", id="reader.back"),
     ]
 
@@ -163,7 +164,12 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
             percent = int(doc.pages_ready * 100 / max(1, doc.page_count))
             parts.append(f"preparing pages: {doc.pages_ready} of {doc.page_count}, {percent}%")
         self._shown_section = self.reading.section(paragraph=self._reading_paragraph())
-        self.query_one("#status", Static).update(" \u2014 ".join(parts))
+        self._status_text = " \u2014 ".join(parts)
+        self.query_one("#status", Static).update(self._status_text)
+
+    def action_where(self) -> None:
+        """The paper and the whole status on the message line, as plain mode's `w` says it."""
+        self.notify(f"{self.document.title}: {getattr(self, '_status_text', '')}.")
 
     @on(PageView.Edge)
     def _edge(self, event: PageView.Edge) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -29,13 +30,40 @@ class CursorOptionList(OptionList):
     """
 
     highlighted: reactive[int | None] = reactive(None, repaint=False)
+    # The row of the highlighted option the cursor is on: in screen-reader mode Down and Up
+    # step through an option's wrapped rows before moving on, so a screen reader (which reads
+    # the cursor's row) hears all of it.
+    _sub_row = 0
 
     # Two arguments: Textual then passes the old value too (its own watcher takes only the new).
     def watch_highlighted(self, previous: int | None, highlighted: int | None) -> None:  # type: ignore[override]
         super().watch_highlighted(highlighted)
+        self._sub_row = 0  # a new item is heard from its start
         for index in (previous, highlighted):
             self._refresh_option(index)
         self.call_after_refresh(self.place_terminal_cursor)
+
+    def _stepping_rows(self) -> bool:
+        return self.app.has_class("-screen-reader")
+
+    def _rows_of(self, index: int) -> int:
+        return max(1, self._heights.get(index, 1))
+
+    def action_cursor_down(self) -> None:
+        index = self.highlighted
+        if index is not None and self._stepping_rows() and self._sub_row + 1 < self._rows_of(index):
+            self._sub_row += 1
+            self.place_terminal_cursor()
+            return
+        super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        index = self.highlighted
+        if index is not None and self._stepping_rows() and self._sub_row > 0:
+            self._sub_row -= 1
+            self.place_terminal_cursor()
+            return
+        super().action_cursor_up()
 
     def _refresh_option(self, index: int | None) -> None:
         if index is None or not self.is_mounted:
@@ -78,7 +106,13 @@ class CursorOptionList(OptionList):
         row = self._row_of(self.highlighted)
         if row is not None:
             padding = self.get_component_styles("option-list--option").padding
-            place_cursor(self, row, padding.left)
+            sub_row = min(self._sub_row, self._rows_of(self.highlighted) - 1)
+            if not place_cursor(self, row + sub_row, padding.left) and sub_row:
+                self.scroll_to_region(self._option_region(row + sub_row), animate=False)
+                self.call_after_refresh(place_cursor, self, row + sub_row, padding.left)
+
+    def _option_region(self, line: int) -> Region:
+        return Region(0, line, self.scrollable_content_region.width, 1)
 
     def _row_of(self, index: int) -> int | None:
         # Options can wrap over several lines; Textual keeps the line each option starts on.

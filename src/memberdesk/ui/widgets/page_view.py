@@ -79,6 +79,8 @@ class PageView(ScrollView, can_focus=True):
         self.placeholder = ""
         self._cache: dict[tuple[int, int], Strip] = {}
         self._pending_line: int | None = None
+        self._wrapped_for = 0  # the content width the lines were wrapped at (0: not laid out)
+        self._rewrap_due = False
 
     def on_mount(self) -> None:
         # The active profile's layout: the app keeps it (a PageView outside MemberdeskApp keeps its own).
@@ -127,9 +129,15 @@ class PageView(ScrollView, can_focus=True):
         else:
             self.lines = [Line(self.placeholder, -1)] if self.placeholder else []
         self._cache.clear()
+        self._wrapped_for = self.scrollable_content_region.width
         width = self.text_width + GUTTER + 2 * self.page_layout.margin
         self.virtual_size = Size(width, len(self.lines))
         self.refresh()
+
+    def _rewrap_at_width(self) -> None:
+        self._rewrap_due = False
+        if self.scrollable_content_region.width != self._wrapped_for:
+            self.on_resize()
 
     def _anchor(self) -> tuple[int, int]:
         if 0 <= self.cursor_line < len(self.lines):
@@ -238,6 +246,14 @@ class PageView(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         number = scroll_y + y
         width = self.scrollable_content_region.width
+        if width != self._wrapped_for:
+            # Lines wrapped for another width (before the first layout, a scrollbar coming or
+            # going): a row painted now would be a fragment a screen reader speaks. Blank until
+            # they are wrapped for this width, which happens before the next paint.
+            if not self._rewrap_due:
+                self._rewrap_due = True
+                self.call_later(self._rewrap_at_width)
+            return Strip.blank(width, self.rich_style)
         key = (number, width)
         strip = self._cache.get(key)
         if strip is None:
@@ -270,8 +286,11 @@ class PageView(ScrollView, can_focus=True):
         if self._ruler_dims(number):
             style += self.get_component_rich_style("page-view--dim", partial=True)
         marker_style = base + self.get_component_rich_style("page-view--marker", partial=True)
-        # The reading line is marked by a glyph, not by colour alone.
-        marker = "\u203a " if number == self.cursor_line and self.has_focus else "  "
+        # The reading line is marked by a glyph, not by colour alone. In screen-reader mode the
+        # terminal cursor alone marks it: a screen reader speaks every row that changes, so a
+        # marker moving off the old line would have the old line read again after each Down.
+        marked = number == self.cursor_line and self.has_focus and not self.app.has_class("-screen-reader")
+        marker = "\u203a " if marked else "  "
         segments = [Segment(" " * self.page_layout.margin, base), Segment(marker, marker_style)]
         segments.extend(self._text_segments(line, style))
         return Strip(segments).extend_cell_length(width, base).crop(0, max(width, 1))
