@@ -45,15 +45,15 @@ class ReadingChoice:
 
 
 def needs_setup(home: Path) -> bool:
-    """First run: no settings.toml in the library folder and no council followed yet."""
+    """First run: no settings.toml in the library folder, no paper and no council yet."""
     if config.settings_path(home).exists():
         return False
     from memberdesk.library import Library
 
     if not (home / "library.sqlite3").exists():
         return True
-    with Library(home) as library:
-        return not library.councils.all()
+    with Library(home) as library:  # papers already imported: someone has used it, no questions
+        return library.is_empty() and not library.councils.all()
 
 
 def reading_choices(home: Path) -> list[ReadingChoice]:
