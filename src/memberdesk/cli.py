@@ -27,6 +27,10 @@ COMMAND_MODULES = [
     "search",
     "notes",
     "paper",
+    "next",
+    "calendar",
+    "printing",
+    "setup",
     "profile",
 ]
 

@@ -50,9 +50,10 @@ class Settings:
     yearly_sheet_target: int = 1000
     ocr: str = "auto"  # "auto": scanned pages are read by OCR after import; "off": never
     ocr_languages: str = "eng"  # tesseract's language names, "+" between them: "eng+cym"
+    calendar: str = ""  # where `memberdesk calendar --to` wrote the .ics: sync writes it again
     extra: dict[str, object] = field(default_factory=dict)
 
-    KNOWN = ("profile", "double_sided", "yearly_sheet_target", "ocr", "ocr_languages")
+    KNOWN = ("profile", "double_sided", "yearly_sheet_target", "ocr", "ocr_languages", "calendar")
     CHOICES = {"ocr": ("auto", "off")}
 
 

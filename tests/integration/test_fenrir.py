@@ -43,11 +43,12 @@ def test_fenrir_speaks_the_item_that_gains_focus(tmp_path: Path) -> None:
         # Each key, and the words Fenrir must say (those of the row now under the cursor; Fenrir
         # says punctuation such as "-" in words).
         for key, words in [
+            ("Down", "Paper: Highways report, 2 pages"),  # the first view is on the next meeting
             ("Down", "Health and Adult Services Scrutiny Committee: agenda reports pack"),
             ("Up", "Highways report, 2 pages"),
             ("c", "Northshire County Council, following 1 committee"),
             ("Enter", "Cabinet, followed"),
-            ("Enter", "Meeting "),
+            ("Enter", "Next meeting "),
             ("Enter", "Item 1 Apologies for absence"),
             ("Down", "Item 2 Highways budget"),
             ("Down", "Paper: Highways report, 2 pages"),

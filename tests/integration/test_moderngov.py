@@ -7,12 +7,13 @@ from datetime import date, timedelta
 import pytest
 
 from council_server import CouncilServer
+from memberdesk.dates import london_now
 from memberdesk.sources.errors import CouncilDataError, FetchError
 from memberdesk.sources.http import HttpClient
 from memberdesk.sources.moderngov import ModernGovClient, default_window
 from memberdesk.sources.records import RemoteMeetingDetail
 
-TODAY = date.today()
+TODAY = london_now().date()  # the fixture council dates its meetings on London's day
 WINDOW = default_window(TODAY)
 
 

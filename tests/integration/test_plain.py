@@ -70,6 +70,7 @@ def test_every_command_in_help_works(demo_home: Path) -> None:
             "nh",
             "ph",
             "l",
+            "mt",
             "o 1",
             "o 99",
             "bogus",
@@ -80,7 +81,7 @@ def test_every_command_in_help_works(demo_home: Path) -> None:
     assert run.code == 0 and not ESCAPE.search(run.out)
     text = run.out
     help_lines = [line for line in text.splitlines() if re.match(r"^\w+ or \w+", line)]
-    assert len(help_lines) == 27  # and "row N" (one name)
+    assert len(help_lines) == 28  # and "row N" (one name)
     for expected in [
         "Page 3 (6 of 13)",  # g 3 by printed label
         "Page iii (3 of 13)",
@@ -96,6 +97,7 @@ def test_every_command_in_help_works(demo_home: Path) -> None:
         "Note on page",
         "no longer bookmarked.",
         "1 paper in the library:",
+        "No meetings: no committee is followed yet",
         "There is no paper 99.",
         "'bogus' is not a command.",
         "Goodbye.",

@@ -4,12 +4,13 @@ markers, restricted papers, and what a repeat sync costs."""
 from __future__ import annotations
 
 import threading
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from council_data import Doc
 from council_server import CouncilServer
+from memberdesk.dates import london_now
 from memberdesk.library import Library
 from memberdesk.sync.report import SyncProgress
 from sync_support import files_in_papers, follow, leftovers, settled, sha, syncer
@@ -147,7 +148,7 @@ def test_a_late_paper_is_marked_new_and_hangs_off_its_item(council_server: Counc
 
 
 def test_a_meeting_outside_the_first_sync_brings_new_papers(council_server: CouncilServer, home) -> None:  # type: ignore[no-untyped-def]
-    today = date.today()
+    today = london_now().date()
     with Library(home) as library:
         follow(library, council_server)
         with syncer(library) as sync:
@@ -170,7 +171,9 @@ def test_dates_window_and_a_server_that_ignores_it(council_server: CouncilServer
         }
         assert not any(r.startswith("90") for r in remote_ids)
         with syncer(library) as sync:
-            report = sync.run(from_date=date.today() - timedelta(days=6), to_date=date.today() + timedelta(days=12))
+            report = sync.run(
+                from_date=london_now().date() - timedelta(days=6), to_date=london_now().date() + timedelta(days=12)
+            )
         assert report.meetings == 2  # the cancelled Planning meeting and Cabinet 1002
 
 

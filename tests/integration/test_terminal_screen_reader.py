@@ -175,14 +175,16 @@ def shows(text: str, then: Check) -> Check:
 
 
 LIBRARY = [
-    ("", item("Highways report, 2 pages")),
+    # A committee is followed: the library opens on the next meeting, said "Next meeting".
+    ("", item("Next meeting: Cabinet, in 7 days")),
+    ("Down", item("Paper: Highways report, 2 pages")),
     ("Down", item("Health and Adult Services Scrutiny Committee: agenda reports pack")),
     ("Up", item("Highways report, 2 pages")),
 ]
 COUNCILS = [
     ("c", item("Northshire County Council, following 1 committee")),
     ("Enter", item("Cabinet, followed")),
-    ("Enter", item("Meeting ")),  # the council is asked for meetings (and cannot be reached)
+    ("Enter", item("Next meeting ")),  # the council is asked for meetings (and cannot be reached)
     ("Enter", item("Item 1 Apologies for absence")),
     ("Down", item("Item 2 Highways budget")),
     ("Down", item("Paper: Highways report")),  # past the "Meeting papers" heading
@@ -213,7 +215,7 @@ READER = [
 ]
 BACK_AND_SEARCH = [
     ("Escape", item("Paper: Health and Adult Services")),  # back in the meeting, where we were
-    ("Escape", item("Meeting ")),  # each Escape goes up a level, the row we came from highlighted
+    ("Escape", item("Next meeting ")),  # each Escape goes up a level, the row we came from highlighted
     ("Escape", item("Cabinet, followed")),
     ("Escape", item("Northshire County Council")),
     ("Escape", item("Highways report, 2 pages")),

@@ -19,6 +19,8 @@ from email.utils import format_datetime
 
 from fpdf import FPDF
 
+from memberdesk.dates import london_now
+
 LOGIN_PAGE = (
     b"<!DOCTYPE html>\n<html><head><title>Log in</title></head><body>"
     b"<h1>Log in</h1><form action='mgLogin.aspx' method='post'><p>This document is "
@@ -233,7 +235,8 @@ def meeting_packs(
 def default_council(today: date | None = None, *, history: int = 60) -> Council:
     """The council most tests use. Ids are fixed; dates are relative to `today` so the
     default sync window (30 days back, 90 ahead) finds the interesting meetings."""
-    today = today or date.today()
+    # London's day, as memberdesk counts "today" and "in 10 days" (a UTC clock is an hour behind all summer).
+    today = today or london_now().date()
     committees = [
         Committee(101, "Cabinet", "Executive"),
         Committee(102, "Planning Committee", "Regulatory"),

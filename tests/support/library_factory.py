@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from memberdesk.dates import london_now
 from memberdesk.library import Library
 from memberdesk.model import AgendaItem
 from memberdesk.papers.importer import Importer
@@ -50,7 +51,7 @@ def walk_library(home: Path, demo_pack: Path) -> None:
             library,
             home.parent / "in",
             committee="Cabinet",
-            when=date.today() + timedelta(days=7),
+            when=london_now().date() + timedelta(days=7),  # London's day, as meeting day counts
             pages=["Report on the highways budget. " * 30, "Zebra crossings and the budget. " * 20],
             title="Highways report",
             items=items,

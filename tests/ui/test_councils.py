@@ -111,7 +111,9 @@ async def test_follow_sync_and_open_papers(council_home: Path) -> None:
             await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
         library_rows = rows(app)
-        assert any(r.startswith("Cabinet, ") for r in library_rows)
+        # Once a committee is followed the library is meeting day: the next meeting first.
+        assert any(r.startswith("Next meeting: Cabinet, in 10 days, ") for r in library_rows)
+        assert library_rows.index("Coming up") < library_rows.index("Past meetings, the most recent first")
 
 
 async def test_a_sync_can_be_stopped(council_home: Path, council_server: CouncilServer) -> None:
@@ -148,14 +150,51 @@ async def test_the_library_shows_updated_until_opened(council_home: Path, counci
     app = MemberdeskApp(council_home)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
-        assert any(r.startswith("  Budget report 2025-26, 4 pages, updated, Cabinet ") for r in rows(app))
-        await choose(pilot, app, "Budget report 2025-26")
+        # Meeting day: what is new since last opened comes first, and again under its meeting.
+        assert rows(app)[0] == "New since you last opened them: 1 paper"
+        assert rows(app)[1].startswith("  Updated to version 2: Budget report 2025-26, for Cabinet 20 days ago")
+        assert "  Paper: Budget report 2025-26, 4 pages, updated, Cabinet 20 days ago" in rows(app)
+        await choose(pilot, app, "Updated to version 2: Budget report 2025-26")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
-        await wait_for(
-            pilot, lambda: any(r.startswith("  Budget report 2025-26, 4 pages, Cabinet ") for r in rows(app))
-        )
+        await wait_for(pilot, lambda: "  Paper: Budget report 2025-26, 4 pages, Cabinet 20 days ago" in rows(app))
+        assert not any(r.startswith("New since") for r in rows(app))
+
+
+async def test_the_library_opens_on_the_next_meeting(council_home: Path) -> None:
+    with Library(council_home) as library, Syncer(library) as syncer:
+        council = library.councils.all()[0]
+        library.councils.set_followed([c.id for c in library.councils.committees(council.id)], True)
+        syncer.run()
+    app = MemberdeskApp(council_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        listing = app.screen.query_one(CursorOptionList)
+        await wait_for(pilot, lambda: listing.highlighted is not None)
+        highlighted = rows(app)[listing.highlighted or 0]
+        assert highlighted.startswith("Next meeting: Cabinet, in 10 days, ") and highlighted.endswith("5 papers")
+        assert [r for r in rows(app) if r.startswith("Next meeting")] == [highlighted]  # one, in words
+        heading = str(app.screen.query_one("#library-heading").content)  # type: ignore[attr-defined]
+        assert heading.startswith("Meeting day: nothing new; next meeting Cabinet in 10 days.")
+        # Past meetings come after the ones coming up, the most recent first.
+        past = rows(app).index("Past meetings, the most recent first")
+        assert rows(app)[past + 1].startswith("Meeting: Planning Committee, 5 days ago")
+        # Enter on a meeting shows its agenda in the councils screen; back up it goes to the
+        # committee's meetings, again on the next one.
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, CouncilsScreen))
+        await wait_for(pilot, lambda: any(r.startswith("Item 1. Housing delivery") for r in rows(app)))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: any(r.startswith("Next meeting ") for r in rows(app)))
+        listing = app.screen.query_one(CursorOptionList)
+        meetings = rows(app)
+        assert meetings[listing.highlighted or 0].startswith("Next meeting ") and "in 10 days" in meetings[0]
+        assert meetings.index(next(r for r in meetings if "20 days ago" in r)) > 0
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: any(r.startswith("Cabinet, followed") for r in rows(app)))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: any("next meeting Cabinet in 10 days" in r for r in rows(app)))
 
 
 async def test_notes_on_agenda_items_are_listed_for_the_meeting(council_home: Path) -> None:

@@ -37,6 +37,7 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ("app.quit", "ctrl+q", "Quit"),
     ("app.switch_profile", "f2", "Profiles: choose the profile in use"),
     ("app.edit_profile", "ctrl+t", "Profile editor: colours, layout, behaviour, speech and keys"),
+    ("app.setup", "f3", "Set-up: how you read, your council, your committees"),
     ("library.import", "i", "Import a PDF"),
     ("library.refresh", "r", "Refresh the list"),
     ("library.search", "s", "Search every paper"),
@@ -128,6 +129,7 @@ _TABLE: tuple[tuple[str, str, str], ...] = (
     ("confirm.no", "n,escape,ctrl+g", "No"),
     ("note.save", "ctrl+s", "Save the note"),
     ("note.leave", "escape,ctrl+g", "Leave without saving"),
+    ("setup.leave", "escape,ctrl+g", "Leave the set-up (answers so far are kept)"),
 )
 
 BINDINGS: dict[str, BindingInfo] = {
@@ -152,6 +154,7 @@ SCREENS: dict[str, tuple[str, ...]] = {
     "prompt": ("text", "prompt"),
     "question": ("confirm",),
     "note editor": ("note",),
+    "set-up": ("text", "setup"),
 }
 
 

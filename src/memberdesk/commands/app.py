@@ -37,7 +37,16 @@ def run_default(args: argparse.Namespace, ctx: Context) -> int:
 
         return run_plain(args, ctx)
     _check_terminal(ctx)
-    return _run_app(ctx, active=active)
+    from memberdesk.sync.first_run import needs_setup
+
+    # The first run asks its questions first, unless a profile was chosen for this run (support staff).
+    return _run_app(ctx, active=active, first_run=ctx.profile is None and needs_setup(ctx.home))
+
+
+def run_app(ctx: Context, **kwargs: object) -> int:
+    """The app, for other commands (setup)."""
+    _check_terminal(ctx)
+    return _run_app(ctx, active=ctx.active_profile(), **kwargs)
 
 
 def run_open(args: argparse.Namespace, ctx: Context) -> int:

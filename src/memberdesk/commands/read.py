@@ -30,6 +30,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
 def run_plain(args: argparse.Namespace, ctx: Context) -> int:
     """memberdesk --plain: the library, then whatever the reader opens."""
-    from memberdesk.plain.session import PlainSession
+    import sys
 
+    from memberdesk.plain.session import PlainSession
+    from memberdesk.sync.first_run import needs_setup
+
+    # The first run asks its questions first on a terminal (a pipe asks for them: memberdesk setup).
+    if ctx.profile is None and sys.stdin.isatty() and needs_setup(ctx.home):
+        from memberdesk.plain.setup import PlainSetup
+
+        PlainSetup(ctx.library(), out=ctx.out).run()
     return PlainSession(ctx.library(), ctx.out).run()

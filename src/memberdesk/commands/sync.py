@@ -44,6 +44,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="if another sync of this library is running, wait for it to finish (else say so and exit 1)",
     )
+    parser.add_argument(
+        "--schedule",
+        choices=("daily", "hourly", "off"),
+        help="sync on its own: a systemd user timer (the crontab line where systemd is not running); off removes it",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -63,6 +68,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from memberdesk.sync.following import MatchError, find_council
     from memberdesk.sync.syncer import Syncer
 
+    if args.schedule:
+        return _schedule(args, ctx)
     start, end = _date(args.from_date, "--from"), _date(args.to_date, "--to")
     if start and end and start > end:
         raise UsageError(f"--from {start} is after --to {end}")
@@ -92,6 +99,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     for failure in report.failures:
         ctx.fail(str(failure))
     print(report.summary(), file=ctx.out)
+    if report.calendar:
+        print(report.calendar, file=ctx.out)
     if report.disk_full:
         ctx.fail(report.disk_full_line())
         return 1
@@ -99,6 +108,22 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         ctx.fail("sync stopped before the end; what arrived is kept, the rest comes next time")
         return 130
     return 1 if report.failures else 0
+
+
+def _schedule(args: argparse.Namespace, ctx: Context) -> int:
+    from memberdesk.sync.schedule import schedule
+
+    if args.council or args.from_date or args.to_date or args.meeting is not None or args.recheck:
+        raise UsageError("--schedule syncs every followed committee: give it alone")
+    if args.schedule != "off" and not ctx.library().councils.all():
+        raise CommandError("no council has been added yet: memberdesk council add URL, then --schedule")
+    try:
+        result = schedule(ctx.home, args.schedule)
+    except OSError as exc:
+        raise CommandError(f"the timer cannot be written ({exc.strerror or exc})") from None
+    for line in result.lines:
+        print(line, file=ctx.out)
+    return 0
 
 
 @contextmanager

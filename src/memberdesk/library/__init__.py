@@ -5,6 +5,7 @@ Only this package imports sqlite3. Other layers use a `Library` and its parts.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from memberdesk.library.catalogue import catalogue
 from memberdesk.library.councils import Councils
 from memberdesk.library.documents import Documents
 from memberdesk.library.locks import SyncBusy, sync_lock
+from memberdesk.library.meeting_day import MeetingDay, meeting_day
 from memberdesk.library.notes import Bookmarks, Notes
 from memberdesk.library.page_cache import PageCache
 from memberdesk.library.paper_record import PaperRecords
@@ -28,6 +30,7 @@ from memberdesk.library.store import (
     transaction,
 )
 from memberdesk.library.sync_records import SyncRecords
+from memberdesk.library.sync_runs import SyncRuns
 
 __all__ = [
     "AlreadyStored",
@@ -56,6 +59,7 @@ class Library:
         self.documents = Documents(self.conn)
         self.councils = Councils(self.conn)
         self.sync_records = SyncRecords(self.conn)
+        self.sync_runs = SyncRuns(self.conn)
         self.notes = Notes(self.conn)
         self.bookmarks = Bookmarks(self.conn)
         self.paper_record = PaperRecords(self.conn)
@@ -93,6 +97,11 @@ class Library:
     def catalogue(self) -> dict[str, Any]:
         """Everything the library holds, nested (the shape of `library --json`)."""
         return catalogue(self.conn)
+
+    def meeting_day(self, now: datetime | None = None, *, committee_id: int | None = None) -> MeetingDay:
+        """The followed meetings (or one committee's), today's and the next first, and what is
+        new (see memberdesk.library.meeting_day)."""
+        return meeting_day(self.conn, now, committee_id=committee_id)
 
     def is_empty(self) -> bool:
         return self.conn.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0] == 1

@@ -237,4 +237,24 @@ MIGRATIONS: list[str] = [
     CREATE UNIQUE INDEX documents_one_copy ON documents(sha256, source_url)
         WHERE sha256 != '' AND status != 'superseded';
     """,
+    # 7: each sync run, so the app, `memberdesk next` and a scheduled sync can say when the last
+    # sync ran and what it brought (summary: the line `memberdesk sync` printed); and each
+    # `memberdesk print`, so the paper record sets the sheets printed against those saved.
+    """
+    CREATE TABLE prints (
+        id INTEGER PRIMARY KEY,
+        document_sha256 TEXT NOT NULL,
+        pages INTEGER NOT NULL,
+        printed_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    CREATE TABLE sync_runs (
+        id INTEGER PRIMARY KEY,
+        ran_at TEXT NOT NULL DEFAULT (datetime('now')),
+        new INTEGER NOT NULL DEFAULT 0,
+        updated INTEGER NOT NULL DEFAULT 0,
+        failed INTEGER NOT NULL DEFAULT 0,
+        cancelled INTEGER NOT NULL DEFAULT 0,
+        summary TEXT NOT NULL DEFAULT ''
+    );
+    """,
 ]

@@ -10,7 +10,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 
-from memberdesk.library.store import best_effort
+from memberdesk.library.store import best_effort, transaction
 from memberdesk.words import plural
 
 
@@ -30,6 +30,9 @@ class PaperRecord:
     yearly_sheet_target: int
     double_sided: bool
     months: list[Month] = field(default_factory=list)
+    pages_printed: int = 0  # with `memberdesk print`, in all
+    sheets_printed: int = 0
+    sheets_printed_this_year: int = 0
 
     @property
     def target_percent(self) -> int:
@@ -43,7 +46,17 @@ class PaperRecord:
             f"{plural(self.pages_this_year, 'page')} read on screen this year: "
             f"{plural(self.sheets_this_year, 'sheet')} saved ({sides}), {self.target_percent}% of this year's "
             f"target of {plural(self.yearly_sheet_target, 'sheet')}. "
-            f"In all: {plural(self.pages_total, 'page')}, {plural(self.sheets_total, 'sheet')}."
+            f"In all: {plural(self.pages_total, 'page')}, {plural(self.sheets_total, 'sheet')}." + self.printed_words()
+        )
+
+    def printed_words(self) -> str:
+        """The sheets printed against those saved ("" when nothing was printed)."""
+        if not self.pages_printed:
+            return ""
+        return (
+            f" Printed with memberdesk: {plural(self.pages_printed, 'page')} on "
+            f"{plural(self.sheets_printed, 'sheet')} in all, {self.sheets_printed_this_year:,} this year "
+            f"against {self.sheets_this_year:,} saved."
         )
 
 
@@ -89,4 +102,18 @@ class PaperRecords:
             double_sided=double_sided,
             months=[Month(k, v[0], v[1]) for k, v in sorted(months.items())],
         )
+        for pages, printed_at in self.conn.execute("SELECT pages, printed_at FROM prints"):
+            sheets = math.ceil(pages / 2) if double_sided else pages
+            record.pages_printed += pages
+            record.sheets_printed += sheets
+            if printed_at.startswith(year):
+                record.sheets_printed_this_year += sheets
         return record
+
+    def record_print(self, document_id: int, pages: int) -> None:
+        """Note that `pages` pages of a paper were printed (or written out to print)."""
+        with transaction(self.conn):
+            row = self.conn.execute("SELECT sha256 FROM documents WHERE id = ?", (document_id,)).fetchone()
+            self.conn.execute(
+                "INSERT INTO prints (document_sha256, pages) VALUES (?, ?)", (row[0] if row else "", pages)
+            )

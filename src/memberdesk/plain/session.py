@@ -18,6 +18,7 @@ from memberdesk.papers.paging import PageNotFound
 from memberdesk.papers.reflow import Paragraph
 from memberdesk.papers.table_text import announce
 from memberdesk.plain.library import import_demo, say_paper_record
+from memberdesk.plain.meetings import meeting_lines
 from memberdesk.plain.speech import PlainSpeech
 from memberdesk.plain.tables import PlainTables
 from memberdesk.reading import contents
@@ -25,7 +26,7 @@ from memberdesk.reading.session import ReadingSession
 from memberdesk.words import document_words, plural
 
 PROMPT = "Command (n next, p previous, r repeat, g page, c contents, f find, h help, q quit): "
-PROMPT_LIBRARY = "Command (l list papers, o NUMBER open, f WORDS search all, h help, q quit): "
+PROMPT_LIBRARY = "Command (l list papers, mt meetings, o NUMBER open, f WORDS search all, h help, q quit): "
 
 
 @dataclass
@@ -62,6 +63,8 @@ class PlainSession:
             document_id = self._import_demo()
         if document_id is not None:
             self.open(document_id, page)
+        elif self.library.meeting_day().meetings:  # a council is followed: meeting day first
+            self.execute("mt")
         else:
             self.list_papers("")
         while self.running:
@@ -130,6 +133,13 @@ class PlainSession:
             Command(("x", "stop"), "", "stop reading aloud", lambda _: self.speech.stop(), needs_paper=False),
             Command(("l", "list"), "", "list the papers in the library, numbered", self.list_papers, needs_paper=False),
             Command(
+                ("mt", "meetings"),
+                "",
+                "meetings: what is new, the next meeting first, then the past",
+                self.meetings,
+                needs_paper=False,
+            ),
+            Command(
                 ("pr", "paper", "record"),
                 "",
                 "the paper record: pages read on screen and sheets saved",
@@ -154,6 +164,10 @@ class PlainSession:
             )
             self.say(f"{doc.id}. {words}")
         self.say("Type o and a number to open a paper.")
+
+    def meetings(self, _: str) -> None:
+        for line in meeting_lines(self.library):
+            self.say(line)
 
     def _import_demo(self) -> int | None:
         return import_demo(self.library, self.say)

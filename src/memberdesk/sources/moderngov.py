@@ -19,6 +19,7 @@ from urllib.parse import urlencode, urlsplit
 from xml.etree.ElementTree import Element
 from xml.sax.saxutils import escape
 
+from memberdesk.dates import london_now
 from memberdesk.sources.errors import CouncilDataError, FetchError, SourceError
 from memberdesk.sources.fetching import Response
 from memberdesk.sources.http import HttpClient
@@ -262,6 +263,6 @@ def _soap_envelope(method: str, params: dict[str, str]) -> bytes:
 
 
 def default_window(today: date | None = None) -> tuple[date, date]:
-    """The sync window of issue 3: 30 days back, 90 days ahead."""
-    today = today or date.today()
+    """The sync window of issue 3: 30 days back, 90 days ahead (from London's day, as councils date meetings)."""
+    today = today or london_now().date()
     return today - timedelta(days=30), today + timedelta(days=90)

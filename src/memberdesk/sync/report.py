@@ -65,6 +65,7 @@ class SyncReport:
     disk_full: bool = False  # the run stopped because the library's disk filled up
     not_stored: int = 0  # papers due that a full disk kept out
     notes: list[str] = field(default_factory=list)  # not failures: "no committee is followed"
+    calendar: str = ""  # "Calendar FILE updated: 6 meetings." when one was written before
 
     @property
     def failed(self) -> int:

@@ -31,6 +31,7 @@ from memberdesk.sources.fetching import DownloadJob, DownloadResult, clean_parti
 from memberdesk.sources.http import HttpClient
 from memberdesk.sources.moderngov import ModernGovClient, default_window
 from memberdesk.sources.records import RemoteMeeting, RemoteMeetingDetail
+from memberdesk.sync.calendar import update_remembered_calendar
 from memberdesk.sync.plan import MeetingRun, PlannedPaper, fingerprint
 from memberdesk.sync.report import Failure, ProgressCallback, SyncProgress, SyncReport
 
@@ -157,6 +158,14 @@ class Syncer:
             report.bytes_fetched, report.requests = spent.bytes_fetched, spent.requests
         if self.cancel.is_set():
             report.cancelled = True
+        self.library.sync_runs.record(
+            new=report.new,
+            updated=report.updated,
+            failed=report.failed,
+            cancelled=report.cancelled,
+            summary=report.summary(),
+        )
+        report.calendar = update_remembered_calendar(self.library)
         self.progress(SyncProgress("done", report.summary(), bytes=report.bytes_fetched))
         return report
 

@@ -18,7 +18,15 @@ from memberdesk.library import Library
 from memberdesk.library.search import SearchHit
 from memberdesk.ui.cursor import follow_focus, follow_focus_soon, place_on_highlighted_command
 from memberdesk.ui.keys import KeyRow, key_rows
-from memberdesk.ui.messages import ImportPath, OpenAgendaItem, OpenPaper, OpenSearchHit, UseProfile
+from memberdesk.ui.messages import (
+    ImportPath,
+    OpenAgendaItem,
+    OpenMeeting,
+    OpenPaper,
+    OpenSearchHit,
+    TryProfile,
+    UseProfile,
+)
 from memberdesk.ui.profile_support import ProfileSupport
 from memberdesk.ui.read_aloud import ReadAloudScreen
 from memberdesk.ui.screens.help import HelpScreen
@@ -45,6 +53,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
             "Profile editor: colours, layout, behaviour, speech and keys",
             id="app.edit_profile",
         ),
+        Binding("f3", "setup", "Set-up: how you read, your council, your committees", id="app.setup"),
     ]
 
     def __init__(
@@ -55,9 +64,11 @@ class MemberdeskApp(ProfileSupport, App[None]):
         open_path: str | None = None,
         active: ActiveProfile | None = None,
         speech: SpeechOptions | None = None,
+        first_run: bool = False,
     ) -> None:
         super().__init__()
         self.home = home
+        self._first_run = first_run
         self.init_profiles(home, active)
         self.library = Library(home)
         self._open_document = open_document
@@ -78,6 +89,10 @@ class MemberdeskApp(ProfileSupport, App[None]):
             self.open_document(self._open_document)
         elif self._open_path:
             self.import_and_open(self._open_path)
+        elif self._first_run:
+            if self.library.is_empty():  # the demo pack is there when every question is skipped
+                self.import_and_open(str(config.demo_pack()), open_it=False)
+            self.action_setup()
         elif self.library.is_empty():
             self.import_and_open(str(config.demo_pack()))
         self.call_after_refresh(self._load_screens_ahead)
@@ -112,6 +127,9 @@ class MemberdeskApp(ProfileSupport, App[None]):
     def on_open_agenda_item(self, message: OpenAgendaItem) -> None:
         self.open_agenda_item(message.agenda_item_id)
 
+    def on_open_meeting(self, message: OpenMeeting) -> None:
+        self.action_councils(meeting_id=message.meeting_id)
+
     def on_open_search_hit(self, message: OpenSearchHit) -> None:
         self.open_hit(message.hit, message.query)
 
@@ -120,6 +138,15 @@ class MemberdeskApp(ProfileSupport, App[None]):
 
     def on_use_profile(self, message: UseProfile) -> None:
         self.switch_profile(message.name)
+
+    def on_try_profile(self, message: TryProfile) -> None:
+        self.switch_profile(message.name, save=False)
+
+    def action_setup(self) -> None:
+        from memberdesk.ui.screens.setup import SetupScreen
+
+        if not isinstance(self.screen, SetupScreen):
+            self.push_screen(SetupScreen())
 
     # -- opening papers --------------------------------------------------------------------
     def open_document(self, document_id: int, *, page_index: int | None = None, find: str = "") -> None:
@@ -162,19 +189,21 @@ class MemberdeskApp(ProfileSupport, App[None]):
         )
         self.push_screen(PaperScreen(record))
 
-    def action_councils(self) -> None:
-        """The councils screen; if it is open under other screens, back to it (a sync running
-        in it carries on)."""
+    def action_councils(self, meeting_id: int | None = None) -> None:
+        """The councils screen (at a meeting's agenda, if given); if it is open under other
+        screens, back to it (a sync running in it carries on)."""
         from memberdesk.ui.screens.councils import CouncilsScreen
 
         if any(isinstance(screen, CouncilsScreen) for screen in self.screen_stack):
             while not isinstance(self.screen, CouncilsScreen):
                 self.pop_screen()
+            if meeting_id is not None and isinstance(self.screen, CouncilsScreen):
+                self.screen.show_meeting(meeting_id)
             return
-        self.push_screen(CouncilsScreen(self.library))
+        self.push_screen(CouncilsScreen(self.library, meeting_id=meeting_id))
 
     @work(thread=True, exclusive=True, group="import")
-    def import_and_open(self, path: str) -> None:
+    def import_and_open(self, path: str, open_it: bool = True) -> None:
         """Import in the background; open the reader as soon as the first page is stored."""
         from memberdesk.papers.importer import Importer
 
@@ -182,16 +211,23 @@ class MemberdeskApp(ProfileSupport, App[None]):
         with Library(self.home) as library, Importer(library) as importer:
             result = importer.import_file(
                 Path(path).expanduser(),
-                on_started=lambda doc_id: self.call_from_thread(self._open_when_started, doc_id),
+                on_started=(lambda doc_id: self.call_from_thread(self._open_when_started, doc_id)) if open_it else None,
             )
         if result.error:
             self.call_from_thread(self.notify, f"{path}: {result.error}", severity="error", timeout=10)
+        elif not open_it:
+            self.call_from_thread(self._refresh_library)
         elif result.duplicate and result.document_id is not None:
             self.call_from_thread(self.open_document, result.document_id)
         elif result.warnings:
             self.call_from_thread(
                 self.notify, f"{path}: {len(result.warnings)} pages could not be read", severity="warning"
             )
+
+    def _refresh_library(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.reload()
 
     def _open_when_started(self, document_id: int) -> None:
         # The first page arrives within moments of the row; the reader shows progress until then.
@@ -209,6 +245,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
         from memberdesk.ui.screens.notes import NotesScreen
         from memberdesk.ui.screens.profile_editor import ProfileEditor, SettingsList
         from memberdesk.ui.screens.search import SearchScreen
+        from memberdesk.ui.screens.setup import SetupScreen
         from memberdesk.ui.widgets.choice import Choice
         from memberdesk.ui.widgets.text_box import TextBox
 
@@ -234,6 +271,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
                 ("Questions", ConfirmScreen),
                 ("Typed answers", PromptScreen),
                 ("Text boxes", TextBox),
+                ("Set-up", SetupScreen),
             ],
         )
         # A binding shared by several dialogs (one id, e.g. dialog.cancel) is listed once.

@@ -28,6 +28,14 @@ class OpenAgendaItem(Message):
         self.agenda_item_id = agenda_item_id
 
 
+class OpenMeeting(Message):
+    """Show a meeting's agenda and papers (the councils screen, at that meeting)."""
+
+    def __init__(self, meeting_id: int) -> None:
+        super().__init__()
+        self.meeting_id = meeting_id
+
+
 class OpenSearchHit(Message):
     """Open a search result where it was found, the words searched for marked."""
 
@@ -47,6 +55,14 @@ class ImportPath(Message):
 
 class UseProfile(Message):
     """Put a profile in use now, and keep it as the saved choice."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+
+class TryProfile(Message):
+    """Show a profile now without keeping it (the set-up's "try each way of reading")."""
 
     def __init__(self, name: str) -> None:
         super().__init__()

@@ -8,7 +8,6 @@ Escape or Backspace goes back up. Every row starts with what it is; markers are 
 from __future__ import annotations
 
 from collections.abc import Hashable
-from dataclasses import dataclass
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,13 +16,14 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Label, OptionList, Static
 
-from memberdesk.dates import spoken_date
 from memberdesk.library import Library
 from memberdesk.model import Document
 from memberdesk.ui import sync_worker as jobs
 from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
 from memberdesk.ui.dialogs.prompt import PromptScreen
 from memberdesk.ui.messages import OpenAgendaItem, OpenPaper
+from memberdesk.ui.screens.council_levels import Level as _Level
+from memberdesk.ui.screens.council_levels import committee_meeting_rows, meeting_levels
 from memberdesk.ui.screens.notes import Jump, NotesScreen
 from memberdesk.ui.widgets.lists import CursorOptionList, Row
 from memberdesk.words import document_words, plural
@@ -34,13 +34,6 @@ _HELP = {
     "meetings": "Meetings: Enter shows the agenda, d downloads the highlighted meeting, r asks the council again, Escape or Ctrl+G goes back.",
     "meeting": "Agenda: Enter opens an item's text or a paper, n writes a note on an item, o lists the meeting's notes, d downloads this meeting, Escape or Ctrl+G goes back.",
 }
-
-
-@dataclass(frozen=True)
-class _Level:
-    kind: str  # "councils", "committees", "meetings", "meeting"
-    id: int = 0  # the council, committee or meeting shown
-    title: str = ""
 
 
 def document_row(doc: Document) -> str:
@@ -66,11 +59,19 @@ class CouncilsScreen(Screen[None]):
         Binding("o", "notes", "Notes for this meeting", id="councils.notes"),
     ]
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, *, meeting_id: int | None = None) -> None:
         super().__init__()
         self.library = library
         self.levels: list[_Level] = [_Level("councils", title="Councils")]
+        if meeting_id is not None:
+            self.levels = meeting_levels(library, meeting_id)
         self.jobs = jobs.SyncJobs(library.home)
+
+    def show_meeting(self, meeting_id: int) -> None:
+        """Go straight to a meeting's agenda (from the library's meeting day)."""
+        self.levels = meeting_levels(self.library, meeting_id)
+        self.query_one(CursorOptionList).highlighted = None
+        self.reload()
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -100,10 +101,13 @@ class CouncilsScreen(Screen[None]):
 
     def _rows_councils(self, level: _Level) -> list[Row]:
         rows = []
+        upcoming = self.library.meeting_day().upcoming
         for council in self.library.councils.all():
             followed = len(self.library.councils.followed(council.id))
             markers = self.library.councils.unread_markers(council.id)
             extra = "".join(f", {n} {word}" for word, n in sorted(markers.items()))
+            soon = next((e for e in upcoming if e.council == council.name), None)
+            extra += f", next meeting {soon.meeting.title} {soon.when}" if soon else ""
             rows.append(
                 Row(
                     f"{council.name}, following {followed} committee{'s' if followed != 1 else ''}{extra}",
@@ -123,15 +127,7 @@ class CouncilsScreen(Screen[None]):
         return rows or [Row("No committees known: press r to ask the council.")]
 
     def _rows_meetings(self, level: _Level) -> list[Row]:
-        from memberdesk.sources.moderngov import default_window
-
-        rows = []
-        for m in self.library.councils.meetings(level.id, *default_window()):
-            papers = len(self.library.councils.meeting_document_ids(m.id))
-            when = f"{spoken_date(m.date)} {m.time}".strip()
-            status = f", {m.status}" if m.status else ""
-            got = f", {plural(papers, 'paper')}" if papers else (", not downloaded" if not m.synced_at else "")
-            rows.append(Row(f"Meeting {when}{status}{got}", ("meeting", m.id)))
+        rows = committee_meeting_rows(self.library, level.id)
         return rows or [Row("No meetings stored for this window: press r to ask the council.")]
 
     def _rows_meeting(self, level: _Level) -> list[Row]:
@@ -199,6 +195,7 @@ class CouncilsScreen(Screen[None]):
     def _enter(self, level: _Level) -> None:
         self.levels.append(level)
         self.query_one(CursorOptionList).highlighted = None  # a new level starts at its top
+        # A committee's meetings open on the next one (listed first, marked "Next meeting").
         self.reload()
 
     # -- notes on agenda items -----------------------------------------------------------------
