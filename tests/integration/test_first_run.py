@@ -29,7 +29,7 @@ def test_setup_through_a_pipe_follows_committees_and_syncs(council_server: Counc
     assert run.code == 0, run.err
     out = run.out
     assert "Question 1 of 3: how would you like to read?" in out
-    assert "8. I use a screen reader or a braille display" in out and "9. Read aloud to me" in out
+    assert "9. I use a screen reader or a braille display" in out and "10. Read aloud to me" in out
     assert "Kept the high-contrast-light profile." in out
     assert "Question 2 of 3: your council." in out
     assert f"Checking Fixture County Council ({council_server.base_url})..." in out
@@ -54,11 +54,11 @@ def test_setup_through_a_pipe_follows_committees_and_syncs(council_server: Counc
 
 def test_wrong_answers_are_asked_again_and_an_address_works_too(council_server: CouncilServer, home: Path) -> None:
     answers = "\n".join(
-        ["99", "9", "no such council anywhere", f"{council_server.base_url}/mgCalendarMonthView.aspx", "7", "2"]
+        ["99", "10", "no such council anywhere", f"{council_server.base_url}/mgCalendarMonthView.aspx", "7", "2"]
     )
     run = memberdesk("setup", stdin=answers + "\n", home=home)
     assert run.code == 0, run.err
-    assert "'99' is not one of the numbers 1 to 9." in run.out
+    assert "'99' is not one of the numbers 1 to 10." in run.out
     assert "Kept: memberdesk reads papers aloud when you ask" in run.out
     assert "No council called 'no such council anywhere' in memberdesk's list" in run.out
     assert f"Checking the site at {council_server.base_url}..." in run.out

@@ -56,4 +56,6 @@ def test_the_cursor_is_on_each_cell_as_table_mode_moves(tmp_path: Path, profile:
             assert _at_cursor(screen).startswith(cell), f"{key}\n{screen}"
             assert screen.lines[-1].strip() == words, f"{key}\n{screen}"
         screen = terminal.press("Escape")
-        assert "Page 4" in screen.lines[-1], screen  # the status line is back; still in the reader
+        assert "Page 4" in " ".join(screen.lines[-3:]), (
+            screen
+        )  # the status line is back (it may wrap); still in the reader

@@ -241,13 +241,13 @@ MIGRATIONS: list[str] = [
     # sync ran and what it brought (summary: the line `memberdesk sync` printed); and each
     # `memberdesk print`, so the paper record sets the sheets printed against those saved.
     """
-    CREATE TABLE prints (
+    CREATE TABLE IF NOT EXISTS prints (
         id INTEGER PRIMARY KEY,
         document_sha256 TEXT NOT NULL,
         pages INTEGER NOT NULL,
         printed_at TEXT NOT NULL DEFAULT (datetime('now'))
     );
-    CREATE TABLE sync_runs (
+    CREATE TABLE IF NOT EXISTS sync_runs (
         id INTEGER PRIMARY KEY,
         ran_at TEXT NOT NULL DEFAULT (datetime('now')),
         new INTEGER NOT NULL DEFAULT 0,

@@ -9,6 +9,7 @@ behind a lock, because meeting pages are fetched from several threads at once.
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 from pathlib import Path
 
@@ -37,15 +38,20 @@ class PageCache:
     def store(self, url: str, page: CachedPage) -> None:
         headers = json.dumps(dict(page.headers))
         with self._lock:
-            # One statement in autocommit mode: atomic on its own.
-            self._conn.execute(
-                """INSERT INTO http_cache (url, etag, last_modified, headers, content, stored_at)
-                   VALUES (?, ?, ?, ?, ?, datetime('now'))
-                   ON CONFLICT(url) DO UPDATE SET etag = excluded.etag,
-                       last_modified = excluded.last_modified, headers = excluded.headers,
-                       content = excluded.content, stored_at = excluded.stored_at""",
-                (url, page.etag, page.last_modified, headers, page.content),
-            )
+            try:
+                # One statement in autocommit mode: atomic on its own.
+                self._conn.execute(
+                    """INSERT INTO http_cache (url, etag, last_modified, headers, content, stored_at)
+                       VALUES (?, ?, ?, ?, ?, datetime('now'))
+                       ON CONFLICT(url) DO UPDATE SET etag = excluded.etag,
+                           last_modified = excluded.last_modified, headers = excluded.headers,
+                           content = excluded.content, stored_at = excluded.stored_at""",
+                    (url, page.etag, page.last_modified, headers, page.content),
+                )
+            except sqlite3.OperationalError:
+                # A full disk or a read-only library: a page not kept is only fetched again
+                # next time; the sync itself says what the full disk stopped.
+                pass
 
     def close(self) -> None:
         with self._lock:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from memberdesk.library.store import transaction
+from memberdesk.library.store import best_effort
 
 KEPT = 200  # older runs are forgotten: only the last one is ever said
 
@@ -25,7 +25,8 @@ class SyncRuns:
         self.conn = conn
 
     def record(self, *, new: int, updated: int, failed: int, cancelled: bool, summary: str) -> None:
-        with transaction(self.conn):
+        # On the side, as reading records pages read: a full disk must not hide what the sync did.
+        with best_effort(self.conn):
             self.conn.execute(
                 "INSERT INTO sync_runs (new, updated, failed, cancelled, summary) VALUES (?, ?, ?, ?, ?)",
                 (new, updated, failed, int(cancelled), summary),
