@@ -82,6 +82,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
         self.screen_change_signal.subscribe(self, self._screen_changed)
         warnings = self.active_profile.warnings  # apply_profile makes a new ActiveProfile, without them
         self.apply_profile(self.active_profile.profile)
+        self.follow_saved_choice()
         for warning in warnings:
             self.notify(warning, severity="warning", timeout=10)
         self.push_screen(LibraryScreen(self.library))

@@ -24,7 +24,7 @@ from textual.message import Message
 from textual.theme import Theme
 
 from memberdesk import config
-from memberdesk.access.active import ActiveProfile, resolve_active_profile, save_choice
+from memberdesk.access.active import FROM_DEFAULT, FROM_SETTINGS, ActiveProfile, resolve_active_profile, save_choice
 from memberdesk.access.depth import DepthReport, depth_report, detect_depth
 from memberdesk.access.profile import Layout, Profile
 from memberdesk.access.registry import ProfileRegistry
@@ -186,6 +186,34 @@ class ProfileSupport(_Base):
         note = " and saved as your choice" if save else ""
         self.notify(f"Profile '{name}' is in use{note}.")
         return profile
+
+    def follow_saved_choice(self) -> None:
+        """`memberdesk profile use NAME` run elsewhere (another terminal, support staff over SSH)
+        changes settings.toml: the running app takes the new choice within a second, unless
+        this run's profile was named by --profile, the environment or --screen-reader, which
+        win for a run as they do at start-up."""
+        self._settings_stamp = self._settings_mtime()
+        self.set_interval(1.0, self._check_saved_choice, name="saved-profile")
+
+    def _settings_mtime(self) -> int:
+        try:
+            return config.settings_path(self._profile_home).stat().st_mtime_ns
+        except OSError:
+            return 0
+
+    def _check_saved_choice(self) -> None:
+        stamp = self._settings_mtime()
+        if stamp == self._settings_stamp:
+            return
+        self._settings_stamp = stamp
+        if self.active_profile.source not in (FROM_SETTINGS, FROM_DEFAULT):
+            return
+        try:
+            name = config.load_settings(self._profile_home).profile
+        except config.SettingsError:
+            return  # a half-edited file: the next change is looked at again
+        if name and name != self.active_profile.profile.name:
+            self.switch_profile(name, save=False)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         # So memberdesk.tcss parses whatever theme is active (also one of Textual's own).
