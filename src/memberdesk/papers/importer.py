@@ -15,7 +15,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,7 +24,7 @@ from memberdesk.files import owned_prefix
 from memberdesk.library import COPY_PREFIX, COPY_SUFFIX, AlreadyStored, Library, LibraryError, LibraryFull
 from memberdesk.library.store import storage_problem
 from memberdesk.model import Document, ImportResult
-from memberdesk.papers import extract, ocr, pdf
+from memberdesk.papers import extract, ocr, pdf, scans
 from memberdesk.papers.flow import (
     EXTRACTION,
     contents_from_headings,
@@ -33,12 +33,11 @@ from memberdesk.papers.flow import (
     page_text,
     printed_labels,
 )
+from memberdesk.papers.scans import OcrCancelled, Progress
 from memberdesk.papers.shapes import DocumentLayout, PageLayout, PaperProblem
 from memberdesk.papers.titles import choose_title
 from memberdesk.papers.workers import kill_workers, watch_parent
 from memberdesk.sources.local import pdf_paths
-
-Progress = Callable[[str, int, int], None]  # (path, pages done, pages in all)
 
 # Below this many pages, starting worker processes costs more than it saves.
 PARALLEL_FROM = 24
@@ -258,55 +257,18 @@ class Importer:
         if not ocr.available():
             self.library.documents.mark_ocr(document_id, wanted, ocr.MISSING)
             return [(wanted[0], f"{len(wanted)} scanned page(s) not read: {ocr.INSTALL_HINT}")]
-        shown = shown or str(path)
-        self.library.documents.mark_ocr(document_id, wanted, ocr.reading_note())
-        if progress:
-            progress(f"{shown} (reading scans)", 0, len(wanted))
-        # Each page is a tesseract process on one core; threads only wait for them, and this
-        # thread stores each page as it comes (the first one read is readable at once).
-        pool = ThreadPoolExecutor(max(1, min(self.ocr_workers, len(wanted))), thread_name_prefix="ocr")
-        pending = {pool.submit(ocr.read_page, path, index, languages or self.languages): index for index in wanted}
-        stored: set[int] = set()
-        try:
-            while pending:
-                if self.cancel.is_set():
-                    raise OcrCancelled
-                finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    index = pending.pop(future)
-                    read = future.result()
-                    stored.add(index)
-                    if not self._store_scan(document_id, index, read):
-                        problems.append((index, read.problem or ocr.NO_READABLE_TEXT))
-                    if told is not None:
-                        told(index, read)
-                    if progress:
-                        progress(f"{shown} (reading scans)", len(stored), len(wanted))
-        except BaseException:
-            # Cancelled (Ctrl+C, the app's stop, a sync cancelled): stop every tesseract now;
-            # pages not read say so and how to read them later, rather than "in a moment".
-            for future in pending:
-                future.cancel()
-            ocr.stop_all()
-            pool.shutdown(wait=True, cancel_futures=True)
-            left = [i for i in wanted if i not in stored]
-            self.library.documents.mark_ocr(document_id, left, ocr.STOPPED)
-            raise
-        pool.shutdown(wait=True)
-        return sorted(problems)
-
-    def _store_scan(self, document_id: int, index: int, read: ocr.OcrPage) -> str:
-        """Store one page OCR read; its text ("" when none was read)."""
-        text = page_text(read.layout)
-        self.library.documents.store_ocr(
+        return scans.read_pages(
+            self.library,
             document_id,
-            index,
-            text=text,
-            blocks=page_blocks(read.layout) if text else "",
-            confidence=read.confidence,
-            note=ocr.PICTURE if text and read.picture else read.problem,
+            path,
+            wanted,
+            languages=languages or self.languages,
+            workers=self.ocr_workers,
+            cancel=self.cancel,
+            shown=shown or str(path),
+            progress=progress,
+            told=told,
         )
-        return text
 
     def _undo(self, document_id: int | None, target: Path, sha: str) -> None:
         """Remove what this file's import stored. On a full disk even the removal may not be
@@ -407,10 +369,6 @@ class Importer:
         title = None if keep_title else choose_title(info.metadata_title, source.name, first)
         self.library.documents.lay_out(document_id, rows, extraction=EXTRACTION, outline=contents, title=title)
         return labels
-
-
-class OcrCancelled(Exception):
-    """The importer's cancel was set while scanned pages were being read."""
 
 
 def _warnings(problems: list[tuple[int, str]], labels: list[str]) -> list[str]:
