@@ -12,27 +12,37 @@ from memberdesk import __version__, config
 from memberdesk.commands import CommandError, Context, UsageError
 from memberdesk.library.store import LibraryError
 
-# One module per command group in memberdesk.commands; each registers its own parsers.
-COMMAND_MODULES = [
-    "app",
-    "importing",
-    "library",
-    "councils",
-    "sync",
-    "text",
-    "tables",
-    "ocr",
-    "read",
-    "speak",
-    "search",
-    "notes",
-    "paper",
-    "next",
-    "calendar",
-    "printing",
-    "setup",
-    "profile",
-]
+# Each command's module in memberdesk.commands; a module registers its own parsers. Only the
+# module of the command asked for is imported: every module imported costs start-up time, and a
+# councillor's script or a screen reader waits for it (tests/unit/test_cli_commands.py keeps this
+# table true to what the modules register).
+COMMANDS = {
+    "open": "app",
+    "import": "importing",
+    "library": "library",
+    "council": "councils",
+    "committees": "councils",
+    "follow": "councils",
+    "unfollow": "councils",
+    "sync": "sync",
+    "text": "text",
+    "tables": "tables",
+    "ocr": "ocr",
+    "read": "read",
+    "speak": "speak",
+    "search": "search",
+    "reindex": "search",
+    "notes": "notes",
+    "paper": "paper",
+    "next": "next",
+    "calendar": "calendar",
+    "print": "printing",
+    "setup": "setup",
+    "profile": "profile",
+}
+COMMAND_MODULES = list(dict.fromkeys(COMMANDS.values()))
+# Global options that take a value, so the word after them is not the command.
+_VALUE_OPTIONS = ("--library", "--profile")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,7 +52,24 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def modules_for(argv: Sequence[str] | None) -> list[str]:
+    """The command modules needed to parse argv: the named command's alone, or all for help and
+    for a word that is no command (so the message lists them all); no command opens the app."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word in _VALUE_OPTIONS:
+            skip = True
+        elif word in ("-h", "--help"):
+            return COMMAND_MODULES
+        elif not word.startswith("-"):
+            return [COMMANDS[word]] if word in COMMANDS else COMMAND_MODULES
+    return ["app"]
+
+
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="memberdesk",
         description="Read council meeting papers your way. With no command, opens the app "
@@ -63,13 +90,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--plain", action="store_true", help="the line-by-line interface instead of the full screen")
     parser.set_defaults(handler=None)
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    for name in modules:
         importlib.import_module(f"memberdesk.commands.{name}").register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(modules_for(argv))
     args = parser.parse_args(argv)
     import os
 
