@@ -5,8 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from pdf_factory import make_pdf
+
+# Generated cases test what happens, not how fast: a loaded CI machine may take a second over
+# one, and the speed goals are measured in tests/bench against a reference, not here.
+settings.register_profile("memberdesk", deadline=None)
+settings.load_profile("memberdesk")
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "assets" / "demo" / "demo-agenda-pack.pdf"
