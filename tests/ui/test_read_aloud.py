@@ -382,4 +382,5 @@ async def test_the_volume_set_in_the_editor_is_checked_saved_and_heard_at_once(d
     assert tomllib.loads(saved.read_text())["speech"]["volume"] == 0.4
     assert memberdesk("profile", "check", saved, home=demo_home).code == 0
     loud, quiet = rms(player.played[0].path), rms(player.played[1].path)
+    print(f"\nRMS at 100%: {loud:.0f}, at 40%: {quiet:.0f} (ratio {quiet / loud:.2f})")
     assert quiet / loud == pytest.approx(0.4, abs=0.08), (loud, quiet)
