@@ -51,9 +51,10 @@ class Settings:
     ocr: str = "auto"  # "auto": scanned pages are read by OCR after import; "off": never
     ocr_languages: str = "eng"  # tesseract's language names, "+" between them: "eng+cym"
     calendar: str = ""  # where `memberdesk calendar --to` wrote the .ics: sync writes it again
+    read_aloud: bool = False  # the first run's "Read aloud to me": papers are read aloud as they open
     extra: dict[str, object] = field(default_factory=dict)
 
-    KNOWN = ("profile", "double_sided", "yearly_sheet_target", "ocr", "ocr_languages", "calendar")
+    KNOWN = ("profile", "double_sided", "yearly_sheet_target", "ocr", "ocr_languages", "calendar", "read_aloud")
     CHOICES = {"ocr": ("auto", "off")}
 
 

@@ -59,7 +59,7 @@ def test_wrong_answers_are_asked_again_and_an_address_works_too(council_server: 
     run = memberdesk("setup", stdin=answers + "\n", home=home)
     assert run.code == 0, run.err
     assert "'99' is not one of the numbers 1 to 10." in run.out
-    assert "Kept: memberdesk reads papers aloud when you ask" in run.out
+    assert "Kept: memberdesk reads each paper aloud as it opens, from where you were." in run.out
     assert "No council called 'no such council anywhere' in memberdesk's list" in run.out
     assert f"Checking the site at {council_server.base_url}..." in run.out
     assert "Use the numbers 1 to 3, with spaces between." in run.out

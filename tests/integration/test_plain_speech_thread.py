@@ -65,3 +65,28 @@ def test_speech_never_writes_from_its_own_thread(
     # The page speech reached was saved, by the loop: w says a page beyond the first.
     where = [line for line in said.splitlines() if "paragraph" in line and "(1 of" not in line]
     assert where, said[-800:]
+
+
+def test_read_aloud_to_me_reads_a_paper_as_it_opens(
+    home: Path, demo_pdf: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The first run's "Read aloud to me" in plain mode: o opens the paper and reading aloud
+    starts at once from the page the councillor was on, with real espeak-ng; x stops it."""
+    assert memberdesk("import", demo_pdf, home=home).code == 0
+    monkeypatch.setenv("MEMBERDESK_AUDIO_PLAYER", f"{sys.executable} {SUPPORT / 'slow_player.py'}")
+    monkeypatch.setenv("SLOW_PLAYER_SPEED", "1")
+    monkeypatch.setenv("SLOW_PLAYER_LOG", str(tmp_path / "played.log"))
+    log = tmp_path / "played.log"
+    with Library(home) as library:
+        library.documents.save_position(1, 4, 0)  # printed page 2, where reading stopped last time
+        out = io.StringIO()
+        PlainSession(library, out, SlowInput([(0.0, "o 1"), (0.0, "")])).run()
+        assert "Reading aloud" not in out.getvalue() and not log.exists()  # not chosen: o reads one paragraph
+    (home / "settings.toml").write_text('profile = "standard"\nread_aloud = true\n', encoding="utf-8")
+    with Library(home) as library:
+        out = io.StringIO()
+        PlainSession(library, out, SlowInput([(0.0, "o 1"), (4.0, "x"), (0.0, "q")])).run()
+    said = out.getvalue()
+    assert "Reading aloud from the top of page 2. Type x and Enter to stop." in said, said
+    assert "Stopped reading aloud." in said
+    assert log.exists() and len(log.read_text().splitlines()) >= 1  # heard, not only announced

@@ -5,7 +5,9 @@ fixture council on 127.0.0.1; it ends on the library's next meeting."""
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from council_server import CouncilServer
 from terminal import Terminal, tmux_available
 
 pytestmark = pytest.mark.skipif(not tmux_available(), reason="needs tmux (Debian: apt-get install tmux)")
+SLOW_PLAYER = Path(__file__).resolve().parents[1] / "support" / "slow_player.py"
 
 
 def test_first_run_in_a_terminal(council_server: CouncilServer, home: Path, tmp_path: Path) -> None:
@@ -27,10 +30,21 @@ def test_first_run_in_a_terminal(council_server: CouncilServer, home: Path, tmp_
         "TERM": "xterm-256color",
         "LANG": "C.UTF-8",
         "HOME": str(tmp_path),
+        # A player that plays nothing but logs each WAV it is given (this machine has no sound card).
+        "MEMBERDESK_AUDIO_PLAYER": f"{sys.executable} {SLOW_PLAYER}",
+        "SLOW_PLAYER_LOG": str(tmp_path / "played.log"),
+        "SLOW_PLAYER_SPEED": "0.1",
     }
     with Terminal([sys.executable, "-m", "memberdesk"], env=env, socket_dir=tmp_path) as terminal:
         screen = terminal.wait_for("Question 1 of 3", timeout=30)
         assert "Winter Pressures Plan" in screen.text  # the real paragraph each way is shown on
+        # The first question is spoken (real espeak-ng, through the player memberdesk was given).
+        if shutil.which("espeak-ng"):
+            log = tmp_path / "played.log"
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline and not log.exists():
+                time.sleep(0.1)
+            assert log.exists() and len(log.read_text().splitlines()) == 1, "the first question was not spoken"
         assert "standard: " in screen.cursor_row
         screen = terminal.press("Down")
         assert "high-contrast-dark: " in screen.cursor_row

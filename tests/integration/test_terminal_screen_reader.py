@@ -182,9 +182,8 @@ LIBRARY = [
     ("Up", item("Highways report, 2 pages")),
 ]
 COUNCILS = [
-    ("c", item("Northshire County Council, following 1 committee")),
-    ("Enter", item("Cabinet, followed")),
-    ("Enter", item("Next meeting ")),  # the council is asked for meetings (and cannot be reached)
+    # A committee is followed: c opens on the next meeting, in its committee's meetings.
+    ("c", shows("Councils / Northshire County Council / Cabinet. Meetings:", item("Next meeting "))),
     ("Enter", item("Item 1 Apologies for absence")),
     ("Down", item("Item 2 Highways budget")),
     ("Down", item("Paper: Highways report")),  # past the "Meeting papers" heading

@@ -197,6 +197,38 @@ async def test_the_library_opens_on_the_next_meeting(council_home: Path) -> None
         await wait_for(pilot, lambda: any("next meeting Cabinet in 10 days" in r for r in rows(app)))
 
 
+async def test_the_councils_screen_opens_on_the_next_meeting(council_home: Path) -> None:
+    """c with committees followed: the next meeting (of any followed committee) is highlighted
+    in its committee's meetings, marked in words, the past after it; Enter is its agenda, and
+    Escape climbs to the committees and the councils as before."""
+    with Library(council_home) as library, Syncer(library) as syncer:
+        council = library.councils.all()[0]
+        library.councils.set_followed([c.id for c in library.councils.committees(council.id)], True)
+        syncer.run()
+        upcoming = library.meeting_day().next
+        assert upcoming is not None and upcoming.meeting.title == "Cabinet"
+    app = MemberdeskApp(council_home)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, CouncilsScreen))
+        listing = app.screen.query_one(CursorOptionList)
+        meetings = rows(app)
+        assert meetings[listing.highlighted or 0].startswith(f"Next meeting {spoken_date(upcoming.meeting.date)}")
+        assert "in 10 days" in meetings[listing.highlighted or 0]
+        assert [r for r in meetings if r.startswith("Next meeting")] == [meetings[listing.highlighted or 0]]
+        assert meetings.index(next(r for r in meetings if "20 days ago" in r)) > (listing.highlighted or 0)
+        help_line = str(app.screen.query_one("#councils-help").content)  # type: ignore[attr-defined]
+        assert help_line.startswith("Councils / Fixture County Council / Cabinet. Meetings: Enter shows the agenda")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: any(r.startswith("Item 1. Housing delivery") for r in rows(app)))
+        for expected in ("Next meeting ", "Cabinet, followed", "Fixture County Council, following 3 committees"):
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: any(r.startswith(expected) for r in rows(app)))  # noqa: B023
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+
+
 async def test_notes_on_agenda_items_are_listed_for_the_meeting(council_home: Path) -> None:
     with Library(council_home) as library, Syncer(library) as syncer:
         council = library.councils.all()[0]
@@ -207,10 +239,8 @@ async def test_notes_on_agenda_items_are_listed_for_the_meeting(council_home: Pa
     app = MemberdeskApp(council_home)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
-        await pilot.press("c")
+        await pilot.press("c")  # opens on Cabinet's meetings: a committee is followed
         await wait_for(pilot, lambda: isinstance(app.screen, CouncilsScreen))
-        await choose(pilot, app, "Fixture County Council")
-        await choose(pilot, app, "Cabinet")
         await choose(pilot, app, "Meeting " + spoken_date(meeting.date))
         await wait_for(pilot, lambda: any(r.startswith("Item 3. Budget") for r in rows(app)))
         listing = app.screen.query_one(CursorOptionList)

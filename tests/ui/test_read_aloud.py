@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from memberdesk.ui.dialogs.voices import VoiceScreen
 from memberdesk.ui.screens.help import HelpScreen
 from memberdesk.ui.screens.library import LibraryScreen
 from memberdesk.ui.screens.reader import ReaderScreen
+from memberdesk.ui.screens.setup import SetupScreen
 from memberdesk.ui.speech_service import SpeechOptions
 from memberdesk.ui.widgets.message_line import MessageLine
 from memberdesk.ui.widgets.page_view import PageView
@@ -290,3 +292,95 @@ async def test_five_presses_of_plus_say_the_rate_now_in_force(demo_home: Path, t
         # The message line shows the latest message only: the rate in force, not an older one.
         line = app.screen.query_one(MessageLine)
         assert rate == 170 + 5 * 20 and app.messages[-1] == said and line.text == said
+
+
+async def test_read_aloud_to_me_from_the_first_run_reads_papers_as_they_open(demo_home: Path, tmp_path: Path) -> None:
+    """The first run's "Read aloud to me": a paper opened starts being read from where the
+    councillor was (page 3 here), without r; s stops it."""
+    player = FilePlayer(tmp_path / "played", speed=0.5)
+    recorder = Recorder()
+    app = MemberdeskApp(demo_home, speech=SpeechOptions(backend="espeak", player=player))
+    recorder.app = app
+    async with app.run_test(size=(100, 30), message_hook=recorder) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: isinstance(app.screen, SetupScreen))
+        listing = app.screen.query_one(OptionList)
+        for _ in range(20):
+            if str(listing.get_option_at_index(listing.highlighted or 0).prompt).startswith("Read aloud to me"):
+                break
+            await pilot.press("down")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "Question 2 of 3" in str(app.screen.query_one("#setup-question").content))  # type: ignore[attr-defined]
+        assert app.active_profile.profile.name == "standard" and not app.active_profile.profile.speech.auto_read
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
+        assert "read_aloud = true" in (demo_home / "settings.toml").read_text()
+        app.library.documents.save_position(1, 2, 0)  # where the councillor was last time
+        before = len(player.played)
+        app.open_document(1)
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await wait_for(pilot, lambda: len(player.played) > before, timeout=30)  # nobody pressed r
+        assert "reading aloud" in status(app) and recorder.seen[0][0] == 2
+        await wait_for(pilot, lambda: player.played[-1].ended is None)
+        await pilot.press("s")
+        assert player.played[-1].ended is not None and not player.played[-1].completed
+        played = len(player.played)
+        await pilot.pause(0.5)
+        assert len(player.played) == played and "reading aloud" not in status(app)
+
+
+def rms(path: Path) -> float:
+    import array
+    import math
+    import wave
+
+    with wave.open(str(path), "rb") as wav:
+        samples = array.array("h", wav.readframes(wav.getnframes()))
+    return math.sqrt(sum(s * s for s in samples) / max(1, len(samples)))
+
+
+async def test_the_volume_set_in_the_editor_is_checked_saved_and_heard_at_once(demo_home: Path, tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    from cli import memberdesk
+    from memberdesk.ui.screens.profile_editor import ProfileEditor
+
+    player = FilePlayer(tmp_path / "played", speed=1.0)  # real time: the first sentence is still sounding
+    app = speech_app(demo_home, player)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("right", "r")
+        await wait_for(pilot, lambda: len(player.played) == 1)
+        await pilot.press("s")
+        speaker = app.speech.speaker
+        assert speaker is not None and speaker.settings.volume == 1.0
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: isinstance(app.screen, ProfileEditor))
+        editor = app.screen
+        volume = editor.query_one("#f-speech-volume", Input)
+        assert volume.value == "100"
+        volume.focus()
+        summary = editor.query_one("#editor-summary", Static)
+        await pilot.press("ctrl+a", *"150")
+        assert "speech.volume: 150% is out of range: type a percentage from 0 to 100" in str(summary.content)
+        await pilot.press("ctrl+a", *"loud")
+        assert "speech.volume: 'loud' is not a volume: type a percentage from 0 to 100" in str(summary.content)
+        await pilot.press("f5")
+        assert not (demo_home / "profiles" / "standard-own.toml").exists()  # not saved while wrong
+        await pilot.press("ctrl+a", *"40")
+        assert str(summary.content).startswith("Every pair meets its level")
+        await pilot.press("f5")
+        await wait_for(pilot, lambda: app.active_profile.profile.name == "standard-own")
+        assert speaker.settings.volume == pytest.approx(0.4)  # the speaker in use, not only the next one
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("r")  # the same first sentence again
+        await wait_for(pilot, lambda: len(player.played) == 2)
+        await pilot.press("s")
+    saved = demo_home / "profiles" / "standard-own.toml"
+    assert tomllib.loads(saved.read_text())["speech"]["volume"] == 0.4
+    assert memberdesk("profile", "check", saved, home=demo_home).code == 0
+    loud, quiet = rms(player.played[0].path), rms(player.played[1].path)
+    print(f"\nRMS at 100%: {loud:.0f}, at 40%: {quiet:.0f} (ratio {quiet / loud:.2f})")
+    assert quiet / loud == pytest.approx(0.4, abs=0.08), (loud, quiet)

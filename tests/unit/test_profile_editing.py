@@ -33,3 +33,20 @@ def test_figures_follow_the_colours_typed_so_far() -> None:
     rows = editing.figures(editing.colours_from(values, standard.colours)[0])
     assert editing.below_aa(rows)[0].startswith("body text 3.")
     assert editing.figure_text(rows["body text"]).endswith("AA large, BELOW AA (4.5:1)")
+
+
+def test_the_volume_is_a_percentage_with_its_range_in_the_message() -> None:
+    standard = builtin_profiles()["standard"]
+    values = editing.form_values(standard) | {"name": "mine"}
+    assert values["speech.volume"] == "100"
+    for typed, problem in [
+        ("150", "speech.volume: 150% is out of range: type a percentage from 0 to 100"),
+        ("-5", "speech.volume: -5% is out of range: type a percentage from 0 to 100"),
+        ("loud", "speech.volume: 'loud' is not a volume: type a percentage from 0 to 100, e.g. 80"),
+        ("", "speech.volume: no volume given: type a percentage from 0 to 100, e.g. 80"),
+    ]:
+        built = editing.build_profile(values | {"speech.volume": typed}, standard)
+        assert built.profile is None and built.problems == [problem]
+    for typed, volume in [("80", 0.8), (" 45 % ", 0.45), ("0", 0.0), ("12.5", 0.125)]:
+        built = editing.build_profile(values | {"speech.volume": typed}, standard)
+        assert built.profile is not None and built.profile.speech.volume == volume

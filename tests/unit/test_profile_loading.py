@@ -177,3 +177,10 @@ def test_colours_terminal_shorthand(tmp_path: Path) -> None:
     assert problems(write(tmp_path, 'colours = "navy"\n', "x.toml")) == [
         f'{tmp_path / "x.toml"}, line 1: colours: should be a table ([colours]) or "terminal", not text'
     ]
+
+
+def test_a_volume_written_as_a_percentage_is_explained(tmp_path: Path) -> None:
+    path = write(tmp_path, 'name = "x"\n[speech]\nvolume = 80\n')
+    assert problems(path) == [
+        f"{path}, line 3: speech.volume: 80 is out of range: use 0.0 to 1.0 (a fraction: 0.8 is 80%)"
+    ]

@@ -62,6 +62,8 @@ NUMBER_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("layout", "paragraph_spacing", "Blank lines between paragraphs"),
     ("speech", "rate", "Reading speed (words/min)"),
 )
+# Shown and typed as a percentage (as `speak --volume` takes it), kept in the file as 0..1.
+PERCENT_FIELDS: tuple[tuple[str, str, str], ...] = (("speech", "volume", "Reading volume (0 to 100%)"),)
 TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (("speech", "voice", "Voice (empty: default)"),)
 # The keymap: one row per binding id, its keys as typed ("j,down"); checked as a file's are.
 KEY_FIELDS: tuple[str, ...] = tuple(BINDINGS)
@@ -89,6 +91,8 @@ def form_values(profile: Profile) -> dict[str, Any]:
         values[f"{section}.{key}"] = data[section][key]
     for section, key, _label in NUMBER_FIELDS:
         values[f"{section}.{key}"] = str(data[section][key])
+    for section, key, _label in PERCENT_FIELDS:
+        values[f"{section}.{key}"] = percent_text(data[section][key])
     for section, key, _label in TEXT_FIELDS:
         values[f"{section}.{key}"] = str(data[section][key])
     for binding_id in KEY_FIELDS:
@@ -112,10 +116,18 @@ def build_profile(values: dict[str, Any], base: Profile, start_from: str = "") -
     data["name"] = str(values.get("name", "")).strip()
     data["description"] = str(values.get("description", "")).strip()
     data["based_on"] = start_from
+    problems: list[str] = []
     for path, value in values.items():
         if "." not in path:
             continue
         section, key = path.split(".", 1)
+        if (section, key) in {(s, k) for s, k, _ in PERCENT_FIELDS}:
+            fraction, problem = fraction_of(str(value), data[section][key])
+            if problem:
+                problems.append(f"{path}: {problem}")
+            else:
+                data[section][key] = fraction
+            continue
         if isinstance(value, str) and (section, key) in {(s, k) for s, k, _ in NUMBER_FIELDS}:
             text = value.strip()
             value = int(text) if text.lstrip("-").isdigit() else text
@@ -125,8 +137,30 @@ def build_profile(values: dict[str, Any], base: Profile, start_from: str = "") -
     try:
         profile = parse_profile(tomli_w.dumps(data), "the editor", builtin_profiles())
     except ProfileError as exc:
-        return Built(None, [f"{p.key}: {p.message}" if p.key else p.message for p in exc.problems])
-    return Built(profile, [])
+        return Built(None, problems + [f"{p.key}: {p.message}" if p.key else p.message for p in exc.problems])
+    return Built(None, problems) if problems else Built(profile, [])
+
+
+def percent_text(fraction: float) -> str:
+    """0.85 -> '85', 0.333 -> '33.3': the volume as the editor shows it."""
+    return f"{round(float(fraction) * 100, 2):g}"
+
+
+def fraction_of(typed: str, kept: float) -> tuple[float, str]:
+    """(0..1, "") from a percentage typed in the editor, or (kept, what is wrong). A field
+    left as shown keeps the profile's own value exactly (a file's 0.3333 is not rounded)."""
+    text = typed.strip().removesuffix("%").strip()
+    if text == percent_text(kept):
+        return kept, ""
+    if not text:
+        return kept, "no volume given: type a percentage from 0 to 100, e.g. 80"
+    try:
+        percent = float(text)
+    except ValueError:
+        return kept, f"'{typed.strip()}' is not a volume: type a percentage from 0 to 100, e.g. 80"
+    if not 0 <= percent <= 100:
+        return kept, f"{text}% is out of range: type a percentage from 0 to 100"
+    return round(percent / 100, 4), ""
 
 
 def colours_from(values: dict[str, Any], fallback: Colours) -> tuple[Colours, dict[str, str]]:

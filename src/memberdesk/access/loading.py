@@ -100,7 +100,10 @@ def _check_value(rule: Rule, value: Any) -> tuple[Any, str | None]:
         low, high = rule.low, rule.high
         if low is not None and high is not None and not low <= value <= high:
             shown_low, shown_high = (int(low), int(high)) if rule.kind == "int" else (low, high)
-            return None, f"{value} is out of range: use {shown_low} to {shown_high}"
+            hint = ""
+            if rule.kind == "float" and (low, high) == (0.0, 1.0) and 1 < value <= 100 and float(value).is_integer():
+                hint = f" (a fraction: {value / 100:g} is {value:g}%)"  # the volume, often written as a percentage
+            return None, f"{value} is out of range: use {shown_low} to {shown_high}{hint}"
         return (float(value) if rule.kind == "float" else value), None
     if not isinstance(value, str):
         if rule.kind == "lexicon":

@@ -197,7 +197,10 @@ class PlainSession:
         doc = reading.document
         self.say(f"Opened {doc.title}: {plural(doc.page_count, 'page')}, printed {reading.label_span()}.")
         self._load_page(index)
-        self.next_paragraph("")
+        if self.speech.reads_on_opening(reading):  # the first run's "Read aloud to me", or the profile
+            self.speech.start(reading)
+        else:
+            self.next_paragraph("")
 
     def _load_page(self, index: int, *, at_end: bool = False) -> None:
         reading = self._open_paper()

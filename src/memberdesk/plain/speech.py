@@ -25,6 +25,13 @@ class PlainSpeech:
         self._lock = threading.Lock()
         self._reached: int | None = None  # set on the speaker's thread, taken on the owner's
 
+    def reads_on_opening(self, reading: ReadingSession) -> bool:
+        """A paper opened is read aloud at once (the profile's auto_read, or settings' read_aloud)."""
+        from memberdesk.speech.preferences import load_preferences, reads_on_opening
+
+        home = reading.library.home
+        return reads_on_opening(home, auto_read=load_preferences(home).auto_read)
+
     def start(self, reading: ReadingSession) -> None:
         from memberdesk.speech import choose_speaker
         from memberdesk.speech.preferences import load_preferences

@@ -53,6 +53,20 @@ def load_preferences(home: Path, name: str | None = None) -> SpeechPreferences:
     return preferences_from(speech)
 
 
+def reads_on_opening(home: Path, *, auto_read: bool) -> bool:
+    """Whether a paper starts being read aloud as it opens (the app's reader and plain mode):
+    the profile in use says so (`auto_read`), or the first run's "Read aloud to me" was chosen
+    (`read_aloud = true` in settings.toml, whatever the profile)."""
+    from memberdesk import config
+
+    if auto_read:
+        return True
+    try:
+        return config.load_settings(home).read_aloud
+    except config.SettingsError:  # said where the settings are used; reading aloud waits for r
+        return False
+
+
 def preferences_from(speech: Any | None) -> SpeechPreferences:
     """Speech preferences from a profile's speech settings (None: the defaults)."""
     prefs = SpeechPreferences()

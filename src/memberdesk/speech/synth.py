@@ -33,12 +33,31 @@ REQUEST_TIMEOUT = 20.0  # one sentence takes ~10 ms; anything near this is a han
 # (tests/integration/test_speech_espeak.py). So the engine is asked for the rate divided by
 # this, and the rate the app says is the rate heard.
 ESPEAK_PACE = 1.18
-ESPEAK_LOWEST = 80  # espeak-ng's own floor
+ESPEAK_LOWEST = 80  # espeak-ng's lowest -s / espeakRATE; anything lower is taken as 80
+# ...but it does not slow down below about 86: asked for 80 to 86 it speaks that passage at
+# 101.6 words a minute (espeak-ng 1.51). Slower than that is reached only with a pause between
+# words (its -g, espeakWORDGAP): at the lowest rate one unit of gap heard 90.4 words a minute,
+# and each unit more added GAP_STEP seconds a word to GAP_BASE (measured: 2 -> 86.9, 4 -> 80.5,
+# 8 -> 69.9). The slowest rates are said this way, the gap chosen whose pace is nearest.
+HEARD_AT_LOWEST = 101.6  # words a minute heard at ESPEAK_LOWEST without a gap
+GAP_BASE = 60 / (ESPEAK_LOWEST * ESPEAK_PACE)  # seconds a word once there is any gap
+GAP_STEP = 0.0268  # seconds a word added by each unit of gap at ESPEAK_LOWEST
+MAX_GAP = 20
 
 
-def engine_rate(words_per_minute: int) -> int:
-    """The rate to give espeak-ng for speech heard at `words_per_minute`."""
-    return max(ESPEAK_LOWEST, round(words_per_minute / ESPEAK_PACE))
+def engine_pace(words_per_minute: int) -> tuple[int, int]:
+    """(rate, pause between words in 10 ms units) to give espeak-ng for speech heard at
+    `words_per_minute`: no pause down to the slowest espeak-ng speaks on its own, then its
+    lowest rate with the pause heard nearest the rate asked for."""
+    rate = round(words_per_minute / ESPEAK_PACE)
+    if rate >= ESPEAK_LOWEST + 8:
+        return rate, 0
+
+    def heard(gap: int) -> float:
+        return HEARD_AT_LOWEST if gap == 0 else 60 / (GAP_BASE + GAP_STEP * gap)
+
+    gap = min(range(MAX_GAP + 1), key=lambda g: abs(heard(g) - words_per_minute) / words_per_minute)
+    return (ESPEAK_LOWEST, gap) if gap else (max(ESPEAK_LOWEST, rate), 0)
 
 
 class SynthError(RuntimeError):
@@ -198,7 +217,8 @@ class SynthClient:
                 "op": "synth",
                 "text": text,
                 "path": str(path),
-                "rate": engine_rate(settings.rate),
+                "rate": engine_pace(settings.rate)[0],
+                "word_gap": engine_pace(settings.rate)[1],
                 "volume": settings.volume,
                 "voice": settings.voice or None,
             }

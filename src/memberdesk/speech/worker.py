@@ -9,7 +9,7 @@ then points at /dev/null so every stray print is lost.
 
 Requests:  {"op": "hello"} | {"op": "voices"}
            {"op": "synth", "id": n, "text": str, "path": str, "rate": int, "volume": float,
-            "voice": str|null}
+            "voice": str|null, "word_gap": int (optional, espeak-ng's units of 10 ms)}
 Replies:   {"id": n, "ok": true, ...} or {"id": n, "ok": false, "error": "one line"}
 """
 
@@ -29,6 +29,7 @@ from typing import Any, TextIO
 FILE_WAIT = 5.0
 # After 'finished-utterance' the driver's callback still resets its state; give it this long.
 SETTLE = 0.002
+WORD_GAP = 7  # espeak-ng's espeakWORDGAP parameter (speak_lib.h); pyttsx3 has no name for it
 
 
 def _protocol_stream() -> TextIO:
@@ -123,13 +124,40 @@ class Synthesiser:
             for v in self.engine.getProperty("voices")
         ]
 
-    def synth(self, text: str, path: str, rate: int, volume: float, voice: str | None) -> int:
+    def _set_word_gap(self, gap: int) -> None:
+        """espeak-ng's pause between words (its -g, in 10 ms units at its default speed),
+        which pyttsx3 does not offer: the one way to speak slower than espeak-ng's lowest
+        rate. Set and read back as the other settings are (espeak applies it on its thread)."""
+        if getattr(self.engine, "driver_name", None) != "espeak":
+            if gap:
+                raise ValueError("this speech engine cannot speak slower than its lowest rate")
+            return
+        import ctypes
+
+        from pyttsx3.drivers import _espeak
+
+        # pyttsx3 binds espeak_GetParameter without its `current` argument; ask for it whole.
+        get = _espeak.dll.espeak_GetParameter
+        get.argtypes, get.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
+        for _attempt in range(3):
+            if get(WORD_GAP, 1) == gap:
+                return
+            _espeak.SetParameter(WORD_GAP, int(gap), 0)
+            deadline = time.monotonic() + 0.2
+            while time.monotonic() < deadline:
+                if get(WORD_GAP, 1) == gap:
+                    return
+                time.sleep(0.001)
+        raise ValueError(f"the speech engine did not accept a pause between words of {gap}")
+
+    def synth(self, text: str, path: str, rate: int, volume: float, voice: str | None, word_gap: int = 0) -> int:
         """Write `text` to `path` (atomically) and return its frame count."""
         if not text.strip():
             raise ValueError("nothing to say")
         self._set("voice", voice)
         self._set("rate", int(rate))
         self._set("volume", float(volume))
+        self._set_word_gap(int(word_gap))
         part = path + ".part"
         for _attempt in range(3):
             if os.path.exists(part):
@@ -179,7 +207,12 @@ def main(argv: list[str] | None = None) -> int:
                 _reply(out, {"id": ident, "ok": True, "voices": synth.voices()})
             elif op == "synth":
                 frames = synth.synth(
-                    request["text"], request["path"], request["rate"], request["volume"], request.get("voice")
+                    request["text"],
+                    request["path"],
+                    request["rate"],
+                    request["volume"],
+                    request.get("voice"),
+                    int(request.get("word_gap", 0)),
                 )
                 _reply(out, {"id": ident, "ok": True, "frames": frames})
             else:

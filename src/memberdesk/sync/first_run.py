@@ -76,10 +76,13 @@ def keep_reading(home: Path, choice: ReadingChoice) -> str:
 
     save_choice(home, choice.profile)
     settings = config.load_settings(home)
-    settings.extra["read_aloud"] = choice.key == READ_ALOUD
+    settings.read_aloud = choice.key == READ_ALOUD
     config.save_settings(home, settings)
     if choice.key == READ_ALOUD:
-        return "Kept: memberdesk reads papers aloud when you ask (s in plain mode; in the reader F1 names the key)."
+        return (
+            "Kept: memberdesk reads each paper aloud as it opens, from where you were. "
+            "s stops it in the reader (x in plain mode); r reads again."
+        )
     if choice.key == SCREEN_READER:
         return (
             "Kept: screen-reader mode (the cursor on the focus, no decoration). memberdesk --plain reads line by line."

@@ -11,6 +11,7 @@
   over the page; "toast" profiles have it clear itself after a while, "status" ones keep it
 - the reading layout of every PageView (and of any PageView created later)
 - screen-reader mode: the app gets the class `-screen-reader` (no decoration, see the tcss)
+- speech: voice, rate, volume and pronunciations, from the next sentence read aloud
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from memberdesk.access.depth import DepthReport, depth_report, detect_depth
 from memberdesk.access.profile import Layout, Profile
 from memberdesk.access.registry import ProfileRegistry
 from memberdesk.access.theme import app_settings, md_variable_defaults, theme_values
+from memberdesk.ui.speech_service import SpeechService
 from memberdesk.ui.widgets.message_line import MessageLine, message_text
 from memberdesk.ui.widgets.page_view import PageView
 
@@ -69,6 +71,7 @@ class ProfileSupport(_Base):
     page_layout: Layout
     depth: DepthReport
     messages: list[str]
+    speech: SpeechService
 
     def init_profiles(self, home: Path, active: ActiveProfile | None) -> None:
         self._profile_home = home
@@ -91,6 +94,7 @@ class ProfileSupport(_Base):
         self._apply_notifications(settings["notifications"] == "status")
         self.set_class(bool(settings["screen_reader"]), "-screen-reader")
         self._apply_layout(profile.layout)
+        self.speech.follow_profile(profile.speech)
 
     def _apply_colours(self, profile: Profile) -> None:
         depth, no_color = detect_depth(os.environ)

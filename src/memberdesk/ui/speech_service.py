@@ -169,6 +169,19 @@ class SpeechService:
         self.speaker.set_voice(changed.voice)
         return self.speaker.settings
 
+    def follow_profile(self, speech: Any) -> None:
+        """A profile put in use: its voice, rate, volume and words from the next sentence on.
+        Before the speaker exists there is nothing to do (it is made from the profile in use)."""
+        speaker = self.speaker
+        if speaker is None or self.options.preferences is not None:
+            return
+        prefs = preferences_from(speech)
+        speaker.set_voice(prefs.settings.voice)
+        speaker.set_rate(prefs.settings.rate)
+        speaker.set_volume(prefs.settings.volume)
+        if prefs.lexicon is not None and hasattr(speaker, "lexicon"):
+            speaker.lexicon = prefs.lexicon
+
     def close(self) -> None:
         """Silence at once, then end the worker and player processes."""
         with self._lock:

@@ -35,6 +35,16 @@ def meeting_levels(library: Library, meeting_id: int) -> list[Level]:
     ]
 
 
+def next_meeting_levels(library: Library) -> tuple[list[Level], int | None]:
+    """Where the councils screen opens: the followed committees' next meeting, highlighted in
+    its committee's meetings (the past after it), so Enter goes straight to its agenda; the
+    councils themselves when nothing followed is coming up. (levels, the meeting to highlight)"""
+    upcoming = library.meeting_day().next
+    if upcoming is None:
+        return [Level("councils", title="Councils")], None
+    return meeting_levels(library, upcoming.meeting.id)[:-1], upcoming.meeting.id
+
+
 def committee_meeting_rows(library: Library, committee_id: int) -> list[Row]:
     """A committee's meetings in the sync window: today's and the next first, then the past,
     the most recent first (as the library's meeting day orders them)."""

@@ -23,7 +23,7 @@ from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
 from memberdesk.ui.dialogs.prompt import PromptScreen
 from memberdesk.ui.messages import OpenAgendaItem, OpenPaper
 from memberdesk.ui.screens.council_levels import Level as _Level
-from memberdesk.ui.screens.council_levels import committee_meeting_rows, meeting_levels
+from memberdesk.ui.screens.council_levels import committee_meeting_rows, meeting_levels, next_meeting_levels
 from memberdesk.ui.screens.notes import Jump, NotesScreen
 from memberdesk.ui.widgets.lists import CursorOptionList, Row
 from memberdesk.words import document_words, plural
@@ -62,9 +62,9 @@ class CouncilsScreen(Screen[None]):
     def __init__(self, library: Library, *, meeting_id: int | None = None) -> None:
         super().__init__()
         self.library = library
-        self.levels: list[_Level] = [_Level("councils", title="Councils")]
+        self.levels, self._opening_on = next_meeting_levels(library)
         if meeting_id is not None:
-            self.levels = meeting_levels(library, meeting_id)
+            self.levels, self._opening_on = meeting_levels(library, meeting_id), None
         self.jobs = jobs.SyncJobs(library.home)
 
     def show_meeting(self, meeting_id: int) -> None:
@@ -81,7 +81,7 @@ class CouncilsScreen(Screen[None]):
             yield Static("", id="councils-status", markup=False)
 
     def on_mount(self) -> None:
-        self.reload()
+        self.reload(select=("meeting", self._opening_on) if self._opening_on is not None else None)
         self.query_one(CursorOptionList).focus()
 
     def on_screen_resume(self) -> None:

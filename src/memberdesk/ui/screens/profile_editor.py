@@ -102,6 +102,8 @@ class ProfileEditor(Screen[None]):
                             yield Static("", id="fig-" + field.role.replace("_", "-"), classes="figure", markup=False)
                     for section, key, label in editing.NUMBER_FIELDS:
                         yield from self._text_row(f"{section}.{key}", label, number=True)
+                    for section, key, label in editing.PERCENT_FIELDS:
+                        yield from self._text_row(f"{section}.{key}", label)
                     for section, key, label, choices in editing.CHOICE_FIELDS:
                         path = f"{section}.{key}"
                         options = [(c, editing.CHOICE_WORDS.get(c, c)) for c in choices] if choices else YES_NO

@@ -16,6 +16,7 @@ from memberdesk.reading.find import FindResults
 from memberdesk.reading.references import page_references
 from memberdesk.reading.session import ReadingSession
 from memberdesk.reading.table_mode import TableCursor
+from memberdesk.speech.preferences import reads_on_opening
 from memberdesk.ui.dialogs.contents import ContentsScreen
 from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
 from memberdesk.ui.dialogs.prompt import PromptScreen
@@ -100,8 +101,9 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
         if self._start_find:
             self.run_find(self._start_find, as_search=True)
         profile = getattr(self.app, "active_profile", None)
-        if profile is not None and profile.profile.speech.auto_read and self.document.status == "ready":
-            # The profile asks for papers to be read aloud as they open.
+        auto_read = profile is not None and profile.profile.speech.auto_read
+        if self.document.status == "ready" and reads_on_opening(self.library.home, auto_read=auto_read):
+            # The profile, or the first run's "Read aloud to me", asks for papers read as they open.
             self.call_after_refresh(self.action_read_aloud)
         if self.document.status == "importing":
             self._poll()
