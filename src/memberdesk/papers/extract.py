@@ -15,7 +15,7 @@ from pathlib import Path
 
 from memberdesk.papers import figures, furniture, glyphs, headings, rules, table_pages, titles
 from memberdesk.papers.layout import layout_page
-from memberdesk.papers.shapes import HEADING, DocumentLayout, Heading, PageLayout, PaperProblem, Word
+from memberdesk.papers.shapes import HEADING, Box, DocumentLayout, Heading, PageLayout, PaperProblem, Word
 
 DAMAGED_PAGE = "this page is damaged and could not be read"
 
@@ -47,16 +47,18 @@ def extract_pages(path: Path | str, start: int = 0, stop: int | None = None) -> 
 
 
 def _page(doc: object, index: int, extra: list[Word]) -> PageLayout:
+    drawn: tuple[Box, ...] = ()
     try:
-        words = glyphs.page_words(doc, index)
+        with glyphs.open_page(doc, index) as page:  # loaded once for its words and its rules
+            words = glyphs.read_words(page, index)
+            try:
+                drawn = rules.read_page(page)
+            except Exception:  # noqa: BLE001 - without its lines a table is still found by its words
+                drawn = ()
     except PaperProblem as exc:
         return PageLayout(index=index, width=0.0, height=0.0, problem=exc.reason)
     except Exception:  # noqa: BLE001 - one bad page must not lose the paper
         return PageLayout(index=index, width=0.0, height=0.0, problem=DAMAGED_PAGE)
-    try:
-        drawn = rules.page_rules(doc, index)
-    except Exception:  # noqa: BLE001 - without its lines a table is still found by its words
-        drawn = ()
     try:
         blocks = figures.place(layout_page(words, extra, drawn), words.figures, words.width, words.height)
     except Exception:  # noqa: BLE001 - a layout bug on one page still leaves the others
