@@ -90,26 +90,6 @@ def metadata_title(doc: pdfium.PdfDocument) -> str:
             return ""
 
 
-def plain_paper(path: Path | str) -> tuple[int, str] | None:
-    """(page count, metadata title) when pdfium sees none of what pypdf is there to read: no
-    /PageLabels, no outline, no encryption. Then pdf.inspect() need not parse the file a second
-    time (nor load pypdf, 0.15 s of a one-page paper's import). None when there is some, or
-    when pdfium cannot open the file (pypdf then says why)."""
-    try:
-        with open_document(path) as doc, PDFIUM_LOCK:
-            count = len(doc)
-            if count == 0 or raw.FPDF_GetSecurityHandlerRevision(doc.raw) != -1:
-                return None
-            # A label tree gives every page a label (the page number where no range covers it).
-            if raw.FPDF_GetPageLabel(doc.raw, 0, None, 0) > 0 or raw.FPDFBookmark_GetFirstChild(doc.raw, None):
-                return None
-            return count, metadata_title(doc)
-    except PaperProblem:
-        return None
-    except Exception:  # noqa: BLE001 - anything odd: pypdf reads it the careful way
-        return None
-
-
 def _on_page(words: list[Word], width: float, height: float) -> tuple[list[Word], float, float]:
     """Words drawn off the page are invisible to a sighted reader too, and dropped. But when
     most of the text lies outside, the page box is what is wrong (pdfium misreads some
