@@ -94,7 +94,8 @@ def _on_page(words: list[Word], width: float, height: float) -> tuple[list[Word]
     """Words drawn off the page are invisible to a sighted reader too, and dropped. But when
     most of the text lies outside, the page box is what is wrong (pdfium misreads some
     encrypted files' boxes): then the page is taken to be as large as its text."""
-    inside = [w for w in words if w.box.x1 > -1 and w.box.y1 > -1 and w.box.x0 < width + 1 and w.box.y0 < height + 1]
+    right, bottom = width + 1, height + 1
+    inside = [w for w in words if (b := w.box).x1 > -1 and b.y1 > -1 and b.x0 < right and b.y0 < bottom]
     if len(inside) * 2 >= len(words):
         return inside, width, height
     return words, max(width, max(w.box.x1 for w in words)), max(height, max(w.box.y1 for w in words))
