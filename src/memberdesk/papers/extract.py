@@ -9,7 +9,10 @@ headers, page-number runs and heading levels are judged across the paper) and re
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,13 +29,38 @@ def page_count(path: Path | str) -> int:
         return glyphs.page_count(doc)
 
 
+_PAUSES = threading.Lock()
+_paused = [0, False]  # extractions under way in this process; whether the collector was on
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while pages are read. A page makes thousands of small
+    objects (glyph runs, words, boxes, lines), none of them in a cycle, and the collector's
+    passes over them took ~13% of extraction's CPU (measured: the corpus 3.6 -> 3.2 s, a
+    500-page pack 11.6 -> 10.1 s). Reference counting still frees everything at once; a cycle
+    made meanwhile is collected once the last extraction in the process (threads) is done."""
+    with _PAUSES:
+        if _paused[0] == 0:
+            _paused[1] = gc.isenabled()
+            gc.disable()
+        _paused[0] += 1
+    try:
+        yield
+    finally:
+        with _PAUSES:
+            _paused[0] -= 1
+            if _paused[0] == 0 and _paused[1]:
+                gc.enable()
+
+
 def extract_pages(path: Path | str, start: int = 0, stop: int | None = None) -> list[PageLayout]:
     """Pages start..stop-1 (clipped to the paper) as blocks in reading order.
 
     Raises PaperProblem only when the file as a whole cannot be opened.
     """
     out: list[PageLayout] = []
-    with glyphs.open_document(path) as doc:
+    with glyphs.open_document(path) as doc, _collector_paused():
         count = glyphs.page_count(doc)
         stop = count if stop is None else min(stop, count)
         wanted = range(max(start, 0), stop)
