@@ -1,6 +1,6 @@
 """PDF pages -> words with boxes, font size and weight (cut from the glyphs by glyphrun.py);
-a document's own facts pdfium knows (page count, form, title, whether pypdf is needed at all).
-With pictures.py and glyphrun.py, the only pypdfium2 user.
+a document's own facts pdfium knows (page count, form, title; labels and outline are read in
+structure.py). The pypdfium2 users (glyphrun, structure, figures, rules, pictures) hold its lock.
 
 pdfium is not thread-safe, so every call into it holds one lock; the lock is renewed in a
 forked child so a worker process never inherits it held. No document is kept open between
