@@ -104,20 +104,23 @@ def test_decompression_bomb_page_is_refused_not_expanded(tmp_path: Path) -> None
     assert page_text(page) == "" and pdf.page_problem(path, 0) == pdf.UNSAFE
 
 
-def test_a_paper_without_labels_outline_or_encryption_is_inspected_without_pypdf(tmp_path: Path) -> None:
+def test_an_unencrypted_paper_is_inspected_without_pypdf(tmp_path: Path) -> None:
+    """pdfium reads the labels and outline (structure.py); pypdf only for encrypted files."""
     import subprocess
     import sys
 
     plain = make_pdf(tmp_path / "plain.pdf", ["Minutes", "Agenda"], title="Planning committee")
     labelled = make_pdf(tmp_path / "labelled.pdf", ["Front", "Report"], roman_front=1, outline={1: "Report"})
-    for path in (plain, labelled):
+    owner = make_pdf(tmp_path / "owner.pdf", ["Minutes", "Agenda"], owner_password="council")
+    for path in (plain, labelled, owner):
         assert pdf.inspect(path) == pdf.read_structure(path)  # the same facts either way
     assert pdf.inspect(plain).title == "Planning committee"
     assert pdf.inspect(labelled).labels == ["i", "1"]
+    assert [(e.title, e.page_index) for e in pdf.inspect(labelled).outline] == [("Report", 1)]
     check = (
         "import sys; from pathlib import Path; from memberdesk.papers import pdf; "
         "info = pdf.inspect(Path(sys.argv[1])); print(info.page_count, 'pypdf' in sys.modules)"
     )
-    for path, loaded in ((plain, "False"), (labelled, "True")):
+    for path, loaded in ((plain, "False"), (labelled, "False"), (owner, "True")):
         done = subprocess.run([sys.executable, "-c", check, str(path)], capture_output=True, text=True, check=True)
         assert done.stdout.split() == ["2", loaded]

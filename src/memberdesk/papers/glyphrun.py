@@ -153,7 +153,8 @@ def words(
     textpage: pdfium.PdfTextPage, limit: int, crop: tuple[float, float, float, float], rotation: int
 ) -> list[Word]:
     """Glyphs -> words, in stream order. One loop with everything kept in local variables: it
-    runs once per glyph (a dense page has 9,000), so a function call or a tuple less matters.
+    runs once per glyph (a dense page has 9,000), so a function call, a tuple or a global
+    lookup less matters (measured: about 1 us of a glyph's ~3 us is pdfium, the rest is this).
 
     Per glyph pdfium is asked its character, its box (words are cut by the gaps between boxes)
     and its text object (font size and weight are asked once per object). FPDFText_GetText
@@ -164,46 +165,49 @@ def words(
     fonts = _FontCache(textpage, handle, rotation)
     rect = (ctypes.c_float * 4)()  # an FS_RECTF: left, top, right, bottom
     where = ctypes.byref(rect)
-    corners = memoryview(rect).cast("B").cast("f")
+    corners = memoryview(rect).cast("B").cast("f").tolist
+    unicode_of, box_of, object_of, generated = _UNICODE, _LOOSE_BOX, _TEXT_OBJECT, _GENERATED
     ax, bx, cx, ay, by, cy = _transform(crop, rotation)
     upright = rotation % 360 == 0
+    gap = WORD_GAP
     texts: dict[int, str | None] = {}
     marks: set[int] = set()  # combining accents, drawn as their own glyph
-    words: list[Word] = []
+    runs: list[_Run] = []  # the words read, made into Words at the end
     # The word being read: its characters, box, summed sizes, bold glyphs, glyphs, sideways.
     chars: list[str] = []
     wx0 = wy0 = wx1 = wy1 = sizes = 0.0
     bolds = count = 0
     wside = False
     lx0 = ly0 = lx1 = ly1 = 0.0  # the last glyph of that word
-    # Fake bold and shadows draw the same glyph again a hair away: each glyph is remembered in
-    # `pending`, filed into `seen` by text and place only when one that does not simply follow
-    # the last (the start of a line or run) has to be looked up.
-    pending: list[tuple[str, float, float, float]] = []
+    # Fake bold and shadows draw the same glyph again a hair away: every glyph kept is filed in
+    # `seen` by text and place, and one that does not simply follow the last (the start of a
+    # line or run) is looked up there first. `blocked`: no glyph kept yet, or a copy being
+    # skipped (then the next glyph is looked up too); px0..py1 the last kept glyph's box.
     seen: dict[tuple[str, int, int], float] = {}
-    previous: tuple[float, float, float, float] | None = None
-    copying = False
+    px0 = py0 = px1 = py1 = math.nan
+    blocked = True
     last_object, size0, bold, sideways = -1, 0.0, False, False
     for i in range(limit):
-        code = _UNICODE(handle, i)
-        if code in texts:
-            text = texts[code]
-        else:
+        code = unicode_of(handle, i)
+        text = texts.get(code, "")  # "" is never a glyph's text: not asked yet
+        if not text:
+            if text is None:
+                continue
             text = texts[code] = _char_text(code)
-            if text and unicodedata.combining(text[0]):
+            if text is None:
+                continue
+            if unicodedata.combining(text[0]):
                 marks.add(code)
-        if text is None:
-            continue
         if text == " ":
-            if _GENERATED(handle, i):
+            if generated(handle, i):
                 continue  # pdfium's guessed spaces and line ends: geometry decides here
             if chars:
-                _close(words, chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside)
+                runs.append((chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside))
                 chars = []
             continue
-        if not _LOOSE_BOX(handle, i, where):
+        if not box_of(handle, i, where):
             continue
-        left, top, right, bottom = corners.tolist()
+        left, top, right, bottom = corners()
         if upright:
             x0, x1, y0, y1 = left + cx, right + cx, cy - top, cy - bottom
         else:
@@ -213,21 +217,16 @@ def words(
             x0, x1 = x1, x0
         if y0 > y1:
             y0, y1 = y1, y0
-        obj = _TEXT_OBJECT(handle, i) or 0
+        obj = object_of(handle, i) or 0
         if obj != last_object or not obj:
             size0, bold, sideways = fonts.get(i, obj)
             last_object = obj
         size = size0 or (y1 - y0) or 1.0
-        box = (x0, y0, x1, y1)
-        if box != previous:
-            # A ligature that pdfium splits ("ff") gives two glyphs with one box: both kept.
+        # A ligature that pdfium splits ("ff") gives two glyphs with one box: both kept.
+        if x0 != px0 or y0 != py0 or x1 != px1 or y1 != py1:
             near = 0.12 * size if size > 0.05 / 0.12 else 0.05  # "ll" (0.22 em apart) is never merged
-            follows = previous is not None and not copying and previous[2] - 0.1 * size <= x0 <= previous[2] + size
-            if not follows:
-                for t, gx, gy, gn in pending:
-                    seen[(t, round(gy), int(gx // gn))] = gx
-                pending.clear()
-                row, col = round(y0), int(x0 // near)
+            row, col = round(y0), int(x0 // near)
+            if blocked or not (px1 - 0.1 * size <= x0 <= px1 + size):
                 drawn = False
                 for dy, dx in _AROUND:
                     x = seen.get((text, row + dy, col + dx))
@@ -235,11 +234,11 @@ def words(
                         drawn = True
                         break
                 if drawn:
-                    copying = True  # the rest of a run drawn twice follows this one
+                    blocked = True  # the rest of a run drawn twice follows this one
                     continue
-            pending.append((text, x0, y0, near))
-        copying = False
-        previous = box
+            seen[(text, row, col)] = x0
+            px0, py0, px1, py1 = x0, y0, x1, y1
+        blocked = False
         if chars:
             if code in marks:
                 chars.append(text)  # an accent joins its letter
@@ -249,6 +248,8 @@ def words(
             elif sideways:
                 # Sideways text is kept in stream order; only a jump of more than a line breaks it.
                 cut = abs((x0 + x1 - lx0 - lx1) / 2) > 2 * size and abs((y0 + y1 - ly0 - ly1) / 2) > 2 * size
+            elif y0 == ly0 and y1 == ly1 and y1 > y0:
+                cut = x0 - lx1 > gap * size or x0 < lx0 - 0.3 * size  # on the last glyph's line: as below
             else:
                 h, lh = y1 - y0, ly1 - ly0
                 small = (h if h < lh else lh) or 1.0
@@ -258,49 +259,37 @@ def words(
                 else:
                     # A gap, or a jump back to before the last glyph began (a new run drawn
                     # over this one); a split ligature's parts start at one place: kept.
-                    cut = x0 - lx1 > WORD_GAP * size or x0 < lx0 - 0.3 * size
-            if cut:
-                _close(words, chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside)
-                chars = []
-        if chars:
-            chars.append(text)
-            wx0 = x0 if x0 < wx0 else wx0
-            wy0 = y0 if y0 < wy0 else wy0
-            wx1 = x1 if x1 > wx1 else wx1
-            wy1 = y1 if y1 > wy1 else wy1
-            sizes += size
-            bolds += bold
-            count += 1
-        else:
-            chars = [text]
-            wx0, wy0, wx1, wy1, sizes, bolds, count, wside = x0, y0, x1, y1, size, int(bold), 1, sideways
+                    cut = x0 - lx1 > gap * size or x0 < lx0 - 0.3 * size
+            if not cut:
+                chars.append(text)
+                wx0 = x0 if x0 < wx0 else wx0
+                wy0 = y0 if y0 < wy0 else wy0
+                wx1 = x1 if x1 > wx1 else wx1
+                wy1 = y1 if y1 > wy1 else wy1
+                sizes += size
+                bolds += bold
+                count += 1
+                lx0, ly0, lx1, ly1 = x0, y0, x1, y1
+                continue
+            runs.append((chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside))
+        chars = [text]
+        wx0, wy0, wx1, wy1, sizes, bolds, count, wside = x0, y0, x1, y1, size, int(bold), 1, sideways
         lx0, ly0, lx1, ly1 = x0, y0, x1, y1
     if chars:
-        _close(words, chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside)
-    return words
+        runs.append((chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside))
+    return _words(runs)
 
 
-def _close(
-    words: list[Word],
-    chars: list[str],
-    x0: float,
-    y0: float,
-    x1: float,
-    y1: float,
-    sizes: float,
-    bolds: int,
-    count: int,
-    sideways: bool,
-) -> None:
-    text = unicodedata.normalize("NFC", "".join(chars))
-    if text.strip(SOFT_HYPHEN):
-        words.append(
-            Word(
-                text=text,
-                box=Box(x0, y0, x1, y1),
-                size=round(sizes / max(count, 1), 2),
-                bold=bolds * 2 > count,
-                order=len(words),
-                sideways=sideways,
-            )
-        )
+# A word as read: its glyphs' texts, box (x0, y0, x1, y1), summed sizes, bold glyphs, glyphs, sideways.
+_Run = tuple[list[str], float, float, float, float, float, int, int, bool]
+
+
+def _words(runs: list[_Run]) -> list[Word]:
+    out: list[Word] = []
+    for chars, x0, y0, x1, y1, sizes, bolds, count, sideways in runs:
+        text = "".join(chars)
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)  # ASCII is NFC already
+        if text.strip(SOFT_HYPHEN):
+            out.append(Word(text, Box(x0, y0, x1, y1), round(sizes / count, 2), bolds * 2 > count, len(out), sideways))
+    return out

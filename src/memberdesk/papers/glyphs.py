@@ -1,6 +1,6 @@
 """PDF pages -> words with boxes, font size and weight (cut from the glyphs by glyphrun.py);
-a document's own facts pdfium knows (page count, form, title, whether pypdf is needed at all).
-With pictures.py and glyphrun.py, the only pypdfium2 user.
+a document's own facts pdfium knows (page count, form, title; labels and outline are read in
+structure.py). The pypdfium2 users (glyphrun, structure, figures, rules, pictures) hold its lock.
 
 pdfium is not thread-safe, so every call into it holds one lock; the lock is renewed in a
 forked child so a worker process never inherits it held. No document is kept open between
@@ -90,47 +90,37 @@ def metadata_title(doc: pdfium.PdfDocument) -> str:
             return ""
 
 
-def plain_paper(path: Path | str) -> tuple[int, str] | None:
-    """(page count, metadata title) when pdfium sees none of what pypdf is there to read: no
-    /PageLabels, no outline, no encryption. Then pdf.inspect() need not parse the file a second
-    time (nor load pypdf, 0.15 s of a one-page paper's import). None when there is some, or
-    when pdfium cannot open the file (pypdf then says why)."""
-    try:
-        with open_document(path) as doc, PDFIUM_LOCK:
-            count = len(doc)
-            if count == 0 or raw.FPDF_GetSecurityHandlerRevision(doc.raw) != -1:
-                return None
-            # A label tree gives every page a label (the page number where no range covers it).
-            if raw.FPDF_GetPageLabel(doc.raw, 0, None, 0) > 0 or raw.FPDFBookmark_GetFirstChild(doc.raw, None):
-                return None
-            return count, metadata_title(doc)
-    except PaperProblem:
-        return None
-    except Exception:  # noqa: BLE001 - anything odd: pypdf reads it the careful way
-        return None
-
-
 def _on_page(words: list[Word], width: float, height: float) -> tuple[list[Word], float, float]:
     """Words drawn off the page are invisible to a sighted reader too, and dropped. But when
     most of the text lies outside, the page box is what is wrong (pdfium misreads some
     encrypted files' boxes): then the page is taken to be as large as its text."""
-    inside = [w for w in words if w.box.x1 > -1 and w.box.y1 > -1 and w.box.x0 < width + 1 and w.box.y0 < height + 1]
+    right, bottom = width + 1, height + 1
+    inside = [w for w in words if (b := w.box).x1 > -1 and b.y1 > -1 and b.x0 < right and b.y0 < bottom]
     if len(inside) * 2 >= len(words):
         return inside, width, height
     return words, max(width, max(w.box.x1 for w in words)), max(height, max(w.box.y1 for w in words))
 
 
-def page_words(doc: pdfium.PdfDocument, index: int, max_chars: int = MAX_CHARS) -> PageWords:
-    """The words on page `index` in content-stream order, boxes on the page as seen."""
+@contextmanager
+def open_page(doc: pdfium.PdfDocument, index: int) -> Iterator[pdfium.PdfPage]:
+    """Page `index` with the lock held, loaded once for all that is read from it (its words
+    here, its rules in rules.py): loading parses the page's content, ~0.5 ms a page."""
     with PDFIUM_LOCK:
         page = doc[index]
         try:
-            return _read(page, index, max_chars)
+            yield page
         finally:
             page.close()
 
 
-def _read(page: pdfium.PdfPage, index: int, max_chars: int) -> PageWords:
+def page_words(doc: pdfium.PdfDocument, index: int, max_chars: int = MAX_CHARS) -> PageWords:
+    """The words on page `index` in content-stream order, boxes on the page as seen."""
+    with open_page(doc, index) as page:
+        return read_words(page, index, max_chars)
+
+
+def read_words(page: pdfium.PdfPage, index: int, max_chars: int = MAX_CHARS) -> PageWords:
+    """page_words() for a page opened with open_page()."""
     rotation = page.get_rotation()
     # The media box cut by the crop box, both inherited from the page tree as the spec says
     # (FPDFPage_GetCropBox sees only the page's own entry, and guesses US Letter without it).

@@ -56,10 +56,16 @@ def _next_in_list(first: str, then: str) -> bool:
 
 def _line_size(line: Band) -> float:
     """The median size of the line's characters (each word's size once per character)."""
-    first = line.words[0].size
-    if all(w.size == first for w in line.words):
-        return first  # most lines: asked of every line, so no list of every character
-    weighted = sorted((w.size, max(len(w.text), 1)) for w in line.words)
+    return _char_median(line.words)
+
+
+def _char_median(words: list[Word]) -> float:
+    """The median size of the words' characters (each word's size once per character), as
+    statistics.median of that list would give it, without making the list."""
+    first = words[0].size
+    if all(w.size == first for w in words):
+        return first  # most lines and paragraphs: one size
+    weighted = sorted((w.size, max(len(w.text), 1)) for w in words)
     count = sum(n for _size, n in weighted)
 
     def at(k: int) -> float:
@@ -205,9 +211,8 @@ def _centred(prev: Band, line: Band, left: float, right: float, em: float) -> bo
 def _block(group: _Open, table: bool, page_width: float, page_height: float) -> Block:
     words = [w for line in group.lines for w in line.words]
     box = union_all([w.box for w in words])
-    chars = [(w.size, w.bold) for w in words for _ in range(max(len(w.text), 1))]
-    size = statistics.median(c[0] for c in chars)
-    bold = sum(1 for c in chars if c[1]) * 2 > len(chars)
+    size = _char_median(words)  # each character counts once (a word of no text as one)
+    bold = sum(max(len(w.text), 1) for w in words if w.bold) * 2 > sum(max(len(w.text), 1) for w in words)
     number = group.lines[0].words[0].text if group.marked else None
     return Block(
         text=join_lines([[w.text for w in line.words] for line in group.lines]),

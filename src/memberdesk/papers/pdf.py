@@ -2,9 +2,9 @@
 forms.py).
 
 Every way a PDF can be bad becomes a `PdfProblem` with a short reason a person can act on;
-nothing from pypdf escapes this module. pypdf is imported only when a paper needs it: most
-papers have no labels, outline or encryption, which pdfium (glyphs.plain_paper) can tell, and
-loading pypdf is a good part of a small paper's import.
+nothing from pypdf escapes this module. pypdf is imported only when a paper needs it: pdfium
+reads the labels and outline of every paper that is not encrypted (structure.py), and loading
+pypdf and parsing the file again was a good part of a paper's import.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from memberdesk.model import OutlineEntry
-from memberdesk.papers import glyphs
+from memberdesk.papers import structure
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -123,11 +123,16 @@ def inspect(path: Path) -> PdfInfo:
 
     The parsed file is kept for page_problem(), which may follow.
     """
-    plain = glyphs.plain_paper(path)
-    if plain is not None:
-        count, meta = plain
-        labels = [str(i + 1) for i in range(count)]
-        return PdfInfo(page_count=count, title=_title(meta, path), labels=labels, outline=[], metadata_title=meta)
+    found = structure.read(path)
+    if found is not None:
+        return PdfInfo(
+            page_count=found.page_count,
+            title=_title(found.metadata_title, path),
+            labels=found.labels,
+            outline=found.outline,
+            has_page_labels=found.has_page_labels,
+            metadata_title=found.metadata_title,
+        )
     return read_structure(path)
 
 

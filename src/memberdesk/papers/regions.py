@@ -81,20 +81,22 @@ def bands(words: list[Word]) -> list[Band]:
     """Words -> lines across the whole node, top to bottom, each left to right."""
     if not words:
         return []
-    ordered = sorted(words, key=lambda w: (w.box.cy, w.box.x0))
+    ordered = sorted(words, key=lambda w: (((b := w.box).y0 + b.y1) / 2, b.x0))  # (cy, x0)
     groups: list[list[Word]] = []
-    core: tuple[float, float] = (0.0, 0.0)  # the vertical range of the band's tallest word
-    for word in ordered:
+    top = bottom = 0.0  # the vertical range of the band's tallest word
+    for word in ordered:  # a page's every word: min() and max() written out
         b = word.box
         if groups:
-            overlap = min(core[1], b.y1) - max(core[0], b.y0)
-            if overlap >= 0.5 * min(b.height, core[1] - core[0]):
+            y0, y1 = b.y0, b.y1
+            overlap = (y1 if y1 < bottom else bottom) - (y0 if y0 > top else top)
+            height, tallest = y1 - y0, bottom - top
+            if overlap >= 0.5 * (tallest if tallest < height else height):
                 groups[-1].append(word)
-                if b.height > core[1] - core[0]:
-                    core = (b.y0, b.y1)
+                if height > tallest:
+                    top, bottom = y0, y1
                 continue
         groups.append([word])
-        core = (b.y0, b.y1)
+        top, bottom = b.y0, b.y1
     out = [_band(g) for g in groups]
     return _merge_raised(out)
 

@@ -43,12 +43,13 @@ def page_rules(doc: pdfium.PdfDocument, index: int) -> tuple[Box, ...]:
     with glyphs.PDFIUM_LOCK:
         page = doc[index]
         try:
-            return _read(page)
+            return read_page(page)
         finally:
             page.close()
 
 
-def _read(page: pdfium.PdfPage) -> tuple[Box, ...]:
+def read_page(page: pdfium.PdfPage) -> tuple[Box, ...]:
+    """page_rules() for a page already open (glyphs.open_page, which holds the lock)."""
     handle = ctypes.cast(page.raw, ctypes.c_void_p).value
     count = _COUNT(handle)
     if count > MAX_OBJECTS:
