@@ -18,7 +18,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from memberdesk.papers import ruled
+from memberdesk.papers import row_rules, ruled
 from memberdesk.papers.columns import CELL_GAP, Chunk, Line, cell_text, columns_of, cut_line, line_cells, nearest
 from memberdesk.papers.numbers import is_number
 from memberdesk.papers.regions import bands
@@ -45,16 +45,21 @@ class Found:
 
 def find(words: list[Word], rules: Sequence[Box] = ()) -> list[Found]:
     """The tables among a page's upright words, top to bottom: those drawn as grids of
-    `rules` first (ruled.py), then those whose columns line up."""
+    `rules` first (ruled.py), then those ruled across only (row_rules.py), then those whose
+    columns line up."""
     if len(words) > MAX_WORDS or not words:
         return []
     found: list[Found] = []
     for grid in ruled.grids(rules):
         got = ruled.table(words, grid)
         if got is not None:
-            size = statistics.median(w.size for w in words if id(w) in got[1])
-            found.append(Found(got[0], got[1], round(size, 2)))
+            found.append(_found(got, words))
             words = [w for w in words if id(w) not in got[1]]
+    if found:  # the lines of a grid are no table ruled across only
+        rules = [r for r in rules if not any(_within(r, f.table.box) for f in found)]
+    for got in row_rules.find(words, rules):
+        found.append(_found(got, words))
+        words = [w for w in words if id(w) not in got[1]]
     if not words:
         return found
     lines = [cut_line(b) for b in bands(words)]
@@ -69,6 +74,15 @@ def find(words: list[Word], rules: Sequence[Box] = ()) -> list[Found]:
                 continue
         i = max(end, i + 1)
     return sorted(found, key=lambda f: f.table.box.y0)
+
+
+def _found(got: tuple[Table, frozenset[int]], words: list[Word]) -> Found:
+    size = statistics.median(w.size for w in words if id(w) in got[1])
+    return Found(got[0], got[1], round(size, 2))
+
+
+def _within(rule: Box, box: Box) -> bool:
+    return box.x0 - 3 <= rule.cx <= box.x1 + 3 and box.y0 - 3 <= rule.cy <= box.y1 + 3
 
 
 def _multi(line: Line) -> bool:
