@@ -246,3 +246,27 @@ def test_a_find_in_a_table_enters_table_mode_on_the_cell_and_f_goes_on_cell_by_c
     assert blocks[7].splitlines()[0] == "Match 1 of 4 (back at the start):"
     assert blocks[7].splitlines()[-1].endswith("the actions being taken where performance is below target.")
     assert blocks[8] == "Heading: 2. Recommendations"
+
+
+def test_a_table_drawn_turned_or_ruled_across_only_moves_cell_by_cell(home: Path, tmp_path: Path) -> None:
+    import row_rule_factory as rf
+    import table_factory as tf
+
+    for pdf in (tf.sideways(tmp_path / "sideways.pdf"), rf.capital(tmp_path / "capital.pdf")):
+        assert memberdesk("import", pdf, home=home).code == 0
+    run = memberdesk("read", "1", stdin="t 1\nnc\ndc\nrr\nq\n", home=home)
+    blocks = answers(run.out)
+    assert blocks[2:5] == [
+        "Budget, Adult Social Care: 586.1",
+        "Budget, Children's Services: 430.6",
+        "Row 2 of 6: Children's Services: Budget 430.6, Forecast 420.8, Variance -9.9, Variance % -2.3%",
+    ]
+    run = memberdesk("read", "2", stdin="f 10,325\nrr\nq\n", home=home)
+    blocks = answers(run.out)
+    assert (
+        blocks[1].splitlines()[-1]
+        == "Forecast £000, Schools condition programme and expansion of special school places: 10,325"
+    )
+    assert blocks[2].startswith(
+        "Row 2 of 5: Schools condition programme and expansion of special school places: Budget £000 9,850"
+    )

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from memberdesk.papers import figures, furniture, glyphs, headings, rules, table_pages, titles
+from memberdesk.papers import figures, furniture, glyphs, headings, rules, sideways, table_pages, titles
 from memberdesk.papers.layout import layout_page
 from memberdesk.papers.shapes import HEADING, DocumentLayout, Heading, PageLayout, PaperProblem, Word
 
@@ -57,6 +57,7 @@ def _page(doc: object, index: int, extra: list[Word]) -> PageLayout:
         drawn = rules.page_rules(doc, index)
     except Exception:  # noqa: BLE001 - without its lines a table is still found by its words
         drawn = ()
+    words, drawn, extra = sideways.turn(words, drawn, extra)  # text drawn turned a quarter: read upright
     try:
         blocks = figures.place(layout_page(words, extra, drawn), words.figures, words.width, words.height)
     except Exception:  # noqa: BLE001 - a layout bug on one page still leaves the others

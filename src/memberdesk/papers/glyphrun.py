@@ -54,14 +54,14 @@ class _FontCache:
         self.textpage = textpage
         self.handle = handle
         self.rotation = rotation
-        self.known: dict[int, tuple[float, bool, bool]] = {}
+        self.known: dict[int, tuple[float, bool, int]] = {}
         self.bold: dict[int, bool] = {}
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
         self.matrix = raw.FS_MATRIX()
         self.where = ctypes.byref(self.matrix)
 
-    def get(self, index: int, key: int) -> tuple[float, bool, bool]:
+    def get(self, index: int, key: int) -> tuple[float, bool, int]:
         """`key` is the glyph's text object's address (0 when pdfium gives none)."""
         found = self.known.get(key) if key else None
         if found is None:
@@ -70,7 +70,7 @@ class _FontCache:
                 self.known[key] = found
         return found
 
-    def _ask(self, index: int, key: int) -> tuple[float, bool, bool]:
+    def _ask(self, index: int, key: int) -> tuple[float, bool, int]:
         size = _FONT_SIZE(self.handle, index)
         scale, angle = 1.0, 0.0
         if _MATRIX(self.handle, index, self.where):
@@ -84,9 +84,11 @@ class _FontCache:
             bold = self._bold(index)
             if font:
                 self.bold[font] = bold
-        # Upright as seen: the glyph's angle less the page's clockwise turn is about zero.
+        # Upright as seen: the glyph's angle less the page's clockwise turn is about zero;
+        # sideways 1 at an angle, 2 a quarter turn (a landscape table drawn turned: sideways.py).
         seen = (angle - self.rotation) % 360
-        sideways = min(seen, 360 - seen) > 10
+        off = min(seen, 360 - seen)
+        sideways = 0 if off <= 10 else 2 if abs(off - 90) <= 10 else 1
         return round(size * scale, 2), bold, sideways
 
     def _bold(self, index: int) -> bool:
@@ -174,7 +176,7 @@ def words(
     chars: list[str] = []
     wx0 = wy0 = wx1 = wy1 = sizes = 0.0
     bolds = count = 0
-    wside = False
+    wside = 0
     lx0 = ly0 = lx1 = ly1 = 0.0  # the last glyph of that word
     # Fake bold and shadows draw the same glyph again a hair away: each glyph is remembered in
     # `pending`, filed into `seen` by text and place only when one that does not simply follow
@@ -183,7 +185,7 @@ def words(
     seen: dict[tuple[str, int, int], float] = {}
     previous: tuple[float, float, float, float] | None = None
     copying = False
-    last_object, size0, bold, sideways = -1, 0.0, False, False
+    last_object, size0, bold, sideways = -1, 0.0, False, 0
     for i in range(limit):
         code = _UNICODE(handle, i)
         if code in texts:
@@ -246,6 +248,11 @@ def words(
                 continue
             if sideways != wside:
                 cut = True
+            elif sideways == 2:
+                # A quarter turn: lines run up or down the page; another line, or a gap along it.
+                small = min(x1 - x0, lx1 - lx0) or 1.0
+                overlap = (x1 if x1 < lx1 else lx1) - (x0 if x0 > lx0 else lx0)
+                cut = overlap < 0.5 * small or y0 - ly1 > WORD_GAP * size or ly0 - y1 > WORD_GAP * size
             elif sideways:
                 # Sideways text is kept in stream order; only a jump of more than a line breaks it.
                 cut = abs((x0 + x1 - lx0 - lx1) / 2) > 2 * size and abs((y0 + y1 - ly0 - ly1) / 2) > 2 * size
@@ -290,7 +297,7 @@ def _close(
     sizes: float,
     bolds: int,
     count: int,
-    sideways: bool,
+    sideways: int,
 ) -> None:
     text = unicodedata.normalize("NFC", "".join(chars))
     if text.strip(SOFT_HYPHEN):
@@ -301,6 +308,6 @@ def _close(
                 size=round(sizes / max(count, 1), 2),
                 bold=bolds * 2 > count,
                 order=len(words),
-                sideways=sideways,
+                sideways=bool(sideways),
             )
         )
