@@ -31,7 +31,7 @@ SAME = 4.0  # points: lines closer than this (a double line under a total) are o
 GAP = 20.0  # points: segments of one line this far apart at one height are still one line
 END = 6.0  # points: lines whose ends are this close span the same columns
 MAX_LINES = 30  # more lines of text than this between two rules: the rules are not one table's
-MAX_STACKS = 200
+MAX_STACKS = 40
 
 _BULLETS = ("\u2022", "\u25aa", "\u25cf", "\u25a0", "\u25e6")
 _OPEN = re.compile(r"(\b[a-z]+|[,&(/-])$")  # a label that runs on: a lower-case last word, a comma
