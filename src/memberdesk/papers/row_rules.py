@@ -32,6 +32,7 @@ GAP = 20.0  # points: segments of one line this far apart at one height are stil
 END = 6.0  # points: lines whose ends are this close span the same columns
 MAX_LINES = 30  # more lines of text than this between two rules: the rules are not one table's
 MAX_STACKS = 40
+HEAD_LINES = 5  # an Excel header over a table's first line: its cells' words stacked on up to five lines
 
 _BULLETS = ("\u2022", "\u25aa", "\u25cf", "\u25a0", "\u25e6")
 _OPEN = re.compile(r"(\b[a-z]+|[,&(/-])$")  # a label that runs on: a lower-case last word, a comma
@@ -250,10 +251,10 @@ def _header_above(
 
 
 def _lines_near(words: Sequence[Word], rule: Box, left: float, right: float, *, down: bool) -> list[Line]:
-    """The lines set close together just above `rule` (three at most: a header) or below it
+    """The lines set close together just above `rule` (HEAD_LINES at most: a header) or below it
     (a row, and rows of figures after a blank line), within the table's width, none of them
     prose; [] when there are none."""
-    most = MAX_LINES if down else 3
+    most = MAX_LINES if down else HEAD_LINES
     near = [w for w in words if left <= w.box.cx <= right and 0 < (w.box.cy - rule.cy) * (1 if down else -1) < 300]
     found: list[Line] = []
     edge = rule.cy
