@@ -5,7 +5,8 @@
 Cell accuracy is the share of expected cells found in the right row and column: each expected
 row (written out by hand, from the page images for the corpus and from the makers' constants for
 the generated tables) is matched with the found row that agrees with it in most cells, and its
-cells count where they agree. Goals: ruled >= 95%, unruled >= 90%.
+cells count where they agree. Goals: ruled >= 95% (grids, and "across": ruled with horizontal
+lines only), unruled >= 90%.
 
 Time: papers.extract_pages + finish_document on each file with tables found and with table
 finding turned off, against `pdftotext` on the same file (best of --repeat), per page.
@@ -26,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "support"))
 
+import row_rule_factory as rf  # noqa: E402
 import table_factory as tf  # noqa: E402
 from memberdesk.papers import layout, tables  # noqa: E402
 from memberdesk.papers.extract import extract_pages, finish_document  # noqa: E402
@@ -61,6 +63,24 @@ MONITORING_P6: Rows = [
     ("Schools’ Delegated Budgets", "0.0", "30.4", "+30.4", ""),
     ("Overall Position", "1,432.3", "1,486.0", "+53.7", ""),
 ]
+PRUDENTIAL_P12: Rows = [  # ruled across only: the edges of shaded header bars, prose between
+    (
+        "",
+        "23-24 Actuals",
+        "2024-25 Budget",
+        "2024-25 Forecast",
+        "2025-26 Estimate",
+        "2026-27 Estimate",
+        "2027-28 Estimate",
+    ),
+    ("Total", "237.29", "427.07", "315.48", "271.30", "276.84", "246.51"),
+    ("Total CFR", "1,268.01", "1,300.80", "1,244.33", "1,232.87", "1,247.76", "1,235.80"),
+    ("Other Long-term Liabilities", "178.77", "168.00", "178.55", "178.55", "178.55", "178.55"),
+    ("External Borrowing", "771.89", "715.90", "715.92", "684.73", "660.55", "653.32"),
+    ("Total Debt", "950.66", "883.90", "894.47", "863.28", "839.10", "831.87"),
+    ("Capital Financing Requirement", "1,268.01", "1,300.80", "1,244.33", "1,232.87", "1,247.76", "1,235.80"),
+    ("Internal Borrowing", "317.35", "416.90", "349.86", "369.59", "408.66", "403.93"),
+]
 DEVOLUTION_P16: Rows = [  # ruled: a grid of lines
     ("Detail", "Foundation", "Mayoral", "Established"),
     ("Direction over use of constituent authority powers on the Key Route Network^", "", "", ""),
@@ -89,8 +109,39 @@ def _cases(folder: Path) -> list[tuple[str, str, Path, int, Rows]]:
         ("generated long grid p1", "ruled", long, 0, [tf.LONG_HEAD, *tf.LONG_BODY[:37]]),
         ("generated long grid p2", "ruled", long, 1, [tf.LONG_HEAD, *tf.LONG_BODY[37:]]),
         ("kent devolution p16", "ruled", CORPUS / "kent-council-2025-01-09-item3-supplement.pdf", 15, DEVOLUTION_P16),
+        (
+            "generated grid drawn turned",
+            "ruled",
+            tf.sideways_grid(folder / "sg.pdf"),
+            0,
+            [tf.RULED_HEAD, *tf.RULED_BODY],
+        ),
+        ("generated rules across Word", "across", rf.risks(folder / "risks.pdf"), 0, [rf.RISK_HEAD, *rf.RISK_BODY]),
+        (
+            "generated rules across MGov",
+            "across",
+            rf.capital(folder / "cap.pdf"),
+            0,
+            [rf.CAPITAL_HEAD, *rf.CAPITAL_BODY],
+        ),
+        ("generated rules across 3", "across", rf.booktabs(folder / "book.pdf"), 0, [rf.BOOK_HEAD, *rf.BOOK_BODY]),
+        ("kent prudential p12", "across", CORPUS / "kent-finance-appendix-nov-2024-25.pdf", 11, PRUDENTIAL_P12),
         ("generated finance", "unruled", tf.finance(folder / "finance.pdf"), 0, [tf.FINANCE_HEAD, *tf.FINANCE_BODY]),
         ("generated rotated", "unruled", tf.rotated(folder / "rotated.pdf"), 0, [tf.FINANCE_HEAD, *tf.FINANCE_BODY]),
+        (
+            "generated drawn turned up",
+            "unruled",
+            tf.sideways(folder / "up.pdf"),
+            0,
+            [tf.FINANCE_HEAD, *tf.FINANCE_BODY],
+        ),
+        (
+            "generated drawn turned down",
+            "unruled",
+            tf.sideways(folder / "down.pdf", clockwise=True),
+            0,
+            [tf.FINANCE_HEAD, *tf.FINANCE_BODY],
+        ),
         ("generated Excel", "unruled", tf.excel(folder / "excel.pdf"), 0, [*tf.EXCEL_HEAD, *tf.EXCEL_BODY]),
         ("kent appendix p1", "unruled", CORPUS / "kent-finance-appendix-nov-2024-25.pdf", 0, APPENDIX_P1),
         ("kent monitoring p6", "unruled", CORPUS / "kent-finance-monitoring-q3-2024-25.pdf", 5, MONITORING_P6),
@@ -137,7 +188,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        totals = {"ruled": [0, 0], "unruled": [0, 0]}
+        totals = {"ruled": [0, 0], "across": [0, 0], "unruled": [0, 0]}
         print("cell accuracy (expected cells found in the right row and column)")
         for name, kind, path, page, expected in _cases(folder):
             right, total = _score(expected, _found_rows(path, page))
@@ -145,7 +196,7 @@ def main() -> int:
             totals[kind][1] += total
             print(f"  {name:28} {kind:8} {right:4}/{total:<4} {100 * right / total:6.1f}%")
         for kind, (right, total) in totals.items():
-            goal = 95 if kind == "ruled" else 90
+            goal = 90 if kind == "unruled" else 95
             verdict = "meets" if 100 * right / total >= goal else "MISSES"
             print(f"  {kind:8} overall {100 * right / total:6.1f}% ({verdict} the goal of {goal}%)")
 

@@ -51,7 +51,9 @@ def test_tables_of_a_real_finance_report_to_a_folder(tmp_path: Path) -> None:
     )
     assert run.code == 0, run.err
     files = sorted((tmp_path / "csv").glob("*.csv"))
-    assert [f.name for f in files] == ["table-1.csv", "table-2.csv", "table-3.csv"]
+    # Appendices 1 and 2, then the prudential indicators: three small tables ruled across on
+    # page 12 and three on page 13 (the first of which carries on the last of page 12).
+    assert [f.name for f in files] == [f"table-{n}.csv" for n in range(1, 8)]
     with files[0].open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["Directorate, Division & Key Service", "Working Budget", "£m Forecast", "Variance"]
@@ -65,3 +67,33 @@ def test_tables_names_a_bad_page_range(tmp_path: Path) -> None:
     pdf = tf.finance(tmp_path / "finance.pdf")
     run = memberdesk("tables", pdf, "--pages", "9", home=tmp_path / "home")
     assert run.code == 1 and "9" in run.err
+
+
+def test_text_and_tables_read_a_page_drawn_turned_as_it_is_read(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    pdf = tf.sideways(tmp_path / "sideways.pdf")
+    run = memberdesk("text", pdf, home=home)
+    assert run.code == 0, run.err
+    lines = [ln for ln in run.out.splitlines() if ln]
+    assert lines[1:5] == [
+        "Revenue monitoring",
+        "The table shows the forecast for each directorate in millions of pounds.",
+        "Directorate | Budget | Forecast | Variance | Variance %",
+        "Adult Social Care | 586.1 | 621.6 | +35.4 | +6.0%",
+    ]
+    listed = memberdesk("tables", "1", home=home)
+    assert (
+        listed.out.splitlines()[1]
+        == "1. page 1: 6 rows, 5 columns: Directorate, Budget, Forecast, Variance, Variance %"
+    )
+
+
+def test_tables_ruled_across_only_export_their_cells_of_several_lines(tmp_path: Path) -> None:
+    import row_rule_factory as rf
+
+    home = tmp_path / "home"
+    run = memberdesk("tables", rf.risks(tmp_path / "risks.pdf"), "--to", tmp_path / "risks.csv", home=home)
+    assert run.code == 0, run.err
+    with (tmp_path / "risks.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows == [list(rf.RISK_HEAD)] + [list(r) for r in rf.RISK_BODY]

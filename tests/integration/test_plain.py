@@ -218,3 +218,55 @@ def test_tables_cell_by_cell(demo_home: Path) -> None:
     ]
     assert blocks[13].startswith("No column 'Budget': the columns are Measure, Target, Q1, Q2, Status")
     assert blocks[14] == "There is no table 3 on this page: type t and a number from 1 to 1."
+
+
+def test_a_find_in_a_table_enters_table_mode_on_the_cell_and_f_goes_on_cell_by_cell(demo_home: Path) -> None:
+    script = "f below target\nf\nf\nnc\nuc\nrr\nf\nn\nq\n"
+    run = memberdesk("read", "1", "--page", "4", stdin=script, home=demo_home)
+    assert run.code == 0 and not ESCAPE.search(run.out)
+    blocks = answers(run.out)
+    assert blocks[1].splitlines()[0] == "Match 2 of 4:"  # in prose: the paragraph, as before
+    announced = "In a table (Table, 6 rows, 5 columns: Measure, Target, Q1, Q2, Status)"
+    assert blocks[2].splitlines() == [
+        "Match 3 of 4:",
+        f"{announced}, row 1 of 6, column 5. nc next cell, rr the row, f the next match.",
+        "Status, Care Act assessments completed within 28 days: Below target",
+    ]
+    # f again: the next cell that matches, in the same table.
+    assert blocks[3].splitlines() == [
+        "Match 4 of 4:",
+        f"{announced}, row 6 of 6, column 5. nc next cell, rr the row, f the next match.",
+        "Status, Safeguarding enquiries concluded within 60 days: Below target",
+    ]
+    # The table keys move from the matched cell.
+    assert blocks[4] == "End of the row. Status, Safeguarding enquiries concluded within 60 days: Below target"
+    assert blocks[5] == "Status, Carers' assessments completed: On target"
+    assert blocks[6] == "Row 5 of 6: Carers' assessments completed: Target 1,200, Q1 1,134, Q2 1,262, Status On target"
+    # Past the last match f starts again at the top, in prose; n then reads on from there.
+    assert blocks[7].splitlines()[0] == "Match 1 of 4 (back at the start):"
+    assert blocks[7].splitlines()[-1].endswith("the actions being taken where performance is below target.")
+    assert blocks[8] == "Heading: 2. Recommendations"
+
+
+def test_a_table_drawn_turned_or_ruled_across_only_moves_cell_by_cell(home: Path, tmp_path: Path) -> None:
+    import row_rule_factory as rf
+    import table_factory as tf
+
+    for pdf in (tf.sideways(tmp_path / "sideways.pdf"), rf.capital(tmp_path / "capital.pdf")):
+        assert memberdesk("import", pdf, home=home).code == 0
+    run = memberdesk("read", "1", stdin="t 1\nnc\ndc\nrr\nq\n", home=home)
+    blocks = answers(run.out)
+    assert blocks[2:5] == [
+        "Budget, Adult Social Care: 586.1",
+        "Budget, Children's Services: 430.6",
+        "Row 2 of 6: Children's Services: Budget 430.6, Forecast 420.8, Variance -9.9, Variance % -2.3%",
+    ]
+    run = memberdesk("read", "2", stdin="f 10,325\nrr\nq\n", home=home)
+    blocks = answers(run.out)
+    assert (
+        blocks[1].splitlines()[-1]
+        == "Forecast £000, Schools condition programme and expansion of special school places: 10,325"
+    )
+    assert blocks[2].startswith(
+        "Row 2 of 5: Schools condition programme and expansion of special school places: Budget £000 9,850"
+    )

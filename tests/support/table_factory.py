@@ -214,3 +214,45 @@ def crowded(path: Path, glyphs: int = 100_000) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+def sideways(path: Path, *, clockwise: bool = False) -> Path:
+    """The finance table drawn turned a quarter on a portrait page with no /Rotate (as print
+    drivers set a landscape sheet): reading up the page, or down it when `clockwise`."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    width, height = A4
+    if clockwise:
+        c.translate(0, height)
+        c.rotate(-90)
+    else:
+        c.translate(width, 0)
+        c.rotate(90)
+    _draw_finance(c, landscape(A4))
+    c.showPage()
+    c.save()
+    return path
+
+
+def sideways_grid(path: Path) -> Path:
+    """The Word grid of RULED_* drawn turned a quarter (reading up the page), page number upright."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    width, _height = A4
+    c.setFont("Helvetica", 9)
+    c.drawString(width / 2, 30, "Page 7")
+    c.saveState()
+    c.translate(width, 0)
+    c.rotate(90)
+    style = ParagraphStyle("cell", fontName="Helvetica", fontSize=10, leading=12)
+    data = [list(RULED_HEAD)] + [[Paragraph(cell, style) for cell in row] for row in RULED_BODY]
+    table = Table(data, colWidths=[180, 80, 70, 260])
+    table.setStyle(
+        TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold")])
+    )
+    _w, h = table.wrapOn(c, 700, 500)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(60, 530, "Risk register")
+    table.drawOn(c, 60, 510 - h)
+    c.restoreState()
+    c.showPage()
+    c.save()
+    return path

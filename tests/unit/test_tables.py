@@ -174,3 +174,20 @@ def test_a_table_that_fits_is_shown_as_aligned_columns_else_row_by_row() -> None
         "Children's Services",
     ]
     assert narrow.cells[(1, 2)] == (9, 12)  # on "420.8", after "  Forecast: "
+
+
+def test_a_character_of_the_tables_text_names_its_cell() -> None:
+    from memberdesk.reading.table_mode import TableCursor
+
+    table = Table(head=(("Ward", "Votes"),), body=(("Abbey", "1,204"), ("Brook", "")))
+    text = table.rows_text()
+    cursor = TableCursor(table)
+    for wanted, cell in (("1,204", (0, 1)), ("Brook", (1, 0)), ("Votes", (0, 1)), ("Abbey", (0, 0))):
+        assert cursor.at_offset(text.index(wanted)) and (cursor.row, cursor.column) == cell, wanted
+    assert cursor.at_offset(len(text)) and (cursor.row, cursor.column) == (1, 1)  # the empty last cell
+    assert not cursor.at_offset(len(text) + 1)
+    # A part carried over from the page before shows no header in its text.
+    carried = Table(head=table.head, body=table.body, continued=True)
+    assert carried.rows_text().startswith("Abbey")
+    cursor = TableCursor(carried)
+    assert cursor.at_offset(carried.rows_text().index("Brook")) and (cursor.row, cursor.column) == (1, 0)

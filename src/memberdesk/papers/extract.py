@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from memberdesk.papers import figures, furniture, glyphs, headings, rules, table_pages, titles
+from memberdesk.papers import figures, furniture, glyphs, headings, rules, sideways, table_pages, titles
 from memberdesk.papers.layout import layout_page
 from memberdesk.papers.shapes import HEADING, Box, DocumentLayout, Heading, PageLayout, PaperProblem, Word
 
@@ -88,6 +88,7 @@ def _page(doc: object, index: int, extra: list[Word]) -> PageLayout:
     except Exception:  # noqa: BLE001 - one bad page must not lose the paper
         return PageLayout(index=index, width=0.0, height=0.0, problem=DAMAGED_PAGE)
     try:
+        words, drawn, extra = sideways.turn(words, drawn, extra)  # text drawn turned a quarter: read upright
         blocks = figures.place(layout_page(words, extra, drawn), words.figures, words.width, words.height)
     except Exception:  # noqa: BLE001 - a layout bug on one page still leaves the others
         return PageLayout(index=index, width=words.width, height=words.height, problem=DAMAGED_PAGE)

@@ -54,14 +54,14 @@ class _FontCache:
         self.textpage = textpage
         self.handle = handle
         self.rotation = rotation
-        self.known: dict[int, tuple[float, bool, bool]] = {}
+        self.known: dict[int, tuple[float, bool, int]] = {}
         self.bold: dict[int, bool] = {}
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
         self.matrix = raw.FS_MATRIX()
         self.where = ctypes.byref(self.matrix)
 
-    def get(self, index: int, key: int) -> tuple[float, bool, bool]:
+    def get(self, index: int, key: int) -> tuple[float, bool, int]:
         """`key` is the glyph's text object's address (0 when pdfium gives none)."""
         found = self.known.get(key) if key else None
         if found is None:
@@ -70,7 +70,7 @@ class _FontCache:
                 self.known[key] = found
         return found
 
-    def _ask(self, index: int, key: int) -> tuple[float, bool, bool]:
+    def _ask(self, index: int, key: int) -> tuple[float, bool, int]:
         size = _FONT_SIZE(self.handle, index)
         scale, angle = 1.0, 0.0
         if _MATRIX(self.handle, index, self.where):
@@ -84,9 +84,11 @@ class _FontCache:
             bold = self._bold(index)
             if font:
                 self.bold[font] = bold
-        # Upright as seen: the glyph's angle less the page's clockwise turn is about zero.
+        # Upright as seen: the glyph's angle less the page's clockwise turn is about zero;
+        # sideways 1 at an angle, 2 a quarter turn (a landscape table drawn turned: sideways.py).
         seen = (angle - self.rotation) % 360
-        sideways = min(seen, 360 - seen) > 10
+        off = min(seen, 360 - seen)
+        sideways = 0 if off <= 10 else 2 if abs(off - 90) <= 10 else 1
         return round(size * scale, 2), bold, sideways
 
     def _bold(self, index: int) -> bool:
@@ -177,7 +179,7 @@ def words(
     chars: list[str] = []
     wx0 = wy0 = wx1 = wy1 = sizes = 0.0
     bolds = count = 0
-    wside = False
+    wside = 0
     lx0 = ly0 = lx1 = ly1 = 0.0  # the last glyph of that word
     # Fake bold and shadows draw the same glyph again a hair away: every glyph kept is filed in
     # `seen` by text and place, and one that does not simply follow the last (the start of a
@@ -186,7 +188,7 @@ def words(
     seen: dict[tuple[str, int, int], float] = {}
     px0 = py0 = px1 = py1 = math.nan
     blocked = True
-    last_object, size0, bold, sideways = -1, 0.0, False, False
+    last_object, size0, bold, sideways = -1, 0.0, False, 0
     for i in range(limit):
         code = unicode_of(handle, i)
         text = texts.get(code, "")  # "" is never a glyph's text: not asked yet
@@ -245,6 +247,11 @@ def words(
                 continue
             if sideways != wside:
                 cut = True
+            elif sideways == 2:
+                # A quarter turn: lines run up or down the page; another line, or a gap along it.
+                small = min(x1 - x0, lx1 - lx0) or 1.0
+                overlap = (x1 if x1 < lx1 else lx1) - (x0 if x0 > lx0 else lx0)
+                cut = overlap < 0.5 * small or y0 - ly1 > gap * size or ly0 - y1 > gap * size
             elif sideways:
                 # Sideways text is kept in stream order; only a jump of more than a line breaks it.
                 cut = abs((x0 + x1 - lx0 - lx1) / 2) > 2 * size and abs((y0 + y1 - ly0 - ly1) / 2) > 2 * size
@@ -281,7 +288,7 @@ def words(
 
 
 # A word as read: its glyphs' texts, box (x0, y0, x1, y1), summed sizes, bold glyphs, glyphs, sideways.
-_Run = tuple[list[str], float, float, float, float, float, int, int, bool]
+_Run = tuple[list[str], float, float, float, float, float, int, int, int]
 
 
 def _words(runs: list[_Run]) -> list[Word]:
@@ -291,5 +298,5 @@ def _words(runs: list[_Run]) -> list[Word]:
         if not text.isascii():
             text = unicodedata.normalize("NFC", text)  # ASCII is NFC already
         if text.strip(SOFT_HYPHEN):
-            out.append(Word(text, Box(x0, y0, x1, y1), round(sizes / count, 2), bolds * 2 > count, len(out), sideways))
+            out.append(Word(text, Box(x0, y0, x1, y1), round(sizes / count, 2), bolds * 2 > count, len(out), bool(sideways)))
     return out

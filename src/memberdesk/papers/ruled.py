@@ -93,21 +93,30 @@ def table(words: Sequence[Word], grid_lines: Grid) -> tuple[Table, frozenset[int
     grid = [row for row in cells if any(row)]
     if _split_cells(grid):
         return None  # the lines are a shading or a frame, not the cells: columns inside them
+    found = cells_table(grid, Box(cols[0], rows[0], cols[-1], rows[-1]))
+    return None if found is None else (found, frozenset(used))
+
+
+def cells_table(grid: list[list[list[Word]]], box: Box) -> Table | None:
+    """Rows of cells (each the words in it) -> a table: header rows (bold over a body that is
+    not, or words over columns of figures) and totals named. None for fewer than two rows or
+    columns with words in them. Shared with row_rules.py (tables ruled across only)."""
     # A column no word falls in (a coloured key bar drawn as boxes) is no column.
-    keep = [k for k in range(len(cols) - 1) if any(row[k] for row in grid)]
+    keep = [k for k in range(len(grid[0]) if grid else 0) if any(row[k] for row in grid)]
     grid = [[row[k] for k in keep] for row in grid]
     if len(grid) < 2 or len(keep) < 2:
         return None
     texts = [tuple(_text(c) for c in row) for row in grid]
     head = 0
     while head < len(grid) - 1 and _heading_row(grid[head], grid[head + 1 :]):
+        if head and not any(texts[head][1:]):
+            break  # a section's name under the header, in bold as the header is: the body starts
         head += 1
     while head < len(texts) - 1 and sum(1 for t in texts[head] if t) >= 2 and _figures_below(texts[head:]):
         head += 1  # words over columns of figures
     body = texts[head:]
     totals = tuple(n for n, row in enumerate(body) if row[0] and _TOTAL.search(row[0]))
-    box = Box(cols[0], rows[0], cols[-1], rows[-1])
-    return Table(head=tuple(texts[:head]), body=tuple(body), totals=totals, box=box), frozenset(used)
+    return Table(head=tuple(texts[:head]), body=tuple(body), totals=totals, box=box)
 
 
 def _text(words: list[Word]) -> str:

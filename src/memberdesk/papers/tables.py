@@ -18,16 +18,12 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from memberdesk.papers import ruled
+from memberdesk.papers import row_rules, ruled
+from memberdesk.papers.columns import CELL_GAP, Chunk, Line, cell_text, columns_of, cut_line, line_cells, nearest
 from memberdesk.papers.numbers import is_number
-from memberdesk.papers.regions import Band, bands
+from memberdesk.papers.regions import bands
 from memberdesk.papers.shapes import Box, Table, Word, union_all
 
-# A gap wider than this many ems cuts a line into chunks (a justified word space stays under it).
-CHUNK_GAP = 0.8
-# Inside a chunk that crosses a column boundary, a gap this wide still parts two cells
-# (header words set close together over their columns), a single word space does not.
-CELL_GAP = 0.45
 # Lines further apart than this many ems end a table.
 TABLE_GAP = 2.6
 # Past this many words a page is not searched for tables (glyphs.MAX_CHARS already caps it).
@@ -36,24 +32,6 @@ MAX_WORDS = 30_000
 _BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u25a0\u25e6\u2013*-]$|^\u2022")
 _LEADER = re.compile(r"^[.\u2026\u00b7_]{4,}$")
 _TOTAL = re.compile(r"\b(total|totals|overall|net position|grand)\b", re.I)
-
-
-@dataclass(slots=True)
-class _Chunk:
-    words: list[Word]
-    x0: float
-    x1: float
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
-
-
-@dataclass(slots=True)
-class _Line:
-    band: Band
-    chunks: list[_Chunk]
-    em: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,19 +45,24 @@ class Found:
 
 def find(words: list[Word], rules: Sequence[Box] = ()) -> list[Found]:
     """The tables among a page's upright words, top to bottom: those drawn as grids of
-    `rules` first (ruled.py), then those whose columns line up."""
+    `rules` first (ruled.py), then those ruled across only (row_rules.py), then those whose
+    columns line up."""
     if len(words) > MAX_WORDS or not words:
         return []
     found: list[Found] = []
     for grid in ruled.grids(rules):
         got = ruled.table(words, grid)
         if got is not None:
-            size = statistics.median(w.size for w in words if id(w) in got[1])
-            found.append(Found(got[0], got[1], round(size, 2)))
+            found.append(_found(got, words))
             words = [w for w in words if id(w) not in got[1]]
+    if found:  # the lines of a grid are no table ruled across only
+        rules = [r for r in rules if not any(_within(r, f.table.box) for f in found)]
+    for got in row_rules.find(words, rules):
+        found.append(_found(got, words))
+        words = [w for w in words if id(w) not in got[1]]
     if not words:
         return found
-    lines = [_cut(b) for b in bands(words)]
+    lines = [cut_line(b) for b in bands(words)]
     i = floor = 0
     while i < len(lines):
         end = _run(lines, i)
@@ -93,23 +76,20 @@ def find(words: list[Word], rules: Sequence[Box] = ()) -> list[Found]:
     return sorted(found, key=lambda f: f.table.box.y0)
 
 
-def _cut(band: Band) -> _Line:
-    em = statistics.median(w.size for w in band.words) or 10.0
-    chunks: list[_Chunk] = []
-    for word in band.words:
-        if chunks and word.box.x0 - chunks[-1].x1 <= CHUNK_GAP * em:
-            chunks[-1].words.append(word)
-            chunks[-1].x1 = max(chunks[-1].x1, word.box.x1)
-        else:
-            chunks.append(_Chunk([word], word.box.x0, word.box.x1))
-    return _Line(band, chunks, em)
+def _found(got: tuple[Table, frozenset[int]], words: list[Word]) -> Found:
+    size = statistics.median(w.size for w in words if id(w) in got[1])
+    return Found(got[0], got[1], round(size, 2))
 
 
-def _multi(line: _Line) -> bool:
+def _within(rule: Box, box: Box) -> bool:
+    return box.x0 - 3 <= rule.cx <= box.x1 + 3 and box.y0 - 3 <= rule.cy <= box.y1 + 3
+
+
+def _multi(line: Line) -> bool:
     return len(line.chunks) >= 2 and not any(_LEADER.match(w.text) for w in line.band.words)
 
 
-def _run(lines: list[_Line], i: int) -> int:
+def _run(lines: list[Line], i: int) -> int:
     """The end (exclusive) of the run of table-like lines from i: lines of several chunks, with
     at most two lines of one chunk (a section name, a wrapped cell) between them."""
     if not _multi(lines[i]):
@@ -128,87 +108,27 @@ def _run(lines: list[_Line], i: int) -> int:
     return end
 
 
-def _columns(lines: list[_Line]) -> list[tuple[float, float]]:
-    """Where most lines have ink: a gutter is a stretch crossed by at most a tenth of the lines."""
-    allow = len(lines) // 10
-    events: list[tuple[float, int]] = []
-    for line in lines:
-        for chunk in line.chunks:
-            events.append((chunk.x0, 1))
-            events.append((chunk.x1, -1))
-    events.sort()
-    columns: list[tuple[float, float]] = []
-    depth = 0
-    start: float | None = None
-    for x, step in events:
-        before = depth
-        depth += step
-        if before <= allow < depth and start is None:
-            start = x
-        elif depth <= allow < before and start is not None:
-            columns.append((start, x))
-            start = None
-    return columns
-
-
-def _place(chunk: _Chunk, columns: list[tuple[float, float]], em: float) -> list[tuple[int, list[Word]]]:
-    """A chunk's words by column: the column it overlaps most, or split where its words fall in
-    different columns with more than a word space between them."""
-    cols = [k for k, (a, b) in enumerate(columns) if min(b, chunk.x1) - max(a, chunk.x0) > 0]
-    if len(cols) <= 1:
-        return [(cols[0] if cols else _nearest(chunk, columns), chunk.words)]
-    parts: list[tuple[int, list[Word]]] = []
-    for word in chunk.words:
-        k = _nearest(_Chunk([word], word.box.x0, word.box.x1), columns)
-        if parts and (k == parts[-1][0] or word.box.x0 - parts[-1][1][-1].box.x1 <= CELL_GAP * em):
-            parts[-1][1].append(word)
-        else:
-            parts.append((k, [word]))
-    return parts
-
-
-def _nearest(chunk: _Chunk, columns: list[tuple[float, float]]) -> int:
-    def score(k: int) -> float:
-        a, b = columns[k]
-        overlap = min(b, chunk.x1) - max(a, chunk.x0)
-        return overlap if overlap > 0 else -min(abs(chunk.x0 - b), abs(a - chunk.x1))
-
-    return max(range(len(columns)), key=score)
-
-
-def _cells(line: _Line, columns: list[tuple[float, float]]) -> list[list[Word]]:
-    cells: list[list[Word]] = [[] for _ in columns]
-    for chunk in line.chunks:
-        for k, words in _place(chunk, columns, line.em):
-            cells[k].extend(words)
-    return cells
-
-
-def _text(words: list[Word]) -> str:
-    return " ".join(w.text for w in sorted(words, key=lambda w: (w.box.y0 // 2, w.box.x0)))
-
-
 def _numeric_columns(grid: list[list[list[Word]]], ncols: int) -> set[int]:
     out = set()
     for k in range(ncols):
-        filled = [_text(row[k]) for row in grid if row[k]]
+        filled = [cell_text(row[k]) for row in grid if row[k]]
         if len(filled) >= 3 and sum(is_number(t) for t in filled) >= 0.6 * len(filled):
             out.add(k)
     return out
 
 
-def _table(lines: list[_Line], floor: int, i: int, end: int) -> tuple[Found | None, int]:
+def _table(lines: list[Line], floor: int, i: int, end: int) -> tuple[Found | None, int]:
     """The table in lines i..end-1 (with header lines above it, down to `floor`), and the line
     after it: it ends early where its header is printed again (the next ward's candidates)."""
     body = lines[i:end]
-    columns = _columns([ln for ln in body if _multi(ln)])
+    columns = columns_of([ln for ln in body if _multi(ln)])
     if len(columns) < 2:
         return None, end
     # Wrapped lines of the last row, close under it.
     while end < len(lines) and _tucked(lines[end - 1], lines[end], columns):
         end += 1
         body = lines[i:end]
-    grid = [_cells(ln, columns) for ln in body]
+    grid = [line_cells(ln, columns) for ln in body]
     numeric = _numeric_columns(grid, len(columns))
     if not numeric - {0} and not _short_cells(grid, len(columns)):
         return None, end
@@ -224,9 +144,11 @@ def _table(lines: list[_Line], floor: int, i: int, end: int) -> tuple[Found | No
             break  # prose, or a title in a bigger type
         top -= 1
     head_lines = lines[top:i]
-    grid = [_cells(ln, columns) for ln in head_lines] + grid
+    grid = [line_cells(ln, columns) for ln in head_lines] + grid
     all_lines = head_lines + body
-    first_data = next((n for n, row in enumerate(grid) if any(row[k] and is_number(_text(row[k])) for k in numeric)), 0)
+    first_data = next(
+        (n for n, row in enumerate(grid) if any(row[k] and is_number(cell_text(row[k])) for k in numeric)), 0
+    )
     if not numeric and first_data == 0 and _header_like(all_lines[0], all_lines[1:]):
         first_data = 1
     # Lines of one cell just above the first figures (a section's name) begin the body.
@@ -245,7 +167,7 @@ def _table(lines: list[_Line], floor: int, i: int, end: int) -> tuple[Found | No
     rows = _body_rows(all_lines[head_end:], grid[head_end:])
     if len(rows) < 2:
         return None, end
-    texts = [tuple(_text(c) for c in row) for row in rows]
+    texts = [tuple(cell_text(c) for c in row) for row in rows]
     totals = tuple(n for n, row in enumerate(rows) if _is_total(texts[n], row, rows))
     used = frozenset(id(w) for ln in all_lines for w in ln.band.words)
     box = union_all([Box(ln.band.x0, ln.band.y0, ln.band.x1, ln.band.y1) for ln in all_lines])
@@ -253,10 +175,10 @@ def _table(lines: list[_Line], floor: int, i: int, end: int) -> tuple[Found | No
 
 
 def _same(a: list[list[Word]], b: list[list[Word]]) -> bool:
-    return [_text(c) for c in a] == [_text(c) for c in b]
+    return [cell_text(c) for c in a] == [cell_text(c) for c in b]
 
 
-def _tucked(last: _Line, line: _Line, columns: list[tuple[float, float]]) -> bool:
+def _tucked(last: Line, line: Line, columns: list[tuple[float, float]]) -> bool:
     """A line close under the table's last line, within its columns and not in its first one."""
     if line.band.y0 - last.band.y1 > 0.5 * last.em or len(line.chunks) > len(columns):
         return False
@@ -277,12 +199,12 @@ def _short_cells(grid: list[list[list[Word]]], ncols: int) -> bool:
     return True
 
 
-def _header_like(first: _Line, rest: list[_Line]) -> bool:
+def _header_like(first: Line, rest: list[Line]) -> bool:
     bold = all(w.bold for w in first.band.words)
     return bold and not all(w.bold for ln in rest for w in ln.band.words)
 
 
-def _head_rows(lines: list[_Line], columns: list[tuple[float, float]]) -> list[tuple[str, ...]]:
+def _head_rows(lines: list[Line], columns: list[tuple[float, float]]) -> list[tuple[str, ...]]:
     """Header lines -> header rows. Excel sets header cells right-aligned, bottom-aligned and
     stacked over several lines with one word space between neighbours, so each word goes to
     the column it lies in, and the lines of one header row are stacked into its cells. A line
@@ -298,7 +220,7 @@ def _head_rows(lines: list[_Line], columns: list[tuple[float, float]]) -> list[t
             if k is None:
                 over = [k for k, (a, b) in enumerate(columns) if min(b, run.x1) - max(a, run.x0) > 0.3 * line.em]
                 spans = spans or len(over) >= 2
-                k = over[0] if len(over) >= 2 else _nearest(run, columns)
+                k = over[0] if len(over) >= 2 else nearest(run, columns)
             cells[k].extend(run.words)
         if spans:
             rows.append(cells)
@@ -309,26 +231,26 @@ def _head_rows(lines: list[_Line], columns: list[tuple[float, float]]) -> list[t
         else:
             rows.append(cells)
             stacking = True
-    return [tuple(_text(c) for c in row) for row in rows]
+    return [tuple(cell_text(c) for c in row) for row in rows]
 
 
-def _runs(line: _Line, columns: list[tuple[float, float]]) -> list[_Chunk]:
+def _runs(line: Line, columns: list[tuple[float, float]]) -> list[Chunk]:
     """A header line's words in runs: parted by more than a word space, or after a word that
     ends where a column ends (right-aligned header cells one space apart)."""
     ends = [b for _a, b in columns]
-    runs: list[_Chunk] = []
+    runs: list[Chunk] = []
     closed = True
     for word in line.band.words:
         if runs and not closed and word.box.x0 - runs[-1].x1 <= CELL_GAP * line.em:
             runs[-1].words.append(word)
             runs[-1].x1 = word.box.x1
         else:
-            runs.append(_Chunk([word], word.box.x0, word.box.x1))
+            runs.append(Chunk([word], word.box.x0, word.box.x1))
         closed = any(abs(word.box.x1 - b) < 0.5 * line.em for b in ends)
     return runs
 
 
-def _body_rows(lines: list[_Line], grid: list[list[list[Word]]]) -> list[list[list[Word]]]:
+def _body_rows(lines: list[Line], grid: list[list[list[Word]]]) -> list[list[list[Word]]]:
     """Lines -> rows. Where the lines are set at two spacings (a cell's lines close, rows
     apart), a line close under the one before it that adds no figure continues its row."""
     if not lines:
@@ -342,12 +264,12 @@ def _body_rows(lines: list[_Line], grid: list[list[list[Word]]]) -> list[list[li
     spaced = usual > tight + 0.35 * em
     rows = [[list(c) for c in grid[0]]]
     for gap, cells in zip(gaps, grid[1:]):
-        continues = spaced and gap < (tight + usual) / 2 and not any(c and is_number(_text(c)) for c in cells)
+        continues = spaced and gap < (tight + usual) / 2 and not any(c and is_number(cell_text(c)) for c in cells)
         if continues and not all(a or not b for a, b in zip(rows[-1], cells)):
             continues = False  # it would put text in a cell the row left empty: a row of its own
         if gap < -0.15 * em:
             continues = True  # lines that overlap are one row (figures centred beside a wrapped label)
-        elif not cells[0] and gap < 0.6 * em and not any(c and is_number(_text(c)) for c in cells):
+        elif not cells[0] and gap < 0.6 * em and not any(c and is_number(cell_text(c)) for c in cells):
             # A line with nothing in the first column, close under a row, adds to its cells
             # (an address on two lines), where the row already has text.
             continues = all(a or not b for a, b in zip(rows[-1], cells))
@@ -383,5 +305,5 @@ def _wrapped(row: list[list[Word]], cells: list[list[Word]]) -> bool:
     line_only = not any(cells[1:])
     if not (row_only or line_only):
         return False
-    before, after = _text(row[0]), _text(cells[0])
+    before, after = cell_text(row[0]), cell_text(cells[0])
     return after[:1].islower() or (row_only and bool(_ENDS_OPEN.search(before)))

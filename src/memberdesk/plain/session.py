@@ -47,6 +47,7 @@ class PlainSession:
         self.paragraph = -1  # nothing read on this page yet
         self._paras: list[Paragraph] = []
         self._last_find = ""
+        self._cell_hit: dict[tuple[int, int], int] = {}  # (page, paragraph) -> where a find's match in a table began
         self.speech = PlainSpeech(self.say)
         self.tables = PlainTables(self.say, self._open_paper)
         self.running = True
@@ -317,7 +318,9 @@ class PlainSession:
             return
         self._last_find = query
         results = reading.find(query)
-        later = [h for h in results.hits if (h.page_index, h.paragraph) > (reading.page_index, self.paragraph)]
+        # Past the paragraph being read; inside a table, past the cell the last match was in.
+        here = (reading.page_index, self.paragraph, self._cell_hit.get((reading.page_index, self.paragraph), 1 << 30))
+        later = [h for h in results.hits if (h.page_index, h.paragraph, h.start) > here]
         hits = later or results.hits
         if not hits:
             self.say(f"'{query}' is not in this paper.")
@@ -329,7 +332,12 @@ class PlainSession:
         if hit.page_index != reading.page_index:
             self._load_page(hit.page_index)
         self.paragraph = hit.paragraph
-        self._read()
+        table = self._paras[hit.paragraph].table
+        self._cell_hit = {(hit.page_index, hit.paragraph): hit.start} if table is not None else {}
+        if table is None:
+            self._read()
+        else:  # a match in a table: table mode on its cell, as the reader does
+            self.tables.enter_at(table, hit.start)
 
     def search_all(self, argument: str) -> None:
         if not argument:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from memberdesk.papers.shapes import Table
 from memberdesk.papers.table_text import announce
 from memberdesk.reading.session import ReadingSession
 from memberdesk.reading.table_mode import TableCursor
@@ -52,6 +53,15 @@ class PlainTables:
             return
         self.cursor = TableCursor(found[int(argument) - 1])
         self.say(f"{announce(self.cursor.table)}. nc next cell, pc previous, dc below, uc above, row N, col NAME.")
+        self.say(self.cursor.words())
+
+    def enter_at(self, table: Table, offset: int) -> None:
+        """Table mode on the cell holding character `offset` of the table's text (a find's
+        match), said with its headers."""
+        self.cursor = TableCursor(table)
+        self.cursor.at_offset(offset)
+        where = f"row {self.cursor.row + 1} of {self.cursor.rows}, column {self.cursor.column + 1}"
+        self.say(f"In a table ({announce(table)}), {where}. nc next cell, rr the row, f the next match.")
         self.say(self.cursor.words())
 
     def _in_table(self) -> TableCursor | None:

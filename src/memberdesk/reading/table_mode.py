@@ -77,6 +77,22 @@ class TableCursor:
                 return True
         return False
 
+    def at_offset(self, offset: int) -> bool:
+        """The cell holding character `offset` of the table's text (Table.rows_text, where a
+        find's match is counted); a header cell gives its column's first row. False when the
+        offset is past the text."""
+        table = self.table
+        head = () if table.continued else table.head
+        at = 0
+        for r, row in enumerate(head + table.body):
+            for k, cell in enumerate(row):
+                at += len(cell)
+                if offset < at + (3 if k < len(row) - 1 else 1):  # the cell, or the " | " after it
+                    self.row, self.column = max(r - len(head), 0), k
+                    return True
+                at += 3 if k < len(row) - 1 else 1
+        return False
+
     def find(self, query: str) -> bool:
         """The first cell holding `query` (case aside), from the top; False when none does."""
         wanted = query.lower()

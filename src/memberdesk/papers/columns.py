@@ -1,0 +1,111 @@
+"""A table's columns from its words' alignment, shared by the unruled (tables.py) and the
+row-ruled (row_rules.py) table finders. Pure.
+
+A line of the page is cut into chunks where the gap between words is wider than a word space;
+a column is where most lines have ink, a gutter a stretch that almost no line crosses; each
+line's words are then placed in the column they lie in.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from memberdesk.papers.regions import Band
+from memberdesk.papers.shapes import Word
+
+# A gap wider than this many ems cuts a line into chunks (a justified word space stays under it).
+CHUNK_GAP = 0.8
+# Inside a chunk that crosses a column boundary, a gap this wide still parts two cells
+# (header words set close together over their columns), a single word space does not.
+CELL_GAP = 0.45
+
+
+@dataclass(slots=True)
+class Chunk:
+    words: list[Word]
+    x0: float
+    x1: float
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass(slots=True)
+class Line:
+    band: Band
+    chunks: list[Chunk]
+    em: float
+
+
+def cut_line(band: Band) -> Line:
+    em = statistics.median(w.size for w in band.words) or 10.0
+    chunks: list[Chunk] = []
+    for word in band.words:
+        if chunks and word.box.x0 - chunks[-1].x1 <= CHUNK_GAP * em:
+            chunks[-1].words.append(word)
+            chunks[-1].x1 = max(chunks[-1].x1, word.box.x1)
+        else:
+            chunks.append(Chunk([word], word.box.x0, word.box.x1))
+    return Line(band, chunks, em)
+
+
+def columns_of(lines: list[Line]) -> list[tuple[float, float]]:
+    """Where most lines have ink: a gutter is a stretch crossed by at most a tenth of the lines."""
+    allow = len(lines) // 10
+    events: list[tuple[float, int]] = []
+    for line in lines:
+        for chunk in line.chunks:
+            events.append((chunk.x0, 1))
+            events.append((chunk.x1, -1))
+    events.sort()
+    columns: list[tuple[float, float]] = []
+    depth = 0
+    start: float | None = None
+    for x, step in events:
+        before = depth
+        depth += step
+        if before <= allow < depth and start is None:
+            start = x
+        elif depth <= allow < before and start is not None:
+            columns.append((start, x))
+            start = None
+    return columns
+
+
+def place(chunk: Chunk, columns: list[tuple[float, float]], em: float) -> list[tuple[int, list[Word]]]:
+    """A chunk's words by column: the column it overlaps most, or split where its words fall in
+    different columns with more than a word space between them."""
+    cols = [k for k, (a, b) in enumerate(columns) if min(b, chunk.x1) - max(a, chunk.x0) > 0]
+    if len(cols) <= 1:
+        return [(cols[0] if cols else nearest(chunk, columns), chunk.words)]
+    parts: list[tuple[int, list[Word]]] = []
+    for word in chunk.words:
+        k = nearest(Chunk([word], word.box.x0, word.box.x1), columns)
+        if parts and (k == parts[-1][0] or word.box.x0 - parts[-1][1][-1].box.x1 <= CELL_GAP * em):
+            parts[-1][1].append(word)
+        else:
+            parts.append((k, [word]))
+    return parts
+
+
+def nearest(chunk: Chunk, columns: list[tuple[float, float]]) -> int:
+    def score(k: int) -> float:
+        a, b = columns[k]
+        overlap = min(b, chunk.x1) - max(a, chunk.x0)
+        return overlap if overlap > 0 else -min(abs(chunk.x0 - b), abs(a - chunk.x1))
+
+    return max(range(len(columns)), key=score)
+
+
+def line_cells(line: Line, columns: list[tuple[float, float]]) -> list[list[Word]]:
+    cells: list[list[Word]] = [[] for _ in columns]
+    for chunk in line.chunks:
+        for k, words in place(chunk, columns, line.em):
+            cells[k].extend(words)
+    return cells
+
+
+def cell_text(words: list[Word]) -> str:
+    return " ".join(w.text for w in sorted(words, key=lambda w: (w.box.y0 // 2, w.box.x0)))

@@ -1,0 +1,273 @@
+"""Tables ruled across only: horizontal lines and no vertical ones -> cells. Pure.
+
+Word's "horizontal borders only", Excel exports and ModernGov's report templates rule a table
+with lines across it (over and under the header, between rows, over the total) and leave its
+columns to the text's alignment. The lines say where each row ends, so a cell of several lines
+of prose is one cell, which the words' alignment alone (tables.py) cannot tell from two rows;
+the columns are found from the alignment of the words between the lines (columns.py).
+
+A stack is three or more lines across, one under another, of about the same extent (a line
+over a total may cover the columns of figures only), with at most MAX_LINES lines of text
+between two of them: the bands between the lines are the rows. A band whose lines each carry
+a figure in one column (a table ruled over and under its header and under its last row only)
+is a row per line. Where the first band is already figures, the lines just above the first
+rule (a header underlined, with no line over it) are the header.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Sequence
+
+from memberdesk.papers import ruled
+from memberdesk.papers.columns import Chunk, Line, cell_text, columns_of, cut_line, place
+from memberdesk.papers.numbers import is_number
+from memberdesk.papers.regions import bands
+from memberdesk.papers.shapes import Box, Table, Word, union_all
+
+MIN_WIDTH = 60.0  # points: a shorter line (a signature line, a heading's underline) is no table rule
+SAME = 4.0  # points: lines closer than this (a double line under a total) are one
+GAP = 20.0  # points: segments of one line this far apart at one height are still one line
+END = 6.0  # points: lines whose ends are this close span the same columns
+MAX_LINES = 30  # more lines of text than this between two rules: the rules are not one table's
+MAX_STACKS = 40
+HEAD_LINES = 5  # an Excel header over a table's first line: its cells' words stacked on up to five lines
+
+_BULLETS = ("\u2022", "\u25aa", "\u25cf", "\u25a0", "\u25e6")
+_OPEN = re.compile(r"(\b[a-z]+|[,&(/-])$")  # a label that runs on: a lower-case last word, a comma
+
+
+def find(words: Sequence[Word], rules: Sequence[Box]) -> list[tuple[Table, frozenset[int]]]:
+    """The tables ruled across only among `words`, top to bottom, each with the words it took."""
+    out: list[tuple[Table, frozenset[int]]] = []
+    for stack in stacks(rules)[:MAX_STACKS]:
+        for part in _parts(words, stack):
+            got = _table(words, *part)
+            if got is not None:
+                out.append(got)
+                words = [w for w in words if id(w) not in got[1]]
+    return out
+
+
+def stacks(rules: Sequence[Box]) -> list[list[Box]]:
+    """Lines across, one under another over the same extent, top to bottom (three or more). A
+    line sharing one end of the extent over part of it (a line over the columns of figures)
+    belongs too; a line wider than the table (a page's frame) does not."""
+    flat = sorted((r for r in rules if r.width >= MIN_WIDTH and r.height < r.width / 10), key=lambda r: (r.cy, r.x0))
+    lines: list[Box] = []
+    for rule in flat:  # segments of one line (a line drawn cell by cell) and double lines join
+        last = lines[-1] if lines else None
+        if last is None:
+            lines.append(rule)
+            continue
+        segment = rule.cy - last.cy <= 1.0 and rule.x0 <= last.x1 + GAP and last.x0 <= rule.x1 + GAP
+        double = rule.cy - last.cy <= SAME and abs(rule.x0 - last.x0) <= END and abs(rule.x1 - last.x1) <= END
+        if segment or double:
+            lines[-1] = last.union(rule)
+        else:
+            lines.append(rule)
+    groups: list[list[Box]] = []
+    for line in lines:  # lines of the same extent
+        group = next((g for g in groups if abs(g[0].x0 - line.x0) <= END and abs(g[0].x1 - line.x1) <= END), None)
+        if group is None:
+            groups.append([line])
+        else:
+            group.append(line)
+    groups.sort(key=lambda g: (-len(g), -g[0].width))
+    out = [g for g in groups if len(g) >= 2]
+    for [line] in (g for g in groups if len(g) == 1):  # a line over part of a table joins it
+        host = next((h for h in out if _part_of(line, h[0])), None)
+        if host is None:
+            out.append([line])
+        else:
+            host.append(line)
+    for stack in out:
+        stack.sort(key=lambda r: r.cy)
+    return sorted((s for s in out if len(s) >= 3), key=lambda s: s[0].cy)
+
+
+Part = tuple[list[list[Line]], list[Box], float, float, bool]
+
+
+def _part_of(line: Box, full: Box) -> bool:
+    """A line over some of the columns of a line across the table, sharing one of its ends."""
+    ends = abs(line.x0 - full.x0) <= END or abs(line.x1 - full.x1) <= END
+    inside = line.x0 >= full.x0 - END and line.x1 <= full.x1 + END
+    return ends and inside and line.width >= 0.3 * full.width
+
+
+def _parts(words: Sequence[Word], stack: list[Box]) -> list[Part]:
+    """A stack's bands of lines (the rows between its rules), cut where a paragraph runs
+    across the table: one stack can rule several tables with text between them. Each part is
+    (its rows, its rules, left, right, whether a last row may stand under its last rule)."""
+    left = min(r.x0 for r in stack) - SAME
+    right = max(r.x1 for r in stack) + SAME
+    inside = [w for w in words if left <= w.box.cx <= right and stack[0].cy < w.box.cy < stack[-1].cy]
+    edges = [r.cy for r in stack]
+    rows: list[list[Line]] = [[] for _ in edges[1:]]
+    for band in bands(inside):
+        k = next(k for k in range(len(edges) - 1) if band.y0 + band.y1 < edges[k + 1] * 2)
+        rows[k].append(cut_line(band))
+    parts: list[Part] = []
+    start = 0
+    for k, row in enumerate(rows + [[]]):
+        prose = next((n for n, ln in enumerate(row) if len(ln.chunks) < 2 and _across([ln], left, right)), None)
+        if k < len(rows) and prose is None and len(row) <= MAX_LINES:
+            continue
+        if k < len(rows):
+            # The lines of the band before the text close the table above (its last row).
+            rows[k] = row[: next((n for n, ln in enumerate(row) if len(ln.chunks) < 2), 0)] if prose is not None else []
+        part = rows[start : k + 1]
+        while part and (not part[0] or max(len(ln.chunks) for ln in part[0]) < 2):
+            part, start = part[1:], start + 1  # a title over the header, ruled with the table: text
+        if part:
+            parts.append((part, stack[start : k + 2], left, right, k == len(rows)))
+        start = k + 1
+    return parts
+
+
+def _table(
+    words: Sequence[Word], rows: list[list[Line]], stack: list[Box], left: float, right: float, last: bool
+) -> tuple[Table, frozenset[int]] | None:
+    if last:
+        below = _lines_near(words, stack[-1], left, right, down=True)
+        if any(len(ln.chunks) >= 2 for ln in below) and not _across(below, left, right):
+            rows = [*rows, below]  # the last row, ruled over only (each row has its line above it)
+    lines = [ln for row in rows for ln in row]
+    kept = [row for row in rows if row]
+    if len(kept) < 2:
+        return None
+    columns = _columns([ln for row in kept for ln in row])
+    if len(columns) < 2:
+        return None
+    grid = [cells for row in kept for cells in _split(row, columns)]
+    while grid and sum(1 for c in grid[0] if c) < 2:
+        grid.pop(0)  # a title ruled over with the table, above its header: text, not a row
+    if len(grid) < 2:
+        return None
+    taken = {id(w) for row in grid for c in row for w in c}
+    lines = [ln for ln in lines if id(ln.band.words[0]) in taken]
+    above = _header_above(words, stack[0], left, right, grid)
+    if above:
+        lines = above + lines
+        grid = [_stacked(above, columns), *grid]
+    if sum(1 for row in grid if sum(1 for c in row if c) >= 2) < 2:
+        return None  # one column of text with a note beside it: not a table
+    if any(sum(w.text.startswith(_BULLETS) for w in c) >= 2 for row in grid for c in row):
+        return None  # boxes of bullet points (a slide), not cells
+    box = union_all([Box(ln.band.x0, ln.band.y0, ln.band.x1, ln.band.y1) for ln in lines])
+    table = ruled.cells_table(grid, Box(left + SAME, box.y0, right - SAME, box.y1))
+    if table is None or not table.body:
+        return None
+    return table, frozenset(id(w) for ln in lines for w in ln.band.words)
+
+
+def _columns(lines: list[Line]) -> list[tuple[float, float]]:
+    """The columns of the lines of several cells (a section's name or a header word alone on
+    its line says nothing of them); a gutter narrower than a word space is none (figures whose
+    widths differ in a column)."""
+    multi = [ln for ln in lines if len(ln.chunks) >= 2]
+    em = statistics.median(ln.em for ln in lines)
+    out: list[tuple[float, float]] = []
+    for a, b in columns_of(multi or lines):
+        if out and a - out[-1][1] < 0.5 * em:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _across(lines: list[Line], left: float, right: float) -> bool:
+    """Whether a line of prose runs across most of the table from its left: a paragraph, not
+    a cell (a cell of prose in a wide last column does not start at the left)."""
+    width = right - left
+    return any(
+        len(c.words) >= 8 and c.x1 - c.x0 > 0.6 * width and c.x0 < left + 0.2 * width for ln in lines for c in ln.chunks
+    )
+
+
+def _figures(cells: list[list[Word]]) -> set[int]:
+    return {k for k, c in enumerate(cells) if k and c and is_number(cell_text(c))}
+
+
+def _split(lines: list[Line], columns: list[tuple[float, float]]) -> list[list[list[Word]]]:
+    """One band's lines -> its rows: one row, unless a line puts a figure in a column that
+    already has one (rows not ruled apart), when each such line begins a row."""
+    rows: list[list[list[Word]]] = []
+    for line in lines:
+        cells = _cells(line, columns)
+        if not rows or _figures(cells) & _figures(rows[-1]) or _section(rows[-1], cells):
+            rows.append(cells)
+        else:
+            for k, words in enumerate(cells):
+                rows[-1][k].extend(words)
+    return rows
+
+
+def _cells(line: Line, columns: list[tuple[float, float]]) -> list[list[Word]]:
+    """A line's words by column. A word that ends where a column ends closes its cell even one
+    space before the next word: header cells set right-aligned ("2024-25 Savings Target" beside
+    "Forecast against original saving", their lines running into each other)."""
+    ends = [b for _a, b in columns]
+    cells: list[list[Word]] = [[] for _ in columns]
+    for chunk in line.chunks:
+        short = len(chunk.words) <= 6  # header words, not a line of prose that fills its cell
+        run: list[Word] = []
+        for n, word in enumerate(chunk.words):
+            run.append(word)
+            closes = short and any(abs(word.box.x1 - e) < 0.5 * line.em for e in ends)
+            if n == len(chunk.words) - 1 or closes:
+                for k, words in place(Chunk(run, run[0].box.x0, run[-1].box.x1), columns, line.em):
+                    cells[k].extend(words)
+                run = []
+    return cells
+
+
+def _section(row: list[list[Word]], cells: list[list[Word]]) -> bool:
+    """A section's name on a line of its own ("Adult Social Care & Health Operations") above a
+    row in the same band: the row has its own label, which does not run on from the name."""
+    if any(row[1:]) or not row[0] or not cells[0] or not any(cells[1:]):
+        return False
+    return not cell_text(cells[0])[:1].islower() and not _OPEN.search(cell_text(row[0]))
+
+
+def _stacked(lines: list[Line], columns: list[tuple[float, float]]) -> list[list[Word]]:
+    row: list[list[Word]] = [[] for _ in columns]
+    for line in lines:
+        for k, words in enumerate(_cells(line, columns)):
+            row[k].extend(words)
+    return row
+
+
+def _header_above(
+    words: Sequence[Word], top: Box, left: float, right: float, grid: list[list[list[Word]]]
+) -> list[Line]:
+    """A header underlined, with no rule over it: the lines close above the first rule, when
+    the first row under the rule is already figures."""
+    if not _figures(grid[0]):
+        return []
+    return _lines_near(words, top, left, right, down=False)
+
+
+def _lines_near(words: Sequence[Word], rule: Box, left: float, right: float, *, down: bool) -> list[Line]:
+    """The lines set close together just above `rule` (HEAD_LINES at most: a header) or below it
+    (a row, and rows of figures after a blank line), within the table's width, none of them
+    prose; [] when there are none."""
+    most = MAX_LINES if down else HEAD_LINES
+    near = [w for w in words if left <= w.box.cx <= right and 0 < (w.box.cy - rule.cy) * (1 if down else -1) < 300]
+    found: list[Line] = []
+    edge = rule.cy
+    for band in bands(near) if down else reversed(bands(near)):
+        line = cut_line(band)
+        gap = band.y0 - edge if down else edge - band.y1
+        limit = (2.0 if down else 1.2) if not found else 0.6
+        if down and len(line.chunks) >= 3:
+            limit = 2.6  # a line of figures in the table's columns after a blank line: more rows
+        if gap > limit * line.em or len(found) == most:
+            break
+        found.insert(len(found) if down else 0, line)
+        edge = band.y1 if down else band.y0
+    if not down and any(len(c.words) > 8 for ln in found for c in ln.chunks):
+        return []  # prose over the table, not its header (a row below is checked by _across)
+    return found
