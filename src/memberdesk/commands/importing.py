@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import threading
 
 from memberdesk.commands import Context
 from memberdesk.commands.progress import progress_reporter
-from memberdesk.commands.stopping import stop_signals
-from memberdesk.words import plural
+from memberdesk.commands.stopping import stop_asks_first
+from memberdesk.words import imported_words, plural
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,11 +28,17 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     library = ctx.library()
     failed = 0
-    with stop_signals(), progress_reporter(ctx, "Importing") as report, Importer(library) as importer:
+    cancel = threading.Event()  # the first Ctrl+C or SIGTERM: the papers imported so far are kept
+    with (
+        stop_asks_first(cancel),
+        progress_reporter(ctx, "Importing") as report,
+        Importer(library, cancel=cancel) as importer,
+    ):
         results = importer.import_paths(args.paths, progress=report)
     full = [r for r in results if r.disk_full]
+    stopped = [r for r in results if r.stopped]
     for result in results:
-        if result.disk_full:
+        if result.disk_full or result.stopped:
             continue
         if result.error:
             failed += 1
@@ -50,9 +57,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                 ctx.fail(f"{result.path}: {warning}")
     if full:
         done = sum(1 for r in results if r.ok)
-        ctx.fail(
-            f"the disk is full: {plural(done, 'paper')} imported, {len(full)} not; "
-            "free some space and run the same command again"
-        )
+        ctx.fail(f"the disk is full: {imported_words(done, len(full))}; free some space and run the same command again")
         return 1
+    if stopped:
+        done = sum(1 for r in results if r.ok)
+        ctx.fail(f"stopped: {imported_words(done, len(stopped))}; run the same command again to finish")
+        return 130
     return 1 if failed else 0

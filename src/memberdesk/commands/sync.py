@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from types import FrameType
 
 from memberdesk.commands import CommandError, Context, UsageError
-from memberdesk.commands.stopping import stop_signals
+from memberdesk.commands.stopping import stop_asks_first
 from memberdesk.sync.report import SyncProgress, Throttle
 
 
@@ -86,7 +84,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         raise CommandError(f"there is no meeting {args.meeting} in the library (memberdesk library --json lists them)")
     cancel = threading.Event()
     with (
-        _stop_on_ctrl_c(cancel),
+        stop_asks_first(cancel),
         _reporter(ctx) as progress,
         Syncer(library, progress=progress, cancel=cancel, wait_for_lock=args.wait) as syncer,
     ):
@@ -124,27 +122,6 @@ def _schedule(args: argparse.Namespace, ctx: Context) -> int:
     for line in result.lines:
         print(line, file=ctx.out)
     return 0
-
-
-@contextmanager
-def _stop_on_ctrl_c(cancel: threading.Event) -> Iterator[None]:
-    """The first Ctrl+C (or SIGTERM, SIGHUP) asks the sync to stop cleanly (temporary files
-    removed, what arrived kept); a second one stops at once."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(signum: int, frame: FrameType | None) -> None:
-        if cancel.is_set():
-            raise KeyboardInterrupt
-        cancel.set()
-
-    previous = signal.signal(signal.SIGINT, stop)
-    try:
-        with stop_signals(stop):
-            yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
 
 @contextmanager

@@ -107,6 +107,8 @@ class PaperFetcher:
         imported = self.importer.import_file(
             result.path, title=doc.title, source_url=doc.url, meeting_id=run.id, kind=doc.kind, marker=marker
         )
+        if imported.stopped:  # the sync's stop reached the import: this paper comes next time
+            raise FetchCancelled("stopped")
         if imported.error or imported.document_id is None:
             failed(paper, f"the file could not be read ({imported.error})", report)
             return
