@@ -83,19 +83,22 @@ class Importer:
         self.languages = languages
 
     def close(self, *, abort: bool = False) -> None:
-        """Let the workers go; `abort` (Ctrl+C, SIGTERM): at once, not after the pages they hold."""
+        """Let the workers go; `abort` (Ctrl+C, SIGTERM) or the cancel set: at once, not after
+        the pages they hold. Killed, the pool fails its own pending futures; cancelling them
+        too would race it (Python 3.11 then prints an InvalidStateError traceback)."""
         if self._pool is not None:
-            if abort:
+            if abort or self.cancel.is_set():
                 kill_workers(self._pool)
-            self._pool.shutdown(wait=not abort, cancel_futures=True)
+                self._pool.shutdown(wait=False, cancel_futures=False)
+            else:
+                self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
     def __enter__(self) -> Importer:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
-        # Stopped (Ctrl+C, SIGTERM, the cancel): the workers' pages are not wanted, end them now.
-        self.close(abort=self.cancel.is_set() or (kind is not None and not issubclass(kind, Exception)))
+        self.close(abort=kind is not None and not issubclass(kind, Exception))
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -335,9 +338,12 @@ class Importer:
                 store(_extract_pages(source, *chunks[0]))
                 for future in futures:  # in order, so pages arrive front to back
                     store(result_unless_cancelled(future, self.cancel, ImportStopped))
-            finally:
-                for future in futures:
+            except (ImportStopped, KeyboardInterrupt):
+                raise  # the workers are ended with their pool (close), their futures with them
+            except BaseException:
+                for future in futures:  # a damaged page: the pool goes on to the next paper
                     future.cancel()
+                raise
         # A page that gave no text may be a scan, a blank page, or a stream unsafe to read.
         for n, page in enumerate(layouts):
             if not page.blocks and not page.problem:
