@@ -50,6 +50,7 @@ def test_a_stopped_import_keeps_the_papers_finished_and_says_how_many(
         child.kill()
     assert spent < 1.5, f"{spent:.2f} s after {how.name}"
     assert child.returncode == 130, err
+    assert b"Traceback" not in err, err
     said = re.search(rb"stopped: (\d+) papers imported, (\d+) not; run the same command again to finish", err)
     assert said, err
     done, rest = int(said[1]), int(said[2])
