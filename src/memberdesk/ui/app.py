@@ -121,6 +121,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
         follow_focus_soon(self)
 
     def on_unmount(self) -> None:
+        self.imports.stop()  # quitting ends an import as x does (else the exit waits for it)
         self.speech.close()  # silence first, then end the speech worker and player processes
         self.library.close()
 
