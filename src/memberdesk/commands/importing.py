@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import threading
+from typing import TYPE_CHECKING
 
 from memberdesk.commands import Context
 from memberdesk.commands.progress import progress_reporter
 from memberdesk.commands.stopping import stop_asks_first
 from memberdesk.words import imported_words, plural
+
+if TYPE_CHECKING:
+    from memberdesk.library import Library
+    from memberdesk.model import ImportResult
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -27,14 +32,17 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from memberdesk.papers.importer import Importer
 
     library = ctx.library()
-    failed = 0
     cancel = threading.Event()  # the first Ctrl+C or SIGTERM: the papers imported so far are kept
-    with (
-        stop_asks_first(cancel),
-        progress_reporter(ctx, "Importing") as report,
-        Importer(library, cancel=cancel) as importer,
-    ):
-        results = importer.import_paths(args.paths, progress=report)
+    # To the last line said: a stop as the run ends is then no kill (every paper is named).
+    with stop_asks_first(cancel):
+        with progress_reporter(ctx, "Importing") as report, Importer(library, cancel=cancel) as importer:
+            results = importer.import_paths(args.paths, progress=report)
+        return _said(results, library, ctx)
+
+
+def _said(results: list[ImportResult], library: Library, ctx: Context) -> int:
+    """Each paper imported (or why not), the line for a full disk or a stop; the exit status."""
+    failed = 0
     full = [r for r in results if r.disk_full]
     stopped = [r for r in results if r.stopped]
     for result in results:

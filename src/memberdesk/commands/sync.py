@@ -10,7 +10,7 @@ from datetime import date
 
 from memberdesk.commands import CommandError, Context, UsageError
 from memberdesk.commands.stopping import stop_asks_first
-from memberdesk.sync.report import SyncProgress, Throttle
+from memberdesk.sync.report import SyncProgress, SyncReport, Throttle
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -83,15 +83,23 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.meeting is not None and library.councils.meeting(args.meeting) is None:
         raise CommandError(f"there is no meeting {args.meeting} in the library (memberdesk library --json lists them)")
     cancel = threading.Event()
-    with (
-        stop_asks_first(cancel),
-        _reporter(ctx) as progress,
-        Syncer(library, progress=progress, cancel=cancel, wait_for_lock=args.wait) as syncer,
-    ):
-        try:
-            report = syncer.run(councils, from_date=start, to_date=end, meeting_id=args.meeting, recheck=args.recheck)
-        except SyncBusy as busy:
-            raise CommandError(str(busy)) from None
+    # To the last line said: a stop as the run ends is then no kill (the summary is said).
+    with stop_asks_first(cancel):
+        with (
+            _reporter(ctx) as progress,
+            Syncer(library, progress=progress, cancel=cancel, wait_for_lock=args.wait) as syncer,
+        ):
+            try:
+                report = syncer.run(
+                    councils, from_date=start, to_date=end, meeting_id=args.meeting, recheck=args.recheck
+                )
+            except SyncBusy as busy:
+                raise CommandError(str(busy)) from None
+        return _said(report, ctx)
+
+
+def _said(report: SyncReport, ctx: Context) -> int:
+    """The run's notes, failures and summary; the exit status."""
     for note in report.notes:
         print(f"note: {note}", file=ctx.err)
     for failure in report.failures:
