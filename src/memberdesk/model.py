@@ -125,6 +125,7 @@ class ImportResult:
     pages: int = 0
     warnings: list[str] = field(default_factory=list)
     disk_full: bool = False  # not imported because the disk filled up (this file or one before)
+    stopped: bool = False  # not imported because the run was stopped (Ctrl+C, x in the app, SIGTERM)
 
     @property
     def ok(self) -> bool:

@@ -8,6 +8,11 @@ def plural(count: int, word: str, many: str = "") -> str:
     return f"{count:,} {word if count == 1 else many or word + 's'}"
 
 
+def imported_words(done: int, not_done: int) -> str:
+    """'3 papers imported, 7 not': what an import stopped early (a full disk, a stop) kept."""
+    return f"{plural(done, 'paper')} imported, {not_done:,} not"
+
+
 def document_words(title: str, *, status: str, pages: int, version: int = 1, marker: str = "") -> str:
     """A paper in words, title first (a screen reader hears what it is first), markers in words."""
     if status == "restricted":

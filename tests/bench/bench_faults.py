@@ -9,7 +9,11 @@
    every paper stored once, each version numbered once.
 3. The council drips, resets, never answers or never stops, for papers and for lists of
    meetings: each sync must end within its deadline.
-Prints runs, kills and failures for each part, and the total.
+4. SIGTERM or Ctrl+C (SIGINT) at a random moment of `import` (a folder), `sync` (a slow council)
+   and `sync` of a council whose server accepts no connection: each must end within 1.5 s
+   with exit 0 (it had finished) or 130, then the same checks as after a kill; a stopped
+   import's line must count every file ("N papers imported, M not").
+Prints runs, kills (here: kills and stops) and failures for each part, and the total.
 """
 
 from __future__ import annotations
@@ -17,6 +21,9 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
+import signal
+import sqlite3
 import sys
 import tempfile
 import time
@@ -30,7 +37,16 @@ sys.path.insert(0, str(ROOT / "tests" / "support"))
 from cli import memberdesk  # noqa: E402
 from council_data import default_council  # noqa: E402
 from council_server import CouncilServer  # noqa: E402
-from faults import children, gone_within, integrity, papers, start, temporary_files  # noqa: E402
+from faults import (  # noqa: E402
+    children,
+    connecting_to,
+    gone_within,
+    integrity,
+    never_accepting,
+    papers,
+    start,
+    temporary_files,
+)
 from memberdesk.library import Library  # noqa: E402
 from pdf_factory import make_pdf  # noqa: E402
 from sync_support import follow, syncer  # noqa: E402
@@ -173,10 +189,103 @@ def network_campaign(work: Path) -> None:
                     fail("hostile council", f"{fault} on {target}: no failure reported")
 
 
+def stop_at_random(part: str, child, rnd: random.Random, most: float, home: Path, under_way) -> str:  # type: ignore[no-untyped-def]
+    """Send SIGTERM or SIGINT at a random moment once the run is under way (`under_way()`: it
+    has begun its work, so the command's handlers are in place, not Python's); check it ends
+    within 1.5 s, keeping a consistent library. Its stderr."""
+    started = time.monotonic() + 60
+    while not under_way() and time.monotonic() < started and child.poll() is None:
+        time.sleep(0.01)
+    deadline = time.monotonic() + rnd.uniform(0.0, most)
+    workers: set[int] = set()
+    while time.monotonic() < deadline and child.poll() is None:
+        workers.update(children(child.pid))
+        time.sleep(0.01)
+    workers.update(children(child.pid))
+    if child.poll() is not None:  # it finished first: a run, not a stop
+        runs[part] += 1
+        after_kill(part, home, sorted(workers))
+        return ""
+    asked = time.monotonic()
+    child.send_signal(rnd.choice([signal.SIGTERM, signal.SIGINT]))
+    try:
+        _, err = child.communicate(timeout=15)
+    except Exception:  # noqa: BLE001 - a run that does not end is the failure counted
+        child.kill()
+        _, err = child.communicate()
+        fail(part, "did not end within 15 s of the stop")
+    spent = time.monotonic() - asked
+    runs[part] += 1
+    kills[part] += 1
+    if spent > 1.5:
+        fail(part, f"ended {spent:.2f} s after the stop")
+    if child.returncode not in (0, 130):
+        fail(part, f"exit {child.returncode}: {err.decode(errors='replace').strip()[-200:]}")
+    if b"Traceback" in err:
+        fail(part, "a traceback: " + err.decode(errors="replace").strip()[-600:])
+    after_kill(part, home, sorted(workers))
+    return err.decode(errors="replace")
+
+
+def rows(home: Path) -> int:
+    """Documents rows (any status), read as a bystander: read-only, nothing swept."""
+    if not (home / "library.sqlite3").exists():
+        return 0
+    try:
+        conn = sqlite3.connect(f"file:{home / 'library.sqlite3'}?mode=ro", uri=True, timeout=5)
+        try:
+            return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+def stop_campaign(work: Path, rnd: random.Random, count: int) -> None:
+    folder = work / "stop-in"
+    files = papers(folder, 8, pages=30, seed=5)
+    for n in range(count):
+        home = work / f"stop-import-{n}"
+        err = stop_at_random(
+            "stop import",
+            start("import", folder, home=home),
+            rnd,
+            5.0,
+            home,
+            lambda: rows(home) > 0,  # noqa: B023
+        )
+        said = re.search(r"stopped: (\d+) papers? imported, (\d+) not", err)
+        with Library(home) as library:
+            kept = len(library.documents.all())
+            if any(d.status != "ready" for d in library.documents.all(include_unfinished=True)):
+                fail("stop import", "a half-imported paper is listed")
+        if said and (int(said[1]) != kept or int(said[1]) + int(said[2]) != len(files)):
+            fail("stop import", f"said {said[0]!r} with {kept} of {len(files)} papers in the library")
+    with CouncilServer(default_council()) as server:
+        home = work / "stop-sync"
+        with Library(home) as library:
+            follow(library, server)
+        # Papers slow enough for a sync of some seconds, stopped part-way.
+        server.add_fault("mgConvert2PDF", "slow_body", times=None, seconds=1.0)
+        for _ in range(count):
+            asked = len(server.requests())
+            under_way = lambda: len(server.requests()) > asked  # noqa: B023, E731
+            stop_at_random("stop sync", start("sync", home=home), rnd, 2.0, home, under_way)
+    with never_accepting() as url:
+        home = work / "stop-sync-connecting"
+        with Library(home) as library:
+            council_id = library.councils.add_council("Stuck Borough Council", url.rstrip("/"), "webservice")
+            library.councils.set_followed([library.councils.upsert_committee(council_id, "101", "Cabinet")], True)
+        for _ in range(count):
+            connecting = lambda: connecting_to(url) > 0  # noqa: E731
+            stop_at_random("stop sync connecting", start("sync", home=home), rnd, 3.0, home, connecting)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--kills", type=int, default=20, help="kill -9s per command")
     parser.add_argument("--pairs", type=int, default=5, help="rounds of two runs at once")
+    parser.add_argument("--stops", type=int, default=10, help="SIGTERM/Ctrl+C stops per command")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rnd = random.Random(args.seed)
@@ -186,6 +295,7 @@ def main() -> None:
         kill_campaign(work, rnd, args.kills)
         pairs_campaign(work, args.pairs)
         network_campaign(work)
+        stop_campaign(work, rnd, args.stops)
     print(f"{'part':<20} {'runs':>5} {'kills':>6} {'failures':>9}")
     for part in runs:
         print(f"{part:<20} {runs[part]:>5} {kills[part]:>6} {failures[part]:>9}")

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import os
 import random
+import socket
 import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from pdf_factory import make_pdf
@@ -36,6 +39,44 @@ def papers(folder: Path, count: int, pages: int = 6, seed: int = 0) -> list[Path
         texts = [" ".join(rnd.choice(WORDS) for _ in range(120)) for _ in range(pages)]
         out.append(make_pdf(folder / f"paper-{seed}-{n:03d}.pdf", texts, title=f"Paper {seed}-{n}"))
     return out
+
+
+@contextmanager
+def never_accepting() -> Iterator[str]:
+    """The address of a real server on 127.0.0.1 that accepts no connection: it listens with
+    a backlog of none, already filled by one connection nobody accepts, so the kernel drops
+    every further SYN and a connect waits for its whole timeout (a hung council server)."""
+    server = socket.socket()
+    filler = socket.socket()
+    try:
+        server.bind(("127.0.0.1", 0))
+        server.listen(0)
+        filler.connect(server.getsockname())
+        host, port = server.getsockname()
+        probe = socket.socket()
+        probe.settimeout(0.3)
+        try:  # the test means nothing unless a connect truly hangs here
+            probe.connect((host, port))
+            raise AssertionError("the never-accepting server accepted a connection")
+        except TimeoutError:
+            pass
+        finally:
+            probe.close()
+        yield f"http://{host}:{port}/"
+    finally:
+        filler.close()
+        server.close()
+
+
+def connecting_to(url: str) -> int:
+    """How many connects to `url`'s port wait unanswered (SYN_SENT in /proc/net/tcp)."""
+    port = int(url.rstrip("/").rsplit(":", 1)[1])
+    waiting = 0
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[3] == "02" and int(fields[2].split(":")[1], 16) == port:
+            waiting += 1
+    return waiting
 
 
 def start(*args: str | Path, home: Path) -> subprocess.Popen[bytes]:

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import threading
+from typing import TYPE_CHECKING
 
 from memberdesk.commands import Context
 from memberdesk.commands.progress import progress_reporter
-from memberdesk.commands.stopping import stop_signals
-from memberdesk.words import plural
+from memberdesk.commands.stopping import stop_asks_first
+from memberdesk.words import imported_words, plural
+
+if TYPE_CHECKING:
+    from memberdesk.library import Library
+    from memberdesk.model import ImportResult
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,12 +32,21 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from memberdesk.papers.importer import Importer
 
     library = ctx.library()
+    cancel = threading.Event()  # the first Ctrl+C or SIGTERM: the papers imported so far are kept
+    # To the last line said: a stop as the run ends is then no kill (every paper is named).
+    with stop_asks_first(cancel):
+        with progress_reporter(ctx, "Importing") as report, Importer(library, cancel=cancel) as importer:
+            results = importer.import_paths(args.paths, progress=report)
+        return _said(results, library, ctx)
+
+
+def _said(results: list[ImportResult], library: Library, ctx: Context) -> int:
+    """Each paper imported (or why not), the line for a full disk or a stop; the exit status."""
     failed = 0
-    with stop_signals(), progress_reporter(ctx, "Importing") as report, Importer(library) as importer:
-        results = importer.import_paths(args.paths, progress=report)
     full = [r for r in results if r.disk_full]
+    stopped = [r for r in results if r.stopped]
     for result in results:
-        if result.disk_full:
+        if result.disk_full or result.stopped:
             continue
         if result.error:
             failed += 1
@@ -50,9 +65,10 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                 ctx.fail(f"{result.path}: {warning}")
     if full:
         done = sum(1 for r in results if r.ok)
-        ctx.fail(
-            f"the disk is full: {plural(done, 'paper')} imported, {len(full)} not; "
-            "free some space and run the same command again"
-        )
+        ctx.fail(f"the disk is full: {imported_words(done, len(full))}; free some space and run the same command again")
         return 1
+    if stopped:
+        done = sum(1 for r in results if r.ok)
+        ctx.fail(f"stopped: {imported_words(done, len(stopped))}; run the same command again to finish")
+        return 130
     return 1 if failed else 0

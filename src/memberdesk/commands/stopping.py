@@ -1,5 +1,8 @@
 """SIGTERM and SIGHUP stop a command the way Ctrl+C does: its clean-up runs (worker processes
-ended, temporary files removed, what was finished kept) instead of dying mid-step."""
+ended, temporary files removed, what was finished kept) instead of dying mid-step.
+
+A long run (sync, import) is asked first: the first stop sets its cancel and it ends within
+a second, saying what it kept; a second stop ends it at once."""
 
 from __future__ import annotations
 
@@ -29,3 +32,24 @@ def stop_signals(handler: Callable[[int, FrameType | None], None] = _interrupt) 
     finally:
         for number, old in previous.items():
             signal.signal(number, old)
+
+
+@contextmanager
+def stop_asks_first(cancel: threading.Event) -> Iterator[None]:
+    """While inside, the first Ctrl+C, SIGTERM or SIGHUP sets `cancel` (the run stops cleanly,
+    keeping what it finished); a second raises KeyboardInterrupt. Main thread only."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        if cancel.is_set():
+            raise KeyboardInterrupt
+        cancel.set()
+
+    previous = signal.signal(signal.SIGINT, stop)
+    try:
+        with stop_signals(stop):
+            yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import signal
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
-from types import FrameType
 
 from memberdesk.commands import CommandError, Context, UsageError
-from memberdesk.commands.stopping import stop_signals
-from memberdesk.sync.report import SyncProgress, Throttle
+from memberdesk.commands.stopping import stop_asks_first
+from memberdesk.sync.report import SyncProgress, SyncReport, Throttle
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -85,15 +83,23 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.meeting is not None and library.councils.meeting(args.meeting) is None:
         raise CommandError(f"there is no meeting {args.meeting} in the library (memberdesk library --json lists them)")
     cancel = threading.Event()
-    with (
-        _stop_on_ctrl_c(cancel),
-        _reporter(ctx) as progress,
-        Syncer(library, progress=progress, cancel=cancel, wait_for_lock=args.wait) as syncer,
-    ):
-        try:
-            report = syncer.run(councils, from_date=start, to_date=end, meeting_id=args.meeting, recheck=args.recheck)
-        except SyncBusy as busy:
-            raise CommandError(str(busy)) from None
+    # To the last line said: a stop as the run ends is then no kill (the summary is said).
+    with stop_asks_first(cancel):
+        with (
+            _reporter(ctx) as progress,
+            Syncer(library, progress=progress, cancel=cancel, wait_for_lock=args.wait) as syncer,
+        ):
+            try:
+                report = syncer.run(
+                    councils, from_date=start, to_date=end, meeting_id=args.meeting, recheck=args.recheck
+                )
+            except SyncBusy as busy:
+                raise CommandError(str(busy)) from None
+        return _said(report, ctx)
+
+
+def _said(report: SyncReport, ctx: Context) -> int:
+    """The run's notes, failures and summary; the exit status."""
     for note in report.notes:
         print(f"note: {note}", file=ctx.err)
     for failure in report.failures:
@@ -124,27 +130,6 @@ def _schedule(args: argparse.Namespace, ctx: Context) -> int:
     for line in result.lines:
         print(line, file=ctx.out)
     return 0
-
-
-@contextmanager
-def _stop_on_ctrl_c(cancel: threading.Event) -> Iterator[None]:
-    """The first Ctrl+C (or SIGTERM, SIGHUP) asks the sync to stop cleanly (temporary files
-    removed, what arrived kept); a second one stops at once."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(signum: int, frame: FrameType | None) -> None:
-        if cancel.is_set():
-            raise KeyboardInterrupt
-        cancel.set()
-
-    previous = signal.signal(signal.SIGINT, stop)
-    try:
-        with stop_signals(stop):
-            yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
 
 @contextmanager

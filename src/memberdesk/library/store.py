@@ -194,9 +194,13 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 @contextmanager
 def best_effort(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """A transaction for what reading records on the side (the position, pages read): on a
-    full disk or a read-only copy it is skipped, so reading goes on."""
+    full disk or a read-only copy it is skipped, so reading goes on; so is a record for a
+    paper that is gone meanwhile (an import stopped while its reader was open)."""
     try:
         with transaction(conn):
             yield conn
     except (LibraryFull, LibraryReadOnly):
         pass
+    except sqlite3.IntegrityError as error:
+        if "FOREIGN KEY" not in str(error):
+            raise

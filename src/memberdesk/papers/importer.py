@@ -8,11 +8,8 @@ removes (see Documents.remove_abandoned), so no half document ever shows as read
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import os
-import shutil
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -20,11 +17,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from memberdesk import config
-from memberdesk.files import owned_prefix
-from memberdesk.library import COPY_PREFIX, COPY_SUFFIX, AlreadyStored, Library, LibraryError, LibraryFull
+from memberdesk.library import AlreadyStored, Library, LibraryError, LibraryFull
 from memberdesk.library.store import storage_problem
 from memberdesk.model import Document, ImportResult
 from memberdesk.papers import extract, ocr, pdf, scans
+from memberdesk.papers.copying import copy_atomically, file_hash
 from memberdesk.papers.flow import (
     EXTRACTION,
     contents_from_headings,
@@ -36,21 +33,18 @@ from memberdesk.papers.flow import (
 from memberdesk.papers.scans import OcrCancelled, Progress
 from memberdesk.papers.shapes import DocumentLayout, PageLayout, PaperProblem
 from memberdesk.papers.titles import choose_title
-from memberdesk.papers.workers import kill_workers, watch_parent
+from memberdesk.papers.workers import kill_workers, ready_to_spawn, result_unless_cancelled, watch_parent
 from memberdesk.sources.local import pdf_paths
 
 # Below this many pages, starting worker processes costs more than it saves.
 PARALLEL_FROM = 24
 
 DISK_FULL = "not imported: the disk is full"
+STOPPED = "not imported: the import was stopped"
 
 
-def file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+class ImportStopped(Exception):
+    """The cancel was set while a paper's pages were being laid out: that paper is undone."""
 
 
 def _chunks(count: int, workers: int) -> Iterator[tuple[int, int]]:
@@ -89,11 +83,15 @@ class Importer:
         self.languages = languages
 
     def close(self, *, abort: bool = False) -> None:
-        """Let the workers go; `abort` (Ctrl+C, SIGTERM): at once, not after the pages they hold."""
+        """Let the workers go; `abort` (Ctrl+C, SIGTERM) or the cancel set: at once, not after
+        the pages they hold. Killed, the pool fails its own pending futures; cancelling them
+        too would race it (Python 3.11 then prints an InvalidStateError traceback)."""
         if self._pool is not None:
-            if abort:
+            if abort or self.cancel.is_set():
                 kill_workers(self._pool)
-            self._pool.shutdown(wait=not abort, cancel_futures=True)
+                self._pool.shutdown(wait=False, cancel_futures=False)
+            else:
+                self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
     def __enter__(self) -> Importer:
@@ -107,6 +105,8 @@ class Importer:
             # fork is instant and inherits pypdf already imported, but a forked copy of a process
             # with other threads (the app) can deadlock: there, spawn fresh workers instead.
             method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
+            if method == "spawn":
+                ready_to_spawn()
             # Each worker ends when this process ends, however it ends (kill -9 too).
             self._pool = ProcessPoolExecutor(
                 self.workers,
@@ -118,13 +118,19 @@ class Importer:
 
     def import_paths(self, paths: Iterable[str | Path], progress: Progress | None = None) -> list[ImportResult]:
         """Each path's result. A full disk stops the run: what was imported stays, that file and
-        the rest are results with disk_full set (the command says it in one line)."""
+        the rest are results with disk_full set (the command says it in one line). The cancel
+        does the same: the paper being laid out is undone, it and the rest have `stopped` set."""
         results = []
         found = list(pdf_paths(paths))
         for n, (path, problem) in enumerate(found):
             if problem:
                 results.append(ImportResult(path=str(path), error=problem))
                 continue
+            if self.cancel.is_set():  # stopped: the papers imported so far stay, the rest wait
+                results.extend(
+                    ImportResult(path=str(rest), error=STOPPED, stopped=True) for rest, why in found[n:] if not why
+                )
+                break
             try:
                 results.append(self.import_file(path, progress=progress))
             except LibraryFull:
@@ -165,7 +171,7 @@ class Importer:
         target = self.library.paper_path(file_name)
         document_id: int | None = None
         try:
-            _copy_atomically(path, target)
+            copy_atomically(path, target)
             document_id = self.library.documents.begin(
                 title=title or info.title,
                 sha256=sha,
@@ -184,6 +190,8 @@ class Importer:
             self.library.notes.relink()  # notes restored before their paper arrived
         except pdf.PdfProblem as exc:
             result.error = exc.reason
+        except ImportStopped:
+            result.error, result.stopped = STOPPED, True
         except AlreadyStored as stored:  # another run stored the same bytes a moment ago
             existing = self.library.documents.get(stored.document_id)
             result.document_id, result.duplicate = stored.document_id, True
@@ -313,6 +321,8 @@ class Importer:
             problems.extend((p.index, p.problem or p.note) for p in rows if p.problem or p.note)
             if progress:
                 progress(shown, len(layouts), count)
+            if self.cancel.is_set():
+                raise ImportStopped
 
         chunks = list(_chunks(count, self.workers))
         if count < PARALLEL_FROM or self.workers == 1:
@@ -327,10 +337,13 @@ class Importer:
                 # on screen sooner, and this process would otherwise only wait.
                 store(_extract_pages(source, *chunks[0]))
                 for future in futures:  # in order, so pages arrive front to back
-                    store(future.result())
-            finally:
-                for future in futures:
+                    store(result_unless_cancelled(future, self.cancel, ImportStopped))
+            except (ImportStopped, KeyboardInterrupt):
+                raise  # the workers are ended with their pool (close), their futures with them
+            except BaseException:
+                for future in futures:  # a damaged page: the pool goes on to the next paper
                     future.cancel()
+                raise
         # A page that gave no text may be a scan, a blank page, or a stream unsafe to read.
         for n, page in enumerate(layouts):
             if not page.blocks and not page.problem:
@@ -384,19 +397,3 @@ def _extract_pages(path: Path, start: int, stop: int) -> list[PageLayout]:
         return extract.extract_pages(path, start, stop)
     except PaperProblem as exc:
         raise pdf.PdfProblem(exc.reason) from exc
-
-
-def _copy_atomically(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        return
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=owned_prefix(COPY_PREFIX), suffix=COPY_SUFFIX)
-    try:
-        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
-            shutil.copyfileobj(src, out, 1 << 20)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -12,11 +12,17 @@ import ctypes
 import ctypes.util
 import os
 import signal
+import sys
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import TypeVar
 
 _PR_SET_PDEATHSIG = 1
 _POLL = 0.5
+_WAIT = 0.1  # seconds: how often a wait for a worker's answer looks at the cancel
+
+T = TypeVar("T")
 
 
 def watch_parent(parent: int) -> None:
@@ -44,6 +50,28 @@ def _death_signal() -> None:
         pass  # not Linux: the watching thread does it
 
 
+def ready_to_spawn() -> None:
+    """Start multiprocessing's resource tracker (which spawned workers need) with a real file
+    for its stderr. It passes sys.stderr's descriptor to its process, and under Textual
+    sys.stderr is a capture whose fileno() is -1: the start would fail ("bad value(s) in
+    fds_to_keep") and no import in the app could use workers. Its rare warnings go nowhere."""
+    from multiprocessing import resource_tracker
+
+    try:
+        if sys.stderr is not None and sys.stderr.fileno() >= 0:
+            resource_tracker.ensure_running()
+            return
+    except (AttributeError, OSError, ValueError):
+        pass
+    captured = sys.stderr
+    with open(os.devnull, "w") as nowhere:
+        sys.stderr = nowhere
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = captured
+
+
 def kill_workers(pool: ProcessPoolExecutor) -> None:
     """Stop a pool's workers now (Ctrl+C, SIGTERM): the pages they hold are not wanted."""
     processes = getattr(pool, "_processes", None) or {}
@@ -52,3 +80,15 @@ def kill_workers(pool: ProcessPoolExecutor) -> None:
             process.kill()
         except (OSError, ValueError, AttributeError):
             pass
+
+
+def result_unless_cancelled(future: Future[T], cancel: threading.Event, stopped: type[Exception]) -> T:
+    """A worker's answer, waited for in short slices: `stopped` is raised within moments of
+    `cancel` being set, though a worker's task can take seconds."""
+    while True:
+        if cancel.is_set():
+            raise stopped
+        try:
+            return future.result(timeout=_WAIT)
+        except FutureTimeout:
+            continue

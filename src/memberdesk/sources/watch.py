@@ -6,10 +6,18 @@ HTTP client's network streams are wrapped: each read waits in short slices (POLL
 and between slices, and after each chunk, the thread's current Watch is asked whether the
 caller has stopped, the deadline has passed, or the answer is coming too slowly. Any of
 these raises Interrupted out of httpx, and http.py turns it into a retry or an error.
+
+Connecting is watched the same way: a server that accepts nothing (a full backlog, an
+address that swallows packets) would hold socket.create_connection for the whole connect
+timeout, so the TCP connect is made non-blocking and waited for in the same slices.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import selectors
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -18,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpcore
+from httpcore._backends.sync import SyncStream  # the stream httpcore's own connect returns
 
 POLL = 0.2  # seconds: how soon a stop is noticed while a read waits
 
@@ -147,12 +156,23 @@ class WatchedBackend(httpcore.NetworkBackend):
         socket_options: Any = None,
     ) -> httpcore.NetworkStream:
         watch = current()
-        if watch is not None:
-            watch.check()
-            left = watch.remaining()
-            if left is not None:
-                timeout = left if timeout is None else min(timeout, max(0.001, left))
-        return WatchedStream(self._inner.connect_tcp(host, port, timeout, local_address, socket_options))
+        if watch is None or not isinstance(self._inner, httpcore.SyncBackend):
+            return WatchedStream(self._inner.connect_tcp(host, port, timeout, local_address, socket_options))
+        watch.check()
+        try:
+            sock = _connect(host, port, timeout, local_address, watch)
+        except TimeoutError as exc:
+            raise httpcore.ConnectTimeout(str(exc)) from exc
+        except OSError as exc:
+            raise httpcore.ConnectError(str(exc)) from exc
+        try:
+            for option in socket_options or ():
+                sock.setsockopt(*option)
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # as httpcore's connect does
+        except OSError as exc:
+            sock.close()
+            raise httpcore.ConnectError(str(exc)) from exc
+        return WatchedStream(SyncStream(sock))
 
     def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Any = None
@@ -161,6 +181,55 @@ class WatchedBackend(httpcore.NetworkBackend):
 
     def sleep(self, seconds: float) -> None:
         self._inner.sleep(seconds)
+
+
+def _connect(host: str, port: int, timeout: float | None, local_address: str | None, watch: Watch) -> socket.socket:
+    """socket.create_connection, but waiting in POLL slices, so that a stop or the request's
+    deadline is seen within moments even while a SYN goes unanswered. Each address the name
+    gives is tried in turn within the one timeout; the first error is raised if none answers."""
+    limit = None if timeout is None else time.monotonic() + timeout
+    first_error: OSError | None = None
+    for family, kind, proto, _, address in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM):
+        sock = socket.socket(family, kind, proto)
+        try:
+            if local_address is not None:
+                sock.bind((local_address, 0))
+            sock.setblocking(False)
+            code = sock.connect_ex(address)
+            if code in (errno.EINPROGRESS, errno.EWOULDBLOCK, errno.EAGAIN):
+                code = _wait_connected(sock, limit, watch)
+            if code:
+                raise OSError(code, os.strerror(code))
+            sock.settimeout(timeout)  # blocking again, as httpcore expects of its sockets
+            return sock
+        except TimeoutError:
+            sock.close()
+            raise
+        except OSError as exc:
+            sock.close()
+            first_error = first_error or exc
+        except BaseException:  # Interrupted: a stop or the deadline
+            sock.close()
+            raise
+    raise first_error or OSError(f"no address found for {host}")
+
+
+def _wait_connected(sock: socket.socket, limit: float | None, watch: Watch) -> int:
+    """Wait for a non-blocking connect to finish; its error code (0: connected)."""
+    with selectors.DefaultSelector() as selector:
+        selector.register(sock, selectors.EVENT_WRITE)
+        while True:
+            watch.check()
+            part = POLL
+            left = watch.remaining()
+            if left is not None:
+                part = min(part, max(0.001, left))
+            if limit is not None:
+                if time.monotonic() >= limit:
+                    raise TimeoutError("timed out")
+                part = min(part, max(0.001, limit - time.monotonic()))
+            if selector.select(part):
+                return sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
 
 
 def watch_client(pools: list[Any]) -> int:

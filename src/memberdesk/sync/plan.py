@@ -38,3 +38,11 @@ def fingerprint(detail: RemoteMeetingDetail) -> str:
     """What the agenda says, as a hash: equal fingerprints mean nothing on it changed."""
     stable = (detail.status, detail.date, detail.time, detail.location, detail.items, detail.documents)
     return hashlib.sha256(repr(stable).encode("utf-8")).hexdigest()
+
+
+def marker_for(run: MeetingRun, previous_sha: str | None) -> str:
+    """The reader's marker for a paper arriving now: "updated" over a copy we had, "new" in a
+    committee synced before (a first sync marks nothing: everything would be new)."""
+    if previous_sha:
+        return "updated"
+    return "new" if run.committee_synced else ""

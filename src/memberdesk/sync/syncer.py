@@ -7,9 +7,10 @@ One run, in two stages, so the progress display has an honest total:
    to 4 requests) and stored: meeting, agenda items with their text, restricted papers as
    listed-only rows. Each paper gets a decision: fetch it (new to us), check it (a
    conditional request), or leave it (checked recently and the meeting's agenda is unchanged).
-2. Papers: every fetch and check on the download pool; each finished file is imported on
-   this thread while the others keep downloading. Changed content becomes a new version
-   (see library/sync_records.py); a bad or cut-off download never touches the copy we have.
+2. Papers (sync/fetching.py): every fetch and check on the download pool; each finished file
+   is imported on this thread while the others keep downloading. Changed content becomes a
+   new version (see library/sync_records.py); a bad or cut-off download never touches the
+   copy we have.
 
 The XML/HTML answers are cached in the library with their validators, so a repeat sync of
 an unchanged meeting costs one small 304 per council page and no paper is downloaded again.
@@ -18,21 +19,20 @@ an unchanged meeting costs one small 304 per council page and no paper is downlo
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import date
-from pathlib import Path
 
 from memberdesk.library import Library, LibraryError, LibraryFull, sync_lock
 from memberdesk.model import AgendaItem, Committee, Council
 from memberdesk.papers.importer import Importer
-from memberdesk.sources.errors import FetchCancelled, FetchError, SourceError
-from memberdesk.sources.fetching import DownloadJob, DownloadResult, clean_partial_downloads
+from memberdesk.sources.errors import FetchCancelled, SourceError
+from memberdesk.sources.fetching import clean_partial_downloads
 from memberdesk.sources.http import HttpClient
 from memberdesk.sources.moderngov import ModernGovClient, default_window
 from memberdesk.sources.records import RemoteMeeting, RemoteMeetingDetail
 from memberdesk.sync.calendar import update_remembered_calendar
-from memberdesk.sync.plan import MeetingRun, PlannedPaper, fingerprint
+from memberdesk.sync.fetching import PaperFetcher
+from memberdesk.sync.plan import MeetingRun, PlannedPaper, fingerprint, marker_for
 from memberdesk.sync.report import Failure, ProgressCallback, SyncProgress, SyncReport
 
 INCOMING = "incoming"  # downloads land here (as .part files) before import copies them in
@@ -70,7 +70,6 @@ class Syncer:
         self.importer = importer or Importer(library, cancel=self.cancel)
         self._own_importer = importer is None
         self._clients: dict[int, ModernGovClient] = {}
-        self._before = self.http.stats()
 
     def close(self) -> None:
         if self._own_importer:
@@ -123,7 +122,7 @@ class Syncer:
         recheck: bool,
     ) -> SyncReport:
         report = SyncReport()
-        self._before = before = self.http.stats()
+        before = self.http.stats()
         incoming = self.library.home / INCOMING
         clean_partial_downloads(incoming)  # what a killed run left: never mistaken for a paper
         default_from, default_to = default_window()
@@ -137,7 +136,16 @@ class Syncer:
                 targets = self._listed_meetings(councils, window, report)
             self._read_agendas(targets, report, runs)
             papers = self._plan(runs, report, recheck)
-            self._fetch(papers, incoming, report)
+            fetcher = PaperFetcher(
+                self.library,
+                self.http,
+                self.importer,
+                progress=self.progress,
+                cancel=self.cancel,
+                workers=self.workers,
+                before=before,
+            )
+            fetcher.fetch(papers, incoming, report)
         except FetchCancelled:
             report.cancelled = True
         except LibraryFull:
@@ -313,7 +321,7 @@ class Syncer:
                             url=doc.url,
                             meeting_id=run.id,
                             kind=doc.kind,
-                            marker=self._marker(run, None),
+                            marker=marker_for(run, None),
                         )
                     report.restricted += 1
                 elif doc.restricted:
@@ -328,107 +336,6 @@ class Syncer:
                 else:
                     papers.append(paper)
         return papers
-
-    def _marker(self, run: MeetingRun, previous_sha: str | None) -> str:
-        if previous_sha:
-            return "updated"
-        return "new" if run.committee_synced else ""
-
-    # -- stage 2: papers -----------------------------------------------------------------
-    def _fetch(self, papers: list[PlannedPaper], incoming: Path, report: SyncReport) -> None:
-        total = len(papers)
-        if not total:
-            return
-        jobs = []
-        for n, paper in enumerate(papers):
-            # Conditional only when we hold a copy: a 304 must mean "yours is current".
-            record = paper.record if paper.had_copy else None
-            jobs.append(
-                DownloadJob(
-                    paper.doc.url,
-                    incoming,
-                    etag=record.etag if record else "",
-                    last_modified=record.last_modified if record else "",
-                    key=n,
-                )
-            )
-        self.progress(SyncProgress("papers", "Fetching papers", 0, total))
-        downloads = self.http.download_many(jobs, workers=self.workers, cancel=self.cancel)
-        try:
-            self._take(downloads, papers, report, total)
-        finally:
-            downloads.close()  # a stop: the downloads still running end, and their files go
-
-    def _take(
-        self,
-        downloads: Iterator[tuple[DownloadJob, DownloadResult | SourceError]],
-        papers: list[PlannedPaper],
-        report: SyncReport,
-        total: int,
-    ) -> None:
-        for done, (job, outcome) in enumerate(downloads, start=1):
-            paper = papers[job.key]
-            try:
-                if isinstance(outcome, FetchCancelled) or self.cancel.is_set():
-                    raise FetchCancelled("stopped")
-                if isinstance(outcome, FetchError) and outcome.kind == "disk_full":
-                    raise LibraryFull()
-                if isinstance(outcome, SourceError):
-                    self._failed(paper, str(outcome), report)
-                else:
-                    self._arrived(paper, outcome, report)
-            except LibraryFull:
-                report.not_stored = total - done + 1  # this paper and those still to come
-                raise
-            finally:
-                if isinstance(outcome, DownloadResult) and outcome.path is not None:
-                    outcome.path.unlink(missing_ok=True)  # imported (copied in) or refused
-            fetched = (self.http.stats() - self._before).bytes_fetched
-            self.progress(SyncProgress("papers", paper.doc.title, done, total, fetched))
-
-    def _failed(self, paper: PlannedPaper, reason: str, report: SyncReport) -> None:
-        paper.meeting.failed = True
-        kept = "; the copy you have is kept" if paper.had_copy else ""
-        report.failures.append(Failure(f"{paper.doc.title} ({paper.meeting.label})", f"{reason}{kept}"))
-
-    def _arrived(self, paper: PlannedPaper, result: DownloadResult, report: SyncReport) -> None:
-        records, record = self.library.sync_records, paper.record
-        if record is not None and paper.had_copy and (result.not_modified or result.sha256 == record.sha256):
-            records.checked(record.id, etag=result.etag, last_modified=result.last_modified)
-            report.unchanged += 1
-            return
-        if result.path is None:  # a 304 to a request we did not make conditional
-            self._failed(paper, "the council said 'not modified' for a paper we do not have", report)
-            return
-        run, doc = paper.meeting, paper.doc
-        marker = self._marker(run, record.sha256 if record and paper.had_copy else None)
-        imported = self.importer.import_file(
-            result.path, title=doc.title, source_url=doc.url, meeting_id=run.id, kind=doc.kind, marker=marker
-        )
-        if imported.error or imported.document_id is None:
-            self._failed(paper, f"the file could not be read ({imported.error})", report)
-            return
-        document_id = imported.document_id
-        if imported.duplicate:
-            existing = self.library.documents.get(document_id)
-            if existing is None or existing.source_url != doc.url:
-                # The same bytes are already in the library under another address (or
-                # imported by hand): share the file and pages, keep a row for this address.
-                document_id = records.clone(document_id, doc.url)
-        records.adopt(
-            document_id,
-            url=doc.url,
-            title=doc.title,
-            meeting_id=run.id,
-            kind=doc.kind,
-            marker=marker,
-            etag=result.etag,
-            last_modified=result.last_modified,
-        )
-        if paper.had_copy:
-            report.updated += 1
-        else:
-            report.new += 1
 
     # -- the end of each meeting ---------------------------------------------------------
     def _finish_meetings(self, runs: list[MeetingRun], *, complete: bool) -> None:

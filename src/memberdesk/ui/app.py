@@ -17,6 +17,7 @@ from memberdesk.access.active import ActiveProfile
 from memberdesk.library import Library
 from memberdesk.library.search import SearchHit
 from memberdesk.ui.cursor import follow_focus, follow_focus_soon, place_on_highlighted_command
+from memberdesk.ui.import_worker import ImportJobs, ImportOutcome
 from memberdesk.ui.keys import KeyRow, key_rows
 from memberdesk.ui.messages import (
     ImportPath,
@@ -54,6 +55,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
             id="app.edit_profile",
         ),
         Binding("f3", "setup", "Set-up: how you read, your council, your committees", id="app.setup"),
+        Binding("x", "stop_import", "Stop the import in progress", id="app.stop_import"),
     ]
 
     def __init__(
@@ -71,6 +73,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
         self._first_run = first_run
         self.init_profiles(home, active)
         self.library = Library(home)
+        self.imports = ImportJobs(home)
         self._open_document = open_document
         self._open_path = open_path
         self.speech = SpeechService(home, speech)  # the one speaker, made on first use
@@ -118,6 +121,7 @@ class MemberdeskApp(ProfileSupport, App[None]):
         follow_focus_soon(self)
 
     def on_unmount(self) -> None:
+        self.imports.stop()  # quitting ends an import as x does (else the exit waits for it)
         self.speech.close()  # silence first, then end the speech worker and player processes
         self.library.close()
 
@@ -203,27 +207,43 @@ class MemberdeskApp(ProfileSupport, App[None]):
             return
         self.push_screen(CouncilsScreen(self.library, meeting_id=meeting_id))
 
-    @work(thread=True, exclusive=True, group="import")
     def import_and_open(self, path: str, open_it: bool = True) -> None:
-        """Import in the background; open the reader as soon as the first page is stored."""
-        from memberdesk.papers.importer import Importer
+        """Import a PDF (or a folder of them) in the background; a paper opens in the reader as
+        soon as its first page is stored. One import at a time; x stops it."""
+        if self.imports.running:
+            self.notify(f"{self.imports.running} is still being imported: x stops it.", severity="warning")
+            return
+        where = Path(path).expanduser()
+        self.imports.begin(where.name)
+        self.notify(f"Importing {where.name}... (x stops it)")
+        self._import_in_background(where, open_it)
 
-        self.call_from_thread(self.notify, f"Importing {Path(path).name}...")
-        with Library(self.home) as library, Importer(library) as importer:
-            result = importer.import_file(
-                Path(path).expanduser(),
-                on_started=(lambda doc_id: self.call_from_thread(self._open_when_started, doc_id)) if open_it else None,
-            )
-        if result.error:
-            self.call_from_thread(self.notify, f"{path}: {result.error}", severity="error", timeout=10)
-        elif not open_it:
-            self.call_from_thread(self._refresh_library)
-        elif result.duplicate and result.document_id is not None:
-            self.call_from_thread(self.open_document, result.document_id)
-        elif result.warnings:
-            self.call_from_thread(
-                self.notify, f"{path}: {len(result.warnings)} pages could not be read", severity="warning"
-            )
+    @work(thread=True, group="import")
+    def _import_in_background(self, path: Path, open_it: bool) -> None:
+        outcome = self.imports.run(
+            path, open_it=open_it, on_started=lambda doc_id: self.call_from_thread(self._open_when_started, doc_id)
+        )
+        self.call_from_thread(self._imported, outcome)
+
+    def _imported(self, outcome: ImportOutcome) -> None:
+        if outcome.message:
+            self.notify(outcome.message, severity=outcome.severity, timeout=10)
+        if outcome.open_document is not None:
+            self.open_document(outcome.open_document)
+        elif outcome.refresh:
+            self._refresh_library()
+
+    def action_stop_import(self) -> None:
+        being_read = self.imports.document_id
+        if not self.imports.stop():
+            self.notify("Nothing is running: x stops an import or a sync while one runs.")
+            return
+        # The paper being laid out is undone by the stop: leave its reader now, not when it vanishes.
+        if isinstance(self.screen, ReaderScreen) and self.screen.document.id == being_read:
+            document = self.library.documents.get(being_read)
+            if document is not None and document.status == "importing":
+                self.pop_screen()
+        self.notify("Stopping the import: the papers already imported stay.")
 
     def _refresh_library(self) -> None:
         for screen in self.screen_stack:

@@ -46,7 +46,7 @@ class OpenSearchHit(Message):
 
 
 class ImportPath(Message):
-    """Import a PDF and open it as soon as its first page is in."""
+    """Import a PDF (open it as soon as its first page is in) or a folder of PDFs."""
 
     def __init__(self, path: str) -> None:
         super().__init__()

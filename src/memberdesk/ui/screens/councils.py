@@ -52,7 +52,7 @@ class CouncilsScreen(Screen[None]):
         Binding("f", "follow", "Follow or unfollow the highlighted committee", id="councils.follow"),
         Binding("s", "sync", "Sync now: every followed committee", id="councils.sync"),
         Binding("d", "download", "Download this meeting (or the highlighted one)", id="councils.download"),
-        Binding("x", "stop", "Stop the sync or download", id="councils.stop"),
+        Binding("x", "stop", "Stop the sync or download (or an import)", id="councils.stop"),
         Binding("a", "add", "Add a council by its web address", id="councils.add"),
         Binding("r", "refresh", "Ask the council again for committees or meetings", id="councils.refresh"),
         Binding("n", "note", "Write a note on the highlighted agenda item", id="councils.note"),
@@ -269,11 +269,11 @@ class CouncilsScreen(Screen[None]):
             return
         self._start("Download of the meeting", jobs.sync_meeting(meeting_id))
 
-    def action_stop(self) -> None:
+    async def action_stop(self) -> None:
         if self.jobs.cancel():
-            self._progress("Stopping: finishing the paper in hand and removing temporary files.")
-        else:
-            self._say("Nothing is running.")
+            self._progress("Stopping: removing temporary files; what arrived is kept.")
+        else:  # no sync here: x stops an import, as it does on every other screen
+            await self.run_action("app.stop_import")
 
     def action_add(self) -> None:
         def chosen(url: str | None) -> None:

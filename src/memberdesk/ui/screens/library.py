@@ -29,7 +29,7 @@ def document_prompt(doc: dict[str, Any]) -> str:
 
 class LibraryScreen(Screen[None]):
     BINDINGS = [
-        Binding("i", "import_file", "Import a PDF", id="library.import"),
+        Binding("i", "import_file", "Import a PDF or a folder of PDFs", id="library.import"),
         Binding("r", "reload", "Refresh the list", id="library.refresh"),
         Binding("s", "app.search", "Search every paper", id="library.search"),
         Binding("p", "app.paper_record", "Paper saved by reading on screen", id="library.paper"),
@@ -117,6 +117,10 @@ class LibraryScreen(Screen[None]):
                 self.post_message(ImportPath(path))
 
         self.app.push_screen(
-            PromptScreen("Import a PDF: type the path of a file and press Enter (Escape or Ctrl+G cancels).", "path"),
+            PromptScreen(
+                "Import a PDF or a folder of PDFs: type its path and press Enter (Escape or Ctrl+G cancels). "
+                "x stops an import.",
+                "path",
+            ),
             chosen,
         )
