@@ -298,5 +298,7 @@ def _words(runs: list[_Run]) -> list[Word]:
         if not text.isascii():
             text = unicodedata.normalize("NFC", text)  # ASCII is NFC already
         if text.strip(SOFT_HYPHEN):
-            out.append(Word(text, Box(x0, y0, x1, y1), round(sizes / count, 2), bolds * 2 > count, len(out), bool(sideways)))
+            out.append(
+                Word(text, Box(x0, y0, x1, y1), round(sizes / count, 2), bolds * 2 > count, len(out), bool(sideways))
+            )
     return out
