@@ -35,7 +35,7 @@ class NoteLine(Vertical):
         dock: bottom;
         height: 2;
         padding: 0 2;
-        display: none;
+        visibility: hidden;
     }
     NoteLine > Label { width: 1fr; height: 1; }
     NoteLine > TextArea { height: 1; padding: 0; border: none; }
@@ -63,12 +63,12 @@ class NoteLine(Vertical):
         # new, when this line goes away.
         for line in self.screen.query(MessageLine):
             line.show("")
-        self.display = True
+        self.visible = True
         self.editor.focus()
 
     def _close(self, text: str | None) -> None:
         done, self._done = self._done, None
-        self.display = False
+        self.visible = False
         if done is not None:
             done(text)
 

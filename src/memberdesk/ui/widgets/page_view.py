@@ -9,6 +9,7 @@ sentence being read aloud) are spans of paragraph text, so they survive re-wrapp
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Self
 
 from rich.segment import Segment
 from rich.style import Style
@@ -221,6 +222,14 @@ class PageView(ScrollView, can_focus=True):
             if self.parent is not None:
                 self.parent.post_message(events.DescendantFocus(self))
         self.call_after_refresh(self.place_terminal_cursor)
+
+    def focus(self, scroll_visible: bool = True) -> Self:
+        if not self.app.has_class("-screen-reader"):
+            return super().focus(scroll_visible)
+        # Textual's focus() repaints the whole widget first; here nothing changes with focus.
+        screen = self.screen
+        self.app.call_later(lambda: screen.set_focus(self, scroll_visible=scroll_visible))
+        return self
 
     def _on_blur(self, event: events.Blur) -> None:
         if self.app.has_class("-screen-reader"):
