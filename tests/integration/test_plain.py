@@ -81,7 +81,7 @@ def test_every_command_in_help_works(demo_home: Path) -> None:
     assert run.code == 0 and not ESCAPE.search(run.out)
     text = run.out
     help_lines = [line for line in text.splitlines() if re.match(r"^\w+ or \w+", line)]
-    assert len(help_lines) == 28  # and "row N" (one name)
+    assert len(help_lines) == 31  # and "row N" (one name)
     for expected in [
         "Page 3 (6 of 13)",  # g 3 by printed label
         "Page iii (3 of 13)",

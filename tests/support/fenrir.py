@@ -65,3 +65,36 @@ class Speech:
                 self.heard += len(new)
                 return new
             time.sleep(0.1)
+
+    def settled(self, quiet: float = 0.8, timeout: float = 10.0) -> str:
+        """Everything said since the last call, once Fenrir has been silent for `quiet` seconds."""
+        deadline = time.monotonic() + timeout
+        size, since = len(self.said()), time.monotonic()
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+            now = len(self.said())
+            if now != size:
+                size, since = now, time.monotonic()
+            elif time.monotonic() - since >= quiet:
+                break
+        new = self.said()[self.heard :]
+        self.heard += len(new)
+        return new
+
+
+def memberdesk_program(folder: Path, home: Path, args: str = "", extra_env: str = "") -> Path:
+    """The one program Fenrir starts: a script that sets the environment and runs memberdesk
+    in screen-reader mode (Fenrir runs a command line, not an environment)."""
+    import os
+    import sys
+
+    program = folder / "memberdesk.sh"
+    program.write_text(
+        "#!/bin/sh\n"
+        f"export MEMBERDESK_HOME='{home}' PYTHONPATH='{os.pathsep.join(sys.path)}' LANG=C.UTF-8\n"
+        f"{extra_env}"
+        "unset COLUMNS LINES\n"
+        f"exec '{sys.executable}' -m memberdesk --screen-reader {args}\n"
+    )
+    program.chmod(0o755)
+    return program

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from test_reader import status
@@ -125,3 +126,6 @@ async def test_pages_read_are_recorded_and_shown(demo_home: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, PaperScreen))
         first = str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
         assert first.startswith("4 pages read on screen this year: 2 sheets saved (double-sided)")
+        # Each month in words, as plain mode says it (not "2026-12: ... 1 sheets").
+        month = str(app.screen.query_one(OptionList).get_option_at_index(1).prompt)
+        assert re.fullmatch(r"[A-Z][a-z]+ \d{4}: 4 pages read, 2 sheets saved\.", month), month

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import sqlite3
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from memberdesk.library.store import best_effort, transaction
 from memberdesk.words import plural
@@ -19,6 +19,11 @@ class Month:
     month: str  # "2027-01"
     pages: int
     sheets: int
+
+    def words(self) -> str:
+        """ "January 2027: 3 pages read, 1 sheet saved." (the app and plain mode say it so)."""
+        name = datetime.strptime(self.month, "%Y-%m").strftime("%B %Y")
+        return f"{name}: {plural(self.pages, 'page')} read, {plural(self.sheets, 'sheet')} saved."
 
 
 @dataclass

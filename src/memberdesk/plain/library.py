@@ -4,11 +4,9 @@ the paper record, each said in sentences a screen reader reads well."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 from memberdesk import config
 from memberdesk.library import Library
-from memberdesk.words import plural
 
 Say = Callable[[str], None]
 
@@ -38,5 +36,4 @@ def say_paper_record(library: Library, say: Say) -> None:
     )
     say(record.summary())
     for month in record.months:
-        name = datetime.strptime(month.month, "%Y-%m").strftime("%B %Y")
-        say(f"{name}: {plural(month.pages, 'page')} read, {plural(month.sheets, 'sheet')} saved.")
+        say(month.words())

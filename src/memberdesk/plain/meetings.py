@@ -29,12 +29,12 @@ def meeting_lines(library: Library) -> list[str]:
         lines.append(f"Past meetings, the most recent first ({min(PAST_LISTED, len(day.past))} of {len(day.past)}):")
         for entry in day.past[:PAST_LISTED]:
             lines.extend(_with_papers(library, entry))
-    lines.append("Type o and a paper's number to open it.")
+    lines.append("Type o and a paper's number to open it, or ag and a meeting's number for its agenda.")
     return lines
 
 
 def _with_papers(library: Library, entry: DayMeeting) -> list[str]:
-    lines = [meeting_words(entry)]
+    lines = [f"{meeting_words(entry)} (ag {entry.meeting.id}: its agenda)"]
     for doc_id in entry.papers:
         doc = library.documents.get(doc_id)
         if doc is not None:

@@ -17,6 +17,7 @@ from memberdesk.library.search import SearchError
 from memberdesk.papers.paging import PageNotFound
 from memberdesk.papers.reflow import Paragraph
 from memberdesk.papers.table_text import announce
+from memberdesk.plain.councils import PlainCouncils
 from memberdesk.plain.library import import_demo, say_paper_record
 from memberdesk.plain.meetings import meeting_lines
 from memberdesk.plain.speech import PlainSpeech
@@ -26,7 +27,10 @@ from memberdesk.reading.session import ReadingSession
 from memberdesk.words import document_words, plural
 
 PROMPT = "Command (n next, p previous, r repeat, g page, c contents, f find, h help, q quit): "
-PROMPT_LIBRARY = "Command (l list papers, mt meetings, o NUMBER open, f WORDS search all, h help, q quit): "
+PROMPT_LIBRARY = (
+    "Command (l list papers, mt meetings, co councils, ag MEETING agenda, o NUMBER open, f WORDS search all, "
+    "h help, q quit): "
+)
 
 
 @dataclass
@@ -50,6 +54,7 @@ class PlainSession:
         self._cell_hit: dict[tuple[int, int], int] = {}  # (page, paragraph) -> where a find's match in a table began
         self.speech = PlainSpeech(self.say)
         self.tables = PlainTables(self.say, self._open_paper)
+        self.councils = PlainCouncils(library, self.say, self._open_at)
         self.running = True
         self.commands = self._command_table()
 
@@ -91,6 +96,8 @@ class PlainSession:
         if not line:
             line = "n" if self.reading else "l"
         word, _, argument = line.partition(" ")
+        if word.lower() in ("c", "contents") and self.reading is None:
+            word = "co"  # no paper open, so no contents: c lists the councils
         command = self._lookup(word.lower())
         if command is None:
             self.say(f"'{word}' is not a command. Type h for the list of commands.")
@@ -114,7 +121,12 @@ class PlainSession:
             Command(
                 ("g", "go", "page"), "PAGE", "go to a page by its printed number (or #N for the Nth page)", self.go
             ),
-            Command(("c", "contents"), "", "list the paper's contents, numbered", self.contents),
+            Command(
+                ("c", "contents"),
+                "",
+                "list the paper's contents, numbered (no paper open: the councils)",
+                self.contents,
+            ),
             Command(("j", "jump"), "NUMBER", "go to an entry of the contents by its number (j 5: item 5)", self.jump),
             Command(("nh", "next-heading"), "", "read the next heading", lambda _: self.heading(+1)),
             Command(("ph", "previous-heading"), "", "read the previous heading", lambda _: self.heading(-1)),
@@ -139,6 +151,10 @@ class PlainSession:
                 "meetings: what is new, the next meeting first, then the past",
                 self.meetings,
                 needs_paper=False,
+            ),
+            *(
+                Command(names, arg, words, run, needs_paper=False)
+                for names, arg, words, run in self.councils.commands()
             ),
             Command(
                 ("pr", "paper", "record"),
@@ -182,7 +198,13 @@ class PlainSession:
             return
         self.open(int(argument))
 
-    def open(self, document_id: int, page: str | None = None) -> None:
+    def _open_at(self, document_id: int, entry: str | None) -> None:
+        """Open a paper (from an agenda item): at its contents entry `entry`, if given."""
+        self.open(document_id, read=entry is None)
+        if entry is not None and self.reading is not None and self.reading.document.id == document_id:
+            self.jump(entry)
+
+    def open(self, document_id: int, page: str | None = None, *, read: bool = True) -> None:
         reading = ReadingSession.open(self.library, document_id)
         if reading is None or reading.document.status != "ready":
             self.say(f"There is no paper {document_id}. Type l to list papers.")
@@ -197,6 +219,8 @@ class PlainSession:
                 self.say(f"{exc}. Opening at page {reading.label(index)}.")
         doc = reading.document
         self.say(f"Opened {doc.title}: {plural(doc.page_count, 'page')}, printed {reading.label_span()}.")
+        if not read:
+            return  # the caller goes on to its agenda item's heading
         self._load_page(index)
         if self.speech.reads_on_opening(reading):  # the first run's "Read aloud to me", or the profile
             self.speech.start(reading)

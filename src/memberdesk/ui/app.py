@@ -34,6 +34,7 @@ from memberdesk.ui.screens.help import HelpScreen
 from memberdesk.ui.screens.library import LibraryScreen
 from memberdesk.ui.screens.reader import ReaderScreen
 from memberdesk.ui.speech_service import SpeechOptions, SpeechService
+from memberdesk.ui.widgets.message_line import MessageLine
 from memberdesk.ui.widgets.page_view import PageView
 from memberdesk.ui.widgets.table_view import TableBar
 
@@ -112,6 +113,14 @@ class MemberdeskApp(ProfileSupport, App[None]):
         if id(screen) not in self._cursor_screens:
             self._cursor_screens.add(id(screen))
             screen.screen_layout_refresh_signal.subscribe(self, lambda _: follow_focus(self))
+        # A screen shown again says nothing old: a message it showed before a dialog opened
+        # would be read again as new text when the dialog closes. (A message the closing
+        # dialog posts, "Note saved on page 6.", arrives after this.)
+        for line in screen.query(MessageLine):
+            line.show("")
+        # Now as well as once laid out: the first frame of the screen below a dialog would
+        # otherwise keep the cursor where the dialog had it (a screen reader says "blank").
+        follow_focus(self)
         follow_focus_soon(self)
 
     def on_command_palette_option_highlighted(self, event: CommandPalette.OptionHighlighted) -> None:

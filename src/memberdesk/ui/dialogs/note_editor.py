@@ -6,13 +6,15 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
 
 from memberdesk.ui.dialogs.confirm import ConfirmScreen
+from memberdesk.ui.line_dialog import LineDialog
 
 
-class NoteEditorScreen(ModalScreen[str | None]):
+class NoteEditorScreen(LineDialog[str | None]):
+    """In screen-reader mode two rows at the bottom, over the status and message lines."""
+
     BINDINGS = [
         Binding("ctrl+s", "save", "Save the note", id="note.save"),
         Binding("escape,ctrl+g", "leave", "Leave without saving", id="note.leave"),

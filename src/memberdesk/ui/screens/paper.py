@@ -23,9 +23,7 @@ class PaperScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         record = self.record
         rows = [Option(record.summary())]
-        rows += [
-            Option(f"{m.month}: {m.pages:,} pages read, {m.sheets:,} sheets saved") for m in reversed(record.months)
-        ]
+        rows += [Option(m.words()) for m in reversed(record.months)]  # the month in words, "1 sheet"
         if not record.months:
             rows.append(Option("No pages read on screen yet: every page you read in memberdesk counts."))
         with Vertical(classes="dialog tall"):

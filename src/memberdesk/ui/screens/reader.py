@@ -6,6 +6,8 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.reactive import Reactive
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from memberdesk.library import Library
@@ -18,16 +20,17 @@ from memberdesk.reading.session import ReadingSession
 from memberdesk.reading.table_mode import TableCursor
 from memberdesk.speech.preferences import reads_on_opening
 from memberdesk.ui.dialogs.contents import ContentsScreen
-from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
 from memberdesk.ui.dialogs.prompt import PromptScreen
 from memberdesk.ui.read_aloud import ReadAloudScreen
-from memberdesk.ui.screens.notes import Jump, NotesScreen
+from memberdesk.ui.screens.reader_marks import ReaderMarks
+from memberdesk.ui.widgets.message_line import MessageLine
+from memberdesk.ui.widgets.note_line import NoteLine
 from memberdesk.ui.widgets.page_view import Highlight, PageView
 from memberdesk.ui.widgets.table_view import TableBar, table_at
 from memberdesk.ui.widgets.text_box import TextBox
 
 
-class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and controller
+class ReaderScreen(ReaderMarks, ReadAloudScreen):  # the read-aloud keys and controller; notes and bookmarks
     BINDINGS = [
         Binding("right,full_stop", "next_page", "Next page", id="reader.next_page"),
         Binding("left,comma", "previous_page", "Previous page", id="reader.previous_page"),
@@ -49,6 +52,11 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
         Binding("escape,ctrl+g,backspace", "back", "Library", id="reader.back"),
     ]
 
+    # Textual repaints the whole screen when focus moves (the page to the note line and back):
+    # a screen reader reading the terminal part-way through hears rows of the page again.
+    # The widgets gaining and losing focus repaint themselves.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
     def __init__(self, library: Library, document: Document, *, page_index: int | None = None, find: str = "") -> None:
         super().__init__()
         self.library = library
@@ -69,6 +77,11 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
             yield TextBox(placeholder="Find in this paper: type and press Enter (Escape or Ctrl+G closes)", id="find")
             yield Static("", id="status", markup=False)
             yield TableBar(view, id="table-bar")
+        yield NoteLine(id="note-line")
+        if self.app.has_class("-screen-reader"):
+            # There from the start: mounted with the first message, it would shrink the page
+            # by a row and repaint all of it, and a screen reader hears rows of it again.
+            yield MessageLine()
 
     @property
     def document(self) -> Document:
@@ -312,29 +325,6 @@ class ReaderScreen(ReadAloudScreen):  # ReadAloudScreen: the read-aloud keys and
             self.page_view.focus()
             return
         self.app.pop_screen()
-
-    # -- notes and bookmarks ---------------------------------------------------------------
-    def action_bookmark(self) -> None:
-        self.app.notify(self.reading.toggle_bookmark())
-        self.update_status()
-
-    def action_add_note(self) -> None:
-        index = self.page_index
-
-        def saved(text: str | None) -> None:
-            if text:
-                self.app.notify(self.reading.add_note(text, index))
-                self.update_status()
-
-        self.app.push_screen(NoteEditorScreen(f"page {self.page_label(index)}"), saved)
-
-    def action_notes(self) -> None:
-        def chosen(jump: Jump | None) -> None:
-            if jump is not None:
-                self.show_page(jump.page_index)
-            self.update_status()
-
-        self.app.push_screen(NotesScreen(self.library, self.document.id), chosen)
 
     # -- find ------------------------------------------------------------------------------
     def action_find(self) -> None:

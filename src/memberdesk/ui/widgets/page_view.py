@@ -9,9 +9,11 @@ sentence being read aloud) are spans of paragraph text, so they survive re-wrapp
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Self
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.binding import Binding
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -210,8 +212,31 @@ class PageView(ScrollView, can_focus=True):
         if self.has_focus:
             place_cursor(self, self.cursor_line, GUTTER + self.page_layout.margin)
 
-    def on_focus(self) -> None:
+    # Textual's own focus and blur handlers repaint the whole widget. In screen-reader mode
+    # nothing on the page changes with focus (no marker is drawn), and a whole page repainted
+    # when the find box or the note line takes focus had Fenrir read rows of it again.
+    def _on_focus(self, event: events.Focus) -> None:
+        if self.app.has_class("-screen-reader"):
+            event.prevent_default()
+            self.has_focus = True
+            if self.parent is not None:
+                self.parent.post_message(events.DescendantFocus(self))
         self.call_after_refresh(self.place_terminal_cursor)
+
+    def focus(self, scroll_visible: bool = True) -> Self:
+        if not self.app.has_class("-screen-reader"):
+            return super().focus(scroll_visible)
+        # Textual's focus() repaints the whole widget first; here nothing changes with focus.
+        screen = self.screen
+        self.app.call_later(lambda: screen.set_focus(self, scroll_visible=scroll_visible))
+        return self
+
+    def _on_blur(self, event: events.Blur) -> None:
+        if self.app.has_class("-screen-reader"):
+            event.prevent_default()
+            self.has_focus = False
+            if self.parent is not None:
+                self.parent.post_message(events.DescendantBlur(self))
 
     def _text_line(self, start: int, step: int) -> int | None:
         """The nearest line with text from `start` on, going by `step`: the spacing lines
@@ -359,5 +384,9 @@ class PageView(ScrollView, can_focus=True):
         self.refresh()
 
     def watch_has_focus(self, focused: bool) -> None:
+        if self.app.has_class("-screen-reader"):
+            # No marker to draw or take away: repainting the page (when the note line or the
+            # find box takes focus) would have a screen reader read rows of it again.
+            return
         self._cache.clear()
         self.refresh()
