@@ -107,6 +107,23 @@ async def test_a_match_in_a_table_opens_table_mode_on_its_cell(demo_home: Path) 
         assert view.scroll_offset.y <= view.cell[0] < view.scroll_offset.y + view.size.height  # on screen
 
 
+async def test_the_next_match_in_the_same_table_is_the_next_cell(demo_home: Path) -> None:
+    app = MemberdeskApp(demo_home, open_document=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _on_table_page(app, pilot)
+        await pilot.press("slash")
+        await pilot.press(*"below target", "enter")  # first in 4.1's prose: "two are below target"
+        await pilot.pause()
+        await pilot.press("n")
+        await wait_for(pilot, lambda: app.screen.query_one(TableBar).has_focus)
+        await pilot.pause()
+        assert _bar(app).endswith("Status, Care Act assessments completed within 28 days: Below target")
+        await pilot.press("n")  # from table mode: the next match, further down the same table
+        await wait_for(pilot, lambda: "Safeguarding" in _bar(app))
+        assert _bar(app).endswith("Status, Safeguarding enquiries concluded within 60 days: Below target")
+        assert _under_cursor(app).startswith("Below target")
+
+
 async def test_table_mode_keys_are_listed_in_help_with_their_ids(demo_home: Path) -> None:
     app = MemberdeskApp(demo_home, open_document=1)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -300,15 +300,16 @@ class ReaderScreen(ReaderMarks, ReadAloudScreen):  # the read-aloud keys and con
 
         self.app.push_screen(ContentsScreen(self.outline, self.labels, self.page_index), chosen)
 
-    def action_table_mode(self, query: str = "") -> None:
-        """Table mode on the table here (a find's match: on the cell that holds it)."""
+    def action_table_mode(self, query: str = "", offset: int = -1) -> None:
+        """Table mode on the table here; a find's match (at `offset` of the table's text, so
+        the next match in the same table is the next cell, not the first again) on its cell."""
         number = table_at(self._page_paragraphs, self.page_view)
         table = self._page_paragraphs[number].table if number is not None else None
         if number is None or table is None:
             self.app.notify("No table on this page.")
             return
         cursor = TableCursor(table)
-        if query:
+        if not (offset >= 0 and cursor.at_offset(offset)) and query:
             cursor.find(query)
         self.query_one(TableBar).enter(number, cursor)
 
@@ -371,7 +372,7 @@ class ReaderScreen(ReaderMarks, ReadAloudScreen):  # the read-aloud keys and con
             self.update_status()
         self.page_view.move_to(self.page_view.line_of(hit.paragraph, hit.start))
         if self._page_paragraphs[hit.paragraph].table is not None:
-            self.action_table_mode(self.find.query)  # a match in a table opens table mode on its cell
+            self.action_table_mode(self.find.query, hit.start)  # a match in a table: table mode on its cell
 
     def _apply_find_highlights(self) -> None:
         if not self.find:
