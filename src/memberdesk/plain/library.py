@@ -1,5 +1,6 @@
-"""Plain mode's answers about the library as a whole: the demo pack for an empty library, and
-the paper record, each said in sentences a screen reader reads well."""
+"""Plain mode's answers about the library as a whole: the demo pack for an empty library, the
+paper record, a search of every paper and a paper's marks, each said in sentences a screen reader
+reads well."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable
 
 from memberdesk import config
 from memberdesk.library import Library
+from memberdesk.library.search import SearchError
 
 Say = Callable[[str], None]
 
@@ -37,3 +39,33 @@ def say_paper_record(library: Library, say: Say) -> None:
     say(record.summary())
     for month in record.months:
         say(month.words())
+
+
+def say_search(library: Library, say: Say, words: str) -> None:
+    """Every paper searched (f with no paper open): the pages found, with their papers' numbers."""
+    if not words:
+        say("Type f and the words to search for, for example f ICT contract.")
+        return
+    try:
+        hits = [h for h in library.search.query(words, limit=10) if h.kind == "page"]
+    except SearchError as exc:
+        say(f"{exc}.")
+        return
+    if not hits:
+        say(f"Nothing found for {words}.")
+        return
+    for hit in hits:
+        say(f"Paper {hit.document_id}, {hit.document_title}, page {hit.page_label}: {hit.snippet}")
+    say("Type o and the paper's number to open it, then g and the page.")
+
+
+def say_marks(library: Library, say: Say, document_id: int) -> None:
+    """A paper's bookmarks and notes, each with its printed page."""
+    bookmarks = library.bookmarks.for_document(document_id)
+    notes = library.notes.for_document(document_id)
+    if not bookmarks and not notes:
+        say("No notes or bookmarks in this paper yet: b bookmarks a page, a writes a note.")
+    for mark in bookmarks:
+        say(f"Bookmark: page {mark.label}")
+    for view in notes:
+        say(f"Note on page {view.page_label}: {view.note.text}")

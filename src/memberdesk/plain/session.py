@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from memberdesk.library import Library
-from memberdesk.library.search import SearchError
 from memberdesk.papers.paging import PageNotFound
 from memberdesk.papers.reflow import Paragraph
 from memberdesk.papers.table_text import announce
 from memberdesk.plain.councils import PlainCouncils
-from memberdesk.plain.library import import_demo, say_paper_record
+from memberdesk.plain.library import import_demo, say_marks, say_paper_record, say_search
 from memberdesk.plain.meetings import meeting_lines
 from memberdesk.plain.speech import PlainSpeech
 from memberdesk.plain.tables import PlainTables
@@ -364,20 +363,7 @@ class PlainSession:
             self.tables.enter_at(table, hit.start)
 
     def search_all(self, argument: str) -> None:
-        if not argument:
-            self.say("Type f and the words to search for, for example f ICT contract.")
-            return
-        try:
-            hits = [h for h in self.library.search.query(argument, limit=10) if h.kind == "page"]
-        except SearchError as exc:
-            self.say(f"{exc}.")
-            return
-        if not hits:
-            self.say(f"Nothing found for {argument}.")
-            return
-        for hit in hits:
-            self.say(f"Paper {hit.document_id}, {hit.document_title}, page {hit.page_label}: {hit.snippet}")
-        self.say("Type o and the paper's number to open it, then g and the page.")
+        say_search(self.library, self.say, argument)
 
     # -- bookmarks and notes ---------------------------------------------------------------
     def bookmark(self, _: str) -> None:
@@ -391,15 +377,7 @@ class PlainSession:
         self.say(reading.add_note(argument))
 
     def marks(self, _: str) -> None:
-        document_id = self._open_paper().document.id
-        bookmarks = self.library.bookmarks.for_document(document_id)
-        notes = self.library.notes.for_document(document_id)
-        if not bookmarks and not notes:
-            self.say("No notes or bookmarks in this paper yet: b bookmarks a page, a writes a note.")
-        for mark in bookmarks:
-            self.say(f"Bookmark: page {mark.label}")
-        for view in notes:
-            self.say(f"Note on page {view.page_label}: {view.note.text}")
+        say_marks(self.library, self.say, self._open_paper().document.id)
 
     def speak(self, _: str) -> None:
         self.speech.start(self._open_paper())
