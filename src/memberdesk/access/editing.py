@@ -63,7 +63,7 @@ NUMBER_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("speech", "rate", "Reading speed (words/min)"),
 )
 # Shown and typed as a percentage (as `speak --volume` takes it), kept in the file as 0..1.
-PERCENT_FIELDS: tuple[tuple[str, str, str], ...] = (("speech", "volume", "Reading volume (0 to 100%)"),)
+PERCENT_FIELDS: tuple[tuple[str, str, str], ...] = (("speech", "volume", "Reading volume (0-100%)"),)
 TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (("speech", "voice", "Voice (empty: default)"),)
 # The keymap: one row per binding id, its keys as typed ("j,down"); checked as a file's are.
 KEY_FIELDS: tuple[str, ...] = tuple(BINDINGS)
