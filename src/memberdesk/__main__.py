@@ -1,3 +1,3 @@
-from memberdesk.cli import main
+from memberdesk.cli import run
 
-raise SystemExit(main())
+run()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -98,7 +100,6 @@ def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentP
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser(modules_for(argv))
     args = parser.parse_args(argv)
-    import os
 
     ctx = Context(
         home=config.library_home(args.library),
@@ -128,9 +129,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader of our output went away (| head): not an error of ours.
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     finally:
         ctx.close()
+
+
+def run() -> NoReturn:
+    """The `memberdesk` program. Once the command has finished and said so, a stop (Ctrl+C,
+    SIGTERM, SIGHUP) that comes while Python shuts down (threads joined, files closed) ends the
+    process at once with the command's own exit status: the work is done and kept, so it is not
+    reported as killed, and a slow shutdown can still be stopped."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass  # a reader that went away: nothing more to say to it
+
+    def finished(signum: int, frame: object) -> None:
+        os._exit(code)
+
+    for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, finished)
+    raise SystemExit(code)

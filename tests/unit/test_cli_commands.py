@@ -47,3 +47,33 @@ def test_a_word_that_is_no_command_lists_them_all(capsys: object) -> None:
     err = capsys.readouterr().err  # type: ignore[attr-defined]
     assert "invalid choice: 'nosuch'" in err
     assert "'import'" in err and "'print'" in err
+
+
+def test_a_stop_after_the_command_finished_exits_with_its_status() -> None:
+    """A SIGTERM while Python shuts down (here: a thread still to be joined) ends the process
+    at once with the finished command's status, not killed by the signal (-15)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import threading, time\n"
+        "import memberdesk.cli as cli\n"
+        "def finished():\n"
+        "    threading.Thread(target=time.sleep, args=(30,)).start()  # shutdown waits for it\n"
+        "    print('done', flush=True)\n"
+        "    return 0\n"
+        "cli.main = finished\n"
+        "cli.run()\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=env)
+    assert child.stdout is not None
+    assert child.stdout.readline() == "done\n"
+    time.sleep(0.2)  # main has returned; Python is waiting for the thread
+    started = time.monotonic()
+    child.send_signal(signal.SIGTERM)
+    assert child.wait(timeout=5) == 0
+    assert time.monotonic() - started < 2
