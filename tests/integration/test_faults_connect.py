@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from council_server import CouncilServer, wait_until
-from faults import connecting_to, integrity, never_accepting, start
+from faults import connecting_to, integrity, never_accepting, start, stop
 from memberdesk.library import Library
 from memberdesk.sources.errors import FetchCancelled, FetchError
 from memberdesk.sources.http import HttpClient
@@ -95,10 +95,7 @@ def test_memberdesk_sync_stops_within_a_second_of_a_signal_while_connecting(home
             # Started, the lock taken, the connect waiting (10 s timeout).
             assert wait_until(lambda: connecting_to(url) >= 1, timeout=20), child.poll()
             time.sleep(0.3)
-            asked = time.monotonic()
-            child.send_signal(how)
-            _, err = child.communicate(timeout=15)
-            spent = time.monotonic() - asked
+            _, err, spent = stop(child, how, timeout=15)
         finally:
             child.kill()
     assert spent < 1.5, f"{spent:.2f} s after {how.name}"

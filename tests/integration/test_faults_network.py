@@ -3,10 +3,7 @@ deadline, the good copy stays, and a stop (cancel, SIGTERM, Ctrl+C) is obeyed wi
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -14,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from council_server import CouncilServer, wait_until
+from faults import start, stop
 from memberdesk.library import Library
 from sync_support import files_in_papers, follow, leftovers, sha, syncer
 
@@ -107,17 +105,11 @@ def test_memberdesk_sync_stops_within_a_second_of_sigterm_or_ctrl_c(
     with Library(home) as library:
         follow(library, council_server)
     council_server.add_fault("mgConvert2PDF", "drip", times=None, seconds=2.0)
-    env = {**os.environ, "MEMBERDESK_HOME": str(home), "PYTHONPATH": os.pathsep.join(sys.path)}
-    child = subprocess.Popen(
-        [sys.executable, "-m", "memberdesk", "sync"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-    )
+    child = start("sync", home=home)
     try:
         assert wait_until(lambda: council_server.in_flight >= 4, timeout=20)
         time.sleep(0.5)
-        asked = time.monotonic()
-        child.send_signal(how)
-        out, err = child.communicate(timeout=10)
-        spent = time.monotonic() - asked
+        out, err, spent = stop(child, how)
     finally:
         child.kill()
     assert spent < 1.5, f"{spent:.2f} s after {how.name}"

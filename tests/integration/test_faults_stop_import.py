@@ -13,7 +13,7 @@ import pytest
 
 from cli import memberdesk
 from council_server import wait_until
-from faults import children, gone_within, integrity, papers, start, temporary_files
+from faults import children, gone_within, integrity, papers, start, stop, temporary_files
 
 COUNT = 10
 
@@ -42,10 +42,7 @@ def test_a_stopped_import_keeps_the_papers_finished_and_says_how_many(
     try:
         assert wait_until(lambda: ready(home) >= 2, timeout=60)
         workers = children(child.pid)
-        asked = time.monotonic()
-        child.send_signal(how)
-        out, err = child.communicate(timeout=10)
-        spent = time.monotonic() - asked
+        out, err, spent = stop(child, how)
     finally:
         child.kill()
     assert spent < 1.5, f"{spent:.2f} s after {how.name}"

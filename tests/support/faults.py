@@ -90,6 +90,15 @@ def start(*args: str | Path, home: Path) -> subprocess.Popen[bytes]:
     )
 
 
+def stop(child: subprocess.Popen[bytes], how: int, timeout: float = 10.0) -> tuple[bytes, bytes, float]:
+    """Send the stop `how` (SIGTERM, SIGINT...) to a running child and wait for it to end: its
+    output, and the seconds from the stop to its end."""
+    asked = time.monotonic()
+    child.send_signal(how)
+    out, err = child.communicate(timeout=timeout)
+    return out, err, time.monotonic() - asked
+
+
 def children(pid: int) -> list[int]:
     """Processes whose parent is `pid` (from /proc)."""
     found = []
