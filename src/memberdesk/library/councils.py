@@ -29,7 +29,8 @@ def _committee(row: sqlite3.Row) -> Committee:
     )
 
 
-def _meeting(row: sqlite3.Row) -> Meeting:
+def meeting_from_row(row: sqlite3.Row) -> Meeting:
+    """A meetings row joined with its committee's title (as `committee_title`)."""
     return Meeting(
         id=row["id"],
         committee_id=row["committee_id"],
@@ -125,7 +126,7 @@ class Councils:
                 *(2 * [to_date.isoformat() if to_date else None]),
             ),
         )
-        return [_meeting(r) for r in rows]
+        return [meeting_from_row(r) for r in rows]
 
     def meeting(self, meeting_id: int) -> Meeting | None:
         row = self.conn.execute(
@@ -133,7 +134,7 @@ class Councils:
                 WHERE m.id = ?""",
             (meeting_id,),
         ).fetchone()
-        return _meeting(row) if row else None
+        return meeting_from_row(row) if row else None
 
     def council_of_meeting(self, meeting_id: int) -> Council | None:
         row = self.conn.execute(

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from memberdesk.dates import council_time, days_words, london_now
+from memberdesk.library.councils import meeting_from_row
 from memberdesk.model import Meeting
 
 _VISIBLE = "('ready', 'restricted')"
@@ -107,18 +108,7 @@ def meeting_day(
     upcoming: list[DayMeeting] = []
     past: list[DayMeeting] = []
     for row in rows:
-        meeting = Meeting(
-            id=row["id"],
-            committee_id=row["committee_id"],
-            remote_id=row["remote_id"],
-            date=date.fromisoformat(row["date"]) if row["date"] else None,
-            time=row["time"],
-            status=row["status"],
-            location=row["location"],
-            title=row["committee_title"],
-            agenda_published=bool(row["agenda_published"]),
-            synced_at=row["synced_at"],
-        )
+        meeting = meeting_from_row(row)
         days = (meeting.date - today).days if meeting.date else 0
         entry = DayMeeting(
             meeting, row["council_name"], days, False, papers.get(meeting.id, []), fresh.get(meeting.id, [])
