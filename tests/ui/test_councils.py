@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import Static, TextArea
 
 from council_data import default_council
 from council_server import CouncilServer
+from memberdesk.access.active import ActiveProfile
+from memberdesk.access.builtins import builtin_profiles
 from memberdesk.dates import spoken_date
 from memberdesk.library import Library
 from memberdesk.sync.following import add_council
@@ -23,6 +25,7 @@ from memberdesk.ui.screens.library import LibraryScreen
 from memberdesk.ui.screens.notes import NotesScreen
 from memberdesk.ui.screens.reader import ReaderScreen
 from memberdesk.ui.widgets.lists import CursorOptionList
+from memberdesk.ui.widgets.note_line import NoteLine
 from pilot_helpers import wait_for
 
 
@@ -229,14 +232,16 @@ async def test_the_councils_screen_opens_on_the_next_meeting(council_home: Path)
         await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
 
 
-async def test_notes_on_agenda_items_are_listed_for_the_meeting(council_home: Path) -> None:
+@pytest.mark.parametrize("screen_reader", [False, True], ids=["dialog", "screen-reader note line"])
+async def test_notes_on_agenda_items_are_listed_for_the_meeting(council_home: Path, screen_reader: bool) -> None:
     with Library(council_home) as library, Syncer(library) as syncer:
         council = library.councils.all()[0]
         cabinet = next(c for c in library.councils.committees(council.id) if c.title == "Cabinet")
         library.councils.set_followed([cabinet.id], True)
         syncer.run()
         meeting = library.councils.meetings(cabinet.id)[0]
-    app = MemberdeskApp(council_home)
+    profile = ActiveProfile(builtin_profiles()["screen-reader"], "--profile") if screen_reader else None
+    app = MemberdeskApp(council_home, active=profile)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen))
         await pilot.press("c")  # opens on Cabinet's meetings: a committee is followed
@@ -245,10 +250,16 @@ async def test_notes_on_agenda_items_are_listed_for_the_meeting(council_home: Pa
         await wait_for(pilot, lambda: any(r.startswith("Item 3. Budget") for r in rows(app)))
         listing = app.screen.query_one(CursorOptionList)
         listing.highlighted = next(i for i, r in enumerate(rows(app)) if r.startswith("Item 3. Budget"))
+        councils = app.screen
         await pilot.press("n")
-        await wait_for(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
+        if screen_reader:  # on the screen's own bottom rows: no dialog, no repaint of the list
+            line = councils.query_one(NoteLine)
+            await wait_for(pilot, lambda: line.visible and isinstance(app.focused, TextArea))
+            assert app.screen is councils and line.region.y == 38
+        else:
+            await wait_for(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
         await pilot.press(*"Ask about the reserves policy.", "ctrl+s")
-        await wait_for(pilot, lambda: isinstance(app.screen, CouncilsScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, CouncilsScreen) and app.focused is listing)
         assert any(r.startswith("Item 3. Budget") and r.endswith(", 1 note") for r in rows(app))
         await pilot.press("o")
         await wait_for(pilot, lambda: isinstance(app.screen, NotesScreen))

@@ -1,16 +1,17 @@
-"""Screen-reader mode's note line in the reader: the note is written on the two bottom rows
+"""Screen-reader mode's note line (the reader, the notes list): the note is written on the two bottom rows
 (no dialog, so the page is never repainted and a screen reader is not read it again)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Label, TextArea
+from textual.widgets import Label, OptionList, TextArea
 
 from memberdesk.access.active import ActiveProfile
 from memberdesk.access.builtins import builtin_profiles
 from memberdesk.library import Library
 from memberdesk.ui.app import MemberdeskApp
+from memberdesk.ui.screens.notes import NotesScreen
 from memberdesk.ui.screens.reader import ReaderScreen
 from memberdesk.ui.widgets.message_line import MessageLine
 from memberdesk.ui.widgets.note_line import NoteLine
@@ -65,3 +66,27 @@ async def test_leaving_with_unsaved_text_asks_on_the_prompt_row_first(demo_home:
         await wait_for(pilot, lambda: not line.visible)
         with Library(demo_home) as library:
             assert library.notes.for_document(1) == []
+
+
+async def test_a_note_is_edited_from_the_notes_list_on_its_bottom_rows(demo_home: Path) -> None:
+    with Library(demo_home) as library:
+        library.notes.add("Ask about it", document_id=1, page_index=0)
+    app = _app(demo_home)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, NotesScreen))
+        notes, listing = app.screen, app.screen.query_one(OptionList)
+        await pilot.press("e")
+        line = notes.query_one(NoteLine)
+        await wait_for(pilot, lambda: line.visible and isinstance(app.focused, TextArea))
+        assert app.screen is notes and line.editor.text == "Ask about it"
+        await pilot.press("escape")  # unchanged: leaves at once, nothing asked
+        await wait_for(pilot, lambda: not line.visible and app.focused is listing)
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.focused, TextArea))
+        await pilot.press(*" first", "ctrl+s")
+        await wait_for(pilot, lambda: not line.visible and app.focused is listing)
+        assert "Ask about it first" in str(listing.highlighted_option.prompt)
+        with Library(demo_home) as library:
+            assert [v.note.text for v in library.notes.for_document(1)] == ["Ask about it first"]

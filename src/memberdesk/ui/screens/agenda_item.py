@@ -10,7 +10,8 @@ from textual.widgets import Static
 
 from memberdesk.library import Library
 from memberdesk.papers.reflow import Paragraph, paragraphs
-from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
+from memberdesk.ui.note_writing import write_note
+from memberdesk.ui.widgets.note_line import NoteLine
 from memberdesk.ui.widgets.page_view import PageView
 from memberdesk.words import plural
 
@@ -33,6 +34,7 @@ class AgendaItemScreen(Screen[None]):
             yield Static(title, id="reader-title", markup=False)
             yield PageView(id="page")
             yield Static("", id="status", markup=False)
+        yield NoteLine(id="note-line")
 
     def on_mount(self) -> None:
         item = self.library.councils.agenda_item(self.agenda_item_id)
@@ -64,7 +66,7 @@ class AgendaItemScreen(Screen[None]):
                 self.app.notify(f"Note saved on {title}.")
                 self.update_status()
 
-        self.app.push_screen(NoteEditorScreen(title), saved)
+        write_note(self, title, saved)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -19,13 +19,14 @@ from textual.widgets import Label, OptionList, Static
 from memberdesk.library import Library
 from memberdesk.model import Document
 from memberdesk.ui import sync_worker as jobs
-from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
 from memberdesk.ui.dialogs.prompt import PromptScreen
 from memberdesk.ui.messages import OpenAgendaItem, OpenPaper
+from memberdesk.ui.note_writing import write_note
 from memberdesk.ui.screens.council_levels import Level as _Level
 from memberdesk.ui.screens.council_levels import committee_meeting_rows, meeting_levels, next_meeting_levels
 from memberdesk.ui.screens.notes import Jump, NotesScreen
 from memberdesk.ui.widgets.lists import CursorOptionList, Row
+from memberdesk.ui.widgets.note_line import NoteLine
 from memberdesk.words import document_words, plural
 
 _HELP = {
@@ -79,6 +80,7 @@ class CouncilsScreen(Screen[None]):
             yield CursorOptionList(id="councils-list")
             yield Static("", id="sync-progress", markup=False)
             yield Static("", id="councils-status", markup=False)
+        yield NoteLine(id="note-line")
 
     def on_mount(self) -> None:
         self.reload(select=("meeting", self._opening_on) if self._opening_on is not None else None)
@@ -213,7 +215,7 @@ class CouncilsScreen(Screen[None]):
                 self._say(f"Note saved on {title}.")
                 self.reload()
 
-        self.app.push_screen(NoteEditorScreen(title), saved)
+        write_note(self, title, saved)
 
     def action_notes(self) -> None:
         if self.level.kind != "meeting":

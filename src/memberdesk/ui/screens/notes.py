@@ -14,8 +14,9 @@ from textual.widgets import Label, OptionList
 
 from memberdesk.library import Library
 from memberdesk.ui.dialogs.confirm import ConfirmScreen
-from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
+from memberdesk.ui.note_writing import write_note
 from memberdesk.ui.widgets.lists import CursorOptionList, Row
+from memberdesk.ui.widgets.note_line import NoteLine
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class NotesScreen(ModalScreen[Jump | None]):
                 markup=False,
             )
             yield CursorOptionList(id="notes-list")
+        yield NoteLine(id="note-line")
 
     def on_mount(self) -> None:
         self.reload()
@@ -125,7 +127,7 @@ class NotesScreen(ModalScreen[Jump | None]):
                 self.app.notify("Note saved.")
                 self.reload()
 
-        self.app.push_screen(NoteEditorScreen("this page", note.text), saved)
+        write_note(self, "this page", saved, note.text)
 
     def action_delete(self) -> None:
         chosen = self._chosen()

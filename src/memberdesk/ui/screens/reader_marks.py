@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
-from memberdesk.ui.dialogs.note_editor import NoteEditorScreen
+from memberdesk.ui.note_writing import write_note
 from memberdesk.ui.screens.notes import Jump, NotesScreen
-from memberdesk.ui.widgets.note_line import NoteLine
 
 if TYPE_CHECKING:
     from memberdesk.library import Library
@@ -46,16 +45,7 @@ class ReaderMarks(Screen[None]):
                 self.app.notify(self.reading.add_note(text, index))
                 self.update_status()
 
-        where = f"page {self.page_label(index)}"
-        if self.app.has_class("-screen-reader"):
-            # Two rows over the status and message lines, not a dialog: see widgets/note_line.py.
-            def done(text: str | None) -> None:
-                self.page_view.focus()
-                saved(text)
-
-            self.query_one(NoteLine).open(where, done)
-            return
-        self.app.push_screen(NoteEditorScreen(where), saved)
+        write_note(self, f"page {self.page_label(index)}", saved)
 
     def action_notes(self) -> None:
         def chosen(jump: Jump | None) -> None:

@@ -1,11 +1,13 @@
-"""The reader's note editor in screen-reader mode: two rows over the bottom of the reader.
+"""The note editor in screen-reader mode: two rows over the bottom of the screen.
 
 A screen reader speaks every row whose text changes. The note editor as a dialog is a screen
 of its own: closing it has Textual repaint the whole reader, and Fenrir, reading the terminal
 part-way through that repaint, said rows of the page again (and "blank") before "Note saved
 on page 6.". This is a widget of the reader on a layer of its own, docked over the status
 and message lines: showing and hiding it repaints those two rows and nothing else, so after
-Ctrl+S the screen reader hears the status line and the confirmation only.
+Ctrl+S the screen reader hears the status line and the confirmation only. Every screen that
+writes notes (the reader, an agenda item, the councils screen, the notes list) has one, and
+`ui/note_writing.write_note` chooses between it and the dialog.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class NoteLine(Vertical):
         super().__init__(id=id)
         self._done: Done | None = None
         self._leaving = False  # Escape once with unsaved text: asked, on the prompt row
+        self._original = ""  # the note being edited, "" for a new one
 
     def compose(self) -> ComposeResult:
         yield Label("", id="note-line-prompt", markup=False)
@@ -54,11 +57,13 @@ class NoteLine(Vertical):
     def editor(self) -> TextArea:
         return self.query_one(TextArea)
 
-    def open(self, where: str, done: Done) -> None:
+    def open(self, where: str, done: Done, text: str = "") -> None:
         self._done = done
         self._leaving = False
+        self._original = text.strip()
         self.query_one(Label).update(f"Note on {where}. Ctrl+S saves; Escape or Ctrl+G leaves.")
-        self.editor.text = ""
+        self.editor.text = text
+        self.editor.move_cursor(self.editor.document.end)
         # The message line is under this one: an old message there would be read again, as
         # new, when this line goes away.
         for line in self.screen.query(MessageLine):
@@ -84,7 +89,7 @@ class NoteLine(Vertical):
         self._close(text)
 
     def action_leave(self) -> None:
-        if not self.editor.text.strip() or self._leaving:
+        if self.editor.text.strip() in ("", self._original) or self._leaving:
             self._close(None)
             return
         # No dialog to ask in (closing one repaints the page): the prompt row asks.
