@@ -15,7 +15,8 @@ from pilot_helpers import wait_for
 
 
 def status(app: MemberdeskApp) -> str:
-    return str(app.screen.query_one("#status", Static).content)
+    lines = app.screen.query("#status")  # none yet while a screen is being composed
+    return str(lines.first(Static).content) if lines else ""
 
 
 async def test_empty_library_opens_the_demo_pack(home: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -10,12 +11,14 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.driver import Driver
 from textual.screen import Screen
 
 from memberdesk import config
 from memberdesk.access.active import ActiveProfile
 from memberdesk.library import Library
 from memberdesk.library.search import SearchHit
+from memberdesk.ui import terminal_writer
 from memberdesk.ui.cursor import follow_focus, follow_focus_soon, place_on_highlighted_command
 from memberdesk.ui.import_worker import ImportJobs, ImportOutcome
 from memberdesk.ui.keys import KeyRow, key_rows
@@ -80,6 +83,15 @@ class MemberdeskApp(ProfileSupport, App[None]):
         self.speech = SpeechService(home, speech)  # the one speaker, made on first use
         self.speech.profile_speech = lambda: self.active_profile.profile.speech
 
+    def get_driver_class(self) -> type[Driver]:
+        # Frames in row-aligned pieces, for screen readers: see ui/terminal_writer.py.
+        default = super().get_driver_class()
+        if sys.platform == "win32":
+            return default
+        from memberdesk.ui.piece_driver import driver_for
+
+        return driver_for(default)
+
     def on_mount(self) -> None:
         # Screen readers follow the terminal cursor: keep it on the focus through every change.
         self._cursor_screens: set[int] = set()
@@ -121,13 +133,21 @@ class MemberdeskApp(ProfileSupport, App[None]):
         # Now as well as once laid out: the first frame of the screen below a dialog would
         # otherwise keep the cursor where the dialog had it (a screen reader says "blank").
         follow_focus(self)
-        follow_focus_soon(self)
+        self._follow_focus_once_settled()
 
     def on_command_palette_option_highlighted(self, event: CommandPalette.OptionHighlighted) -> None:
         self.call_after_refresh(place_on_highlighted_command, self)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        follow_focus_soon(self)
+        self._follow_focus_once_settled()
+
+    def _follow_focus_once_settled(self) -> None:
+        # For a screen reader the frames of a new screen or focus go out together, once the
+        # focus has its place: the cursor moves once, onto a complete screen (ui/terminal_writer.py).
+        if self.has_class("-screen-reader"):
+            follow_focus_soon(self, settled=terminal_writer.hold_until_settled())
+        else:
+            follow_focus_soon(self)
 
     def on_unmount(self) -> None:
         self.imports.stop()  # quitting ends an import as x does (else the exit waits for it)

@@ -8,6 +8,8 @@ also re-places it whenever focus or the screen changes, once layout has settled.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from textual.app import App
@@ -67,9 +69,17 @@ def follow_focus(app: App[Any]) -> None:
         place_cursor(widget, 0)
 
 
-def follow_focus_soon(app: App[Any]) -> None:
-    for delay in SETTLE_DELAYS:
-        app.set_timer(delay, lambda: follow_focus(app)) if delay else app.call_after_refresh(follow_focus, app)
+def follow_focus_soon(app: App[Any], settled: Callable[[], None] | None = None) -> None:
+    """Place the cursor again as the layout settles; `settled` runs after the last try."""
+
+    def again() -> None:
+        follow_focus(app)
+        if settled is not None:
+            settled()
+
+    for n, delay in enumerate(SETTLE_DELAYS):
+        then = again if n == len(SETTLE_DELAYS) - 1 else partial(follow_focus, app)
+        app.set_timer(delay, then) if delay else app.call_after_refresh(then)
 
 
 def place_on_highlighted_command(app: App[Any]) -> bool:

@@ -94,6 +94,11 @@ class ReadAloud:
                 if reached is not None:
                     self._show(reached, highlight=False)  # the screen catches up, once
                 self.screen.update_status()
+                if reached is not None and self._quiet():
+                    # The status changed too, so a screen reader says that, not the row the
+                    # cursor came back to: say the row where reading stopped.
+                    view = self.screen.page_view
+                    self.screen.notify(f"Stopped at: {view.lines[view.cursor_line].text.strip()}")
         return active
 
     def _quiet(self) -> bool:

@@ -360,9 +360,9 @@ class ReaderScreen(ReaderMarks, ReadAloudScreen):  # the read-aloud keys and con
             self.app.notify("Nothing to find yet: press / or f and type a word.")
             return
         self.find.current = (self.find.current + step) % len(self.find.hits)
-        self._go_to_hit()
+        self._go_to_hit("The only match: " if len(self.find.hits) == 1 else "")
 
-    def _go_to_hit(self) -> None:
+    def _go_to_hit(self, said_before: str = "") -> None:
         assert self.find is not None
         hit = self.find.hits[self.find.current]
         if hit.page_index != self.page_index:
@@ -373,6 +373,12 @@ class ReaderScreen(ReaderMarks, ReadAloudScreen):  # the read-aloud keys and con
         self.page_view.move_to(self.page_view.line_of(hit.paragraph, hit.start))
         if self._page_paragraphs[hit.paragraph].table is not None:
             self.action_table_mode(self.find.query, hit.start)  # a match in a table: table mode on its cell
+        elif self.app.has_class("-screen-reader"):
+            # A screen reader speaks the rows that changed (the status line), not the row the
+            # cursor moved to, whose text is the same: say it, the match marked as search does.
+            line = self.page_view.lines[self.page_view.cursor_line]
+            start, end = max(hit.start, line.start) - line.start, min(hit.end, line.end) - line.start
+            self.app.notify(f"{said_before}{line.text[:start]}«{line.text[start:end]}»{line.text[end:]}".strip())
 
     def _apply_find_highlights(self) -> None:
         if not self.find:
