@@ -1,7 +1,8 @@
 """A table's columns from its words' alignment, shared by the unruled (tables.py) and the
 row-ruled (row_rules.py) table finders. Pure.
 
-A line of the page is cut into chunks where the gap between words is wider than a word space;
+A line of the page is cut into chunks where the gap between words is wider than a word space
+(the spaces of justified prose, stretched alike along a line, are word spaces however wide);
 a column is where most lines have ink, a gutter a stretch that almost no line crosses; each
 line's words are then placed in the column they lie in.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
+from memberdesk.papers.numbers import is_number
 from memberdesk.papers.regions import Band
 from memberdesk.papers.shapes import Word
 
@@ -19,6 +21,15 @@ CHUNK_GAP = 0.8
 # Inside a chunk that crosses a column boundary, a gap this wide still parts two cells
 # (header words set close together over their columns), a single word space does not.
 CELL_GAP = 0.45
+# Justified prose (columns.cut_line): a line's word spaces are stretched alike, up to STRETCH
+# ems (SENTENCE_STRETCH after a full stop); JUSTIFIED such gaps beside a wide one make it a word
+# space when it is within SAME_SPACE of their width, or within SENTENCE times it after a stop.
+STRETCH = 1.6
+SENTENCE_STRETCH = 2.4
+JUSTIFIED = 3
+SAME_SPACE = 0.1
+SENTENCE = 2.3
+_SENTENCE_END = (".", ":", ";", "?", "!")
 
 
 @dataclass(slots=True)
@@ -41,14 +52,47 @@ class Line:
 
 def cut_line(band: Band) -> Line:
     em = statistics.median(w.size for w in band.words) or 10.0
+    words = band.words
+    gaps = [b.box.x0 - a.box.x1 for a, b in zip(words, words[1:])]
     chunks: list[Chunk] = []
-    for word in band.words:
-        if chunks and word.box.x0 - chunks[-1].x1 <= CHUNK_GAP * em:
+    for n, word in enumerate(words):
+        if chunks and (word.box.x0 - chunks[-1].x1 <= CHUNK_GAP * em or _word_space(words, gaps, n - 1, em)):
             chunks[-1].words.append(word)
             chunks[-1].x1 = max(chunks[-1].x1, word.box.x1)
         else:
             chunks.append(Chunk([word], word.box.x0, word.box.x1))
     return Line(band, chunks, em)
+
+
+def _word_space(words: list[Word], gaps: list[float], k: int, em: float) -> bool:
+    """Whether the wide gap k (between words k and k+1) is a space of justified prose, not a
+    gutter. Justification stretches every space of a line alike (to 1.25 ems in a narrow cell of
+    the Kent savings tables), and a space after a full stop about twice as much; a gutter is
+    wider than that or stands alone. So the gap is a word space when it lies among at least
+    JUSTIFIED other gaps between words (none a figure, none wider than STRETCH) and is as wide
+    as their median, or, after the end of a sentence, no wider than SENTENCE times it. A header
+    row of right-aligned columns one word each has too few gaps to pass for a line of prose."""
+    gap = gaps[k]
+    if gap > SENTENCE_STRETCH * em or _figure(words[k]) or _figure(words[k + 1]):
+        return False
+    near: list[float] = []
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(gaps) and abs(j - k) <= JUSTIFIED:
+            if gaps[j] > STRETCH * em or _figure(words[j]) or _figure(words[j + 1]):
+                break
+            near.append(gaps[j])
+            j += step
+    if len(near) < JUSTIFIED:
+        return False
+    usual = statistics.median(near)
+    if gap <= STRETCH * em and abs(gap - usual) <= SAME_SPACE * usual:
+        return True
+    return words[k].text.endswith(_SENTENCE_END) and gap <= SENTENCE * usual + 0.1 * em
+
+
+def _figure(word: Word) -> bool:
+    return is_number(word.text)
 
 
 def columns_of(lines: list[Line]) -> list[tuple[float, float]]:
