@@ -4,9 +4,10 @@
 
 Cell accuracy is the share of expected cells found in the right row and column: each expected
 row (written out by hand, from the page images for the corpus and from the makers' constants for
-the generated tables) is matched with the found row that agrees with it in most cells, and its
-cells count where they agree. Goals: ruled >= 95% (grids, and "across": ruled with horizontal
-lines only), unruled >= 90%.
+the generated tables) is matched with the found row, not yet matched, that agrees with it in
+most cells, and its cells count where they agree. A part of a table carried over from the page
+before shows no header row. Goals: ruled >= 95% (grids, and "across": ruled with horizontal
+lines only), unruled >= 90%. --cells-only skips the timing.
 
 Time: papers.extract_pages + finish_document on each file with tables found and with table
 finding turned off, against `pdftotext` on the same file (best of --repeat), per page.
@@ -27,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "support"))
 
+import corpus_tables as ct  # noqa: E402
 import row_rule_factory as rf  # noqa: E402
 import table_defects as td  # noqa: E402
 import table_factory as tf  # noqa: E402
@@ -91,6 +93,7 @@ PRUDENTIAL_P13: Rows = [  # four tables, each under its own heading: none carrie
     ("Operational Boundary - borrowing", "822", "1160.6", "1161", "1171", "1148.1", "1148.1"),
     ("Operational Boundary - Other long term liabilities", "179", "168", "179", "179", "179", "179"),
     ("Operation Boundary - total external debt", "1,001", "1,329", "1,340", "1,350", "1,327", "1,327"),
+    (*YEARS_7, "2027-28 Estimate"),  # Indicator 5's own header
     ("Proportion of net revenue stream", "8.17%", "7.48%", "7.41%", "6.95%", "6.58%", "6.60%"),
     ("", "23-24 Actuals", "2024-25 Estimate", "2025-26 Estimate", "2026-27 Estimate"),
     ("Net income from commercial and service investments to net revenue stream (%)", "0.46", "0.60", "0.37", "0.35"),
@@ -113,6 +116,14 @@ DEVOLUTION_P16: Rows = [  # ruled: a grid of lines
     ("Skills and employment support", "", "", ""),
     ("Devolution of the core Adult Skills Fund", "", "x", "X"),
 ]
+
+
+MONITORING = CORPUS / "kent-finance-monitoring-q3-2024-25.pdf"
+
+
+def _noted(rows: Rows, notes: list[str]) -> Rows:
+    """Each saving's row with the row of its note under it."""
+    return [r for row, text in zip(rows, notes) for r in (row, ct.note(text, len(row)))]
 
 
 def _cases(folder: Path) -> list[tuple[str, str, Path, int, Rows]]:
@@ -147,6 +158,35 @@ def _cases(folder: Path) -> list[tuple[str, str, Path, int, Rows]]:
         ),
         ("generated rules across 3", "across", rf.booktabs(folder / "book.pdf"), 0, [rf.BOOK_HEAD, *rf.BOOK_BODY]),
         ("kent prudential p12", "across", CORPUS / "kent-finance-appendix-nov-2024-25.pdf", 11, PRUDENTIAL_P12),
+        (
+            "generated justified names",
+            "across",
+            td.justified(folder / "justified.pdf"),
+            0,
+            [td.JUSTIFIED_HEAD, *_noted(td.JUSTIFIED_BODY, td.JUSTIFIED_NOTES)],
+        ),
+        (
+            "generated rules over notes",
+            "across",
+            td.savings(folder / "savings.pdf"),
+            0,
+            [td.SAVINGS_HEAD, *_noted(td.SAVINGS, td.SAVINGS_NOTES)],
+        ),
+        (
+            "generated heading between",
+            "across",
+            td.savings_sections(folder / "sections.pdf"),
+            0,
+            [td.SAVINGS_HEAD, *_noted(td.SAVINGS, td.SAVINGS_NOTES)],
+        ),
+        ("kent savings p35", "across", MONITORING, 34, [ct.SAVINGS_HEAD_9, *ct.P35_GET, *ct.P35_CHB]),
+        (
+            "kent capital p40",
+            "across",
+            MONITORING,
+            39,
+            [("", "", "", ct.P40_CARRIED), ct.CAPITAL_HEAD, *ct.P40_GET],
+        ),
         ("kent prudential p13", "across", CORPUS / "kent-finance-appendix-nov-2024-25.pdf", 12, PRUDENTIAL_P13),
         ("generated finance", "unruled", tf.finance(folder / "finance.pdf"), 0, [tf.FINANCE_HEAD, *tf.FINANCE_BODY]),
         ("generated rotated", "unruled", tf.rotated(folder / "rotated.pdf"), 0, [tf.FINANCE_HEAD, *tf.FINANCE_BODY]),
@@ -166,7 +206,7 @@ def _cases(folder: Path) -> list[tuple[str, str, Path, int, Rows]]:
         ),
         ("generated Excel", "unruled", tf.excel(folder / "excel.pdf"), 0, [*tf.EXCEL_HEAD, *tf.EXCEL_BODY]),
         ("kent appendix p1", "unruled", CORPUS / "kent-finance-appendix-nov-2024-25.pdf", 0, APPENDIX_P1),
-        ("kent monitoring p6", "unruled", CORPUS / "kent-finance-monitoring-q3-2024-25.pdf", 5, MONITORING_P6),
+        ("kent monitoring p6", "unruled", MONITORING, 5, MONITORING_P6),
     ]
 
 
@@ -182,14 +222,17 @@ def _found_rows(path: Path, page: int) -> Rows:
 
 
 def _score(expected: Rows, found: Rows) -> tuple[int, int]:
+    """Each expected row against the found row, not yet matched, that agrees with it in most
+    cells (so a header row printed once for two tables counts once)."""
     right = total = 0
+    free = list(found)
     for row in expected:
         total += len(row)
-        best = 0
-        for candidate in found:
-            if len(candidate) == len(row):
-                best = max(best, sum(a == b for a, b in zip(row, candidate)))
-        right += best
+        scored = [(sum(a == b for a, b in zip(row, c)), n) for n, c in enumerate(free) if len(c) == len(row)]
+        if scored:
+            best, n = max(scored)
+            right += best
+            free.pop(n)
     return right, total
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen import canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 # Two indicators, each a table of its own under its own heading, with the same year columns:
@@ -60,4 +61,153 @@ def indicators(path: Path, *, headed: bool = True) -> Path:
         ]
     story.append(_years_table(INDICATOR_2))
     SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(story)
+    return path
+
+
+# Savings ruled across only (lines between rows, none down): each saving's name justified in a
+# narrow first column over several lines, its figures level with the middle of the name, and a
+# line of prose under it spanning the other columns, as Kent's savings tables are set.
+SAVINGS_HEAD = ("", "Savings Target", "Forecast", "Variance", "Undeliverable")
+SAVINGS = [
+    (
+        "Review of the green waste contract, with market analysis indicating considerably reduced gate fees",
+        "-621.0",
+        "-",
+        "621.0",
+        "621.0",
+    ),
+    (
+        "Part year impact of further discretionary policy decisions, with consideration of contract renewals",
+        "-2,300.0",
+        "-",
+        "2,300.0",
+        "2,300.0",
+    ),
+    ("Adult social care contracts with the voluntary sector", "-3,216.8", "-2,304.2", "912.6", "3,216.8"),
+]
+SAVINGS_NOTES = [
+    "The contractor was taken over and the new owner declined the offer to renegotiate the contract.",
+    "Savings from these contract reviews will be contained within the directorate forecasts.",
+    "Cabinet Member agreement to postpone the decision to the next financial year.",
+]
+
+
+def _savings_table(rows: list[tuple[str, ...]], notes: list[str]) -> Table:
+    from reportlab.lib.enums import TA_JUSTIFY
+
+    label = ParagraphStyle("label", fontName="Helvetica", fontSize=9, leading=11, alignment=TA_JUSTIFY)
+    prose = ParagraphStyle("note", fontName="Helvetica", fontSize=9, leading=11)
+    head = ParagraphStyle("head", fontName="Helvetica-Bold", fontSize=9, leading=11, alignment=2)
+    data: list[list[object]] = [[Paragraph(cell, head) for cell in SAVINGS_HEAD]]
+    style = [
+        ("LINEABOVE", (0, 0), (-1, 0), 0.75, colors.black),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.75, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+        ("FONTSIZE", (0, 0), (-1, -1), 9),
+    ]
+    for row, note in zip(rows, notes):
+        data.append([Paragraph(row[0], label), *row[1:]])
+        data.append(["", Paragraph(note, prose), "", "", ""])
+        n = len(data) - 1
+        style += [
+            ("SPAN", (1, n), (-1, n)),
+            ("LINEABOVE", (1, n), (-1, n), 0.5, colors.black),  # over the note only
+            ("LINEBELOW", (0, n), (-1, n), 0.75, colors.black),
+        ]
+    table = Table(data, colWidths=[140, 80, 80, 80, 80], hAlign="LEFT")
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def savings(path: Path) -> Path:
+    """The savings table: justified names in a narrow column, ruled across only."""
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build([_savings_table(SAVINGS, SAVINGS_NOTES)])
+    return path
+
+
+def savings_sections(path: Path) -> Path:
+    """Two savings tables of the same width ruled across only, one under the other, a section's
+    heading in a bigger type between them: two tables, the heading text of neither."""
+    heading = ParagraphStyle("h", fontName="Helvetica-Bold", fontSize=15, leading=19, spaceBefore=36, spaceAfter=12)
+    story = [
+        _savings_table(SAVINGS[:2], SAVINGS_NOTES[:2]),
+        Paragraph(SECTION, heading),
+        _savings_table(SAVINGS[2:], SAVINGS_NOTES[2:]),
+    ]
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(story)
+    return path
+
+
+SECTION = "4b | Growth, Environment & Transport Savings"
+
+
+# Drawn as Word justifies a narrow cell: every space of a line stretched alike (to about one
+# and a quarter ems), so that spaces of neighbouring lines fall one over another like gutters.
+JUSTIFIED_HEAD = ("", "Savings Target", "Forecast", "Variance", "Undeliverable")
+JUSTIFIED_LABELS = [
+    ["The reduction in the volume and", "duration of agency staff"],
+    [
+        "Part year impact of further discretionary",
+        "policy decisions and deep dive into",
+        "contract renewals with consideration of",
+        "reducing service specifications",
+    ],
+]
+JUSTIFIED_FIGURES = [("-750.0", "-", "750.0", "-750.0"), ("-2,300.0", "-", "2,300.0", "2,300.0")]
+JUSTIFIED_NOTES = [
+    "Year to date spend shows a reduction in spend on agency staff.",
+    "Savings from these reviews will be contained within forecasts.",
+]
+JUSTIFIED_BODY = [(" ".join(label), *figures) for label, figures in zip(JUSTIFIED_LABELS, JUSTIFIED_FIGURES)]
+
+
+def _justify(c: canvas.Canvas, words: list[str], x0: float, x1: float, y: float, size: float) -> None:
+    widths = [c.stringWidth(w, "Helvetica", size) for w in words]
+    space = (x1 - x0 - sum(widths)) / (len(words) - 1)
+    x = x0
+    for word, width in zip(words, widths):
+        c.drawString(x, y, word)
+        x += width + space
+
+
+def justified(path: Path) -> Path:
+    """Savings ruled across only, each name justified over several lines of a narrow first
+    column (the last line of each set plain), its figures level with the middle of the name on
+    a line of their own, a note under the figures over a line of its own."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    size, lead = 9.0, 11.0
+    left, label_right, note_x, right = 42.0, 200.0, 228.0, 520.0
+    ends = (300.0, 370.0, 440.0, 515.0)
+    c.setLineWidth(0.75)
+    y = 780.0
+    c.line(left, y, right, y)
+    c.setFont("Helvetica-Bold", size)
+    for end, text in zip(ends, JUSTIFIED_HEAD[1:]):
+        c.drawRightString(end, y - 14, text)
+    y -= 20
+    c.line(left, y, right, y)
+    c.setFont("Helvetica", size)
+    for label, figures, note in zip(JUSTIFIED_LABELS, JUSTIFIED_FIGURES, JUSTIFIED_NOTES):
+        top = y - 12
+        for n, text in enumerate(label):
+            line_y = top - n * lead
+            if n < len(label) - 1:
+                _justify(c, text.split(), left + 3, label_right, line_y, size)
+            else:
+                c.drawString(left + 3, line_y, text)
+        middle = top - (len(label) - 1) * lead / 2
+        if len(label) % 2 == 0:
+            middle = top - (len(label) / 2 - 0.5) * lead  # between the two middle lines
+        for end, text in zip(ends, figures):
+            c.drawRightString(end, middle, text)
+        y = top - (len(label) - 1) * lead - 8
+        c.setLineWidth(0.5)
+        c.line(note_x - 4, y, right, y)  # over the note only
+        c.drawString(note_x, y - 12, note)
+        y -= 18
+        c.setLineWidth(0.75)
+        c.line(left, y, right, y)
+    c.showPage()
+    c.save()
     return path

@@ -73,7 +73,8 @@ def _word_space(words: list[Word], gaps: list[float], k: int, em: float) -> bool
     as their median, or, after the end of a sentence, no wider than SENTENCE times it. A header
     row of right-aligned columns one word each has too few gaps to pass for a line of prose."""
     gap = gaps[k]
-    if gap > SENTENCE_STRETCH * em or _figure(words[k]) or _figure(words[k + 1]):
+    stop = words[k].text.endswith(_SENTENCE_END)  # "... pressure by -£965.0k.  Public": no cell ends so
+    if gap > SENTENCE_STRETCH * em or (_figure(words[k]) and not stop) or _figure(words[k + 1]):
         return False
     near: list[float] = []
     for step in (-1, 1):
@@ -88,7 +89,45 @@ def _word_space(words: list[Word], gaps: list[float], k: int, em: float) -> bool
     usual = statistics.median(near)
     if gap <= STRETCH * em and abs(gap - usual) <= SAME_SPACE * usual:
         return True
-    return words[k].text.endswith(_SENTENCE_END) and gap <= SENTENCE * usual + 0.1 * em
+    return stop and gap <= SENTENCE * usual + 0.1 * em
+
+
+def join_justified(lines: list[Line]) -> list[Line]:
+    """The lines with chunks rejoined where a line of justified prose was cut at a wide word
+    space that stands alone (a line of two or three words stretched across a narrow cell): the
+    chunks from one that starts where a chunk of the line above or below starts, to one that
+    ends where that chunk ends, both edges within a point, the gaps between them no wider than
+    STRETCH and no figure at their edges. Lines of one paragraph are flush at both sides; cells
+    of a table's row that happen to line up with one cell of the next line at both edges are
+    rare."""
+    for n, line in enumerate(lines):
+        if len(line.chunks) < 2:
+            continue
+        edges = {(round(c.x0), round(c.x1)) for m in (n - 1, n + 1) if 0 <= m < len(lines) for c in lines[m].chunks}
+        if edges:
+            line.chunks = _rejoined(line, edges)
+    return lines
+
+
+def _rejoined(line: Line, edges: set[tuple[int, int]]) -> list[Chunk]:
+    out: list[Chunk] = []
+    chunks = line.chunks
+    i = 0
+    while i < len(chunks):
+        end = i
+        for j in range(i + 1, len(chunks)):
+            a, b = chunks[j - 1], chunks[j]
+            if b.x0 - a.x1 > STRETCH * line.em or _figure(a.words[-1]) or _figure(b.words[0]):
+                break
+            if any(abs(chunks[i].x0 - x0) <= 1 and abs(b.x1 - x1) <= 1 for x0, x1 in edges):
+                end = j
+        if end == i:
+            out.append(chunks[i])
+        else:
+            words = [w for c in chunks[i : end + 1] for w in c.words]
+            out.append(Chunk(words, chunks[i].x0, max(c.x1 for c in chunks[i : end + 1])))
+        i = end + 1
+    return out
 
 
 def _figure(word: Word) -> bool:
@@ -125,9 +164,11 @@ def place(chunk: Chunk, columns: list[tuple[float, float]], em: float) -> list[t
     if len(cols) <= 1:
         return [(cols[0] if cols else nearest(chunk, columns), chunk.words)]
     parts: list[tuple[int, list[Word]]] = []
-    for word in chunk.words:
+    words = chunk.words
+    gaps = [b.box.x0 - a.box.x1 for a, b in zip(words, words[1:])]
+    for n, word in enumerate(words):
         k = nearest(Chunk([word], word.box.x0, word.box.x1), columns)
-        if parts and (k == parts[-1][0] or word.box.x0 - parts[-1][1][-1].box.x1 <= CELL_GAP * em):
+        if parts and (k == parts[-1][0] or gaps[n - 1] <= CELL_GAP * em or _word_space(words, gaps, n - 1, em)):
             parts[-1][1].append(word)
         else:
             parts.append((k, [word]))

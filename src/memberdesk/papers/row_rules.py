@@ -23,7 +23,7 @@ import statistics
 from collections.abc import Sequence
 
 from memberdesk.papers import ruled
-from memberdesk.papers.columns import Chunk, Line, cell_text, columns_of, cut_line, place
+from memberdesk.papers.columns import Chunk, Line, cell_text, columns_of, cut_line, join_justified, place
 from memberdesk.papers.numbers import is_number
 from memberdesk.papers.regions import bands
 from memberdesk.papers.shapes import Box, Table, Word, union_all
@@ -78,7 +78,15 @@ def stacks(rules: Sequence[Box]) -> list[list[Box]]:
         else:
             group.append(line)
     groups.sort(key=lambda g: (-len(g), -g[0].width))
-    out = [g for g in groups if len(g) >= 2]
+    out: list[list[Box]] = []
+    for group in sorted((g for g in groups if len(g) >= 2), key=lambda g: -g[0].width):
+        # Lines over part of a table (over each row's note, beside its name) join it, where
+        # they lie between its first and last lines.
+        host = next((h for h in out if _part_of(group[0], h[0]) and _among(group, h)), None)
+        if host is None:
+            out.append(group)
+        else:
+            host.extend(group)
     for [line] in (g for g in groups if len(g) == 1):  # a line over part of a table joins it
         host = next((h for h in out if _part_of(line, h[0])), None)
         if host is None:
@@ -91,6 +99,11 @@ def stacks(rules: Sequence[Box]) -> list[list[Box]]:
 
 
 Part = tuple[list[list[Line]], list[Box], float, float, bool]
+
+
+def _among(group: list[Box], host: list[Box]) -> bool:
+    top, bottom = min(r.cy for r in host), max(r.cy for r in host)
+    return all(top < r.cy < bottom for r in group)
 
 
 def _part_of(line: Box, full: Box) -> bool:
@@ -109,9 +122,9 @@ def _parts(words: Sequence[Word], stack: list[Box]) -> list[Part]:
     inside = [w for w in words if left <= w.box.cx <= right and stack[0].cy < w.box.cy < stack[-1].cy]
     edges = [r.cy for r in stack]
     rows: list[list[Line]] = [[] for _ in edges[1:]]
-    for band in bands(inside):
-        k = next(k for k in range(len(edges) - 1) if band.y0 + band.y1 < edges[k + 1] * 2)
-        rows[k].append(cut_line(band))
+    for line in join_justified([cut_line(band) for band in bands(inside)]):
+        k = next(k for k in range(len(edges) - 1) if line.band.y0 + line.band.y1 < edges[k + 1] * 2)
+        rows[k].append(line)
     parts: list[Part] = []
     start = 0
     sizes = [ln.em for row in rows for ln in row]
