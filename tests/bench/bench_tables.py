@@ -148,6 +148,13 @@ def _cases(folder: Path) -> list[tuple[str, str, Path, int, Rows]]:
             0,
             [tf.RULED_HEAD, *tf.RULED_BODY],
         ),
+        (
+            "generated small grid turned",
+            "ruled",
+            td.sideways_table(folder / "small-grid.pdf", ruled=True),
+            0,
+            [td.TURNED_HEAD, *td.TURNED_BODY],
+        ),
         ("generated rules across Word", "across", rf.risks(folder / "risks.pdf"), 0, [rf.RISK_HEAD, *rf.RISK_BODY]),
         (
             "generated rules across MGov",
@@ -203,6 +210,13 @@ def _cases(folder: Path) -> list[tuple[str, str, Path, int, Rows]]:
             tf.sideways(folder / "down.pdf", clockwise=True),
             0,
             [tf.FINANCE_HEAD, *tf.FINANCE_BODY],
+        ),
+        (
+            "generated small table turned",
+            "unruled",
+            td.sideways_table(folder / "small.pdf", clockwise=True),
+            0,
+            [td.TURNED_HEAD, *td.TURNED_BODY],
         ),
         ("generated Excel", "unruled", tf.excel(folder / "excel.pdf"), 0, [*tf.EXCEL_HEAD, *tf.EXCEL_BODY]),
         ("kent appendix p1", "unruled", CORPUS / "kent-finance-appendix-nov-2024-25.pdf", 0, APPENDIX_P1),

@@ -211,3 +211,72 @@ def justified(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+# A portrait page of upright prose with a small table drawn turned a quarter below it (pasted
+# in from a landscape sheet), as a report's appendix page sometimes carries one.
+TURNED_HEAD = ("Ward", "Electors", "Turnout %", "Postal votes")
+TURNED_BODY = [
+    ("Abbey", "4,210", "31.5", "1,022"),
+    ("Brookside", "3,987", "28.9", "874"),
+    ("Castle", "5,102", "35.2", "1,310"),
+    ("Dene Park", "2,764", "26.4", "611"),
+    ("Total", "16,063", "30.8", "3,817"),
+]
+TURNED_PROSE = [
+    "Turnout by ward",
+    "The table below gives the electorate and turnout in each ward at the last election.",
+    "Postal votes are counted with the votes cast at polling stations.",
+]
+
+
+def sideways_table(path: Path, *, clockwise: bool = False, ruled: bool = False) -> Path:
+    """Upright prose at the top of a portrait page and, under it, the small ward table drawn
+    turned a quarter (reading up the page, or down it when `clockwise`), ruled as a grid when
+    `ruled`; a page number upright at the foot."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    width, _height = A4
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(72, 780, TURNED_PROSE[0])
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 755, TURNED_PROSE[1])
+    c.drawString(72, 738, TURNED_PROSE[2])
+    c.drawString(width / 2, 30, "Page 4")
+    c.saveState()
+    if clockwise:  # the table's top edge towards the page's right
+        c.translate(100, 700)
+        c.rotate(-90)
+    else:  # the table's top edge towards the page's left
+        c.translate(500, 160)
+        c.rotate(90)
+    if ruled:
+        data = [list(TURNED_HEAD)] + [list(r) for r in TURNED_BODY]
+        grid = Table(data, colWidths=[140, 90, 90, 100])
+        grid.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                    ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+                    ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                ]
+            )
+        )
+        _w, h = grid.wrapOn(c, 500, 300)
+        grid.drawOn(c, 0, 300 - h)
+    else:
+        xs = (0, 230, 310, 400)
+        y = 280.0
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(xs[0], y, TURNED_HEAD[0])
+        for x, text in zip(xs[1:], TURNED_HEAD[1:]):
+            c.drawRightString(x, y, text)
+        c.setFont("Helvetica", 10)
+        for row in TURNED_BODY:
+            y -= 16
+            c.drawString(xs[0], y, row[0])
+            for x, text in zip(xs[1:], row[1:]):
+                c.drawRightString(x, y, text)
+    c.restoreState()
+    c.showPage()
+    c.save()
+    return path
