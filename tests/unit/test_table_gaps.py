@@ -110,3 +110,48 @@ def test_the_capital_tables_of_page_40_are_two_the_section_heading_neither() -> 
     assert not get.continued and get.head == (CAPITAL_HEAD,)
     assert get.body == P40_GET
     assert "5c | Growth, Environment & Transport" in [b.text for b in blocks if b.grid is None]
+
+
+# -- the rule itself, on words placed by hand ------------------------------------------------
+
+
+def _line(texts: list[str], gaps_em: list[float], size: float = 10.0) -> list[str]:
+    """The chunks cut_line makes of words 6 points a letter wide, set `gaps_em` apart."""
+    from memberdesk.papers.columns import cut_line
+    from memberdesk.papers.regions import bands
+    from memberdesk.papers.shapes import Box, Word
+
+    words, x = [], 50.0
+    for n, text in enumerate(texts):
+        words.append(Word(text, Box(x, 100, x + 6 * len(text), 110), size, order=n))
+        x += 6 * len(text) + (gaps_em[n] * size if n < len(gaps_em) else 0)
+    [band] = bands(words)
+    return [chunk.text for chunk in cut_line(band).chunks]
+
+
+def test_spaces_stretched_alike_along_a_line_of_prose_are_word_spaces() -> None:
+    words = ["Adult", "social", "care", "contracts", "with"]
+    assert _line(words, [1.25] * 4) == ["Adult social care contracts with"]
+    # After a full stop a space twice as wide is still a word space.
+    sentence = ["the", "planning", "areas.", "Expressions", "of", "interest", "from"]
+    assert _line(sentence, [0.42, 0.42, 0.9, 0.42, 0.42, 0.42]) == [" ".join(sentence)]
+
+
+def test_gutters_stay_gutters() -> None:
+    # Headings one word a column, set alike apart: capitalised, no prose.
+    assert _line(["Jan", "Feb", "Mar", "Apr", "May"], [1.2] * 4) == ["Jan", "Feb", "Mar", "Apr", "May"]
+    # Figures set alike apart are columns.
+    assert _line(["Care", "586.1", "621.6", "35.4", "6.0"], [3.0, 1.2, 1.2, 1.2]) == [
+        "Care",
+        "586.1",
+        "621.6",
+        "35.4",
+        "6.0",
+    ]
+    # A wide gap among narrow word spaces is a gutter (a label and its note).
+    assert _line(["for", "the", "year", "the", "rate", "rose"], [0.28, 0.28, 1.2, 0.28, 0.28]) == [
+        "for the year",
+        "the rate rose",
+    ]
+    # Too few spaces to tell: two words a stretched space apart stay two chunks.
+    assert _line(["further", "discretionary"], [1.22]) == ["further", "discretionary"]

@@ -71,21 +71,24 @@ def _word_space(words: list[Word], gaps: list[float], k: int, em: float) -> bool
     wider than that or stands alone. So the gap is a word space when it lies among at least
     JUSTIFIED other gaps between words (none a figure, none wider than STRETCH) and is as wide
     as their median, or, after the end of a sentence, no wider than SENTENCE times it. A header
-    row of right-aligned columns one word each has too few gaps to pass for a line of prose."""
+    row of right-aligned columns one word each has too few gaps to pass for a line of prose, and
+    a row of capitalised headings ("Jan Feb Mar Apr") is none: prose has words in lower case."""
     gap = gaps[k]
     stop = words[k].text.endswith(_SENTENCE_END)  # "... pressure by -£965.0k.  Public": no cell ends so
     if gap > SENTENCE_STRETCH * em or (_figure(words[k]) and not stop) or _figure(words[k + 1]):
         return False
     near: list[float] = []
+    lower = words[k].text[:1].islower() + words[k + 1].text[:1].islower()
     for step in (-1, 1):
         j = k + step
         while 0 <= j < len(gaps) and abs(j - k) <= JUSTIFIED:
             if gaps[j] > STRETCH * em or _figure(words[j]) or _figure(words[j + 1]):
                 break
             near.append(gaps[j])
+            lower += words[j + (step > 0)].text[:1].islower()
             j += step
-    if len(near) < JUSTIFIED:
-        return False
+    if len(near) < JUSTIFIED or lower < 2:
+        return False  # too few spaces to tell, or capitalised words: column headings ("Jan Feb Mar")
     usual = statistics.median(near)
     if gap <= STRETCH * em and abs(gap - usual) <= SAME_SPACE * usual:
         return True
