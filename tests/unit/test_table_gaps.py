@@ -155,3 +155,17 @@ def test_gutters_stay_gutters() -> None:
     ]
     # Too few spaces to tell: two words a stretched space apart stay two chunks.
     assert _line(["further", "discretionary"], [1.22]) == ["further", "discretionary"]
+
+
+def test_lines_over_part_of_a_table_join_its_stack_but_a_page_frame_does_not_take_it() -> None:
+    from memberdesk.papers.row_rules import stacks
+    from memberdesk.papers.shapes import Box
+
+    def line(x0: float, x1: float, y: float) -> Box:
+        return Box(x0, y, x1, y + 0.5)
+
+    rows = [line(60, 500, y) for y in (100, 120, 180, 240)]  # over and under the header, under each row
+    notes = [line(200, 500, y) for y in (150, 210)]  # over each row's note only
+    frame = [line(20, 540, 20), line(20, 540, 800)]  # the page's frame, wider than the table
+    [stack] = [s for s in stacks(rows + notes + frame) if len(s) > 2]
+    assert [round(r.cy) for r in stack] == [100, 120, 150, 180, 210, 240]

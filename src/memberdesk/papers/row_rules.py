@@ -102,8 +102,13 @@ Part = tuple[list[list[Line]], list[Box], float, float, bool]
 
 
 def _among(group: list[Box], host: list[Box]) -> bool:
+    """Whether the lines of `group` stand between those of `host`, with lines of the host
+    between theirs too (a line over each row's note, the rows ruled off below): the lines of a
+    table inside a page's frame have none of the frame's between them."""
     top, bottom = min(r.cy for r in host), max(r.cy for r in host)
-    return all(top < r.cy < bottom for r in group)
+    first, last = min(r.cy for r in group), max(r.cy for r in group)
+    between = any(first < r.cy < last for r in host)
+    return between and all(top < r.cy < bottom for r in group)
 
 
 def _part_of(line: Box, full: Box) -> bool:
