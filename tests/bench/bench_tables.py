@@ -4,9 +4,10 @@
 
 Cell accuracy is the share of expected cells found in the right row and column: each expected
 row (written out by hand, from the page images for the corpus and from the makers' constants for
-the generated tables) is matched with the found row that agrees with it in most cells, and its
-cells count where they agree. Goals: ruled >= 95% (grids, and "across": ruled with horizontal
-lines only), unruled >= 90%.
+the generated tables) is matched with the found row, not yet matched, that agrees with it in
+most cells, and its cells count where they agree. A part of a table carried over from the page
+before shows no header row. Goals: ruled >= 95% (grids, and "across": ruled with horizontal
+lines only), unruled >= 90%. --cells-only skips the timing.
 
 Time: papers.extract_pages + finish_document on each file with tables found and with table
 finding turned off, against `pdftotext` on the same file (best of --repeat), per page.
@@ -27,7 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "support"))
 
+import corpus_tables as ct  # noqa: E402
 import row_rule_factory as rf  # noqa: E402
+import table_defects as td  # noqa: E402
 import table_factory as tf  # noqa: E402
 from memberdesk.papers import layout, tables  # noqa: E402
 from memberdesk.papers.extract import extract_pages, finish_document  # noqa: E402
@@ -81,6 +84,20 @@ PRUDENTIAL_P12: Rows = [  # ruled across only: the edges of shaded header bars, 
     ("Capital Financing Requirement", "1,268.01", "1,300.80", "1,244.33", "1,232.87", "1,247.76", "1,235.80"),
     ("Internal Borrowing", "317.35", "416.90", "349.86", "369.59", "408.66", "403.93"),
 ]
+YEARS_7 = ("", "23-24 Actuals", "2024-25 Budget", "2024-25 Forecast", "2025-26 Estimate", "2026-27 Estimate")
+PRUDENTIAL_P13: Rows = [  # four tables, each under its own heading: none carries on p12's last
+    (*YEARS_7, "2027-28 Estimate"),
+    ("Authorised Limit - borrowing", "946", "1,261", "1,261", "1,271", "1,248", "1,248"),
+    ("Authorised Limit - Other long term liabilities", "179", "168", "179", "179", "179", "179"),
+    ("Authorised Limit - total external debt", "1,125", "1,429", "1,440", "1,450", "1,427", "1,427"),
+    ("Operational Boundary - borrowing", "822", "1160.6", "1161", "1171", "1148.1", "1148.1"),
+    ("Operational Boundary - Other long term liabilities", "179", "168", "179", "179", "179", "179"),
+    ("Operation Boundary - total external debt", "1,001", "1,329", "1,340", "1,350", "1,327", "1,327"),
+    (*YEARS_7, "2027-28 Estimate"),  # Indicator 5's own header
+    ("Proportion of net revenue stream", "8.17%", "7.48%", "7.41%", "6.95%", "6.58%", "6.60%"),
+    ("", "23-24 Actuals", "2024-25 Estimate", "2025-26 Estimate", "2026-27 Estimate"),
+    ("Net income from commercial and service investments to net revenue stream (%)", "0.46", "0.60", "0.37", "0.35"),
+]
 DEVOLUTION_P16: Rows = [  # ruled: a grid of lines
     ("Detail", "Foundation", "Mayoral", "Established"),
     ("Direction over use of constituent authority powers on the Key Route Network^", "", "", ""),
@@ -101,13 +118,28 @@ DEVOLUTION_P16: Rows = [  # ruled: a grid of lines
 ]
 
 
+MONITORING = CORPUS / "kent-finance-monitoring-q3-2024-25.pdf"
+
+
+def _noted(rows: Rows, notes: list[str]) -> Rows:
+    """Each saving's row with the row of its note under it."""
+    return [r for row, text in zip(rows, notes) for r in (row, ct.note(text, len(row)))]
+
+
 def _cases(folder: Path) -> list[tuple[str, str, Path, int, Rows]]:
     """(name, ruled|unruled, file, page index, expected rows)."""
     long = tf.continued(folder / "long.pdf")
     return [
         ("generated Word grid", "ruled", tf.ruled(folder / "ruled.pdf"), 0, [tf.RULED_HEAD, *tf.RULED_BODY]),
         ("generated long grid p1", "ruled", long, 0, [tf.LONG_HEAD, *tf.LONG_BODY[:37]]),
-        ("generated long grid p2", "ruled", long, 1, [tf.LONG_HEAD, *tf.LONG_BODY[37:]]),
+        ("generated long grid p2", "ruled", long, 1, tf.LONG_BODY[37:]),  # carried over: its header once, on p1
+        (
+            "generated new table, p2",
+            "ruled",
+            td.indicators(folder / "ind.pdf"),
+            1,
+            [td.YEARS, *td.INDICATOR_2],
+        ),
         ("kent devolution p16", "ruled", CORPUS / "kent-council-2025-01-09-item3-supplement.pdf", 15, DEVOLUTION_P16),
         (
             "generated grid drawn turned",
@@ -115,6 +147,13 @@ def _cases(folder: Path) -> list[tuple[str, str, Path, int, Rows]]:
             tf.sideways_grid(folder / "sg.pdf"),
             0,
             [tf.RULED_HEAD, *tf.RULED_BODY],
+        ),
+        (
+            "generated small grid turned",
+            "ruled",
+            td.sideways_table(folder / "small-grid.pdf", ruled=True),
+            0,
+            [td.TURNED_HEAD, *td.TURNED_BODY],
         ),
         ("generated rules across Word", "across", rf.risks(folder / "risks.pdf"), 0, [rf.RISK_HEAD, *rf.RISK_BODY]),
         (
@@ -126,6 +165,36 @@ def _cases(folder: Path) -> list[tuple[str, str, Path, int, Rows]]:
         ),
         ("generated rules across 3", "across", rf.booktabs(folder / "book.pdf"), 0, [rf.BOOK_HEAD, *rf.BOOK_BODY]),
         ("kent prudential p12", "across", CORPUS / "kent-finance-appendix-nov-2024-25.pdf", 11, PRUDENTIAL_P12),
+        (
+            "generated justified names",
+            "across",
+            td.justified(folder / "justified.pdf"),
+            0,
+            [td.JUSTIFIED_HEAD, *_noted(td.JUSTIFIED_BODY, td.JUSTIFIED_NOTES)],
+        ),
+        (
+            "generated rules over notes",
+            "across",
+            td.savings(folder / "savings.pdf"),
+            0,
+            [td.SAVINGS_HEAD, *_noted(td.SAVINGS, td.SAVINGS_NOTES)],
+        ),
+        (
+            "generated heading between",
+            "across",
+            td.savings_sections(folder / "sections.pdf"),
+            0,
+            [td.SAVINGS_HEAD, *_noted(td.SAVINGS, td.SAVINGS_NOTES)],
+        ),
+        ("kent savings p35", "across", MONITORING, 34, [ct.SAVINGS_HEAD_9, *ct.P35_GET, *ct.P35_CHB]),
+        (
+            "kent capital p40",
+            "across",
+            MONITORING,
+            39,
+            [("", "", "", ct.P40_CARRIED), ct.CAPITAL_HEAD, *ct.P40_GET],
+        ),
+        ("kent prudential p13", "across", CORPUS / "kent-finance-appendix-nov-2024-25.pdf", 12, PRUDENTIAL_P13),
         ("generated finance", "unruled", tf.finance(folder / "finance.pdf"), 0, [tf.FINANCE_HEAD, *tf.FINANCE_BODY]),
         ("generated rotated", "unruled", tf.rotated(folder / "rotated.pdf"), 0, [tf.FINANCE_HEAD, *tf.FINANCE_BODY]),
         (
@@ -142,30 +211,42 @@ def _cases(folder: Path) -> list[tuple[str, str, Path, int, Rows]]:
             0,
             [tf.FINANCE_HEAD, *tf.FINANCE_BODY],
         ),
+        (
+            "generated small table turned",
+            "unruled",
+            td.sideways_table(folder / "small.pdf", clockwise=True),
+            0,
+            [td.TURNED_HEAD, *td.TURNED_BODY],
+        ),
         ("generated Excel", "unruled", tf.excel(folder / "excel.pdf"), 0, [*tf.EXCEL_HEAD, *tf.EXCEL_BODY]),
         ("kent appendix p1", "unruled", CORPUS / "kent-finance-appendix-nov-2024-25.pdf", 0, APPENDIX_P1),
-        ("kent monitoring p6", "unruled", CORPUS / "kent-finance-monitoring-q3-2024-25.pdf", 5, MONITORING_P6),
+        ("kent monitoring p6", "unruled", MONITORING, 5, MONITORING_P6),
     ]
 
 
 def _found_rows(path: Path, page: int) -> Rows:
+    """The rows as printed: a part carried over from the page before shows no header (so a
+    new table wrongly joined to the one before loses its header row here)."""
     document = finish_document(extract_pages(path))
     out: Rows = []
     for block in document.pages[page].blocks:
         if block.grid is not None:
-            out.extend(block.grid.head + block.grid.body)
+            out.extend((() if block.grid.continued else block.grid.head) + block.grid.body)
     return out
 
 
 def _score(expected: Rows, found: Rows) -> tuple[int, int]:
+    """Each expected row against the found row, not yet matched, that agrees with it in most
+    cells (so a header row printed once for two tables counts once)."""
     right = total = 0
+    free = list(found)
     for row in expected:
         total += len(row)
-        best = 0
-        for candidate in found:
-            if len(candidate) == len(row):
-                best = max(best, sum(a == b for a, b in zip(row, candidate)))
-        right += best
+        scored = [(sum(a == b for a, b in zip(row, c)), n) for n, c in enumerate(free) if len(c) == len(row)]
+        if scored:
+            best, n = max(scored)
+            right += best
+            free.pop(n)
     return right, total
 
 
@@ -185,6 +266,7 @@ def _pages(path: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--cells-only", action="store_true", help="cell accuracy only, no timing")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -199,6 +281,8 @@ def main() -> int:
             goal = 90 if kind == "unruled" else 95
             verdict = "meets" if 100 * right / total >= goal else "MISSES"
             print(f"  {kind:8} overall {100 * right / total:6.1f}% ({verdict} the goal of {goal}%)")
+        if args.cells_only:
+            return 0
 
         print("\nimport time per page: extract + finish, with tables / without, against pdftotext")
         poppler = shutil.which("pdftotext")

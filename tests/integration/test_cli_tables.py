@@ -52,13 +52,17 @@ def test_tables_of_a_real_finance_report_to_a_folder(tmp_path: Path) -> None:
     assert run.code == 0, run.err
     files = sorted((tmp_path / "csv").glob("*.csv"))
     # Appendices 1 and 2, then the prudential indicators: three small tables ruled across on
-    # page 12 and three on page 13 (the first of which carries on the last of page 12).
-    assert [f.name for f in files] == [f"table-{n}.csv" for n in range(1, 8)]
+    # page 12 and three on page 13, each under its own heading (none carries on the one before).
+    assert [f.name for f in files] == [f"table-{n}.csv" for n in range(1, 9)]
     with files[0].open(encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == ["Directorate, Division & Key Service", "Working Budget", "£m Forecast", "Variance"]
     assert ["Adult Social Care & Health Total", "586.1", "621.6", "35.4"] in rows
     assert rows.count(rows[0]) == 1  # seven pages, the header once
+    with files[5].open(encoding="utf-8", newline="") as handle:
+        indicator_4 = list(csv.reader(handle))
+    assert indicator_4[0][:3] == ["", "23-24 Actuals", "2024-25 Budget"]  # its own header row
+    assert indicator_4[1] == ["Authorised Limit - borrowing", "946", "1,261", "1,261", "1,271", "1,248", "1,248"]
     listed = memberdesk("tables", "1", "--pages", "13", home=home)
     assert listed.out.splitlines()[1].startswith("1. page 13: 6 rows, 7 columns: 23-24 Actuals, 2024-25 Budget")
 

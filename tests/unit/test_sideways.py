@@ -9,6 +9,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+import table_defects as td
 import table_factory as tf
 from memberdesk.papers import glyphs
 from memberdesk.papers.extract import extract_pages, finish_document
@@ -78,3 +79,44 @@ def test_turning_moves_every_box_rule_and_the_page_size() -> None:
     assert upright.words[1].box.x0 > first.box.x1  # the next word to its right, as read
     assert upright.words[-1].sideways  # the upright page number is now at an angle: read last
     assert rules == (Box(100, 90, 700, 91),)
+
+
+@pytest.mark.parametrize("ruled", [False, True], ids=["unruled", "ruled as a grid"])
+@pytest.mark.parametrize("clockwise", [False, True], ids=["reading up the page", "reading down the page"])
+def test_a_small_table_turned_on_an_upright_page_is_read_as_a_table(
+    tmp_path: Path, clockwise: bool, ruled: bool
+) -> None:
+    path = td.sideways_table(tmp_path / "small.pdf", clockwise=clockwise, ruled=ruled)
+    [page] = finish_document(extract_pages(path)).pages
+    texts = [b.text for b in page.blocks]
+    # The page stays upright: its prose first, the table where it stands under it, the page
+    # number last.
+    assert page.width < page.height
+    assert texts[:2] == [td.TURNED_PROSE[0], " ".join(td.TURNED_PROSE[1:])]
+    table = page.blocks[2].grid
+    assert table is not None
+    assert table.head == (td.TURNED_HEAD,)
+    assert table.body == tuple(td.TURNED_BODY)
+    assert table.totals == (4,)
+    assert texts[3:] == ["Page 4"]
+    # Its box is where it stands on the page: under the prose, taller than wide.
+    assert table.box.y0 > page.blocks[1].box.y1 and table.box.height > table.box.width
+
+
+def test_a_long_note_turned_in_the_margin_is_no_table(tmp_path: Path) -> None:
+    path = tmp_path / "margin.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    c.setFont("Helvetica", 11)
+    for k in range(20):
+        c.drawString(72, 760 - 16 * k, f"Line {k + 1} of the report, read as it stands on the page.")
+    c.saveState()
+    c.translate(40, 150)
+    c.rotate(90)
+    note = "Printed on recycled paper by the council's print unit, in Maidstone, using inks made from vegetable oils"
+    c.drawString(0, 0, note)
+    c.restoreState()
+    c.showPage()
+    c.save()
+    [page] = finish_document(extract_pages(path)).pages
+    assert all(b.grid is None for b in page.blocks)
+    assert page.blocks[-1].text == note

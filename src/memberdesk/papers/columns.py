@@ -1,7 +1,8 @@
 """A table's columns from its words' alignment, shared by the unruled (tables.py) and the
 row-ruled (row_rules.py) table finders. Pure.
 
-A line of the page is cut into chunks where the gap between words is wider than a word space;
+A line of the page is cut into chunks where the gap between words is wider than a word space
+(the spaces of justified prose, stretched alike along a line, are word spaces however wide);
 a column is where most lines have ink, a gutter a stretch that almost no line crosses; each
 line's words are then placed in the column they lie in.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
+from memberdesk.papers.numbers import is_number
 from memberdesk.papers.regions import Band
 from memberdesk.papers.shapes import Word
 
@@ -19,6 +21,15 @@ CHUNK_GAP = 0.8
 # Inside a chunk that crosses a column boundary, a gap this wide still parts two cells
 # (header words set close together over their columns), a single word space does not.
 CELL_GAP = 0.45
+# Justified prose (columns.cut_line): a line's word spaces are stretched alike, up to STRETCH
+# ems (SENTENCE_STRETCH after a full stop); JUSTIFIED such gaps beside a wide one make it a word
+# space when it is within SAME_SPACE of their width, or within SENTENCE times it after a stop.
+STRETCH = 1.6
+SENTENCE_STRETCH = 2.4
+JUSTIFIED = 3
+SAME_SPACE = 0.1
+SENTENCE = 2.3
+_SENTENCE_END = (".", ":", ";", "?", "!")
 
 
 @dataclass(slots=True)
@@ -41,14 +52,89 @@ class Line:
 
 def cut_line(band: Band) -> Line:
     em = statistics.median(w.size for w in band.words) or 10.0
+    words = band.words
+    gaps = [b.box.x0 - a.box.x1 for a, b in zip(words, words[1:])]
     chunks: list[Chunk] = []
-    for word in band.words:
-        if chunks and word.box.x0 - chunks[-1].x1 <= CHUNK_GAP * em:
+    for n, word in enumerate(words):
+        if chunks and (word.box.x0 - chunks[-1].x1 <= CHUNK_GAP * em or _word_space(words, gaps, n - 1, em)):
             chunks[-1].words.append(word)
             chunks[-1].x1 = max(chunks[-1].x1, word.box.x1)
         else:
             chunks.append(Chunk([word], word.box.x0, word.box.x1))
     return Line(band, chunks, em)
+
+
+def _word_space(words: list[Word], gaps: list[float], k: int, em: float) -> bool:
+    """Whether the wide gap k (between words k and k+1) is a space of justified prose, not a
+    gutter. Justification stretches every space of a line alike (to 1.25 ems in a narrow cell of
+    the Kent savings tables), and a space after a full stop about twice as much; a gutter is
+    wider than that or stands alone. So the gap is a word space when it lies among at least
+    JUSTIFIED other gaps between words (none a figure, none wider than STRETCH) and is as wide
+    as their median, or, after the end of a sentence, no wider than SENTENCE times it. A header
+    row of right-aligned columns one word each has too few gaps to pass for a line of prose, and
+    a row of capitalised headings ("Jan Feb Mar Apr") is none: prose has words in lower case."""
+    gap = gaps[k]
+    stop = words[k].text.endswith(_SENTENCE_END)  # "... pressure by -£965.0k.  Public": no cell ends so
+    if gap > SENTENCE_STRETCH * em or (_figure(words[k]) and not stop) or _figure(words[k + 1]):
+        return False
+    near: list[float] = []
+    lower = words[k].text[:1].islower() + words[k + 1].text[:1].islower()
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(gaps) and abs(j - k) <= JUSTIFIED:
+            if gaps[j] > STRETCH * em or _figure(words[j]) or _figure(words[j + 1]):
+                break
+            near.append(gaps[j])
+            lower += words[j + (step > 0)].text[:1].islower()
+            j += step
+    if len(near) < JUSTIFIED or lower < 2:
+        return False  # too few spaces to tell, or capitalised words: column headings ("Jan Feb Mar")
+    usual = statistics.median(near)
+    if gap <= STRETCH * em and abs(gap - usual) <= SAME_SPACE * usual:
+        return True
+    return stop and gap <= SENTENCE * usual + 0.1 * em
+
+
+def join_justified(lines: list[Line]) -> list[Line]:
+    """The lines with chunks rejoined where a line of justified prose was cut at a wide word
+    space that stands alone (a line of two or three words stretched across a narrow cell): the
+    chunks from one that starts where a chunk of the line above or below starts, to one that
+    ends where that chunk ends, both edges within a point, the gaps between them no wider than
+    STRETCH and no figure at their edges. Lines of one paragraph are flush at both sides; cells
+    of a table's row that happen to line up with one cell of the next line at both edges are
+    rare."""
+    for n, line in enumerate(lines):
+        if len(line.chunks) < 2:
+            continue
+        edges = {(round(c.x0), round(c.x1)) for m in (n - 1, n + 1) if 0 <= m < len(lines) for c in lines[m].chunks}
+        if edges:
+            line.chunks = _rejoined(line, edges)
+    return lines
+
+
+def _rejoined(line: Line, edges: set[tuple[int, int]]) -> list[Chunk]:
+    out: list[Chunk] = []
+    chunks = line.chunks
+    i = 0
+    while i < len(chunks):
+        end = i
+        for j in range(i + 1, len(chunks)):
+            a, b = chunks[j - 1], chunks[j]
+            if b.x0 - a.x1 > STRETCH * line.em or _figure(a.words[-1]) or _figure(b.words[0]):
+                break
+            if any(abs(chunks[i].x0 - x0) <= 1 and abs(b.x1 - x1) <= 1 for x0, x1 in edges):
+                end = j
+        if end == i:
+            out.append(chunks[i])
+        else:
+            words = [w for c in chunks[i : end + 1] for w in c.words]
+            out.append(Chunk(words, chunks[i].x0, max(c.x1 for c in chunks[i : end + 1])))
+        i = end + 1
+    return out
+
+
+def _figure(word: Word) -> bool:
+    return is_number(word.text)
 
 
 def columns_of(lines: list[Line]) -> list[tuple[float, float]]:
@@ -81,9 +167,11 @@ def place(chunk: Chunk, columns: list[tuple[float, float]], em: float) -> list[t
     if len(cols) <= 1:
         return [(cols[0] if cols else nearest(chunk, columns), chunk.words)]
     parts: list[tuple[int, list[Word]]] = []
-    for word in chunk.words:
+    words = chunk.words
+    gaps = [b.box.x0 - a.box.x1 for a, b in zip(words, words[1:])]
+    for n, word in enumerate(words):
         k = nearest(Chunk([word], word.box.x0, word.box.x1), columns)
-        if parts and (k == parts[-1][0] or word.box.x0 - parts[-1][1][-1].box.x1 <= CELL_GAP * em):
+        if parts and (k == parts[-1][0] or gaps[n - 1] <= CELL_GAP * em or _word_space(words, gaps, n - 1, em)):
             parts[-1][1].append(word)
         else:
             parts.append((k, [word]))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from memberdesk.papers import headings, paragraphs, regions, tables
+from memberdesk.papers import sideways as sideways_tables
 from memberdesk.papers.shapes import PARAGRAPH, Block, Box, PageWords, Word
 
 
@@ -22,6 +23,9 @@ def layout_page(page: PageWords, extra: Sequence[Word] = (), rules: Sequence[Box
     if found:
         used = frozenset().union(*(f.words for f in found))
         upright = [w for w in upright if id(w) not in used]
+    turned = sideways_tables.turned_tables(page, rules)  # a small table pasted in sideways
+    turned_used = frozenset().union(*(f.words for f in turned)) if turned else frozenset()
+    found = sorted(found + turned, key=lambda f: f.table.box.y0)
     leaves = regions.order(upright, page.height, page.width)
     gaps = paragraphs.Gaps(leaves)
     blocks: list[Block] = []
@@ -31,7 +35,7 @@ def layout_page(page: PageWords, extra: Sequence[Word] = (), rules: Sequence[Box
         # A table stands where it stands on the page: before the first block below its top.
         at = next((k for k, b in enumerate(blocks) if b.box.y0 >= table.table.box.y0), len(blocks))
         blocks.insert(at, _table_block(table, page))
-    sideways = [w for w in page.words if w.sideways]
+    sideways = [w for w in page.words if w.sideways and id(w) not in turned_used]
     if sideways:
         # Read after the page's text but before what sits in its bottom band (the footer).
         at = len(blocks)

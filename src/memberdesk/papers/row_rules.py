@@ -4,7 +4,9 @@ Word's "horizontal borders only", Excel exports and ModernGov's report templates
 with lines across it (over and under the header, between rows, over the total) and leave its
 columns to the text's alignment. The lines say where each row ends, so a cell of several lines
 of prose is one cell, which the words' alignment alone (tables.py) cannot tell from two rows;
-the columns are found from the alignment of the words between the lines (columns.py).
+the columns are found from the alignment of the words between the lines (columns.py). One
+stack of lines of the same extent can rule several tables: a paragraph across it, or a heading
+in a bigger type, between two of its lines parts them.
 
 A stack is three or more lines across, one under another, of about the same extent (a line
 over a total may cover the columns of figures only), with at most MAX_LINES lines of text
@@ -21,7 +23,7 @@ import statistics
 from collections.abc import Sequence
 
 from memberdesk.papers import ruled
-from memberdesk.papers.columns import Chunk, Line, cell_text, columns_of, cut_line, place
+from memberdesk.papers.columns import Chunk, Line, cell_text, columns_of, cut_line, join_justified, place
 from memberdesk.papers.numbers import is_number
 from memberdesk.papers.regions import bands
 from memberdesk.papers.shapes import Box, Table, Word, union_all
@@ -32,6 +34,7 @@ GAP = 20.0  # points: segments of one line this far apart at one height are stil
 END = 6.0  # points: lines whose ends are this close span the same columns
 MAX_LINES = 30  # more lines of text than this between two rules: the rules are not one table's
 MAX_STACKS = 40
+HEADING_SIZE = 1.25  # a line this many times the tables' type size is a heading between them
 HEAD_LINES = 5  # an Excel header over a table's first line: its cells' words stacked on up to five lines
 
 _BULLETS = ("\u2022", "\u25aa", "\u25cf", "\u25a0", "\u25e6")
@@ -75,7 +78,15 @@ def stacks(rules: Sequence[Box]) -> list[list[Box]]:
         else:
             group.append(line)
     groups.sort(key=lambda g: (-len(g), -g[0].width))
-    out = [g for g in groups if len(g) >= 2]
+    out: list[list[Box]] = []
+    for group in sorted((g for g in groups if len(g) >= 2), key=lambda g: -g[0].width):
+        # Lines over part of a table (over each row's note, beside its name) join it, where
+        # they lie between its first and last lines.
+        host = next((h for h in out if _part_of(group[0], h[0]) and _among(group, h)), None)
+        if host is None:
+            out.append(group)
+        else:
+            host.extend(group)
     for [line] in (g for g in groups if len(g) == 1):  # a line over part of a table joins it
         host = next((h for h in out if _part_of(line, h[0])), None)
         if host is None:
@@ -88,6 +99,16 @@ def stacks(rules: Sequence[Box]) -> list[list[Box]]:
 
 
 Part = tuple[list[list[Line]], list[Box], float, float, bool]
+
+
+def _among(group: list[Box], host: list[Box]) -> bool:
+    """Whether the lines of `group` stand between those of `host`, with lines of the host
+    between theirs too (a line over each row's note, the rows ruled off below): the lines of a
+    table inside a page's frame have none of the frame's between them."""
+    top, bottom = min(r.cy for r in host), max(r.cy for r in host)
+    first, last = min(r.cy for r in group), max(r.cy for r in group)
+    between = any(first < r.cy < last for r in host)
+    return between and all(top < r.cy < bottom for r in group)
 
 
 def _part_of(line: Box, full: Box) -> bool:
@@ -106,13 +127,16 @@ def _parts(words: Sequence[Word], stack: list[Box]) -> list[Part]:
     inside = [w for w in words if left <= w.box.cx <= right and stack[0].cy < w.box.cy < stack[-1].cy]
     edges = [r.cy for r in stack]
     rows: list[list[Line]] = [[] for _ in edges[1:]]
-    for band in bands(inside):
-        k = next(k for k in range(len(edges) - 1) if band.y0 + band.y1 < edges[k + 1] * 2)
-        rows[k].append(cut_line(band))
+    for line in join_justified([cut_line(band) for band in bands(inside)]):
+        k = next(k for k in range(len(edges) - 1) if line.band.y0 + line.band.y1 < edges[k + 1] * 2)
+        rows[k].append(line)
     parts: list[Part] = []
     start = 0
+    sizes = [ln.em for row in rows for ln in row]
+    em = statistics.median(sizes) if sizes else 10.0
     for k, row in enumerate(rows + [[]]):
-        prose = next((n for n, ln in enumerate(row) if len(ln.chunks) < 2 and _across([ln], left, right)), None)
+        tops = [edges[k] if k < len(rows) else 0.0] + [ln.band.y1 for ln in row]
+        prose = next((n for n, ln in enumerate(row) if _apart(ln, tops[n], left, right, em)), None)
         if k < len(rows) and prose is None and len(row) <= MAX_LINES:
             continue
         if k < len(rows):
@@ -152,8 +176,11 @@ def _table(
     if above:
         lines = above + lines
         grid = [_stacked(above, columns), *grid]
-    if sum(1 for row in grid if sum(1 for c in row if c) >= 2) < 2:
-        return None  # one column of text with a note beside it: not a table
+    filled = [sum(1 for c in row if c) for row in grid]
+    if sum(1 for n in filled if n >= 2) < 2 and filled[0] < 3:
+        # One column of text with a note beside it: not a table. (A header row of three cells
+        # or more over one row of prose is a table's part carried over the page.)
+        return None
     if any(sum(w.text.startswith(_BULLETS) for w in c) >= 2 for row in grid for c in row):
         return None  # boxes of bullet points (a slide), not cells
     box = union_all([Box(ln.band.x0, ln.band.y0, ln.band.x1, ln.band.y1) for ln in lines])
@@ -169,13 +196,35 @@ def _columns(lines: list[Line]) -> list[tuple[float, float]]:
     widths differ in a column)."""
     multi = [ln for ln in lines if len(ln.chunks) >= 2]
     em = statistics.median(ln.em for ln in lines)
+    found = columns_of(multi or lines)
+    # Lines of one chunk wholly left of every column found: a column of labels whose figures
+    # stand on a line of their own (a label of several lines, its figures level with its middle).
+    # (A short last line of a cell of prose may fall in a gutter: that is no column.)
+    apart = [ln for ln in lines if len(ln.chunks) == 1 and found and ln.chunks[0].x1 < found[0][0]]
+    if multi and apart:
+        found = columns_of(apart) + found
     out: list[tuple[float, float]] = []
-    for a, b in columns_of(multi or lines):
+    for a, b in found:
         if out and a - out[-1][1] < 0.5 * em:
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
     return out
+
+
+def _apart(line: Line, above: float, left: float, right: float, em: float) -> bool:
+    """A line that parts the tables one stack of rules runs through: a paragraph across the
+    table, or a heading set apart ("5c | Growth, Environment & Transport" between two tables of
+    capital projects): in a type clearly bigger than the tables', with white space of two lines
+    or more over it (a section's name in a bigger type sits close under its row's rule)."""
+    if len(line.chunks) >= 2:
+        return False
+    heading = line.em > HEADING_SIZE * em and line.band.y0 - above > 2 * line.em
+    return heading or _across([line], left, right)
+
+
+def _overlaps(chunk: Chunk, column: tuple[float, float]) -> bool:
+    return min(chunk.x1, column[1]) > max(chunk.x0, column[0])
 
 
 def _across(lines: list[Line], left: float, right: float) -> bool:

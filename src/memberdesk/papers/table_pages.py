@@ -4,10 +4,20 @@ A finance table runs on over several pages, each printing the column headings ag
 The part on the next page is marked `continued` and given the first part's header rows, so a
 reader on that page still hears each cell's column, while the text, `memberdesk tables` and the
 CSV export print the header once, where the table starts.
+
+Two tables of one shape on following pages are often two tables: a report of indicators prints
+each under its own heading, with the same year columns. So a part carries on only where nothing
+but the page's running lines stands between them: a heading, a caption or a paragraph after
+the first part or before the second begins a new table, and so does a header row that changed.
+Text that starts right of the table's first column is a cell's lines carried over the page,
+and running lines are told by their text being printed on other pages too (this runs before
+the running headers and footers are judged for the whole paper).
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -16,10 +26,15 @@ from memberdesk.papers.shapes import Block, PageLayout, Table
 # The first part must end in the lower part of its page and the next begin near the top.
 ENDS_BELOW = 0.55
 STARTS_ABOVE = 0.45
+# A line printed on this many pages is a running header or footer, not a table's heading.
+RUNNING_PAGES = 3
+
+_DIGITS = re.compile(r"\d+")
 
 
 def join(pages: Sequence[PageLayout]) -> list[PageLayout]:
     out = list(pages)
+    running = _running(out)
     for k in range(1, len(out)):
         before = _last_table(out[k - 1].blocks)
         after = _first_table(out[k].blocks)
@@ -29,11 +44,35 @@ def join(pages: Sequence[PageLayout]) -> list[PageLayout]:
         assert first is not None and second is not None
         if not _carries_on(first, second, out[k - 1].blocks[before], out[k].blocks[after]):
             continue
+        a, b = out[k - 1].blocks[before], out[k].blocks[after]
+        if _parted(out[k - 1].blocks[before + 1 :], a, running) or _parted(out[k].blocks[:after], b, running):
+            continue  # a heading or a caption of its own: a new table of the same shape
         grid = replace(second, head=first.head, continued=True)
         block = replace(out[k].blocks[after], grid=grid, text=grid.rows_text())
         blocks = out[k].blocks[:after] + (block,) + out[k].blocks[after + 1 :]
         out[k] = replace(out[k], blocks=blocks)
     return out
+
+
+def _key(text: str) -> str:
+    """A line's text with its numbers as one sign ("Page 12 of 54" is "Page # of #")."""
+    return _DIGITS.sub("#", " ".join(text.split()).casefold())
+
+
+def _running(pages: Sequence[PageLayout]) -> set[str]:
+    """The texts (as _key gives them) that stand on RUNNING_PAGES pages or more, or on every
+    page of a shorter paper."""
+    seen = Counter(key for page in pages for key in {_key(b.text) for b in page.blocks if b.grid is None})
+    least = min(RUNNING_PAGES, max(len(pages), 2))
+    return {key for key, n in seen.items() if n >= least}
+
+
+def _parted(blocks: Sequence[Block], table: Block, running: set[str]) -> bool:
+    """Whether text beside a part of a table is a heading, caption or paragraph of its own:
+    text that starts at the table's left or before it. Text inside the table's columns, right
+    of its first (a cell's lines carried over the page), and running lines part nothing."""
+    left = table.where.x0 + 0.1 * table.where.width
+    return any(b.grid is None and b.where.x0 < left and _key(b.text) not in running for b in blocks)
 
 
 def _last_table(blocks: Sequence[Block]) -> int | None:

@@ -19,7 +19,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from memberdesk.papers import row_rules, ruled
-from memberdesk.papers.columns import CELL_GAP, Chunk, Line, cell_text, columns_of, cut_line, line_cells, nearest
+from memberdesk.papers.columns import (
+    CELL_GAP,
+    Chunk,
+    Line,
+    cell_text,
+    columns_of,
+    cut_line,
+    join_justified,
+    line_cells,
+    nearest,
+)
 from memberdesk.papers.numbers import is_number
 from memberdesk.papers.regions import bands
 from memberdesk.papers.shapes import Box, Table, Word, union_all
@@ -62,7 +72,7 @@ def find(words: list[Word], rules: Sequence[Box] = ()) -> list[Found]:
         words = [w for w in words if id(w) not in got[1]]
     if not words:
         return found
-    lines = [cut_line(b) for b in bands(words)]
+    lines = join_justified([cut_line(b) for b in bands(words)])
     i = floor = 0
     while i < len(lines):
         end = _run(lines, i)

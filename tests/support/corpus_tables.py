@@ -1,0 +1,132 @@
+"""Tables of the real corpus papers, every cell written out by hand from the page images
+(pdftoppm) and pdftotext -layout, never from memberdesk's own reading: shared by the unit tests
+and tests/bench/bench_tables.py."""
+
+from __future__ import annotations
+
+
+def note(text: str, columns: int) -> tuple[str, ...]:
+    """A row of one cell of prose under a saving's figures, in the table's second column."""
+    return ("", text) + ("",) * (columns - 2)
+
+
+# The text layer spells "Un-deliverable" and "(one-off)" with soft hyphens (U+00AD) at the line
+# ends, which join the word; so the header cells read as the layer has them.
+SAVINGS_HEAD_9 = (
+    "",
+    "2024-25 Savings Target",
+    "Forecast against original saving",
+    "Forecast against alternative saving (ongoing)",
+    "Forecast against alternative saving (oneoff)",
+    "Total Forecast",
+    "Variance",
+    "Undeliverable",
+    "To be achieved in future years",
+)
+P35_GET_NOTE = (
+    "Plans in place to renegotiate the rate downwards whilst in contract but then the contractor was taken over "
+    "and the new owner declined the offer to renegotiate the contract. Saving no longer deliverable and "
+    "realignment requested in 25/26. Saving to be revisited upon expiry of contract (July 24)"
+)
+P35_AGENCY_NOTE = (
+    "Year to date spend shows a reduction in spend on agency staff compared to the same period last year "
+    "suggesting that this saving is being/has been delivered. However, these savings will already be contained "
+    "within directorate forecasts and therefore allocating this Corporately Held saving to services would not "
+    "reduce the overall forecast so cannot be presented as being delivered in CHB. Delivery plans are still to "
+    "be confirmed before this saving can be allocated to services for 2025-26 subject to HROD agreeing a "
+    "methodology with CMT."
+)
+P35_CONTRACTS_NOTE = (
+    "It is assumed that savings being achieved from these contract reviews will be contained within directorate "
+    "forecasts and therefore allocating this Corporately Held saving to services would not reduce the overall "
+    "forecast so cannot be presented as being delivered in CHB. £2.3m has been added back to remove this saving "
+    "from the base budget in the 2025-28 MTFP refresh proposals"
+)
+P35_GET = (
+    (
+        "Review of green waste contract, with market analysis indicating a reduction in gate fee",
+        "-621.0",
+        "-",
+        "-",
+        "-",
+        "-",
+        "621.0",
+        "621.0",
+        "-",
+    ),
+    note(P35_GET_NOTE, 9),
+)
+P35_CHB = (
+    ("The reduction in the volume and duration of agency staff", "-750.0", "-", "-", "-", "-", "750.0", "", "-750.0"),
+    note(P35_AGENCY_NOTE, 9),
+    (
+        "Part year impact of further discretionary policy decisions and deep dive into contract renewals with "
+        "consideration of reducing service specifications",
+        "-2,300.0",
+        "-",
+        "-",
+        "-",
+        "-",
+        "2,300.0",
+        "2,300.0",
+        "-",
+    ),
+    note(P35_CONTRACTS_NOTE, 9),
+)
+
+
+CAPITAL_HEAD = ("Project", "Real Variance", "Rephasing Variance", "Detail")
+P40_CARRIED = (
+    "Rephasing: Allocation of the grant funding is being managed by The Education People. Information has "
+    "recently been received from the DfE on Early Years deficit numbers in each of the planning areas. "
+    "Expressions of interest from providers will be reviewed in line with place numbers required. It is "
+    "anticipated that Early Years funding will be spent by September 2025."
+)
+P40_GET = (
+    ("Highways & Transportation", "", "", ""),
+    (
+        "Highway Asset Management, Annual Maintenance and Urgent Safety Critical Works",
+        "1.792",
+        "4.599",
+        "The real variance includes an overspend on resurfacing of £1.67m for which additional external funding "
+        "is available and will be added to the cash limits. The rephasing is due to an in-year overspend on "
+        "inspectors (£3.5m) and structures (£1.5m) which is being funded by bringing funds forward from 2025-26.",
+    ),
+    (
+        "Integrated Transport Schemes under £1m",
+        "0.225",
+        "-0.485",
+        "The real variance is due to various smaller integrated transport schemes that will be funded from "
+        "additional external funding. The rephasing is on a number of small schemes.",
+    ),
+    (
+        "Thamesway",
+        "",
+        "-2.380",
+        "The project spend has been rephased to reflect the likely spend profile of the scheme following the "
+        "establishment of a separate budget line for this scheme. This programme takes into account the impact "
+        "of the Galley Hill closure and Ebbsfleet Central development timescales.",
+    ),
+    (
+        "Kent Strategic Thameside Programme (STIPS)",
+        "-0.017",
+        "-1.701",
+        "This programme has been rephased to align with the anticipated timing of income from developer "
+        "contributions. This follows a review of all expected developer contributions to the programme and a "
+        "reduction of the working budget in November 2024.",
+    ),
+    (
+        "Maidstone Integrated Transport",
+        "0.397",
+        "",
+        "The forecast has been amended to show true cost of the schemes. The s106 contributions that are "
+        "available for the scheme are being reviewed but if they are not sufficient the A20/Willington Street "
+        "improvement may need to be omitted or descaled.",
+    ),
+    (
+        "Sturry Link Road,",
+        "",
+        "-1.403",
+        "Further confidence in the delivery programme is a requirement of SELEP this in turn safeguards",
+    ),
+)

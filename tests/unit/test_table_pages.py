@@ -1,0 +1,69 @@
+"""Tables over pages: a part carries on the table before it only where nothing but the page's
+running lines stands between them; a heading, a caption or a changed header row begins a new
+table. Generated tables (reportlab) and the real prudential indicators of the corpus, every
+expected cell written out by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import table_defects as td
+from memberdesk.papers.extract import extract_pages, finish_document
+from memberdesk.papers.shapes import Table
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def _tables(path: Path) -> list[list[Table]]:
+    document = finish_document(extract_pages(path))
+    return [[b.grid for b in page.blocks if b.grid is not None] for page in document.pages]
+
+
+@pytest.mark.parametrize("headed", [True, False])
+def test_a_table_under_a_heading_of_its_own_on_the_next_page_is_a_new_table(tmp_path: Path, headed: bool) -> None:
+    [[first], [second]] = _tables(td.indicators(tmp_path / "ind.pdf", headed=headed))
+    assert first.head == second.head == (td.YEARS,)
+    assert first.body == tuple(td.INDICATOR_1) and second.body == tuple(td.INDICATOR_2)
+    assert second.continued is not headed  # straight on, with no heading: the same table carried over
+    # A new table prints its own header row; a part carried over does not.
+    assert second.rows_text().startswith(" | ".join(td.YEARS)) is headed
+
+
+APPENDIX_P13_FIRST = (  # read by hand from the page image: the first table under "Prudential Indicator 4"
+    ("Authorised Limit - borrowing", "946", "1,261", "1,261", "1,271", "1,248", "1,248"),
+    ("Authorised Limit - Other long term liabilities", "179", "168", "179", "179", "179", "179"),
+    ("Authorised Limit - total external debt", "1,125", "1,429", "1,440", "1,450", "1,427", "1,427"),
+    ("Operational Boundary - borrowing", "822", "1160.6", "1161", "1171", "1148.1", "1148.1"),
+    ("Operational Boundary - Other long term liabilities", "179", "168", "179", "179", "179", "179"),
+    ("Operation Boundary - total external debt", "1,001", "1,329", "1,340", "1,350", "1,327", "1,327"),
+)
+YEARS_7 = (
+    "",
+    "23-24 Actuals",
+    "2024-25 Budget",
+    "2024-25 Forecast",
+    "2025-26 Estimate",
+    "2026-27 Estimate",
+    "2027-28 Estimate",
+)
+
+
+def test_the_prudential_indicator_4_table_is_its_own_not_indicator_3_carried_over() -> None:
+    pages = _tables(CORPUS / "kent-finance-appendix-nov-2024-25.pdf")
+    last_of_12 = pages[11][-1]
+    first_of_13 = pages[12][0]
+    assert last_of_12.body[-1] == ("Internal Borrowing", "317.35", "416.90", "349.86", "369.59", "408.66", "403.93")
+    assert not first_of_13.continued
+    assert first_of_13.head == (YEARS_7,)
+    assert first_of_13.body == APPENDIX_P13_FIRST
+    assert first_of_13.rows_text().split("\n")[0] == " | ".join(YEARS_7)
+
+
+def test_a_detail_cell_carried_over_the_page_still_joins_its_table() -> None:
+    """Monitoring p.12-13: the last row's Detail text runs on at the top of p.13, in that column
+    (right of the table's first), before the table's next rows: one table still."""
+    pages = _tables(CORPUS / "kent-finance-monitoring-q3-2024-25.pdf")
+    assert pages[12][0].continued and pages[16][0].continued
+    assert pages[12][0].head == pages[11][-1].head
