@@ -156,3 +156,34 @@ def test_printed_labels_in_results(home: Path, pack: Path) -> None:
         importer.import_file(pack)
         [hit] = library.search.query("zebra crossing")
         assert (hit.page_index, hit.page_label) == (19, "17")
+
+
+def _indexed(lib: Library, word: str) -> int:
+    return lib.conn.execute("SELECT COUNT(*) FROM pages_fts WHERE pages_fts MATCH ?", (word,)).fetchone()[0]
+
+
+def test_a_page_is_indexed_once_with_its_final_text(home: Path) -> None:
+    """Pages stored while their paper is laid out are readable but not indexed; the final
+    text is, once; a paper given up before then leaves the index sound."""
+    lib = Library(home)
+    doc = lib.documents.begin(title="Pack", sha256="a" * 64, page_count=2, file_name="aa/a.pdf")
+    lib.documents.add_pages(doc, [(0, "1", "Committee header zebra crossing"), (1, "2", "Giraffe budget")])
+    assert lib.documents.page(doc, 0).text == "Committee header zebra crossing"  # readable at once
+    assert _indexed(lib, "zebra") == 0 and _indexed(lib, "giraffe") == 0
+    assert lib.search.check() is False  # its pages are not in the index yet, and check says so
+    lib.documents.lay_out(
+        doc, [(0, "1", "zebra crossing", "[]", ""), (1, "2", "Giraffe budget", "[]", "")], extraction=3
+    )
+    lib.documents.finish(doc)
+    assert _indexed(lib, "zebra") == 1 and _indexed(lib, "committee") == 0 and _indexed(lib, "giraffe") == 1
+    assert lib.search.check()
+    lib.search.rebuild()
+    assert _indexed(lib, "zebra") == 1 and lib.search.check()
+    other = lib.documents.begin(title="Cut off", sha256="b" * 64, page_count=1, file_name="bb/b.pdf")
+    lib.documents.add_pages(other, [(0, "1", "zebra again")])
+    lib.search.rebuild()  # while it is being imported: its page stays out
+    assert _indexed(lib, "zebra") == 1
+    lib.documents.discard(other)
+    assert lib.search.check() and _indexed(lib, "zebra") == 1
+    lib.documents.discard(doc)
+    assert lib.search.check() and _indexed(lib, "zebra") == 0

@@ -178,13 +178,16 @@ class Documents:
         return document_id
 
     def add_pages(self, document_id: int, pages: Iterable[tuple[int, str, str]]) -> None:
-        """Store (index, label, text) rows."""
+        """Store (index, label, text) rows of a paper being laid out: readable at once, and
+        kept out of the search index (source 'importing') until lay_out() stores their
+        final text, so each page's text is indexed once (migration 8)."""
         with transaction(self.conn):
             self.conn.executemany(
                 # An upsert, not INSERT OR REPLACE: REPLACE deletes without firing the
                 # triggers that keep the search index in step.
-                """INSERT INTO pages (document_id, idx, label, text) VALUES (?, ?, ?, ?)
-                   ON CONFLICT(document_id, idx) DO UPDATE SET label = excluded.label, text = excluded.text""",
+                """INSERT INTO pages (document_id, idx, label, text, source) VALUES (?, ?, ?, ?, 'importing')
+                   ON CONFLICT(document_id, idx) DO UPDATE SET label = excluded.label, text = excluded.text,
+                       source = 'importing'""",
                 [(document_id, i, label, text) for i, label, text in pages],
             )
 

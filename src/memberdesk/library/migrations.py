@@ -257,4 +257,24 @@ MIGRATIONS: list[str] = [
         summary TEXT NOT NULL DEFAULT ''
     );
     """,
+    # 8: pages stored while their paper is being imported (source 'importing', readable at
+    # once) stay out of the search index until the paper's final text is laid out: search
+    # shows only ready papers, and indexing the first text too tokenised every page three
+    # times (its first text, that text again to take it out, the final text).
+    """
+    DROP TRIGGER pages_fts_insert;
+    DROP TRIGGER pages_fts_delete;
+    DROP TRIGGER pages_fts_update;
+    CREATE TRIGGER pages_fts_insert AFTER INSERT ON pages WHEN new.source != 'importing' BEGIN
+        INSERT INTO pages_fts(rowid, text) VALUES (new.rowid, new.text);
+    END;
+    CREATE TRIGGER pages_fts_delete AFTER DELETE ON pages WHEN old.source != 'importing' BEGIN
+        INSERT INTO pages_fts(pages_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+    END;
+    CREATE TRIGGER pages_fts_update AFTER UPDATE OF text, source ON pages BEGIN
+        INSERT INTO pages_fts(pages_fts, rowid, text) SELECT 'delete', old.rowid, old.text
+            WHERE old.source != 'importing';
+        INSERT INTO pages_fts(rowid, text) SELECT new.rowid, new.text WHERE new.source != 'importing';
+    END;
+    """,
 ]

@@ -195,13 +195,18 @@ class Search:
         return "".join(f" AND {c}" for c in clauses), args
 
     def rebuild(self) -> None:
-        """Rebuild both indexes from the stored text (if the index was ever damaged)."""
+        """Rebuild both indexes from the stored text (if the index was ever damaged). Pages
+        of a paper still being imported stay out, as the triggers keep them (migration 8)."""
         with transaction(self.conn):
-            self.conn.execute("INSERT INTO pages_fts(pages_fts) VALUES ('rebuild')")
+            self.conn.execute("INSERT INTO pages_fts(pages_fts) VALUES ('delete-all')")
+            self.conn.execute(
+                "INSERT INTO pages_fts(rowid, text) SELECT rowid, text FROM pages WHERE source != 'importing'"
+            )
             self.conn.execute("INSERT INTO items_fts(items_fts) VALUES ('rebuild')")
 
     def check(self) -> bool:
-        """True when the index agrees with the stored text."""
+        """True when the index agrees with the stored text (while a paper is being imported,
+        its pages are not in the index yet, and this says False)."""
         try:
             with transaction(self.conn):
                 self.conn.execute("INSERT INTO pages_fts(pages_fts, rank) VALUES ('integrity-check', 1)")

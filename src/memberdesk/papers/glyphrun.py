@@ -21,7 +21,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from memberdesk.papers.shapes import Box, Word
+from memberdesk.papers.shapes import Box, Word, new_word
 
 # A gap between two glyphs wider than this many ems is a word break even without a space.
 # Letter gaps measured on advance boxes are ~0; a Helvetica space is 0.28 em, Times 0.25 em.
@@ -123,9 +123,11 @@ def _fast(name: str, restype: object) -> Callable[..., Any]:
     """A pdfium function called with ready-made ctypes arguments (the text page as a c_void_p,
     indices as ints): pypdfium2's wrappers cost more per call than the call itself, and so do
     declared argument types (each argument converted on every call); a page is tens of
-    thousands of calls."""
+    thousands of calls. PYFUNCTYPE, not CFUNCTYPE: the GIL stays held, as it costs more to let
+    it go and take it back than these calls take (the caller holds PDFIUM_LOCK anyway), ~0.06
+    us a call; ctypes then also checks for a Python error, which pdfium never sets."""
     address = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
-    return ctypes.CFUNCTYPE(restype)(address)  # type: ignore[arg-type]
+    return ctypes.PYFUNCTYPE(restype)(address)  # type: ignore[arg-type]
 
 
 # int FPDFText_GetUnicode(page, index) and so on: every argument is a pointer or an int.
@@ -189,6 +191,10 @@ def words(
     px0 = py0 = px1 = py1 = math.nan
     blocked = True
     last_object, size0, bold, sideways = -1, 0.0, False, 0
+    # What depends only on the size, worked out once per text object while its size is known
+    # (the same products as per glyph, so the same floats): the nearness of a copy, the reach
+    # of a glyph that follows the last, the gap that cuts a word, the step back that does.
+    size = near = reach0 = reach1 = cut_gap = back = 1.0
     for i in range(limit):
         code = unicode_of(handle, i)
         text = texts.get(code, "")  # "" is never a glyph's text: not asked yet
@@ -223,12 +229,18 @@ def words(
         if obj != last_object or not obj:
             size0, bold, sideways = fonts.get(i, obj)
             last_object = obj
-        size = size0 or (y1 - y0) or 1.0
+            if size0:
+                size = size0
+                near = 0.12 * size if size > 0.05 / 0.12 else 0.05  # "ll" (0.22 em apart) is never merged
+                reach0, reach1, cut_gap, back = 0.1 * size, size, gap * size, 0.3 * size
+        if not size0:  # no size from the font: the glyph's own height
+            size = (y1 - y0) or 1.0
+            near = 0.12 * size if size > 0.05 / 0.12 else 0.05
+            reach0, reach1, cut_gap, back = 0.1 * size, size, gap * size, 0.3 * size
         # A ligature that pdfium splits ("ff") gives two glyphs with one box: both kept.
         if x0 != px0 or y0 != py0 or x1 != px1 or y1 != py1:
-            near = 0.12 * size if size > 0.05 / 0.12 else 0.05  # "ll" (0.22 em apart) is never merged
             row, col = round(y0), int(x0 // near)
-            if blocked or not (px1 - 0.1 * size <= x0 <= px1 + size):
+            if blocked or not (px1 - reach0 <= x0 <= px1 + reach1):
                 drawn = False
                 for dy, dx in _AROUND:
                     x = seen.get((text, row + dy, col + dx))
@@ -245,18 +257,18 @@ def words(
             if code in marks:
                 chars.append(text)  # an accent joins its letter
                 continue
-            if sideways != wside:
+            if sideways == wside == 0 and y0 == ly0 and y1 == ly1 and y1 > y0:
+                cut = x0 - lx1 > cut_gap or x0 < lx0 - back  # on the last glyph's line: as below
+            elif sideways != wside:
                 cut = True
             elif sideways == 2:
                 # A quarter turn: lines run up or down the page; another line, or a gap along it.
                 small = min(x1 - x0, lx1 - lx0) or 1.0
                 overlap = (x1 if x1 < lx1 else lx1) - (x0 if x0 > lx0 else lx0)
-                cut = overlap < 0.5 * small or y0 - ly1 > gap * size or ly0 - y1 > gap * size
+                cut = overlap < 0.5 * small or y0 - ly1 > cut_gap or ly0 - y1 > cut_gap
             elif sideways:
                 # Sideways text is kept in stream order; only a jump of more than a line breaks it.
                 cut = abs((x0 + x1 - lx0 - lx1) / 2) > 2 * size and abs((y0 + y1 - ly0 - ly1) / 2) > 2 * size
-            elif y0 == ly0 and y1 == ly1 and y1 > y0:
-                cut = x0 - lx1 > gap * size or x0 < lx0 - 0.3 * size  # on the last glyph's line: as below
             else:
                 h, lh = y1 - y0, ly1 - ly0
                 small = (h if h < lh else lh) or 1.0
@@ -266,13 +278,17 @@ def words(
                 else:
                     # A gap, or a jump back to before the last glyph began (a new run drawn
                     # over this one); a split ligature's parts start at one place: kept.
-                    cut = x0 - lx1 > gap * size or x0 < lx0 - 0.3 * size
+                    cut = x0 - lx1 > cut_gap or x0 < lx0 - back
             if not cut:
                 chars.append(text)
-                wx0 = x0 if x0 < wx0 else wx0
-                wy0 = y0 if y0 < wy0 else wy0
-                wx1 = x1 if x1 > wx1 else wx1
-                wy1 = y1 if y1 > wy1 else wy1
+                if x0 < wx0:
+                    wx0 = x0
+                if y0 < wy0:
+                    wy0 = y0
+                if x1 > wx1:
+                    wx1 = x1
+                if y1 > wy1:
+                    wy1 = y1
                 sizes += size
                 bolds += bold
                 count += 1
@@ -293,12 +309,12 @@ _Run = tuple[list[str], float, float, float, float, float, int, int, int]
 
 def _words(runs: list[_Run]) -> list[Word]:
     out: list[Word] = []
+    add, join, normal = out.append, "".join, unicodedata.normalize
     for chars, x0, y0, x1, y1, sizes, bolds, count, sideways in runs:
-        text = "".join(chars)
-        if not text.isascii():
-            text = unicodedata.normalize("NFC", text)  # ASCII is NFC already
-        if text.strip(SOFT_HYPHEN):
-            out.append(
-                Word(text, Box(x0, y0, x1, y1), round(sizes / count, 2), bolds * 2 > count, len(out), bool(sideways))
-            )
+        text = join(chars)
+        if not text.isascii():  # ASCII is NFC already, and has no soft hyphen
+            text = normal("NFC", text)
+            if not text.strip(SOFT_HYPHEN):
+                continue
+        add(new_word(text, Box(x0, y0, x1, y1), round(sizes / count, 2), bolds * 2 > count, len(out), sideways > 0))
     return out

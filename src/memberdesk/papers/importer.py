@@ -8,13 +8,13 @@ removes (see Documents.remove_abandoned), so no half document ever shows as read
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from memberdesk import config
 from memberdesk.library import AlreadyStored, Library, LibraryError, LibraryFull
@@ -35,6 +35,9 @@ from memberdesk.papers.shapes import DocumentLayout, PageLayout, PaperProblem
 from memberdesk.papers.titles import choose_title
 from memberdesk.papers.workers import kill_workers, ready_to_spawn, result_unless_cancelled, watch_parent
 from memberdesk.sources.local import pdf_paths
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 # Below this many pages, starting worker processes costs more than it saves.
 PARALLEL_FROM = 24
@@ -102,6 +105,11 @@ class Importer:
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            # Imported here: multiprocessing is ~20 ms of every import command's start, and
+            # papers under PARALLEL_FROM pages (most of them) never start a worker.
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             # fork is instant and inherits pypdf already imported, but a forked copy of a process
             # with other threads (the app) can deadlock: there, spawn fresh workers instead.
             method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"

@@ -56,7 +56,10 @@ def _next_in_list(first: str, then: str) -> bool:
 
 def _line_size(line: Band) -> float:
     """The median size of the line's characters (each word's size once per character)."""
-    return _char_median(line.words)
+    size = line.size
+    if size is None:
+        size = line.size = _char_median(line.words)
+    return size
 
 
 def _char_median(words: list[Word]) -> float:
@@ -80,8 +83,11 @@ def _char_median(words: list[Word]) -> float:
 
 
 def _line_bold(line: Band) -> bool:
-    bold = sum(len(w.text) for w in line.words if w.bold)
-    return bold * 2 > sum(len(w.text) for w in line.words)
+    bold = line.bold
+    if bold is None:
+        heavy = sum(len(w.text) for w in line.words if w.bold)
+        bold = line.bold = heavy * 2 > sum(len(w.text) for w in line.words)
+    return bold
 
 
 class Gaps:

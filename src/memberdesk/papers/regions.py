@@ -41,9 +41,14 @@ BOTTOM_BAND = 0.88
 
 @dataclass(slots=True)
 class Band:
-    words: list[Word]  # left to right
+    words: list[Word]  # left to right; never changed once the band is made
     y0: float
     y1: float
+    # Worked out on first use, then kept: asked for again and again while a page is ordered
+    # and cut into paragraphs (x1 alone ~90 times a page). Sizes and weight: paragraphs.py.
+    right: float | None = field(default=None, init=False, repr=False, compare=False)
+    size: float | None = field(default=None, init=False, repr=False, compare=False)
+    bold: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def x0(self) -> float:
@@ -51,7 +56,10 @@ class Band:
 
     @property
     def x1(self) -> float:
-        return max(w.box.x1 for w in self.words)
+        right = self.right
+        if right is None:
+            right = self.right = max(w.box.x1 for w in self.words)
+        return right
 
 
 @dataclass(slots=True)
