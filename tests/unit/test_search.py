@@ -187,3 +187,40 @@ def test_a_page_is_indexed_once_with_its_final_text(home: Path) -> None:
     assert lib.search.check() and _indexed(lib, "zebra") == 1
     lib.documents.discard(doc)
     assert lib.search.check() and _indexed(lib, "zebra") == 0
+
+
+def test_a_paper_read_again_stays_searchable_until_its_new_text_is_in(home: Path, tmp_path: Path) -> None:
+    """Re-extraction (reindex) does not store first-pass text: the paper's text stays as it
+    was, read and searched, until the new text replaces it (a reindex killed part-way leaves
+    it so)."""
+    places = [
+        "Ashby",
+        "Bourne",
+        "Carlton",
+        "Dunmore",
+        "Elton",
+        "Felling",
+        "Garton",
+        "Holme",
+        "Ingham",
+        "Jarrow",
+        "Kelby",
+        "Linton",
+    ]
+    body = "Councillors asked about the zebra crossing near the school and its budget. " * 4
+    texts = [f"{place} ward report.\n{body}\nSigned for {place} ward." for place in places * 3]
+    pdf = make_pdf(tmp_path / "pack.pdf", texts, title="Pack")
+    with Library(home) as library, Importer(library, workers=2) as importer:
+        [result] = importer.import_paths([pdf])
+        assert result.document_id is not None
+        document = library.documents.get(result.document_id)
+        assert document is not None
+        found_during: list[int] = []
+
+        def progress(_: str, done: int, total: int) -> None:
+            if 0 < done < total:
+                found_during.append(len(library.search.query("zebra")))
+
+        assert importer.reextract(document, progress=progress) == ""
+        assert found_during and set(found_during) == {len(library.search.query("zebra"))} != {0}
+        assert library.search.check()

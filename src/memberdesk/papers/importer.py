@@ -239,7 +239,7 @@ class Importer:
         try:
             info = pdf.inspect(stored)
             _, _, scans = self._extract(
-                stored, document.id, info, stored, progress, keep_title=bool(document.source_url)
+                stored, document.id, info, stored, progress, keep_title=bool(document.source_url), again=True
             )
             self.read_scans(document.id, stored, scans, shown=str(stored), progress=progress)
         except OcrCancelled:
@@ -263,21 +263,12 @@ class Importer:
         progress: Progress | None = None,
         told: Callable[[int, ocr.OcrPage], None] | None = None,
     ) -> list[tuple[int, str]]:
-        """OCR pages `indices` of the paper (the library's copy at `path`), storing each page as
-        it is read; the pages that gave no text, with why. Without tesseract, each is marked so
-        the reader can say how to add it, and one problem names them all."""
-        wanted = list(indices)
-        problems: list[tuple[int, str]] = []
-        if not wanted:
-            return problems
-        if not ocr.available():
-            self.library.documents.mark_ocr(document_id, wanted, ocr.MISSING)
-            return [(wanted[0], f"{len(wanted)} scanned page(s) not read: {ocr.INSTALL_HINT}")]
+        """OCR pages `indices` of the paper (the library's copy at `path`): see scans.read_pages."""
         return scans.read_pages(
             self.library,
             document_id,
             path,
-            wanted,
+            list(indices),
             languages=languages or self.languages,
             workers=self.ocr_workers,
             cancel=self.cancel,
@@ -310,11 +301,13 @@ class Importer:
         progress: Progress | None,
         *,
         keep_title: bool = False,
+        again: bool = False,
     ) -> tuple[list[tuple[int, str]], list[str], list[int]]:
         """Pages of `path` (the library's copy) into the library: each page as soon as it is
         laid out (so the first can be read at once), then what the whole paper tells (labels
         from its stamps, running headers and footers, headings) once every page is in.
         `source`, the file as given (the same bytes, checked by hash), is read here for page one.
+        `again`: a paper already in the library keeps its text, read and searched, until then.
         """
         shown = str(source)
         count = info.page_count
@@ -324,7 +317,10 @@ class Importer:
             progress(shown, 0, count)
 
         def store(rows: list[PageLayout]) -> None:
-            self.library.documents.add_pages(document_id, [(p.index, info.labels[p.index], page_text(p)) for p in rows])
+            if not again:
+                self.library.documents.add_pages(
+                    document_id, [(p.index, info.labels[p.index], page_text(p)) for p in rows]
+                )
             layouts.extend(rows)
             problems.extend((p.index, p.problem or p.note) for p in rows if p.problem or p.note)
             if progress:

@@ -33,9 +33,15 @@ def read_pages(
     progress: Progress | None = None,
     told: Callable[[int, ocr.OcrPage], None] | None = None,
 ) -> list[tuple[int, str]]:
-    """OCR pages `wanted` of the paper (the library's copy at `path`); the pages that gave no
-    text, with why."""
+    """OCR pages `wanted` of the paper (the library's copy at `path`), storing each page as it
+    is read; the pages that gave no text, with why. Without tesseract, each is marked so the
+    reader can say how to add it, and one problem names them all."""
     problems: list[tuple[int, str]] = []
+    if not wanted:
+        return problems
+    if not ocr.available():
+        library.documents.mark_ocr(document_id, wanted, ocr.MISSING)
+        return [(wanted[0], f"{len(wanted)} scanned page(s) not read: {ocr.INSTALL_HINT}")]
     library.documents.mark_ocr(document_id, wanted, ocr.reading_note())
     if progress:
         progress(f"{shown} (reading scans)", 0, len(wanted))
