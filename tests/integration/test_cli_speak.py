@@ -193,7 +193,13 @@ def test_ctrl_c_stops_cleanly(demo_home: Path, tmp_path: Path) -> None:
         assert proc.stdout is not None
         assert proc.stdout.readline().startswith("--- page")
         assert proc.stdout.readline().strip()  # the first sentence is being read
-        below = _descendants(proc.pid)
+        # The sentence is printed as its playing starts: the player may take a moment to show.
+        deadline = time.monotonic() + 5
+        while True:
+            below = _descendants(proc.pid)
+            if any(b"slow_player.py" in c for c in below.values()) or time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
         assert any(b"memberdesk.speech.worker" in c for c in below.values())
         assert any(b"slow_player.py" in c for c in below.values())
         interrupted = time.monotonic()
