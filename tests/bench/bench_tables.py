@@ -195,6 +195,21 @@ def _cases(folder: Path) -> list[tuple[str, str, Path, int, Rows]]:
             [("", "", "", ct.P40_CARRIED), ct.CAPITAL_HEAD, *ct.P40_GET],
         ),
         ("kent prudential p13", "across", CORPUS / "kent-finance-appendix-nov-2024-25.pdf", 12, PRUDENTIAL_P13),
+        (
+            "generated header cut",
+            "across",
+            td.excel_cut_headers(folder / "cut.pdf"),
+            0,
+            [td.EXCEL_HEAD, *td.EXCEL_BODY],
+        ),
+        (
+            "generated header over rule",
+            "across",
+            td.excel_cut_headers(folder / "cut-over.pdf", ruled_over=False),
+            0,
+            [td.EXCEL_HEAD, *td.EXCEL_BODY],
+        ),
+        ("kent key services p8 head", "across", MONITORING, 7, [ct.KEY_SERVICE_HEAD]),
         ("generated finance", "unruled", tf.finance(folder / "finance.pdf"), 0, [tf.FINANCE_HEAD, *tf.FINANCE_BODY]),
         ("generated rotated", "unruled", tf.rotated(folder / "rotated.pdf"), 0, [tf.FINANCE_HEAD, *tf.FINANCE_BODY]),
         (

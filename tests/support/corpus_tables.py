@@ -130,3 +130,44 @@ P40_GET = (
         "Further confidence in the delivery programme is a requirement of SELEP this in turn safeguards",
     ),
 )
+
+
+# Kent monitoring pp.8-10, Adult Social Care's key services: Excel's header cells too narrow for
+# "Revenue", "Forecast" and "Variance", each broken by letters ("Revenu" over "e"); read whole.
+KEY_SERVICE_HEAD = ("Key Service", "Revenue Budget", "Revenue Forecast", "Revenue Variance", "Summary", "Detail")
+P8_FIGURES = (  # each row's label, its three figures and its summary
+    (
+        "Older People - Residential Care Services",
+        "97.5",
+        "124.9",
+        "+27.4",
+        "Pressure from slippage in savings programme",
+    ),
+    (
+        "Adult Mental Health - Community Based Services",
+        "21.2",
+        "30.2",
+        "+9.0",
+        "Activity and price pressures beyond budgeted levels, and slippage in savings programme.",
+    ),
+    (
+        "Older People - Community Based Services",
+        "35.4",
+        "41.7",
+        "+6.3",
+        "Activity and price pressures beyond budgeted levels",
+    ),
+    (
+        "Adult Physical Disability - Community Based Services",
+        "32.9",
+        "37.7",
+        "+4.9",
+        "Increases in Supported Living care packages",
+    ),
+)
+# p.9 carries on p.8's last row: its label and summary run on, with no figures of its own.
+P9_CARRIED = ("Community Based Services & Support for Carers", "", "", "", "Supported Living care packages")
+# pp.41 and 43: the capital projects' header over a first row that runs on from the page before
+# (no figures in it); on p.43 the header stands over the first rule, with no line over it.
+P41_FIRST = ("Canterbury", "", "")
+P43_FIRST = ("Upgrades", "", "")

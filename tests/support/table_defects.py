@@ -11,6 +11,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -277,6 +278,75 @@ def sideways_table(path: Path, *, clockwise: bool = False, ruled: bool = False) 
             for x, text in zip(xs[1:], row[1:]):
                 c.drawRightString(x, y, text)
     c.restoreState()
+    c.showPage()
+    c.save()
+    return path
+
+
+# Excel's export of a monitoring table ruled across only: bold header cells right-aligned in
+# columns too narrow for their words, so that Excel wraps them at spaces and breaks a word that
+# does not fit its cell by letters ("Revenu" over "e"), each cell's lines set level with the
+# row's middle (a cell of three lines beside one of four: the lines fall between each other's);
+# the body's cells set at the top of their rows.
+# The first row under the header has no figures: the label and prose of a project run on from
+# the page before. `ruled_over` False: no line over the header, only under it.
+EXCEL_COLUMNS = ((40.0, 150.0, "left"), (160.0, 194.0, "right"), (202.0, 236.0, "right"), (244.0, 278.0, "right"))
+EXCEL_PROSE = (290.0, 356.0)  # "savings" alone on its line over "programme": no cut word
+EXCEL_HEAD = ("Key Service", "Revenue Budget", "Revenue Forecast", "Revenue Variance", "Summary")
+EXCEL_BODY = [
+    ("Canterbury", "", "", "", "spend moved into next year"),
+    ("Older People Residential Care", "97.5", "124.9", "+27.4", "Pressure from slippage in savings programme"),
+    ("Adult Mental Health", "21.2", "30.2", "+9.0", "Activity and price pressures beyond budgeted levels"),
+    ("Total spend", "118.7", "155.1", "+36.4", "Total pressures"),
+]
+
+
+def excel_wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """Lines as Excel wraps a cell: at spaces, and a word wider than the cell by letters."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        trial = f"{line} {word}" if line else word
+        if stringWidth(trial, font, size) <= width:
+            line = trial
+            continue
+        if line:
+            lines.append(line)
+        line = ""
+        for letter in word:
+            if line and stringWidth(line + letter, font, size) > width:
+                lines.append(line)
+                line = ""
+            line += letter
+    return [*lines, line] if line else lines
+
+
+def excel_cut_headers(path: Path, *, ruled_over: bool = True) -> Path:
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    size, lead, left, right = 9.0, 11.0, 40.0, 356.0
+    cells = [*EXCEL_COLUMNS, (*EXCEL_PROSE, "left")]
+    y = 780.0
+
+    def row(texts: tuple[str, ...], font: str, top: float, *, centred: bool) -> float:
+        wrapped = [excel_wrap(t, font, size, x1 - x0) for t, (x0, x1, _a) in zip(texts, cells)]
+        height = max(len(w) for w in wrapped) * lead + 6
+        c.setFont(font, size)
+        for lines, (x0, x1, align) in zip(wrapped, cells):
+            first = top - (height - len(lines) * lead) / 2 * centred - 3 - size
+            for n, text in enumerate(lines):
+                if align == "right":
+                    c.drawRightString(x1, first - n * lead, text)
+                else:
+                    c.drawString(x0, first - n * lead, text)
+        return top - height
+
+    if ruled_over:
+        c.line(left, y + 2, right, y + 2)
+    y = row(EXCEL_HEAD, "Helvetica-Bold", y, centred=True)
+    c.line(left, y, right, y)
+    for body in EXCEL_BODY:
+        y = row(body, "Helvetica", y, centred=False)
+        c.line(left, y, right, y)
     c.showPage()
     c.save()
     return path

@@ -35,7 +35,8 @@ END = 6.0  # points: lines whose ends are this close span the same columns
 MAX_LINES = 30  # more lines of text than this between two rules: the rules are not one table's
 MAX_STACKS = 40
 HEADING_SIZE = 1.25  # a line this many times the tables' type size is a heading between them
-HEAD_LINES = 5  # an Excel header over a table's first line: its cells' words stacked on up to five lines
+HEAD_LINES = 8  # an Excel header over a table's first line: its cells' words on up to five lines, cells
+# set level with each other's middles (three lines beside four) making up to eight bands
 
 _BULLETS = ("\u2022", "\u25aa", "\u25cf", "\u25a0", "\u25e6")
 _OPEN = re.compile(r"(\b[a-z]+|[,&(/-])$")  # a label that runs on: a lower-case last word, a comma
@@ -172,7 +173,7 @@ def _table(
         return None
     taken = {id(w) for row in grid for c in row for w in c}
     lines = [ln for ln in lines if id(ln.band.words[0]) in taken]
-    above = _header_above(words, stack[0], left, right, grid)
+    above = _header_above(words, stack[0], left, right, grid, columns)
     if above:
         lines = above + lines
         grid = [_stacked(above, columns), *grid]
@@ -290,13 +291,26 @@ def _stacked(lines: list[Line], columns: list[tuple[float, float]]) -> list[list
 
 
 def _header_above(
-    words: Sequence[Word], top: Box, left: float, right: float, grid: list[list[list[Word]]]
+    words: Sequence[Word],
+    top: Box,
+    left: float,
+    right: float,
+    grid: list[list[list[Word]]],
+    columns: list[tuple[float, float]],
 ) -> list[Line]:
     """A header underlined, with no rule over it: the lines close above the first rule, when
-    the first row under the rule is already figures."""
-    if not _figures(grid[0]):
-        return []
-    return _lines_near(words, top, left, right, down=False)
+    the first row under the rule is already figures, or when they are set bold in most of the
+    table's columns over a first row that is not (a capital table's header over a row of prose
+    that runs on from the page before, with no figure in it)."""
+    above = _lines_near(words, top, left, right, down=False)
+    if _figures(grid[0]) or not above:
+        return above if _figures(grid[0]) else []
+    first = [w for c in grid[0] for w in c]
+    if all(w.bold for ln in above for w in ln.band.words) and not all(w.bold for w in first):
+        filled = sum(1 for c in _stacked(above, columns) if c)
+        if filled >= max(2, (len(grid[0]) + 1) // 2):
+            return above
+    return []
 
 
 def _lines_near(words: Sequence[Word], rule: Box, left: float, right: float, *, down: bool) -> list[Line]:

@@ -22,6 +22,8 @@ TOUCH = 2.0  # points: rules this close are joined
 MAX_RULES = 3_000
 
 _TOTAL = re.compile(r"\b(total|totals|overall|grand)\b", re.I)
+_VOWEL = re.compile(r"[aeiouy]")
+MAX_TAIL = 3  # letters: the most of a word cut by a narrow cell that is put back on its head
 
 
 Grid = tuple[list[float], list[float], list[Box]]
@@ -112,7 +114,8 @@ def cells_table(grid: list[list[list[Word]]], box: Box) -> Table | None:
         if head and not any(texts[head][1:]):
             break  # a section's name under the header, in bold as the header is: the body starts
         head += 1
-    while head < len(texts) - 1 and sum(1 for t in texts[head] if t) >= 2 and _figures_below(texts[head:]):
+    bold = head > 0  # a header set bold ends where the bold ends: the next row is the body's first
+    while not bold and head < len(texts) - 1 and sum(1 for t in texts[head] if t) >= 2 and _figures_below(texts[head:]):
         head += 1  # words over columns of figures
     body = texts[head:]
     totals = tuple(n for n, row in enumerate(body) if row[0] and _TOTAL.search(row[0]))
@@ -120,7 +123,33 @@ def cells_table(grid: list[list[list[Word]]], box: Box) -> Table | None:
 
 
 def _text(words: list[Word]) -> str:
-    return join_lines([[w.text for w in band.words] for band in bands(words)]) if words else ""
+    if not words:
+        return ""
+    lines = [band.words for band in bands(words)]
+    texts = [[w.text for w in line] for line in lines]
+    widest = max(line[-1].box.x1 - line[0].box.x0 for line in lines)
+    for n in range(1, len(lines)):
+        if len(lines[n - 1]) == 1 and texts[n] and _cut(lines[n - 1][0], lines[n][0], widest):
+            texts[n - 1] = [texts[n - 1][0] + texts[n][0]]
+            texts[n] = texts[n][1:]
+    return join_lines(texts)
+
+
+def _cut(head: Word, tail: Word, widest: float) -> bool:
+    """Whether `tail`, first on its line, is the end of `head`, alone on the line above, cut
+    where a cell too narrow for the word ran out ("Revenu" over "e", "Forecas" over "t": Excel
+    breaks a word that does not fit its cell by letters). The head fills the cell's widest line,
+    so that its next letter could not have stood beside it; the tail, one or a few lower-case
+    letters, is no word on its own (a one-letter word other than "a" or "I", or letters with no
+    vowel): a word moved whole to the next line ("Total" over "spend") is left alone."""
+    if not (head.text.isalpha() and head.text[-1].islower() and tail.text.isalpha() and tail.text.islower()):
+        return False
+    if head.bold != tail.bold or abs(head.size - tail.size) > 0.1 or len(tail.text) > MAX_TAIL:
+        return False
+    letter = (tail.box.x1 - tail.box.x0) / len(tail.text)
+    if head.box.x1 - head.box.x0 + 0.8 * letter <= widest:
+        return False
+    return tail.text not in ("a", "i") if len(tail.text) == 1 else not _VOWEL.search(tail.text)
 
 
 def _heading_row(row: list[list[Word]], rest: list[list[list[Word]]]) -> bool:
