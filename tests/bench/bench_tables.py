@@ -67,15 +67,7 @@ MONITORING_P6: Rows = [
     ("Overall Position", "1,432.3", "1,486.0", "+53.7", ""),
 ]
 PRUDENTIAL_P12: Rows = [  # ruled across only: the edges of shaded header bars, prose between
-    (
-        "",
-        "23-24 Actuals",
-        "2024-25 Budget",
-        "2024-25 Forecast",
-        "2025-26 Estimate",
-        "2026-27 Estimate",
-        "2027-28 Estimate",
-    ),
+    ct.PRUDENTIAL_YEARS,
     ("Total", "237.29", "427.07", "315.48", "271.30", "276.84", "246.51"),
     ("Total CFR", "1,268.01", "1,300.80", "1,244.33", "1,232.87", "1,247.76", "1,235.80"),
     ("Other Long-term Liabilities", "178.77", "168.00", "178.55", "178.55", "178.55", "178.55"),

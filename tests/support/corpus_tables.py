@@ -4,6 +4,17 @@ and tests/bench/bench_tables.py."""
 
 from __future__ import annotations
 
+# The header row of the Kent finance appendix's prudential indicator tables (pp.12-13).
+PRUDENTIAL_YEARS = (
+    "",
+    "23-24 Actuals",
+    "2024-25 Budget",
+    "2024-25 Forecast",
+    "2025-26 Estimate",
+    "2026-27 Estimate",
+    "2027-28 Estimate",
+)
+
 
 def note(text: str, columns: int) -> tuple[str, ...]:
     """A row of one cell of prose under a saving's figures, in the table's second column."""

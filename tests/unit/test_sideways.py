@@ -45,18 +45,9 @@ def test_a_ruled_grid_drawn_turned_keeps_its_cells_and_the_upright_page_number_i
 
 
 def test_a_note_turned_in_the_margin_of_an_upright_page_leaves_the_page_as_it_is(tmp_path: Path) -> None:
-    path = tmp_path / "margin.pdf"
-    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
-    c.setFont("Helvetica", 11)
-    for k in range(20):
-        c.drawString(72, 760 - 16 * k, f"Line {k + 1} of the report, read as it stands on the page.")
-    c.saveState()
-    c.translate(40, 300)
-    c.rotate(90)
-    c.drawString(0, 0, "Printed on recycled paper by the council's print unit")
-    c.restoreState()
-    c.showPage()
-    c.save()
+    path = _page_with_a_margin_note(
+        tmp_path / "margin.pdf", "Printed on recycled paper by the council's print unit", 300
+    )
     with glyphs.open_document(path) as doc:
         words = glyphs.page_words(doc, 0)
     assert turn(words) == (words, (), [])
@@ -104,19 +95,24 @@ def test_a_small_table_turned_on_an_upright_page_is_read_as_a_table(
 
 
 def test_a_long_note_turned_in_the_margin_is_no_table(tmp_path: Path) -> None:
-    path = tmp_path / "margin.pdf"
+    note = "Printed on recycled paper by the council's print unit, in Maidstone, using inks made from vegetable oils"
+    path = _page_with_a_margin_note(tmp_path / "margin.pdf", note, 150)
+    [page] = finish_document(extract_pages(path)).pages
+    assert all(b.grid is None for b in page.blocks)
+    assert page.blocks[-1].text == note
+
+
+def _page_with_a_margin_note(path: Path, note: str, y: float) -> Path:
+    """An upright page of twenty lines with `note` turned a quarter in its left margin."""
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     c.setFont("Helvetica", 11)
     for k in range(20):
         c.drawString(72, 760 - 16 * k, f"Line {k + 1} of the report, read as it stands on the page.")
     c.saveState()
-    c.translate(40, 150)
+    c.translate(40, y)
     c.rotate(90)
-    note = "Printed on recycled paper by the council's print unit, in Maidstone, using inks made from vegetable oils"
     c.drawString(0, 0, note)
     c.restoreState()
     c.showPage()
     c.save()
-    [page] = finish_document(extract_pages(path)).pages
-    assert all(b.grid is None for b in page.blocks)
-    assert page.blocks[-1].text == note
+    return path

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import corpus_tables as ct
 import table_defects as td
 from memberdesk.papers.extract import extract_pages, finish_document
 from memberdesk.papers.shapes import Table
@@ -39,15 +40,6 @@ APPENDIX_P13_FIRST = (  # read by hand from the page image: the first table unde
     ("Operational Boundary - Other long term liabilities", "179", "168", "179", "179", "179", "179"),
     ("Operation Boundary - total external debt", "1,001", "1,329", "1,340", "1,350", "1,327", "1,327"),
 )
-YEARS_7 = (
-    "",
-    "23-24 Actuals",
-    "2024-25 Budget",
-    "2024-25 Forecast",
-    "2025-26 Estimate",
-    "2026-27 Estimate",
-    "2027-28 Estimate",
-)
 
 
 def test_the_prudential_indicator_4_table_is_its_own_not_indicator_3_carried_over() -> None:
@@ -56,9 +48,9 @@ def test_the_prudential_indicator_4_table_is_its_own_not_indicator_3_carried_ove
     first_of_13 = pages[12][0]
     assert last_of_12.body[-1] == ("Internal Borrowing", "317.35", "416.90", "349.86", "369.59", "408.66", "403.93")
     assert not first_of_13.continued
-    assert first_of_13.head == (YEARS_7,)
+    assert first_of_13.head == (ct.PRUDENTIAL_YEARS,)
     assert first_of_13.body == APPENDIX_P13_FIRST
-    assert first_of_13.rows_text().split("\n")[0] == " | ".join(YEARS_7)
+    assert first_of_13.rows_text().split("\n")[0] == " | ".join(ct.PRUDENTIAL_YEARS)
 
 
 def test_a_detail_cell_carried_over_the_page_still_joins_its_table() -> None:
