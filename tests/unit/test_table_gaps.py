@@ -117,8 +117,8 @@ def test_the_capital_tables_of_page_40_are_two_the_section_heading_neither() -> 
 
 def _line(texts: list[str], gaps_em: list[float], size: float = 10.0) -> list[str]:
     """The chunks cut_line makes of words 6 points a letter wide, set `gaps_em` apart."""
+    from memberdesk.papers.bands import bands
     from memberdesk.papers.columns import cut_line
-    from memberdesk.papers.regions import bands
     from memberdesk.papers.shapes import Box, Word
 
     words, x = [], 50.0

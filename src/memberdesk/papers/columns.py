@@ -12,8 +12,8 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
+from memberdesk.papers.bands import Band
 from memberdesk.papers.numbers import is_number
-from memberdesk.papers.regions import Band
 from memberdesk.papers.shapes import Word
 
 # A gap wider than this many ems cuts a line into chunks (a justified word space stays under it).

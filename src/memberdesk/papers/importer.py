@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
@@ -33,7 +33,7 @@ from memberdesk.papers.flow import (
 from memberdesk.papers.scans import OcrCancelled, Progress
 from memberdesk.papers.shapes import DocumentLayout, PageLayout, PaperProblem
 from memberdesk.papers.titles import choose_title
-from memberdesk.papers.workers import kill_workers, ready_to_spawn, result_unless_cancelled, watch_parent
+from memberdesk.papers.workers import kill_workers, page_chunks, ready_to_spawn, result_unless_cancelled, watch_parent
 from memberdesk.sources.local import pdf_paths
 
 if TYPE_CHECKING:
@@ -48,14 +48,6 @@ STOPPED = "not imported: the import was stopped"
 
 class ImportStopped(Exception):
     """The cancel was set while a paper's pages were being laid out: that paper is undone."""
-
-
-def _chunks(count: int, workers: int) -> Iterator[tuple[int, int]]:
-    # A one-page first chunk puts page one on screen quickly; then even chunks for the cores.
-    yield 0, 1
-    size = max(4, min(32, (count - 1) // (workers * 4) or 1))
-    for start in range(1, count, size):
-        yield start, min(count, start + size)
 
 
 class Importer:
@@ -328,7 +320,7 @@ class Importer:
             if self.cancel.is_set():
                 raise ImportStopped
 
-        chunks = list(_chunks(count, self.workers))
+        chunks = list(page_chunks(count, self.workers))
         if count < PARALLEL_FROM or self.workers == 1:
             for start, stop in chunks:
                 store(_extract_pages(source, start, stop))

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 import statistics
 
-from memberdesk.papers.regions import Band, Leaf
+from memberdesk.papers.bands import Band
+from memberdesk.papers.regions import Leaf
 from memberdesk.papers.shapes import PARAGRAPH, Block, Box, Word, union_all
 
 SOFT_HYPHEN = "\u00ad"

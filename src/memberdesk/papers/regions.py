@@ -16,6 +16,7 @@ import statistics
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from memberdesk.papers.bands import Band, bands
 from memberdesk.papers.shapes import Word
 
 _MARKER = re.compile(
@@ -40,29 +41,6 @@ BOTTOM_BAND = 0.88
 
 
 @dataclass(slots=True)
-class Band:
-    words: list[Word]  # left to right; never changed once the band is made
-    y0: float
-    y1: float
-    # Worked out on first use, then kept: asked for again and again while a page is ordered
-    # and cut into paragraphs (x1 alone ~90 times a page). Sizes and weight: paragraphs.py.
-    right: float | None = field(default=None, init=False, repr=False, compare=False)
-    size: float | None = field(default=None, init=False, repr=False, compare=False)
-    bold: bool | None = field(default=None, init=False, repr=False, compare=False)
-
-    @property
-    def x0(self) -> float:
-        return self.words[0].box.x0
-
-    @property
-    def x1(self) -> float:
-        right = self.right
-        if right is None:
-            right = self.right = max(w.box.x1 for w in self.words)
-        return right
-
-
-@dataclass(slots=True)
 class Leaf:
     """A run of lines read top to bottom: a column's text, a flow region, or a table cell."""
 
@@ -83,54 +61,6 @@ class _Context:
     page_height: float
     page_width: float = 0.0
     budget: _Budget = field(default_factory=_Budget)
-
-
-def bands(words: list[Word]) -> list[Band]:
-    """Words -> lines across the whole node, top to bottom, each left to right."""
-    if not words:
-        return []
-    ordered = sorted(words, key=lambda w: (((b := w.box).y0 + b.y1) / 2, b.x0))  # (cy, x0)
-    groups: list[list[Word]] = []
-    top = bottom = 0.0  # the vertical range of the band's tallest word
-    for word in ordered:  # a page's every word: min() and max() written out
-        b = word.box
-        if groups:
-            y0, y1 = b.y0, b.y1
-            overlap = (y1 if y1 < bottom else bottom) - (y0 if y0 > top else top)
-            height, tallest = y1 - y0, bottom - top
-            if overlap >= 0.5 * (tallest if tallest < height else height):
-                groups[-1].append(word)
-                if height > tallest:
-                    top, bottom = y0, y1
-                continue
-        groups.append([word])
-        top, bottom = b.y0, b.y1
-    out = [_band(g) for g in groups]
-    return _merge_raised(out)
-
-
-def _band(words: list[Word]) -> Band:
-    words.sort(key=lambda w: (w.box.x0, w.order))
-    return Band(words, min(w.box.y0 for w in words), max(w.box.y1 for w in words))
-
-
-def _merge_raised(out: list[Band]) -> list[Band]:
-    """A band of only small words touching a bigger line (a footnote mark, a superscript
-    written as its own run) belongs to that line."""
-    merged: list[Band] = []
-    for band in out:
-        small = max(w.size for w in band.words)
-        if merged:
-            prev = merged[-1]
-            touching = band.y0 < prev.y1
-            if touching and small < 0.8 * max(w.size for w in prev.words):
-                merged[-1] = _band(prev.words + band.words)
-                continue
-            if touching and max(w.size for w in prev.words) < 0.8 * small and len(prev.words) <= 3:
-                merged[-1] = _band(prev.words + band.words)
-                continue
-        merged.append(band)
-    return merged
 
 
 def _free(band: Band, lo: float, hi: float, least: float) -> list[Interval]:

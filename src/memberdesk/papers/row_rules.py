@@ -23,9 +23,9 @@ import statistics
 from collections.abc import Sequence
 
 from memberdesk.papers import ruled
+from memberdesk.papers.bands import bands
 from memberdesk.papers.columns import Chunk, Line, cell_text, columns_of, cut_line, join_justified, place
 from memberdesk.papers.numbers import is_number
-from memberdesk.papers.regions import bands
 from memberdesk.papers.shapes import Box, Table, Word, union_all
 
 MIN_WIDTH = 60.0  # points: a shorter line (a signature line, a heading's underline) is no table rule

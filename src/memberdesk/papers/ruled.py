@@ -13,9 +13,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from memberdesk.papers.bands import bands
 from memberdesk.papers.numbers import is_number
 from memberdesk.papers.paragraphs import join_lines
-from memberdesk.papers.regions import bands
 from memberdesk.papers.shapes import Box, Table, Word
 
 TOUCH = 2.0  # points: rules this close are joined

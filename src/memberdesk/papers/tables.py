@@ -2,7 +2,7 @@
 
 Council tables are Excel or Word exports: rows often sit at one even pitch with no gap between
 them, numbers are right-aligned and labels right- or left-aligned, headers run over two or three
-lines. So a table is found from the lines across the page (regions.bands) rather than from gaps
+lines. So a table is found from the lines across the page (bands.bands) rather than from gaps
 between rows: each line is cut into chunks where the gap between words is wider than a word
 space; a run of lines of several chunks whose chunks stack into the same columns (a column is
 where most lines have ink, a gutter where almost none has), with a column of figures or of short
@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from memberdesk.papers import row_rules, ruled
+from memberdesk.papers.bands import bands
 from memberdesk.papers.columns import (
     CELL_GAP,
     Chunk,
@@ -31,7 +32,6 @@ from memberdesk.papers.columns import (
     nearest,
 )
 from memberdesk.papers.numbers import is_number
-from memberdesk.papers.regions import bands
 from memberdesk.papers.shapes import Box, Table, Word, union_all
 
 # Lines further apart than this many ems end a table.

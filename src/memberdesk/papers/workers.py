@@ -14,6 +14,7 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Iterator
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, TypeVar
@@ -95,3 +96,12 @@ def result_unless_cancelled(future: Future[T], cancel: threading.Event, stopped:
             return future.result(timeout=_WAIT)
         except FutureTimeout:
             continue
+
+
+def page_chunks(count: int, workers: int) -> Iterator[tuple[int, int]]:
+    """A paper's pages shared out as (start, stop): a one-page first chunk puts page one on
+    screen quickly; then even chunks for the cores."""
+    yield 0, 1
+    size = max(4, min(32, (count - 1) // (workers * 4) or 1))
+    for start in range(1, count, size):
+        yield start, min(count, start + size)
