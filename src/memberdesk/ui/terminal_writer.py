@@ -105,7 +105,8 @@ class PieceWriter:
         threading.Thread(target=self._send_when_quiet, daemon=True, name="terminal-pieces").start()
 
     def write(self, text: str) -> int:
-        whole = self._buffer and paints_whole_screen(text, self._screen_size())
+        # (The terminal's size is asked only for a frame that starts at the top left.)
+        whole = self._buffer and text.startswith("\x1b[1;1H") and paints_whole_screen(text, self._screen_size())
         with self._changed:
             now = time.monotonic()
             if not self._buffer:
