@@ -202,6 +202,13 @@ def _cases(folder: Path) -> list[tuple[str, str, Path, int, Rows]]:
             [td.EXCEL_HEAD, *td.EXCEL_BODY],
         ),
         ("kent key services p8 head", "across", MONITORING, 7, [ct.KEY_SERVICE_HEAD]),
+        (
+            "generated header repeated",
+            "across",
+            td.capital_variances(folder / "variances.pdf"),
+            0,
+            [td.VARIANCE_HEAD, *td.VARIANCE_FIRST, td.VARIANCE_HEAD, *td.VARIANCE_SECOND],
+        ),
         ("generated finance", "unruled", tf.finance(folder / "finance.pdf"), 0, [tf.FINANCE_HEAD, *tf.FINANCE_BODY]),
         ("generated rotated", "unruled", tf.rotated(folder / "rotated.pdf"), 0, [tf.FINANCE_HEAD, *tf.FINANCE_BODY]),
         (

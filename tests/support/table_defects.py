@@ -350,3 +350,52 @@ def excel_cut_headers(path: Path, *, ruled_over: bool = True) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+# Capital projects ruled across (Kent monitoring p.41): a label over two lines beside a minus
+# sign Excel left alone over its number, then a heading in the body's type and the same header
+# again, all under one stack of rules: two tables, the heading text between them.
+VARIANCE_HEAD = ("Project", "Real Variance", "Rephasing Variance", "Detail")
+VARIANCE_FIRST = [
+    ("Broadband Contract 2", "", "-1.349", "Final payments will not be made this year."),
+    ("Kent Empty Property Initiative", "-0.488", "-1.868", "Loan repayments realigned."),
+]
+SIGN_WRAPPED = "-1.868"  # drawn as "-" over "1.868", as Excel wraps it in a narrow cell
+VARIANCE_HEADING = "Previously reported variances"
+VARIANCE_SECOND = [
+    ("A28 Chart Road, Ashford", "", "-2.474", "Previously reported -2.371m."),
+    ("Sturry Link Road", "1.200", "", "Costs have risen with inflation."),
+]
+
+
+def capital_variances(path: Path) -> Path:
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    size, lead, left, right = 9.0, 11.0, 40.0, 520.0
+    # Column: (left, right, align); a label column of 100 points wraps the long labels.
+    cells = [(40.0, 140.0, "right"), (150.0, 200.0, "right"), (210.0, 270.0, "right"), (280.0, 520.0, "left")]
+    y = 780.0
+
+    def row(texts: tuple[str, ...], font: str, top: float) -> float:
+        wrapped = [excel_wrap(t, font, size, x1 - x0) for t, (x0, x1, _a) in zip(texts, cells)]
+        wrapped = [["-", t[1:]] if t == SIGN_WRAPPED else w for t, w in zip(texts, wrapped)]
+        height = max(len(w) for w in wrapped) * lead + 6
+        c.setFont(font, size)
+        for lines, (x0, x1, align) in zip(wrapped, cells):
+            for n, text in enumerate(lines):
+                base = top - 3 - size - n * lead
+                c.drawRightString(x1, base, text) if align == "right" else c.drawString(x0, base, text)
+        c.line(left, top - height, right, top - height)
+        return top - height
+
+    c.line(left, y, right, y)
+    y = row(VARIANCE_HEAD, "Helvetica-Bold", y)
+    for body in VARIANCE_FIRST:
+        y = row(body, "Helvetica", y)
+    c.setFont("Helvetica", size)
+    c.drawString(left, y - 24, VARIANCE_HEADING)  # white space over it, no rule of its own
+    y = row(VARIANCE_HEAD, "Helvetica-Bold", y - 30)
+    for body in VARIANCE_SECOND:
+        y = row(body, "Helvetica", y)
+    c.showPage()
+    c.save()
+    return path

@@ -136,6 +136,13 @@ def _parts(words: Sequence[Word], stack: list[Box]) -> list[Part]:
     sizes = [ln.em for row in rows for ln in row]
     em = statistics.median(sizes) if sizes else 10.0
     for k, row in enumerate(rows + [[]]):
+        repeat = _repeated_header(row, rows[start]) if start < k < len(rows) else None
+        if repeat is not None:
+            # The table's header again, under a heading ("Previously reported variances"): a
+            # second table begins; the heading's lines are text between the two.
+            parts.extend(_part(rows, stack, start, k, left, right, last=False))
+            rows[k], start = row[repeat:], k
+            continue
         tops = [edges[k] if k < len(rows) else 0.0] + [ln.band.y1 for ln in row]
         prose = next((n for n, ln in enumerate(row) if _apart(ln, tops[n], left, right, em)), None)
         if k < len(rows) and prose is None and len(row) <= MAX_LINES:
@@ -143,13 +150,34 @@ def _parts(words: Sequence[Word], stack: list[Box]) -> list[Part]:
         if k < len(rows):
             # The lines of the band before the text close the table above (its last row).
             rows[k] = row[: next((n for n, ln in enumerate(row) if len(ln.chunks) < 2), 0)] if prose is not None else []
-        part = rows[start : k + 1]
-        while part and (not part[0] or max(len(ln.chunks) for ln in part[0]) < 2):
-            part, start = part[1:], start + 1  # a title over the header, ruled with the table: text
-        if part:
-            parts.append((part, stack[start : k + 2], left, right, k == len(rows)))
+        parts.extend(_part(rows, stack, start, k + 1, left, right, last=k == len(rows)))
         start = k + 1
     return parts
+
+
+def _part(
+    rows: list[list[Line]], stack: list[Box], start: int, end: int, left: float, right: float, *, last: bool
+) -> list[Part]:
+    """rows[start:end] as a part ([] when none of it is a table's), ruled by the rules around them."""
+    part = rows[start:end]
+    while part and (not part[0] or max(len(ln.chunks) for ln in part[0]) < 2):
+        part, start = part[1:], start + 1  # a title over the header, ruled with the table: text
+    return [(part, stack[start : end + 1], left, right, last)] if part else []
+
+
+def _repeated_header(row: list[Line], head: list[Line]) -> int | None:
+    """Where in `row` the lines of `head` (a table's first band, its header) come again, word
+    for word, after a line or two of one chunk (a heading): the index of the repeat's first
+    line, or None."""
+    want = sorted(w.text for ln in head for w in ln.band.words)
+    if len(want) < 3 or not any(len(ln.chunks) >= 2 for ln in head):
+        return None
+    for n in range(min(len(row), 3)):
+        if n and len(row[n - 1].chunks) != 1:
+            return None
+        if sorted(w.text for ln in row[n:] for w in ln.band.words) == want:
+            return n
+    return None
 
 
 def _table(
@@ -247,12 +275,26 @@ def _split(lines: list[Line], columns: list[tuple[float, float]]) -> list[list[l
     rows: list[list[list[Word]]] = []
     for line in lines:
         cells = _cells(line, columns)
-        if not rows or _figures(cells) & _figures(rows[-1]) or _section(rows[-1], cells):
+        clash = _figures(cells) & _figures(rows[-1]) if rows else set()
+        if not rows or (clash and not _sign_runs_on(rows[-1], cells, clash)) or _section(rows[-1], cells):
             rows.append(cells)
         else:
             for k, words in enumerate(cells):
                 rows[-1][k].extend(words)
     return rows
+
+
+def _sign_runs_on(row: list[list[Word]], cells: list[list[Word]], clash: set[int]) -> bool:
+    """Whether each figure that meets one above is the number of a minus sign left alone on the
+    line above, both near the column's right edge (within an em): Excel wraps "-1.868" as "-" over "1.868"
+    in a narrow cell. (A nil "-" is a figure of its own row: the number under it begins one.)"""
+    for k in clash:
+        sign, number = row[k], cells[k]
+        if len(sign) != 1 or sign[0].text not in ruled.SIGNS or len(number) != 1:
+            return False
+        if not number[0].text[:1].isdigit() or abs(sign[0].box.x1 - number[0].box.x1) > number[0].size:
+            return False
+    return True
 
 
 def _cells(line: Line, columns: list[tuple[float, float]]) -> list[list[Word]]:

@@ -23,6 +23,7 @@ MAX_RULES = 3_000
 
 _TOTAL = re.compile(r"\b(total|totals|overall|grand)\b", re.I)
 _VOWEL = re.compile(r"[aeiouy]")
+SIGNS = ("-", "\u2212", "\u2013")  # a minus sign, as Excel and Word print one
 MAX_TAIL = 3  # letters: the most of a word cut by a narrow cell that is put back on its head
 
 
@@ -132,6 +133,8 @@ def _text(words: list[Word]) -> str:
         if len(lines[n - 1]) == 1 and texts[n] and _cut(lines[n - 1][0], lines[n][0], widest):
             texts[n - 1] = [texts[n - 1][0] + texts[n][0]]
             texts[n] = texts[n][1:]
+        elif texts[n - 1] in [[s] for s in SIGNS] and len(texts[n]) == 1 and is_number(texts[n][0]):
+            texts[n - 1], texts[n] = [texts[n - 1][0] + texts[n][0]], []  # "-" over "1.868": -1.868
     return join_lines(texts)
 
 
