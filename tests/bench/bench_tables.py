@@ -209,6 +209,13 @@ def _cases(folder: Path) -> list[tuple[str, str, Path, int, Rows]]:
             0,
             [td.VARIANCE_HEAD, *td.VARIANCE_FIRST, td.VARIANCE_HEAD, *td.VARIANCE_SECOND],
         ),
+        (
+            "generated header cut, no rules",
+            "unruled",
+            td.excel_cut_headers(folder / "cut-bare.pdf", ruled_over=False, ruled=False),
+            0,
+            [td.EXCEL_HEAD, *td.EXCEL_BODY],
+        ),
         ("generated finance", "unruled", tf.finance(folder / "finance.pdf"), 0, [tf.FINANCE_HEAD, *tf.FINANCE_BODY]),
         ("generated rotated", "unruled", tf.rotated(folder / "rotated.pdf"), 0, [tf.FINANCE_HEAD, *tf.FINANCE_BODY]),
         (

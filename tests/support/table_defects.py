@@ -321,7 +321,8 @@ def excel_wrap(text: str, font: str, size: float, width: float) -> list[str]:
     return [*lines, line] if line else lines
 
 
-def excel_cut_headers(path: Path, *, ruled_over: bool = True) -> Path:
+def excel_cut_headers(path: Path, *, ruled_over: bool = True, ruled: bool = True) -> Path:
+    """ruled=False: no lines at all, the columns the words' own (tables.py)."""
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     size, lead, left, right = 9.0, 11.0, 40.0, 356.0
     cells = [*EXCEL_COLUMNS, (*EXCEL_PROSE, "left")]
@@ -340,13 +341,14 @@ def excel_cut_headers(path: Path, *, ruled_over: bool = True) -> Path:
                     c.drawString(x0, first - n * lead, text)
         return top - height
 
+    line = c.line if ruled else lambda *_: None
     if ruled_over:
-        c.line(left, y + 2, right, y + 2)
+        line(left, y + 2, right, y + 2)
     y = row(EXCEL_HEAD, "Helvetica-Bold", y, centred=True)
-    c.line(left, y, right, y)
+    line(left, y, right, y)
     for body in EXCEL_BODY:
         y = row(body, "Helvetica", y, centred=False)
-        c.line(left, y, right, y)
+        line(left, y, right, y)
     c.showPage()
     c.save()
     return path
@@ -396,6 +398,57 @@ def capital_variances(path: Path) -> Path:
     y = row(VARIANCE_HEAD, "Helvetica-Bold", y - 30)
     for body in VARIANCE_SECOND:
         y = row(body, "Helvetica", y)
+    c.showPage()
+    c.save()
+    return path
+
+
+# Key services ruled across (Kent monitoring p.23): the last row stands under the last rule,
+# its Detail cell in three paragraphs with a blank line between, its label and figures level
+# with the middle; the page's own text follows at the margin, which is no part of the row.
+DETAIL_HEAD = ("Key Service", "Budget", "Forecast", "Detail")
+DETAIL_FIRST = ("Non Attributable Costs", "102.4", "95.4", "Higher returns on investments.")
+DETAIL_LAST = ("Corporately Held Budgets", "-2.4", "0.2")
+DETAIL_PARAGRAPHS = [
+    "The budget included an estimated saving of 2.3m held corporately from further policy decisions and "
+    "contract renewals with consideration of reducing service levels.",
+    "The planned savings from a reduction in the use of agency staff are reflected within the "
+    "directorate forecasts, so they are not counted twice.",
+    "Release of the residual pay provision, which will be included as a saving in next year's budget.",
+]
+DETAIL_AFTER = "The rest of this report explains how the forecast was made and what it assumes about the year ahead."
+
+
+def detail_last_row(path: Path) -> Path:
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    size, lead, left, right = 9.0, 11.0, 40.0, 540.0
+    detail_x0 = 270.0
+    c.setFont("Helvetica-Bold", size)
+    y = 780.0
+    c.line(left, y, right, y)
+    for text, x1 in zip(DETAIL_HEAD[:3], (150.0, 200.0, 255.0)):
+        c.drawRightString(x1, y - 14, text)
+    c.drawString(detail_x0, y - 14, DETAIL_HEAD[3])
+    y -= 20
+    c.line(left, y, right, y)
+    c.setFont("Helvetica", size)
+    for text, x1 in zip(DETAIL_FIRST[:3], (150.0, 200.0, 255.0)):
+        c.drawRightString(x1, y - 14, text)
+    c.drawString(detail_x0, y - 14, DETAIL_FIRST[3])
+    y -= 20
+    c.line(left, y, right, y)  # the last rule: the last row stands under it, with no rule below
+    base = y - 14
+    lines: list[float] = []
+    for paragraph in DETAIL_PARAGRAPHS:
+        for text in excel_wrap(paragraph, "Helvetica", size, right - detail_x0):
+            c.drawString(detail_x0, base, text)
+            lines.append(base)
+            base -= lead
+        base -= lead  # a blank line between the cell's paragraphs
+    middle = (lines[0] + lines[-1]) / 2
+    for text, x1 in zip(DETAIL_LAST, (150.0, 200.0, 255.0)):
+        c.drawRightString(x1, middle, text)
+    c.drawString(left, base - 2 * lead, DETAIL_AFTER)
     c.showPage()
     c.save()
     return path

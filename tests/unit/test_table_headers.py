@@ -30,11 +30,11 @@ def _blocks(path: Path) -> list[list[Block]]:
     return [list(page.blocks) for page in finish_document(extract_pages(path)).pages]
 
 
-@pytest.mark.parametrize("ruled_over", [True, False])
+@pytest.mark.parametrize(("ruled_over", "ruled"), [(True, True), (False, True), (False, False)])
 def test_a_header_cut_by_letters_reads_whole_and_ends_over_a_row_without_figures(
-    tmp_path: Path, ruled_over: bool
+    tmp_path: Path, ruled_over: bool, ruled: bool
 ) -> None:
-    path = td.excel_cut_headers(tmp_path / "cut.pdf", ruled_over=ruled_over)
+    path = td.excel_cut_headers(tmp_path / "cut.pdf", ruled_over=ruled_over, ruled=ruled)
     # The maker does cut the words: the defect is in the PDF, not only in the reading of it.
     assert td.excel_wrap("Revenue Forecast", "Helvetica-Bold", 9.0, 34.0) == ["Revenu", "e", "Foreca", "st"]
     [[table]] = _tables(path)
@@ -47,7 +47,7 @@ def test_the_rule_for_a_word_cut_by_letters_on_words_placed_by_hand() -> None:
         words = []
         for n, text in enumerate(lines):  # right-aligned at x = 200, 6 points a letter
             words.append(Word(text, Box(200 - width * len(text), 100 + 12 * n, 200, 110 + 12 * n), 10.0, order=n))
-        return ruled._text(words)
+        return ruled.read_cell(words)
 
     assert cell("Revenu", "e", "Budget") == "Revenue Budget"
     assert cell("Foreca", "st") == "Forecast"

@@ -53,8 +53,27 @@ def test_a_minus_sign_over_its_number_is_one_figure_and_a_dash_alone_stays() -> 
         words = [
             Word(t, Box(200 - 6 * len(t), 100 + 12 * n, 200, 110 + 12 * n), 10.0, order=n) for n, t in enumerate(lines)
         ]
-        return ruled._text(words)
+        return ruled.read_cell(words)
 
     assert cell("-", "1.868") == "-1.868"
     assert cell("-") == "-"
     assert cell("-", "note") == "- note"
+
+
+def test_a_last_row_under_the_last_rule_keeps_every_paragraph_of_its_cell(tmp_path: Path) -> None:
+    [blocks] = _blocks(td.detail_last_row(tmp_path / "detail.pdf"))
+    assert [b.text for b in blocks if b.grid is None] == [td.DETAIL_AFTER]  # the page's text, after
+    [table] = [b.grid for b in blocks if b.grid is not None]
+    assert table.head == (td.DETAIL_HEAD,)
+    assert table.body == (td.DETAIL_FIRST, (*td.DETAIL_LAST, " ".join(td.DETAIL_PARAGRAPHS)))
+
+
+def test_kent_monitoring_p23_last_row_is_a_row_with_its_whole_detail() -> None:
+    [table] = [b.grid for b in _blocks(MONITORING)[22] if b.grid is not None]
+    last = table.body[-1]
+    assert last[:5] == ("Corporately Held Budgets", "-2.4", "0.2", "+2.6", "Undeliverable Savings")
+    assert last[5].startswith("The 2024-25 budget included an estimated saving of £2.3m, held corporately")
+    assert "+£0.75m - The planned savings from a reduction in the use of Agency staff" in last[5]
+    assert last[5].endswith(
+        "Release of the residual pay provision, which will be included as a saving in 2025-26 budget."
+    )

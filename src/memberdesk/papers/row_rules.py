@@ -369,6 +369,8 @@ def _lines_near(words: Sequence[Word], rule: Box, left: float, right: float, *, 
         limit = (2.0 if down else 1.2) if not found else 0.6
         if down and len(line.chunks) >= 3:
             limit = 2.6  # a line of figures in the table's columns after a blank line: more rows
+        elif down and found and _next_paragraph(line, found[-1], left, right):
+            limit = 2.0  # a cell of prose in a later column: its next paragraph
         if gap > limit * line.em or len(found) == most:
             break
         found.insert(len(found) if down else 0, line)
@@ -376,3 +378,11 @@ def _lines_near(words: Sequence[Word], rule: Box, left: float, right: float, *, 
     if not down and any(len(c.words) > 8 for ln in found for c in ln.chunks):
         return []  # prose over the table, not its header (a row below is checked by _across)
     return found
+
+
+def _next_paragraph(line: Line, last: Line, left: float, right: float) -> bool:
+    """Whether `line` may begin the next paragraph of a cell of prose that `last` ends: both
+    start at one place in a later column (not at the page's margin, where text after the
+    table starts)."""
+    x0 = line.chunks[0].x0
+    return x0 > left + 0.2 * (right - left) and abs(x0 - last.chunks[0].x0) < line.em

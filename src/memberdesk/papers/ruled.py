@@ -109,7 +109,7 @@ def cells_table(grid: list[list[list[Word]]], box: Box) -> Table | None:
     grid = [[row[k] for k in keep] for row in grid]
     if len(grid) < 2 or len(keep) < 2:
         return None
-    texts = [tuple(_text(c) for c in row) for row in grid]
+    texts = [tuple(read_cell(c) for c in row) for row in grid]
     head = 0
     while head < len(grid) - 1 and _heading_row(grid[head], grid[head + 1 :]):
         if head and not any(texts[head][1:]):
@@ -123,7 +123,10 @@ def cells_table(grid: list[list[list[Word]]], box: Box) -> Table | None:
     return Table(head=tuple(texts[:head]), body=tuple(body), totals=totals, box=box)
 
 
-def _text(words: list[Word]) -> str:
+def read_cell(words: list[Word]) -> str:
+    """A cell's words as a reader reads them: its lines joined as a paragraph's are (a word
+    hyphenated over two lines whole), a word Excel cut by letters put back together, a minus
+    sign left alone over its number one figure. Shared with tables.py (tables not ruled)."""
     if not words:
         return ""
     lines = [band.words for band in bands(words)]

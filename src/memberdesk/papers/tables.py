@@ -119,9 +119,12 @@ def _run(lines: list[Line], i: int) -> int:
 
 
 def _numeric_columns(grid: list[list[list[Word]]], ncols: int) -> set[int]:
+    """Columns of figures: three at least, most of the cells from the first figure down (the
+    header's words above it do not count: an Excel header of three lines over three rows)."""
     out = set()
     for k in range(ncols):
         filled = [cell_text(row[k]) for row in grid if row[k]]
+        filled = filled[next((n for n, t in enumerate(filled) if is_number(t)), len(filled)) :]
         if len(filled) >= 3 and sum(is_number(t) for t in filled) >= 0.6 * len(filled):
             out.add(k)
     return out
@@ -165,6 +168,10 @@ def _table(lines: list[Line], floor: int, i: int, end: int) -> tuple[Found | Non
     head_end = first_data
     while head_end > 0 and sum(1 for c in grid[head_end - 1] if c) < 2:
         head_end -= 1
+    # A header set bold ends where the bold ends: a first row with no figures is the body's.
+    plain = next((n for n, ln in enumerate(all_lines[:head_end]) if not all(w.bold for w in ln.band.words)), 0)
+    if plain:
+        head_end = plain
     stop = end
     if head_end:
         again = next((n for n in range(head_end, len(grid)) if _same(grid[n], grid[0])), None)
@@ -177,7 +184,7 @@ def _table(lines: list[Line], floor: int, i: int, end: int) -> tuple[Found | Non
     rows = _body_rows(all_lines[head_end:], grid[head_end:])
     if len(rows) < 2:
         return None, end
-    texts = [tuple(cell_text(c) for c in row) for row in rows]
+    texts = [tuple(ruled.read_cell(c) for c in row) for row in rows]
     totals = tuple(n for n, row in enumerate(rows) if _is_total(texts[n], row, rows))
     used = frozenset(id(w) for ln in all_lines for w in ln.band.words)
     box = union_all([Box(ln.band.x0, ln.band.y0, ln.band.x1, ln.band.y1) for ln in all_lines])
@@ -241,7 +248,7 @@ def _head_rows(lines: list[Line], columns: list[tuple[float, float]]) -> list[tu
         else:
             rows.append(cells)
             stacking = True
-    return [tuple(cell_text(c) for c in row) for row in rows]
+    return [tuple(ruled.read_cell(c) for c in row) for row in rows]
 
 
 def _runs(line: Line, columns: list[tuple[float, float]]) -> list[Chunk]:
@@ -272,6 +279,11 @@ def _body_rows(lines: list[Line], grid: list[list[list[Word]]]) -> list[list[lis
     # Most gaps are between rows; when those are clearly wider than the tightest, the tight
     # ones are between the lines of one cell.
     spaced = usual > tight + 0.35 * em
+    wide = [g for g in gaps if g > tight + 0.35 * em]
+    if not spaced and len(wide) >= 2 and any(is_number(cell_text(c)) for row in grid for c in row[1:] if c):
+        # Rows of figures whose cells wrap onto more lines than there are rows (a note of four
+        # lines beside each row's figures): the wide gaps are between the rows.
+        spaced, usual = True, statistics.median(wide)
     rows = [[list(c) for c in grid[0]]]
     for gap, cells in zip(gaps, grid[1:]):
         continues = spaced and gap < (tight + usual) / 2 and not any(c and is_number(cell_text(c)) for c in cells)
