@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import paper_factory as pf
+import slide_factory as sf
 from memberdesk.papers.extract import extract_pages
 from memberdesk.papers.shapes import HEADING
 
@@ -146,3 +147,11 @@ def test_every_word_pdftotext_finds_is_read_once(tmp_path: Path, maker: str) -> 
     [page] = extract_pages(path)
     ours = Counter(w for b in page.blocks for w in b.text.split() if w != "|")  # '|' parts a table's cells
     assert ours == _pdftotext_words(path)
+
+
+def test_a_slide_of_boxes_reads_each_box_whole_under_the_lines_centred_over_them(tmp_path: Path) -> None:
+    path = sf.boxed_slide(tmp_path / "boxes.pdf")
+    expected = [sf.TITLE, *sf.OVER, sf.TOGETHER, *sf.AIMS, sf.ACHIEVE]
+    expected += ["\u2022 " + point for points in sf.POINTS for point in points]
+    expected += [sf.ENABLERS, *sf.STATEMENTS]  # centred one per line: a statement each
+    assert _texts(path) == expected

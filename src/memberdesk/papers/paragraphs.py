@@ -139,7 +139,9 @@ def leaf_blocks(leaf: Leaf, gaps: Gaps, page_width: float, page_height: float) -
     for k, line in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         marked = _marked(line, nxt)
-        if groups and not _breaks(groups[-1], line, marked, gaps, left, right):
+        if groups and not _breaks(
+            groups[-1], line, marked, gaps, (left, right), max(right, leaf.x1) - min(left, leaf.x0)
+        ):
             groups[-1].lines.append(line)
             continue
         groups.append(_Open(line, marked))
@@ -159,8 +161,11 @@ def _marked(line: Band, nxt: Band | None) -> bool:
     return nxt is not None and abs(nxt.x0 - words[1].box.x0) < 0.3 * em and nxt.x0 > line.x0 + 0.5 * em
 
 
-def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, left: float, right: float) -> bool:
+def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[float, float], width: float) -> bool:
+    """Whether `line` begins a new paragraph after `block`. `edges`: where the column's lines
+    reach; `width`: the column's own width (its region's, where that is wider)."""
     prev = block.lines[-1]
+    left, right = edges
     size, before = _line_size(line), _line_size(prev)
     em = max(size, before)
     if abs(size - before) > 0.08 * em:
@@ -193,7 +198,12 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, left: float, rig
         return True  # a first line indented: a new paragraph in indent style
     if prev.words[-1].text.endswith(("-", SOFT_HYPHEN)):
         return False
-    if _centred(prev, line, left, right, em):
+    centred = _centred(prev, line, left, right, em)
+    if centred == "narrower":
+        # Centred lines of different widths: one that leaves room for the next line's first
+        # word across the column's width ends there (lines set one by one, not wrapped).
+        return width - (prev.x1 - prev.x0) > line.words[0].box.width + 0.8 * em
+    if centred:
         return False  # a centred title's lines are all short
     return _ends_short(prev, line, right, em, 0.5)
 
@@ -205,14 +215,18 @@ def _ends_short(prev: Band, line: Band, right: float, em: float, slack: float) -
     return room > first + (0.3 + slack) * em
 
 
-def _centred(prev: Band, line: Band, left: float, right: float, em: float) -> bool:
+def _centred(prev: Band, line: Band, left: float, right: float, em: float) -> str:
+    """How two lines are centred on the column: "inset" (both set in from its left edge),
+    "narrower" (one narrower than the other by as much at each end: a slide box's "Empower
+    patients" over "and carers", the first line the widest), or "" (not centred; lines that
+    start level are set left, at a hanging indent)."""
     middle = (left + right) / 2
-    return (
-        prev.x0 > left + 2 * em
-        and line.x0 > left + 2 * em
-        and abs((prev.x0 + prev.x1) / 2 - middle) < 1.5 * em
-        and abs((line.x0 + line.x1) / 2 - middle) < 1.5 * em
-    )
+    if abs((prev.x0 + prev.x1) / 2 - middle) >= 1.5 * em or abs((line.x0 + line.x1) / 2 - middle) >= 1.5 * em:
+        return ""
+    if prev.x0 > left + 2 * em and line.x0 > left + 2 * em:
+        return "inset"
+    shift = line.x0 - prev.x0
+    return "narrower" if abs(shift) > 0.5 * em and abs(shift - (prev.x1 - line.x1)) < em else ""
 
 
 def _block(group: _Open, table: bool, page_width: float, page_height: float) -> Block:

@@ -11,12 +11,14 @@ structure inside it) or, when its rows line up like a table's, into rows of cell
 
 from __future__ import annotations
 
+import math
 import re
 import statistics
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from memberdesk.papers.bands import Band, bands
+from memberdesk.papers.region_shape import BULLETS, Interval, by_column, column_of, em_of, is_table, rows_of
 from memberdesk.papers.shapes import Word
 
 _MARKER = re.compile(
@@ -28,12 +30,11 @@ def _is_marker(text: str) -> bool:
     return bool(_MARKER.match(text))
 
 
-Interval = tuple[float, float]
-
 # Least width of a gutter between columns or table cells, in ems of the region's text: wider
 # than the widest word space of justified text, narrower than the narrowest real gutter.
 GUTTER = 0.8
 MAX_DEPTH = 4
+LOOK_AHEAD = 5  # bands: how far down a region with more gutters is looked for (lines over it)
 # Work allowed per page when trying regions; past it the rest of the page is read as flow.
 WORK_BUDGET = 200_000
 # Where the page's bottom band (footers) begins, as a fraction of its height.
@@ -95,17 +96,13 @@ def order(words: list[Word], page_height: float, page_width: float = 0.0) -> lis
     return _order(words, 0, _Context(page_height, page_width))
 
 
-def _em(words: list[Word]) -> float:
-    return statistics.median(w.size for w in words) if words else 10.0
-
-
 def _order(words: list[Word], depth: int, ctx: _Context) -> list[Leaf]:
     rows = bands(words)
     if not rows:
         return []
     lo = min(w.box.x0 for w in words)
     hi = max(w.box.x1 for w in words)
-    least = GUTTER * _em(words)
+    least = GUTTER * em_of(words)
     leaves: list[Leaf] = []
     flow: list[Band] = []
 
@@ -128,12 +125,16 @@ def _order(words: list[Word], depth: int, ctx: _Context) -> list[Leaf]:
     i = 0
     while i < len(rows):
         found = None if depth >= MAX_DEPTH or ctx.budget.left <= 0 else grow(i)
-        if found is not None and i + 1 < len(rows):
+        if found is not None:
             # A band that crosses a gutter the bands below it share (a title over the columns
-            # that happens to leave one gutter free) is above the region, not in it.
-            below = grow(i + 1)
-            if below is not None and len(below[1]) > len(found[1]):
-                found = None
+            # that happens to leave one gutter free, a few lines centred over a slide's boxes)
+            # is above the region, not in it.
+            for k in range(i + 1, min(found[0], i + LOOK_AHEAD) + 1):
+                below = grow(k)
+                if below is not None and len(below[1]) > len(found[1]):
+                    if all(_over(band, below[1]) for band in rows[i:k]):
+                        found = None
+                    break
         if found is None:
             flow.append(rows[i])
             i += 1
@@ -141,7 +142,20 @@ def _order(words: list[Word], depth: int, ctx: _Context) -> list[Leaf]:
         end, gutters = found
         region = rows[i : end + 1]
         region, before, after = _peel(region, gutters, ctx.page_height)
-        flow.extend(before)
+        if before:
+            # Lines over the columns: text, and the columns are looked for again under them
+            # (their gutters may be more than those the lines left free).
+            flow.extend(before)
+            i += len(before)
+            continue
+        cut = _heading_across(region, gutters, lo, hi)
+        if cut is not None:
+            # A heading centred over the columns parts two regions: the columns above it end.
+            region, after, end = region[:cut], [], i + cut - 1
+            if len(region) < 3:
+                flow.extend(region)
+                i = end + 1
+                continue
         close_flow()
         leaves.extend(_split(region, gutters, depth, ctx))
         flow.extend(after)
@@ -161,6 +175,8 @@ def _grow(
     j = i
     while current:
         valid = [g for g in current if left < g[0] and right > g[1]]
+        if best and len(valid) < len(best[1]) and best[0] - i >= 2:
+            break  # a band across some of the gutters (a line centred over the columns) ends them
         if valid:
             best = (j, valid)
         elif j - (best[0] if best else i) > 30:
@@ -179,6 +195,9 @@ def _grow(
     region = rows[i : end + 1]
     if len(region) < 3:
         return None
+    gutters = _unhung(region, gutters)
+    if not gutters:
+        return None
     counts = [0] * (len(gutters) + 1)
     starts = [a for a, _b in gutters]
     for band in region:
@@ -189,35 +208,62 @@ def _grow(
     return end, gutters
 
 
-def _column(word: Word, gutters: list[Interval]) -> int:
-    """Which column (0 = leftmost) a word's centre falls in."""
-    return bisect_right([a for a, _b in gutters], word.box.cx)
+def _heading_across(region: list[Band], gutters: list[Interval], lo: float, hi: float) -> int | None:
+    """The index of the first band inside `region` that is a heading across its columns though
+    it fits in one: alone in its column, centred on the text's width, with white space of more
+    than a line over and under it ("What we need to achieve" between two rows of boxes), or
+    over it as the region's last line ("Enablers:" under them)."""
+    em = em_of([w for band in region for w in band.words])
+    middle = (lo + hi) / 2
+    for m in range(1, len(region)):
+        band = region[m]
+        if not _single(band, gutters) or abs((band.x0 + band.x1) / 2 - middle) > em:
+            continue
+        under = region[m + 1].y0 - band.y1 if m + 1 < len(region) else math.inf
+        if band.y0 - region[m - 1].y1 > 1.2 * em and under > 1.2 * em:
+            return m
+    return None
 
 
-def _by_column(band: Band, starts: list[float]) -> dict[int, list[Word]]:
-    """A band's words by column, in one pass (a wide table has dozens of columns)."""
-    out: dict[int, list[Word]] = {}
-    for word in band.words:
-        out.setdefault(bisect_right(starts, word.box.cx), []).append(word)
-    return out
+def _over(band: Band, gutters: list[Interval]) -> bool:
+    """Whether a band stands over the columns that `gutters` part rather than across them: its
+    words in two neighbouring columns at most (a title centred over a slide's boxes)."""
+    found = {column_of(w, gutters) for w in band.words}
+    return max(found) - min(found) <= 1
+
+
+def _unhung(region: list[Band], gutters: list[Interval]) -> list[Interval]:
+    """The gutters less those that only set bullets apart from their text in a column past
+    the first (a slide's boxes of bulleted points): each bullet stays with its point. (The
+    first column's numbers and bullets are seen to in _split.)"""
+    columns, edges = _columns(region, gutters)
+
+    def hung(k: int) -> bool:
+        bullets = all(w.text in BULLETS for w in columns[k])
+        return bool(columns[k]) and bullets and edges[k][1] - edges[k][0] < 4 * em_of(columns[k])
+
+    return [g for k, g in enumerate(gutters) if not (k and hung(k))]
 
 
 def _single(band: Band, gutters: list[Interval]) -> bool:
-    return len({_column(w, gutters) for w in band.words}) == 1
+    return len({column_of(w, gutters) for w in band.words}) == 1
 
 
 def _peel(region: list[Band], gutters: list[Interval], page_height: float) -> tuple[list[Band], list[Band], list[Band]]:
     """A short line above the columns with a gap under it is a heading over them all, and a
     line in the page's bottom band with a gap above it is a footer under them all: neither is
     part of one column, even when it happens to fit inside one."""
-    em = _em([w for band in region for w in band.words])
+    em = em_of([w for band in region for w in band.words])
     gaps = [b.y0 - a.y1 for a, b in zip(region, region[1:])]
     usual = statistics.median(gaps) if gaps else 0.0
     wide = usual + 0.6 * em
     before: list[Band] = []
     after: list[Band] = []
-    while len(region) > 3 and _single(region[0], gutters) and region[1].y0 - region[0].y1 > wide:
-        before.append(region.pop(0))
+    # Lines over the columns, each within one of them, set apart from the columns by a gap
+    # (a slide's vision statement and "Together we will..." over its boxes).
+    lead = next((k for k, band in enumerate(region) if not _single(band, gutters)), len(region))
+    if 0 < lead <= len(region) - 3 and region[lead].y0 - region[lead - 1].y1 > wide:
+        before, region = region[:lead], region[lead:]
     while (
         len(region) > 3
         and _single(region[-1], gutters)
@@ -240,14 +286,14 @@ def _columns(region: list[Band], gutters: list[Interval]) -> tuple[list[list[Wor
 
 def _split(region: list[Band], gutters: list[Interval], depth: int, ctx: _Context) -> list[Leaf]:
     columns, edges = _columns(region, gutters)
-    if columns[0] and all(_is_marker(w.text) for w in columns[0]) and edges[0][1] - edges[0][0] < 4 * _em(columns[0]):
+    if columns[0] and all(_is_marker(w.text) for w in columns[0]) and edges[0][1] - edges[0][0] < 4 * em_of(columns[0]):
         # Numbers or bullets set apart from their text by a tab are a hanging list, not a
         # column: each number stays with the text beside it.
         gutters = gutters[1:]
         if not gutters:
             return [Leaf(region, min(b.x0 for b in region), max(b.x1 for b in region))]
         columns, edges = _columns(region, gutters)
-    if _is_table(region, gutters, columns, edges):
+    if is_table(region, gutters, columns, edges):
         return _table(region, gutters, edges)
     leaves: list[Leaf] = []
     for col in columns:
@@ -256,69 +302,9 @@ def _split(region: list[Band], gutters: list[Interval], depth: int, ctx: _Contex
     return leaves
 
 
-def _tightest(gaps: list[float], em: float) -> float:
-    """The gap between lines of one cell: the narrowest in the region (a wrapped cell's lines
-    sit closer than the rows do), but no closer than lines can sit."""
-    return max(min(gaps), -0.2 * em) if gaps else 0.0
-
-
-def _rows(region: list[Band], em: float) -> list[list[Band]]:
-    """The region cut at full-width gaps clearly wider than the gap between a cell's lines."""
-    gaps = [b.y0 - a.y1 for a, b in zip(region, region[1:])]
-    usual = _tightest(gaps, em)
-    rows: list[list[Band]] = [[region[0]]]
-    for gap, band in zip(gaps, region[1:]):
-        if gap > usual + 0.35 * em and gap > 0.25 * em:
-            rows.append([band])
-        else:
-            rows[-1].append(band)
-    return rows
-
-
-def _is_table(region: list[Band], gutters: list[Interval], columns: list[list[Word]], edges: list[Interval]) -> bool:
-    """Whether a multi-column region is a table (read row by row) rather than columns of text
-    (read one after another)."""
-    em = _em([w for col in columns for w in col])
-    # By the cells' shape: a table has a column of numbers, names or short labels; prose,
-    # even in a narrow column, has lines of several words. (How full the lines are says
-    # little: in a narrow column most lines are the short last lines of their paragraphs.)
-    starts = [a for a, _b in gutters]
-    cells = [_by_column(band, starts) for band in region]
-    for k in range(len(columns)):
-        counts = [len(c[k]) for c in cells if k in c]
-        if len(counts) >= 2 and statistics.mean(counts) < 2.5:
-            return True
-    # Prose in columns of one width is a page laid out in columns, even where paragraphs in
-    # both columns happen to start level with each other.
-    widths = [b - a for a, b in edges if b > a]
-    if widths and max(widths) < 1.2 * min(widths):
-        return False
-    # Prose in columns of different widths: a table when each column's paragraphs start
-    # level with the rows' tops.
-    rows = _rows(region, em)
-    if len(rows) < 2 or sum(1 for r in rows if _populated(r, gutters) >= 2) < 2:
-        return False
-    row_tops = [r[0].y0 for r in rows]
-    heads_seen = aligned = 0
-    for k in range(len(columns)):
-        parts = [c[k] for c in cells if k in c]
-        gaps = [min(w.box.y0 for w in b) - max(w.box.y1 for w in a) for a, b in zip(parts, parts[1:])]
-        usual = _tightest(gaps, em)
-        heads = [parts[0]] + [b for g, b in zip(gaps, parts[1:]) if g > usual + 0.35 * em and g > 0.25 * em]
-        for head in heads:
-            top = min(w.box.y0 for w in head)
-            heads_seen += 1
-            aligned += any(abs(top - t) < 0.6 * em for t in row_tops)
-    return bool(heads_seen) and aligned >= 0.8 * heads_seen
-
-
-def _populated(rows: list[Band], gutters: list[Interval]) -> int:
-    return len({_column(w, gutters) for band in rows for w in band.words})
-
-
 def _table(region: list[Band], gutters: list[Interval], edges: list[Interval]) -> list[Leaf]:
-    em = _em([w for band in region for w in band.words])
-    rows = _rows(region, em)
+    em = em_of([w for band in region for w in band.words])
+    rows = rows_of(region, em)
     if len(rows) < 2:
         rows = [[b] for b in region]
     leaves: list[Leaf] = []
@@ -326,7 +312,7 @@ def _table(region: list[Band], gutters: list[Interval], edges: list[Interval]) -
     for row in rows:
         cells: list[list[Band]] = [[] for _ in range(len(gutters) + 1)]
         for band in row:
-            for k, part in sorted(_by_column(band, starts).items()):
+            for k, part in sorted(by_column(band, starts).items()):
                 cells[k].append(Band(part, min(w.box.y0 for w in part), max(w.box.y1 for w in part)))
         filled = [cells[k] for k in range(len(cells)) if cells[k]]
         if len(filled) == 1:

@@ -1,0 +1,105 @@
+"""Whether a region of columns (regions.py) is a table, read row by row, or columns of text,
+read one after another; and the rows a table's region falls into. Pure."""
+
+from __future__ import annotations
+
+import statistics
+from bisect import bisect_right
+
+from memberdesk.papers.bands import Band
+from memberdesk.papers.shapes import Word
+
+Interval = tuple[float, float]
+BULLETS = ("\u2022", "\u25cf", "\u25aa", "\u25a0", "\u25e6", "\u2013", "-", "*")
+
+
+def em_of(words: list[Word]) -> float:
+    return statistics.median(w.size for w in words) if words else 10.0
+
+
+def column_of(word: Word, gutters: list[Interval]) -> int:
+    """Which column (0 = leftmost) a word's centre falls in."""
+    return bisect_right([a for a, _b in gutters], word.box.cx)
+
+
+def by_column(band: Band, starts: list[float]) -> dict[int, list[Word]]:
+    """A band's words by column, in one pass (a wide table has dozens of columns)."""
+    out: dict[int, list[Word]] = {}
+    for word in band.words:
+        out.setdefault(bisect_right(starts, word.box.cx), []).append(word)
+    return out
+
+
+def tightest(gaps: list[float], em: float) -> float:
+    """The gap between lines of one cell: the narrowest in the region (a wrapped cell's lines
+    sit closer than the rows do), but no closer than lines can sit."""
+    return max(min(gaps), -0.2 * em) if gaps else 0.0
+
+
+def rows_of(region: list[Band], em: float) -> list[list[Band]]:
+    """The region cut at full-width gaps clearly wider than the gap between a cell's lines."""
+    gaps = [b.y0 - a.y1 for a, b in zip(region, region[1:])]
+    usual = tightest(gaps, em)
+    rows: list[list[Band]] = [[region[0]]]
+    for gap, band in zip(gaps, region[1:]):
+        if gap > usual + 0.35 * em and gap > 0.25 * em:
+            rows.append([band])
+        else:
+            rows[-1].append(band)
+    return rows
+
+
+def is_table(region: list[Band], gutters: list[Interval], columns: list[list[Word]], edges: list[Interval]) -> bool:
+    """Whether a multi-column region is a table (read row by row) rather than columns of text
+    (read one after another)."""
+    em = em_of([w for col in columns for w in col])
+    gaps = [b.y0 - a.y1 for a, b in zip(region, region[1:])]
+    if sum(1 for g in gaps if g < 0) > 0.5 * len(gaps) and len(rows_of(region, em)) < 2:
+        # One row whose columns' lines overlap one another's rather than stand level: boxes
+        # of text side by side (a slide's row of boxes, each centred on its own), not a table.
+        return False
+    # By the cells' shape: a table has a column of numbers, names or short labels; prose,
+    # even in a narrow column, has lines of several words. (How full the lines are says
+    # little: in a narrow column most lines are the short last lines of their paragraphs.)
+    starts = [a for a, _b in gutters]
+    cells = [by_column(band, starts) for band in region]
+    for k in range(len(columns)):
+        counts = [len(c[k]) for c in cells if k in c]
+        if len(counts) >= 2 and statistics.mean(counts) < 2.5 and not _bulleted([c[k] for c in cells if k in c]):
+            return True
+    # Prose in columns of one width is a page laid out in columns, even where paragraphs in
+    # both columns happen to start level with each other.
+    widths = [b - a for a, b in edges if b > a]
+    if widths and max(widths) < 1.2 * min(widths):
+        return False
+    # Prose in columns of different widths: a table when each column's paragraphs start
+    # level with the rows' tops.
+    rows = rows_of(region, em)
+    if len(rows) < 2 or sum(1 for r in rows if _populated(r, gutters) >= 2) < 2:
+        return False
+    row_tops = [r[0].y0 for r in rows]
+    heads_seen = aligned = 0
+    for k in range(len(columns)):
+        parts = [c[k] for c in cells if k in c]
+        gaps = [min(w.box.y0 for w in b) - max(w.box.y1 for w in a) for a, b in zip(parts, parts[1:])]
+        usual = tightest(gaps, em)
+        heads = [parts[0]] + [b for g, b in zip(gaps, parts[1:]) if g > usual + 0.35 * em and g > 0.25 * em]
+        for head in heads:
+            top = min(w.box.y0 for w in head)
+            heads_seen += 1
+            aligned += any(abs(top - t) < 0.6 * em for t in row_tops)
+    return bool(heads_seen) and aligned >= 0.8 * heads_seen
+
+
+def _bulleted(lines: list[list[Word]]) -> bool:
+    """Whether a column's lines are a narrow bulleted list (a slide's box of points): two
+    bullets or more, the other lines running on from them (starting in lower case). Its
+    short lines are wrapped points, not the short labels of a table's column."""
+    firsts = [line[0].text for line in lines]
+    bullets = sum(1 for t in firsts if t in BULLETS)
+    others = [t for t in firsts if t not in BULLETS]
+    return bullets >= 2 and sum(1 for t in others if t[:1].islower()) >= 0.5 * len(others)
+
+
+def _populated(rows: list[Band], gutters: list[Interval]) -> int:
+    return len({column_of(w, gutters) for band in rows for w in band.words})
