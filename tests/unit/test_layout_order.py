@@ -155,3 +155,34 @@ def test_a_slide_of_boxes_reads_each_box_whole_under_the_lines_centred_over_them
     expected += ["\u2022 " + point for points in sf.POINTS for point in points]
     expected += [sf.ENABLERS, *sf.STATEMENTS]  # centred one per line: a statement each
     assert _texts(path) == expected
+
+
+def test_kent_slide_2_reads_box_by_box_and_point_by_point() -> None:
+    """Every text written out by hand from the slide's image (corpus: Kent health and
+    wellbeing slides, slide 2)."""
+    slides = Path(__file__).resolve().parents[1] / "corpus" / "kent-health-wellbeing-slides-p1-4.pdf"
+    texts = [b.text for b in extract_pages(slides, 1, 2)[0].blocks]
+    aims = [
+        "Give children and young people the best start in life",
+        "Tackle the wider determinants to prevent ill health",
+        "Support happy and healthy living for all",
+        "Empower patients and carers",
+        "Improve health and care services",
+        "Support and grow our workforce",
+    ]
+    points = [
+        "• Support families and communities so children thrive",
+        "• Strive for children and young people to be physically and emotionally healthy",
+        "• Help preschool and school-age children and young people achieve their potential",
+        "• Address inequalities",
+        "• Provide high quality primary care",
+        "• Champion inclusive teams",
+    ]
+    enablers = [
+        "Enablers:",
+        "We will drive research, innovation and improvement across the system",
+        "We will provide system leadership and make the most of our collective resources including our estate",
+        "We will engage our communities on our strategy and in co-designing services",
+    ]
+    wanted = ["Together we will…", *aims, "What we need to achieve", *points, *enablers]
+    assert [t for t in texts if t in wanted] == wanted  # each whole, in this order
