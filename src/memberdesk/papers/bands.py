@@ -66,14 +66,15 @@ def _band(words: list[Word]) -> Band:
 
 def _merge_raised(out: list[Band]) -> list[Band]:
     """A band of only small words touching a bigger line (a footnote mark, a superscript
-    written as its own run) belongs to that line."""
+    written as its own run) belongs to that line; a few words only (a line of small type
+    set close under a big title is a line of its own)."""
     merged: list[Band] = []
     for band in out:
         small = max(w.size for w in band.words)
         if merged:
             prev = merged[-1]
             touching = band.y0 < prev.y1
-            if touching and small < 0.8 * max(w.size for w in prev.words):
+            if touching and small < 0.8 * max(w.size for w in prev.words) and len(band.words) <= 3:
                 merged[-1] = _band(prev.words + band.words)
                 continue
             if touching and max(w.size for w in prev.words) < 0.8 * small and len(prev.words) <= 3:
