@@ -77,3 +77,17 @@ def test_kent_monitoring_p23_last_row_is_a_row_with_its_whole_detail() -> None:
     assert last[5].endswith(
         "Release of the residual pay provision, which will be included as a saving in 2025-26 budget."
     )
+
+
+def test_kent_appendix_p7_section_headings_stand_over_their_rows() -> None:
+    """A heading in bigger type set close over its row ("Non Attributable Costs" over the row
+    of the same name) is a section's name, not words of the row (written out from the image)."""
+    appendix = MONITORING.with_name("kent-finance-appendix-nov-2024-25.pdf")
+    rows = [row for b in _blocks(appendix)[6] if b.grid is not None for row in b.grid.body]
+    for section, row in [
+        ("Non Attributable Costs", ("Non Attributable Costs", "102.4", "95.4", "-7.0")),
+        ("Corporately Held Budgets", ("Corporately Held Budgets (to be allocated)", "-2.4", "0.2", "2.6")),
+        ("Directorate Summary", ("Adult Social Care & Health", "586.1", "621.6", "35.4")),
+    ]:
+        at = rows.index((section, "", "", ""))
+        assert rows[at + 1] == row
