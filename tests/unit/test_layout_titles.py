@@ -51,3 +51,9 @@ def test_the_first_heading_of_page_one_stands_in_for_a_template_title() -> None:
     first = [council, replace(cabinet, kind=HEADING, level=1), day]
     assert choose_title("Agenda Template", "pack.pdf", first) == "Cabinet"
     assert choose_title("", "Cabinet_pack_2025.pdf", []) == "Cabinet pack 2025"
+
+
+def test_a_metadata_title_printed_on_page_one_is_shown_as_printed() -> None:
+    first = [replace(block("Finance Monitoring Report", 100), kind=HEADING, level=1), block("As at November", 140)]
+    assert choose_title("FinancE MONITORING REPORT", "report.pdf", first) == "Finance Monitoring Report"
+    assert choose_title("Budget Report", "report.pdf", first) == "Budget Report"  # not printed: kept

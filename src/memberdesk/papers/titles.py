@@ -40,7 +40,10 @@ def choose_title(metadata: str, file_name: str, first_page: Sequence[Block]) -> 
     """The title to show and read for a paper."""
     text = " ".join((metadata or "").split())
     if text and not is_template_title(text, file_name):
-        return text
+        # The same words printed on page one are shown as printed: a Title typed into the
+        # file's properties is often cased at random ("FinancE MONITORING REPORT").
+        same = (b.text.strip() for b in first_page if " ".join(b.text.split()).casefold() == text.casefold())
+        return next(same, text)
     for block in first_page:
         if block.kind == HEADING and block.text.strip():
             return block.text.strip()
