@@ -186,3 +186,27 @@ def test_kent_slide_2_reads_box_by_box_and_point_by_point() -> None:
     ]
     wanted = ["Together we will…", *aims, "What we need to achieve", *points, *enablers]
     assert [t for t in texts if t in wanted] == wanted  # each whole, in this order
+
+
+def test_kent_slide_3_reads_its_three_columns_one_after_another() -> None:
+    """Three boxes side by side, each with its own line spacing, the middle one justified to
+    within 7 points of the right one (written out from the slide's image)."""
+    slides = Path(__file__).resolve().parents[1] / "corpus" / "kent-health-wellbeing-slides-p1-4.pdf"
+    texts = [b.text for b in extract_pages(slides, 2, 3)[0].blocks]
+    firsts = [
+        "Give children and young people the best start in life",
+        "We will ensure that the conditions and support are in place",
+        "What we heard:",
+        "• Improve support for those with Special Educational Needs and Disabilities (SEND) and their families",
+        "• Ensure local access to support for families",
+        "Everyone plays a role in keeping children safe.",
+        "Priorities to deliver this outcome:",
+        "Support families and communities so children thrive",
+        "We will take a whole-family approach, coproducing with children, young people and families",
+        "Help preschool and school-age children and young people achieve their potential",
+        "Indicators for this outcome could include:",
+        "By 2028/29, the proportion of mothers smoking at time of delivery will have reduced from 10.2% to no more",
+        "By 2028 pupil absence rates will have fallen from 7.9% to below 5%.",
+    ]
+    at = [next(n for n, t in enumerate(texts) if t.startswith(first)) for first in firsts]
+    assert at == sorted(at)  # each found at the start of a block, in reading order

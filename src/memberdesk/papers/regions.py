@@ -77,12 +77,18 @@ def _free(band: Band, lo: float, hi: float, least: float) -> list[Interval]:
     return out
 
 
-def _intersect(a: list[Interval], b: list[Interval], least: float) -> list[Interval]:
+def _intersect(a: list[Interval], b: list[Interval], least: float, edges: Interval = (0.0, 0.0)) -> list[Interval]:
+    """The gutters `a` that the free stretches `b` of the next band keep, `least` wide, or as
+    wide as before. Half as wide will do for a gap between two of the band's words (not a
+    margin, `edges`) that narrows a gutter from one side only, the next column's straight
+    edge on the other: a justified line ending a little nearer it."""
     out: list[Interval] = []
     i = j = 0
     while i < len(a) and j < len(b):
         lo, hi = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
-        if hi - lo >= least:
+        between = edges[0] < b[j][0] and b[j][1] < edges[1]
+        narrowed = (lo == a[i][0]) != (hi == a[i][1])
+        if hi - lo >= least or (lo, hi) == a[i] or (between and narrowed and hi - lo >= 0.5 * least):
             out.append((lo, hi))
         if a[i][1] < b[j][1]:
             i += 1
@@ -187,7 +193,7 @@ def _grow(
         ctx.budget.left -= len(current) + len(rows[j].words)
         if ctx.budget.left <= 0:
             break
-        current = _intersect(current, _free(rows[j], lo, hi, least), least)
+        current = _intersect(current, _free(rows[j], lo, hi, 0.5 * least), least, (lo, hi))
         left, right = min(left, rows[j].x0), max(right, rows[j].x1)
     if best is None:
         return None
