@@ -135,3 +135,26 @@ def test_text_drawn_off_the_page_is_not_read(tmp_path: Path) -> None:
     c.drawString(-400, 500, "Hidden revision text")
     c.save()
     assert [w.text for w in _words(path).words] == ["Seen", "on", "the", "page.", "Also", "seen", "here."]
+
+
+def test_a_paragraph_number_drawn_as_its_own_run_a_thin_gap_before_its_text_is_a_word(tmp_path: Path) -> None:
+    """Word's numbered paragraphs ("3.1", a tab, "Whilst ...") as Kent's reports print them:
+    the text run starts 1.3 points after the number's advance, with no space written."""
+    path = tmp_path / "numbered.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    c.setFont("Helvetica", 12)
+    y = 700.0
+    for number, text in [("3.1", "Whilst the Government"), ("(b)", "The decision"), ("12.", "Members asked")]:
+        c.drawString(71, y, number)
+        c.drawString(71 + c.stringWidth(number, "Helvetica", 12) + 1.3, y, text)
+        y -= 20
+    # A word whose second part is another run drawn right after the first stays one word.
+    c.drawString(71, y, "Coun")
+    c.drawString(71 + c.stringWidth("Coun", "Helvetica", 12) + 0.2, y, "cil minutes")
+    c.showPage()
+    c.save()
+    texts = [w.text for w in _words(path).words]
+    assert texts == ["3.1", "Whilst", "the", "Government", "(b)", "The", "decision", "12.", "Members", "asked"] + [
+        "Council",
+        "minutes",
+    ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 import unicodedata
 from collections.abc import Callable
 from typing import Any
@@ -26,6 +27,12 @@ from memberdesk.papers.shapes import Box, Word, new_word
 # A gap between two glyphs wider than this many ems is a word break even without a space.
 # Letter gaps measured on advance boxes are ~0; a Helvetica space is 0.28 em, Times 0.25 em.
 WORD_GAP = 0.2
+
+# A paragraph's number ("3.1", "(b)", "12.") drawn as a run of its own, its text a new run a
+# thin gap after it (Word's numbered paragraphs: pdfium sees no space): the gap parts them.
+# Within one run, and between runs of other words (a word's bold part), only WORD_GAP does.
+LABEL_GAP = 0.05
+_LABEL = re.compile(r"\(?\d{1,3}(\.\d{1,3}){0,3}[.)]?|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)")
 
 # Ligatures that fonts map to one code point; pdfium usually splits them already.
 _LIGATURES = {
@@ -226,7 +233,10 @@ def words(
         if y0 > y1:
             y0, y1 = y1, y0
         obj = object_of(handle, i) or 0
+        gap_cut = cut_gap
         if obj != last_object or not obj:
+            if chars and obj and _LABEL.fullmatch("".join(chars)):
+                gap_cut = LABEL_GAP * size  # "3.1" and its text as two runs, a thin gap apart
             size0, bold, sideways = fonts.get(i, obj)
             last_object = obj
             if size0:
@@ -258,7 +268,7 @@ def words(
                 chars.append(text)  # an accent joins its letter
                 continue
             if sideways == wside == 0 and y0 == ly0 and y1 == ly1 and y1 > y0:
-                cut = x0 - lx1 > cut_gap or x0 < lx0 - back  # on the last glyph's line: as below
+                cut = x0 - lx1 > gap_cut or x0 < lx0 - back  # on the last glyph's line: as below
             elif sideways != wside:
                 cut = True
             elif sideways == 2:
@@ -278,7 +288,7 @@ def words(
                 else:
                     # A gap, or a jump back to before the last glyph began (a new run drawn
                     # over this one); a split ligature's parts start at one place: kept.
-                    cut = x0 - lx1 > cut_gap or x0 < lx0 - back
+                    cut = x0 - lx1 > gap_cut or x0 < lx0 - back
             if not cut:
                 chars.append(text)
                 if x0 < wx0:
