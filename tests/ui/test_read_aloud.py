@@ -322,6 +322,7 @@ async def test_read_aloud_to_me_from_the_first_run_reads_papers_as_they_open(dem
         app.open_document(1)
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         await wait_for(pilot, lambda: len(player.played) > before, timeout=30)  # nobody pressed r
+        await wait_for(pilot, lambda: bool(recorder.seen))  # the highlight follows the sound's start
         assert "reading aloud" in status(app) and recorder.seen[0][0] == 2
         await wait_for(pilot, lambda: player.played[-1].ended is None)
         await pilot.press("s")

@@ -80,15 +80,16 @@ def _free(band: Band, lo: float, hi: float, least: float) -> list[Interval]:
 def _intersect(a: list[Interval], b: list[Interval], least: float, edges: Interval = (0.0, 0.0)) -> list[Interval]:
     """The gutters `a` that the free stretches `b` of the next band keep, `least` wide, or as
     wide as before. Half as wide will do for a gap between two of the band's words (not a
-    margin, `edges`) that narrows a gutter from one side only, the next column's straight
-    edge on the other: a justified line ending a little nearer it."""
+    margin, `edges`) ending at the gutter's right edge, a column's straight left edge: a
+    justified line in the column before ending a little nearer it."""
     out: list[Interval] = []
     i = j = 0
     while i < len(a) and j < len(b):
         lo, hi = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
-        between = edges[0] < b[j][0] and b[j][1] < edges[1]
-        narrowed = (lo == a[i][0]) != (hi == a[i][1])
-        if hi - lo >= least or (lo, hi) == a[i] or (between and narrowed and hi - lo >= 0.5 * least):
+        # Narrowed from the left only, by a gap that ends where the gutter ended: a word of the
+        # band starts at the next column's edge, as the column's words before it did.
+        edge = edges[0] < b[j][0] and b[j][1] < edges[1] and abs(b[j][1] - a[i][1]) < 0.5 and lo > a[i][0]
+        if hi - lo >= least or (lo, hi) == a[i] or (edge and hi - lo >= 0.5 * least):
             out.append((lo, hi))
         if a[i][1] < b[j][1]:
             i += 1
