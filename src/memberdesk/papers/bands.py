@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from memberdesk.papers.shapes import Word
 
+OVERPRINT_WORDS = 6  # the most words of a stamp drawn over a line (page numbers, "DRAFT")
+
 
 @dataclass(slots=True)
 class Band:
@@ -55,8 +57,31 @@ def bands(words: list[Word]) -> list[Band]:
                 continue
         groups.append([word])
         top, bottom = b.y0, b.y1
-    out = [_band(g) for g in groups]
+    out = [band for g in groups for band in _overprinted(_band(g))]
     return _merge_raised(out)
+
+
+def _overprinted(band: Band) -> list[Band]:
+    """A band with a few words drawn later over its words (a ModernGov "Page 17" stamped over
+    a page's last line of text), as two bands: the line, then what was printed over it. Words
+    of one line never overlap one another; the later ones are those after a jump in the
+    content stream."""
+    words = band.words
+    if len(words) < 3:
+        return [band]
+    over = [  # of two words drawn over each other, the one drawn later
+        max(a, b, key=lambda w: w.order)
+        for a, b in zip(words, words[1:])
+        if b.box.x0 < a.box.x1 - 0.5 * min(a.box.width, b.box.width)
+    ]
+    if not over:
+        return [band]
+    later = {id(w) for w in words if w.order >= min(w.order for w in over)}
+    on_top = [w for w in words if id(w) in later]
+    under = [w for w in words if id(w) not in later]
+    if not under or len(on_top) > OVERPRINT_WORDS or min(w.order for w in on_top) <= max(w.order for w in under):
+        return [band]
+    return [_band(under), _band(on_top)]
 
 
 def _band(words: list[Word]) -> Band:

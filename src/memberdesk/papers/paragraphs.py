@@ -172,8 +172,8 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[flo
         return True  # a heading and its text, or the text and a footnote
     if line.y0 - prev.y1 > (gaps.em(em) + 0.3) * em:
         return True
-    if line.y0 < prev.y0 - 0.3 * em:
-        return True  # a line above the last one is not its continuation
+    if line.y0 < prev.y0 - 0.3 * em or prev.y1 - line.y0 > 0.5 * min(prev.y1 - prev.y0, line.y1 - line.y0):
+        return True  # a line above the last one, or drawn over it (a stamp), is not its continuation
     if marked:
         return True
     # The next item of a list at the list's left edge ("1. Apologies", "2. Minutes ...", each
