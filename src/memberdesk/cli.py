@@ -12,6 +12,7 @@ from typing import NoReturn
 
 from memberdesk import __version__, config
 from memberdesk.commands import CommandError, Context, UsageError
+from memberdesk.commands.stopping import STOPPED
 from memberdesk.library.store import LibraryError
 
 # Each command's module in memberdesk.commands; a module registers its own parsers. Only the
@@ -126,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         ctx.fail("stopped")
-        return 130
+        return STOPPED
     except BrokenPipeError:
         # The reader of our output went away (| head): not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -146,6 +147,12 @@ def run() -> NoReturn:
             stream.flush()
         except (OSError, ValueError):
             pass  # a reader that went away: nothing more to say to it
+
+    if code == STOPPED:
+        # Stopped: the command's own clean-up has run (workers killed, what was finished kept,
+        # the library closed). Python's exit would join the killed worker pool's manager thread,
+        # which can hang for good (CPython #83386): end now.
+        os._exit(code)
 
     def finished(signum: int, frame: object) -> None:
         os._exit(code)

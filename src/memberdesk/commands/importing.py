@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from memberdesk.commands import Context
 from memberdesk.commands.progress import progress_reporter
-from memberdesk.commands.stopping import stop_asks_first
+from memberdesk.commands.stopping import STOPPED, stop_asks_first
 from memberdesk.words import imported_words, plural
 
 if TYPE_CHECKING:
@@ -70,5 +70,5 @@ def _said(results: list[ImportResult], library: Library, ctx: Context) -> int:
     if stopped:
         done = sum(1 for r in results if r.ok)
         ctx.fail(f"stopped: {imported_words(done, len(stopped))}; run the same command again to finish")
-        return 130
+        return STOPPED
     return 1 if failed else 0

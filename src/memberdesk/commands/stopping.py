@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from types import FrameType
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+STOPPED = 130  # the exit status of a command stopped (128 + SIGINT, as shells report Ctrl+C)
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from datetime import date
 
 from memberdesk.commands import CommandError, Context, UsageError
-from memberdesk.commands.stopping import stop_asks_first
+from memberdesk.commands.stopping import STOPPED, stop_asks_first
 from memberdesk.sync.report import SyncProgress, SyncReport, Throttle
 
 
@@ -112,7 +112,7 @@ def _said(report: SyncReport, ctx: Context) -> int:
         return 1
     if report.cancelled:
         ctx.fail("sync stopped before the end; what arrived is kept, the rest comes next time")
-        return 130
+        return STOPPED
     return 1 if report.failures else 0
 
 
