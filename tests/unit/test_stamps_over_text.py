@@ -1,4 +1,4 @@
-"""A ModernGov "Page N" stamp printed over a page's last line of text (Kent's equality impact
+"""A ModernGov "Page N" stamp printed over, or level with, a page's last line of text (Kent's equality impact
 assessment: "... belief as a Page protected 17 characteristic ..."): the line reads whole, the
 stamp is the page's printed label and stays out of the reading flow. A generated pack of real
 PDF pages, the stamp drawn after the text as ModernGov adds it, and the real Kent page."""
@@ -55,3 +55,21 @@ def test_kent_eqia_last_lines_read_whole_under_their_stamps() -> None:
         "There is no expectation that religion or belief as a protected characteristic amongst this group of young"
     )
     assert texts[labels.index("14")][-1].endswith("who have a current EHCP, and the service they receive from the")
+
+
+def _stamped_beside(path: Path, pages: int = 4) -> Path:
+    c = canvas.Canvas(str(path), invariant=1)
+    for n in range(pages):
+        c.setFont("Helvetica", 11)
+        c.drawString(40, 700, FIRST)
+        c.drawString(40, 36, LAST[n][:60])  # the last line of text, low on the page
+        c.drawString(500, 36, f"Page {n + 1}")  # the stamp level with it, at its right
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_text_printed_level_with_a_stamp_is_kept_without_the_stamp(tmp_path: Path) -> None:
+    texts, labels = _reading(_stamped_beside(tmp_path / "pack.pdf"))
+    assert texts == [[FIRST, last[:60]] for last in LAST]  # not dropped with the stamp
+    assert labels == ["1", "2", "3", "4"]

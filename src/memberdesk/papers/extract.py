@@ -18,7 +18,7 @@ from pathlib import Path
 
 from memberdesk.papers import figures, furniture, glyphs, headings, rules, sideways, table_pages, titles
 from memberdesk.papers.layout import layout_page
-from memberdesk.papers.shapes import HEADING, Box, DocumentLayout, Heading, PageLayout, PaperProblem, Word
+from memberdesk.papers.shapes import HEADING, Box, DocumentLayout, Heading, PageFinish, PageLayout, PaperProblem, Word
 
 DAMAGED_PAGE = "this page is damaged and could not be read"
 
@@ -107,12 +107,23 @@ def finish_document(pages: Sequence[PageLayout]) -> DocumentLayout:
     judged, body = headings.rejudge([list(p.blocks) for p in pages])
     final = [replace(page, blocks=tuple(blocks)) for page, blocks in zip(pages, judged)]
     finish = furniture.find(final)
+    final = [_without_stamps(page, done) for page, done in zip(final, finish)]
     found: list[Heading] = []
     for page, done in zip(final, finish):
         for k, block in enumerate(page.blocks):
             if block.kind == HEADING and k not in done.furniture and block.level:
                 found.append(Heading(page=page.index, level=block.level, text=block.text))
     return DocumentLayout(pages=tuple(final), finish=tuple(finish), headings=tuple(found), body_size=body)
+
+
+def _without_stamps(page: PageLayout, done: PageFinish) -> PageLayout:
+    """The page with the stamps cut off the text they were printed with (furniture.find)."""
+    if not done.kept:
+        return page
+    blocks = list(page.blocks)
+    for k, text in done.kept:
+        blocks[k] = replace(blocks[k], text=text)
+    return replace(page, blocks=tuple(blocks))
 
 
 def paper_title(path: Path | str, document: DocumentLayout) -> str:

@@ -139,19 +139,23 @@ def find(pages: Sequence[PageLayout]) -> list[PageFinish]:
     for index, page in enumerate(pages):
         furniture = set()
         header = ""
+        kept: list[tuple[int, str]] = []
         for k, block in enumerate(page.blocks):
             band = _band(block)
             if not band:
                 continue
             stamp = stamped.get((index, k))
             key = (band, normalised(stamp.rest if stamp and stamp.rest else block.text))
+            if stamp is not None and stamp.rest and key not in running:
+                kept.append((k, stamp.rest))  # the page's own text, printed level with its stamp
+                continue
             if stamp is not None or key in running:
                 furniture.add(k)
                 # The status line shows the running header, without its page number.
                 text = block.text if stamp is None else stamp.rest
                 if band == "top" and text and not header:
                     header = " ".join(text.split())
-        out.append(PageFinish(label=labels[index], furniture=frozenset(furniture), header=header))
+        out.append(PageFinish(label=labels[index], furniture=frozenset(furniture), header=header, kept=tuple(kept)))
     return out
 
 

@@ -222,6 +222,9 @@ class PageFinish:
     label: str | None  # the printed page number where the stamps run consistently, else None
     furniture: frozenset[int]  # indices into the page's blocks: running headers, footers, stamps
     header: str  # the running header to show in a status line ("" if none)
+    # Blocks of the page's own text that a stamp was printed with, as (index, the text without
+    # the stamp): extract.finish_document puts that text in their place.
+    kept: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
