@@ -14,6 +14,8 @@ import slide_factory as sf
 from memberdesk.papers.extract import extract_pages
 from memberdesk.papers.shapes import HEADING
 
+SLIDES = Path(__file__).resolve().parents[1] / "corpus" / "kent-health-wellbeing-slides-p1-4.pdf"
+
 
 def _texts(path: Path) -> list[str]:
     [page] = extract_pages(path)
@@ -160,8 +162,7 @@ def test_a_slide_of_boxes_reads_each_box_whole_under_the_lines_centred_over_them
 def test_kent_slide_2_reads_box_by_box_and_point_by_point() -> None:
     """Every text written out by hand from the slide's image (corpus: Kent health and
     wellbeing slides, slide 2)."""
-    slides = Path(__file__).resolve().parents[1] / "corpus" / "kent-health-wellbeing-slides-p1-4.pdf"
-    texts = [b.text for b in extract_pages(slides, 1, 2)[0].blocks]
+    texts = [b.text for b in extract_pages(SLIDES, 1, 2)[0].blocks]
     aims = [
         "Give children and young people the best start in life",
         "Tackle the wider determinants to prevent ill health",
@@ -191,8 +192,7 @@ def test_kent_slide_2_reads_box_by_box_and_point_by_point() -> None:
 def test_kent_slide_3_reads_its_three_columns_one_after_another() -> None:
     """Three boxes side by side, each with its own line spacing, the middle one justified to
     within 7 points of the right one (written out from the slide's image)."""
-    slides = Path(__file__).resolve().parents[1] / "corpus" / "kent-health-wellbeing-slides-p1-4.pdf"
-    texts = [b.text for b in extract_pages(slides, 2, 3)[0].blocks]
+    texts = [b.text for b in extract_pages(SLIDES, 2, 3)[0].blocks]
     firsts = [
         "Give children and young people the best start in life",
         "We will ensure that the conditions and support are in place",

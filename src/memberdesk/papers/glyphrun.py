@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import ctypes
 import math
-import re
 import unicodedata
 from collections.abc import Callable
 from typing import Any
@@ -22,6 +21,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from memberdesk.papers.markers import is_number
 from memberdesk.papers.shapes import Box, Word, new_word
 
 # A gap between two glyphs wider than this many ems is a word break even without a space.
@@ -32,7 +32,6 @@ WORD_GAP = 0.2
 # thin gap after it (Word's numbered paragraphs: pdfium sees no space): the gap parts them.
 # Within one run, and between runs of other words (a word's bold part), only WORD_GAP does.
 LABEL_GAP = 0.05
-_LABEL = re.compile(r"\(?\d{1,3}(\.\d{1,3}){0,3}[.)]?|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)")
 
 # Ligatures that fonts map to one code point; pdfium usually splits them already.
 _LIGATURES = {
@@ -235,7 +234,9 @@ def words(
         obj = object_of(handle, i) or 0
         gap_cut = cut_gap
         if obj != last_object or not obj:
-            if chars and obj and _LABEL.fullmatch("".join(chars)):
+            # (A number ends in a digit, "." or ")": a word's letters placed one by one, each
+            # its own run, are not looked at twice.)
+            if chars and obj and (chars[-1] in ".)" or chars[-1].isdigit()) and is_number("".join(chars)):
                 gap_cut = LABEL_GAP * size  # "3.1" and its text as two runs, a thin gap apart
             size0, bold, sideways = fonts.get(i, obj)
             last_object = obj

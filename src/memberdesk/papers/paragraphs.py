@@ -13,30 +13,16 @@ import re
 import statistics
 
 from memberdesk.papers.bands import Band
+from memberdesk.papers.markers import is_marker
 from memberdesk.papers.regions import Leaf
 from memberdesk.papers.shapes import PARAGRAPH, Block, Box, Word, union_all
 
 SOFT_HYPHEN = "\u00ad"
 
-# What may stand at the left edge as a paragraph's own number or bullet: 4, 4.2, 4.2.1, 4.,
-# (a), a), (iv), iv), A., a., and the bullets word processors use.
-_MARKER = re.compile(
-    r"""^(
-        \(?\d{1,3}(\.\d{1,3}){0,3}[.)]? |
-        \([a-zA-Z]{1,2}\) | [a-zA-Z]{1,2}\) | [A-Za-z]\. |
-        \(?[ivxlcIVXLC]{1,6}[.)] |
-        [\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2013\u2014*\-o\u27a2\u2192>]
-    )$""",
-    re.VERBOSE,
-)
 _URL_START = re.compile(r"^(https?://|www\.)", re.I)
 _EMAILISH = re.compile(r"^[\w.+-]+@[\w.-]*$")
 _DOMAINISH = re.compile(r"^[a-z0-9][\w-]*(\.[\w-]+)+[/\w.?=&%#~+-]*$", re.I)
 _URL_CHARS = re.compile(r"^[\w/.?=&%#~+:@-]+$")
-
-
-def is_marker(text: str) -> bool:
-    return bool(_MARKER.match(text))
 
 
 def _next_in_list(first: str, then: str) -> bool:
@@ -135,13 +121,12 @@ def leaf_blocks(leaf: Leaf, gaps: Gaps, page_width: float, page_height: float) -
     if len(lines) < 3:
         right = max(right, leaf.x1)
     left = min(line.x0 for line in lines)
+    width = max(right, leaf.x1) - min(left, leaf.x0)  # the column's own, or its region's if wider
     groups: list[_Open] = []
     for k, line in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         marked = _marked(line, nxt)
-        if groups and not _breaks(
-            groups[-1], line, marked, gaps, (left, right), max(right, leaf.x1) - min(left, leaf.x0)
-        ):
+        if groups and not _breaks(groups[-1], line, marked, gaps, (left, right), width):
             groups[-1].lines.append(line)
             continue
         groups.append(_Open(line, marked))
