@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import agenda_factory as af
 import paper_factory as pf
 import slide_factory as sf
 from memberdesk.papers.extract import extract_pages
@@ -210,3 +211,18 @@ def test_kent_slide_3_reads_its_three_columns_one_after_another() -> None:
     ]
     at = [next(n for n, t in enumerate(texts) if t.startswith(first)) for first in firsts]
     assert at == sorted(at)  # each found at the start of a block, in reading order
+
+
+def test_an_agenda_reads_its_spelled_out_title_as_a_word_and_a_justified_item_as_one_line(tmp_path: Path) -> None:
+    # ModernGov frontsheets print "A G E N D A", and Word justifies a line ending in a manual
+    # break by widening its spaces past a gutter's width; the short lines above leave those
+    # spaces free, so they lined up as columns and item 2 was read in pieces ("Pecuniary" /
+    # "or" / "Other" / ...) with the title among them.
+    path = af.agenda(tmp_path / "agenda.pdf")
+    [page] = extract_pages(path)
+    assert page.blocks[0].text == af.AGENDA_TITLE and page.blocks[0].kind == HEADING
+    items = [b.text for b in page.blocks[1:]]
+    expected = []
+    for number, lines, pages in af.AGENDA_ITEMS:
+        expected.append(" ".join([number, *lines, pages]).strip())
+    assert items == expected

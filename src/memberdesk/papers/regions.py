@@ -34,6 +34,7 @@ def _is_marker(text: str) -> bool:
 # than the widest word space of justified text, narrower than the narrowest real gutter.
 GUTTER = 0.8
 MAX_DEPTH = 4
+JUSTIFIED_WORDS = 5  # the fewest words of a line whose even spaces are word spaces, not gutters
 LOOK_AHEAD = 5  # bands: how far down a region with more gutters is looked for (lines over it)
 # Work allowed per page when trying regions; past it the rest of the page is read as flow.
 WORK_BUDGET = 200_000
@@ -65,16 +66,37 @@ class _Context:
 
 
 def _free(band: Band, lo: float, hi: float, least: float) -> list[Interval]:
-    """The horizontal stretches of [lo, hi] that no word of the band covers, at least `least` wide."""
+    """The horizontal stretches of [lo, hi] that no word of the band covers, at least `least`
+    wide. A justified line's widened word spaces are not free: its words are one line of text
+    however far apart (they would otherwise line up with short lines' free space as gutters)."""
     out: list[Interval] = []
     cursor = lo
-    for word in band.words:  # sorted by x0
-        if word.box.x0 - cursor >= least:
+    spaces = _word_spaces(band, least)
+    for k, word in enumerate(band.words):  # sorted by x0
+        gap = word.box.x0 - cursor
+        if gap >= least and (k == 0 or gap > spaces):
             out.append((cursor, word.box.x0))
         cursor = max(cursor, word.box.x1)
     if hi - cursor >= least:
         out.append((cursor, hi))
     return out
+
+
+def _word_spaces(band: Band, least: float) -> float:
+    """How wide a justified line's word spaces are, when the band is one whose spaces are
+    widened to gutter width (0 when not): a line of words, most gaps between them one width
+    (Word justifies by spreading a line's spaces evenly). A table's row of cells leaves gaps
+    of different widths, or holds figures."""
+    spaces = band.spaces
+    if spaces is None:
+        spaces = band.spaces = 0.0
+        words = band.words
+        if len(words) >= JUSTIFIED_WORDS and sum(1 for w in words if w.text[:1].isalpha()) >= 0.8 * len(words):
+            gaps = [b.box.x0 - a.box.x1 for a, b in zip(words, words[1:])]
+            usual = statistics.median(gaps)
+            if usual >= 0.5 * least and sum(1 for g in gaps if abs(g - usual) <= 0.1 * usual) >= 0.75 * len(gaps):
+                spaces = band.spaces = 1.15 * usual
+    return spaces
 
 
 def _intersect(a: list[Interval], b: list[Interval], least: float, edges: Interval = (0.0, 0.0)) -> list[Interval]:

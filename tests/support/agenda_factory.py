@@ -1,0 +1,65 @@
+"""An agenda frontsheet as ModernGov councils print it: a title spelled out letter by letter
+("A G E N D A"), numbered items with their text at a tab, a justified item whose widened word
+spaces sit under short lines, and "(Pages N - M)" references at the right margin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+
+from paper_factory import BODY, BOLD, W, _canvas, _top
+
+SIZE = 11.0
+NUMBER_X, TEXT_X, RIGHT = 56.0, 87.0, 540.0
+REFS_X = 420.0
+AGENDA_TITLE = "AGENDA"
+# (number, lines of the item's text, pages): the first line of item 2 is set justified to the
+# text's right edge, as Word prints a line ending in a manual break.
+AGENDA_ITEMS = [
+    ("1.", ["Apologies for Absence"], ""),
+    (
+        "2.",
+        ["Declarations of Disclosable Pecuniary Interests or Other", "Significant Interests in items on the agenda"],
+        "",
+    ),
+    ("3.", ["Minutes of the meeting held on 13 February"], "(Pages 1 - 14)"),
+    ("4.", ["Questions"], ""),
+    ("5.", ["Treasury Management Update"], "(Pages 15 - 30)"),
+]
+JUSTIFIED_RIGHT = 443.0
+
+
+def _justified(c: object, words: list[str], x0: float, x1: float, y: float) -> None:
+    widths = [pdfmetrics.stringWidth(w, BODY, SIZE) for w in words]
+    space = (x1 - x0 - sum(widths)) / (len(words) - 1)
+    x = x0
+    for word, width in zip(words, widths):
+        c.drawString(x, y, word)  # type: ignore[attr-defined]
+        x += width + space
+
+
+def agenda(path: Path) -> Path:
+    c = _canvas(path, title="Agenda frontsheet")
+    y = 120.0
+    c.setFont(BOLD, SIZE)
+    spaced = " ".join(AGENDA_TITLE)
+    c.drawString((W - pdfmetrics.stringWidth(spaced, BOLD, SIZE)) / 2, _top(y, SIZE), spaced)
+    y += 30
+    for number, lines, pages in AGENDA_ITEMS:
+        c.setFont(BODY, SIZE)
+        c.drawString(NUMBER_X, _top(y, SIZE), number)
+        for k, line in enumerate(lines):
+            if len(lines) > 1 and k == 0:
+                _justified(c, line.split(), TEXT_X, JUSTIFIED_RIGHT, _top(y, SIZE))
+            else:
+                c.drawString(TEXT_X, _top(y, SIZE), line)
+            if k == 0 and pages:
+                c.setFont(BOLD, SIZE)
+                c.drawRightString(RIGHT, _top(y, SIZE), pages)
+                c.setFont(BODY, SIZE)
+            y += SIZE * 1.27
+        y += SIZE * 1.2
+    c.showPage()
+    c.save()
+    return path
