@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 
-from paper_factory import BODY, BOLD, W, _canvas, _top
+from paper_factory import BODY, BOLD, W, _canvas, _top, wrap
 
 SIZE = 11.0
 NUMBER_X, TEXT_X, RIGHT = 56.0, 87.0, 540.0
@@ -60,6 +60,35 @@ def agenda(path: Path) -> Path:
                 c.setFont(BODY, SIZE)
             y += SIZE * 1.27
         y += SIZE * 1.2
+    c.showPage()
+    c.save()
+    return path
+
+
+QUESTION_LABEL = "Question 2"
+QUESTION_TITLES = ["COUNTY COUNCIL", "Thursday 13 March 2025"]
+QUESTION_BODY = (
+    "At the meeting on 23 May last year I asked whether the council would ask the makers of "
+    "satellite navigation systems to alert drivers on the approach to schools."
+)
+
+
+def question_sheet(path: Path) -> Path:
+    """A council question as ModernGov papers print them: its number set at the right margin on
+    the line straight above the centred title (no gap between them), then the question."""
+    c = _canvas(path, title="Questions")
+    c.setFont(BODY, 12)
+    y = 70.0
+    c.drawRightString(RIGHT, _top(y, 12), QUESTION_LABEL)
+    y += 13.8
+    c.setFont(BOLD, 12)
+    for title in QUESTION_TITLES:
+        c.drawCentredString(W / 2, _top(y, 12), title)
+        y += 27.6
+    c.setFont(BODY, 12)
+    for line in wrap(QUESTION_BODY, RIGHT - NUMBER_X, BODY, 12):
+        c.drawString(NUMBER_X, _top(y, 12), line)
+        y += 13.8
     c.showPage()
     c.save()
     return path

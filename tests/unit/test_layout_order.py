@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import agenda_factory as af
+import list_factory as lf
 import paper_factory as pf
 import slide_factory as sf
 from memberdesk.papers.extract import extract_pages
@@ -226,3 +227,20 @@ def test_an_agenda_reads_its_spelled_out_title_as_a_word_and_a_justified_item_as
     for number, lines, pages in af.AGENDA_ITEMS:
         expected.append(" ".join([number, *lines, pages]).strip())
     assert items == expected
+
+
+def test_a_lettered_list_under_a_numbered_paragraph_reads_item_by_item(tmp_path: Path) -> None:
+    # Minutes' "a." / "b." at a deeper hanging indent: their tab lined up as a gutter, the
+    # letters were not taken for a list's (only "(a)" and "a)" were), and every wrapped line
+    # of an item was read as a table row of its own.
+    path = lf.lettered_minutes(tmp_path / "minutes.pdf")
+    [page] = extract_pages(path)
+    assert [b.text for b in page.blocks] == lf.expected()
+    assert not any(b.table for b in page.blocks)
+
+
+def test_a_label_set_at_the_right_margin_is_not_the_start_of_the_title_under_it(tmp_path: Path) -> None:
+    # "Question 2" at the right margin straight over the centred "COUNTY COUNCIL" was read as
+    # one paragraph with it: a line starting far to the right of the next is a line of its own.
+    path = af.question_sheet(tmp_path / "question.pdf")
+    assert _texts(path) == [af.QUESTION_LABEL, *af.QUESTION_TITLES, af.QUESTION_BODY]

@@ -18,6 +18,9 @@ from memberdesk.papers.regions import Leaf
 from memberdesk.papers.shapes import PARAGRAPH, Block, Box, Word, union_all
 
 SOFT_HYPHEN = "\u00ad"
+# Ems: how far right of the next line a line may start and still be that paragraph's (an
+# indented first line); further, it was set off to the right of the text under it.
+RIGHT_SET = 4.0
 
 _URL_START = re.compile(r"^(https?://|www\.)", re.I)
 _EMAILISH = re.compile(r"^[\w.+-]+@[\w.-]*$")
@@ -184,6 +187,8 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[flo
     if prev.words[-1].text.endswith(("-", SOFT_HYPHEN)):
         return False
     centred = _centred(prev, line, left, right, em)
+    if not centred and line.x0 < prev.x0 - RIGHT_SET * em:
+        return True  # after a line set off to the right ("Question 2" over a centred title)
     if centred == "narrower":
         # Centred lines of different widths: one that leaves room for the next line's first
         # word across the column's width ends there (lines set one by one, not wrapped).

@@ -12,23 +12,14 @@ structure inside it) or, when its rows line up like a table's, into rows of cell
 from __future__ import annotations
 
 import math
-import re
 import statistics
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from memberdesk.papers.bands import Band, bands
+from memberdesk.papers.markers import is_marker
 from memberdesk.papers.region_shape import BULLETS, Interval, by_column, column_of, em_of, is_table, rows_of
 from memberdesk.papers.shapes import Word
-
-_MARKER = re.compile(
-    r"^(\(?\d{1,3}(\.\d{1,3}){0,3}[.)]?|\(?[a-zA-Z]{1,2}\)|\(?[ivxlc]{1,6}[.)]|[\u2022\u25cf\u25aa\u25a0\u25e6\u2013*-])$"
-)
-
-
-def _is_marker(text: str) -> bool:
-    return bool(_MARKER.match(text))
-
 
 # Least width of a gutter between columns or table cells, in ems of the region's text: wider
 # than the widest word space of justified text, narrower than the narrowest real gutter.
@@ -185,6 +176,13 @@ def _order(words: list[Word], depth: int, ctx: _Context) -> list[Leaf]:
                 flow.extend(region)
                 i = end + 1
                 continue
+        if _hanging(region, gutters) and len(gutters) == 1:
+            # Only numbers or bullets set apart from their text by a tab: a list in the flow
+            # (its first item's line, whose tab is narrower, is above the region, not in it).
+            flow.extend(region)
+            flow.extend(after)
+            i = end + 1
+            continue
         close_flow()
         leaves.extend(_split(region, gutters, depth, ctx))
         flow.extend(after)
@@ -313,15 +311,24 @@ def _columns(region: list[Band], gutters: list[Interval]) -> tuple[list[list[Wor
     return columns, edges
 
 
+def _hanging(region: list[Band], gutters: list[Interval]) -> bool:
+    """Whether the region's first column is only the numbers or bullets of a list."""
+    columns, edges = _columns(region, gutters[:1])
+    return (
+        bool(columns[0])
+        and all(is_marker(w.text) for w in columns[0])
+        and edges[0][1] - edges[0][0] < 4 * em_of(columns[0])
+    )
+
+
 def _split(region: list[Band], gutters: list[Interval], depth: int, ctx: _Context) -> list[Leaf]:
-    columns, edges = _columns(region, gutters)
-    if columns[0] and all(_is_marker(w.text) for w in columns[0]) and edges[0][1] - edges[0][0] < 4 * em_of(columns[0]):
+    if _hanging(region, gutters):
         # Numbers or bullets set apart from their text by a tab are a hanging list, not a
         # column: each number stays with the text beside it.
         gutters = gutters[1:]
         if not gutters:
             return [Leaf(region, min(b.x0 for b in region), max(b.x1 for b in region))]
-        columns, edges = _columns(region, gutters)
+    columns, edges = _columns(region, gutters)
     if is_table(region, gutters, columns, edges):
         return _table(region, gutters, edges)
     leaves: list[Leaf] = []
