@@ -92,3 +92,39 @@ def question_sheet(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+# A frontsheet's details: when and where in one cell of lines run on without a gap between
+# them, beside "Ask for:" and "Telephone:" each with its value, level with the line it is on.
+DETAILS = [
+    (
+        ["Thursday, 13th March, 2025, at 3.00 pm", "(or on the rising of Full Council,", "whichever is the later)"],
+        "Ask for:",
+        ["Georgina Little"],
+    ),
+    (
+        ["Council Chamber, Sessions House,", "County Hall, Maidstone"],
+        "Telephone:",
+        ["Tel: 03000 414043", "Email:", "democratic.services@kent.gov.uk"],
+    ),
+]
+DETAILS_X = (78.0, 329.0, 407.0)
+
+
+def details_block(path: Path) -> Path:
+    c = _canvas(path, title="Cabinet agenda")
+    c.setFont(BOLD, SIZE)
+    y = 120.0
+    for when, label, values in DETAILS:
+        c.setFont(BOLD, SIZE)
+        for k, line in enumerate(when):
+            c.drawString(DETAILS_X[0], _top(y + k * 13.8, SIZE), line)
+        c.setFont(BODY, SIZE)
+        c.drawString(DETAILS_X[1], _top(y, SIZE), label)
+        c.setFont(BOLD, SIZE)
+        for k, line in enumerate(values):
+            c.drawString(DETAILS_X[2], _top(y + k * 13.8, SIZE), line)
+        y += 13.8 * max(len(when), len(values))
+    c.showPage()
+    c.save()
+    return path

@@ -244,3 +244,12 @@ def test_a_label_set_at_the_right_margin_is_not_the_start_of_the_title_under_it(
     # one paragraph with it: a line starting far to the right of the next is a line of its own.
     path = af.question_sheet(tmp_path / "question.pdf")
     assert _texts(path) == [af.QUESTION_LABEL, *af.QUESTION_TITLES, af.QUESTION_BODY]
+
+
+def test_details_beside_one_long_cell_are_read_row_by_row(tmp_path: Path) -> None:
+    # No wider gap parts the rows: the labels' column takes up again, level with its value,
+    # after lines left empty beside the long cell. Before, the labels were read together and
+    # then the values ("Ask for: Telephone: Georgina Little Tel: ...").
+    path = af.details_block(tmp_path / "details.pdf")
+    expected = [" ".join([*when, label, *values]) for when, label, values in af.DETAILS]
+    assert _texts(path) == expected

@@ -24,7 +24,7 @@ class Band:
     right: float | None = field(default=None, init=False, repr=False, compare=False)
     size: float | None = field(default=None, init=False, repr=False, compare=False)
     bold: bool | None = field(default=None, init=False, repr=False, compare=False)
-    spaces: float | None = field(default=None, init=False, repr=False, compare=False)  # regions.py
+    spaces: tuple[bool, ...] | None = field(default=None, init=False, repr=False, compare=False)  # regions.py
 
     @property
     def x0(self) -> float:

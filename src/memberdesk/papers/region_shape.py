@@ -49,6 +49,30 @@ def rows_of(region: list[Band], em: float) -> list[list[Band]]:
     return rows
 
 
+def cells_resumed(rows: list[list[Band]], starts: list[float]) -> list[list[Band]]:
+    """The rows, each cut again where two of its columns or more take up again together after
+    a line or more left empty in them: a row's cells each run on unbroken, so cells starting
+    anew level with each other are the next row's, even with no wider gap over it (a
+    frontsheet's "Ask for: / Georgina Little" then "Telephone: / Tel: ..." beside one long
+    cell). Columns whose lines merely stand at other heights than their neighbours' are not
+    taken up again: each line follows its column's last at the usual spacing."""
+    out: list[list[Band]] = []
+    for row in rows:
+        bottom: dict[int, float] = {}  # each column's last line in the row being made: its foot
+        out.append([])
+        for band in row:
+            now = by_column(band, starts)
+            empty_line = band.y1 - band.y0
+            resumed = [k for k in now if k in bottom and band.y0 - bottom[k] > empty_line]
+            if out[-1] and len(resumed) >= 2:
+                out.append([])
+                bottom = {}
+            out[-1].append(band)
+            for k in now:
+                bottom[k] = band.y1
+    return out
+
+
 def is_table(region: list[Band], gutters: list[Interval], columns: list[list[Word]], edges: list[Interval]) -> bool:
     """Whether a multi-column region is a table (read row by row) rather than columns of text
     (read one after another)."""

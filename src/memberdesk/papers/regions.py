@@ -18,14 +18,23 @@ from dataclasses import dataclass, field
 
 from memberdesk.papers.bands import Band, bands
 from memberdesk.papers.markers import is_marker
-from memberdesk.papers.region_shape import BULLETS, Interval, by_column, column_of, em_of, is_table, rows_of
+from memberdesk.papers.region_shape import (
+    BULLETS,
+    Interval,
+    by_column,
+    cells_resumed,
+    column_of,
+    em_of,
+    is_table,
+    rows_of,
+)
 from memberdesk.papers.shapes import Word
 
 # Least width of a gutter between columns or table cells, in ems of the region's text: wider
 # than the widest word space of justified text, narrower than the narrowest real gutter.
 GUTTER = 0.8
 MAX_DEPTH = 4
-JUSTIFIED_WORDS = 5  # the fewest words of a line whose even spaces are word spaces, not gutters
+JUSTIFIED_WORDS = 4  # the fewest words spaced alike whose spaces are a justified line's, not gutters
 LOOK_AHEAD = 5  # bands: how far down a region with more gutters is looked for (lines over it)
 # Work allowed per page when trying regions; past it the rest of the page is read as flow.
 WORK_BUDGET = 200_000
@@ -64,8 +73,7 @@ def _free(band: Band, lo: float, hi: float, least: float) -> list[Interval]:
     cursor = lo
     spaces = _word_spaces(band, least)
     for k, word in enumerate(band.words):  # sorted by x0
-        gap = word.box.x0 - cursor
-        if gap >= least and (k == 0 or gap > spaces):
+        if word.box.x0 - cursor >= least and not spaces[k]:
             out.append((cursor, word.box.x0))
         cursor = max(cursor, word.box.x1)
     if hi - cursor >= least:
@@ -73,20 +81,29 @@ def _free(band: Band, lo: float, hi: float, least: float) -> list[Interval]:
     return out
 
 
-def _word_spaces(band: Band, least: float) -> float:
-    """How wide a justified line's word spaces are, when the band is one whose spaces are
-    widened to gutter width (0 when not): a line of words, most gaps between them one width
-    (Word justifies by spreading a line's spaces evenly). A table's row of cells leaves gaps
-    of different widths, or holds figures."""
+def _word_spaces(band: Band, least: float) -> tuple[bool, ...]:
+    """For each word of the band, whether the gap before it is a justified line's word space
+    widened to gutter width: one of a run of JUSTIFIED_WORDS words or more, spaced alike
+    (Word justifies by spreading a line's spaces evenly), that are words, not figures. A
+    table's cells leave gaps of different widths, or hold figures; a justified line in one
+    cell of a table's row still leaves the gaps to the next cells free."""
     spaces = band.spaces
-    if spaces is None:
-        spaces = band.spaces = 0.0
-        words = band.words
-        if len(words) >= JUSTIFIED_WORDS and sum(1 for w in words if w.text[:1].isalpha()) >= 0.8 * len(words):
-            gaps = [b.box.x0 - a.box.x1 for a, b in zip(words, words[1:])]
-            usual = statistics.median(gaps)
-            if usual >= 0.5 * least and sum(1 for g in gaps if abs(g - usual) <= 0.1 * usual) >= 0.75 * len(gaps):
-                spaces = band.spaces = 1.15 * usual
+    if spaces is not None:
+        return spaces
+    words = band.words
+    flags = [False] * len(words)
+    gaps = [b.box.x0 - a.box.x1 for a, b in zip(words, words[1:])]
+    start = 0  # the first gap of the run of like gaps being looked at
+    for k in range(1, len(gaps) + 1):
+        if k < len(gaps) and abs(gaps[k] - gaps[start]) <= 0.1 * gaps[start] and gaps[start] >= 0.5 * least:
+            continue
+        run = words[start : k + 1]  # the words the gaps start..k-1 part
+        wide = len(run) >= JUSTIFIED_WORDS and gaps[start] >= 0.5 * least
+        if wide and sum(1 for w in run if w.text[:1].isalpha()) >= 0.8 * len(run):
+            for m in range(start + 1, k + 1):
+                flags[m] = True
+        start = k
+    band.spaces = spaces = tuple(flags)
     return spaces
 
 
@@ -340,11 +357,11 @@ def _split(region: list[Band], gutters: list[Interval], depth: int, ctx: _Contex
 
 def _table(region: list[Band], gutters: list[Interval], edges: list[Interval]) -> list[Leaf]:
     em = em_of([w for band in region for w in band.words])
-    rows = rows_of(region, em)
+    starts = [a for a, _b in gutters]
+    rows = cells_resumed(rows_of(region, em), starts)
     if len(rows) < 2:
         rows = [[b] for b in region]
     leaves: list[Leaf] = []
-    starts = [a for a, _b in gutters]
     for row in rows:
         cells: list[list[Band]] = [[] for _ in range(len(gutters) + 1)]
         for band in row:
