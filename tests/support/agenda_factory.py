@@ -128,3 +128,34 @@ def details_block(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+NOTE_BODY = (
+    "Note: the meeting is organised to allow for consideration, if required by the County Council, "
+    "of the decision on the commissioned family hubs, which was called in by the Scrutiny Committee."
+)
+EXEMPT_NOTE = (
+    "(At the time of preparing the agenda there were no exempt items. During any such items "
+    "which may arise the meeting is likely NOT to be open to the public)"
+)
+
+
+def centred_note(path: Path) -> Path:
+    """A body paragraph across the column, then a note centred and set in from both margins,
+    wrapped at its own narrower width."""
+    c = _canvas(path, title="Cabinet agenda")
+    c.setFont(BODY, 12)
+    y = 100.0
+    for line in wrap(NOTE_BODY, RIGHT - NUMBER_X, BODY, 12):
+        c.drawString(NUMBER_X, _top(y, 12), line)
+        y += 13.8
+    y += 20
+    c.setFont("Helvetica-Oblique", 12)
+    # Wrapped at 93% of the column and centred a little left of its middle, as Word sets a
+    # paragraph centred between indents of 0.2 and 0.5 inches.
+    for line in wrap(EXEMPT_NOTE, 0.93 * (RIGHT - NUMBER_X), "Helvetica-Oblique", 12):
+        c.drawCentredString((NUMBER_X + RIGHT) / 2 - 8, _top(y, 12), line)
+        y += 13.8
+    c.showPage()
+    c.save()
+    return path

@@ -253,3 +253,10 @@ def test_details_beside_one_long_cell_are_read_row_by_row(tmp_path: Path) -> Non
     path = af.details_block(tmp_path / "details.pdf")
     expected = [" ".join([*when, label, *values]) for when, label, values in af.DETAILS]
     assert _texts(path) == expected
+
+
+def test_a_centred_note_set_in_from_both_margins_reads_as_one_paragraph(tmp_path: Path) -> None:
+    # Its first line leaves room at the column's ends for the next line's first word, as a
+    # slide's lines set one by one do; but it fills most of the column: it was wrapped.
+    path = af.centred_note(tmp_path / "note.pdf")
+    assert _texts(path) == [af.NOTE_BODY, af.EXEMPT_NOTE]

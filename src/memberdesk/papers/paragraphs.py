@@ -21,6 +21,8 @@ SOFT_HYPHEN = "\u00ad"
 # Ems: how far right of the next line a line may start and still be that paragraph's (an
 # indented first line); further, it was set off to the right of the text under it.
 RIGHT_SET = 4.0
+# How much of its column's width a centred line fills when it was wrapped, not set on its own.
+WRAPPED = 0.85
 
 _URL_START = re.compile(r"^(https?://|www\.)", re.I)
 _EMAILISH = re.compile(r"^[\w.+-]+@[\w.-]*$")
@@ -191,8 +193,10 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[flo
         return True  # after a line set off to the right ("Question 2" over a centred title)
     if centred == "narrower":
         # Centred lines of different widths: one that leaves room for the next line's first
-        # word across the column's width ends there (lines set one by one, not wrapped).
-        return width - (prev.x1 - prev.x0) > line.words[0].box.width + 0.8 * em
+        # word across the column's width ends there (lines set one by one, not wrapped),
+        # unless it nearly fills the column (a centred paragraph set in from both margins).
+        room = width - (prev.x1 - prev.x0)
+        return room > line.words[0].box.width + 0.8 * em and room > (1 - WRAPPED) * width
     if centred:
         return False  # a centred title's lines are all short
     return _ends_short(prev, line, right, em, 0.5)
