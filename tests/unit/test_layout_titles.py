@@ -35,7 +35,14 @@ def test_template_and_file_name_titles_are_not_titles(title: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "title", ["Cabinet - 11 December 2025", "Budget Monitoring Report Quarter 2", "Statement of Persons Nominated"]
+    "title",
+    [
+        "Cabinet - 11 December 2025",
+        "Budget Monitoring Report Quarter 2",
+        "Statement of Persons Nominated",
+        "Agenda Document for Cabinet, 13/03/2025 15:00",  # ModernGov's, dates with slashes
+        "Item 7 - Supplementary - 24/00109 - Transfer of the 18-25 service",
+    ],
 )
 def test_real_titles_are_kept(title: str) -> None:
     assert not is_template_title(title)
@@ -57,3 +64,19 @@ def test_a_metadata_title_printed_on_page_one_is_shown_as_printed() -> None:
     first = [replace(block("Finance Monitoring Report", 100), kind=HEADING, level=1), block("As at November", 140)]
     assert choose_title("FinancE MONITORING REPORT", "report.pdf", first) == "Finance Monitoring Report"
     assert choose_title("Budget Report", "report.pdf", first) == "Budget Report"  # not printed: kept
+
+
+def test_moderngov_s_prefix_is_set_apart_from_the_title() -> None:
+    title = "(Public Pack)Agenda Document for Cabinet, 13/03/2025 15:00"
+    assert choose_title(title, "pack.pdf", []) == "(Public Pack) Agenda Document for Cabinet, 13/03/2025 15:00"
+
+
+def test_a_heading_set_as_several_paragraphs_runs_on_to_where_it_ends() -> None:
+    # A frontsheet's cover: "Summons to and Agenda for a" / "Meeting on" / "Thursday, ..." /
+    # "at 10.00 am", each a paragraph of its own; a title does not end on "a" or "on".
+    lines = ["Summons to and Agenda for a", "Meeting on", "Thursday, 13th March, 2025", "at 10.00 am"]
+    cover = [replace(block(text, 100 + 30 * k), kind=HEADING, level=1) for k, text in enumerate(lines)]
+    expected = "Summons to and Agenda for a Meeting on Thursday, 13th March, 2025"
+    assert choose_title("Agenda Template", "frontsheet.pdf", cover) == expected
+    small = [cover[0], replace(cover[1], size=cover[1].size / 2)]  # not the same heading: not run on to
+    assert choose_title("Agenda Template", "frontsheet.pdf", small) == "Summons to and Agenda for a"

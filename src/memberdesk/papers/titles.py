@@ -19,10 +19,53 @@ _TEMPLATE = re.compile(
         ^(microsoft\s+(word|excel|powerpoint)|crystal\s+reports?|powerpoint\s+presentation)\b |
         ^(untitled|document\s*\d*|title|slide\s*\d*|presentation\d*|default|blank|new\s+document)$ |
         \.(docx?|dotx?|pdf|rtf|odt|xlsx?|pptx?|rpt|txt|html?)\s*$ |
-        ^[\w.-]+_[\w.-]+$ | [\\/]
+        ^[\w.-]+_[\w.-]+$ | \\ | ^~?/ | /[^/\s]*\.\w{2,4}$
     )""",
     re.I | re.VERBOSE,
 )
+
+
+# Words a title does not end on: a heading set over several lines as paragraphs of their own
+# ("Summons to and Agenda for a" / "Meeting on" / "Thursday, 13th March, 2025") runs on.
+# English and Welsh, the languages of the councils served.
+_RUNS_ON = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "ac",
+        "am",
+        "ar",
+        "gan",
+        "i",
+        "o",
+        "y",
+        "yr",
+    ]
+)
+RUN_ON_WORDS = 30  # the most words a title runs on to
+
+
+def _run_on(blocks: Sequence[Block], k: int) -> str:
+    words = blocks[k].text.split()
+    for block in blocks[k + 1 :]:
+        if words[-1].casefold().strip(",;:") not in _RUNS_ON or len(words) >= RUN_ON_WORDS:
+            break
+        if block.size != blocks[k].size or not block.text.strip():
+            break
+        words += block.text.split()
+    return " ".join(words)
 
 
 def is_template_title(title: str, file_name: str = "") -> bool:
@@ -43,9 +86,10 @@ def choose_title(metadata: str, file_name: str, first_page: Sequence[Block]) -> 
         # The same words printed on page one are shown as printed: a Title typed into the
         # file's properties is often cased at random ("FinancE MONITORING REPORT").
         same = (b.text.strip() for b in first_page if " ".join(b.text.split()).casefold() == text.casefold())
-        return next(same, text)
-    for block in first_page:
+        # ModernGov glues its prefix on: "(Public Pack)Agenda Document for Cabinet, ...".
+        return re.sub(r"^(\([^)]*\))(?=\w)", r"\1 ", next(same, text))
+    for k, block in enumerate(first_page):
         if block.kind == HEADING and block.text.strip():
-            return block.text.strip()
+            return _run_on(first_page, k)
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", file_name).replace("_", " ").strip()
     return stem or file_name
