@@ -39,7 +39,7 @@ from pathlib import Path
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 MANIFEST = CORPUS / "corpus.toml"
 SOURCES = CORPUS / "SOURCES.md"
-KINDS = ("pack", "minutes", "finance", "slides", "notice", "form", "designed", "scan")
+KINDS = ("pack", "agenda", "minutes", "finance", "slides", "notice", "form", "designed", "scan")
 
 ZONE = 3  # lines at the top and at the foot of a page where running headers/footers live
 RUNNING_SHARE = 0.5  # ... recurring on at least this share of pages (and on 3 pages or more)

@@ -102,3 +102,17 @@ def test_reindex_reads_older_papers_again(home: Path, tmp_path: Path) -> None:
     assert [label for label, _ in _pages(memberdesk("text", "1", home=home).out)][:3] == ["#1", "#2", "1"]
     again = memberdesk("reindex", home=home)
     assert "Read" not in again.out  # nothing older is left
+
+
+TEXT_PAPERS = [item for item in fidelity.load_corpus() if not item.image_only]
+
+
+@pytest.mark.parametrize("item", TEXT_PAPERS, ids=lambda item: item.name)
+def test_a_real_paper_reads_its_hand_checked_phrases_in_order(home: Path, item: fidelity.CorpusFile) -> None:
+    # Each phrase was copied from the page image: a phrase not found is text lost, glued,
+    # split into pieces or read out of order (the scan's words come from OCR: tests/integration/test_ocr.py).
+    _import(home, item.path)
+    run = memberdesk("text", "1", home=home)
+    assert run.code == 0, run.err
+    found = fidelity.phrases_in_order(fidelity.words(run.out), item.phrases)
+    assert [p for p, ok in zip(item.phrases, found, strict=True) if not ok] == []
