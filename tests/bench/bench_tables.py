@@ -184,7 +184,7 @@ def _cases(folder: Path) -> list[tuple[str, str, Path, int, Rows]]:
             "across",
             MONITORING,
             39,
-            [("", "", "", ct.P40_CARRIED), ct.CAPITAL_HEAD, *ct.P40_GET],
+            [ct.CAPITAL_HEAD, *ct.P40_GET],  # the end of p.39's last row is read with that row
         ),
         ("kent prudential p13", "across", CORPUS / "kent-finance-appendix-nov-2024-25.pdf", 12, PRUDENTIAL_P13),
         (

@@ -11,8 +11,9 @@ import pytest
 
 import corpus_tables as ct
 import table_defects as td
+from memberdesk.papers import table_pages
 from memberdesk.papers.extract import extract_pages, finish_document
-from memberdesk.papers.shapes import Table
+from memberdesk.papers.shapes import Block, Box, PageLayout, Table
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -59,3 +60,53 @@ def test_a_detail_cell_carried_over_the_page_still_joins_its_table() -> None:
     pages = _tables(CORPUS / "kent-finance-monitoring-q3-2024-25.pdf")
     assert pages[12][0].continued and pages[16][0].continued
     assert pages[12][0].head == pages[11][-1].head
+
+
+def _page(index: int, grid: Table, top: float, bottom: float) -> PageLayout:
+    box = Box(50.0, top * 842, 545.0, bottom * 842)
+    block = Block(grid.rows_text(), "paragraph", box, box.scaled(595.0, 842.0), 10.0, False, grid=grid)
+    return PageLayout(index=index, width=595.0, height=842.0, blocks=(block,))
+
+
+def test_a_row_cut_by_the_page_end_is_one_row_where_it_began() -> None:
+    first = Table(
+        head=(),
+        body=(
+            ("Bond", "A certificate of debt"),
+            ("Gilt", "Bond issued by the UK Government, named after the paper they were"),
+        ),
+    )
+    second = Table(head=(), body=(("", "originally printed on."), ("Income return", "Return from dividends.")))
+    one, two = table_pages.join([_page(0, first, 0.1, 0.95), _page(1, second, 0.05, 0.3)])
+    [a], [b] = [blk.grid for blk in one.blocks], [blk.grid for blk in two.blocks]
+    assert a is not None and b is not None
+    assert a.body[-1] == (
+        "Gilt",
+        "Bond issued by the UK Government, named after the paper they were originally printed on.",
+    )
+    assert b.continued and b.body == (("Income return", "Return from dividends."),)
+
+
+def test_a_row_of_figures_at_the_top_of_the_page_stays_a_row_of_its_own() -> None:
+    head = (("Service", "Budget", "Forecast"),)
+    first = Table(head=head, body=(("Adults", "40.7", "42.6"),))
+    second = Table(head=head, body=(("", "40.7", "42.6"),))  # a total, with no label
+    one, two = table_pages.join([_page(0, first, 0.1, 0.95), _page(1, second, 0.05, 0.3)])
+    assert one.blocks[0].grid == first
+    grid = two.blocks[0].grid
+    assert grid is not None and grid.continued and grid.body == second.body
+
+
+def test_a_finance_detail_cut_by_the_page_end_is_read_with_its_row() -> None:
+    """Monitoring p.8-9 and p.39-40: the Detail text of a page's last row runs on at the top of
+    the next page, under no key; it is read at the end of its row, where the row began."""
+    pages = _tables(CORPUS / "kent-finance-monitoring-q3-2024-25.pdf")
+    adults = next(r for r in pages[8][0].body if r[0] == "Adult Case Management & Assessment Services")
+    assert adults[-1].endswith(
+        "costs associated with early retirements following a service reorganisation, "
+        "and additional posts recruited to drive service improvement and organisational change."
+    )
+    assert all(row[0] for t in pages[8] + pages[9] for row in t.body[:1])
+    early_years = pages[38][-1].body[-1]
+    assert early_years[0] == "Childcare Expansion (Early Years)"
+    assert "Rephasing: Allocation of the grant funding is being managed by The Education People." in early_years[-1]

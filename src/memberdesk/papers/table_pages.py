@@ -9,7 +9,8 @@ Two tables of one shape on following pages are often two tables: a report of ind
 each under its own heading, with the same year columns. So a part carries on only where nothing
 but the page's running lines stands between them: a heading, a caption or a paragraph after
 the first part or before the second begins a new table, and so does a header row that changed.
-Text that starts right of the table's first column is a cell's lines carried over the page,
+Text that starts right of the table's first column is a cell's lines carried over the page
+(and a first row with no key, its cells running on from the last row's, is that row's end),
 and running lines are told by their text being printed on other pages too (this runs before
 the running headers and footers are judged for the whole paper).
 """
@@ -47,11 +48,37 @@ def join(pages: Sequence[PageLayout]) -> list[PageLayout]:
         a, b = out[k - 1].blocks[before], out[k].blocks[after]
         if _parted(out[k - 1].blocks[before + 1 :], a, running) or _parted(out[k].blocks[:after], b, running):
             continue  # a heading or a caption of its own: a new table of the same shape
-        grid = replace(second, head=first.head, continued=True)
-        block = replace(out[k].blocks[after], grid=grid, text=grid.rows_text())
-        blocks = out[k].blocks[:after] + (block,) + out[k].blocks[after + 1 :]
-        out[k] = replace(out[k], blocks=blocks)
+        if _row_carried(first, second):
+            # The first part's last row runs on at the top of this page: one row, where it began.
+            last = tuple(" ".join(c for c in pair if c) for pair in zip(first.body[-1], second.body[0], strict=True))
+            first = replace(first, body=(*first.body[:-1], last))
+            second = replace(second, body=second.body[1:])
+            out[k - 1] = _with_grid(out[k - 1], before, first)
+            if not second.body:
+                out[k] = replace(out[k], blocks=out[k].blocks[:after] + out[k].blocks[after + 1 :])
+                continue
+        out[k] = _with_grid(out[k], after, replace(second, head=first.head, continued=True))
     return out
+
+
+def _with_grid(page: PageLayout, at: int, grid: Table) -> PageLayout:
+    block = replace(page.blocks[at], grid=grid, text=grid.rows_text())
+    return replace(page, blocks=page.blocks[:at] + (block,) + page.blocks[at + 1 :])
+
+
+def _row_carried(first: Table, second: Table) -> bool:
+    """Whether the second part's first row is the rest of the first part's last row, cut by
+    the page's end: no key in its first cell, and each of its cells words running on from
+    the text in the cell above (a row of figures, such as a total's, is a row of its own)."""
+    if not first.body or not second.body:
+        return False
+    head, rest = second.body[0], first.body[-1]
+    if head[0].strip() or not any(c.strip() for c in head):
+        return False
+    return all(
+        not c.strip() or (c.lstrip()[:1].isalpha() and above.strip()[:1].isalpha())
+        for c, above in zip(head, rest, strict=True)
+    )
 
 
 def _key(text: str) -> str:
@@ -88,6 +115,6 @@ def _carries_on(first: Table, second: Table, a: Block, b: Block) -> bool:
         return False
     if second.head and second.head != first.head:
         return False
-    if not first.head and not second.head:
+    if not first.head and not second.head and not _row_carried(first, second):
         return False  # nothing says they are one table
     return a.where.y1 > ENDS_BELOW and b.where.y0 < STARTS_ABOVE
