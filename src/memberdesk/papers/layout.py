@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from memberdesk.papers import headings, letterspacing, paragraphs, regions, tables
+from memberdesk.papers import headings, letterspacing, paragraphs, regions, struck, tables
 from memberdesk.papers import sideways as sideways_tables
 from memberdesk.papers.shapes import PARAGRAPH, Block, Box, PageWords, Word
 
@@ -19,7 +19,7 @@ def layout_page(page: PageWords, extra: Sequence[Word] = (), rules: Sequence[Box
     """The page's blocks in reading order; `extra` are words to place among the page's own
     (filled-in form fields), by their position; `rules` the lines drawn on it (rules.py)."""
     upright = [w for w in page.words if not w.sideways] + [w for w in extra if not w.sideways]
-    upright = letterspacing.joined(upright)
+    upright = letterspacing.joined(struck.marked(upright, rules) if rules else upright)
     found = tables.find(upright, rules)
     if found:
         used = frozenset().union(*(f.words for f in found))

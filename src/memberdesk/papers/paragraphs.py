@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import statistics
 
+from memberdesk.papers import struck
 from memberdesk.papers.bands import Band
 from memberdesk.papers.markers import is_marker
 from memberdesk.papers.regions import Leaf
@@ -274,7 +275,7 @@ def join_lines(lines: list[list[str]]) -> str:
                 out[-1] = joined
                 words = words[1:]
         out.extend(words)
-    return " ".join(w.replace(SOFT_HYPHEN, "") for w in out if w.replace(SOFT_HYPHEN, ""))
+    return struck.joined(" ".join(w.replace(SOFT_HYPHEN, "") for w in out if w.replace(SOFT_HYPHEN, "")))
 
 
 def _urlish(word: str) -> bool:

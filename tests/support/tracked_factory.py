@@ -1,0 +1,65 @@
+"""A terms-of-reference page published with tracked changes, as Word prints them: deleted
+words struck through with a thin line across their middle, inserted ones underlined; and, on
+the same page, things that are not deletions: a table's rule running through a "Page 3" stamp
+printed over it, and a cell shaded with thin strips behind its label."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+
+from paper_factory import BODY, _canvas, _top
+
+SIZE = 11.0
+X = 72.0
+# (text, how it is marked): "" plain, "struck" deleted, "under" inserted.
+CHANGED = [
+    ("b)", "struck"),
+    ("a)", "under"),
+    ("monitoring the development and operation", ""),
+    ("oversight", "struck"),
+    ("of the Council's governance", ""),
+    ("and assurance", "under"),
+    ("frameworks.", ""),
+]
+EXPECTED = "[deleted: b)] a) monitoring the development and operation [deleted: oversight] of the Council's governance and assurance frameworks."
+WHOLE_LINE = "c) oversight of the framework of assurance."
+STAMP = "Page 3"
+SHADED = "Significant"
+
+
+def tracked(path: Path) -> Path:
+    c = _canvas(path, title="Terms of reference")
+    c.setFont(BODY, SIZE)
+    y = _top(100.0, SIZE)
+    x = X
+    space = pdfmetrics.stringWidth(" ", BODY, SIZE)
+    for text, mark in CHANGED:
+        width = pdfmetrics.stringWidth(text, BODY, SIZE)
+        c.drawString(x, y, text)
+        c.setLineWidth(0.5)
+        if mark == "struck":
+            c.line(x, y + 0.3 * SIZE, x + width, y + 0.3 * SIZE)
+        elif mark == "under":
+            c.line(x, y - 0.12 * SIZE, x + width, y - 0.12 * SIZE)
+        x += width + space
+    # A whole line deleted, on the next line.
+    y2 = _top(130.0, SIZE)
+    c.drawString(X, y2, WHOLE_LINE)
+    c.line(X, y2 + 0.3 * SIZE, X + pdfmetrics.stringWidth(WHOLE_LINE, BODY, SIZE), y2 + 0.3 * SIZE)
+    # A table rule from the margin across the page, with a stamp printed over it at the right.
+    y3 = _top(300.0, SIZE)
+    c.line(X, y3 + 0.3 * SIZE, 523.0, y3 + 0.3 * SIZE)
+    c.drawRightString(523.0, y3, STAMP)
+    # A label on a cell shaded with strips (Excel), each a thin line across the cell.
+    y4 = _top(400.0, SIZE)
+    c.setLineWidth(1.4)
+    c.setStrokeColorRGB(0.85, 0.85, 0.95)
+    for k in range(8):
+        c.line(X - 2, y4 - 3 + 1.6 * k, X + 100, y4 - 3 + 1.6 * k)
+    c.setStrokeColorRGB(0, 0, 0)
+    c.drawString(X, y4, SHADED)
+    c.showPage()
+    c.save()
+    return path

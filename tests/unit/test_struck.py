@@ -1,0 +1,29 @@
+"""Words struck through are read as deleted ("[deleted: ...]"); underlined ones, a table's
+rule under a stamp and a shaded cell's strips strike nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import tracked_factory as tf
+from memberdesk.papers.extract import extract_pages
+from memberdesk.papers.shapes import Box, Word
+from memberdesk.papers.struck import joined, marked
+
+
+def test_tracked_deletions_are_read_as_deleted_and_nothing_else_is(tmp_path: Path) -> None:
+    [page] = extract_pages(tf.tracked(tmp_path / "tracked.pdf"))
+    texts = [b.text for b in page.blocks]
+    assert texts[0] == tf.EXPECTED
+    assert texts[1] == f"[deleted: {tf.WHOLE_LINE}]"
+    assert tf.STAMP in texts and tf.SHADED in texts
+
+
+def test_a_word_struck_at_its_start_is_cut_where_the_line_ends() -> None:
+    word = Word("b)a)", Box(126.0, 132.0, 147.0, 145.0), 11.0)
+    strike = Box(126.0, 139.7, 136.7, 140.3)  # through "b)" only
+    assert [w.text for w in marked([word], [strike])] == ["[deleted: b)]", "a)"]
+
+
+def test_neighbouring_marks_are_one() -> None:
+    assert joined("to [deleted: the] [deleted: old] terms") == "to [deleted: the old] terms"
