@@ -193,7 +193,7 @@ def _order(words: list[Word], depth: int, ctx: _Context) -> list[Leaf]:
                 flow.extend(region)
                 i = end + 1
                 continue
-        if _hanging(region, gutters) and len(gutters) == 1:
+        if len(gutters) == 1 and _hanging(region, gutters):
             # Only numbers or bullets set apart from their text by a tab: a list in the flow
             # (its first item's line, whose tab is narrower, is above the region, not in it).
             flow.extend(region)

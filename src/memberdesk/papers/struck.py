@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import replace
 
 from memberdesk.papers.shapes import Box, Word
 
@@ -62,7 +63,7 @@ def _cut(word: Word, start: float, end: float) -> list[Word]:
     box, text = word.box, word.text
     width = box.x1 - box.x0
     if start - box.x0 <= EDGE * width and box.x1 - end <= EDGE * width:
-        return [_word(word, f"{MARK}{text}]", box)]
+        return [replace(word, text=f"{MARK}{text}]")]
     # Struck at one end: the letters under the line are the deleted ones.
     if start - box.x0 <= EDGE * width:
         cut = round(len(text) * (end - box.x0) / width)
@@ -72,7 +73,7 @@ def _cut(word: Word, start: float, end: float) -> list[Word]:
         parts = [(text[:cut], box.x0, start), (f"{MARK}{text[cut:]}]", start, box.x1)]
     if not 0 < cut < len(text):
         return [word]
-    return [_word(word, t, Box(x0, box.y0, x1, box.y1)) for t, x0, x1 in parts]
+    return [replace(word, text=t, box=Box(x0, box.y0, x1, box.y1)) for t, x0, x1 in parts]
 
 
 def _stroke(box: Box, lines: list[Box], tops: list[float]) -> tuple[int, float, float] | None:
@@ -94,10 +95,6 @@ def _stroke(box: Box, lines: list[Box], tops: list[float]) -> tuple[int, float, 
         if found is None and lo <= (line.y0 + line.y1) / 2 <= hi:
             found = (n, start, end)
     return found if crossing < 3 else None
-
-
-def _word(word: Word, text: str, box: Box) -> Word:
-    return Word(text, box, word.size, word.bold, word.order, word.sideways, word.from_form)
 
 
 def joined(text: str) -> str:
