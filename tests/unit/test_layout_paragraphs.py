@@ -161,3 +161,23 @@ def test_the_next_item_of_a_list_is_told_from_a_wrapped_number() -> None:
 
     assert _next_in_list("2.", "3.") and _next_in_list("4.2", "4.3") and _next_in_list("(a)", "(b)")
     assert not _next_in_list("1.2", "25.") and not _next_in_list("3.", "3.") and not _next_in_list("2024-", "25.")
+
+
+def test_a_list_item_wrapping_short_of_the_widest_line_keeps_its_last_word() -> None:
+    # Minutes' lettered items wrap well short of the page's widest line (item 11 below runs
+    # to the margin). "Council." would have fitted before that margin, but not before the
+    # edge the item's own lines wrap at: its first line left no room for "and".
+    words = line("b)", 80, 100) + line(
+        "PROVIDE support to the Working Party to develop and finalise their work", 95, 100
+    )
+    words += lines(
+        [("and finalise their further activity in good time for the next March County", 95), ("Council.", 95)], 112.5
+    )
+    widest = "11. RESOLVED to note the ongoing work of the group and AGREE that a further report come to the Committee"
+    words += line(widest, 60, 150)
+    assert max(w.box.x1 for w in words) > 530
+    assert _texts(words) == [
+        "b) PROVIDE support to the Working Party to develop and finalise their work and finalise"
+        " their further activity in good time for the next March County Council.",
+        widest,
+    ]

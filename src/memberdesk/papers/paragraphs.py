@@ -200,7 +200,18 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[flo
         return room > line.words[0].box.width + 0.8 * em and room > (1 - WRAPPED) * width
     if centred:
         return False  # a centred title's lines are all short
-    return _ends_short(prev, line, right, em, 0.5)
+    return _ends_short(prev, line, min(right, _wrap_edge(block, em)), em, 0.5)
+
+
+def _wrap_edge(block: _Open, em: float) -> float:
+    """Where the paragraph's own lines must wrap: each of its lines was wrapped because the next
+    line's first word did not fit after it, so the edge lies short of there. A list item set in
+    from the right, under a wider paragraph, wraps before the column's widest line."""
+    lines = block.lines
+    return min(
+        (a.x1 + b.words[0].box.width + 0.3 * em for a, b in zip(lines, lines[1:], strict=False)),
+        default=float("inf"),
+    )
 
 
 def _ends_short(prev: Band, line: Band, right: float, em: float, slack: float) -> bool:
