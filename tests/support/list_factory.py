@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from paper_factory import BODY, _canvas, _top, wrap
+from paper_factory import BODY, BOLD, _canvas, _top, wrap
 
 SIZE = 11.0
 LEADING = 1.33
@@ -52,3 +52,52 @@ def lettered_minutes(path: Path) -> Path:
 
 def expected() -> list[str]:
     return [" ".join(INTRO), *(" ".join(item) for item in ITEMS), " ".join(CLOSING)]
+
+
+NOTE_TITLE = "Treasury Group 14 November 2024"
+NOTE_AGENDA = ["1. Market Update", "2. Balance Sheet Analysis Update", "3. Quarterly Report (September)", "4. AOB"]
+ATTENDANCE = "Attendance:"
+# Two lists of names, set line for line with a tab between them (Word's meeting notes).
+PRESENT = [
+    ("Harry Rayner - MEM (Chair)", "James Graham - KCC"),
+    ("Rosalind Binks - MEM", "Geoff Hall - KCC"),
+    ("Paul Stepto - MEM", "Chris Ellis - KCC"),
+    ("Alister Brady - MEM", "Chris Jones - Link Group"),
+    ("Nick Buckland - KCC", "David Whelan - Link Group"),
+]
+SUMMARY = "Discussion Summary:"
+SUMMARY_TEXT = (
+    "Link Group presented the latest market expectations following the Budget, including the "
+    "forecasts for growth, inflation and interest rates, and shared a regulatory update."
+)
+
+
+def meeting_note(path: Path) -> Path:
+    """An agenda list, then "Attendance:" over two columns of names, then a heading and a
+    paragraph across the page."""
+    c = _canvas(path, title="Meeting note")
+    c.setFont(BOLD, SIZE)
+    c.drawString(72, _top(72, SIZE), NOTE_TITLE)
+    c.setFont(BODY, SIZE)
+    y = 100.0
+    for item in NOTE_AGENDA:
+        c.drawString(90, _top(y, SIZE), item)
+        y += SIZE * LEADING
+    y += SIZE * 1.2
+    c.setFont(BOLD, SIZE)
+    c.drawString(72, _top(y, SIZE), ATTENDANCE)
+    c.setFont(BODY, SIZE)
+    for left, right in PRESENT:
+        y += SIZE * LEADING
+        c.drawString(72, _top(y, SIZE), left)
+        c.drawString(315, _top(y, SIZE), right)
+    y += SIZE * LEADING * 2
+    c.setFont(BOLD, SIZE)
+    c.drawString(72, _top(y, SIZE), SUMMARY)
+    c.setFont(BODY, SIZE)
+    for line in wrap(SUMMARY_TEXT, RIGHT - 72, BODY, SIZE):
+        y += SIZE * LEADING
+        c.drawString(72, _top(y, SIZE), line)
+    c.showPage()
+    c.save()
+    return path

@@ -260,3 +260,22 @@ def test_a_centred_note_set_in_from_both_margins_reads_as_one_paragraph(tmp_path
     # slide's lines set one by one do; but it fills most of the column: it was wrapped.
     path = af.centred_note(tmp_path / "note.pdf")
     assert _texts(path) == [af.NOTE_BODY, af.EXEMPT_NOTE]
+
+
+def test_two_lists_of_names_side_by_side_read_line_by_line_between_their_label_and_the_next_heading(
+    tmp_path: Path,
+) -> None:
+    # A meeting note's "Attendance:" over two columns of names: the agenda's last items, above a
+    # gap, were taken into the names' first column, "Discussion Summary:" under them was read
+    # before the second column, and names ran into each other ("... (Chair) Rosalind Binks").
+    path = lf.meeting_note(tmp_path / "note.pdf")
+    [page] = extract_pages(path)
+    texts = [b.text for b in page.blocks]
+    assert texts == [
+        lf.NOTE_TITLE,
+        *lf.NOTE_AGENDA,
+        lf.ATTENDANCE,
+        *(f"{left} {right}" for left, right in lf.PRESENT),
+        lf.SUMMARY,
+        lf.SUMMARY_TEXT,
+    ]

@@ -10,6 +10,7 @@ from memberdesk.papers.bands import Band
 from memberdesk.papers.shapes import Word
 
 Interval = tuple[float, float]
+SIDE_BY_SIDE = 4  # the fewest lines that make lists side by side a table (fewer could be prose)
 BULLETS = ("\u2022", "\u25cf", "\u25aa", "\u25a0", "\u25e6", "\u2013", "-", "*")
 
 
@@ -91,6 +92,8 @@ def is_table(region: list[Band], gutters: list[Interval], columns: list[list[Wor
         counts = [len(c[k]) for c in cells if k in c]
         if len(counts) >= 2 and statistics.mean(counts) < 2.5 and not _bulleted([c[k] for c in cells if k in c]):
             return True
+    if _lists_side_by_side(region, cells, len(columns)):
+        return True
     # Prose in columns of one width is a page laid out in columns, even where paragraphs in
     # both columns happen to start level with each other.
     widths = [b - a for a, b in edges if b > a]
@@ -113,6 +116,19 @@ def is_table(region: list[Band], gutters: list[Interval], columns: list[list[Wor
             heads_seen += 1
             aligned += any(abs(top - t) < 0.6 * em for t in row_tops)
     return bool(heads_seen) and aligned >= 0.8 * heads_seen
+
+
+def _lists_side_by_side(region: list[Band], cells: list[dict[int, list[Word]]], count: int) -> bool:
+    """Whether the columns are lists of short entries set line for line (an attendance list of
+    names in two columns): every line (but a label over them) has an entry in every column, entries of a few words,
+    and none runs on from the line above (prose wraps onto lines starting in lower case)."""
+    rows = cells[1:] if len(cells[0]) < count else cells  # under a label ("Attendance:")
+    if len(rows) < SIDE_BY_SIDE or any(len(c) < count for c in rows):
+        return False
+    entries = [part for c in rows for part in c.values()]
+    if any(part[0].text[:1].islower() for part in entries):
+        return False
+    return statistics.mean(len(part) for part in entries) < 6
 
 
 def _bulleted(lines: list[list[Word]]) -> bool:

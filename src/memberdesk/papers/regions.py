@@ -38,6 +38,7 @@ JUSTIFIED_WORDS = 4  # the fewest words spaced alike whose spaces are a justifie
 LOOK_AHEAD = 5  # bands: how far down a region with more gutters is looked for (lines over it)
 # Work allowed per page when trying regions; past it the rest of the page is read as flow.
 WORK_BUDGET = 200_000
+TAIL = 2  # bands: the most lines under the columns read as the text after them, not in the first
 # Where the page's bottom band (footers) begins, as a fraction of its height.
 BOTTOM_BAND = 0.88
 
@@ -306,8 +307,25 @@ def _peel(region: list[Band], gutters: list[Interval], page_height: float) -> tu
     # Lines over the columns, each within one of them, set apart from the columns by a gap
     # (a slide's vision statement and "Together we will..." over its boxes).
     lead = next((k for k, band in enumerate(region) if not _single(band, gutters)), len(region))
-    if 0 < lead <= len(region) - 3 and region[lead].y0 - region[lead - 1].y1 > wide:
-        before, region = region[:lead], region[lead:]
+    if 0 < lead <= len(region) - 3:
+        # Or set apart above a label the columns hang from ("Attendance:" over two lists of
+        # names, under the agenda's last item): lines of the first column only, cut at the
+        # last gap above the columns.
+        cut = lead if region[lead].y0 - region[lead - 1].y1 > wide else 0
+        if not cut and all(column_of(w, gutters) == 0 for band in region[:lead] for w in band.words):
+            cut = next((k for k in range(lead - 1, 0, -1) if gaps[k - 1] > wide), 0)
+        before, region = region[:cut], region[cut:]
+    # A heading under the columns, in the first one only and set apart from them by a gap
+    # ("Discussion Summary:" under two lists of names): the text after the columns begins there.
+    last = max((k for k, band in enumerate(region) if not _single(band, gutters)), default=len(region))
+    tail = region[last + 1 :]
+    if (
+        0 < len(tail) <= TAIL
+        and last >= 2
+        and tail[0].y0 - region[last].y1 > wide
+        and all(column_of(w, gutters) == 0 for band in tail for w in band.words)
+    ):
+        after, region = tail, region[: last + 1]
     while (
         len(region) > 3
         and _single(region[-1], gutters)
