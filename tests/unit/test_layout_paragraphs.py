@@ -4,9 +4,12 @@ broken at a line end are put back together."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
+import paper_factory
+from memberdesk.papers.extract import extract_pages
 from memberdesk.papers.layout import layout_page
 from memberdesk.papers.paragraphs import join_lines
 from memberdesk.papers.shapes import HEADING, Box, Word
@@ -181,3 +184,17 @@ def test_a_list_item_wrapping_short_of_the_widest_line_keeps_its_last_word() -> 
         " their further activity in good time for the next March County Council.",
         widest,
     ]
+
+
+def test_a_contact_block_on_a_page_of_its_own_reads_line_by_line(tmp_path: Path) -> None:
+    # A report's last page: name, job, telephone, e-mail. The job is the longest line, and
+    # the page has no other text to show how far a line runs: taken as the column's edge, it
+    # made "Telephone:" look as if it had not fitted after it.
+    contact = [
+        "David Whittle",
+        "Director of Strategy, Policy, Relationships & Corporate Assurance",
+        "Telephone: 03000 416833",
+        "David.Whittle@kent.gov.uk",
+    ]
+    [page] = extract_pages(paper_factory.lines_page(tmp_path / "contact.pdf", contact))
+    assert [b.text for b in page.blocks] == contact

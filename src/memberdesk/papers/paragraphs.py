@@ -22,6 +22,9 @@ SOFT_HYPHEN = "\u00ad"
 # Ems: how far right of the next line a line may start and still be that paragraph's (an
 # indented first line); further, it was set off to the right of the text under it.
 RIGHT_SET = 4.0
+# Ems from a column's widest line within which another line must end for the lines to show
+# where the column wraps (a wrapped paragraph's lines end about level; a list's do not).
+SHOWN = 3.0
 # How much of its column's width a centred line fills when it was wrapped, not set on its own.
 WRAPPED = 0.85
 
@@ -126,13 +129,18 @@ def leaf_blocks(leaf: Leaf, gaps: Gaps, page_width: float, page_height: float) -
     right = max(line.x1 for line in lines)
     if len(lines) < 3:
         right = max(right, leaf.x1)
+    # Where a line could have run on to: that edge, unless only one line reaches it (a
+    # contact's name, job and phone number, the job the longest line), when it is the region's.
+    reach = right
+    if sum(1 for line in lines if line.x1 > right - SHOWN * _line_size(line)) < 2:
+        reach = max(right, leaf.x1)
     left = min(line.x0 for line in lines)
     width = max(right, leaf.x1) - min(left, leaf.x0)  # the column's own, or its region's if wider
     groups: list[_Open] = []
     for k, line in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         marked = _marked(line, nxt)
-        if groups and not _breaks(groups[-1], line, marked, gaps, (left, right), width):
+        if groups and not _breaks(groups[-1], line, marked, gaps, (left, right, reach), width):
             groups[-1].lines.append(line)
             continue
         groups.append(_Open(line, marked))
@@ -152,11 +160,14 @@ def _marked(line: Band, nxt: Band | None) -> bool:
     return nxt is not None and abs(nxt.x0 - words[1].box.x0) < 0.3 * em and nxt.x0 > line.x0 + 0.5 * em
 
 
-def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[float, float], width: float) -> bool:
+def _breaks(
+    block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[float, float, float], width: float
+) -> bool:
     """Whether `line` begins a new paragraph after `block`. `edges`: where the column's lines
-    reach; `width`: the column's own width (its region's, where that is wider)."""
+    reach, left and right, and where they could have reached; `width`: the column's own width
+    (its region's, where that is wider)."""
     prev = block.lines[-1]
-    left, right = edges
+    left, right, reach = edges
     size, before = _line_size(line), _line_size(prev)
     em = max(size, before)
     if abs(size - before) > 0.08 * em:
@@ -177,7 +188,7 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[flo
         and _next_in_list(opener.text, starter.text)
     ):
         return True
-    if _line_bold(line) != _line_bold(prev) and _ends_short(prev, line, right, em, 0.0):
+    if _line_bold(line) != _line_bold(prev) and _ends_short(prev, line, reach, em, 0.0):
         return True
     # The edge wrapped lines return to: the first line's (or the text after its number) until
     # a second line shows it, so an indented first line does not hide the next indent.
@@ -200,7 +211,7 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[flo
         return room > line.words[0].box.width + 0.8 * em and room > (1 - WRAPPED) * width
     if centred:
         return False  # a centred title's lines are all short
-    return _ends_short(prev, line, min(right, _wrap_edge(block, em)), em, 0.5)
+    return _ends_short(prev, line, min(reach, _wrap_edge(block, em)), em, 0.5)
 
 
 def _wrap_edge(block: _Open, em: float) -> float:
