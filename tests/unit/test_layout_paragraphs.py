@@ -189,7 +189,8 @@ def test_a_list_item_wrapping_short_of_the_widest_line_keeps_its_last_word() -> 
 def test_a_contact_block_on_a_page_of_its_own_reads_line_by_line(tmp_path: Path) -> None:
     # A report's last page: name, job, telephone, e-mail. The job is the longest line, and
     # the page has no other text to show how far a line runs: taken as the column's edge, it
-    # made "Telephone:" look as if it had not fitted after it.
+    # made "Telephone:" look as if it had not fitted after it. A label and its value at the
+    # paragraph's edge is an entry of its own.
     contact = [
         "David Whittle",
         "Director of Strategy, Policy, Relationships & Corporate Assurance",
@@ -198,3 +199,19 @@ def test_a_contact_block_on_a_page_of_its_own_reads_line_by_line(tmp_path: Path)
     ]
     [page] = extract_pages(paper_factory.lines_page(tmp_path / "contact.pdf", contact))
     assert [b.text for b in page.blocks] == contact
+
+
+def test_a_label_inside_a_sentence_that_runs_on_stays_in_it() -> None:
+    words = lines(
+        [
+            (
+                "The item was moved by Mr Brady and seconded by the member for the City of Canterbury and Herne Bay East,",
+                60,
+            ),
+            ("Ward: Mr Chard.", 60),
+        ],
+        100,
+    )
+    assert _texts(words) == [
+        "The item was moved by Mr Brady and seconded by the member for the City of Canterbury and Herne Bay East, Ward: Mr Chard."
+    ]

@@ -19,12 +19,10 @@ from memberdesk.papers.regions import Leaf
 from memberdesk.papers.shapes import PARAGRAPH, Block, Box, Word, union_all
 
 SOFT_HYPHEN = "\u00ad"
+RUNS_ON = (",", ";", "-", "\u2013", "&", "/")  # a line ending so runs on to the next, whatever it starts with
 # Ems: how far right of the next line a line may start and still be that paragraph's (an
 # indented first line); further, it was set off to the right of the text under it.
 RIGHT_SET = 4.0
-# Ems from a column's widest line within which another line must end for the lines to show
-# where the column wraps (a wrapped paragraph's lines end about level; a list's do not).
-SHOWN = 3.0
 # How much of its column's width a centred line fills when it was wrapped, not set on its own.
 WRAPPED = 0.85
 
@@ -129,18 +127,13 @@ def leaf_blocks(leaf: Leaf, gaps: Gaps, page_width: float, page_height: float) -
     right = max(line.x1 for line in lines)
     if len(lines) < 3:
         right = max(right, leaf.x1)
-    # Where a line could have run on to: that edge, unless only one line reaches it (a
-    # contact's name, job and phone number, the job the longest line), when it is the region's.
-    reach = right
-    if sum(1 for line in lines if line.x1 > right - SHOWN * _line_size(line)) < 2:
-        reach = max(right, leaf.x1)
     left = min(line.x0 for line in lines)
     width = max(right, leaf.x1) - min(left, leaf.x0)  # the column's own, or its region's if wider
     groups: list[_Open] = []
     for k, line in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         marked = _marked(line, nxt)
-        if groups and not _breaks(groups[-1], line, marked, gaps, (left, right, reach), width):
+        if groups and not _breaks(groups[-1], line, marked, gaps, (left, right), width):
             groups[-1].lines.append(line)
             continue
         groups.append(_Open(line, marked))
@@ -160,14 +153,11 @@ def _marked(line: Band, nxt: Band | None) -> bool:
     return nxt is not None and abs(nxt.x0 - words[1].box.x0) < 0.3 * em and nxt.x0 > line.x0 + 0.5 * em
 
 
-def _breaks(
-    block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[float, float, float], width: float
-) -> bool:
+def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[float, float], width: float) -> bool:
     """Whether `line` begins a new paragraph after `block`. `edges`: where the column's lines
-    reach, left and right, and where they could have reached; `width`: the column's own width
-    (its region's, where that is wider)."""
+    reach; `width`: the column's own width (its region's, where that is wider)."""
     prev = block.lines[-1]
-    left, right, reach = edges
+    left, right = edges
     size, before = _line_size(line), _line_size(prev)
     em = max(size, before)
     if abs(size - before) > 0.08 * em:
@@ -188,7 +178,7 @@ def _breaks(
         and _next_in_list(opener.text, starter.text)
     ):
         return True
-    if _line_bold(line) != _line_bold(prev) and _ends_short(prev, line, reach, em, 0.0):
+    if _line_bold(line) != _line_bold(prev) and _ends_short(prev, line, right, em, 0.0):
         return True
     # The edge wrapped lines return to: the first line's (or the text after its number) until
     # a second line shows it, so an indented first line does not hide the next indent.
@@ -211,7 +201,9 @@ def _breaks(
         return room > line.words[0].box.width + 0.8 * em and room > (1 - WRAPPED) * width
     if centred:
         return False  # a centred title's lines are all short
-    return _ends_short(prev, line, min(reach, _wrap_edge(block, em)), em, 0.5)
+    if _labelled(line) and abs(line.x0 - prev.x0) < 0.3 * em and not prev.words[-1].text.endswith(RUNS_ON):
+        return True  # "Telephone: 03000 416833" under a contact's job: an entry of its own
+    return _ends_short(prev, line, min(right, _wrap_edge(block, em)), em, 0.5)
 
 
 def _wrap_edge(block: _Open, em: float) -> float:
@@ -223,6 +215,13 @@ def _wrap_edge(block: _Open, em: float) -> float:
         (a.x1 + b.words[0].box.width + 0.3 * em for a, b in zip(lines, lines[1:], strict=False)),
         default=float("inf"),
     )
+
+
+def _labelled(line: Band) -> bool:
+    """Whether the line starts with a label and its value ("Telephone: 03000 416833",
+    "E-mail: clerk@..."): a capitalised word ending in a colon, with words after it."""
+    first = line.words[0].text
+    return len(line.words) > 1 and len(first) > 2 and first[0].isupper() and first.endswith(":")
 
 
 def _ends_short(prev: Band, line: Band, right: float, em: float, slack: float) -> bool:
