@@ -110,3 +110,17 @@ def test_a_finance_detail_cut_by_the_page_end_is_read_with_its_row() -> None:
     early_years = pages[38][-1].body[-1]
     assert early_years[0] == "Childcare Expansion (Early Years)"
     assert "Rephasing: Allocation of the grant funding is being managed by The Education People." in early_years[-1]
+
+
+def test_a_word_table_with_inside_borders_only_is_a_table_its_row_carried_over_the_page(tmp_path: Path) -> None:
+    # Word drew the rules across and the one between the columns, but no sides: the grid was
+    # not seen (it needs three edges each way), and each line of a long cell was read beside a
+    # line of its label ("and deliver The council has planned ..."). The row carried to the
+    # next page starts with a sum ("£0.358bn ..."), not a letter: it is still text running on.
+    import bordered_factory as bf
+
+    pages = _tables(bf.assessment(tmp_path / "assessment.pdf"))
+    assert [len(p) for p in pages] == [1, 1]
+    first, second = pages[0][0], pages[1][0]
+    rows = [*first.head, *first.body, *second.body]
+    assert rows == bf.expected_rows()

@@ -20,6 +20,7 @@ from memberdesk.papers.shapes import Box, Table, Word
 
 TOUCH = 2.0  # points: rules this close are joined
 MAX_RULES = 3_000
+NARROWEST = 20.0  # points: the narrowest column a table's inside borders part (a "No." column)
 
 _TOTAL = re.compile(r"\b(total|totals|overall|grand)\b", re.I)
 _VOWEL = re.compile(r"[aeiouy]")
@@ -62,9 +63,25 @@ def grids(rules: Sequence[Box]) -> list[Grid]:
     for hs, vs in groups.values():
         cols = _edges([v.cx for v in vs])
         rows = _edges([h.cy for h in hs])
+        # Word draws a table's inside borders and its top and bottom ones, often no sides: the
+        # rules across then end where its sides are (two of them, or a cross would be a grid).
+        # (Rules closer than a narrow column are a box's sides, such as a status colour's.)
+        if len(cols) < 3 <= len(rows) and cols and _apart(cols):
+            cols = _framed(cols, min(h.x0 for h in hs), max(h.x1 for h in hs))
+        elif len(rows) < 3 <= len(cols) and rows and _apart(rows):
+            rows = _framed(rows, min(v.y0 for v in vs), max(v.y1 for v in vs))
         if len(cols) >= 3 and len(rows) >= 3:
             out.append((cols, rows, vs))
     return sorted(out, key=lambda g: g[1][0])
+
+
+def _apart(edges: list[float]) -> bool:
+    return all(b - a >= NARROWEST for a, b in zip(edges, edges[1:]))
+
+
+def _framed(edges: list[float], lo: float, hi: float) -> list[float]:
+    """The edges with the ends of the rules that cross them where those reach further out."""
+    return ([lo] if lo < edges[0] - 2 * TOUCH else []) + edges + ([hi] if hi > edges[-1] + 2 * TOUCH else [])
 
 
 def _edges(values: list[float]) -> list[float]:

@@ -75,10 +75,13 @@ def _row_carried(first: Table, second: Table) -> bool:
     head, rest = second.body[0], first.body[-1]
     if head[0].strip() or not any(c.strip() for c in head):
         return False
-    return all(
-        not c.strip() or (c.lstrip()[:1].isalpha() and above.strip()[:1].isalpha())
-        for c, above in zip(head, rest, strict=True)
-    )
+    return all(not c.strip() or (_wordy(c) and _wordy(above)) for c, above in zip(head, rest, strict=True))
+
+
+def _wordy(cell: str) -> bool:
+    """Whether a cell holds words rather than a figure: it starts with a letter, or it runs to
+    several words ("£0.358bn (£0.043bn general, ...").)"""
+    return cell.strip()[:1].isalpha() or len(cell.split()) > 3
 
 
 def _key(text: str) -> str:

@@ -1,0 +1,83 @@
+"""A Word table drawn with its inside borders and its top and bottom ones but no sides, as an
+assessment's "Symptom | Evidence" table is: two columns, each row a label beside paragraphs
+of evidence, the last row on page one running on at the top of page two (its text there
+starting with a sum of money, not a letter)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from paper_factory import BODY, _canvas, _top, wrap
+
+SIZE = 10.0
+LEADING = 12.5
+LEFT, MIDDLE, RIGHT = 42.5, 140.0, 553.0
+PAD = 4.0
+TITLE = "Assessment of Financial Resilience"
+HEAD = ("Symptom", "Assessment")
+# (label, evidence on page one, evidence carried to page two or "")
+ROWS = [
+    (
+        "Running down reserves",
+        "The council maintained a relatively stable level of usable reserves between April 2016 and March 2018. " * 12,
+        "£0.358bn remained in usable reserves at the end of the year, of which £0.043bn was the general reserve.",
+    ),
+    (
+        "A failure to plan and deliver savings",
+        "The council has planned and largely delivered savings and income since 2011-12, up to 2023-24.",
+        "",
+    ),
+]
+
+
+def _rule(c: object, x0: float, y0: float, x1: float, y1: float) -> None:
+    c.line(x0, 842 - y0, x1, 842 - y1)  # type: ignore[attr-defined]
+
+
+def _cell(c: object, text: str, x: float, width: float, y: float) -> float:
+    for line in wrap(text, width, BODY, SIZE):
+        c.drawString(x, _top(y, SIZE), line)  # type: ignore[attr-defined]
+        y += LEADING
+    return y
+
+
+def assessment(path: Path) -> Path:
+    c = _canvas(path, title=TITLE)
+    c.setFont(BODY, 14)
+    c.drawString(LEFT, _top(60, 14), TITLE)
+    c.setFont(BODY, SIZE)
+    c.setLineWidth(0.5)
+    label, first, carried = ROWS[0]
+    top = 100.0
+    _rule(c, LEFT, top, RIGHT, top)
+    y = _cell(c, HEAD[0], LEFT + PAD, MIDDLE - LEFT - 2 * PAD, top + PAD)
+    _cell(c, HEAD[1], MIDDLE + PAD, RIGHT - MIDDLE - 2 * PAD, top + PAD)
+    head_foot = y + PAD
+    _rule(c, LEFT, head_foot, RIGHT, head_foot)
+    _cell(c, label, LEFT + PAD, MIDDLE - LEFT - 2 * PAD, head_foot + PAD)
+    y = _cell(c, first, MIDDLE + PAD, RIGHT - MIDDLE - 2 * PAD, head_foot + PAD)
+    bottom = 775.0
+    assert y < bottom
+    _rule(c, MIDDLE, top, MIDDLE, bottom)
+    _rule(c, LEFT, bottom, RIGHT, bottom)
+    c.showPage()
+    c.setFont(BODY, SIZE)
+    c.setLineWidth(0.5)
+    top = 42.5
+    _rule(c, LEFT, top, RIGHT, top)
+    y = _cell(c, carried, MIDDLE + PAD, RIGHT - MIDDLE - 2 * PAD, top + PAD) + PAD
+    _rule(c, LEFT, y, RIGHT, y)
+    label, text, _ = ROWS[1]
+    y1 = _cell(c, label, LEFT + PAD, MIDDLE - LEFT - 2 * PAD, y + PAD)
+    y2 = _cell(c, text, MIDDLE + PAD, RIGHT - MIDDLE - 2 * PAD, y + PAD)
+    bottom = max(y1, y2) + PAD
+    _rule(c, MIDDLE, top, MIDDLE, bottom)
+    _rule(c, LEFT, bottom, RIGHT, bottom)
+    c.showPage()
+    c.save()
+    return path
+
+
+def expected_rows() -> list[tuple[str, str]]:
+    """The rows as read: the header's, then each label with all its evidence."""
+    return [HEAD, *((label, " ".join(t.strip() for t in (first, carried) if t)) for label, first, carried in ROWS)]
