@@ -191,3 +191,16 @@ def test_a_character_of_the_tables_text_names_its_cell() -> None:
     assert carried.rows_text().startswith("Abbey")
     cursor = TableCursor(carried)
     assert cursor.at_offset(carried.rows_text().index("Brook")) and (cursor.row, cursor.column) == (1, 0)
+
+
+def test_a_plan_ruled_under_its_figures_only_is_one_table_parted_at_its_drawn_lines(tmp_path: Path) -> None:
+    # The totals' rules stop short of the labels: taken as a table ruled across, they made two
+    # tables of the figure groups, each row of a band one cell of many lines, and left the
+    # labels as text. Last year's totals touch the box's side, the label just past it: the
+    # drawn line parts "11,303.5" from "Pay".
+    import plan_factory as pf
+
+    [page] = extract_pages(pf.plan(tmp_path / "plan.pdf"))
+    [table] = [b.grid for b in page.blocks if b.grid is not None]
+    assert table.head == (pf.HEAD,)
+    assert table.body == tuple(pf.ROWS)

@@ -10,11 +10,13 @@ line's words are then placed in the column they lie in.
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from memberdesk.papers.bands import Band
 from memberdesk.papers.numbers import is_number
-from memberdesk.papers.shapes import Word
+from memberdesk.papers.shapes import Box, Word
 
 # A gap wider than this many ems cuts a line into chunks (a justified word space stays under it).
 CHUNK_GAP = 0.8
@@ -50,13 +52,33 @@ class Line:
     em: float
 
 
-def cut_line(band: Band) -> Line:
+class Walls:
+    """The vertical rules drawn on a page, by where they stand across it: a rule between two
+    words parts their cells however close they sit (an Excel total right-aligned against the
+    rule, its row's label just past it)."""
+
+    def __init__(self, rules: Sequence[Box] = ()) -> None:
+        self.rules = sorted((r for r in rules if r.height > r.width), key=lambda r: r.cx)
+        self.xs = [r.cx for r in self.rules]
+
+    def between(self, a: Word, b: Word) -> bool:
+        lo, hi = bisect_left(self.xs, a.box.cx), bisect_right(self.xs, b.box.cx)
+        middle = (a.box.cy + b.box.cy) / 2
+        return any(a.box.x1 - 1.0 <= r.cx <= b.box.x0 + 1.0 and r.y0 <= middle <= r.y1 for r in self.rules[lo:hi])
+
+
+NO_WALLS = Walls()
+
+
+def cut_line(band: Band, walls: Walls = NO_WALLS) -> Line:
     em = statistics.median(w.size for w in band.words) or 10.0
     words = band.words
     gaps = [b.box.x0 - a.box.x1 for a, b in zip(words, words[1:])]
     chunks: list[Chunk] = []
     for n, word in enumerate(words):
-        if chunks and (word.box.x0 - chunks[-1].x1 <= CHUNK_GAP * em or _word_space(words, gaps, n - 1, em)):
+        if n and walls.xs and walls.between(words[n - 1], word):
+            chunks.append(Chunk([word], word.box.x0, word.box.x1))
+        elif chunks and (word.box.x0 - chunks[-1].x1 <= CHUNK_GAP * em or _word_space(words, gaps, n - 1, em)):
             chunks[-1].words.append(word)
             chunks[-1].x1 = max(chunks[-1].x1, word.box.x1)
         else:

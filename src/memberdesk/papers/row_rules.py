@@ -34,6 +34,7 @@ GAP = 20.0  # points: segments of one line this far apart at one height are stil
 END = 6.0  # points: lines whose ends are this close span the same columns
 MAX_LINES = 30  # more lines of text than this between two rules: the rules are not one table's
 MAX_STACKS = 40
+WIDER = 0.25  # words on the rows' lines outside the rules, for each inside: the table is wider
 HEADING_SIZE = 1.25  # a line this many times the tables' type size is a heading between them
 HEAD_LINES = 8  # an Excel header over a table's first line: its cells' words on up to five lines, cells
 # set level with each other's middles (three lines beside four) making up to eight bands
@@ -126,6 +127,8 @@ def _parts(words: Sequence[Word], stack: list[Box]) -> list[Part]:
     left = min(r.x0 for r in stack) - SAME
     right = max(r.x1 for r in stack) + SAME
     inside = [w for w in words if left <= w.box.cx <= right and stack[0].cy < w.box.cy < stack[-1].cy]
+    if _wider(words, inside, stack, left, right):
+        return []
     edges = [r.cy for r in stack]
     rows: list[list[Line]] = [[] for _ in edges[1:]]
     for line in join_justified([cut_line(band) for band in bands(inside)]):
@@ -153,6 +156,22 @@ def _parts(words: Sequence[Word], stack: list[Box]) -> list[Part]:
         parts.extend(_part(rows, stack, start, k + 1, left, right, last=k == len(rows)))
         start = k + 1
     return parts
+
+
+def _wider(words: Sequence[Word], inside: list[Word], stack: list[Box], left: float, right: float) -> bool:
+    """Whether the rules rule only some columns of a wider table: its lines run on past them
+    (an Excel plan's totals ruled under the year columns, not under the labels or last year's
+    figures beside them). Its rows are then the lines', which the columns' alignment finds."""
+    ids = {id(w) for w in inside}
+    beside = [w for w in words if not left <= w.box.cx <= right and stack[0].cy < w.box.cy < stack[-1].cy]
+    if len(beside) < WIDER * len(inside):
+        return False
+    shared = sum(
+        sum(1 for w in band.words if id(w) not in ids)
+        for band in bands(inside + beside)
+        if any(id(w) in ids for w in band.words)
+    )
+    return shared >= WIDER * len(inside)
 
 
 def _part(

@@ -24,6 +24,7 @@ from memberdesk.papers.columns import (
     CELL_GAP,
     Chunk,
     Line,
+    Walls,
     cell_text,
     columns_of,
     cut_line,
@@ -72,7 +73,8 @@ def find(words: list[Word], rules: Sequence[Box] = ()) -> list[Found]:
         words = [w for w in words if id(w) not in got[1]]
     if not words:
         return found
-    lines = join_justified([cut_line(b) for b in bands(words)])
+    walls = Walls(rules)
+    lines = join_justified([cut_line(b, walls) for b in bands(words)])
     i = floor = 0
     while i < len(lines):
         end = _run(lines, i)
