@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from paper_factory import BODY, _canvas, _top, wrap
+from paper_factory import BODY, BOLD, _canvas, _top, wrap
 
 SIZE = 10.0
 LEADING = 12.5
@@ -81,3 +81,30 @@ def assessment(path: Path) -> Path:
 def expected_rows() -> list[tuple[str, str]]:
     """The rows as read: the header's, then each label with all its evidence."""
     return [HEAD, *((label, " ".join(t.strip() for t in (first, carried) if t)) for label, first, carried in ROWS)]
+
+
+DECISION_BOXES = [
+    ("DECISION TO BE TAKEN BY:", ["Mrs Sue Chandler, Cabinet Member for Integrated", "Children's Services"]),
+    ("DECISION NUMBER:", ["24/00093"]),
+]
+
+
+def decision_boxes(path: Path) -> Path:
+    """A record of decision's first two boxes side by side, each a label over its value (the
+    label centred in its box, the value under it), then a box across the page."""
+    c = _canvas(path, title="Record of decision")
+    c.setLineWidth(1.0)
+    boxes = [(22.0, 372.0), (415.0, 570.0)]
+    for (x0, x1), (label, value) in zip(boxes, DECISION_BOXES, strict=True):
+        c.rect(x0, 842 - 143, x1 - x0, 143 - 76)
+        c.setFont(BOLD, SIZE)
+        c.drawCentredString((x0 + x1) / 2, 842 - 92, label)
+        c.setFont(BODY, SIZE)
+        for k, line in enumerate(value):
+            c.drawCentredString((x0 + x1) / 2, 842 - 112 - k * LEADING, line)
+    c.rect(22.0, 842 - 184, 548.0, 184 - 155)
+    c.setFont(BODY, SIZE)
+    c.drawString(26.0, 842 - 170, "For publication")
+    c.showPage()
+    c.save()
+    return path

@@ -279,3 +279,15 @@ def test_two_lists_of_names_side_by_side_read_line_by_line_between_their_label_a
         lf.SUMMARY,
         lf.SUMMARY_TEXT,
     ]
+
+
+def test_boxes_side_by_side_are_read_box_by_box(tmp_path: Path) -> None:
+    # A record of decision: "DECISION TO BE TAKEN BY:" over the member's name in one box, and
+    # "DECISION NUMBER:" over the number in the box beside it. Read as a table's rows, the
+    # two labels came first and then the two values; each box is read whole instead.
+    import bordered_factory as bf
+
+    path = bf.decision_boxes(tmp_path / "decision.pdf")
+    [page] = extract_pages(path)
+    expected = [text for label, value in bf.DECISION_BOXES for text in (label, " ".join(value))]
+    assert [b.text for b in page.blocks] == [*expected, "For publication"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from memberdesk.papers import headings, letterspacing, paragraphs, regions, struck, tables
+from memberdesk.papers import headings, letterspacing, paragraphs, regions, ruled, struck, tables
 from memberdesk.papers import sideways as sideways_tables
 from memberdesk.papers.shapes import PARAGRAPH, Block, Box, PageWords, Word
 
@@ -27,7 +27,7 @@ def layout_page(page: PageWords, extra: Sequence[Word] = (), rules: Sequence[Box
     turned = sideways_tables.turned_tables(page, rules)  # a small table pasted in sideways
     turned_used = frozenset().union(*(f.words for f in turned)) if turned else frozenset()
     found = sorted(found + turned, key=lambda f: f.table.box.y0)
-    leaves = regions.order(upright, page.height, page.width)
+    leaves = regions.order(upright, page.height, page.width, ruled.frames(rules) if rules else ())
     gaps = paragraphs.Gaps(leaves)
     blocks: list[Block] = []
     for leaf in leaves:

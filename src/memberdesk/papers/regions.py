@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import statistics
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from memberdesk.papers.bands import Band, bands
@@ -28,7 +29,7 @@ from memberdesk.papers.region_shape import (
     is_table,
     rows_of,
 )
-from memberdesk.papers.shapes import Word
+from memberdesk.papers.shapes import Box, Word
 
 # Least width of a gutter between columns or table cells, in ems of the region's text: wider
 # than the widest word space of justified text, narrower than the narrowest real gutter.
@@ -64,6 +65,7 @@ class _Context:
     page_height: float
     page_width: float = 0.0
     budget: _Budget = field(default_factory=_Budget)
+    frames: Sequence[Box] = ()
 
 
 def _free(band: Band, lo: float, hi: float, least: float) -> list[Interval]:
@@ -129,9 +131,10 @@ def _intersect(a: list[Interval], b: list[Interval], least: float, edges: Interv
     return out
 
 
-def order(words: list[Word], page_height: float, page_width: float = 0.0) -> list[Leaf]:
-    """The page's upright words as leaves in reading order."""
-    return _order(words, 0, _Context(page_height, page_width))
+def order(words: list[Word], page_height: float, page_width: float = 0.0, frames: Sequence[Box] = ()) -> list[Leaf]:
+    """The page's upright words as leaves in reading order; `frames`, the boxes drawn round
+    text (ruled.frames): columns each in a box of its own are read box by box."""
+    return _order(words, 0, _Context(page_height, page_width, frames=frames))
 
 
 def _order(words: list[Word], depth: int, ctx: _Context) -> list[Leaf]:
@@ -227,7 +230,7 @@ def _grow(
         elif j - (best[0] if best else i) > 30:
             break  # only edge margins are left in common: no gutter is coming
         j += 1
-        if j >= len(rows):
+        if j >= len(rows) or _other_boxes(rows[j - 1], rows[j], ctx.frames):
             break
         ctx.budget.left -= len(current) + len(rows[j].words)
         if ctx.budget.left <= 0:
@@ -364,13 +367,37 @@ def _split(region: list[Band], gutters: list[Interval], depth: int, ctx: _Contex
         if not gutters:
             return [Leaf(region, min(b.x0 for b in region), max(b.x1 for b in region))]
     columns, edges = _columns(region, gutters)
-    if is_table(region, gutters, columns, edges):
+    if not _boxed(columns, ctx.frames) and is_table(region, gutters, columns, edges):
         return _table(region, gutters, edges)
     leaves: list[Leaf] = []
     for col in columns:
         if col:
             leaves.extend(_order(col, depth + 1, ctx))
     return leaves
+
+
+def _other_boxes(above: Band, band: Band, frames: Sequence[Box]) -> bool:
+    """Whether a line stands in drawn boxes wholly under those of the line above it (the next
+    box of a form, under two side by side): a region of columns does not run on into them.
+    (Boxes side by side hold lines at different heights: those are one region's.)"""
+    if not frames:
+        return False
+    mine = [f for f in frames if any(f.contains(w.box.cx, w.box.cy) for w in band.words)]
+    theirs = [f for f in frames if any(f.contains(w.box.cx, w.box.cy) for w in above.words)]
+    return bool(mine) and bool(theirs) and min(f.y0 for f in mine) >= max(f.y1 for f in theirs) - 2.0
+
+
+def _boxed(columns: list[list[Word]], frames: Sequence[Box]) -> bool:
+    """Whether each column stands in a box of its own (a form's boxes side by side, each a
+    label over its value): the boxes are read one after another, not as a table's rows."""
+    held = []
+    for col in columns:
+        if col:
+            box = next((f for f in frames if all(f.contains(w.box.cx, w.box.cy) for w in col)), None)
+            if box is None:
+                return False
+            held.append(box)
+    return len(held) >= 2 and len(set(held)) == len(held)
 
 
 def _table(region: list[Band], gutters: list[Interval], edges: list[Interval]) -> list[Leaf]:

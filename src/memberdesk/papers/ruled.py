@@ -20,6 +20,7 @@ from memberdesk.papers.shapes import Box, Table, Word
 
 TOUCH = 2.0  # points: rules this close are joined
 MAX_RULES = 3_000
+MAX_FRAMES = 60
 NARROWEST = 20.0  # points: the narrowest column a table's inside borders part (a "No." column)
 
 _TOTAL = re.compile(r"\b(total|totals|overall|grand)\b", re.I)
@@ -34,6 +35,36 @@ Grid = tuple[list[float], list[float], list[Box]]
 def grids(rules: Sequence[Box]) -> list[Grid]:
     """Each grid as (column edges x, row edges y, its vertical rules), left to right and top
     to bottom."""
+    out = []
+    for hs, vs in _groups(rules):
+        cols = _edges([v.cx for v in vs])
+        rows = _edges([h.cy for h in hs])
+        # Word draws a table's inside borders and its top and bottom ones, often no sides: the
+        # rules across then end where its sides are (two of them, or a cross would be a grid).
+        # (Rules closer than a narrow column are a box's sides, such as a status colour's.)
+        if len(cols) < 3 <= len(rows) and cols and _apart(cols):
+            cols = _framed(cols, min(h.x0 for h in hs), max(h.x1 for h in hs))
+        elif len(rows) < 3 <= len(cols) and rows and _apart(rows):
+            rows = _framed(rows, min(v.y0 for v in vs), max(v.y1 for v in vs))
+        if len(cols) >= 3 and len(rows) >= 3:
+            out.append((cols, rows, vs))
+    return sorted(out, key=lambda g: g[1][0])
+
+
+def frames(rules: Sequence[Box]) -> list[Box]:
+    """The boxes drawn round text: four rules that touch and nothing across inside them (a
+    form's "Decision number" box beside its "Decision taken by" box)."""
+    out = []
+    for hs, vs in _groups(rules):
+        if len(_edges([v.cx for v in vs])) == 2 and len(_edges([h.cy for h in hs])) == 2:
+            box = Box(min(h.x0 for h in hs), min(v.y0 for v in vs), max(h.x1 for h in hs), max(v.y1 for v in vs))
+            if box.width > NARROWEST and box.height > NARROWEST:
+                out.append(box)
+    return out if len(out) <= MAX_FRAMES else []  # hundreds of boxes are cells, not a form's
+
+
+def _groups(rules: Sequence[Box]) -> list[tuple[list[Box], list[Box]]]:
+    """The rules that touch one another, each set as (its flat rules, its tall ones)."""
     if len(rules) > MAX_RULES:
         return []
     flat = [r for r in rules if r.height <= r.width]
@@ -59,20 +90,7 @@ def grids(rules: Sequence[Box]) -> list[Grid]:
         groups.setdefault(root(i), ([], []))[0].append(h)
     for k, v in enumerate(tall):
         groups.setdefault(root(len(flat) + k), ([], []))[1].append(v)
-    out = []
-    for hs, vs in groups.values():
-        cols = _edges([v.cx for v in vs])
-        rows = _edges([h.cy for h in hs])
-        # Word draws a table's inside borders and its top and bottom ones, often no sides: the
-        # rules across then end where its sides are (two of them, or a cross would be a grid).
-        # (Rules closer than a narrow column are a box's sides, such as a status colour's.)
-        if len(cols) < 3 <= len(rows) and cols and _apart(cols):
-            cols = _framed(cols, min(h.x0 for h in hs), max(h.x1 for h in hs))
-        elif len(rows) < 3 <= len(cols) and rows and _apart(rows):
-            rows = _framed(rows, min(v.y0 for v in vs), max(v.y1 for v in vs))
-        if len(cols) >= 3 and len(rows) >= 3:
-            out.append((cols, rows, vs))
-    return sorted(out, key=lambda g: g[1][0])
+    return list(groups.values())
 
 
 def _apart(edges: list[float]) -> bool:

@@ -45,6 +45,9 @@ class Box(NamedTuple):
     def cy(self) -> float:
         return (self.y0 + self.y1) / 2
 
+    def contains(self, x: float, y: float) -> bool:
+        return self.x0 <= x <= self.x1 and self.y0 <= y <= self.y1
+
     def union(self, other: Box) -> Box:
         return Box(min(self.x0, other.x0), min(self.y0, other.y0), max(self.x1, other.x1), max(self.y1, other.y1))
 
