@@ -215,3 +215,24 @@ def test_a_label_inside_a_sentence_that_runs_on_stays_in_it() -> None:
     assert _texts(words) == [
         "The item was moved by Mr Brady and seconded by the member for the City of Canterbury and Herne Bay East, Ward: Mr Chard."
     ]
+
+
+def test_a_justified_line_starting_with_the_end_of_a_year_range_continues_its_paragraph() -> None:
+    # "... uplift for 2025-" / "26 is based on ...": justification stretched every space of the
+    # second line, the one after "26" too, and "26" was taken for a paragraph's number.
+    first = line("The inflationary uplift is set each year for the year 2025-", 60, 100)
+    second = line("26 is based on the September CPI for the year before it", 60, 112.5, gap=0.9)
+    assert _texts(first + second) == [
+        "The inflationary uplift is set each year for the year 2025-26 is based on the September CPI for the year before it"
+    ]
+    # A year range broken at the line's end is no paragraph number, whatever space follows it.
+    first = line("The allocations increased each year between 2017-18 and 2020-", 60, 100)
+    second = line("21. The subsequent reviews kept the grant the same", 60, 112.5, gap=0.9)
+    assert len(_texts(first + second)) == 1
+    # A number starting a justified line, its space stretched as much as the others', is none.
+    first = line("The saving for the financial year as a whole will be about some of the total", 60, 100, gap=0.6)
+    second = line("12 per cent of the budget set for the year ahead of us all", 60, 112.5, gap=1.0)
+    third = line("of the council", 60, 125)
+    assert _texts(first + second + third)[0].endswith(
+        "of the total 12 per cent of the budget set for the year ahead of us all"
+    )

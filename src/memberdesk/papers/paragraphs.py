@@ -132,12 +132,19 @@ def leaf_blocks(leaf: Leaf, gaps: Gaps, page_width: float, page_height: float) -
     groups: list[_Open] = []
     for k, line in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else None
-        marked = _marked(line, nxt)
+        marked = _marked(line, nxt) and not (k and _range_runs_on(lines[k - 1], line))
         if groups and not _breaks(groups[-1], line, marked, gaps, (left, right), width):
             groups[-1].lines.append(line)
             continue
         groups.append(_Open(line, marked))
     return [_block(g, leaf.table, page_width, page_height) for g in groups]
+
+
+def _range_runs_on(prev: Band, line: Band) -> bool:
+    """Whether the line's first number ends a range broken at the line before ("2017-18 to
+    2020-" / "21. The subsequent ..."): a year, not the number of a paragraph."""
+    last, first = prev.words[-1].text, line.words[0].text
+    return last[-1:] in ("-", "\u2013") and last[-2:-1].isdigit() and first[:1].isdigit()
 
 
 def _marked(line: Band, nxt: Band | None) -> bool:
@@ -148,7 +155,11 @@ def _marked(line: Band, nxt: Band | None) -> bool:
     if len(words) < 2 or not is_marker(words[0].text):
         return False
     em = words[0].size or 10.0
-    if words[1].box.x0 - words[0].box.x1 > 0.45 * em:
+    gap = words[1].box.x0 - words[0].box.x1
+    # Justified prose stretches every space of the line alike ("2025-" / "26 is based on ..."):
+    # a marker's gap is wider than the line's own word spaces.
+    spaces = [b.box.x0 - a.box.x1 for a, b in zip(words[1:], words[2:])]
+    if gap > 0.45 * em and (len(spaces) < 3 or gap > 1.5 * statistics.median(spaces)):
         return True
     return nxt is not None and abs(nxt.x0 - words[1].box.x0) < 0.3 * em and nxt.x0 > line.x0 + 0.5 * em
 
