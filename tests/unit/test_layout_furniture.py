@@ -101,3 +101,18 @@ def test_a_stamp_printed_with_the_running_footer_in_one_line() -> None:
 def test_roman_numerals_round_trip() -> None:
     assert [furniture.roman_value(t) for t in ("i", "iv", "ix", "xiv", "xl", "MCMXC")] == [1, 4, 9, 14, 40, 1990]
     assert furniture.roman_value("iiii") is None and furniture.roman_value("vx") is None
+
+
+def test_a_header_in_large_type_at_the_same_place_on_every_page_is_running() -> None:
+    # "Appendix J" in bold 14 pt at the top right of each page of a 10 pt appendix: type larger
+    # than the body's is taken for a heading, but not where it never moves.
+    def header(x: float) -> object:
+        return block("Appendix J", HEAD, x=x, size=14.0)
+
+    body = [block("The Council is in receipt of a mix of general grants.", 100 + k * 14) for k in range(5)]
+    pages = [layout(i, [header(440.0), *body]) for i in range(4)]
+    assert [f.furniture for f in furniture.find(pages)] == [frozenset({0})] * 4
+    assert furniture.find(pages)[0].header == "Appendix J"
+    # A heading that happens to repeat, at another place on one page, is still a heading.
+    pages[2] = layout(2, [header(60.0), *body])
+    assert [f.furniture for f in furniture.find(pages)] == [frozenset()] * 4

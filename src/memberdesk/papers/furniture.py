@@ -208,17 +208,25 @@ def _runs(stamps: list[_Stamp]) -> list[_Stamp]:
 
 def _running(pages: Sequence[PageLayout]) -> set[tuple[str, str]]:
     """(band, text) printed in the same band on enough pages to be a running header/footer.
-    Type larger than the body's is a heading, however often it repeats."""
+    Type larger than the body's is a heading, however often it repeats, unless it stands at
+    the very same place on every page ("Appendix J" at the top right of each)."""
     body, _bold = body_size(b for page in pages for b in page.blocks)
     seen: Counter[tuple[str, str]] = Counter()
+    placed: Counter[tuple[str, str, float, float]] = Counter()
     for page in pages:
         keys = set()
         for block in page.blocks:
             band = _band(block)
-            if band and block.size <= body * 1.1:
+            if band:
                 parsed = _parse(block.text)
                 text = parsed[3] if parsed and parsed[3] else block.text
-                keys.add((band, normalised(text)))
+                if block.size <= body * 1.1:
+                    keys.add((band, normalised(text)))
+                else:
+                    placed[(band, normalised(text), round(block.where.x0, 2), round(block.where.y0, 2))] += 1
         seen.update(keys)
+    for (band, text, _x, _y), count in placed.items():
+        if count == len(pages) >= 2:
+            seen[(band, text)] = count
     least = 3 if len(pages) > 3 else 2
     return {key for key, count in seen.items() if count >= least and sum(c.isalpha() for c in key[1]) >= 2}
