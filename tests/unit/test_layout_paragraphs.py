@@ -236,3 +236,15 @@ def test_a_justified_line_starting_with_the_end_of_a_year_range_continues_its_pa
     assert _texts(first + second + third)[0].endswith(
         "of the total 12 per cent of the budget set for the year ahead of us all"
     )
+
+
+def test_a_numbered_heading_over_text_at_its_hanging_indent_is_a_paragraph_of_its_own() -> None:
+    # "2.1  Kent & Medway Partnership Board" and under it, at the text's indent, "The Board has
+    # been strengthened ...": the indent looked like the item's wrapped lines.
+    text = "The Board has been strengthened by the new Membership representation as follows today:"
+    words = line("2.1", 60, 100) + line("Kent & Medway Partnership Board", 84, 100) + line(text, 84, 112.5)
+    assert _texts(words) == ["2.1 Kent & Medway Partnership Board", text]
+    # An item whose first line runs most of the way across wraps under its text as before.
+    first = "Lengthy discussions had been held around the Scrutiny Committee and its"
+    words = line("h)", 60, 100) + line(first, 84, 100) + line(text, 84, 112.5)
+    assert _texts(words) == [f"h) {first} {text}"]

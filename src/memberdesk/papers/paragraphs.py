@@ -23,6 +23,8 @@ RUNS_ON = (",", ";", "-", "\u2013", "&", "/")  # a line ending so runs on to the
 # Ems: how far right of the next line a line may start and still be that paragraph's (an
 # indented first line); further, it was set off to the right of the text under it.
 RIGHT_SET = 4.0
+# How much of its column's width a numbered line leaves empty when it is a heading over its text.
+HEADING_SHORT = 0.25
 # How much of its column's width a centred line fills when it was wrapped, not set on its own.
 WRAPPED = 0.85
 
@@ -195,8 +197,11 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[flo
     # a second line shows it, so an indented first line does not hide the next indent.
     edge = min(b.x0 for b in block.lines[1:]) if len(block.lines) > 1 else block.body_x0
     if len(block.lines) == 1 and any(abs(line.x0 - w.box.x0) < 0.3 * em for w in prev.words[1:3]):
-        block.body_x0 = line.x0  # a hanging indent after a label ("9 Mar  Winter ..."): wraps under the text
-        return False
+        # A hanging indent after a label ("9 Mar  Winter ..."): wraps under the text, unless
+        # the first line stops a long way short ("2.1 Partnership Board" over its text is a
+        # heading of its own; a list item set in from the right wraps early, but not by that).
+        block.body_x0 = line.x0
+        return right - prev.x1 > HEADING_SHORT * width and _ends_short(prev, line, right, em, 0.5)
     if line.x0 > edge + 1.0 * em and prev.x0 <= edge + 0.5 * em and not _centred(prev, line, left, right, em):
         return True  # a first line indented: a new paragraph in indent style
     if prev.words[-1].text.endswith(("-", SOFT_HYPHEN)):
