@@ -34,8 +34,10 @@ QUIET = 0.03
 QUIET_SCREEN = 0.07
 LONGEST = 0.15
 # In screen-reader mode a new screen's frames wait for its focus to settle (`cursor.SETTLE_DELAYS`),
-# never longer than this.
-HOLD = 0.4
+# never longer than this. The wait ends as the focus settles (0.2 s); the limit only tells on a
+# busy machine, whose timers run late: cut short there, a screen half laid out went out and a
+# screen reader said "blank" for the row the cursor was passing (seen with both cores busy).
+HOLD = 1.0
 # Between the pieces of one screen.
 PACE = 0.002
 _MOVE = re.compile(r"\x1b\[\d+;\d+H")
