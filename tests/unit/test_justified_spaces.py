@@ -44,3 +44,11 @@ def test_a_justified_cell_still_leaves_the_gaps_to_the_next_cells() -> None:
 def test_a_row_of_figures_spaced_alike_keeps_its_gutters() -> None:
     [band] = bands(_band(_line(["Total", "1,234", "5,678", "9,012", "3,456"], 78.0, 40.0)))
     assert len(_free(band, 50.0, 540.0, LEAST)) == 6
+
+
+def test_a_justified_line_with_a_reference_and_a_dash_among_its_words_is_still_one_line() -> None:
+    # "Subject: Cabinet reconsideration of Decision 24/00093 - Future of", every space widened
+    # alike: two of its nine words are no words, and its spaces were taken for gutters.
+    words = ["Subject:", "Cabinet", "reconsideration", "of", "Decision", "24/00093", "-", "Future", "of"]
+    [band] = bands(_band(_line(words, 72.0, 13.8)))
+    assert _free(band, 50.0, 540.0, LEAST) == [(50.0, 72.0), (band.x1, 540.0)]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from memberdesk.papers.bands import Band, bands
 from memberdesk.papers.markers import is_marker
+from memberdesk.papers.numbers import is_number
 from memberdesk.papers.region_shape import (
     BULLETS,
     Interval,
@@ -87,7 +88,8 @@ def _free(band: Band, lo: float, hi: float, least: float) -> list[Interval]:
 def _word_spaces(band: Band, least: float) -> tuple[bool, ...]:
     """For each word of the band, whether the gap before it is a justified line's word space
     widened to gutter width: one of a run of JUSTIFIED_WORDS words or more, spaced alike
-    (Word justifies by spreading a line's spaces evenly), that are words, not figures. A
+    (Word justifies by spreading a line's spaces evenly), that are words, not figures (a
+    reference such as "24/00093" or a dash among them, but no more than a figure in four). A
     table's cells leave gaps of different widths, or hold figures; a justified line in one
     cell of a table's row still leaves the gaps to the next cells free."""
     spaces = band.spaces
@@ -102,7 +104,8 @@ def _word_spaces(band: Band, least: float) -> tuple[bool, ...]:
             continue
         run = words[start : k + 1]  # the words the gaps start..k-1 part
         wide = len(run) >= JUSTIFIED_WORDS and gaps[start] >= 0.5 * least
-        if wide and sum(1 for w in run if w.text[:1].isalpha()) >= 0.8 * len(run):
+        words_in = sum(1 for w in run if w.text[:1].isalpha())
+        if wide and words_in >= JUSTIFIED_WORDS and sum(1 for w in run if is_number(w.text)) * 4 <= len(run):
             for m in range(start + 1, k + 1):
                 flags[m] = True
         start = k
