@@ -89,13 +89,16 @@ DECISION_BOXES = [
 ]
 
 
-def decision_boxes(path: Path) -> Path:
+SHORT_BOXES = [("DECISION TO BE TAKEN BY:", ["Cabinet"]), ("DECISION NO:", ["24/00115"])]
+
+
+def decision_boxes(path: Path, fields: list[tuple[str, list[str]]] = DECISION_BOXES) -> Path:
     """A record of decision's first two boxes side by side, each a label over its value (the
     label centred in its box, the value under it), then a box across the page."""
     c = _canvas(path, title="Record of decision")
     c.setLineWidth(1.0)
     boxes = [(22.0, 372.0), (415.0, 570.0)]
-    for (x0, x1), (label, value) in zip(boxes, DECISION_BOXES, strict=True):
+    for (x0, x1), (label, value) in zip(boxes, fields, strict=True):
         c.rect(x0, 842 - 143, x1 - x0, 143 - 76)
         c.setFont(BOLD, SIZE)
         c.drawCentredString((x0 + x1) / 2, 842 - 92, label)

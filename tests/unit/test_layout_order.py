@@ -287,7 +287,7 @@ def test_boxes_side_by_side_are_read_box_by_box(tmp_path: Path) -> None:
     # two labels came first and then the two values; each box is read whole instead.
     import bordered_factory as bf
 
-    path = bf.decision_boxes(tmp_path / "decision.pdf")
-    [page] = extract_pages(path)
-    expected = [text for label, value in bf.DECISION_BOXES for text in (label, " ".join(value))]
-    assert [b.text for b in page.blocks] == [*expected, "For publication"]
+    for fields in (bf.DECISION_BOXES, bf.SHORT_BOXES):  # values of two lines, and of one
+        [page] = extract_pages(bf.decision_boxes(tmp_path / "decision.pdf", fields))
+        expected = [text for label, value in fields for text in (label, " ".join(value))]
+        assert [b.text for b in page.blocks] == [*expected, "For publication"]

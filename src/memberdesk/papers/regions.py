@@ -17,9 +17,10 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from memberdesk.papers import boxes
 from memberdesk.papers.bands import Band, bands
+from memberdesk.papers.gutters import free, intersect
 from memberdesk.papers.markers import is_marker
-from memberdesk.papers.numbers import is_number
 from memberdesk.papers.region_shape import (
     BULLETS,
     Interval,
@@ -36,7 +37,6 @@ from memberdesk.papers.shapes import Box, Word
 # than the widest word space of justified text, narrower than the narrowest real gutter.
 GUTTER = 0.8
 MAX_DEPTH = 4
-JUSTIFIED_WORDS = 4  # the fewest words spaced alike whose spaces are a justified line's, not gutters
 LOOK_AHEAD = 5  # bands: how far down a region with more gutters is looked for (lines over it)
 # Work allowed per page when trying regions; past it the rest of the page is read as flow.
 WORK_BUDGET = 200_000
@@ -69,74 +69,9 @@ class _Context:
     frames: Sequence[Box] = ()
 
 
-def _free(band: Band, lo: float, hi: float, least: float) -> list[Interval]:
-    """The horizontal stretches of [lo, hi] that no word of the band covers, at least `least`
-    wide. A justified line's widened word spaces are not free: its words are one line of text
-    however far apart (they would otherwise line up with short lines' free space as gutters)."""
-    out: list[Interval] = []
-    cursor = lo
-    spaces = _word_spaces(band, least)
-    for k, word in enumerate(band.words):  # sorted by x0
-        if word.box.x0 - cursor >= least and not spaces[k]:
-            out.append((cursor, word.box.x0))
-        cursor = max(cursor, word.box.x1)
-    if hi - cursor >= least:
-        out.append((cursor, hi))
-    return out
-
-
-def _word_spaces(band: Band, least: float) -> tuple[bool, ...]:
-    """For each word of the band, whether the gap before it is a justified line's word space
-    widened to gutter width: one of a run of JUSTIFIED_WORDS words or more, spaced alike
-    (Word justifies by spreading a line's spaces evenly), that are words, not figures (a
-    reference such as "24/00093" or a dash among them, but no more than a figure in four). A
-    table's cells leave gaps of different widths, or hold figures; a justified line in one
-    cell of a table's row still leaves the gaps to the next cells free."""
-    spaces = band.spaces
-    if spaces is not None:
-        return spaces
-    words = band.words
-    flags = [False] * len(words)
-    gaps = [b.box.x0 - a.box.x1 for a, b in zip(words, words[1:])]
-    start = 0  # the first gap of the run of like gaps being looked at
-    for k in range(1, len(gaps) + 1):
-        if k < len(gaps) and abs(gaps[k] - gaps[start]) <= 0.1 * gaps[start] and gaps[start] >= 0.5 * least:
-            continue
-        run = words[start : k + 1]  # the words the gaps start..k-1 part
-        wide = len(run) >= JUSTIFIED_WORDS and gaps[start] >= 0.5 * least
-        words_in = sum(1 for w in run if w.text[:1].isalpha())
-        if wide and words_in >= JUSTIFIED_WORDS and sum(1 for w in run if is_number(w.text)) * 4 <= len(run):
-            for m in range(start + 1, k + 1):
-                flags[m] = True
-        start = k
-    band.spaces = spaces = tuple(flags)
-    return spaces
-
-
-def _intersect(a: list[Interval], b: list[Interval], least: float, edges: Interval = (0.0, 0.0)) -> list[Interval]:
-    """The gutters `a` that the free stretches `b` of the next band keep, `least` wide, or as
-    wide as before. Half as wide will do for a gap between two of the band's words (not a
-    margin, `edges`) ending at the gutter's right edge, a column's straight left edge: a
-    justified line in the column before ending a little nearer it."""
-    out: list[Interval] = []
-    i = j = 0
-    while i < len(a) and j < len(b):
-        lo, hi = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
-        # Narrowed from the left only, by a gap that ends where the gutter ended: a word of the
-        # band starts at the next column's edge, as the column's words before it did.
-        edge = edges[0] < b[j][0] and b[j][1] < edges[1] and abs(b[j][1] - a[i][1]) < 0.5 and lo > a[i][0]
-        if hi - lo >= least or (lo, hi) == a[i] or (edge and hi - lo >= 0.5 * least):
-            out.append((lo, hi))
-        if a[i][1] < b[j][1]:
-            i += 1
-        else:
-            j += 1
-    return out
-
-
 def order(words: list[Word], page_height: float, page_width: float = 0.0, frames: Sequence[Box] = ()) -> list[Leaf]:
     """The page's upright words as leaves in reading order; `frames`, the boxes drawn round
-    text (ruled.frames): columns each in a box of its own are read box by box."""
+    text (ruled.frames): lines in boxes side by side are read box by box (boxes.py)."""
     return _order(words, 0, _Context(page_height, page_width, frames=frames))
 
 
@@ -168,6 +103,15 @@ def _order(words: list[Word], depth: int, ctx: _Context) -> list[Leaf]:
 
     i = 0
     while i < len(rows):
+        boxed = boxes.run(rows, i, ctx.frames) if ctx.frames and depth < MAX_DEPTH else None
+        if boxed is not None:
+            end, found_boxes = boxed
+            close_flow()
+            for box in found_boxes:
+                leaves.extend(_order(boxes.words_in(rows[i:end], box), depth + 1, ctx))
+            flow.extend(bands(boxes.outside(rows[i:end], found_boxes)))
+            i = end
+            continue
         found = None if depth >= MAX_DEPTH or ctx.budget.left <= 0 else grow(i)
         if found is not None:
             # A band that crosses a gutter the bands below it share (a title over the columns
@@ -220,7 +164,7 @@ def _grow(
 ) -> tuple[int, list[Interval]] | None:
     """The longest run of bands from i that keeps a gutter with words on both sides, if it is
     a real multi-column region (at least three bands, two columns with two bands each)."""
-    current = _free(rows[i], lo, hi, least)
+    current = free(rows[i], lo, hi, least)
     left, right = rows[i].x0, rows[i].x1
     best: tuple[int, list[Interval]] | None = None
     j = i
@@ -233,12 +177,12 @@ def _grow(
         elif j - (best[0] if best else i) > 30:
             break  # only edge margins are left in common: no gutter is coming
         j += 1
-        if j >= len(rows) or _other_boxes(rows[j - 1], rows[j], ctx.frames):
-            break
+        if j >= len(rows) or (ctx.frames and boxes.side_by_side(boxes.holding(rows[j], ctx.frames))):
+            break  # lines in boxes side by side are read box by box (_order)
         ctx.budget.left -= len(current) + len(rows[j].words)
         if ctx.budget.left <= 0:
             break
-        current = _intersect(current, _free(rows[j], lo, hi, 0.5 * least), least, (lo, hi))
+        current = intersect(current, free(rows[j], lo, hi, 0.5 * least), least, (lo, hi))
         left, right = min(left, rows[j].x0), max(right, rows[j].x1)
     if best is None:
         return None
@@ -370,37 +314,13 @@ def _split(region: list[Band], gutters: list[Interval], depth: int, ctx: _Contex
         if not gutters:
             return [Leaf(region, min(b.x0 for b in region), max(b.x1 for b in region))]
     columns, edges = _columns(region, gutters)
-    if not _boxed(columns, ctx.frames) and is_table(region, gutters, columns, edges):
+    if is_table(region, gutters, columns, edges):
         return _table(region, gutters, edges)
     leaves: list[Leaf] = []
     for col in columns:
         if col:
             leaves.extend(_order(col, depth + 1, ctx))
     return leaves
-
-
-def _other_boxes(above: Band, band: Band, frames: Sequence[Box]) -> bool:
-    """Whether a line stands in drawn boxes wholly under those of the line above it (the next
-    box of a form, under two side by side): a region of columns does not run on into them.
-    (Boxes side by side hold lines at different heights: those are one region's.)"""
-    if not frames:
-        return False
-    mine = [f for f in frames if any(f.contains(w.box.cx, w.box.cy) for w in band.words)]
-    theirs = [f for f in frames if any(f.contains(w.box.cx, w.box.cy) for w in above.words)]
-    return bool(mine) and bool(theirs) and min(f.y0 for f in mine) >= max(f.y1 for f in theirs) - 2.0
-
-
-def _boxed(columns: list[list[Word]], frames: Sequence[Box]) -> bool:
-    """Whether each column stands in a box of its own (a form's boxes side by side, each a
-    label over its value): the boxes are read one after another, not as a table's rows."""
-    held = []
-    for col in columns:
-        if col:
-            box = next((f for f in frames if all(f.contains(w.box.cx, w.box.cy) for w in col)), None)
-            if box is None:
-                return False
-            held.append(box)
-    return len(held) >= 2 and len(set(held)) == len(held)
 
 
 def _table(region: list[Band], gutters: list[Interval], edges: list[Interval]) -> list[Leaf]:
