@@ -248,3 +248,15 @@ def test_a_numbered_heading_over_text_at_its_hanging_indent_is_a_paragraph_of_it
     first = "Lengthy discussions had been held around the Scrutiny Committee and its"
     words = line("h)", 60, 100) + line(first, 84, 100) + line(text, 84, 112.5)
     assert _texts(words) == [f"h) {first} {text}"]
+
+
+def test_an_address_set_line_by_line_reads_line_by_line(tmp_path: Path) -> None:
+    # A letter's address block: its widest line, "2 Marsham Street", was taken for the column's
+    # edge, so "London" looked as if it had not fitted after it.
+    address = ["2 Marsham Street", "London", "SW1P 4DF"]
+    [page] = extract_pages(paper_factory.lines_page(tmp_path / "letter.pdf", address, x=322))
+    assert [b.text for b in page.blocks] == address
+    # A narrow column of prose wraps onto lines in lower case: still one paragraph.
+    column = ["Give children and", "young people the", "best start in life"]
+    [page] = extract_pages(paper_factory.lines_page(tmp_path / "slide.pdf", column, x=322))
+    assert [b.text for b in page.blocks] == [" ".join(column)]

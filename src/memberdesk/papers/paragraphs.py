@@ -19,6 +19,8 @@ from memberdesk.papers.regions import Leaf
 from memberdesk.papers.shapes import PARAGRAPH, Block, Box, Word, union_all
 
 SOFT_HYPHEN = "\u00ad"
+LISTED_WORDS = 3  # the most words of a line of a column set line by line (an address)
+_FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "a", "an", "or", "with", "on", "at", "by"})
 RUNS_ON = (",", ";", "-", "\u2013", "&", "/")  # a line ending so runs on to the next, whatever it starts with
 # Ems: how far right of the next line a line may start and still be that paragraph's (an
 # indented first line); further, it was set off to the right of the text under it.
@@ -132,14 +134,31 @@ def leaf_blocks(leaf: Leaf, gaps: Gaps, page_width: float, page_height: float) -
     left = min(line.x0 for line in lines)
     width = max(right, leaf.x1) - min(left, leaf.x0)  # the column's own, or its region's if wider
     groups: list[_Open] = []
+    listed = _line_list(lines)
     for k, line in enumerate(lines):
         nxt = lines[k + 1] if k + 1 < len(lines) else None
         marked = _marked(line, nxt) and not (k and _range_runs_on(lines[k - 1], line))
-        if groups and not _breaks(groups[-1], line, marked, gaps, (left, right), width):
+        if groups and not listed and not _breaks(groups[-1], line, marked, gaps, (left, right), width):
             groups[-1].lines.append(line)
             continue
         groups.append(_Open(line, marked))
     return [_block(g, leaf.table, page_width, page_height) for g in groups]
+
+
+def _line_list(lines: list[Band]) -> bool:
+    """Whether a column's lines are set one by one (an address: "2 Marsham Street", "London",
+    "SW1P 4DF"): three or more, each of a few words starting with a capital or a figure, none
+    running on (prose wraps onto lines in lower case, or after a comma). Its widest line is
+    no sign of where the others would have wrapped."""
+    if len(lines) < 3 or len({round(_line_size(line)) for line in lines}) > 1:
+        return False
+    for line in lines:
+        first, last = line.words[0].text, line.words[-1].text
+        if len(line.words) > LISTED_WORDS or not (first[:1].isupper() or first[:1].isdigit()):
+            return False
+        if last.endswith(RUNS_ON) or last.lower() in _FUNCTION_WORDS:
+            return False
+    return True
 
 
 def _range_runs_on(prev: Band, line: Band) -> bool:
