@@ -28,6 +28,8 @@ from word_factory import block
         "  ",
         "12",
         "PowerPoint Presentation",
+        "THE REPORT",  # Kent's report template's own title
+        "Appendix",
     ],
 )
 def test_template_and_file_name_titles_are_not_titles(title: str) -> None:
@@ -80,3 +82,30 @@ def test_a_heading_set_as_several_paragraphs_runs_on_to_where_it_ends() -> None:
     assert choose_title("Agenda Template", "frontsheet.pdf", cover) == expected
     small = [cover[0], replace(cover[1], size=cover[1].size / 2)]  # not the same heading: not run on to
     assert choose_title("Agenda Template", "frontsheet.pdf", small) == "Summons to and Agenda for a"
+
+
+def test_a_report_is_titled_by_its_subject_line() -> None:
+    # Under "From:" and "To:", a council report's template names it; its first heading is
+    # "Summary:" or "1. Introduction", which says nothing of the paper.
+    first = [
+        block("From: Roger Gough, Leader of the Council", 100),
+        block("To: Cabinet - 4 March 2025", 120),
+        block("Subject: Quarterly Performance Report, Quarter 3, 2024/25", 140),
+        replace(block("Summary:", 180), kind=HEADING, level=1),
+    ]
+    assert choose_title("THE REPORT", "report.pdf", first) == "Quarterly Performance Report, Quarter 3, 2024/25"
+
+
+def test_a_status_stamped_over_the_title_is_not_the_title() -> None:
+    first = [
+        replace(block(text, 100 + 30 * k), kind=HEADING, level=1)
+        for k, text in enumerate(["DRAFT VERSION", "Consultation Responses"])
+    ]
+    assert choose_title("", "responses.pdf", first) == "Consultation Responses"
+
+
+def test_a_metadata_title_that_is_the_start_of_the_printed_one_gives_way_to_it() -> None:
+    printed = "APPENDIX D - High Level 2025-28 Revenue Plan and Financing"
+    first = [replace(block(printed, 60), kind=HEADING, level=1), block("Original base budget", 120)]
+    assert choose_title("Appendix D", "plan.pdf", first) == printed
+    assert choose_title("Appendix", "plan.pdf", first) == printed  # (a template's word: the heading)

@@ -18,6 +18,7 @@ _TEMPLATE = re.compile(
         \btemplate\b | \bwizard\b | <[^>]*> | \{[^}]*\} | \[[^\]]*title[^\]]*\] |
         ^(microsoft\s+(word|excel|powerpoint)|crystal\s+reports?|powerpoint\s+presentation)\b |
         ^(untitled|document\s*\d*|title|slide\s*\d*|presentation\d*|default|blank|new\s+document)$ |
+        ^(the\s+)?(report|paper|document|appendix|agenda|minutes)$ |
         \.(docx?|dotx?|pdf|rtf|odt|xlsx?|pptx?|rpt|txt|html?)\s*$ |
         ^[\w.-]+_[\w.-]+$ | \\ | ^~?/ | /[^/\s]*\.\w{2,4}$
     )""",
@@ -55,6 +56,10 @@ _RUNS_ON = frozenset(
     ]
 )
 RUN_ON_WORDS = 30  # the most words a title runs on to
+LABELLED_WITHIN = 15  # blocks of page one where a report's "Subject:" line is looked for
+_LABELLED = re.compile(r"^(?:subject|report title|title of report|title)\s*:\s*(\S.{2,})$", re.I)
+# A status stamped over the title, not the title: "DRAFT VERSION", "CONFIDENTIAL".
+_STAMP = re.compile(r"^(draft|draft version|confidential|restricted|exempt|not for publication|final)$", re.I)
 
 
 def _run_on(blocks: Sequence[Block], k: int) -> str:
@@ -86,10 +91,24 @@ def choose_title(metadata: str, file_name: str, first_page: Sequence[Block]) -> 
         # The same words printed on page one are shown as printed: a Title typed into the
         # file's properties is often cased at random ("FinancE MONITORING REPORT").
         same = (b.text.strip() for b in first_page if " ".join(b.text.split()).casefold() == text.casefold())
+        # The title printed in full on page one, the metadata only its start ("Appendix D"
+        # for "APPENDIX D - High Level 2025-28 Revenue Plan and Financing"): the printed one.
+        fuller = (
+            b.text.strip()
+            for b in first_page
+            if b.kind == HEADING and " ".join(b.text.split()).casefold().startswith(text.casefold() + " ")
+        )
+        same = iter([*same, *fuller])
         # ModernGov glues its prefix on: "(Public Pack)Agenda Document for Cabinet, ...".
         return re.sub(r"^(\([^)]*\))(?=\w)", r"\1 ", next(same, text))
+    for block in first_page[:LABELLED_WITHIN]:
+        # A council report's template names it on page one: "Subject: Quarterly Performance
+        # Report, Quarter 3, 2024/25" under "From:" and "To:" (its first heading is "Summary:").
+        labelled = _LABELLED.match(" ".join(block.text.split()))
+        if labelled:
+            return labelled.group(1)
     for k, block in enumerate(first_page):
-        if block.kind == HEADING and block.text.strip():
+        if block.kind == HEADING and block.text.strip() and not _STAMP.match(block.text.strip()):
             return _run_on(first_page, k)
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", file_name).replace("_", " ").strip()
     return stem or file_name
