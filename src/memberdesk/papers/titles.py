@@ -90,17 +90,16 @@ def choose_title(metadata: str, file_name: str, first_page: Sequence[Block]) -> 
     if text and not is_template_title(text, file_name):
         # The same words printed on page one are shown as printed: a Title typed into the
         # file's properties is often cased at random ("FinancE MONITORING REPORT").
-        same = (b.text.strip() for b in first_page if " ".join(b.text.split()).casefold() == text.casefold())
+        same = [b.text.strip() for b in first_page if " ".join(b.text.split()).casefold() == text.casefold()]
         # The title printed in full on page one, the metadata only its start ("Appendix D"
         # for "APPENDIX D - High Level 2025-28 Revenue Plan and Financing"): the printed one.
-        fuller = (
+        fuller = [
             b.text.strip()
             for b in first_page
             if b.kind == HEADING and " ".join(b.text.split()).casefold().startswith(text.casefold() + " ")
-        )
-        same = iter([*same, *fuller])
+        ]
         # ModernGov glues its prefix on: "(Public Pack)Agenda Document for Cabinet, ...".
-        return re.sub(r"^(\([^)]*\))(?=\w)", r"\1 ", next(same, text))
+        return re.sub(r"^(\([^)]*\))(?=\w)", r"\1 ", next(iter(same + fuller), text))
     for block in first_page[:LABELLED_WITHIN]:
         # A council report's template names it on page one: "Subject: Quarterly Performance
         # Report, Quarter 3, 2024/25" under "From:" and "To:" (its first heading is "Summary:").
