@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 import paper_factory as pf
@@ -158,3 +159,18 @@ def test_a_paragraph_number_drawn_as_its_own_run_a_thin_gap_before_its_text_is_a
         "Council",
         "minutes",
     ]
+
+
+def test_words_placed_a_narrow_gap_apart_without_spaces_are_words(tmp_path: Path) -> None:
+    # Some generators place each word with no space written: a gap of a sixth of an em between
+    # "for" and "their" (a tight space; letters stand about 0 apart) parts them.
+    path = tmp_path / "placed.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont("Helvetica", 11)
+    x = 72.0
+    for word in ["ambitious", "for", "their", "future."]:
+        c.drawString(x, 700, word)
+        x += stringWidth(word, "Helvetica", 11) + 0.16 * 11
+    c.showPage()
+    c.save()
+    assert [b.text for b in extract_pages(path)[0].blocks] == ["ambitious for their future."]

@@ -144,6 +144,18 @@ def test_the_directorate_table_of_the_monitoring_report() -> None:
     assert table.body[-1] == ("Overall Position", "1,432.3", "1,486.0", "+53.7", "")
 
 
+def test_the_revenue_plan_is_one_table_of_thirteen_columns() -> None:
+    # Excel: last year's figures boxed left of the labels, totals ruled under the figures only,
+    # last year's totals touching their box's side; "Drivers - Demand" placed with no space
+    # written (pdfium guesses one, the gap is 0.2 em).
+    import corpus_tables as ct
+
+    [table] = _tables(CORPUS / "kent-revenue-plan-2025-28.pdf")[0]
+    assert table.columns == 13
+    body = set(table.body)
+    assert [row for row in ct.PLAN_P1 if row not in body] == []
+
+
 def test_a_bordered_table_repeating_its_header_over_pages_is_joined() -> None:
     pages = _tables(CORPUS / "kent-council-2025-01-09-item3-supplement.pdf")
     parts = [p[0] for p in pages[15:20]]
