@@ -242,6 +242,7 @@ def _cases(folder: Path) -> list[tuple[str, str, Path, int, Rows]]:
         ("generated Excel", "unruled", tf.excel(folder / "excel.pdf"), 0, [*tf.EXCEL_HEAD, *tf.EXCEL_BODY]),
         ("kent appendix p1", "unruled", CORPUS / "kent-finance-appendix-nov-2024-25.pdf", 0, APPENDIX_P1),
         ("kent monitoring p6", "unruled", MONITORING, 5, MONITORING_P6),
+        ("kent revenue plan p1", "unruled", CORPUS / "kent-revenue-plan-2025-28.pdf", 0, ct.PLAN_P1),
     ]
 
 
