@@ -260,3 +260,21 @@ def test_an_address_set_line_by_line_reads_line_by_line(tmp_path: Path) -> None:
     column = ["Give children and", "young people the", "best start in life"]
     [page] = extract_pages(paper_factory.lines_page(tmp_path / "slide.pdf", column, x=322))
     assert [b.text for b in page.blocks] == [" ".join(column)]
+
+
+def test_a_line_ending_on_a_comma_or_and_runs_on_however_short() -> None:
+    # Minutes' attendance: Word keeps "Mr D Jeffrey," together, so the line before it ends
+    # early, with room for "Mr" alone; no paragraph ends on a comma.
+    first = "PRESENT: Mr R W Gough (Chairman), Mr N Baker, Mrs C Bell, Mrs S Chandler,"
+    words = lines([(first, 60), ("Mr D Jeffrey, Mr R C Love, OBE, Mr D Murphy and Mr R J Thomas", 60)], 100)
+    words += line("The Chairman welcomed everyone to the meeting and the officers who had joined it.", 60, 140)
+    texts = _texts(words, width=430)
+    assert texts[0] == f"{first} Mr D Jeffrey, Mr R C Love, OBE, Mr D Murphy and Mr R J Thomas"
+
+
+@pytest.mark.parametrize("marker", ["d.)", "1.)", "(d)", "d)"])
+def test_numbers_written_with_a_stop_and_a_bracket_start_items(marker: str) -> None:
+    words = line(marker, 60, 100) + line("Work with local schools to raise awareness of the risks; and", 90, 100)
+    words += line("e.)" if marker[0].isalpha() or marker[0] == "(" else "2.)", 60, 112.5)
+    words += line("Encourage stronger local enforcement against the improper disposal of vapes.", 90, 112.5)
+    assert len(_texts(words)) == 2

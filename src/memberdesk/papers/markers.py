@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-# 4, 4.2, 4.2.1, 4., (a), a), (iv), iv), A., a.
-NUMBER = r"""\(?\d{1,3}(\.\d{1,3}){0,3}[.)]? |
-    \([a-zA-Z]{1,2}\) | [a-zA-Z]{1,2}\) | [A-Za-z]\. |
+# 4, 4.2, 4.2.1, 4., (a), a), (iv), iv), A., a., and "a.)" / "1.)" as some typists write them.
+NUMBER = r"""\(?\d{1,3}(\.\d{1,3}){0,3}(\.\)|[.)])? |
+    \([a-zA-Z]{1,2}\) | [a-zA-Z]{1,2}\.?\) | [A-Za-z]\. |
     \(?[ivxlcIVXLC]{1,6}[.)]"""
 # The bullets word processors use.
 BULLET = r"[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2013\u2014*\-o\u27a2\u2192>]"

@@ -21,6 +21,7 @@ from memberdesk.papers.shapes import PARAGRAPH, Block, Box, Word, union_all
 SOFT_HYPHEN = "\u00ad"
 LISTED_WORDS = 3  # the most words of a line of a column set line by line (an address)
 _FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "a", "an", "or", "with", "on", "at", "by"})
+CARRIES_ON = (",", "&", "\u2013", "\u2014")  # a line ending so is no paragraph's last
 RUNS_ON = (",", ";", "-", "\u2013", "&", "/")  # a line ending so runs on to the next, whatever it starts with
 # Ems: how far right of the next line a line may start and still be that paragraph's (an
 # indented first line); further, it was set off to the right of the text under it.
@@ -238,6 +239,10 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[flo
         return False  # a centred title's lines are all short
     if _labelled(line) and abs(line.x0 - prev.x0) < 0.3 * em and not prev.words[-1].text.endswith(RUNS_ON):
         return True  # "Telephone: 03000 416833" under a contact's job: an entry of its own
+    if prev.words[-1].text.endswith(CARRIES_ON) or prev.words[-1].text.lower() in _FUNCTION_WORDS:
+        # No paragraph ends on a comma or an "and": the line was wrapped, however short (Word
+        # keeps "Mr D Jeffrey," together, so a list of names wraps early).
+        return False
     return _ends_short(prev, line, min(right, _wrap_edge(block, em)), em, 0.5)
 
 
