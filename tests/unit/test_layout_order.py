@@ -291,3 +291,17 @@ def test_boxes_side_by_side_are_read_box_by_box(tmp_path: Path) -> None:
         [page] = extract_pages(bf.decision_boxes(tmp_path / "decision.pdf", fields))
         expected = [text for label, value in fields for text in (label, " ".join(value))]
         assert [b.text for b in page.blocks] == [*expected, "For publication"]
+
+
+def test_a_header_at_the_top_right_is_read_before_the_lines_under_it_at_the_left() -> None:
+    # An EqIA form: "EQIA Submission Form" / "Information collected ..." at the top right, then
+    # "EQIA Submission - ID Number" / "Section A" / "EQIA Title" at the left under it. Their
+    # gutter made them two columns, the left read first, though they never stand side by side.
+    from memberdesk.papers.layout import layout_page
+    from word_factory import line, page
+
+    words = line("EQIA Submission Form", 452, 36) + line("Information collected from the Submission", 327, 51)
+    words += line("EQIA Submission - ID Number", 36, 66) + line("Section A", 36, 86) + line("EQIA Title", 36, 106)
+    words += line("Commissioning Plan for Education Provision in Kent 2025-29 and the years after", 36, 121)
+    texts = [b.text for b in layout_page(page(words))]
+    assert texts[:2] == ["EQIA Submission Form", "Information collected from the Submission"]

@@ -195,10 +195,15 @@ def _grow(
         return None
     counts = [0] * (len(gutters) + 1)
     starts = [a for a, _b in gutters]
+    across = 0  # lines with words in two columns or more
     for band in region:
-        for k in {bisect_right(starts, w.box.cx) for w in band.words}:
+        found = {bisect_right(starts, w.box.cx) for w in band.words}
+        across += len(found) > 1
+        for k in found:
             counts[k] += 1
-    if sum(1 for c in counts if c >= 2) < 2:
+    if sum(1 for c in counts if c >= 2) < 2 or not across:
+        # (Columns that never stand side by side are blocks one above the other, a header at
+        # the top right over a form's first lines at the left: read top to bottom.)
         return None
     return end, gutters
 
