@@ -79,6 +79,9 @@ class Recorder:
             self.seen.append((screen.page_index, text))
 
 
+WORKER_WAIT = 60.0  # seconds: for what the speech worker process answers
+
+
 def speech_app(home: Path, player: FilePlayer, **options: object) -> MemberdeskApp:
     return MemberdeskApp(home, open_document=1, speech=SpeechOptions(backend="espeak", player=player, **options))  # type: ignore[arg-type]
 
@@ -232,9 +235,12 @@ async def test_choose_a_voice(demo_home: Path, tmp_path: Path) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         await pilot.press("v")
+        # The list comes from the speech worker, a process of its own: with every core busy
+        # (the whole suite in parallel) its start can take more than the usual 20 s.
         await wait_for(
             pilot,
             lambda: isinstance(app.screen, VoiceScreen) and any(o.has_focus for o in app.screen.query(OptionList)),
+            timeout=WORKER_WAIT,
         )
         voices = app.screen.query_one(OptionList)
         assert voices.highlighted == 0  # the engine's default voice is in use
@@ -247,7 +253,11 @@ async def test_choose_a_voice(demo_home: Path, tmp_path: Path) -> None:
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         # The choice reaches the speaker through its own thread: wait for it, as a listener would.
-        await wait_for(pilot, lambda: app.speech.speaker is not None and app.speech.speaker.settings.voice == "gmw/en")
+        await wait_for(
+            pilot,
+            lambda: app.speech.speaker is not None and app.speech.speaker.settings.voice == "gmw/en",
+            timeout=WORKER_WAIT,
+        )
         speaker = app.speech.speaker
         assert speaker is not None
         await pilot.press("v")
