@@ -154,6 +154,11 @@ def test_the_revenue_plan_is_one_table_of_thirteen_columns() -> None:
     assert table.columns == 13
     body = set(table.body)
     assert [row for row in ct.PLAN_P1 if row not in body] == []
+    # "Core £000s", "External £000s", "Total £000s" over the figures, not set bold as the
+    # years over them are, belong to the header: each column is named by them.
+    assert table.body[0] == ct.PLAN_P1[0]
+    names = table.column_names()
+    assert names[0] == "Core £000s" and names[4] == "Core £000s" and names[12] == "Total £000s"
 
 
 def test_a_bordered_table_repeating_its_header_over_pages_is_joined() -> None:

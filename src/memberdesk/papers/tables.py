@@ -170,8 +170,16 @@ def _table(lines: list[Line], floor: int, i: int, end: int) -> tuple[Found | Non
     head_end = first_data
     while head_end > 0 and sum(1 for c in grid[head_end - 1] if c) < 2:
         head_end -= 1
-    # A header set bold ends where the bold ends: a first row with no figures is the body's.
-    plain = next((n for n, ln in enumerate(all_lines[:head_end]) if not all(w.bold for w in ln.band.words)), 0)
+    # A header set bold ends where the bold ends: a first row with no figures is the body's;
+    # but not a row of words over most columns of figures ("Core £000s | External £000s").
+    plain = next(
+        (
+            n
+            for n, ln in enumerate(all_lines[:head_end])
+            if not all(w.bold for w in ln.band.words) and not _over_figures(grid[n], numeric)
+        ),
+        0,
+    )
     if plain:
         head_end = plain
     stop = end
@@ -191,6 +199,12 @@ def _table(lines: list[Line], floor: int, i: int, end: int) -> tuple[Found | Non
     used = frozenset(id(w) for ln in all_lines for w in ln.band.words)
     box = union_all([Box(ln.band.x0, ln.band.y0, ln.band.x1, ln.band.y1) for ln in all_lines])
     return Found(Table(head=tuple(head), body=tuple(texts), totals=totals, box=box), used, round(em, 2)), stop
+
+
+def _over_figures(cells: list[list[Word]], numeric: set[int]) -> bool:
+    """Whether a header line names most of the columns of figures, in words."""
+    named = [k for k in numeric if cells[k] and not is_number(cell_text(cells[k]))]
+    return len(numeric) >= 2 and len(named) * 2 > len(numeric)
 
 
 def _same(a: list[list[Word]], b: list[list[Word]]) -> bool:
