@@ -82,3 +82,23 @@ def test_the_capital_header_ends_over_a_first_row_run_on_from_the_page_before() 
     assert p43.body[0][3].startswith("transport projects review announced by Government in July 2024.")
     words = [b.text for b in _blocks(MONITORING)[42] if b.grid is None]
     assert not any("Rephasing" in t or "Variance" in t for t in words)  # no header left as text
+
+
+def test_a_row_is_named_by_its_first_cell_of_words_in_every_front_end() -> None:
+    # An Excel plan prints last year's figures left of its labels; a capital table starts each
+    # row with its reference number. The row's name is its label, wherever it stands.
+    from memberdesk.papers.shapes import Table, row_key
+    from memberdesk.papers.table_text import layout
+    from memberdesk.reading.tables import cell_words, row_words
+    from memberdesk.speech.figures import spoken_row
+
+    head = (("Core", "External", "Total", "", "Budget"),)
+    row = ("10,798.4", "505.1", "11,303.5", "Pay", "21,845.7")
+    table = Table(head=head, body=(row, ("35.0", "", "35.0", "Grant Income", "3,234.7")))
+    assert row_key(row) == 3 and row_key(("1", "Home Support Fund", "2,500")) == 1 and row_key(("Total", "5")) == 0
+    assert cell_words(table, 0, 0) == "Core, Pay: 10,798.4"
+    assert cell_words(table, 0, 3) == "Pay"
+    assert row_words(table, 0) == "Pay: Core 10,798.4, External 505.1, Total 11,303.5, Budget 21,845.7"
+    assert spoken_row(row, head[0]).startswith("Pay: Core 10,798.4")
+    lines = layout(table, 20).lines  # too narrow for aligned columns: row by row
+    assert "Pay" in lines and "  Core: 10,798.4" in lines

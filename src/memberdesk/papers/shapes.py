@@ -7,8 +7,11 @@ reader's eye moves in and it keeps every comparison in layout.py the same way ro
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
+
+from memberdesk.papers.numbers import is_number
 
 
 class PaperProblem(Exception):
@@ -172,6 +175,13 @@ class Table:
         where the table starts)."""
         rows = self.body if self.continued else self.head + self.body
         return "\n".join(" | ".join(row) for row in rows)
+
+
+def row_key(cells: Sequence[str]) -> int:
+    """Which cell names its row: the first that is words, not a figure ("Revised Base" after
+    last year's figures in an Excel plan, a project's name after its reference number), or
+    the first cell where none is. Every front end names a row, and a cell's row, by it."""
+    return next((k for k, text in enumerate(cells) if text and not is_number(text)), 0)
 
 
 PARAGRAPH = "paragraph"

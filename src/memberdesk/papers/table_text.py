@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from memberdesk.papers.numbers import is_number
-from memberdesk.papers.shapes import Table
+from memberdesk.papers.shapes import Table, row_key
 
 GAP = 2  # spaces between aligned columns
 
@@ -74,10 +74,11 @@ def _row_by_row(table: Table, width: int) -> TableText:
     names = table.column_names()
     out = TableText(_wrapped(announce(table), width, ""), aligned=False)
     for r, row in enumerate(table.body):
-        label = row[0] if row and row[0] else f"Row {r + 1}"
-        out.cells[(r, 0)] = (len(out.lines), 0)
+        key = row_key(row)
+        label = row[key] if row and row[key] else f"Row {r + 1}"
+        out.cells[(r, key)] = (len(out.lines), 0)
         out.lines.extend(_wrapped(label, width, ""))
-        for k in range(1, len(row)):
+        for k in (k for k in range(len(row)) if k != key):
             name = names[k] or f"Column {k + 1}"
             value = row[k] or "empty"
             out.cells[(r, k)] = (len(out.lines), 2 + len(name) + 2)  # on the value, after "Name: "

@@ -1,7 +1,7 @@
 """A paper's tables as a reader meets them: joined over pages, cells named by their headers.
 
 Every front end (the reader's table mode, plain mode, `memberdesk tables`, reading aloud) names
-a cell the same way: its column's header, its row's header (the first cell of the row), then
+a cell the same way: its column's header, its row's header (`shapes.row_key`: its first cell of words), then
 the value ("Forecast, Adult Social Care: 621.6"); and counts rows and columns the same way.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from memberdesk.papers.shapes import Table
+from memberdesk.papers.shapes import Table, row_key
 
 
 @dataclass(frozen=True)
@@ -37,11 +37,12 @@ def cell_words(table: Table | PaperTable, row: int, column: int) -> str:
     cells = table.body[row]
     value = cells[column] if column < len(cells) else ""
     names = _names(table)
+    key = row_key(cells)
     parts = []
     if column < len(names) and names[column]:
         parts.append(names[column])
-    if column > 0 and cells[0]:
-        parts.append(cells[0])
+    if column != key and cells[key]:
+        parts.append(cells[key])
     label = ", ".join(parts)
     shown = value or "empty"
     return f"{label}: {shown}" if label else shown
@@ -51,12 +52,13 @@ def row_words(table: Table | PaperTable, row: int) -> str:
     """A row with its headers: 'Adult Social Care: Budget 586.1, Forecast 621.6' (as written)."""
     cells = table.body[row]
     names = _names(table)
+    key = row_key(cells)
     said = []
-    for k, value in enumerate(cells[1:], start=1):
-        if value:
+    for k, value in enumerate(cells):
+        if value and k != key:
             name = names[k] if k < len(names) else ""
             said.append(f"{name} {value}" if name else value)
-    label = cells[0] if cells else ""
+    label = cells[key] if cells else ""
     if not said:
         return label
     return f"{label}: {', '.join(said)}" if label else ", ".join(said)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from memberdesk.papers.shapes import row_key
+
 _FIGURE = re.compile(
     r"^(?P<open>\()?(?P<sign>[-+\u2212\u2013])?\s?(?P<cur>[£$€])?(?P<sign2>[-+\u2212])?"
     r"(?P<num>\d[\d,]*(?:\.\d+)?)(?P<unit>%|k|m|bn|b)?(?P<close>\))?$",
@@ -45,10 +47,13 @@ def spoken_figure(text: str) -> str:
 
 def spoken_row(cells: Sequence[str], header: Sequence[str] = ()) -> str:
     """A row with its headers; without a header, its cells in turn."""
-    label = cells[0] if cells else ""
+    key = row_key(cells)
+    label = cells[key] if cells else ""
     said: list[str] = []
     previous = ""
-    for k, cell in enumerate(cells[1:], start=1):
+    for k, cell in enumerate(cells):
+        if k == key:
+            continue
         name = header[k] if k < len(header) else ""
         if not cell:
             previous = name
