@@ -155,10 +155,15 @@ def test_the_revenue_plan_is_one_table_of_thirteen_columns() -> None:
     body = set(table.body)
     assert [row for row in ct.PLAN_P1 if row not in body] == []
     # "Core £000s", "External £000s", "Total £000s" over the figures, not set bold as the
-    # years over them are, belong to the header: each column is named by them.
+    # years over them are, belong to the header; each year, centred over its three columns,
+    # names all three (else a listener hears "Core" four times and cannot tell the years).
     assert table.body[0] == ct.PLAN_P1[0]
     names = table.column_names()
-    assert names[0] == "Core £000s" and names[4] == "Core £000s" and names[12] == "Total £000s"
+    assert names[:3] == ["2024-25 Core £000s", "2024-25 External £000s", "2024-25 Total £000s"]
+    assert names[3] == "" and names[4] == "2025-26 Core £000s"
+    assert names[7] == "2026-27 Core £000s" and names[12] == "2027-28 Total £000s"
+    # (A heading alone in its row, "INDICATIVE FOR PLANNING PURPOSES", is left on its column.)
+    assert names[8] == "INDICATIVE FOR PLANNING PURPOSES 2026-27 External £000s"
 
 
 def test_a_bordered_table_repeating_its_header_over_pages_is_joined() -> None:
