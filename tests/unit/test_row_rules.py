@@ -11,7 +11,7 @@ from reportlab.pdfgen import canvas
 
 import row_rule_factory as rf
 from memberdesk.papers.extract import extract_pages, finish_document
-from memberdesk.papers.row_rules import stacks
+from memberdesk.papers.rule_stacks import stacks
 from memberdesk.papers.shapes import Box, Table
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"

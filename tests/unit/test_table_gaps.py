@@ -161,7 +161,7 @@ def test_gutters_stay_gutters() -> None:
 
 
 def test_lines_over_part_of_a_table_join_its_stack_but_a_page_frame_does_not_take_it() -> None:
-    from memberdesk.papers.row_rules import stacks
+    from memberdesk.papers.rule_stacks import stacks
     from memberdesk.papers.shapes import Box
 
     def line(x0: float, x1: float, y: float) -> Box:
