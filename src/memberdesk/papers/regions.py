@@ -94,11 +94,15 @@ def _order(words: list[Word], depth: int, ctx: _Context) -> list[Leaf]:
             flow.clear()
 
     grown: dict[int, tuple[int, list[Interval]] | None] = {}
+    # Asked once per band, not once per region tried (a form of many boxes would ask it often).
+    boxed_lines = frozenset(
+        k for k, band in enumerate(rows) if ctx.frames and boxes.side_by_side(boxes.holding(band, ctx.frames))
+    )
 
     def grow(at: int) -> tuple[int, list[Interval]] | None:
         # Each band's region is asked for twice (as the band below, then as itself): once.
         if at not in grown:
-            grown[at] = _grow(rows, at, lo, hi, least, ctx)
+            grown[at] = _grow(rows, at, lo, hi, least, ctx, boxed_lines)
         return grown[at]
 
     i = 0
@@ -160,10 +164,11 @@ def _order(words: list[Word], depth: int, ctx: _Context) -> list[Leaf]:
 
 
 def _grow(
-    rows: list[Band], i: int, lo: float, hi: float, least: float, ctx: _Context
+    rows: list[Band], i: int, lo: float, hi: float, least: float, ctx: _Context, boxed_lines: frozenset[int]
 ) -> tuple[int, list[Interval]] | None:
     """The longest run of bands from i that keeps a gutter with words on both sides, if it is
-    a real multi-column region (at least three bands, two columns with two bands each)."""
+    a real multi-column region (at least three bands, two columns with two bands each).
+    `boxed_lines`: the bands standing in boxes side by side, which are read box by box."""
     current = free(rows[i], lo, hi, least)
     left, right = rows[i].x0, rows[i].x1
     best: tuple[int, list[Interval]] | None = None
@@ -177,7 +182,7 @@ def _grow(
         elif j - (best[0] if best else i) > 30:
             break  # only edge margins are left in common: no gutter is coming
         j += 1
-        if j >= len(rows) or (ctx.frames and boxes.side_by_side(boxes.holding(rows[j], ctx.frames))):
+        if j >= len(rows) or j in boxed_lines:
             break  # lines in boxes side by side are read box by box (_order)
         ctx.budget.left -= len(current) + len(rows[j].words)
         if ctx.budget.left <= 0:
