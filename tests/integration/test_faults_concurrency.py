@@ -136,7 +136,9 @@ def test_a_sync_killed_at_any_moment_leaves_nothing_and_the_next_one_finishes(
 
 
 def test_sigterm_ends_an_import_and_its_workers_at_once(tmp_path: Path, home: Path) -> None:
-    pack = make_pdf(tmp_path / "in" / "big.pdf", [f"Page {n} of the budget pack. " * 40 for n in range(120)])
+    # Long enough to be mid-import when the signal comes: 120 pages were imported within the
+    # 0.3 s below on a fast machine, and the signal then met the command after its work.
+    pack = make_pdf(tmp_path / "in" / "big.pdf", [f"Page {n} of the budget pack. " * 40 for n in range(600)])
     memberdesk("library", home=home)
     child = start("import", pack, home=home)
     assert wait_until(lambda: len(children(child.pid)) >= 1, timeout=30)
