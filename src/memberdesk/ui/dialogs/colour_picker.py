@@ -17,6 +17,10 @@ from memberdesk.ui.widgets.lists import CursorOptionList
 
 
 class ColourPicker(ModalScreen[str | None]):
+    # Focus is given in on_mount, once the list stands on the current choice: Textual's auto
+    # focus comes before on_mount, so the cursor (and a screen reader) met the first row and
+    # a key pressed at once acted on it.
+    AUTO_FOCUS = ""
     BINDINGS = [Binding("escape,ctrl+g,backspace", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, what: str, current: str, against: str, against_name: str) -> None:

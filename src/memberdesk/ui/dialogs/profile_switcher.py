@@ -27,6 +27,11 @@ def profile_prompt(name: str, builtin: bool, description: str, in_use: bool, pro
 class ProfileSwitcher(ModalScreen[tuple[str, str] | None]):
     """Dismisses with ("use", name), ("edit", name) or None."""
 
+    # Focus is given in on_mount, once the list stands on the current choice: Textual's auto
+    # focus comes before on_mount, so the cursor (and a screen reader) met the first row and
+    # a key pressed at once acted on it.
+    AUTO_FOCUS = ""
+
     BINDINGS = [
         Binding("e", "edit", "Edit a copy of the highlighted profile", id="profiles.edit"),
         Binding("escape,ctrl+g,backspace", "cancel", "Cancel", id="dialog.cancel"),

@@ -22,6 +22,11 @@ DEFAULT = "default"
 class VoiceScreen(ModalScreen[tuple[Voice | None] | None]):
     """Dismisses with (voice,), (None,) for the engine's default voice, or None if cancelled."""
 
+    # Focus is given in on_mount, once the list stands on the current choice: Textual's auto
+    # focus comes before on_mount, so the cursor (and a screen reader) met the first row and
+    # a key pressed at once acted on it.
+    AUTO_FOCUS = ""
+
     BINDINGS = [Binding("escape,ctrl+g,backspace", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, voices: list[Voice], current: str) -> None:
