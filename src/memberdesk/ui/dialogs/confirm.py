@@ -8,10 +8,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label
 
-from memberdesk.ui.widgets.lists import CursorOptionList
+from memberdesk.ui.widgets.lists import CursorOptionList, FocusAfterMount
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(FocusAfterMount, ModalScreen[bool]):
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape,ctrl+g", "answer(False)", "No", id="confirm.no"),

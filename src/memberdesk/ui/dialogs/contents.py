@@ -11,14 +11,10 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from memberdesk.model import OutlineEntry
-from memberdesk.ui.widgets.lists import CursorOptionList
+from memberdesk.ui.widgets.lists import CursorOptionList, FocusAfterMount
 
 
-class ContentsScreen(ModalScreen[OutlineEntry | None]):
-    # Focus is given in on_mount, once the list stands on the current choice: Textual's auto
-    # focus comes before on_mount, so the cursor (and a screen reader) met the first row and
-    # a key pressed at once acted on it.
-    AUTO_FOCUS = ""
+class ContentsScreen(FocusAfterMount, ModalScreen[OutlineEntry | None]):
     BINDINGS = [Binding("escape,ctrl+g,backspace", "cancel", "Cancel", id="dialog.cancel")]
 
     def __init__(self, outline: list[OutlineEntry], labels: list[str], page_index: int) -> None:

@@ -11,7 +11,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from memberdesk.access.registry import ProfileRegistry
-from memberdesk.ui.widgets.lists import CursorOptionList
+from memberdesk.ui.widgets.lists import CursorOptionList, FocusAfterMount
 
 USE_PROMPT = "Profiles: Up and Down to choose, Enter to use it now, E to edit a copy, Escape to cancel."
 
@@ -24,13 +24,8 @@ def profile_prompt(name: str, builtin: bool, description: str, in_use: bool, pro
     return f"{name}{marker} ({kind}): {about}"
 
 
-class ProfileSwitcher(ModalScreen[tuple[str, str] | None]):
+class ProfileSwitcher(FocusAfterMount, ModalScreen[tuple[str, str] | None]):
     """Dismisses with ("use", name), ("edit", name) or None."""
-
-    # Focus is given in on_mount, once the list stands on the current choice: Textual's auto
-    # focus comes before on_mount, so the cursor (and a screen reader) met the first row and
-    # a key pressed at once acted on it.
-    AUTO_FOCUS = ""
 
     BINDINGS = [
         Binding("e", "edit", "Edit a copy of the highlighted profile", id="profiles.edit"),

@@ -14,18 +14,13 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from memberdesk.speech import Speaker, Voice
-from memberdesk.ui.widgets.lists import CursorOptionList
+from memberdesk.ui.widgets.lists import CursorOptionList, FocusAfterMount
 
 DEFAULT = "default"
 
 
-class VoiceScreen(ModalScreen[tuple[Voice | None] | None]):
+class VoiceScreen(FocusAfterMount, ModalScreen[tuple[Voice | None] | None]):
     """Dismisses with (voice,), (None,) for the engine's default voice, or None if cancelled."""
-
-    # Focus is given in on_mount, once the list stands on the current choice: Textual's auto
-    # focus comes before on_mount, so the cursor (and a screen reader) met the first row and
-    # a key pressed at once acted on it.
-    AUTO_FOCUS = ""
 
     BINDINGS = [Binding("escape,ctrl+g,backspace", "cancel", "Cancel", id="dialog.cancel")]
 

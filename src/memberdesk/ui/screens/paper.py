@@ -10,10 +10,10 @@ from textual.widgets import Label
 from textual.widgets.option_list import Option
 
 from memberdesk.library.paper_record import PaperRecord
-from memberdesk.ui.widgets.lists import CursorOptionList
+from memberdesk.ui.widgets.lists import CursorOptionList, FocusAfterMount
 
 
-class PaperScreen(ModalScreen[None]):
+class PaperScreen(FocusAfterMount, ModalScreen[None]):
     BINDINGS = [Binding("escape,ctrl+g,backspace,q", "close", "Close", id="paper.close")]
 
     def __init__(self, record: PaperRecord) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual.geometry import Region
 from textual.reactive import reactive
@@ -11,6 +12,14 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from memberdesk.ui.cursor import place_cursor
+
+
+class FocusAfterMount:
+    """For a screen whose on_mount puts its list on the current choice, then focuses it.
+    Textual's auto focus comes before on_mount: the cursor (and so a screen reader) first met
+    the list's first row, and a key pressed at once acted on that row."""
+
+    AUTO_FOCUS: ClassVar[str | None] = ""
 
 
 @dataclass(frozen=True)
