@@ -111,3 +111,48 @@ def decision_boxes(path: Path, fields: list[tuple[str, list[str]]] = DECISION_BO
     c.showPage()
     c.save()
     return path
+
+
+# A Word table ruled all round whose first row says what each column lists, in the body's type,
+# over the lists themselves (a council's comparison of the services two places offer).
+SERVICE_HEAD = (
+    [
+        "The services on offer at Seashells which",
+        "would no longer run there include:",
+        "* booking or referral required.",
+    ],
+    ["We would expect to offer these services", "at the Sheppey Gateway site:", "* booking or referral required."],
+)
+SERVICE_LISTS = (
+    ["Baby Massage*", "Breastfeeding Clinic", "Breast Pump Hire", "Little Talkers*", "Stay and Play"],
+    ["Baby Massage*", "Citizens Advice Clinic", "Infant Feeding Support", "Stay and Play"],
+)
+
+
+def service_lists(path: Path) -> Path:
+    c = _canvas(path, title="Service Offer Comparison")
+    c.setFont(BODY, SIZE)
+    c.setLineWidth(0.5)
+    middle = (LEFT + RIGHT) / 2
+    top = 100.0
+    y = top + PAD
+    for k, x in enumerate((LEFT, middle)):
+        y = max(y, _lines(c, SERVICE_HEAD[k], x + PAD, top + PAD))
+    head_foot = y + PAD
+    for k, x in enumerate((LEFT, middle)):
+        y = max(y, _lines(c, [f"\u2022 {item}" for item in SERVICE_LISTS[k]], x + 3 * PAD, head_foot + PAD))
+    bottom = y + PAD
+    for y_rule in (top, head_foot, bottom):
+        _rule(c, LEFT, y_rule, RIGHT, y_rule)
+    for x in (LEFT, middle, RIGHT):
+        _rule(c, x, top, x, bottom)
+    c.showPage()
+    c.save()
+    return path
+
+
+def _lines(c: object, lines: list[str], x: float, y: float) -> float:
+    for line in lines:
+        c.drawString(x, _top(y, SIZE), line)  # type: ignore[attr-defined]
+        y += LEADING
+    return y

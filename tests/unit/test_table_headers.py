@@ -102,3 +102,29 @@ def test_a_row_is_named_by_its_first_cell_of_words_in_every_front_end() -> None:
     assert spoken_row(row, head[0]).startswith("Pay: Core 10,798.4")
     lines = layout(table, 20).lines  # too narrow for aligned columns: row by row
     assert "Pay" in lines and "  Core: 10,798.4" in lines
+
+
+def test_a_first_row_saying_what_each_column_lists_is_the_header(tmp_path: Path) -> None:
+    # Set in the body's type, so neither bold nor figures under it tell; its colons do.
+    import bordered_factory as bf
+    from memberdesk.papers.shapes import introduces
+
+    (table,) = _tables(bf.service_lists(tmp_path / "services.pdf"))[0]
+    assert table.head == (tuple(" ".join(cell) for cell in bf.SERVICE_HEAD),)
+    assert table.body == (tuple(" ".join(f"\u2022 {item}" for item in items) for items in bf.SERVICE_LISTS),)
+    assert introduces(("Date:", "Venue:")) and introduces(("It includes: * booked", "", "We offer: (from May)"))
+    assert not introduces(("Decision:", "Cabinet")) and not introduces(("Services include:",))
+
+
+def test_a_table_of_lists_is_heard_a_column_at_a_time_an_item_at_a_time(tmp_path: Path) -> None:
+    # Each list with the heading of its column, its items apart: the synthesiser skips a
+    # bullet, so "Breast Pump Hire Little Talkers" ran on as one name. No cell names the row.
+    import bordered_factory as bf
+    from memberdesk.papers.flow import page_text
+    from memberdesk.speech.units import page_sentences
+
+    document = finish_document(extract_pages(bf.service_lists(tmp_path / "services.pdf")))
+    said = [s.spoken for s in page_sentences(page_text(document.pages[0]))]
+    first, second = (" ".join(cell) for cell in bf.SERVICE_HEAD)
+    assert said[0] == f"Table, columns: {first}, {second}"
+    assert said[1] == f"{first} {', '.join(bf.SERVICE_LISTS[0])}, {second} {', '.join(bf.SERVICE_LISTS[1])}"

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from memberdesk.papers.bands import bands
 from memberdesk.papers.numbers import is_number
 from memberdesk.papers.paragraphs import join_lines
-from memberdesk.papers.shapes import Box, Table, Word
+from memberdesk.papers.shapes import Box, Table, Word, introduces
 
 TOUCH = 2.0  # points: rules this close are joined
 MAX_RULES = 3_000
@@ -150,6 +150,8 @@ def cells_table(grid: list[list[list[Word]]], box: Box) -> Table | None:
         if head and not any(texts[head][1:]):
             break  # a section's name under the header, in bold as the header is: the body starts
         head += 1
+    if head == 0 and introduces(texts[0]):
+        head = 1  # each column said what it lists ("... include:"), in the body's own type
     bold = head > 0  # a header set bold ends where the bold ends: the next row is the body's first
     while not bold and head < len(texts) - 1 and sum(1 for t in texts[head] if t) >= 2 and _figures_below(texts[head:]):
         head += 1  # words over columns of figures

@@ -7,6 +7,7 @@ reader's eye moves in and it keeps every comparison in layout.py the same way ro
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -182,6 +183,18 @@ def row_key(cells: Sequence[str]) -> int:
     last year's figures in an Excel plan, a project's name after its reference number), or
     the first cell where none is. Every front end names a row, and a cell's row, by it."""
     return next((k for k, text in enumerate(cells) if text and not is_number(text)), 0)
+
+
+# A cell that ends by introducing what is under it: "... would no longer run at Millmead include:",
+# perhaps with the key to the marks in the list under it ("* booking or referral required.").
+_INTRODUCES = re.compile(r":\s*(?:[*\u2020\u2021(].*)?$")
+
+
+def introduces(cells: Sequence[str]) -> bool:
+    """Whether a row is a header by what it says: two cells or more, each ending with a colon
+    (a Word table whose first row says what each column lists, set in the body's type)."""
+    filled = [text for text in cells if text]
+    return len(filled) >= 2 and all(_INTRODUCES.search(text) for text in filled)
 
 
 PARAGRAPH = "paragraph"

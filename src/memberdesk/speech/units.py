@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from memberdesk.papers.numbers import is_number
 from memberdesk.papers.ocr import DOUBT
 from memberdesk.papers.running import find_repeated_lines, line_key
+from memberdesk.papers.shapes import introduces
 from memberdesk.speech.abbreviations import ABBREVIATIONS, LABEL_WORDS, NUMBER_ABBREVIATIONS
-from memberdesk.speech.figures import spoken_row
+from memberdesk.speech.figures import spoken_row, with_pauses
 
 __all__ = ["find_repeated_lines", "line_key"]  # re-exported: where speech callers found them
 
@@ -239,7 +240,7 @@ def _not_a_break(before: str, punct: str, rest: str) -> bool:
 
 def _clean(text: str) -> str:
     # A word OCR was unsure of is heard as such, as it is seen marked on the page.
-    return _SPACES.sub(" ", text.replace(DOUBT, " (unsure)")).strip()
+    return with_pauses(_SPACES.sub(" ", text.replace(DOUBT, " (unsure)")).strip())
 
 
 def split_page(text: str, *, boilerplate: frozenset[str] = frozenset(), edge_lines: int = 3) -> list[SpokenParagraph]:
@@ -317,6 +318,8 @@ class _TableRun:
         self._say(cells, line, self.header)
 
     def _is_header(self, first: list[str], cells: list[str]) -> bool:
+        if introduces(first):
+            return True  # each column says what it lists ("... include:")
         return not any(is_number(c) for c in first if c) and any(is_number(c) for c in cells[1:] if c)
 
     def _say(self, cells: list[str], line: _Line, header: list[str]) -> None:
