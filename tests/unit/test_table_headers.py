@@ -128,3 +128,20 @@ def test_a_table_of_lists_is_heard_a_column_at_a_time_an_item_at_a_time(tmp_path
     first, second = (" ".join(cell) for cell in bf.SERVICE_HEAD)
     assert said[0] == f"Table, columns: {first}, {second}"
     assert said[1] == f"{first} {', '.join(bf.SERVICE_LISTS[0])}, {second} {', '.join(bf.SERVICE_LISTS[1])}"
+
+
+def test_no_cell_names_a_row_of_lists_in_any_front_end(tmp_path: Path) -> None:
+    import bordered_factory as bf
+    from memberdesk.papers.shapes import row_key
+    from memberdesk.papers.table_text import layout
+    from memberdesk.reading.tables import cell_words, row_words
+
+    (table,) = _tables(bf.service_lists(tmp_path / "services.pdf"))[0]
+    first, second = (" ".join(cell) for cell in bf.SERVICE_HEAD)
+    left, right = table.body[0]
+    assert row_key(table.body[0]) is None
+    assert row_key(("Adult Social Care", "586.1")) == 0 and row_key(("3", "- 2", "Pay")) == 2
+    assert cell_words(table, 0, 1) == f"{second}: {right}"  # not the list beside it as its name
+    assert row_words(table, 0) == f"{first} {left}, {second} {right}"
+    lines = layout(table, 40).lines
+    assert "Row 1" in lines and any(line.startswith("  The services on offer") for line in lines)

@@ -178,11 +178,21 @@ class Table:
         return "\n".join(" | ".join(row) for row in rows)
 
 
-def row_key(cells: Sequence[str]) -> int:
+# A row is named by a cell of a few words ("Adult Social Care", a project's name); a list or
+# a paragraph names nothing, and its row is then named by no cell.
+NAME_WORDS = 12
+_LIST = re.compile(r"^[\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2219](?:\s|$)")
+
+
+def row_key(cells: Sequence[str]) -> int | None:
     """Which cell names its row: the first that is words, not a figure ("Revised Base" after
     last year's figures in an Excel plan, a project's name after its reference number), or
-    the first cell where none is. Every front end names a row, and a cell's row, by it."""
-    return next((k for k, text in enumerate(cells) if text and not is_number(text)), 0)
+    the first cell where none is; None when that cell is a list or a paragraph (a table of
+    lists, each cell said with its column's header alone). Every front end names a row, and
+    a cell's row, by it."""
+    key = next((k for k, text in enumerate(cells) if text and not is_number(text)), 0)
+    text = cells[key] if cells else ""
+    return None if len(text.split()) > NAME_WORDS or _LIST.match(text) else key
 
 
 # A cell that ends by introducing what is under it: "... would no longer run at Millmead include:",

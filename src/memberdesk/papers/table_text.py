@@ -75,8 +75,9 @@ def _row_by_row(table: Table, width: int) -> TableText:
     out = TableText(_wrapped(announce(table), width, ""), aligned=False)
     for r, row in enumerate(table.body):
         key = row_key(row)
-        label = row[key] if row and row[key] else f"Row {r + 1}"
-        out.cells[(r, key)] = (len(out.lines), 0)
+        label = row[key] if row and key is not None and row[key] else f"Row {r + 1}"
+        if key is not None:
+            out.cells[(r, key)] = (len(out.lines), 0)
         out.lines.extend(_wrapped(label, width, ""))
         for k in (k for k in range(len(row)) if k != key):
             name = names[k] or f"Column {k + 1}"

@@ -41,7 +41,7 @@ def cell_words(table: Table | PaperTable, row: int, column: int) -> str:
     parts = []
     if column < len(names) and names[column]:
         parts.append(names[column])
-    if column != key and cells[key]:
+    if key is not None and column != key and cells[key]:
         parts.append(cells[key])
     label = ", ".join(parts)
     shown = value or "empty"
@@ -58,7 +58,7 @@ def row_words(table: Table | PaperTable, row: int) -> str:
         if value and k != key:
             name = names[k] if k < len(names) else ""
             said.append(f"{name} {value}" if name else value)
-    label = cells[key] if cells else ""
+    label = cells[key] if cells and key is not None else ""
     if not said:
         return label
     return f"{label}: {', '.join(said)}" if label else ", ".join(said)

@@ -48,9 +48,6 @@ def spoken_figure(text: str) -> str:
 # Bullets inside a line (a cell's list, joined as its lines are): the synthesiser skips the
 # symbol and runs the items together ("Sing and Sign Baby Massage"); a comma gives the pause.
 _INLINE_BULLET = re.compile(r"(?:^|\s+)[\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2219](?:\s+|$)")
-# A row is named by a cell of a few words ("Adult Social Care"); when even its first cell of
-# words is a list or longer (a paragraph), no cell names the row: each is said with its header.
-NAME_WORDS = 12
 
 
 def with_pauses(text: str) -> str:
@@ -61,9 +58,7 @@ def with_pauses(text: str) -> str:
 def spoken_row(cells: Sequence[str], header: Sequence[str] = ()) -> str:
     """A row with its headers; without a header, its cells in turn."""
     key = row_key(cells)
-    if any(header) and cells and (len(cells[key].split()) > NAME_WORDS or _INLINE_BULLET.match(cells[key])):
-        key = -1
-    label = with_pauses(cells[key]) if cells and key >= 0 else ""
+    label = with_pauses(cells[key]) if cells and key is not None else ""
     said: list[str] = []
     previous = ""
     for k, cell in enumerate(cells):
