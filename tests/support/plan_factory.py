@@ -104,3 +104,68 @@ def plan(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+# The plan's second page: the same frame, ruled right across under a few rows only, so the
+# rows under that rule stand in one box each side of the labels; a section's name in bold.
+FUND_YEARS = ("2024-25", "2025-26")
+FUND_HEAD = ("Core", "External", "Total", "", "Core", "External", "Total")
+FUND_X = (80.0, 135.0, 188.0, 193.0, 520.0, 650.0, 790.0)  # right edges; the label's left
+RESERVES = [
+    ("27,481.5", "0.0", "27,481.5", "Contributions to Reserves", "43,240.9", "14,200.0", "57,440.9"),
+    ("-14,877.4", "-1,350.5", "-16,227.9", "Drawdowns from Reserves", "-10,607.1", "-25,598.1", "-36,205.2"),
+    ("12,604.1", "-1,350.5", "11,253.6", "Net movement in Reserves", "32,633.8", "-11,398.1", "21,235.7"),
+]
+SECTION = "Funding per the Settlement & Local Taxation"
+FUNDING = [
+    ("", "", "11,806.0", "Revenue Support Grant", "", "", "15,680.3"),
+    ("", "", "117,046.1", "Social Care Grant", "", "", "137,143.6"),
+    ("", "", "", "Domestic Abuse Safe Accommodation Grant", "", "", "4,031.2"),
+    ("", "", "1,311.9", "Services Grant", "", "", "0.0"),
+    ("", "", "147,382.5", "Business Rate Top-up Grant", "", "", "149,107.7"),
+    ("", "", "2,058.5", "New Homes Bonus", "", "", "1,926.7"),
+    ("", "", "1,429,506.8", "Total Funding", "", "", "1,531,279.8"),
+]
+
+
+def funding(path: Path) -> Path:
+    c = canvas.Canvas(str(path), pagesize=landscape(A4), invariant=1)
+    _width, height = landscape(A4)
+
+    def put(k: int, top: float, text: str, font: str = "Helvetica") -> None:
+        c.setFont(font, SIZE)
+        (c.drawString if k == 3 else c.drawRightString)(FUND_X[k], height - top - SIZE, text)
+
+    def across(top: float) -> None:
+        c.line(LAST_YEAR[0], height - top, PLAN[1], height - top)
+
+    top = 40.0
+    c.setFont("Helvetica-Bold", SIZE)
+    for year, first, last in zip(FUND_YEARS, (0, 4), (2, 6)):  # centred over its three columns
+        left = FUND_X[first] - c.stringWidth(FUND_HEAD[first], "Helvetica", SIZE)
+        c.drawCentredString((left + FUND_X[last]) / 2, height - top - PITCH - SIZE, year)
+    for k, text in enumerate(FUND_HEAD):
+        if text:
+            put(k, top + 2 * PITCH, text)
+    y = top + 3 * PITCH
+    for row in RESERVES:
+        for k, text in enumerate(row):
+            put(k, y, text)
+        y += PITCH
+    across(y + 2.0)
+    y += PITCH
+    put(3, y, SECTION, "Helvetica-Bold")
+    y += PITCH
+    for row in FUNDING:
+        for k, text in enumerate(row):
+            if text:
+                put(k, y, text)
+        y += PITCH
+    bottom = y + 4.0
+    across(top)
+    across(bottom)
+    for x in (LAST_YEAR[0], LAST_YEAR[1], PLAN[0], PLAN[1]):
+        c.line(x, height - top, x, height - bottom)
+    c.showPage()
+    c.save()
+    return path

@@ -226,3 +226,20 @@ def test_a_plan_ruled_under_its_figures_only_is_one_table_parted_at_its_drawn_li
     [table] = [b.grid for b in page.blocks if b.grid is not None]
     assert table.head == (pf.HEAD,)
     assert table.body == tuple(pf.ROWS)
+
+
+def test_a_frame_ruled_across_under_a_few_rows_reads_each_line_as_a_row(tmp_path: Path) -> None:
+    # The rows under the rule stand in one box each side of the labels: read as a grid's cells,
+    # every figure of a column was one cell ("11,806.0 117,046.1 ..."), every label another.
+    # The figures are rows; the header shares the first band with the first rows (no rule
+    # under it), its years each name the three columns they stand over; the drawn line parts
+    # a total right-aligned against it from the label just past it; the bold section's name
+    # is a row of its own, though the labels' column is not the first.
+    import plan_factory as pf
+
+    [page] = extract_pages(pf.funding(tmp_path / "funding.pdf"))
+    [table] = [b.grid for b in page.blocks if b.grid is not None]
+    years = tuple(pf.FUND_YEARS[0] if k < 3 else "" if k == 3 else pf.FUND_YEARS[1] for k in range(7))
+    assert table.head == (years, pf.FUND_HEAD)
+    section = ("", "", "", pf.SECTION, "", "", "")
+    assert table.body == (*pf.RESERVES, section, *pf.FUNDING)

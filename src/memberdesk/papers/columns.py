@@ -66,6 +66,11 @@ class Walls:
         middle = (a.box.cy + b.box.cy) / 2
         return any(a.box.x1 - 1.0 <= r.cx <= b.box.x0 + 1.0 and r.y0 <= middle <= r.y1 for r in self.rules[lo:hi])
 
+    def across(self, x0: float, x1: float, y0: float, y1: float) -> bool:
+        """Whether a rule stands in the gap x0..x1 somewhere between y0 and y1."""
+        lo, hi = bisect_left(self.xs, x0 - 1.0), bisect_right(self.xs, x1 + 1.0)
+        return any(r.y0 < y1 and r.y1 > y0 for r in self.rules[lo:hi])
+
 
 NO_WALLS = Walls()
 

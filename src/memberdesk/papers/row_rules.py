@@ -21,13 +21,15 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Sequence
+from dataclasses import replace
 
 from memberdesk.papers import ruled
 from memberdesk.papers.bands import bands
-from memberdesk.papers.columns import Chunk, Line, cell_text, columns_of, cut_line, join_justified, place
+from memberdesk.papers.columns import Chunk, Line, Walls, cell_text, columns_of, cut_line, join_justified, place
 from memberdesk.papers.numbers import is_number
 from memberdesk.papers.rule_stacks import SAME, stacks
 from memberdesk.papers.shapes import Box, Table, Word, union_all
+from memberdesk.papers.table_heads import head_rows
 
 MAX_LINES = 30  # more lines of text than this between two rules: the rules are not one table's
 MAX_STACKS = 40
@@ -44,18 +46,29 @@ def find(words: Sequence[Word], rules: Sequence[Box]) -> list[tuple[Table, froze
     """The tables ruled across only among `words`, top to bottom, each with the words it took."""
     out: list[tuple[Table, frozenset[int]]] = []
     for stack in stacks(rules)[:MAX_STACKS]:
-        for part in _parts(words, stack):
-            got = _table(words, *part)
+        walls = _walls(rules, stack)
+        for part in _parts(words, stack, walls):
+            got = _table(words, *part, walls)
             if got is not None:
                 out.append(got)
                 words = [w for w in words if id(w) not in got[1]]
     return out
 
 
+def _walls(rules: Sequence[Box], stack: list[Box]) -> Walls:
+    """The drawn lines that run down through most of the stack's rows: a line between two words
+    parts their cells there, as in tables.py (an Excel total right-aligned against a rule, its
+    label just past it). A box round a heading or a chart's lines near the table part nothing."""
+    top, bottom = stack[0].cy, stack[-1].cy
+    return Walls(
+        [r for r in rules if r.height > r.width and min(r.y1, bottom) - max(r.y0, top) >= 0.5 * (bottom - top)]
+    )
+
+
 Part = tuple[list[list[Line]], list[Box], float, float, bool]
 
 
-def _parts(words: Sequence[Word], stack: list[Box]) -> list[Part]:
+def _parts(words: Sequence[Word], stack: list[Box], walls: Walls) -> list[Part]:
     """A stack's bands of lines (the rows between its rules), cut where a paragraph runs
     across the table: one stack can rule several tables with text between them. Each part is
     (its rows, its rules, left, right, whether a last row may stand under its last rule)."""
@@ -66,7 +79,7 @@ def _parts(words: Sequence[Word], stack: list[Box]) -> list[Part]:
         return []
     edges = [r.cy for r in stack]
     rows: list[list[Line]] = [[] for _ in edges[1:]]
-    for line in join_justified([cut_line(band) for band in bands(inside)]):
+    for line in join_justified([cut_line(band, walls) for band in bands(inside)]):
         k = next(k for k in range(len(edges) - 1) if line.band.y0 + line.band.y1 < edges[k + 1] * 2)
         rows[k].append(line)
     parts: list[Part] = []
@@ -135,17 +148,23 @@ def _repeated_header(row: list[Line], head: list[Line]) -> int | None:
 
 
 def _table(
-    words: Sequence[Word], rows: list[list[Line]], stack: list[Box], left: float, right: float, last: bool
+    words: Sequence[Word],
+    rows: list[list[Line]],
+    stack: list[Box],
+    left: float,
+    right: float,
+    last: bool,
+    walls: Walls,
 ) -> tuple[Table, frozenset[int]] | None:
     if last:
-        below = _lines_near(words, stack[-1], left, right, down=True)
+        below = _lines_near(words, stack[-1], left, right, walls, down=True)
         if any(len(ln.chunks) >= 2 for ln in below) and not _across(below, left, right):
             rows = [*rows, below]  # the last row, ruled over only (each row has its line above it)
     lines = [ln for row in rows for ln in row]
     kept = [row for row in rows if row]
     if len(kept) < 2:
         return None
-    columns = _columns([ln for row in kept for ln in row])
+    columns = _columns([ln for row in kept for ln in row], walls)
     if len(columns) < 2:
         return None
     grid = [cells for row in kept for cells in _split(row, columns)]
@@ -155,7 +174,7 @@ def _table(
         return None
     taken = {id(w) for row in grid for c in row for w in c}
     lines = [ln for ln in lines if id(ln.band.words[0]) in taken]
-    above = _header_above(words, stack[0], left, right, grid, columns)
+    above = _header_above(words, stack[0], left, right, grid, columns, walls)
     if above:
         lines = above + lines
         grid = [_stacked(above, columns), *grid]
@@ -170,13 +189,27 @@ def _table(
     table = ruled.cells_table(grid, Box(left + SAME, box.y0, right - SAME, box.y1))
     if table is None or not table.body:
         return None
-    return table, frozenset(id(w) for ln in lines for w in ln.band.words)
+    return _headed(table, grid[0], lines, columns), frozenset(id(w) for ln in lines for w in ln.band.words)
 
 
-def _columns(lines: list[Line]) -> list[tuple[float, float]]:
+def _headed(table: Table, first: list[list[Word]], lines: list[Line], columns: list[tuple[float, float]]) -> Table:
+    """The table with a header of several lines read as tables.py reads one: a line with a
+    heading over a group of columns ("2024-25" over Core, External and Total) is a header row
+    of its own that names each column of its group."""
+    if len(table.head) != 1 or table.columns != len(columns):
+        return table
+    taken = {id(w) for cell in first for w in cell}
+    head = [ln for ln in lines if all(id(w) in taken for w in ln.band.words)]
+    if len(head) < 2:
+        return table
+    rows = head_rows(head, columns)
+    return replace(table, head=tuple(rows)) if len(rows) > 1 else table
+
+
+def _columns(lines: list[Line], walls: Walls) -> list[tuple[float, float]]:
     """The columns of the lines of several cells (a section's name or a header word alone on
     its line says nothing of them); a gutter narrower than a word space is none (figures whose
-    widths differ in a column)."""
+    widths differ in a column), unless a drawn line stands in it."""
     multi = [ln for ln in lines if len(ln.chunks) >= 2]
     em = statistics.median(ln.em for ln in lines)
     found = columns_of(multi or lines)
@@ -187,8 +220,9 @@ def _columns(lines: list[Line]) -> list[tuple[float, float]]:
     if multi and apart:
         found = columns_of(apart) + found
     out: list[tuple[float, float]] = []
+    top, bottom = min(ln.band.y0 for ln in lines), max(ln.band.y1 for ln in lines)
     for a, b in found:
-        if out and a - out[-1][1] < 0.5 * em:
+        if out and a - out[-1][1] < 0.5 * em and not walls.across(out[-1][1], a, top, bottom):
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
@@ -230,12 +264,28 @@ def _split(lines: list[Line], columns: list[tuple[float, float]]) -> list[list[l
     for line in lines:
         cells = _cells(line, columns)
         clash = _figures(cells) & _figures(rows[-1]) if rows else set()
-        if not rows or (clash and not _sign_runs_on(rows[-1], cells, clash)) or _section(rows[-1], cells):
+        if (
+            not rows
+            or (clash and not _sign_runs_on(rows[-1], cells, clash))
+            or _section(rows[-1], cells)
+            or _under_headings(rows[-1], cells)
+        ):
             rows.append(cells)
         else:
             for k, words in enumerate(cells):
                 rows[-1][k].extend(words)
     return rows
+
+
+def _under_headings(row: list[list[Word]], cells: list[list[Word]]) -> bool:
+    """Whether a line of figures follows lines of headings over them (in two columns or more,
+    no figure among them): the header and the first row share a band when the rule under the
+    header is missing (an Excel sheet ruled under its last rows only). A row's cells of words
+    wrapped over two lines stand beside its figures, not over them."""
+    if any(c and is_number(cell_text(c)) for c in row):
+        return False
+    over = sum(1 for head, c in zip(row, cells) if head and c and is_number(cell_text(c)))
+    return over >= 2
 
 
 def _sign_runs_on(row: list[list[Word]], cells: list[list[Word]], clash: set[int]) -> bool:
@@ -272,10 +322,15 @@ def _cells(line: Line, columns: list[tuple[float, float]]) -> list[list[Word]]:
 
 def _section(row: list[list[Word]], cells: list[list[Word]]) -> bool:
     """A section's name on a line of its own ("Adult Social Care & Health Operations") above a
-    row in the same band: the row has its own label, which does not run on from the name."""
-    if any(row[1:]) or not row[0] or not cells[0] or not any(cells[1:]):
+    row in the same band: the row has its own label, which does not run on from the name. The
+    labels' column may stand after columns of figures (an Excel plan's last year on the left);
+    the name is then told by its bold over a label that is not."""
+    filled = [k for k, c in enumerate(row) if c]
+    if len(filled) != 1 or not cells[k := filled[0]] or not any(c for j, c in enumerate(cells) if j != k):
         return False
-    return not cell_text(cells[0])[:1].islower() and not _OPEN.search(cell_text(row[0]))
+    if k and not (all(w.bold for w in row[k]) and not all(w.bold for w in cells[k])):
+        return False
+    return not cell_text(cells[k])[:1].islower() and not _OPEN.search(cell_text(row[k]))
 
 
 def _stacked(lines: list[Line], columns: list[tuple[float, float]]) -> list[list[Word]]:
@@ -293,12 +348,13 @@ def _header_above(
     right: float,
     grid: list[list[list[Word]]],
     columns: list[tuple[float, float]],
+    walls: Walls,
 ) -> list[Line]:
     """A header underlined, with no rule over it: the lines close above the first rule, when
     the first row under the rule is already figures, or when they are set bold in most of the
     table's columns over a first row that is not (a capital table's header over a row of prose
     that runs on from the page before, with no figure in it)."""
-    above = _lines_near(words, top, left, right, down=False)
+    above = _lines_near(words, top, left, right, walls, down=False)
     if _figures(grid[0]) or not above:
         return above if _figures(grid[0]) else []
     first = [w for c in grid[0] for w in c]
@@ -309,7 +365,7 @@ def _header_above(
     return []
 
 
-def _lines_near(words: Sequence[Word], rule: Box, left: float, right: float, *, down: bool) -> list[Line]:
+def _lines_near(words: Sequence[Word], rule: Box, left: float, right: float, walls: Walls, *, down: bool) -> list[Line]:
     """The lines set close together just above `rule` (HEAD_LINES at most: a header) or below it
     (a row, and rows of figures after a blank line), within the table's width, none of them
     prose; [] when there are none."""
@@ -318,7 +374,7 @@ def _lines_near(words: Sequence[Word], rule: Box, left: float, right: float, *, 
     found: list[Line] = []
     edge = rule.cy
     for band in bands(near) if down else reversed(bands(near)):
-        line = cut_line(band)
+        line = cut_line(band, walls)
         gap = band.y0 - edge if down else edge - band.y1
         limit = (2.0 if down else 1.2) if not found else 0.6
         if down and len(line.chunks) >= 3:

@@ -129,7 +129,7 @@ def table(words: Sequence[Word], grid_lines: Grid) -> tuple[Table, frozenset[int
         cells[r][c].append(word)
         used.add(id(word))
     grid = [row for row in cells if any(row)]
-    if _split_cells(grid):
+    if _split_cells(grid) or _stacked_rows(grid):
         return None  # the lines are a shading or a frame, not the cells: columns inside them
     found = cells_table(grid, Box(cols[0], rows[0], cols[-1], rows[-1]))
     return None if found is None else (found, frozenset(used))
@@ -224,3 +224,26 @@ def _split_cells(grid: list[list[list[Word]]]) -> bool:
                 em = band.words[0].size or 10.0
                 split += any(b.box.x0 - a.box.x1 > 2.5 * em for a, b in zip(band.words, band.words[1:]))
     return split > 0.1 * max(lines, 1)
+
+
+# A cell of this many lines or more, each a figure beside a line of the cell next to it, holds
+# rows the ruling does not part.
+STACKED = 3
+
+
+def _stacked_rows(grid: list[list[list[Word]]]) -> bool:
+    """Whether a cell holds a column of figures, one a line, each on a line of the cell beside
+    it (an Excel sheet's frame drawn round figures and their labels, ruled under a few rows
+    only): then the boxes are a frame and the rows are the lines' own. A Word table's cell
+    holds one figure, or figures in a sentence, however many lines its label has."""
+    for row in grid:
+        lines = [bands(cell) if cell else [] for cell in row]
+        for k, cell in enumerate(lines):
+            figures = [b for b in cell if len(b.words) == 1 and is_number(b.words[0].text)]
+            if len(figures) < STACKED or len(figures) < 0.8 * len(cell):
+                continue
+            for other in (lines[j] for j in (k - 1, k + 1) if 0 <= j < len(lines)):
+                beside = sum(1 for f in figures if any(o.y0 < (f.y0 + f.y1) / 2 < o.y1 for o in other))
+                if beside >= STACKED:
+                    return True
+    return False
