@@ -169,3 +169,38 @@ def funding(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+# A note of a few lines in the labels' column, just over the rows of a table not ruled: its
+# lines are no header, though one starts with a year as header cells do.
+NOTE = [
+    "* the prior year savings rolled forward for delivery in",
+    "2025-26 will be updated as part of the outturn report,",
+    "and those figures will be used for the 2025-26",
+]
+NOTED_ROWS = [
+    ("27,481.5", "", "27,481.5", "Contributions to Reserves", "43,240.9", "14,200.0", "57,440.9"),
+    ("-24,739.6", "", "-24,739.6", "Removal of prior year Contributions", "-34,545.8", "-10,640.0", "-45,185.8"),
+    ("-14,877.4", "-1,350.5", "-16,227.9", "Drawdowns from Reserves", "-10,607.1", "-25,598.1", "-36,205.2"),
+    ("5,318.9", "3,811.0", "9,129.9", "Removal of prior year Drawdowns", "14,877.4", "1,271.9", "16,149.3"),
+]
+
+
+NOTED_X = (80.0, 135.0, 188.0, 205.0, 520.0, 650.0, 790.0)  # no drawn lines: the label set apart
+
+
+def noted(path: Path) -> Path:
+    c = canvas.Canvas(str(path), pagesize=landscape(A4), invariant=1)
+    _width, height = landscape(A4)
+    c.setFont("Helvetica", SIZE)
+    top = 60.0
+    for n, line in enumerate(NOTE):
+        c.drawString(NOTED_X[3], height - top - n * PITCH - SIZE, line)
+    top += len(NOTE) * PITCH + 2.0
+    for n, row in enumerate(NOTED_ROWS):
+        for k, text in enumerate(row):
+            if text:
+                (c.drawString if k == 3 else c.drawRightString)(NOTED_X[k], height - top - n * PITCH - SIZE, text)
+    c.showPage()
+    c.save()
+    return path

@@ -160,6 +160,16 @@ def test_gutters_stay_gutters() -> None:
     assert _line(["further", "discretionary"], [1.22]) == ["further", "discretionary"]
 
 
+def test_figures_of_two_cells_set_close_are_two_chunks() -> None:
+    # Excel sets "0.0" and "1,531,279.8" of two columns a space and a half apart: read as one
+    # chunk, they merged two columns for the whole table. One word space still joins words,
+    # and a year beside a year is no pair of cells.
+    assert _line(["NET", "BUDGET", "0.0", "1,531,279.8"], [0.28, 3.0, 0.9]) == ["NET BUDGET", "0.0", "1,531,279.8"]
+    assert _line(["-1,350.5", "-16,227.9"], [0.5]) == ["-1,350.5", "-16,227.9"]
+    assert _line(["0.0", "1,531,279.8"], [0.3]) == ["0.0 1,531,279.8"]
+    assert _line(["in", "2024", "2025"], [0.28, 0.6]) == ["in 2024 2025"]
+
+
 def test_lines_over_part_of_a_table_join_its_stack_but_a_page_frame_does_not_take_it() -> None:
     from memberdesk.papers.rule_stacks import stacks
     from memberdesk.papers.shapes import Box

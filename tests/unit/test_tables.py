@@ -243,3 +243,14 @@ def test_a_frame_ruled_across_under_a_few_rows_reads_each_line_as_a_row(tmp_path
     assert table.head == (years, pf.FUND_HEAD)
     section = ("", "", "", pf.SECTION, "", "", "")
     assert table.body == (*pf.RESERVES, section, *pf.FUNDING)
+
+
+def test_a_note_just_over_a_table_is_a_paragraph_not_its_header(tmp_path: Path) -> None:
+    # Its lines were taken for header lines (a few words each, one starting "2025-26"), and
+    # the header row's columns ran "14,200.0 57,440.9" together.
+    import plan_factory as pf
+
+    [page] = extract_pages(pf.noted(tmp_path / "noted.pdf"))
+    [table] = [b.grid for b in page.blocks if b.grid is not None]
+    assert table.head == () and table.body == tuple(pf.NOTED_ROWS)
+    assert [b.text for b in page.blocks if b.grid is None] == [" ".join(pf.NOTE)]

@@ -83,12 +83,26 @@ def cut_line(band: Band, walls: Walls = NO_WALLS) -> Line:
     for n, word in enumerate(words):
         if n and walls.xs and walls.between(words[n - 1], word):
             chunks.append(Chunk([word], word.box.x0, word.box.x1))
+        elif n and gaps[n - 1] > CELL_GAP * em and _figures(words[n - 1], word):
+            chunks.append(Chunk([word], word.box.x0, word.box.x1))  # two cells' figures, one space apart
         elif chunks and (word.box.x0 - chunks[-1].x1 <= CHUNK_GAP * em or _word_space(words, gaps, n - 1, em)):
             chunks[-1].words.append(word)
             chunks[-1].x1 = max(chunks[-1].x1, word.box.x1)
         else:
             chunks.append(Chunk([word], word.box.x0, word.box.x1))
     return Line(band, chunks, em)
+
+
+def _figures(a: Word, b: Word) -> bool:
+    """Two figures side by side ("0.0 1,531,279.8": Excel's columns set close): never one cell's
+    words more than a word space apart. A year beside a year ("2024 2025") is left alone."""
+    return (
+        is_number(a.text)
+        and is_number(b.text)
+        and any(c in a.text + b.text for c in ".,")
+        and a.text[-1:].isdigit()
+        and b.text[-1:].isdigit()
+    )
 
 
 def _word_space(words: list[Word], gaps: list[float], k: int, em: float) -> bool:

@@ -34,6 +34,9 @@ from memberdesk.papers.shapes import Box, Table, Word, union_all
 
 # Lines further apart than this many ems end a table.
 TABLE_GAP = 2.6
+# A header line above a table that is one run of more words than this, not bold, is a note's
+# line: Excel's header cells hold a few words each.
+HEAD_WORDS = 6
 # Past this many words a page is not searched for tables (glyphs.MAX_CHARS already caps it).
 MAX_WORDS = 30_000
 
@@ -154,6 +157,9 @@ def _table(lines: list[Line], floor: int, i: int, end: int) -> tuple[Found | Non
             break
         if any(len(c.words) > 10 for c in above.chunks) or abs(above.em - em) > 0.15 * em:
             break  # prose, or a title in a bigger type
+        one = above.chunks[0].words if len(above.chunks) == 1 else []
+        if one and (len(one) > HEAD_WORDS or one[0].text[:1].islower()) and not all(w.bold for w in one):
+            break  # a note's line over the table, in the body's type ("2025-26 will be updated as")
         top -= 1
     head_lines = lines[top:i]
     grid = [line_cells(ln, columns) for ln in head_lines] + grid
