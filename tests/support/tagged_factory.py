@@ -26,6 +26,9 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 
+CELL_XS = (60.0, 330.0, 400.0, 470.0)
+
+
 def _picture(shade: int) -> ImageReader:
     image = Image.new("RGB", (120, 80), (shade, 120, 200))
     data = BytesIO()
@@ -39,12 +42,14 @@ def tagged_pdf(
 ) -> Path:
     """One page per (lines, pictures): each line (y from the bottom, text) in 11 pt Helvetica;
     each picture (alt text, (x, y, width, height) in points from the bottom left) drawn as an
-    image and tagged as a Figure, with /Alt unless its alt text is ""."""
+    image and tagged as a Figure, with /Alt unless its alt text is "". A line "a | b | c" is a
+    table's row: its cells start at CELL_XS."""
     c = canvas.Canvas(str(path), pagesize=A4)
     for lines, pictures in pages:
         for y, line in lines:
             c.setFont("Helvetica", 11)
-            c.drawString(60, y, line)
+            for x, cell in zip(CELL_XS, line.split(" | ")):
+                c.drawString(x, y, cell)
         for k, (_alt, (x, py, w, h)) in enumerate(pictures):
             c.drawImage(_picture(40 * k), x, py, w, h)
         c.showPage()

@@ -80,3 +80,23 @@ def test_a_picture_page_keeps_its_alt_text_when_ocr_finds_no_text_and_search_fin
         page = library.documents.page(result.document_id, 1)
         assert page is not None and page.text == "Picture: Photograph of the council chamber"
         assert [i for i, _ in library.documents.pages_containing(result.document_id, "chamber")] == [1]
+
+
+def test_a_tables_symbols_are_read_in_their_cells(tmp_path: Path) -> None:
+    # A performance table's direction of travel is an arrow in each row, its meaning in the
+    # alt text: read after the table, "Picture: Performance improving" three times told a
+    # listener nothing of which indicator improved.
+    rows = [
+        (700, "Indicator | Latest | Previous | Trend"),
+        (684, "Calls answered | 85% | 79%"),
+        (668, "Complaints in time | 61% | 64%"),
+        (652, "Repairs in 28 days | 93% | 90%"),
+    ]
+    trends = ["Performance improving", "Performance steady", "Performance worsening"]
+    arrows = [(alt, (472.0, y - 1.0, 10.0, 10.0)) for alt, (y, _row) in zip(trends, rows[1:])]
+    path = tagged_pdf(tmp_path / "trends.pdf", [(rows, arrows)])
+    [page] = extract_pages(path)
+    [table] = [b.grid for b in page.blocks if b.grid is not None]
+    assert table.head == (("Indicator", "Latest", "Previous", "Trend"),)
+    assert [row[3] for row in table.body] == trends
+    assert not [b for b in page.blocks if b.figure]  # each read once, in its cell

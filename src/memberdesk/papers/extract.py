@@ -10,6 +10,7 @@ headers, page-number runs and heading levels are judged across the paper) and re
 from __future__ import annotations
 
 import gc
+import statistics
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -89,7 +90,13 @@ def _page(doc: object, index: int, extra: list[Word]) -> PageLayout:
         return PageLayout(index=index, width=0.0, height=0.0, problem=DAMAGED_PAGE)
     try:
         words, drawn, extra = sideways.turn(words, drawn, extra)  # text drawn turned a quarter: read upright
-        blocks = figures.place(layout_page(words, extra, drawn), words.figures, words.width, words.height)
+        blocks = layout_page(words, extra, drawn)
+        pictures = list(words.figures)
+        if inside := figures.in_tables(pictures, blocks):  # a table's symbols, read in their cells
+            size = statistics.median(w.size for w in words.words) if words.words else 10.0
+            blocks = layout_page(words, [*extra, *figures.cell_words(inside, size)], drawn)
+            pictures = [f for f in pictures if f not in inside]
+        blocks = figures.place(blocks, pictures, words.width, words.height)
     except Exception:  # noqa: BLE001 - a layout bug on one page still leaves the others
         return PageLayout(index=index, width=words.width, height=words.height, problem=DAMAGED_PAGE)
     note = ""

@@ -22,7 +22,8 @@ from collections.abc import Sequence
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from memberdesk.papers.shapes import PARAGRAPH, Block, Box, Figure, box_to_top_left, union_all
+from memberdesk.papers.forms import placed_words
+from memberdesk.papers.shapes import PARAGRAPH, Block, Box, Figure, Word, box_to_top_left, union_all
 
 PREFIX = "Picture: "
 FIGURE = "Figure"  # the standard structure type; Word and InDesign write it as is
@@ -137,6 +138,22 @@ def _object_marks(obj: object, depth: int) -> set[int]:
         for i in range(raw.FPDFFormObj_CountObjects(obj)):
             marks |= _object_marks(raw.FPDFFormObj_GetObject(obj, i), depth + 1)
     return marks
+
+
+def in_tables(figures: Sequence[Figure], blocks: Sequence[Block]) -> list[Figure]:
+    """The pictures with alt text that stand inside a table: a cell's symbol (a RAG arrow, the
+    icon heading a direction-of-travel column), whose words belong in that cell."""
+    tables = [b.box for b in blocks if b.grid is not None]
+    return [f for f in figures if f.alt and any(t.contains(f.box.cx, f.box.cy) for t in tables)]
+
+
+def cell_words(figures: Sequence[Figure], size: float) -> list[Word]:
+    """The alt text of pictures in tables as words where the pictures stand, for the tables
+    to read in their cells as they read a form field's value."""
+    out: list[Word] = []
+    for figure in figures:
+        out.extend(placed_words(figure.alt, figure.box, size, False, order=2_000_000 + len(out)))
+    return out
 
 
 def place(blocks: Sequence[Block], figures: Sequence[Figure], width: float, height: float) -> list[Block]:

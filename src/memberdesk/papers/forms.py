@@ -67,7 +67,7 @@ def _font_size(widget: Any, default_da: str, height: float) -> float:
     return size
 
 
-def _words(text: str, rect: Box, size: float, multiline: bool, order: int) -> list[Word]:
+def placed_words(text: str, rect: Box, size: float, multiline: bool, order: int) -> list[Word]:
     """The value's words laid out in the rectangle as a viewer would draw them (near enough:
     only their order and rough place matter to layout)."""
     out: list[Word] = []
@@ -144,5 +144,5 @@ def _page_fields(page: Any, default_da: str) -> list[Word]:
         rect = box_to_top_left(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1), crop, rotation)
         size = _font_size(widget, default_da, rect.height)
         multiline = bool(int(_inherited(widget, "/Ff") or 0) & _MULTILINE)
-        words.extend(_words(text, rect, size, multiline, order=1_000_000 + len(words)))
+        words.extend(placed_words(text, rect, size, multiline, order=1_000_000 + len(words)))
     return words
