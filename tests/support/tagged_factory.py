@@ -25,7 +25,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
-
 CELL_XS = (60.0, 330.0, 400.0, 470.0)
 
 
