@@ -13,6 +13,9 @@ NUMBER = r"""\(?\d{1,3}(\.\d{1,3}){0,3}(\.\)|[.)])? |
     \(?[ivxlcIVXLC]{1,6}[.)]"""
 # The bullets word processors use.
 BULLET = r"[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2013\u2014*\-o\u27a2\u2192>]"
+# Those that are bullets wherever they stand, even inside a line (a dash, "*" or "o" may be
+# words or marks there).
+SYMBOL_BULLET = r"[\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219]"
 
 _MARKER = re.compile(rf"^({NUMBER} | {BULLET})$", re.VERBOSE)
 _NUMBER = re.compile(rf"^({NUMBER})$", re.VERBOSE)

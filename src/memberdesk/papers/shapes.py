@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from memberdesk.papers.markers import SYMBOL_BULLET
 from memberdesk.papers.numbers import is_number
 
 
@@ -181,7 +182,7 @@ class Table:
 # A row is named by a cell of a few words ("Adult Social Care", a project's name); a list or
 # a paragraph names nothing, and its row is then named by no cell.
 NAME_WORDS = 12
-_LIST = re.compile(r"^[\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2219](?:\s|$)")
+_LIST = re.compile(rf"^{SYMBOL_BULLET}(?:\s|$)")
 
 
 def row_key(cells: Sequence[str]) -> int | None:

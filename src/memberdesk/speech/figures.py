@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from memberdesk.papers.markers import SYMBOL_BULLET
 from memberdesk.papers.shapes import row_key
 
 _FIGURE = re.compile(
@@ -47,7 +48,7 @@ def spoken_figure(text: str) -> str:
 
 # Bullets inside a line (a cell's list, joined as its lines are): the synthesiser skips the
 # symbol and runs the items together ("Sing and Sign Baby Massage"); a comma gives the pause.
-_INLINE_BULLET = re.compile(r"(?:^|\s+)[\u2022\u25cf\u25aa\u25e6\u2023\u2043\u2219](?:\s+|$)")
+_INLINE_BULLET = re.compile(rf"(?:^|\s+){SYMBOL_BULLET}(?:\s+|$)")
 
 
 def with_pauses(text: str) -> str:
