@@ -127,3 +127,17 @@ def test_a_real_paper_reads_its_hand_checked_phrases_in_order(item: fidelity.Cor
     # split into pieces or read out of order (the scan's words come from OCR: tests/integration/test_ocr.py).
     found = fidelity.phrases_in_order(fidelity.words(_reading_flow(item.path)), item.phrases)
     assert [p for p, ok in zip(item.phrases, found, strict=True) if not ok] == []
+
+
+def test_a_real_table_read_aloud_from_the_library_says_each_figure_with_its_column(home: Path) -> None:
+    # The reading session hands speech the tables it keeps: what the reader, plain mode and
+    # `speak` say aloud. Row 1 has no figure for 2024-25: its first figure is 2025-26's.
+    from memberdesk.library import Library
+    from memberdesk.reading.session import ReadingSession
+
+    _import(home, Path(__file__).resolve().parents[1] / "corpus" / "kent-revenue-plan-2025-28.pdf")
+    with Library(home) as library:
+        said = [s.spoken for s in ReadingSession.open(library, 1).sentences().page(2)]
+    assert said[0].startswith("Table, columns: 2024-25 Core External £000s £000s, 2024-25 Total £000s, ")
+    assert "Revenue Support Grant: 2024-25 Total £000s 11,806.0, 2025-26 Total £000s 15,680.3, " in "\n".join(said)
+    assert any(s.startswith("Domestic Abuse Safe Accommodation Grant: 2025-26 Total £000s 4,031.2, ") for s in said)

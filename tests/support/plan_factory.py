@@ -204,3 +204,51 @@ def noted(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+# Years over the same three sub-headings repeated, each year set over its External heading
+# (not centred over its group), a heading over the last two years, and figures in the Total
+# columns only (so the Core and External headings have no column of their own), in a frame.
+PLANNED = "INDICATIVE FOR PLANNING PURPOSES"
+YEARS = ("2024-25", "2025-26", "2026-27", "2027-28")
+SUBHEADS = ("Core", "External", "Total")
+YEAR_ROWS = [
+    ("Revenue Support Grant", "11,806.0", "15,680.3", "16,101.0", "16,448.1"),
+    ("Domestic Abuse Safe Accommodation Grant", "", "4,031.2", "4,031.2", "4,031.2"),
+    ("Services Grant", "1,311.9", "0.0", "0.0", "0.0"),
+    ("New Homes Bonus", "2,058.5", "1,926.7", "0.0", "0.0"),
+]
+
+
+def _year_x(group: int, sub: int) -> float:
+    """The right edge of sub-heading `sub` of year `group`."""
+    return 330.0 + group * 130.0 + (30.0, 70.0, 115.0)[sub]
+
+
+def years_over_totals(path: Path) -> Path:
+    c = canvas.Canvas(str(path), pagesize=landscape(A4), invariant=1)
+    _width, height = landscape(A4)
+
+    def right(x: float, top: float, text: str) -> None:
+        c.drawRightString(x, height - top - SIZE, text)
+
+    top = 60.0
+    c.setFont("Helvetica-Bold", SIZE)
+    c.drawCentredString((_year_x(2, 0) - 25.0 + _year_x(3, 2)) / 2, height - top - SIZE, PLANNED)
+    for g, year in enumerate(YEARS):
+        right(_year_x(g, 1), top + PITCH, year)
+        for k, sub in enumerate(SUBHEADS):
+            right(_year_x(g, k), top + 2 * PITCH, sub)
+            right(_year_x(g, k), top + 3 * PITCH, "£000s")
+    c.setFont("Helvetica", SIZE)
+    for n, (label, *totals) in enumerate(YEAR_ROWS):
+        y = top + (5 + n) * PITCH
+        c.drawString(40.0, height - y - SIZE, label)
+        for g, total in enumerate(totals):
+            if total:
+                right(_year_x(g, 2), y, total)
+    bottom = top + (5 + len(YEAR_ROWS)) * PITCH + 4.0
+    c.rect(30.0, height - bottom, _year_x(3, 2) + 10.0 - 30.0, bottom - top + 4.0)
+    c.showPage()
+    c.save()
+    return path

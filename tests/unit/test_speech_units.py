@@ -437,3 +437,41 @@ def test_a_table_carried_over_from_the_page_before_has_no_header_row() -> None:
 
     [table] = split_page("Older People | 97.5 | 124.9 | 27.4\nSensory | 0.3 | 0.5 | 0.2")
     assert [s.spoken for s in table.sentences] == ["Older People: 97.5, 124.9, 27.4", "Sensory: 0.3, 0.5, 0.2"]
+
+
+def test_a_table_is_heard_with_the_headers_the_layout_found() -> None:
+    # A header of four lines (years over sub-headings) is one sentence naming the columns,
+    # and each figure is said with its column, so an empty first year is not taken for a
+    # later one. Without the layout's table, the rows had only their figures.
+    import tempfile
+    from pathlib import Path
+
+    import plan_factory as pf
+    from memberdesk.papers.extract import extract_pages, finish_document
+    from memberdesk.papers.flow import page_text
+
+    with tempfile.TemporaryDirectory() as folder:
+        (page,) = finish_document(extract_pages(pf.years_over_totals(Path(folder) / "years.pdf"))).pages
+    text = page_text(page)
+    (table,) = [b.grid for b in page.blocks if b.grid is not None]
+    said = page_sentences(text, tables=[table])
+    assert said[0].spoken == "Table, columns: " + ", ".join(n for n in table.column_names() if n)
+    assert text[said[0].start : said[0].end] == "\n".join(" | ".join(r) for r in table.head).strip()
+    label, first, second, *_ = pf.YEAR_ROWS[1]
+    assert first == "" and said[2].spoken.startswith(f"{label}: 2025-26 Total £000s {second}, ")
+    assert not page_sentences(text)[2].spoken.startswith(f"{label}: 2025-26")
+
+
+def test_a_table_carried_over_is_heard_with_the_header_printed_where_it_began() -> None:
+    from pathlib import Path
+
+    from memberdesk.papers.extract import extract_pages, finish_document
+    from memberdesk.papers.flow import page_text
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    document = finish_document(extract_pages(corpus / "kent-finance-appendix-nov-2024-25.pdf", 0, 2))
+    page, finish = document.pages[1], document.finish[1]
+    (table,) = [b.grid for k, b in enumerate(page.blocks) if b.grid is not None and k not in finish.furniture]
+    assert table.continued and table.head
+    said = [s.spoken for s in page_sentences(page_text(page, finish.furniture), tables=[table])]
+    assert any(s.startswith("Housing Related Support: Working Budget 1.5, ") for s in said)

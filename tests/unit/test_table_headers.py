@@ -145,3 +145,29 @@ def test_no_cell_names_a_row_of_lists_in_any_front_end(tmp_path: Path) -> None:
     assert row_words(table, 0) == f"{first} {left}, {second} {right}"
     lines = layout(table, 40).lines
     assert "Row 1" in lines and any(line.startswith("  The services on offer") for line in lines)
+
+
+def test_years_over_repeated_sub_headings_name_every_column_of_their_group(tmp_path: Path) -> None:
+    # Each year is set over its External heading, not centred over its three: the repeat of
+    # Core, External, Total under the row of years says where each year's group ends. The
+    # heading over the last two years names all six of their columns, not one.
+    import plan_factory as pf
+
+    (table,) = _tables(pf.years_over_totals(tmp_path / "years.pdf"))[0]
+    expected = [""] + [
+        f"{pf.PLANNED + ' ' if g >= 2 else ''}{year} {sub} £000s"
+        for g, year in enumerate(pf.YEARS)
+        for sub in pf.SUBHEADS
+    ]
+    assert table.column_names() == expected
+    assert table.body[1][0] == pf.YEAR_ROWS[1][0] and table.body[1][3] == ""
+
+
+def test_the_revenue_plan_funding_page_names_each_total_by_its_year() -> None:
+    # The real page: Core and External have no figures there, so the year heads the Total of
+    # its group too ("Total £000s" alone said nothing of which year it was).
+    (table,) = _tables(CORPUS / "kent-revenue-plan-2025-28.pdf")[2]
+    names = table.column_names()
+    assert "2024-25 Total £000s" in names and "2025-26 Total £000s" in names
+    planned = [n for n in names if n.startswith("INDICATIVE FOR PLANNING PURPOSES")]
+    assert [n.split()[4] for n in planned] == ["2026-27", "2026-27", "2027-28", "2027-28"]

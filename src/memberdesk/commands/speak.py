@@ -77,10 +77,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     ).clamped()
     if args.to and folder:
         sections = reading.sections(wanted)
-        return _export_folder(ctx, Path(args.to), sections, every_page, reading.running_lines, settings, prefs.lexicon)
+        return _export_folder(ctx, Path(args.to), sections, every_page, reading, settings, prefs.lexicon)
     if args.to:
-        pages = [every_page[i] for i in wanted]
-        return _export_file(ctx, Path(args.to), pages, reading.running_lines, settings, prefs.lexicon)
+        return _export_file(ctx, Path(args.to), wanted, every_page, reading, settings, prefs.lexicon)
     return _read_aloud(ctx, reading, every_page, wanted, settings, prefs.lexicon)
 
 
@@ -119,8 +118,9 @@ def _some_voices(voices: list[Voice], key: str) -> str:
 def _export_file(
     ctx: Context,
     out: Path,
-    pages: list[str],
-    running: frozenset[str],
+    wanted: range,
+    every_page: list[str],
+    reading: ReadingSession,
     settings: SpeechSettings,
     lexicon: Lexicon | None,
 ) -> int:
@@ -129,9 +129,10 @@ def _export_file(
     with progress_reporter(ctx, "Speaking", unit="sentences") as report:
         try:
             result = export_pages(
-                pages,
+                [every_page[i] for i in wanted],
                 out,
-                running=running,
+                tables=[reading.tables_on(i) for i in wanted],
+                running=reading.running_lines,
                 settings=settings,
                 lexicon=lexicon,
                 progress=lambda done, total, note: report(str(out), done, total),
@@ -147,7 +148,7 @@ def _export_folder(
     folder: Path,
     sections: list[Section],
     every_page: list[str],
-    running: frozenset[str],
+    reading: ReadingSession,
     settings: SpeechSettings,
     lexicon: Lexicon | None,
 ) -> int:
@@ -159,7 +160,8 @@ def _export_folder(
             result = export_sections(
                 texts,
                 folder,
-                running=running,
+                tables=[[reading.tables_on(i) for i in pages] for _, pages in sections],
+                running=reading.running_lines,
                 settings=settings,
                 lexicon=lexicon,
                 progress=lambda done, total, note: report(folder.name or str(folder), done, total),

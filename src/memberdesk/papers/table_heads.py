@@ -19,9 +19,11 @@ def head_rows(lines: list[Line], columns: list[tuple[float, float]]) -> list[tup
     with a word that lies across a gutter ("£000s" over several columns, "2024-25" over Budget
     and Forecast) is a header row of its own."""
     placed: list[tuple[list[list[Word]], bool]] = []
+    assigned: list[list[tuple[Chunk, int]]] = []  # each line's runs and the column each went to
     for line in lines:
         cells: list[list[Word]] = [[] for _ in columns]
         spans = False
+        assigned.append([])
         for run in _runs(line, columns):
             k = next((k for k, (_a, b) in enumerate(columns) if abs(run.x1 - b) < 0.5 * line.em), None)
             if k is None:
@@ -29,10 +31,22 @@ def head_rows(lines: list[Line], columns: list[tuple[float, float]]) -> list[tup
                 spans = spans or len(over) >= 2
                 k = over[0] if len(over) >= 2 else nearest(run, columns)
             cells[k].extend(run.words)
+            assigned[-1].append((run, k))
         placed.append((cells, spans))
+    repeats = {
+        n: found for n in range(len(lines) - 1) if (found := _repeated(assigned[n], assigned[n + 1], lines[n].em))
+    }
+    named: dict[int, list[_Group]] = {}  # header row -> its headings and the columns each names
     rows: list[list[list[Word]]] = []
     stacking = False
     for n, (cells, spans) in enumerate(placed):
+        if n in repeats or n + 1 in repeats:
+            groups = repeats[n] if n in repeats else _over_groups(assigned[n], repeats[n + 1], lines[n].em)
+            if groups:
+                named[len(rows)] = groups
+                rows.append(cells)
+                stacking = False
+                continue
         # A line of a few headings over groups of the line under it ("2024-25" centred over
         # its Core, External and Total) is a header row of its own, as one across a gutter is.
         under = placed[n + 1][0] if n + 1 < len(placed) else None
@@ -50,8 +64,58 @@ def head_rows(lines: list[Line], columns: list[tuple[float, float]]) -> list[tup
             stacking = True
     texts = [[ruled.read_cell(c) for c in row] for row in rows]
     for r in range(len(rows) - 1):
-        _spread(rows[r], texts[r], rows[r + 1 :], columns)
+        if r in named:
+            for heading, where, _left, _right in named[r]:
+                for j in where:
+                    texts[r][j] = heading
+        else:
+            _spread(rows[r], texts[r], rows[r + 1 :], columns)
     return [tuple(row) for row in texts]
+
+
+# A heading's group, found from the sub-headings repeated under a row of headings:
+# (the heading's text, the columns its group's sub-headings went to, the group's left and right).
+_Group = tuple[str, set[int], float, float]
+
+
+def _repeated(upper: list[tuple[Chunk, int]], under: list[tuple[Chunk, int]], em: float) -> list[_Group]:
+    """A row of headings over the same sub-headings repeated once for each ("2024-25" ...
+    "2027-28" each over its Core, External, Total): each heading names the columns of the
+    sub-headings it stands over, wherever it is set within their span (Excel centres it, or
+    sets it over one of them). Without the repeat there is nothing to say where a group ends."""
+    m = len(upper)
+    if m < 2 or len(under) % m or len(under) < 2 * m:
+        return []
+    size = len(under) // m
+    keys = [run.text.casefold() for run, _ in under]
+    if any(keys[i] != keys[i % size] for i in range(len(keys))):
+        return []
+    out: list[_Group] = []
+    for i, (heading, _k) in enumerate(upper):
+        group = under[i * size : (i + 1) * size]
+        left, right = group[0][0].x0, group[-1][0].x1
+        if not left - em <= (heading.x0 + heading.x1) / 2 <= right + em:
+            return []
+        out.append((ruled.read_cell(heading.words), {k for _, k in group}, left, right))
+    return out
+
+
+def _over_groups(line: list[tuple[Chunk, int]], groups: list[_Group], em: float) -> list[_Group]:
+    """A line over a row of group headings whose headings each stand over two groups or more
+    ("INDICATIVE FOR PLANNING PURPOSES" over the later years): each names all their columns."""
+    runs: list[Chunk] = []
+    for run, _k in line:  # a heading's words, though one ends where a column does
+        if runs and run.x0 - runs[-1].x1 <= CELL_GAP * em:
+            runs[-1] = Chunk([*runs[-1].words, *run.words], runs[-1].x0, run.x1)
+        else:
+            runs.append(run)
+    out: list[_Group] = []
+    for run in runs:
+        over = [g for g in groups if min(run.x1, g[3]) - max(run.x0, g[2]) > em]
+        if len(over) < 2:
+            return []
+        out.append((ruled.read_cell(run.words), set().union(*(g[1] for g in over)), over[0][2], over[-1][3]))
+    return out
 
 
 def _filled(cells: list[list[Word]]) -> int:

@@ -145,7 +145,9 @@ class ReadingSession:
     def sentences(self) -> DocumentSentences:
         """Every page's sentences, for reading aloud and stepping by sentence (made once)."""
         if self._sentences is None:
-            self._sentences = DocumentSentences(lambda: self.library.documents.page_texts(self.document.id))
+            self._sentences = DocumentSentences(
+                lambda: self.library.documents.page_texts(self.document.id), self.tables_on
+            )
         return self._sentences
 
     # -- where the reader is --------------------------------------------------------------

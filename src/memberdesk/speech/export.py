@@ -24,6 +24,7 @@ from typing import Any
 
 from memberdesk.access.lexicon import Lexicon
 from memberdesk.files import write_atomically
+from memberdesk.papers.shapes import Table
 from memberdesk.speech.base import SpeechSettings
 from memberdesk.speech.synth import SynthClient, SynthError
 from memberdesk.speech.units import find_repeated_lines, page_sentences
@@ -59,7 +60,12 @@ class _Unit:
 
 
 def _units(
-    pages: Sequence[str | None], keys: frozenset[str], lexicon: Lexicon | None, label: str, notes: list[str]
+    pages: Sequence[str | None],
+    keys: frozenset[str],
+    lexicon: Lexicon | None,
+    label: str,
+    notes: list[str],
+    tables: Sequence[Sequence[Table]] = (),
 ) -> list[_Unit]:
     units: list[_Unit] = []
     for number, text in enumerate(pages, 1):
@@ -68,7 +74,8 @@ def _units(
             notes.append(f"{where}: no text could be read from it; skipped")
             continue
         last_paragraph = None
-        for sentence in page_sentences(text, boilerplate=keys):
+        on_page = tables[number - 1] if number <= len(tables) else ()
+        for sentence in page_sentences(text, boilerplate=keys, tables=on_page):
             spoken = lexicon.apply(sentence.spoken) if lexicon else sentence.spoken
             if not any(ch.isalnum() for ch in spoken):
                 continue
@@ -210,16 +217,19 @@ def export_pages(
     cancel: threading.Event | None = None,
     driver: str | None = None,
     workers: int | None = None,
+    tables: Sequence[Sequence[Table]] = (),
 ) -> ExportResult:
     """Write the pages as one WAV file at `out`. A page that is None had no text (skipped).
 
     `running`: the paper's running headers and footers (ReadingSession.running_lines), left
-    unread; without it they are found among these pages alone."""
+    unread; without it they are found among these pages alone. `tables`: each page's tables
+    as the layout found them (ReadingSession.tables_on), so their rows are heard with their
+    headers."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with _Exporter(settings, lexicon, progress, cancel, driver, workers) as job:
         keys = find_repeated_lines(pages) if running is None else running
-        units = _units(pages, keys, lexicon, "", job.result.notes)
+        units = _units(pages, keys, lexicon, "", job.result.notes, tables)
         job.total = len(units)
         if job.render(units, out) is None:
             raise ExportError(f"{out}: nothing in the pages could be read aloud; no file written")
@@ -237,13 +247,18 @@ def export_sections(
     cancel: threading.Event | None = None,
     driver: str | None = None,
     workers: int | None = None,
+    tables: Sequence[Sequence[Sequence[Table]]] = (),
 ) -> ExportResult:
-    """One WAV per (title, pages) section in `folder`, plus playlist.m3u listing them in order."""
+    """One WAV per (title, pages) section in `folder`, plus playlist.m3u listing them in order
+    (`tables`: each section's pages' tables, as for export_pages)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     keys = find_repeated_lines([page for _, pages in sections for page in pages]) if running is None else running
     with _Exporter(settings, lexicon, progress, cancel, driver, workers) as job:
-        planned = [(title, _units(pages, keys, lexicon, f"{title}, ", job.result.notes)) for title, pages in sections]
+        planned = [
+            (title, _units(pages, keys, lexicon, f"{title}, ", job.result.notes, tables[k] if k < len(tables) else ()))
+            for k, (title, pages) in enumerate(sections)
+        ]
         job.total = sum(len(units) for _, units in planned)
         width = max(2, len(str(len(planned))))
         entries: list[tuple[float, str, str]] = []

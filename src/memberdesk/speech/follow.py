@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from memberdesk.papers.reflow import Paragraph
+from memberdesk.papers.shapes import Table
 from memberdesk.speech.units import Sentence, find_repeated_lines, page_sentences
 
 # How far ahead to look for a character the reflow kept but the alignment lost track of.
@@ -114,11 +115,17 @@ class DocumentSentences:
 
     Running headers and footers are found once across all the pages (as
     document_sentences() does), so they are skipped on every page.
-    `load_texts()` returns every page's text (None where there is none yet).
+    `load_texts()` returns every page's text (None where there is none yet);
+    `load_tables(index)` a page's tables as the layout found them, for their headers.
     """
 
-    def __init__(self, load_texts: Callable[[], Sequence[str | None]]) -> None:
+    def __init__(
+        self,
+        load_texts: Callable[[], Sequence[str | None]],
+        load_tables: Callable[[int], Sequence[Table]] | None = None,
+    ) -> None:
         self._load = load_texts
+        self._tables = load_tables
         self.texts: list[str | None] = list(load_texts())
         self._keys = find_repeated_lines(self.texts)
         self._pages: dict[int, list[Sentence]] = {}
@@ -139,7 +146,8 @@ class DocumentSentences:
             text = self.text(index)
             if text is None:
                 return []  # not there yet: do not remember "no sentences"
-            self._pages[index] = page_sentences(text, boilerplate=self._keys) if text else []
+            tables = self._tables(index) if self._tables is not None and text else ()
+            self._pages[index] = page_sentences(text, boilerplate=self._keys, tables=tables) if text else []
         return self._pages[index]
 
     # -- moving through the document, sentence by sentence or paragraph by paragraph --------

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from memberdesk.papers.numbers import is_number
 from memberdesk.papers.ocr import DOUBT
 from memberdesk.papers.running import find_repeated_lines, line_key
-from memberdesk.papers.shapes import introduces
+from memberdesk.papers.shapes import Table, introduces
 from memberdesk.speech.abbreviations import ABBREVIATIONS, LABEL_WORDS, NUMBER_ABBREVIATIONS
 from memberdesk.speech.figures import spoken_row, with_pauses
 
@@ -243,11 +243,15 @@ def _clean(text: str) -> str:
     return with_pauses(_SPACES.sub(" ", text.replace(DOUBT, " (unsure)")).strip())
 
 
-def split_page(text: str, *, boilerplate: frozenset[str] = frozenset(), edge_lines: int = 3) -> list[SpokenParagraph]:
+def split_page(
+    text: str, *, boilerplate: frozenset[str] = frozenset(), edge_lines: int = 3, tables: Sequence[Table] = ()
+) -> list[SpokenParagraph]:
     """Paragraphs (with their sentences) of one page, skipping header/footer lines.
 
-    `boilerplate` is what find_repeated_lines() returned for the whole document.
+    `boilerplate` is what find_repeated_lines() returned for the whole document; `tables` as
+    for page_sentences().
     """
+    grids = list(tables)
     lines = _lines(text)
     skip = _boilerplate(lines, boilerplate, edge_lines)
     paragraphs: list[SpokenParagraph] = []
@@ -262,7 +266,7 @@ def split_page(text: str, *, boilerplate: frozenset[str] = frozenset(), edge_lin
         para = SpokenParagraph(block[0].start, block[-1].end, kind)
         if cells is not None:
             para.kind = "table"
-            table = _TableRun(para, index, text)
+            table = _TableRun(para, index, text, _grid_for(cells, grids))
             table.add(cells, block[0])
         elif kind == "row":
             line = block[0]
@@ -292,12 +296,17 @@ def split_page(text: str, *, boilerplate: frozenset[str] = frozenset(), edge_lin
 
 class _TableRun:
     """A table's rows (as the layout stored them, one line each): one paragraph, a sentence a
-    row said with its headers. The first row is the header when it has no figures and the rows
-    under it do (a table carried over from the page before starts with a row of figures)."""
+    row said with its headers. With the layout's own table (`grid`) the headers are its column
+    names, a header of several rows said once, and a table carried over from the page before
+    heard with the header printed where it began. Without one, the first row is the header
+    when it has no figures and the rows under it do."""
 
-    def __init__(self, para: SpokenParagraph, index: int, text: str) -> None:
+    def __init__(self, para: SpokenParagraph, index: int, text: str, grid: Table | None = None) -> None:
         self.para, self.index, self.text = para, index, text
-        self.header: list[str] = []
+        self.header: list[str] = grid.column_names() if grid is not None and grid.head else []
+        self.head_lines = len(grid.head) if grid is not None and not grid.continued else 0
+        self.grid = grid
+        self.rows = 0
         self.width = 0
         self.first: tuple[list[str], _Line] | None = None
 
@@ -306,16 +315,22 @@ class _TableRun:
 
     def add(self, cells: list[str], line: _Line) -> None:
         self.para.end = line.end
+        self.rows += 1
         if self.first is None:
             self.first, self.width = (cells, line), len(cells)
-            self._say(cells, line, [])
+        if self.rows <= self.head_lines:  # the header's lines: one sentence naming the columns
+            self._name_columns(line)
             return
-        if len(self.para.sentences) == 1 and not self.header and self._is_header(self.first[0], cells):
+        if self.grid is None and self.rows == 2 and self._is_header(self.first[0], cells):
             self.header = self.first[0]
-            first = self.para.sentences[0]
-            words = "Table, columns: " + ", ".join(c for c in self.header if c)
-            self.para.sentences[0] = Sentence(first.start, first.end, words, "row", self.index)
+            self.para.sentences.clear()
+            self._name_columns(self.first[1])
         self._say(cells, line, self.header)
+
+    def _name_columns(self, line: _Line) -> None:
+        words = "Table, columns: " + ", ".join(c for c in self.header if c)
+        start = self.para.sentences[0].start if self.para.sentences else line.start
+        self.para.sentences[:] = [Sentence(start, line.end, words, "row", self.index)]
 
     def _is_header(self, first: list[str], cells: list[str]) -> bool:
         if introduces(first):
@@ -326,9 +341,23 @@ class _TableRun:
         self.para.sentences.append(Sentence(line.start, line.end, spoken_row(cells, header), "row", self.index))
 
 
-def page_sentences(text: str, *, boilerplate: frozenset[str] = frozenset(), edge_lines: int = 3) -> list[Sentence]:
-    """All sentences of a page in reading order."""
-    return [s for p in split_page(text, boilerplate=boilerplate, edge_lines=edge_lines) for s in p.sentences]
+def _grid_for(cells: list[str], tables: list[Table]) -> Table | None:
+    """The layout's table whose text starts with this row (taken from `tables`, in order)."""
+    for k, table in enumerate(tables):
+        first = table.rows_text().split("\n", 1)[0]
+        if _table_cells(first) == cells:
+            del tables[: k + 1]
+            return table
+    return None
+
+
+def page_sentences(
+    text: str, *, boilerplate: frozenset[str] = frozenset(), edge_lines: int = 3, tables: Sequence[Table] = ()
+) -> list[Sentence]:
+    """All sentences of a page in reading order (`tables`: the page's tables as the layout
+    found them, top to bottom, for their headers)."""
+    paragraphs = split_page(text, boilerplate=boilerplate, edge_lines=edge_lines, tables=tables)
+    return [s for p in paragraphs for s in p.sentences]
 
 
 def document_sentences(pages: Sequence[str | None]) -> list[list[Sentence]]:
