@@ -116,3 +116,24 @@ def test_a_header_in_large_type_at_the_same_place_on_every_page_is_running() -> 
     # A heading that happens to repeat, at another place on one page, is still a heading.
     pages[2] = layout(2, [header(60.0), *body])
     assert [f.furniture for f in furniture.find(pages)] == [frozenset()] * 4
+
+
+def test_a_label_numbered_anew_at_each_start_is_read_not_taken_for_a_running_header() -> None:
+    # A bundle of questions: "Question N" at the top of each question's first page, some
+    # questions running to two pages. The number does not step with the pages (a page
+    # number does) nor stay the same (a date does): it names what follows.
+    starts = [0, 2, 3, 4, 5, 7, 8, 10]  # the pages where questions 1-8 begin
+    pages = []
+    for index in range(11):
+        blocks = [block("13 March 2025", FOOT), block(f"Page {index + 1}", FOOT + 12, x=400.0)]
+        if index in starts:
+            blocks.insert(0, block(f"Question {starts.index(index) + 1}", HEAD, x=450.0))
+        blocks.insert(-2, block("The answer goes on here.", 300.0))
+        pages.append(layout(index, blocks))
+    finish = furniture.find(pages)
+    for page, done in zip(pages, finish):
+        gone = {page.blocks[k].text for k in done.furniture}
+        assert gone == {"13 March 2025", f"Page {page.index + 1}"}
+    # A running header numbered by the page is still one.
+    counted = [layout(i, [block(f"Budget book {i + 3}", HEAD), block("Text.", 300.0)]) for i in range(5)]
+    assert all(done.furniture == {0} for done in furniture.find(counted))

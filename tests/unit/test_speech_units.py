@@ -475,3 +475,18 @@ def test_a_table_carried_over_is_heard_with_the_header_printed_where_it_began() 
     assert table.continued and table.head
     said = [s.spoken for s in page_sentences(page_text(page, finish.furniture), tables=[table])]
     assert any(s.startswith("Housing Related Support: Working Budget 1.5, ") for s in said)
+
+
+def test_a_label_numbered_anew_at_each_start_is_heard_on_pages_kept_as_text() -> None:
+    # Pages kept as text only (before layouts were stored) are judged by their lines: a
+    # "Question N" over each question's first page, questions running to two pages, is no
+    # running header; the date under it, the same each time, is.
+    starts = [0, 2, 3, 5, 6, 8]
+    pages = [
+        (f"Question {starts.index(i) + 1}\n" if i in starts else "") + f"13 March 2025\n\nAnswer text {i}."
+        for i in range(10)
+    ]
+    keys = find_repeated_lines(pages)
+    assert "# march #" in keys and "question #" not in keys
+    assert page_sentences(pages[2], boilerplate=keys)[0].spoken == "Question 2"
+    assert "page #" in find_repeated_lines([f"Text {i}.\nPage {i + 1}" for i in range(6)])

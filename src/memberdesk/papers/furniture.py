@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from memberdesk.papers.headings import body_size
+from memberdesk.papers.running import numbered_label
 from memberdesk.papers.shapes import Block, PageFinish, PageLayout
 
 # The bands are the page margins: a block ending above 8.5% of the page height (72 pt of A4,
@@ -213,7 +214,8 @@ def _running(pages: Sequence[PageLayout]) -> set[tuple[str, str]]:
     body, _bold = body_size(b for page in pages for b in page.blocks)
     seen: Counter[tuple[str, str]] = Counter()
     placed: Counter[tuple[str, str, float, float]] = Counter()
-    for page in pages:
+    numbers: dict[tuple[str, str], list[tuple[int, tuple[int, ...]]]] = {}  # key -> (page, its numbers)
+    for index, page in enumerate(pages):
         keys = set()
         for block in page.blocks:
             band = _band(block)
@@ -222,6 +224,9 @@ def _running(pages: Sequence[PageLayout]) -> set[tuple[str, str]]:
                 text = parsed[3] if parsed and parsed[3] else block.text
                 if block.size <= body * 1.1:
                     keys.add((band, normalised(text)))
+                    numbers.setdefault((band, normalised(text)), []).append(
+                        (index, tuple(int(n) for n in re.findall(r"\d+", text)))
+                    )
                 else:
                     placed[(band, normalised(text), round(block.where.x0, 2), round(block.where.y0, 2))] += 1
         seen.update(keys)
@@ -229,4 +234,8 @@ def _running(pages: Sequence[PageLayout]) -> set[tuple[str, str]]:
         if count == len(pages) >= 2:
             seen[(band, text)] = count
     least = 3 if len(pages) > 3 else 2
-    return {key for key, count in seen.items() if count >= least and sum(c.isalpha() for c in key[1]) >= 2}
+    return {
+        key
+        for key, count in seen.items()
+        if count >= least and sum(c.isalpha() for c in key[1]) >= 2 and not numbered_label(numbers.get(key, []))
+    }

@@ -40,13 +40,17 @@ def find_repeated_lines(pages: Sequence[str | None], *, edge_lines: int = 3, min
     if len(texts) < 3:
         return frozenset()
     counts: Counter[str] = Counter()
-    for text in texts:
-        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-        edges = lines[:edge_lines] + lines[-edge_lines:]
-        counts.update({line_key(ln) for ln in edges} - {""})
+    numbers: dict[str, list[tuple[int, tuple[int, ...]]]] = {}
+    for index, text in enumerate(pages):
+        lines = [ln.strip() for ln in (text or "").splitlines() if ln.strip()]
+        edges = {line_key(ln): ln for ln in lines[:edge_lines] + lines[-edge_lines:]}
+        edges.pop("", None)
+        counts.update(edges.keys())
+        for key, line in edges.items():
+            numbers.setdefault(key, []).append((index, tuple(int(n) for n in _DIGITS.findall(line))))
     needed = max(3, math.ceil(min_share * len(texts)))
     # A lone page number ("3", "- 3 -") is a footer too, whatever the share.
-    keys = {key for key, n in counts.items() if n >= needed}
+    keys = {key for key, n in counts.items() if n >= needed and not numbered_label(numbers[key])}
     return frozenset(keys | {k for k, n in counts.items() if n >= 3 and _only_number(k)})
 
 
@@ -62,3 +66,19 @@ def without_running_lines(text: str, running: frozenset[str], edge: int = 3) -> 
     filled = [i for i, line in enumerate(lines) if line.strip()]
     drop = {i for i in filled[:edge] + filled[-edge:] if line_key(lines[i].strip()) in running}
     return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+def numbered_label(seen: list[tuple[int, tuple[int, ...]]]) -> bool:
+    """The same words with a number that goes up at each printing, but more slowly than the
+    pages do: "Question 1" at the top of question 1's first page, "Question 2" two pages on.
+    That labels what follows. A running line's number is a date (the same on every page) or a
+    page number (up as the pages go, or starting again)."""
+    if len(seen) < 2 or len({n for _, n in seen}) < len(seen):
+        return False
+    slower = False
+    for (p0, a), (p1, b) in zip(seen, seen[1:]):
+        changed = [(x, y) for x, y in zip(a, b) if x != y]
+        if len(a) != len(b) or len(changed) != 1 or not 0 < changed[0][1] - changed[0][0] <= p1 - p0:
+            return False
+        slower = slower or changed[0][1] - changed[0][0] < p1 - p0
+    return slower
