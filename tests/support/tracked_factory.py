@@ -63,3 +63,42 @@ def tracked(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+# As Microsoft Print To PDF prints tracked changes: the underline under inserted words and the
+# strike through the deleted words beside them are filled thin boxes of one path, and a
+# deletion may begin at the comma after a kept word ("Statement.," with ", and ensure" struck).
+PRINTED = [
+    ("They are the Chair of", ""),
+    ("the Scrutiny Committee.", "under"),
+    ("any other formal Committee.", "struck"),
+]
+PRINTED_EXPECTED = "They are the Chair of the Scrutiny Committee. [deleted: any other formal Committee.]"
+KEPT, COMMA, STRUCK_AFTER = "Governance Statement.", ",", "and ensure that they properly reflect"
+COMMA_EXPECTED = f"{KEPT}{COMMA} [deleted: {STRUCK_AFTER}]"
+
+
+def printed_to_pdf(path: Path) -> Path:
+    c = _canvas(path, title="Terms of reference")
+    c.setFont(BODY, SIZE)
+    space = pdfmetrics.stringWidth(" ", BODY, SIZE)
+    y = _top(100.0, SIZE)
+    x = X
+    marks = c.beginPath()
+    for text, mark in PRINTED:
+        width = pdfmetrics.stringWidth(text, BODY, SIZE)
+        c.drawString(x, y, text)
+        if mark == "under":
+            marks.rect(x, y - 0.15 * SIZE, width + space, 0.08 * SIZE)
+        elif mark == "struck":
+            marks.rect(x, y + 0.28 * SIZE, width, 0.06 * SIZE)
+        x += width + space
+    c.drawPath(marks, stroke=0, fill=1)
+    y2 = _top(130.0, SIZE)
+    kept = pdfmetrics.stringWidth(KEPT, BODY, SIZE)
+    c.drawString(X, y2, f"{KEPT}{COMMA} {STRUCK_AFTER}")
+    whole = pdfmetrics.stringWidth(f"{KEPT}{COMMA} {STRUCK_AFTER}", BODY, SIZE)
+    c.rect(X + kept, y2 + 0.28 * SIZE, whole - kept, 0.06 * SIZE, stroke=0, fill=1)
+    c.showPage()
+    c.save()
+    return path

@@ -27,3 +27,11 @@ def test_a_word_struck_at_its_start_is_cut_where_the_line_ends() -> None:
 
 def test_neighbouring_marks_are_one() -> None:
     assert joined("to [deleted: the] [deleted: old] terms") == "to [deleted: the old] terms"
+
+
+def test_print_to_pdf_marks_strike_only_the_deleted_words(tmp_path: Path) -> None:
+    # One path draws the underline of the inserted words and the strike beside them: read
+    # shape by shape, the strike does not run over the inserted words. A strike that begins
+    # at the comma after a kept word still strikes the words after it.
+    [page] = extract_pages(tf.printed_to_pdf(tmp_path / "printed.pdf"))
+    assert [b.text for b in page.blocks] == [tf.PRINTED_EXPECTED, tf.COMMA_EXPECTED]

@@ -20,6 +20,10 @@ from memberdesk.papers import glyphs
 from memberdesk.papers.shapes import Box, box_to_top_left
 
 RULE = 2.5  # points: thinner than this is a line, not a box
+# A path object this thin (in points) that draws several shapes is read shape by shape: Word's
+# Print To PDF draws an underline and the strike-through beside it as one path, whose bounds
+# would be one box striking both the inserted and the deleted words.
+SHAPES_WITHIN = 4 * RULE
 MAX_OBJECTS = 20_000
 
 
@@ -36,6 +40,11 @@ _OBJECT = _typed("FPDFPage_GetObject", _VP, _VP, _INT)
 _TYPE = _typed("FPDFPageObj_GetType", _INT, _VP)
 _F = ctypes.POINTER(ctypes.c_float)
 _BOUNDS = _typed("FPDFPageObj_GetBounds", _INT, _VP, _F, _F, _F, _F)
+_SEGMENTS = _typed("FPDFPath_CountSegments", _INT, _VP)
+_SEGMENT = _typed("FPDFPath_GetPathSegment", _VP, _VP, _INT)
+_POINT = _typed("FPDFPathSegment_GetPoint", _INT, _VP, _F, _F)
+_KIND = _typed("FPDFPathSegment_GetType", _INT, _VP)
+_MATRIX = _typed("FPDFPageObj_GetMatrix", _INT, _VP, ctypes.POINTER(raw.FS_MATRIX))
 
 
 def page_rules(doc: pdfium.PdfDocument, index: int) -> tuple[Box, ...]:
@@ -64,14 +73,43 @@ def read_page(page: pdfium.PdfPage) -> tuple[Box, ...]:
         obj = _OBJECT(handle, i)
         if not obj or _TYPE(obj) != raw.FPDF_PAGEOBJ_PATH or not _BOUNDS(obj, *refs):
             continue
-        x0, y0, x1, y1 = left.value, bottom.value, right.value, top.value
-        w, h = x1 - x0, y1 - y0
-        if w < RULE and h < RULE:
-            continue  # a dot
-        if w < RULE or h < RULE:
-            out.append(box_to_top_left(x0, y0, x1, y1, crop, rotation))
-        elif w * h < 0.5 * area:
-            # A box: its four edges (a page-sized frame or background is no cell).
-            for edge in ((x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)):
-                out.append(box_to_top_left(*edge, crop, rotation))
+        bounds = (left.value, bottom.value, right.value, top.value)
+        if RULE <= min(bounds[2] - bounds[0], bounds[3] - bounds[1]) < SHAPES_WITHIN:
+            shapes = _shapes(obj) or [bounds]
+        else:
+            shapes = [bounds]
+        for x0, y0, x1, y1 in shapes:
+            w, h = x1 - x0, y1 - y0
+            if w < RULE and h < RULE:
+                continue  # a dot
+            if w < RULE or h < RULE:
+                out.append(box_to_top_left(x0, y0, x1, y1, crop, rotation))
+            elif w * h < 0.5 * area:
+                # A box: its four edges (a page-sized frame or background is no cell).
+                for edge in ((x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)):
+                    out.append(box_to_top_left(*edge, crop, rotation))
     return tuple(out)
+
+
+def _shapes(obj: int) -> list[tuple[float, float, float, float]]:
+    """The bounds of each shape (sub-path) a path object draws, on the page; [] for one
+    shape or a path that cannot be read (its whole bounds stand)."""
+    matrix = raw.FS_MATRIX()
+    if not _MATRIX(obj, ctypes.byref(matrix)):
+        return []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    shapes: list[list[tuple[float, float]]] = []
+    for n in range(_SEGMENTS(obj)):
+        segment = _SEGMENT(obj, n)
+        if not segment or not _POINT(segment, ctypes.byref(x), ctypes.byref(y)):
+            return []
+        point = (
+            matrix.a * x.value + matrix.c * y.value + matrix.e,
+            matrix.b * x.value + matrix.d * y.value + matrix.f,
+        )
+        if _KIND(segment) == raw.FPDF_SEGMENT_MOVETO or not shapes:
+            shapes.append([])
+        shapes[-1].append(point)
+    if len(shapes) < 2:
+        return []
+    return [(min(p[0] for p in s), min(p[1] for p in s), max(p[0] for p in s), max(p[1] for p in s)) for s in shapes]

@@ -43,10 +43,8 @@ def marked(words: Sequence[Word], rules: Sequence[Box]) -> list[Word]:
     struck: set[int] = set()
     for n, ks in through.items():
         line, size = lines[n], max(words[k].size for k in ks)
-        if (
-            line.x0 >= min(words[k].box.x0 for k in ks) - 0.5 * size
-            and line.x1 <= max(words[k].box.x1 for k in ks) + TAB * size
-        ):
+        begins = line.x0 >= min(words[k].box.x0 for k in ks) - 0.5 * size or _inside(line, words)
+        if begins and line.x1 <= max(words[k].box.x1 for k in ks) + TAB * size:
             struck.update(ks)
     if not struck:
         return list(words)
@@ -57,6 +55,17 @@ def marked(words: Sequence[Word], rules: Sequence[Box]) -> list[Word]:
         else:
             out.append(word)
     return out
+
+
+def _inside(line: Box, words: Sequence[Word]) -> bool:
+    """Whether the line begins within a word it runs through the middle of (a deletion that
+    starts at the comma after "Statement."): it begins with the words all the same."""
+    middle = (line.y0 + line.y1) / 2
+    return any(
+        w.box.x0 <= line.x0 <= w.box.x1
+        and w.box.y0 + MIDDLE[0] * (w.box.y1 - w.box.y0) <= middle <= w.box.y0 + MIDDLE[1] * (w.box.y1 - w.box.y0)
+        for w in words
+    )
 
 
 def _cut(word: Word, start: float, end: float) -> list[Word]:
