@@ -490,3 +490,23 @@ def test_a_label_numbered_anew_at_each_start_is_heard_on_pages_kept_as_text() ->
     assert "# march #" in keys and "question #" not in keys
     assert page_sentences(pages[2], boilerplate=keys)[0].spoken == "Question 2"
     assert "page #" in find_repeated_lines([f"Text {i}.\nPage {i + 1}" for i in range(6)])
+
+
+def test_a_cell_of_only_a_mark_is_said_by_its_name() -> None:
+    # An effects key ("Some negative effect | -", "Significant negative effect | --",
+    # "Uncertain effect | ?"): espeak-ng says nothing for these marks, so a listener heard
+    # the column's name and then silence.
+    from memberdesk.speech.figures import spoken_figure, spoken_row
+
+    assert [spoken_figure(m) for m in ("-", "--", "?", "++", "\u2713", "\u2014")] == [
+        "dash",
+        "double dash",
+        "question mark",
+        "double plus",
+        "tick",
+        "dash",
+    ]
+    assert spoken_row(("Significant negative effect", "--"), ("Nature of effect", "Symbol")) == (
+        "Significant negative effect: Symbol double dash"
+    )
+    assert spoken_figure("-9.9") == "minus 9.9" and spoken_figure("-?") == "-?" and spoken_figure("----") == "----"

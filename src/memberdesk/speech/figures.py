@@ -1,7 +1,8 @@
 """A table's figures and rows as they are said aloud. Pure.
 
 "+35.4" is said "plus 35.4", "-9.9", "−9.9" and "(1,200)" "minus ...", "6.0%" "6.0 percent",
-"£23.3m" "23.3 million pounds", "£500k" "500 thousand pounds", "£1.2bn" "1.2 billion pounds".
+"£23.3m" "23.3 million pounds", "£500k" "500 thousand pounds", "£1.2bn" "1.2 billion pounds";
+a cell of only a mark by its name ("-" "dash", "++" "double plus", "?" "question mark").
 A row is said with its headers: "Adult Social Care: Budget 586.1, Forecast 621.6, Variance plus
 35.4, plus 6.0 percent" (a header the same as the one before it is not said twice).
 """
@@ -23,9 +24,30 @@ _SCALE = {"k": "thousand", "m": "million", "b": "billion", "bn": "billion"}
 _MONEY = {"£": "pounds", "$": "dollars", "€": "euros"}
 
 
+# A cell that is only a mark ("-" for nil or a negative effect, "++", "?", a tick): the
+# synthesiser says nothing for most of them, so a listener heard the column's name and silence.
+_MARKS = {
+    "-": "dash", "\u2013": "dash", "\u2014": "dash", "\u2212": "minus", "+": "plus", "?": "question mark",
+    "=": "equals", "*": "star", "/": "slash", "\u2713": "tick", "\u2714": "tick", "\u2717": "cross",
+    "\u2718": "cross", "\u00d7": "cross", "\u2022": "bullet", "\u25cf": "dot",
+}  # fmt: skip
+_TIMES = {2: "double", 3: "triple"}
+
+
+def _mark(text: str) -> str | None:
+    """A cell of one mark, said once or repeated ("--" is "double dash"); else None."""
+    marks = text.replace(" ", "")
+    name = _MARKS.get(marks[:1]) if marks else None
+    if name is None or marks != marks[0] * len(marks) or len(marks) > 3:
+        return None
+    return f"{_TIMES[len(marks)]} {name}" if len(marks) > 1 else name
+
+
 def spoken_figure(text: str) -> str:
-    """A cell as said: a figure in words around its digits (the synthesiser says the digits);
-    anything else as it is."""
+    """A cell as said: a figure in words around its digits (the synthesiser says the digits),
+    a mark by its name; anything else as it is."""
+    if (mark := _mark(text)) is not None:
+        return mark
     m = _FIGURE.match(text.strip().replace(" ", ""))
     if m is None or bool(m.group("open")) != bool(m.group("close")):
         return text
