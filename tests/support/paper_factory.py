@@ -421,3 +421,23 @@ def filled_form(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+# A table of contents set as Word sets it: each entry's title, a dot leader across the line and
+# its page number at the right margin, one entry a line, every line as full as the last.
+CONTENTS = [("Chairman's Foreword", "3"), ("The Armed Forces Act 2021", "5"), ("Kent Events", "11"), ("Training", "18")]
+
+
+def contents_page(path: Path) -> Path:
+    c = _canvas(path, title="Annual report")
+    size, left, right = 11.0, 72.0, 523.0
+    c.setFont(BODY, size)
+    for n, (title, number) in enumerate(CONTENTS):
+        y = _top(100.0 + n * 1.2 * size, size)
+        room = right - left - c.stringWidth(f"{title}  {number}", BODY, size)
+        dots = "." * int(room / c.stringWidth(".", BODY, size))
+        c.drawString(left, y, f"{title}{dots}")
+        c.drawRightString(right, y, number)
+    c.showPage()
+    c.save()
+    return path

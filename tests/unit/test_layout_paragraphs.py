@@ -278,3 +278,14 @@ def test_numbers_written_with_a_stop_and_a_bracket_start_items(marker: str) -> N
     words += line("e.)" if marker[0].isalpha() or marker[0] == "(" else "2.)", 60, 112.5)
     words += line("Encourage stronger local enforcement against the improper disposal of vapes.", 90, 112.5)
     assert len(_texts(words)) == 2
+
+
+def test_a_contents_entry_ends_at_its_page_number(tmp_path: Path) -> None:
+    # Each line is full, so by its width it would run on into the next: the page number
+    # after a dot leader is heard at the start of the next entry, as if it were its page.
+    [page] = extract_pages(paper_factory.contents_page(tmp_path / "contents.pdf"))
+    texts = [b.text for b in page.blocks]
+    assert len(texts) == len(paper_factory.CONTENTS)
+    for text, (title, number) in zip(texts, paper_factory.CONTENTS):
+        assert text.startswith(title) and text.endswith(number)
+        assert text[: -len(number)].rstrip().endswith("....")
