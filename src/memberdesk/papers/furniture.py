@@ -222,13 +222,12 @@ def _running(pages: Sequence[PageLayout]) -> set[tuple[str, str]]:
             if band:
                 parsed = _parse(block.text)
                 text = parsed[3] if parsed and parsed[3] else block.text
+                key = (band, normalised(text))
                 if block.size <= body * 1.1:
-                    keys.add((band, normalised(text)))
-                    numbers.setdefault((band, normalised(text)), []).append(
-                        (index, tuple(int(n) for n in re.findall(r"\d+", text)))
-                    )
+                    keys.add(key)
+                    numbers.setdefault(key, []).append((index, tuple(int(n) for n in re.findall(r"\d+", text))))
                 else:
-                    placed[(band, normalised(text), round(block.where.x0, 2), round(block.where.y0, 2))] += 1
+                    placed[(*key, round(block.where.x0, 2), round(block.where.y0, 2))] += 1
         seen.update(keys)
     for (band, text, _x, _y), count in placed.items():
         if count == len(pages) >= 2:

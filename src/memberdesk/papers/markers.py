@@ -1,7 +1,8 @@
 """A paragraph's own number or bullet, as it stands at the paragraph's left edge. Pure.
 
 Defined once for the glyph loop (glyphrun.py: a number drawn as a run of its own is a word of
-its own) and for paragraphs (paragraphs.py: a number standing out begins a paragraph)."""
+its own) and for paragraphs (paragraphs.py: a number standing out begins a paragraph, a
+contents entry ends at its page number)."""
 
 from __future__ import annotations
 
@@ -29,3 +30,11 @@ def is_marker(text: str) -> bool:
 def is_number(text: str) -> bool:
     """A paragraph's number, not a bullet: "4.2", "(a)", "iv)", "A."."""
     return bool(_NUMBER.match(text))
+
+
+# A contents entry's end: a dot leader and its page ("Welfare Support ........ 15").
+_LEADER = re.compile(r"(?:\.{4,}|\u2026{2,})\s*(?:\d{1,4}|[ivxlc]{1,6})$", re.I)
+
+
+def ends_contents_entry(text: str) -> bool:
+    return _LEADER.search(text) is not None

@@ -14,7 +14,7 @@ import statistics
 
 from memberdesk.papers import struck
 from memberdesk.papers.bands import Band
-from memberdesk.papers.markers import is_marker
+from memberdesk.papers.markers import ends_contents_entry, is_marker
 from memberdesk.papers.regions import Leaf
 from memberdesk.papers.shapes import PARAGRAPH, Block, Box, Word, union_all
 
@@ -31,8 +31,6 @@ HEADING_SHORT = 0.25
 # How much of its column's width a centred line fills when it was wrapped, not set on its own.
 WRAPPED = 0.85
 
-# A contents entry: its title, a dot leader and its page ("Welfare Support ........ 15").
-_LEADER = re.compile(r"(?:\.{4,}|\u2026{2,})\s*(?:\d{1,4}|[ivxlc]{1,6})$", re.I)
 _URL_START = re.compile(r"^(https?://|www\.)", re.I)
 _EMAILISH = re.compile(r"^[\w.+-]+@[\w.-]*$")
 _DOMAINISH = re.compile(r"^[a-z0-9][\w-]*(\.[\w-]+)+[/\w.?=&%#~+-]*$", re.I)
@@ -203,7 +201,7 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[flo
         return True  # a line above the last one, or drawn over it (a stamp), is not its continuation
     if marked:
         return True
-    if _LEADER.search(" ".join(w.text for w in prev.words[-2:])):
+    if ends_contents_entry(" ".join(w.text for w in prev.words[-2:])):
         return True  # a contents entry ends at its page number, however full its line
     # The next item of a list at the list's left edge ("1. Apologies", "2. Minutes ...", each
     # on a line of its own) starts anew, however full the line before it was.
