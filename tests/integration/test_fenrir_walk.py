@@ -114,9 +114,13 @@ def _heard_problems(key: str, row: str, spoken: str, said: str, left: str, scree
     if row not in screen.cursor_row:
         found.append(f"the cursor is not on {row!r}; {where}")
     if key.startswith("type:"):
-        # Typed text is echoed as it arrives: the letters may come in more than one piece
-        # ("he", "aring"), as they do when a person types; all of them, in order.
-        if re.sub(r"[\s,]", "", spoken) not in re.sub(r"[\s,]", "", said):
+        # Typed text is echoed as it arrives, perhaps in more than one piece ("he", "aring"),
+        # as when a person types. Fenrir keeps silent about a piece that moved the cursor by
+        # exactly its own length (its key-echo rule, 70000-incoming.py: charEcho speaks
+        # those), so the last piece may go unsaid: what is said must begin the typed text,
+        # in order and with nothing else; the row itself is checked whole above.
+        typed, echoed = re.sub(r"[\s,]", "", spoken), re.sub(r"[\s,]", "", said)
+        if not echoed or not typed.startswith(echoed):
             found.append(f"{spoken!r} was not echoed; {where}")
     elif spoken not in said:
         found.append(f"{spoken!r} was not said; {where}")
