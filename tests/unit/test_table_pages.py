@@ -124,3 +124,21 @@ def test_a_word_table_with_inside_borders_only_is_a_table_its_row_carried_over_t
     first, second = pages[0][0], pages[1][0]
     rows = [*first.head, *first.body, *second.body]
     assert rows == bf.expected_rows()
+
+
+def test_a_title_band_drawn_as_a_grids_first_row_is_a_heading_over_its_table(tmp_path: Path) -> None:
+    """Kent's key service statement: each service's grid starts with a shaded band (the service,
+    its director) over the bold header row. The band is the page's own heading, the header is
+    the table's; the next page's service, under its own band, is a new table, not a part carried
+    over (its band is indented to the table's second column, where a cell's carried lines sit)."""
+    import banded_factory as bf
+
+    document = finish_document(extract_pages(bf.key_services(tmp_path / "services.pdf")))
+    for page, (title, director, rows) in zip(document.pages, bf.SECTIONS, strict=True):
+        heading, named, block = page.blocks
+        assert (heading.kind, heading.text) == ("heading", title)
+        assert named.text == director
+        assert block.grid is not None and not block.grid.continued
+        assert block.grid.head == (bf.HEAD,)
+        assert block.grid.body == tuple(rows)
+        assert block.grid.totals == (len(rows) - 1,)

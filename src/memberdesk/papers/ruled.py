@@ -16,14 +16,13 @@ from collections.abc import Sequence
 from memberdesk.papers.bands import bands
 from memberdesk.papers.numbers import is_number
 from memberdesk.papers.paragraphs import join_lines
-from memberdesk.papers.shapes import Box, Table, Word, introduces
+from memberdesk.papers.shapes import Box, Table, Word, introduces, names_total
 
 TOUCH = 2.0  # points: rules this close are joined
 MAX_RULES = 3_000
 MAX_FRAMES = 60
 NARROWEST = 20.0  # points: the narrowest column a table's inside borders part (a "No." column)
 
-_TOTAL = re.compile(r"\b(total|totals|overall|grand)\b", re.I)
 _VOWEL = re.compile(r"[aeiouy]")
 SIGNS = ("-", "\u2212", "\u2013")  # a minus sign, as Excel and Word print one
 MAX_TAIL = 3  # letters: the most of a word cut by a narrow cell that is put back on its head
@@ -128,11 +127,29 @@ def table(words: Sequence[Word], grid_lines: Grid) -> tuple[Table, frozenset[int
             c -= 1
         cells[r][c].append(word)
         used.add(id(word))
-    grid = [row for row in cells if any(row)]
+    kept = [r for r, row in enumerate(cells) if any(row)]
+    grid = [cells[r] for r in kept]
     if _split_cells(grid) or _stacked_rows(grid):
         return None  # the lines are a shading or a frame, not the cells: columns inside them
     found = cells_table(grid, Box(cols[0], rows[0], cols[-1], rows[-1]))
+    if found is not None and not found.head and (top := _captions(grid)):
+        # A title band drawn as the grid's first row ("Environment & Circular Economy" over
+        # "Director: ..."), with the header row under it: the title is read as the page's own
+        # text above the table, which starts at its header.
+        under = cells_table(grid[top:], Box(cols[0], rows[kept[top]], cols[-1], rows[-1]))
+        if under is not None and under.head:
+            caption = {id(w) for row in grid[:top] for cell in row for w in cell}
+            return under, frozenset(used - caption)
     return None if found is None else (found, frozenset(used))
+
+
+def _captions(grid: list[list[list[Word]]]) -> int:
+    """How many rows at the top hold words in the first cell only, across a table of three
+    columns or more, with at least two rows below them (a title band over the header)."""
+    top = 0
+    while top < len(grid) - 2 and len(grid[top]) >= 3 and grid[top][0] and not any(grid[top][1:]):
+        top += 1
+    return top
 
 
 def cells_table(grid: list[list[list[Word]]], box: Box) -> Table | None:
@@ -156,7 +173,7 @@ def cells_table(grid: list[list[list[Word]]], box: Box) -> Table | None:
     while not bold and head < len(texts) - 1 and sum(1 for t in texts[head] if t) >= 2 and _figures_below(texts[head:]):
         head += 1  # words over columns of figures
     body = texts[head:]
-    totals = tuple(n for n, row in enumerate(body) if row[0] and _TOTAL.search(row[0]))
+    totals = tuple(n for n, row in enumerate(body) if names_total(row))
     return Table(head=tuple(texts[:head]), body=tuple(body), totals=totals, box=box)
 
 

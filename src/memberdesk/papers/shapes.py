@@ -196,6 +196,16 @@ def row_key(cells: Sequence[str]) -> int | None:
     return None if len(text.split()) > NAME_WORDS or _LIST.match(text) else key
 
 
+_TOTAL = re.compile(r"\b(total|totals|overall|net position|grand)\b", re.I)
+
+
+def names_total(cells: Sequence[str]) -> bool:
+    """Whether the cell that names the row says it is a total ("Total - Public Health", after a
+    row reference "37"). Shared by the ruled and the unruled tables."""
+    key = row_key(cells)
+    return key is not None and bool(_TOTAL.search(cells[key]))
+
+
 # A cell that ends by introducing what is under it: "... would no longer run at Millmead include:",
 # perhaps with the key to the marks in the list under it ("* booking or referral required.").
 _INTRODUCES = re.compile(r":\s*(?:[*\u2020\u2021(].*)?$")

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from memberdesk.papers.shapes import Block, PageLayout, Table
+from memberdesk.papers.shapes import HEADING, Block, PageLayout, Table
 
 # The first part must end in the lower part of its page and the next begin near the top.
 ENDS_BELOW = 0.55
@@ -100,9 +100,12 @@ def _running(pages: Sequence[PageLayout]) -> set[str]:
 def _parted(blocks: Sequence[Block], table: Block, running: set[str]) -> bool:
     """Whether text beside a part of a table is a heading, caption or paragraph of its own:
     text that starts at the table's left or before it. Text inside the table's columns, right
-    of its first (a cell's lines carried over the page), and running lines part nothing."""
+    of its first (a cell's lines carried over the page), and running lines part nothing; a
+    heading parts wherever it starts (a title band indented to the table's second column)."""
     left = table.where.x0 + 0.1 * table.where.width
-    return any(b.grid is None and b.where.x0 < left and _key(b.text) not in running for b in blocks)
+    return any(
+        b.grid is None and (b.where.x0 < left or b.kind == HEADING) and _key(b.text) not in running for b in blocks
+    )
 
 
 def _last_table(blocks: Sequence[Block]) -> int | None:

@@ -30,7 +30,7 @@ from memberdesk.papers.columns import (
     line_cells,
 )
 from memberdesk.papers.numbers import is_number
-from memberdesk.papers.shapes import Box, Table, Word, union_all
+from memberdesk.papers.shapes import Box, Table, Word, names_total, union_all
 
 # Lines further apart than this many ems end a table.
 TABLE_GAP = 2.6
@@ -42,7 +42,6 @@ MAX_WORDS = 30_000
 
 _BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u25a0\u25e6\u2013*-]$|^\u2022")
 _LEADER = re.compile(r"^[.\u2026\u00b7_]{4,}$")
-_TOTAL = re.compile(r"\b(total|totals|overall|net position|grand)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,8 +278,7 @@ def _body_rows(lines: list[Line], grid: list[list[list[Word]]]) -> list[list[lis
 def _is_total(texts: tuple[str, ...], row: list[list[Word]], rows: list[list[list[Word]]]) -> bool:
     if not any(is_number(t) for t in texts[1:] if t):
         return False
-    label = next((t for t in texts if t), "")
-    if _TOTAL.search(label):
+    if names_total(texts):
         return True
     words = [w for c in row for w in c]
     others = [w for r in rows if r is not row for c in r for w in c]

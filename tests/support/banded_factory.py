@@ -1,0 +1,73 @@
+"""An Excel key service statement as Kent's exports it: each service's table is one ruled grid
+whose first row is a shaded title band (the service in bold, its director under it in plain
+type, no column rules inside the band), then a bold header row, then rows of figures. The
+second page's band is indented to the second column, as Excel centres a merged title. The
+cells the tests expect are written out by hand below."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+HEAD = ("Row Ref", "Key Service", "Staffing £000s", "Non Staffing £000s", "Net Cost £000s")
+SECTIONS = [
+    (
+        "Environment & Circular Economy",
+        "Director: Matt Smyth",
+        [
+            ("71", "Environment", "6,010.5", "5,772.7", "3,060.3"),
+            ("72", "Residual Waste", "256.7", "56,622.1", "48,767.6"),
+            ("73", "Waste Facilities & Recycling Centres", "0.0", "47,801.9", "37,952.5"),
+            ("74", "Total - Environment & Circular Economy", "8,403.7", "110,496.5", "92,010.7"),
+        ],
+    ),
+    (
+        "Growth & Communities",
+        "Director: Stephanie Holt-Castle",
+        [
+            ("75", "Community (Assets & Services)", "2,393.8", "2,102.9", "2,342.9"),
+            ("76", "Growth - Economy", "1,160.5", "814.4", "1,480.8"),
+            ("77", "Libraries, Registration & Archives", "13,496.7", "4,031.9", "10,612.6"),
+            ("78", "Total - Growth & Communities", "30,843.7", "14,034.6", "30,597.0"),
+        ],
+    ),
+]
+WIDTHS = [50, 230, 90, 90, 90]
+
+
+def _section(title: str, director: str, rows: list[tuple[str, ...]], indent: bool) -> Table:
+    band = ParagraphStyle("band", fontName="Helvetica", fontSize=9, leading=11, leftIndent=WIDTHS[0] if indent else 0)
+    caption = Paragraph(f"<font name='Helvetica-Bold' size='11'>{title}</font><br/>{director}", band)
+    data = [[caption, "", "", "", ""], list(HEAD)] + [list(r) for r in rows]
+    table = Table(data, colWidths=WIDTHS, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("SPAN", (0, 0), (-1, 0)),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.93, 0.85)),
+                ("BACKGROUND", (0, 1), (-1, 1), colors.Color(0.85, 0.85, 0.85)),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                ("FONTNAME", (0, 1), (-1, 1), "Helvetica-Bold"),
+                ("FONTNAME", (0, 2), (-1, -1), "Helvetica"),
+                ("FONTSIZE", (0, 1), (-1, -1), 8),
+                ("ALIGN", (2, 1), (-1, -1), "RIGHT"),
+            ]
+        )
+    )
+    return table
+
+
+def key_services(path: Path) -> Path:
+    """Two pages, one service's banded table on each, the second page's band indented; the
+    first ends low on its page and the second starts at the top, as a table carried over does."""
+    story: list[object] = [Spacer(1, 300)]
+    for n, (title, director, rows) in enumerate(SECTIONS):
+        if n:
+            story.append(PageBreak())
+        story += [_section(title, director, rows, indent=n > 0), Spacer(1, 12)]
+    SimpleDocTemplate(str(path), pagesize=landscape(A4), invariant=1).build(story)
+    return path
