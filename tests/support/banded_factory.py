@@ -1,8 +1,9 @@
 """An Excel key service statement as Kent's exports it: each service's table is one ruled grid
 whose first row is a shaded title band (the service in bold, its director under it in plain
 type, no column rules inside the band), then a bold header row, then rows of figures. The
-second page's band is indented to the second column, as Excel centres a merged title. The
-cells the tests expect are written out by hand below."""
+second page's band is indented to the second column, as Excel centres a merged title. With a
+print title, the appendix's name in bold is a band of its own over the service's on every
+page. The cells the tests expect are written out by hand below."""
 
 from __future__ import annotations
 
@@ -37,37 +38,40 @@ SECTIONS = [
     ),
 ]
 WIDTHS = [50, 230, 90, 90, 90]
+PRINT_TITLE = "APPENDIX G - KEY SERVICE STATEMENT (PROPOSED BUDGET)"
 
 
-def _section(title: str, director: str, rows: list[tuple[str, ...]], indent: bool) -> Table:
+def _section(title: str, director: str, rows: list[tuple[str, ...]], indent: bool, print_title: bool) -> Table:
     band = ParagraphStyle("band", fontName="Helvetica", fontSize=9, leading=11, leftIndent=WIDTHS[0] if indent else 0)
     caption = Paragraph(f"<font name='Helvetica-Bold' size='11'>{title}</font><br/>{director}", band)
-    data = [[caption, "", "", "", ""], list(HEAD)] + [list(r) for r in rows]
+    bands = [[Paragraph(f"<b>{PRINT_TITLE}</b>", band), "", "", "", ""]] if print_title else []
+    data = [*bands, [caption, "", "", "", ""], list(HEAD)] + [list(r) for r in rows]
+    top = len(bands)
     table = Table(data, colWidths=WIDTHS, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
-                ("SPAN", (0, 0), (-1, 0)),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.93, 0.85)),
-                ("BACKGROUND", (0, 1), (-1, 1), colors.Color(0.85, 0.85, 0.85)),
+                *(("SPAN", (0, k), (-1, k)) for k in range(top + 1)),
+                ("BACKGROUND", (0, 0), (-1, top), colors.Color(0.9, 0.93, 0.85)),
+                ("BACKGROUND", (0, top + 1), (-1, top + 1), colors.Color(0.85, 0.85, 0.85)),
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-                ("FONTNAME", (0, 1), (-1, 1), "Helvetica-Bold"),
-                ("FONTNAME", (0, 2), (-1, -1), "Helvetica"),
-                ("FONTSIZE", (0, 1), (-1, -1), 8),
-                ("ALIGN", (2, 1), (-1, -1), "RIGHT"),
+                ("FONTNAME", (0, top + 1), (-1, top + 1), "Helvetica-Bold"),
+                ("FONTNAME", (0, top + 2), (-1, -1), "Helvetica"),
+                ("FONTSIZE", (0, top + 1), (-1, -1), 8),
+                ("ALIGN", (2, top + 1), (-1, -1), "RIGHT"),
             ]
         )
     )
     return table
 
 
-def key_services(path: Path) -> Path:
+def key_services(path: Path, *, print_title: bool = False) -> Path:
     """Two pages, one service's banded table on each, the second page's band indented; the
     first ends low on its page and the second starts at the top, as a table carried over does."""
-    story: list[object] = [Spacer(1, 300)]
+    story: list[object] = [Spacer(1, 240)]
     for n, (title, director, rows) in enumerate(SECTIONS):
         if n:
             story.append(PageBreak())
-        story += [_section(title, director, rows, indent=n > 0), Spacer(1, 12)]
+        story += [_section(title, director, rows, indent=n > 0, print_title=print_title), Spacer(1, 12)]
     SimpleDocTemplate(str(path), pagesize=landscape(A4), invariant=1).build(story)
     return path

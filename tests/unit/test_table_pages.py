@@ -126,16 +126,23 @@ def test_a_word_table_with_inside_borders_only_is_a_table_its_row_carried_over_t
     assert rows == bf.expected_rows()
 
 
-def test_a_title_band_drawn_as_a_grids_first_row_is_a_heading_over_its_table(tmp_path: Path) -> None:
+@pytest.mark.parametrize("print_title", [False, True])
+def test_a_title_band_drawn_as_a_grids_first_row_is_a_heading_over_its_table(tmp_path: Path, print_title: bool) -> None:
     """Kent's key service statement: each service's grid starts with a shaded band (the service,
-    its director) over the bold header row. The band is the page's own heading, the header is
-    the table's; the next page's service, under its own band, is a new table, not a part carried
+    its director) over the bold header row, perhaps under the appendix's print title in bold
+    (once taken for the header). The bands are the page's own headings, the header is the
+    table's; the next page's service, under its own band, is a new table, not a part carried
     over (its band is indented to the table's second column, where a cell's carried lines sit)."""
     import banded_factory as bf
 
-    document = finish_document(extract_pages(bf.key_services(tmp_path / "services.pdf")))
+    path = bf.key_services(tmp_path / "services.pdf", print_title=print_title)
+    document = finish_document(extract_pages(path))
     for page, (title, director, rows) in zip(document.pages, bf.SECTIONS, strict=True):
-        heading, named, block = page.blocks
+        blocks = page.blocks
+        if print_title:
+            assert blocks[0].text == bf.PRINT_TITLE
+            blocks = blocks[1:]
+        heading, named, block = blocks
         assert (heading.kind, heading.text) == ("heading", title)
         assert named.text == director
         assert block.grid is not None and not block.grid.continued

@@ -132,10 +132,11 @@ def table(words: Sequence[Word], grid_lines: Grid) -> tuple[Table, frozenset[int
     if _split_cells(grid) or _stacked_rows(grid):
         return None  # the lines are a shading or a frame, not the cells: columns inside them
     found = cells_table(grid, Box(cols[0], rows[0], cols[-1], rows[-1]))
-    if found is not None and not found.head and (top := _captions(grid)):
-        # A title band drawn as the grid's first row ("Environment & Circular Economy" over
-        # "Director: ..."), with the header row under it: the title is read as the page's own
-        # text above the table, which starts at its header.
+    if found is not None and (top := _captions(grid)) and len(found.head) <= top:
+        # Title bands drawn as the grid's first rows ("Environment & Circular Economy" over
+        # "Director: ...", an appendix's print title over a directorate's name), with the
+        # header row under them: the titles are read as the page's own text above the table,
+        # which starts at its header.
         under = cells_table(grid[top:], Box(cols[0], rows[kept[top]], cols[-1], rows[-1]))
         if under is not None and under.head:
             caption = {id(w) for row in grid[:top] for cell in row for w in cell}
