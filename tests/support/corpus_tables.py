@@ -21,14 +21,14 @@ def note(text: str, columns: int) -> tuple[str, ...]:
     return ("", text) + ("",) * (columns - 2)
 
 
-# The text layer spells "Un-deliverable" and "(one-off)" with soft hyphens (U+00AD) at the line
-# ends, which join the word; so the header cells read as the layer has them.
+# The header cells break "Un-deliverable" and "(one-off)" at hyphens ending their lines; the
+# paper prints "undeliverable" and "one-off" whole elsewhere, which decides each (hyphens.py).
 SAVINGS_HEAD_9 = (
     "",
     "2024-25 Savings Target",
     "Forecast against original saving",
     "Forecast against alternative saving (ongoing)",
-    "Forecast against alternative saving (oneoff)",
+    "Forecast against alternative saving (one-off)",
     "Total Forecast",
     "Variance",
     "Undeliverable",

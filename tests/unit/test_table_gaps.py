@@ -75,7 +75,7 @@ def test_the_savings_table_of_page_34_is_page_33s_carried_on_with_its_names_whol
     labels = [row[0] for row in table.body if row[0]]
     assert labels == [
         "Adult Social Care - Consistently adhere to our policy framework in relation to areas such as: Third "
-        "Party Top Ups; arranging support and debt for selffunders; transport and maximisation of relevant "
+        "Party Top Ups; arranging support and debt for self-funders; transport and maximisation of relevant "
         "benefits; use of inhouse provision and occupancy to reduce reliance on external purchasing of short "
         "term beds; people in residential care in receipt of other services; timely reviews of Section 117 "
         "status with regard to charging",

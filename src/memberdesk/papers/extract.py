@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from memberdesk.papers import figures, furniture, glyphs, headings, rules, sideways, table_pages, titles
+from memberdesk.papers import figures, furniture, glyphs, headings, hyphens, rules, sideways, table_pages, titles
 from memberdesk.papers.layout import layout_page
 from memberdesk.papers.shapes import HEADING, Box, DocumentLayout, Heading, PageFinish, PageLayout, PaperProblem, Word
 
@@ -106,11 +106,12 @@ def _page(doc: object, index: int, extra: list[Word]) -> PageLayout:
 
 
 def finish_document(pages: Sequence[PageLayout]) -> DocumentLayout:
-    """Printed labels, running headers/footers and headings, judged across the whole paper.
+    """Words broken at a line's hyphen, printed labels, running headers/footers and headings,
+    judged across the whole paper.
 
     `pages` are every page of one paper, in order (as extract_pages returned them, perhaps
     in chunks from several workers)."""
-    pages = table_pages.join(sorted(pages, key=lambda p: p.index))
+    pages = table_pages.join(hyphens.resolve(sorted(pages, key=lambda p: p.index)))
     judged, body = headings.rejudge([list(p.blocks) for p in pages])
     final = [replace(page, blocks=tuple(blocks)) for page, blocks in zip(pages, judged)]
     finish = furniture.find(final)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from memberdesk.model import OutlineEntry
+from memberdesk.papers.hyphens import settle
 from memberdesk.papers.shapes import HEADING, DocumentLayout, PageFinish, PageLayout, Table
 
 # 2: figures said by their alt text; 3: tables. Bump when the extractor changes what it stores:
@@ -31,7 +32,10 @@ class StoredBlock:
 
 
 def page_text(page: PageLayout, furniture: frozenset[int] = frozenset()) -> str:
-    return "\n\n".join(b.text for k, b in enumerate(page.blocks) if k not in furniture and b.text.strip())
+    """The reading flow; a page not yet finished with its paper (stored while importing) has
+    its broken words put back with their hyphens (hyphens.settle), as printed."""
+    text = "\n\n".join(b.text for k, b in enumerate(page.blocks) if k not in furniture and b.text.strip())
+    return settle(text)
 
 
 def page_blocks(page: PageLayout, furniture: frozenset[int] = frozenset()) -> str:

@@ -108,8 +108,12 @@ class _FontCache:
 
 def _char_text(code: int) -> str | None:
     """The text a glyph stands for: None for nothing, " " for a word break."""
-    if code in (0x02, 0xAD):
-        return SOFT_HYPHEN  # pdfium reports a soft hyphen as U+0002
+    if code == 0x02:
+        # PDFium's mark for a hyphen that ends a line, typed or put in to fit ("AA-" at a
+        # cell's end, "one-" over "off"): printed, so read as one; the joiner decides the rest.
+        return "-"
+    if code == 0xAD:
+        return SOFT_HYPHEN
     if code < 0x20 or code in (0x7F, 0xFFFE, 0xFFFF, 0xFFFD):
         return " " if code in (0x09, 0x0A, 0x0D) else None
     char = chr(code)

@@ -14,11 +14,11 @@ import statistics
 
 from memberdesk.papers import struck
 from memberdesk.papers.bands import Band
+from memberdesk.papers.hyphens import BREAK as SOFT_HYPHEN
 from memberdesk.papers.markers import ends_contents_entry, is_marker
 from memberdesk.papers.regions import Leaf
 from memberdesk.papers.shapes import PARAGRAPH, Block, Box, Word, union_all
 
-SOFT_HYPHEN = "\u00ad"
 LISTED_WORDS = 3  # the most words of a line of a column set line by line (an address)
 _FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "a", "an", "or", "with", "on", "at", "by"})
 CARRIES_ON = (",", "&", "\u2013", "\u2014")  # a line ending so is no paragraph's last
@@ -338,7 +338,9 @@ def join_lines(lines: list[list[str]]) -> str:
                 out[-1] = joined
                 words = words[1:]
         out.extend(words)
-    return struck.joined(" ".join(w.replace(SOFT_HYPHEN, "") for w in out if w.replace(SOFT_HYPHEN, "")))
+    # A soft hyphen inside a word marks a break at a printed hyphen that the paper decides
+    # (hyphens.resolve); one that ends a word (a real soft hyphen, nothing after it) goes.
+    return struck.joined(" ".join(w.strip(SOFT_HYPHEN) for w in out if w.strip(SOFT_HYPHEN)))
 
 
 def _urlish(word: str) -> bool:
@@ -348,7 +350,7 @@ def _urlish(word: str) -> bool:
 def _rejoin(prev: str, nxt: str) -> str | None:
     """`prev` (the last word of a line) and `nxt` (the first of the next) as one word, or None."""
     if prev.endswith(SOFT_HYPHEN):
-        return prev[:-1] + nxt
+        return prev[:-1] + nxt  # a real soft hyphen: where a word may break, never printed otherwise
     if _urlish(prev):
         if prev.endswith(("@", "/", "_", "=", "?", "&", "#", "~", "-", ":", "%")):
             return prev + nxt
@@ -362,9 +364,12 @@ def _rejoin(prev: str, nxt: str) -> str | None:
     if nxt.startswith("@") and re.match(r"^[\w.+-]+$", prev):
         return prev + nxt  # an e-mail address broken before its @
     if len(prev) > 1 and prev.endswith("-") and prev[-2].isalnum():
-        if prev[-2].isalpha() and prev[-2].islower() and nxt[:1].isalpha() and nxt[:1].islower():
-            return prev[:-1] + nxt  # "inter-" + "national": a word hyphenated to fit
-        return prev + nxt  # "2024-" + "25", "COVID-" + "19": the hyphen is part of it
+        lower = prev[-2].isalpha() and prev[-2].islower() and nxt[:1].isalpha() and nxt[:1].islower()
+        if lower and "-" not in prev[:-1]:
+            # "inter-" + "national" (hyphenated to fit) or "one-" + "off" (a compound): the
+            # paper's own spelling elsewhere decides (hyphens.resolve).
+            return prev[:-1] + SOFT_HYPHEN + nxt
+        return prev + nxt  # "2024-" + "25", "COVID-" + "19", "day-to-" + "day": part of it
     if len(prev) > 1 and prev.endswith("\u2013") and prev[-2].isdigit() and nxt[:1].isdigit():
         return prev + nxt  # "2024–" + "25"
     return None
