@@ -75,3 +75,31 @@ def key_services(path: Path, *, print_title: bool = False) -> Path:
         story += [_section(title, director, rows, indent=n > 0, print_title=print_title), Spacer(1, 12)]
     SimpleDocTemplate(str(path), pagesize=landscape(A4), invariant=1).build(story)
     return path
+
+
+# A Word table of two columns whose first header row is a band across both (the table's
+# title, bold), over the columns' own header row; both repeated at the top of the next page.
+FEEDBACK_BAND = "Consultation feedback relating to Seashells (as detailed in the Consultation Report)"
+FEEDBACK_HEAD = ("Consultation Feedback", "Draft KCC Response")
+FEEDBACK_ROWS = [
+    (
+        f"Feedback point {n}: residents value the hub's staff, its garden and the free car park.",
+        f"Response {n}: the Family Hub model keeps these services within reach of every family in the district.",
+    )
+    for n in range(1, 31)
+]
+
+
+def feedback_responses(path: Path) -> Path:
+    """The feedback table, run over two pages with its band and header printed again."""
+    cell = ParagraphStyle("cell", fontName="Helvetica", fontSize=10, leading=12)
+    bold = ParagraphStyle("bold", parent=cell, fontName="Helvetica-Bold")
+    data = [
+        [Paragraph(FEEDBACK_BAND, bold), ""],
+        [Paragraph(text, bold) for text in FEEDBACK_HEAD],
+        *([Paragraph(text, cell) for text in row] for row in FEEDBACK_ROWS),
+    ]
+    table = Table(data, colWidths=[220, 250], hAlign="LEFT", repeatRows=2)
+    table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0)), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build([table])
+    return path

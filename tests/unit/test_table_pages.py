@@ -149,3 +149,20 @@ def test_a_title_band_drawn_as_a_grids_first_row_is_a_heading_over_its_table(tmp
         assert block.grid.head == (bf.HEAD,)
         assert block.grid.body == tuple(rows)
         assert block.grid.totals == (len(rows) - 1,)
+
+
+def test_a_band_across_a_two_column_table_is_its_title_printed_again_over_each_part(tmp_path: Path) -> None:
+    """Kent's draft responses: a Word table of feedback and responses whose first header row is
+    a band across both columns. The band is the heading, the columns' own row the header; the
+    band printed again over the part on the next page still leaves it one table."""
+    import banded_factory as bf
+
+    document = finish_document(extract_pages(bf.feedback_responses(tmp_path / "feedback.pdf")))
+    parts = []
+    for page in document.pages:
+        band, block = page.blocks
+        assert (band.kind, band.text) == ("heading", bf.FEEDBACK_BAND)
+        assert block.grid is not None and block.grid.head == (bf.FEEDBACK_HEAD,)
+        parts.append(block.grid)
+    assert [p.continued for p in parts] == [False, True]
+    assert tuple(row for p in parts for row in p.body) == tuple(bf.FEEDBACK_ROWS)

@@ -132,7 +132,7 @@ def table(words: Sequence[Word], grid_lines: Grid) -> tuple[Table, frozenset[int
     if _split_cells(grid) or _stacked_rows(grid):
         return None  # the lines are a shading or a frame, not the cells: columns inside them
     found = cells_table(grid, Box(cols[0], rows[0], cols[-1], rows[-1]))
-    if found is not None and (top := _captions(grid)) and len(found.head) <= top:
+    if found is not None and (top := _captions(grid)):
         # Title bands drawn as the grid's first rows ("Environment & Circular Economy" over
         # "Director: ...", an appendix's print title over a directorate's name), with the
         # header row under them: the titles are read as the page's own text above the table,
@@ -145,10 +145,10 @@ def table(words: Sequence[Word], grid_lines: Grid) -> tuple[Table, frozenset[int
 
 
 def _captions(grid: list[list[list[Word]]]) -> int:
-    """How many rows at the top hold words in the first cell only, across a table of three
-    columns or more, with at least two rows below them (a title band over the header)."""
+    """How many rows at the top hold words in the first cell only (a cell across the table),
+    with at least two rows below them (a title band over the header)."""
     top = 0
-    while top < len(grid) - 2 and len(grid[top]) >= 3 and grid[top][0] and not any(grid[top][1:]):
+    while top < len(grid) - 2 and len(grid[top]) >= 2 and grid[top][0] and not any(grid[top][1:]):
         top += 1
     return top
 

@@ -46,7 +46,10 @@ def join(pages: Sequence[PageLayout]) -> list[PageLayout]:
         if not _carries_on(first, second, out[k - 1].blocks[before], out[k].blocks[after]):
             continue
         a, b = out[k - 1].blocks[before], out[k].blocks[after]
-        if _parted(out[k - 1].blocks[before + 1 :], a, running) or _parted(out[k].blocks[:after], b, running):
+        # The first part's own title printed again over the second parts nothing (a band over
+        # each page of one table).
+        titles = running | {_key(t.text) for t in out[k - 1].blocks[max(before - 2, 0) : before] if t.grid is None}
+        if _parted(out[k - 1].blocks[before + 1 :], a, running) or _parted(out[k].blocks[:after], b, titles):
             continue  # a heading or a caption of its own: a new table of the same shape
         if _row_carried(first, second):
             # The first part's last row runs on at the top of this page: one row, where it began.
