@@ -510,3 +510,17 @@ def test_a_cell_of_only_a_mark_is_said_by_its_name() -> None:
         "Significant negative effect: Symbol double dash"
     )
     assert spoken_figure("-9.9") == "minus 9.9" and spoken_figure("-?") == "-?" and spoken_figure("----") == "----"
+
+
+def test_a_row_of_two_cells_with_one_empty_is_still_a_row_of_its_own() -> None:
+    # An EqIA's band naming a section over two columns, a box not ticked: once read as prose
+    # with its "|" and run into the next such row.
+    text = "Question | Answer\nNegative impacts for age | \nAre there negative impacts? | Yes\n | Service redesign\nNext band | "
+    said = page_sentences(text)
+    assert [s.kind for s in said] == ["row"] * 5
+    assert [s.spoken for s in said][1:] == [
+        "Negative impacts for age",
+        "Are there negative impacts? Yes",
+        "Service redesign",
+        "Next band",
+    ]

@@ -196,6 +196,15 @@ def row_key(cells: Sequence[str]) -> int | None:
     return None if len(text.split()) > NAME_WORDS or _LIST.match(text) else key
 
 
+def labelled(label: str, text: str) -> str:
+    """'label: text' as a row or a cell is named ("Adult Social Care: Budget 586.1"); a label
+    that ends with its own colon or question mark ("Answer:", "Any negative impacts?") keeps
+    just that."""
+    if not label:
+        return text
+    return f"{label} {text}" if label.endswith((":", "?")) else f"{label}: {text}"
+
+
 _TOTAL = re.compile(r"\b(total|totals|overall|net position|grand)\b", re.I)
 
 

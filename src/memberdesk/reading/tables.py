@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from memberdesk.papers.shapes import Table, row_key
+from memberdesk.papers.shapes import Table, labelled, row_key
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def cell_words(table: Table | PaperTable, row: int, column: int) -> str:
         parts.append(cells[key])
     label = ", ".join(parts)
     shown = value or "empty"
-    return f"{label}: {shown}" if label else shown
+    return labelled(label, shown)
 
 
 def row_words(table: Table | PaperTable, row: int) -> str:
@@ -61,7 +61,7 @@ def row_words(table: Table | PaperTable, row: int) -> str:
     label = cells[key] if cells and key is not None else ""
     if not said:
         return label
-    return f"{label}: {', '.join(said)}" if label else ", ".join(said)
+    return labelled(label, ", ".join(said))
 
 
 def _names(table: Table | PaperTable) -> list[str]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from memberdesk.papers.markers import SYMBOL_BULLET
-from memberdesk.papers.shapes import row_key
+from memberdesk.papers.shapes import labelled, row_key
 
 _FIGURE = re.compile(
     r"^(?P<open>\()?(?P<sign>[-+\u2212\u2013])?\s?(?P<cur>[£$€])?(?P<sign2>[-+\u2212])?"
@@ -96,4 +96,4 @@ def spoken_row(cells: Sequence[str], header: Sequence[str] = ()) -> str:
         previous = name
     if not said:
         return label
-    return f"{label}: {', '.join(said)}" if label else ", ".join(said)
+    return labelled(label, ", ".join(said))

@@ -98,6 +98,8 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _is_row(line: str) -> bool:
+    if line.startswith("| ") or line.endswith(" |"):
+        return True  # a row of two cells, one of them empty (a band naming a section, a box not ticked)
     cells = [c for c in _CELL_GAP.split(line) if c.strip()]
     return len(cells) >= 3 or (len(cells) == 2 and ("\t" in line or " | " in line))
 
