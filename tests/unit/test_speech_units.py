@@ -75,6 +75,16 @@ CASES = [
         id="bullets",
     ),
     pytest.param(
+        "The environment includes:\no The Constitution and the\nFinancial Regulations\no The Code of Conduct\n\no and its guidance",
+        [
+            "The environment includes:",
+            "The Constitution and the Financial Regulations",
+            "The Code of Conduct",
+            "o and its guidance",
+        ],
+        id="word-second-level-bullets",  # Word's "o", never said as "oh"; a lower-case word after it is prose
+    ),
+    pytest.param(
         "(a) approve the budget;\n(b) note the\nrisks.",
         ["(a) approve the budget;", "(b) note the risks."],
         id="lettered-list",

@@ -35,7 +35,7 @@ __all__ = ["find_repeated_lines", "line_key"]  # re-exported: where speech calle
 # "(a)", "a)", "(iv)". Capturing the marker lets the spoken text drop bullet symbols.
 _ITEM = re.compile(
     r"""^[ \t]*(?:
-        (?P<bullet>[•●▪■◦○·‣⁃∙\-–—*])[ \t]+
+        (?P<bullet>[•●▪■◦○·‣⁃∙\-–—*]|o(?=[ \t]+[^a-z\s]))[ \t]+  # "o": Word's second-level bullet
       | (?P<num>\d+(?:\.\d+)+\.?|\d+[.)])[ \t]+
       | (?P<letter>\(?(?:[a-z]|[ivx]{1,5})\))[ \t]+
     )""",
@@ -111,6 +111,14 @@ def _table_cells(line: str) -> list[str] | None:
     return [c.strip() for c in _TABLE_CELL.split(line)]
 
 
+def _numbered(line: str) -> bool:
+    """Whether a line starts with a number or letter ("21.", "(b)"), not a bullet: a bullet's
+    item over a second line in capitals ("• The Constitution and the" / "Financial ...") is
+    no heading."""
+    marker = _ITEM.match(line)
+    return marker is not None and marker.group("bullet") is None
+
+
 def _ends_sentence(text: str) -> bool:
     return text.rstrip("\"'”’)]").endswith((".", "!", "?", ":", ";"))
 
@@ -153,7 +161,7 @@ def _blocks(lines: list[_Line], skip: set[int]) -> list[tuple[str, list[_Line]]]
         if _is_row(line.text):
             blocks.append(("row", [line]))
             current, boundary = None, True
-        elif boundary and _ITEM.match(line.text) and _looks_like_heading(line.text) and _starts_upper(nxt):
+        elif boundary and _numbered(line.text) and _looks_like_heading(line.text) and _starts_upper(nxt):
             # "21. Apologies" over "Apologies were received...": a numbered heading is its own
             # unit, never spoken and highlighted with the sentence under it. (A wrapped list
             # item's first line is long, or goes on in lower case.)
