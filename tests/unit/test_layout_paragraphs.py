@@ -143,6 +143,16 @@ def test_headings_by_size_and_weight_with_levels() -> None:
     ]
 
 
+@pytest.mark.parametrize("filler", ["This page is intentionally left blank", "This page has been left blank."])
+def test_a_blank_pages_filler_is_what_the_page_says_not_a_heading(filler: str) -> None:
+    # ModernGov's filler, bold and larger than the pack's body: once a heading for each blank
+    # page in the contents of every pack.
+    words = line(filler, 200, 100, size=14, bold=True)
+    words += lines([("The agenda items follow on the next page of the pack, as published.", 60)], 400)
+    blocks = layout_page(page(words))
+    assert [(b.kind, b.text) for b in blocks][0] == ("paragraph", filler)
+
+
 def test_a_footnote_is_read_after_its_column_and_a_header_before_both() -> None:
     left = lines([(f"Left column line {k} of the text runs on here", 60) for k in range(8)], 100)
     right = lines([(f"Right column line {k} of the text runs on here", 320) for k in range(4)], 100)

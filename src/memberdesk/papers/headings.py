@@ -16,6 +16,8 @@ from dataclasses import replace
 from memberdesk.papers.shapes import HEADING, PARAGRAPH, Block
 
 _STAMP = re.compile(r"^(page\s+)?[-\u2013\s]*(\d{1,4}|[ivxlcdm]{1,7})[-\u2013\s]*(of\s+\d{1,4})?$", re.I)
+# The filler ModernGov and print rooms put on a page left empty: what the page says, no heading.
+_FILLER = re.compile(r"^this page (?:is |has been )?(?:intentionally |deliberately )?left blank\.?$", re.I)
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?\s")
 MAX_LEVEL = 6
 
@@ -41,7 +43,7 @@ def _shape(block: Block, body: float, body_bold: bool) -> str:
         return ""  # before counting anything: most blocks are paragraphs, and long
     words = text.split()
     letters = [c for c in text if c.isalpha()]
-    if len(letters) < 2 or len(words) > 22 or _STAMP.match(text):
+    if len(letters) < 2 or len(words) > 22 or _STAMP.match(text) or _FILLER.match(text):
         return ""
     if text.endswith((",", ";")) or (text.endswith(".") and len(words) > 8):
         return ""
