@@ -109,3 +109,17 @@ def test_a_metadata_title_that_is_the_start_of_the_printed_one_gives_way_to_it()
     first = [replace(block(printed, 60), kind=HEADING, level=1), block("Original base budget", 120)]
     assert choose_title("Appendix D", "plan.pdf", first) == printed
     assert choose_title("Appendix", "plan.pdf", first) == printed  # (a template's word: the heading)
+
+
+def test_an_old_label_in_the_metadata_gives_way_to_the_one_printed() -> None:
+    # Last year's file, Title still "Appendix E ...": page one prints "Appendix O" (as its
+    # running header here, so passed as printed text), and so does the file name.
+    first = [replace(block("Annual Minimum Revenue Provision (MRP) Statement", 120), kind=HEADING, level=1)]
+    meta = "Appendix E – Annual Minimum Revenue Provision Statement"
+    fixed = "Appendix O – Annual Minimum Revenue Provision Statement"
+    assert choose_title(meta, "report.pdf", first, ["Appendix O", *(b.text for b in first)]) == fixed
+    assert choose_title(meta, "Appendix O - MRP.pdf", first) == fixed
+    # A cross-reference in a sentence names another paper, not this one; its own label printed keeps it.
+    prose = ["Appendix C sets out the minimum revenue provision for the years ahead and how it is made."]
+    assert choose_title(meta, "report.pdf", first, prose) == meta
+    assert choose_title(meta, "Appendix O - MRP.pdf", first, ["Appendix E"]) == meta

@@ -146,4 +146,5 @@ def paper_title(path: Path | str, document: DocumentLayout) -> str:
     if first is not None:
         skip = document.finish[0].furniture
         blocks = [b for k, b in enumerate(first.blocks) if k not in skip]
-    return titles.choose_title(meta, Path(path).name, blocks)
+    printed = [b.text for b in first.blocks] if first is not None else []
+    return titles.choose_title(meta, Path(path).name, blocks, printed)

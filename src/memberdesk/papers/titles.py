@@ -84,10 +84,39 @@ def is_template_title(title: str, file_name: str = "") -> bool:
     return bool(stem) and text.lower().replace("_", " ") == stem
 
 
-def choose_title(metadata: str, file_name: str, first_page: Sequence[Block]) -> str:
-    """The title to show and read for a paper."""
+# "Appendix E", "Item 7": the label a title may start with, naming which of a meeting's papers it is.
+_LABEL = re.compile(r"^(appendix|annexe?|item|schedule|enclosure)\s+([A-Z]{1,2}|\d{1,3})\b", re.I)
+LABEL_WORDS = 8  # a block that starts with a label and runs longer is prose ("Appendix C sets out ...")
+
+
+def _relabelled(text: str, file_name: str, printed: Sequence[str]) -> str:
+    """The metadata's title with the label page one prints in place of another: a paper made
+    from last year's (or another appendix's) file keeps its old Title ("Appendix E - Annual
+    Minimum Revenue Provision Statement" on the paper printed "Appendix O"). Only where page
+    one's short lines and the file name agree on one other label, and none prints the
+    metadata's own."""
+    own = _LABEL.match(text)
+    if own is None:
+        return text
+    kind = own.group(1).casefold()
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", file_name).replace("_", " ")
+    labels = set()
+    for line in [*printed, stem]:
+        line = " ".join(line.split())
+        found = _LABEL.match(line)
+        if found and found.group(1).casefold() == kind and (line is stem or len(line.split()) <= LABEL_WORDS):
+            labels.add(found.group(2).upper())
+    if len(labels) != 1 or own.group(2).upper() in labels:
+        return text
+    return text[: own.start(2)] + labels.pop() + text[own.end(2) :]
+
+
+def choose_title(metadata: str, file_name: str, first_page: Sequence[Block], printed: Sequence[str] = ()) -> str:
+    """The title to show and read for a paper; `printed` is all page one's text, its running
+    lines too (an appendix's label is often printed as its header)."""
     text = " ".join((metadata or "").split())
     if text and not is_template_title(text, file_name):
+        text = _relabelled(text, file_name, [*printed, *(b.text for b in first_page)])
         # The same words printed on page one are shown as printed: a Title typed into the
         # file's properties is often cased at random ("FinancE MONITORING REPORT").
         same = [b.text.strip() for b in first_page if " ".join(b.text.split()).casefold() == text.casefold()]
