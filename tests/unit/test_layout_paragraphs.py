@@ -143,6 +143,21 @@ def test_headings_by_size_and_weight_with_levels() -> None:
     ]
 
 
+def test_a_heading_in_capitals_over_two_lines_is_a_heading() -> None:
+    # A consultation report's section heading at body size, letter-spaced capitals, 13 words
+    # wrapped onto two lines: once a paragraph, so the heading keys went past every finding.
+    words = lines([("The consultation ran for eight weeks and drew three hundred responses.", 60)], 60)
+    words += lines(
+        [("PERCEIVED IMPACT OF ACCESSING FAMILY HUB SERVICES AT THE SHEPPEY", 60), ("GATEWAY ON FAMILY", 60)], 110
+    )
+    words += lines([("Consultees were asked to detail the impact in their own words, and did.", 60)], 160)
+    blocks = layout_page(page(words))
+    assert [(b.kind, b.text) for b in blocks][1] == (
+        HEADING,
+        "PERCEIVED IMPACT OF ACCESSING FAMILY HUB SERVICES AT THE SHEPPEY GATEWAY ON FAMILY",
+    )
+
+
 @pytest.mark.parametrize("filler", ["This page is intentionally left blank", "This page has been left blank."])
 def test_a_blank_pages_filler_is_what_the_page_says_not_a_heading(filler: str) -> None:
     # ModernGov's filler, bold and larger than the pack's body: once a heading for each blank

@@ -20,6 +20,7 @@ _STAMP = re.compile(r"^(page\s+)?[-\u2013\s]*(\d{1,4}|[ivxlcdm]{1,7})[-\u2013\s]
 _FILLER = re.compile(r"^this page (?:is |has been )?(?:intentionally |deliberately )?left blank\.?$", re.I)
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?\s")
 MAX_LEVEL = 6
+CAPITALS_WORDS = 20  # the most words of a heading at body size (two lines of capitals)
 
 
 def body_size(blocks: Iterable[Block]) -> tuple[float, bool]:
@@ -51,12 +52,14 @@ def _shape(block: Block, body: float, body_bold: bool) -> str:
         return ""
     if block.size >= body * 1.15 and block.size >= body + 1.0:
         return "big"
-    if block.table or block.size < body * 0.9 or len(words) > 14:
+    if block.table or block.size < body * 0.9 or len(words) > CAPITALS_WORDS:
         return ""
     capitals = sum(1 for c in letters if c.isupper())
-    if block.bold and not body_bold:
+    if block.bold and not body_bold and len(words) <= 14:
         return "plain"
-    if len(letters) >= 4 and capitals >= 0.9 * len(letters) and len(words) <= 10:
+    if len(letters) >= 4 and capitals >= 0.9 * len(letters) and (len(words) <= 10 or block.lines <= 2):
+        # A heading in capitals runs to two lines ("PERCEIVED IMPACT OF ACCESSING FAMILY HUB
+        # SERVICES AT THE SHEPPEY GATEWAY ON FAMILY", 13 words).
         return "plain"
     return ""
 
