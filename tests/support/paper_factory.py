@@ -441,3 +441,33 @@ def contents_page(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+def underlined_headings(path: Path) -> Path:
+    """A Word finance appendix whose headings are marked only by an underline, at body size and
+    weight: a heading, its paragraph, a sentence underlined for stress, and a line over a rule
+    that runs on across the page (a section's rule, no underline)."""
+    c = _canvas(path)
+    size = 11.0
+    rows = [
+        ("Economic Outlook - Growth", "heading"),
+        ("The economy grew by 0.9 per cent in the year to September, below the forecast made in spring.", ""),
+        ("The council must set a balanced budget.", "heading"),
+        ("Fiscal Outlook - Public Sector Receipts", "rule"),
+        ("Receipts rose in line with earnings, and the forecast for next year is unchanged from March.", ""),
+    ]
+    y = 80.0
+    for text, under in rows:
+        c.setFont(BODY, size)
+        base = _top(y, size)
+        c.drawString(60, base, text)
+        width = c.stringWidth(text, BODY, size)
+        c.setLineWidth(0.8)
+        if under == "heading":
+            c.line(60, base - 1.5, 60 + width, base - 1.5)
+        elif under == "rule":
+            c.line(40, base - 1.5, 555, base - 1.5)
+        y += 40
+    c.showPage()
+    c.save()
+    return path

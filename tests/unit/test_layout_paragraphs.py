@@ -158,6 +158,20 @@ def test_a_heading_in_capitals_over_two_lines_is_a_heading() -> None:
     )
 
 
+def test_a_line_drawn_over_its_own_underline_is_a_heading(tmp_path: Path) -> None:
+    # A Word appendix marks its headings by an underline alone: once none of its 8 headings
+    # was found. A sentence underlined for stress, and a line over a rule across the page, are not.
+    [page] = extract_pages(paper_factory.underlined_headings(tmp_path / "under.pdf"))
+    assert [(b.kind, b.text[:30]) for b in page.blocks] == [
+        (HEADING, "Economic Outlook - Growth"),
+        ("paragraph", "The economy grew by 0.9 per ce"),
+        ("paragraph", "The council must set a balance"),
+        ("paragraph", "Fiscal Outlook - Public Sector"),
+        ("paragraph", "Receipts rose in line with ear"),
+    ]
+    assert [b.underlined for b in page.blocks] == [True, False, True, False, False]
+
+
 @pytest.mark.parametrize("filler", ["This page is intentionally left blank", "This page has been left blank."])
 def test_a_blank_pages_filler_is_what_the_page_says_not_a_heading(filler: str) -> None:
     # ModernGov's filler, bold and larger than the pack's body: once a heading for each blank

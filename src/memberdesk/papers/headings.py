@@ -1,7 +1,7 @@
 """Which blocks are headings, and at what level, judged against the body text's size. Pure.
 
 A heading is short and stands out from the body: larger type, or bold or capitals where the
-body is neither. Levels follow the sizes used for headings, largest first; bold or capital
+body is neither, or a line of its own underlined. Levels follow the sizes used for headings, largest first; bold or capital
 headings at body size come below those, one deeper for each part of a number like "4.2".
 The judgement is made per page first (all a worker knows) and again over the whole document.
 """
@@ -20,6 +20,7 @@ _STAMP = re.compile(r"^(page\s+)?[-\u2013\s]*(\d{1,4}|[ivxlcdm]{1,7})[-\u2013\s]
 _FILLER = re.compile(r"^this page (?:is |has been )?(?:intentionally |deliberately )?left blank\.?$", re.I)
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?\s")
 MAX_LEVEL = 6
+UNDERLINED_WORDS = 10  # the most words of a heading marked by its underline alone
 CAPITALS_WORDS = 20  # the most words of a heading at body size (two lines of capitals)
 
 
@@ -57,6 +58,8 @@ def _shape(block: Block, body: float, body_bold: bool) -> str:
     capitals = sum(1 for c in letters if c.isupper())
     if block.bold and not body_bold and len(words) <= 14:
         return "plain"
+    if block.underlined and len(words) <= UNDERLINED_WORDS and not text[:1].islower() and not text.endswith("."):
+        return "plain"  # a Word appendix's only mark of its headings (a sentence underlined is stressed)
     if len(letters) >= 4 and capitals >= 0.9 * len(letters) and (len(words) <= 10 or block.lines <= 2):
         # A heading in capitals runs to two lines ("PERCEIVED IMPACT OF ACCESSING FAMILY HUB
         # SERVICES AT THE SHEPPEY GATEWAY ON FAMILY", 13 words).

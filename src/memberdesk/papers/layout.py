@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from memberdesk.papers import headings, letterspacing, paragraphs, regions, ruled, struck, tables
+from memberdesk.papers import headings, letterspacing, paragraphs, regions, ruled, struck, tables, underlines
 from memberdesk.papers import sideways as sideways_tables
 from memberdesk.papers.shapes import PARAGRAPH, Block, Box, PageWords, Word
 
@@ -43,6 +43,8 @@ def layout_page(page: PageWords, extra: Sequence[Word] = (), rules: Sequence[Box
         while at > 0 and blocks[at - 1].where.y0 > regions.BOTTOM_BAND:
             at -= 1
         blocks[at:at] = paragraphs.sideways_blocks(sideways, page.width, page.height)
+    if rules:
+        blocks = underlines.marked(blocks, rules)
     body, body_bold = headings.body_size(blocks)
     return headings.judge(blocks, body, body_bold, headings.heading_sizes(blocks, body, body_bold))
 

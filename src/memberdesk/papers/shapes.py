@@ -252,6 +252,7 @@ class Block:
     table: bool = False  # a cell of a table (read row by row), not running prose
     figure: bool = False  # a picture said by its alt text (figures.py), never a heading
     grid: Table | None = None  # a whole table found by papers/tables.py
+    underlined: bool = False  # one line drawn over its own underline (underlines.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,48 @@
+"""A line of text drawn over a rule of its own width -> marked underlined. Pure.
+
+Word finance appendices and reports often set their headings at body size, neither bold nor
+in capitals, only underlined ("Introduction", "Economic Outlook - Growth"): the underline is the
+one sign a sighted reader has, so headings.py takes it as one too. An underline is a thin line
+under the baseline, across the line's words and no further (a table's rule or a page's rule runs
+on past them); struck.py reads a line through the middle of words, this one under them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from memberdesk.papers.shapes import Block, Box
+
+THIN = 2.5  # points: the thickest line still an underline
+UNDER = (0.75, 1.3)  # where a line under a line of text is drawn: from 3/4 down its box to past its foot
+COVER = 0.9  # the least of the line's width the underline runs along
+OVERRUN = 1.0  # ems: how far past the line's ends an underline may run
+
+
+def marked(blocks: Sequence[Block], rules: Sequence[Box]) -> list[Block]:
+    """The blocks, those of one line drawn over their own underline marked `underlined`."""
+    thin = [r for r in rules if r.y1 - r.y0 <= THIN and r.x1 - r.x0 > 1.0]
+    if not thin:
+        return list(blocks)
+    return [replace(b, underlined=True) if _underlined(b, thin) else b for b in blocks]
+
+
+def _underlined(block: Block, thin: Sequence[Box]) -> bool:
+    if block.lines != 1 or block.table or block.figure:
+        return False
+    box, em = block.box, block.size or 10.0
+    height = box.y1 - box.y0
+    low, high = box.y0 + UNDER[0] * height, box.y0 + UNDER[1] * height
+    under = [r for r in thin if low <= r.cy <= high and r.x1 > box.x0 and r.x0 < box.x1]
+    if not under:
+        return False
+    if min(r.x0 for r in under) < box.x0 - OVERRUN * em or max(r.x1 for r in under) > box.x1 + OVERRUN * em:
+        return False  # a rule across more than the line: a table's or the page's
+    covered, reach = 0.0, box.x0
+    for r in sorted(under, key=lambda r: r.x0):
+        start, end = max(r.x0, reach), min(r.x1, box.x1)
+        if end > start:
+            covered += end - start
+            reach = end
+    return covered >= COVER * (box.x1 - box.x0)
