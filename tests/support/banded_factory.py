@@ -103,3 +103,50 @@ def feedback_responses(path: Path) -> Path:
     table.setStyle(TableStyle([("SPAN", (0, 0), (-1, 0)), ("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
     SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build([table])
     return path
+
+
+# An Excel budget template: the header is a shaded band with no column rules inside it (each
+# heading in its column, "2027-28" pressed against the next column's "Service Area"), the body
+# ruled in a grid, and the total a band with no rules inside it either.
+BUDGET_HEAD = (
+    "MTFP Category",
+    "Directorate",
+    "Headline Description",
+    "2025-26 £000's",
+    "2026-27 £000's",
+    "Service Area",
+)
+BUDGET_ROWS = [
+    ("Base Budget Changes", "ASCH", "Adult Social Care", "7,800.0", "0.0", "Adults and Older People"),
+    ("Base Budget Changes", "CYPE", "Home to School Transport", "-5,300.0", "0.0", "Transport"),
+    ("Base Budget Changes", "GET", "Waste - Textiles Income", "182.0", "0.0", "Waste"),
+]
+BUDGET_TOTAL = ("TOTAL BASE BUDGET CHANGES", "", "", "2,682.0", "0.0", "")
+
+
+def budget_changes(path: Path) -> Path:
+    head = ParagraphStyle("head", fontName="Helvetica-Bold", fontSize=7, leading=8, textColor=colors.white)
+    right = ParagraphStyle("right", parent=head, alignment=2)
+    cells = [Paragraph(t.replace(" £", "<br/>£"), right if "£" in t else head) for t in BUDGET_HEAD]
+    data = [cells, *(list(r) for r in BUDGET_ROWS), list(BUDGET_TOTAL)]
+    last = len(data) - 1
+    table = Table(data, colWidths=[95, 55, 150, 50, 50, 110], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.3, 0.35, 0.15)),
+                ("BACKGROUND", (0, last), (-1, last), colors.Color(0.45, 0.3, 0.55)),
+                ("FONTNAME", (0, 1), (-1, -1), "Helvetica"),
+                ("FONTSIZE", (0, 1), (-1, -1), 7),
+                ("TEXTCOLOR", (0, last), (-1, last), colors.white),
+                ("ALIGN", (3, 1), (4, -1), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, 0), 1.5),
+                ("RIGHTPADDING", (0, 0), (-1, 0), 1.5),
+                ("BOX", (0, 0), (-1, -1), 0.5, colors.grey),
+                ("LINEBELOW", (0, 0), (-1, -2), 0.5, colors.grey),
+                ("INNERGRID", (0, 1), (-1, last - 1), 0.5, colors.grey),
+            ]
+        )
+    )
+    SimpleDocTemplate(str(path), pagesize=landscape(A4), invariant=1).build([table])
+    return path

@@ -171,3 +171,15 @@ def test_the_revenue_plan_funding_page_names_each_total_by_its_year() -> None:
     assert "2024-25 Total £000s" in names and "2025-26 Total £000s" in names
     planned = [n for n in names if n.startswith("INDICATIVE FOR PLANNING PURPOSES")]
     assert [n.split()[4] for n in planned] == ["2026-27", "2026-27", "2027-28", "2027-28"]
+
+
+def test_a_shaded_band_with_no_rules_inside_is_read_cell_by_cell(tmp_path: Path) -> None:
+    # Kent's budget templates: the header and the totals are bands drawn with no column rules,
+    # over a body ruled in a grid. Each heading stands in its column (once all in the first
+    # cell, so no figure was said with its year), "2026-27 £000's" pressed against "Service Area".
+    import banded_factory as bf
+
+    (table,) = _tables(bf.budget_changes(tmp_path / "budget.pdf"))[0]
+    assert table.head == (bf.BUDGET_HEAD,)
+    assert table.body == (*bf.BUDGET_ROWS, bf.BUDGET_TOTAL)
+    assert table.totals == (len(bf.BUDGET_ROWS),)

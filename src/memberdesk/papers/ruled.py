@@ -127,6 +127,10 @@ def table(words: Sequence[Word], grid_lines: Grid) -> tuple[Table, frozenset[int
             c -= 1
         cells[r][c].append(word)
         used.add(id(word))
+    for r, row in enumerate(cells):
+        middle = (rows[r] + rows[r + 1]) / 2
+        if row[0] and not any(row[1:]) and not _ruled_inside(cols, tall, middle):
+            cells[r] = _by_runs(row[0], cols) or row
     kept = [r for r, row in enumerate(cells) if any(row)]
     grid = [cells[r] for r in kept]
     if _split_cells(grid) or _stacked_rows(grid):
@@ -142,6 +146,39 @@ def table(words: Sequence[Word], grid_lines: Grid) -> tuple[Table, frozenset[int
             caption = {id(w) for row in grid[:top] for cell in row for w in cell}
             return under, frozenset(used - caption)
     return None if found is None else (found, frozenset(used))
+
+
+# A row drawn with no rule inside it holds words set in the columns when its words stand apart
+# by this many ems (a shaded header band: "Directorate   Cabinet Member   2025-26 £000's").
+RUN_GAP = 0.8
+EDGE_GAP = 0.3  # ems: a gap across a column's edge in such a row parts two cells ("2027-28 | Service Area")
+
+
+def _ruled_inside(cols: list[float], tall: list[Box], middle: float) -> bool:
+    return any(abs(v.cx - x) <= 2 * TOUCH and v.y0 <= middle <= v.y1 for x in cols[1:-1] for v in tall)
+
+
+def _by_runs(words: list[Word], cols: list[float]) -> list[list[Word]] | None:
+    """A row with no rule inside it whose lines hold runs of words wide apart (Excel's shaded
+    header or total band, the columns' rules left out): each run in the column it starts in,
+    a run also parted where a column's edge falls in a gap after a word. None for a row of one
+    run a line (a title across the table: one cell)."""
+    lines = [band.words for band in bands(words)]
+    if not any(b.box.x0 - a.box.x1 > RUN_GAP * (b.size or 10.0) for line in lines for a, b in zip(line, line[1:])):
+        return None
+    out: list[list[Word]] = [[] for _ in cols[1:]]
+    for line in lines:
+        column = 0
+        for k, word in enumerate(line):
+            if k:
+                gap = word.box.x0 - line[k - 1].box.x1
+                edge = any(line[k - 1].box.x1 <= x <= word.box.x0 for x in cols[1:-1])
+                if gap > RUN_GAP * (word.size or 10.0) or (edge and gap > EDGE_GAP * (word.size or 10.0)):
+                    column = min(max(bisect_right(cols, word.box.x0 + TOUCH) - 1, 0), len(cols) - 2)
+            else:
+                column = min(max(bisect_right(cols, word.box.x0 + TOUCH) - 1, 0), len(cols) - 2)
+            out[column].append(word)
+    return out if sum(1 for cell in out if cell) >= 2 else None
 
 
 def _captions(grid: list[list[list[Word]]]) -> int:
