@@ -183,3 +183,17 @@ def test_a_shaded_band_with_no_rules_inside_is_read_cell_by_cell(tmp_path: Path)
     assert table.head == (bf.BUDGET_HEAD,)
     assert table.body == (*bf.BUDGET_ROWS, bf.BUDGET_TOTAL)
     assert table.totals == (len(bf.BUDGET_ROWS),)
+
+
+def test_a_long_name_beside_figures_still_names_its_row() -> None:
+    from memberdesk.papers.shapes import row_key
+    from memberdesk.speech.figures import spoken_row
+
+    grant = "Local Authority Better Care Grant (previously Improved Better Care Fund and Hospital Discharge grant)"
+    head = ("Grant", "2024-25 £000s", "2025-26 £000s")
+    assert row_key((grant, "50,014.7", "61,701.3")) == 0
+    assert spoken_row((grant, "50,014.7", "61,701.3"), head).startswith(f"{grant}: 2024-25 £000s 50,014.7")
+    section = "Shortfall on Council's Office and Highways Network to Maintain Backlogs at Steady State"
+    assert row_key((section, "", "")) == 0  # a section's name alone on its row
+    prose = "The sessions run every week in term time, and booking is needed for the first visit only"
+    assert row_key((prose, "Most families book online through the hub's own page")) is None

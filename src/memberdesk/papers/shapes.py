@@ -188,12 +188,18 @@ _LIST = re.compile(rf"^{SYMBOL_BULLET}(?:\s|$)")
 def row_key(cells: Sequence[str]) -> int | None:
     """Which cell names its row: the first that is words, not a figure ("Revised Base" after
     last year's figures in an Excel plan, a project's name after its reference number), or
-    the first cell where none is; None when that cell is a list or a paragraph (a table of
-    lists, each cell said with its column's header alone). Every front end names a row, and
+    the first cell where none is; None when that cell is a list, or a paragraph beside other
+    words (a table of lists or of prose, each cell said with its column's header alone). Every front end names a row, and
     a cell's row, by it."""
     key = next((k for k, text in enumerate(cells) if text and not is_number(text)), 0)
     text = cells[key] if cells else ""
-    return None if len(text.split()) > NAME_WORDS or _LIST.match(text) else key
+    if _LIST.match(text):
+        return None
+    if len(text.split()) > NAME_WORDS:
+        # A long name beside figures only ("Local Authority Better Care Grant (previously ...)"),
+        # or a section's name alone on its row, still names it; beside other words it is prose.
+        return key if all(not t or is_number(t) for k, t in enumerate(cells) if k != key) else None
+    return key
 
 
 def labelled(label: str, text: str) -> str:
