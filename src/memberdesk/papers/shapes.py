@@ -189,8 +189,8 @@ def row_key(cells: Sequence[str]) -> int | None:
     """Which cell names its row: the first that is words, not a figure ("Revised Base" after
     last year's figures in an Excel plan, a project's name after its reference number), or
     the first cell where none is; None when that cell is a list, or a paragraph beside other
-    words (a table of lists or of prose, each cell said with its column's header alone). Every front end names a row, and
-    a cell's row, by it."""
+    words (a table of lists or of prose, each cell said with its column's header alone).
+    Every front end names a row, and a cell's row, by it."""
     key = next((k for k, text in enumerate(cells) if text and not is_number(text)), 0)
     text = cells[key] if cells else ""
     if _LIST.match(text):
