@@ -471,3 +471,22 @@ def underlined_headings(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+def footnote_marks(path: Path) -> Path:
+    """Figures and words with raised footnote marks, as Word sets them (smaller, on a raised
+    baseline, straight after the text), and a floor area in square metres."""
+    c = _canvas(path)
+    size = 11.0
+    base = _top(80, size)
+    pieces = [("The budget is balanced by 2029-30", ""), ("1", "sup"), (", and spending rose 6.3%", ""), ("12", "sup")]
+    pieces += [(". The hall has 500m", ""), ("2", "sup"), (" of floor space.", "")]
+    x = 60.0
+    for text, kind in pieces:
+        small = kind == "sup"
+        c.setFont(BODY, 7 if small else size)
+        c.drawString(x, base + (4 if small else 0), text)
+        x += c.stringWidth(text, BODY, 7 if small else size)
+    c.showPage()
+    c.save()
+    return path

@@ -534,3 +534,8 @@ def test_a_row_of_two_cells_with_one_empty_is_still_a_row_of_its_own() -> None:
         "Service redesign",
         "Next band",
     ]
+
+
+def test_a_footnotes_mark_is_heard_as_a_note_not_run_into_its_figure() -> None:
+    said = page_sentences("The budget is balanced by 2029-30[1], and spending rose 6.3%[12].")
+    assert [s.spoken for s in said] == ["The budget is balanced by 2029-30 (note 1), and spending rose 6.3% (note 12)."]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 import unicodedata
 from collections.abc import Callable
 from typing import Any
@@ -47,6 +48,14 @@ _LIGATURES = {
 # Private-use code points that symbol fonts (Symbol, Wingdings) use for list bullets.
 _PUA_BULLETS = {0xF0B7, 0xF0A7, 0xF076, 0xF0D8, 0xF0FC, 0xF06E, 0xF0A8, 0xF071, 0xF0FB}
 SOFT_HYPHEN = "\u00ad"
+# A footnote's mark: figures raised and set smaller after a word or a figure ("by 2029-30¹",
+# "6.3%¹") read "2029-30[1]", never run into the figure as "2029-301". SUPER marks each such
+# glyph while its word is read (a private-use point no glyph's text is: those are dropped).
+SUPER = "\ue000"
+SMALLER = 0.8  # at most this height of the glyph before it
+RAISED = 0.15  # its foot at least this much of that height above the other's
+_MARKED = re.compile(f"(?:{SUPER}\\d)+")
+_UNITS = ("m", "km", "cm")  # m² and km³ are units squared and cubed, not footnotes
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demibold", "extrabold")
 _FORCE_BOLD = 1 << 18
 
@@ -130,6 +139,12 @@ def _char_text(code: int) -> str | None:
     return char
 
 
+def _unit(chars: list[str]) -> bool:
+    """Whether the word so far ends in a unit of length after a figure ("500m" before "²")."""
+    word = "".join(chars)
+    return any(word.endswith(u) and word[: -len(u)][-1:].isdigit() for u in _UNITS)
+
+
 def _fast(name: str, restype: object) -> Callable[..., Any]:
     """A pdfium function called with ready-made ctypes arguments (the text page as a c_void_p,
     indices as ints): pypdfium2's wrappers cost more per call than the call itself, and so do
@@ -206,6 +221,7 @@ def words(
     # (the same products as per glyph, so the same floats): the nearness of a copy, the reach
     # of a glyph that follows the last, the gap that cuts a word, the step back that does.
     size = near = reach0 = reach1 = cut_gap = back = 1.0
+    raised = False  # the last glyph read was a footnote's raised mark
     for i in range(limit):
         code = unicode_of(handle, i)
         text = texts.get(code, "")  # "" is never a glyph's text: not asked yet
@@ -275,6 +291,8 @@ def words(
                 continue
             if sideways == wside == 0 and y0 == ly0 and y1 == ly1 and y1 > y0:
                 cut = x0 - lx1 > gap_cut or x0 < lx0 - back  # on the last glyph's line: as below
+                if raised and not cut and text.isdigit():
+                    text = SUPER + text  # the footnote's mark goes on ("¹²")
             elif sideways != wside:
                 cut = True
             elif sideways == 2:
@@ -295,7 +313,11 @@ def words(
                     # A gap, or a jump back to before the last glyph began (a new run drawn
                     # over this one); a split ligature's parts start at one place: kept.
                     cut = x0 - lx1 > gap_cut or x0 < lx0 - back
+                    raise_it = not cut and text.isdigit() and h < lh * SMALLER and y1 < ly1 - RAISED * lh
+                    if raise_it and not _unit(chars):
+                        text = SUPER + text
             if not cut:
+                raised = text[0] == SUPER
                 chars.append(text)
                 if x0 < wx0:
                     wx0 = x0
@@ -312,6 +334,7 @@ def words(
                 continue
             runs.append((chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside))
         chars = [text]
+        raised = False
         wx0, wy0, wx1, wy1, sizes, bolds, count, wside = x0, y0, x1, y1, size, int(bold), 1, sideways
         lx0, ly0, lx1, ly1 = x0, y0, x1, y1
     if chars:
@@ -330,6 +353,8 @@ def _words(runs: list[_Run]) -> list[Word]:
         text = join(chars)
         if not text.isascii():  # ASCII is NFC already, and has no soft hyphen
             text = normal("NFC", text)
+            if SUPER in text:
+                text = _MARKED.sub(lambda m: "[" + m.group(0).replace(SUPER, "") + "]", text)
             if not text.strip(SOFT_HYPHEN):
                 continue
         add(new_word(text, Box(x0, y0, x1, y1), round(sizes / count, 2), bolds * 2 > count, len(out), sideways > 0))

@@ -73,8 +73,14 @@ def spoken_figure(text: str) -> str:
 _INLINE_BULLET = re.compile(rf"(?:^|\s+){SYMBOL_BULLET}(?:\s+|$)")
 
 
+# A footnote's mark as the layout gives it ("2029-30[1]", "Debt[1]"): heard as a note, never
+# as a figure run on from the one before it.
+_NOTE_MARK = re.compile(r" ?\[(\d{1,3})\]")
+
+
 def with_pauses(text: str) -> str:
-    """`text` with a pause where a bullet stands inside it."""
+    """`text` with a pause where a bullet stands inside it, and a footnote's mark said as one."""
+    text = _NOTE_MARK.sub(r" (note \1)", text) if "[" in text else text
     return _INLINE_BULLET.sub(", ", text).strip(", ")
 
 
