@@ -100,3 +100,20 @@ def test_a_tables_symbols_are_read_in_their_cells(tmp_path: Path) -> None:
     assert table.head == (("Indicator", "Latest", "Previous", "Trend"),)
     assert [row[3] for row in table.body] == trends
     assert not [b for b in page.blocks if b.figure]  # each read once, in its cell
+
+
+def test_a_chart_taken_for_a_table_is_read_as_its_picture_and_its_labels(tmp_path: Path) -> None:
+    # A consultation report's bar chart: each bar's label and its percentage line up as two
+    # columns, the chart's picture (with its alt text) over them. Read as a table, a listener
+    # heard bare percentages with the alt text spread over the cells; the chart is a picture,
+    # its labels the text beside it.
+    labels = [("Facebook", "40%"), ("From a friend or relative", "27%"), ("Newspaper", "8%"), ("Poster", "4%")]
+    lines = [(700, "How did you find out about this consultation?")]
+    lines += [(660 - 16 * k, f"{label} | {share}") for k, (label, share) in enumerate(labels)]
+    alt = "Chart displaying how consultees found out about the consultation"
+    path = tagged_pdf(tmp_path / "chart.pdf", [(lines, [(alt, (50.0, 590.0, 300.0, 90.0))])])
+    [page] = extract_pages(path)
+    assert not [b for b in page.blocks if b.grid is not None]
+    texts = [b.text for b in page.blocks]
+    assert f"Picture: {alt}" in texts
+    assert [t for t in texts if t.endswith("%")] == [f"{label} {share}" for label, share in labels]

@@ -92,9 +92,11 @@ def _page(doc: object, index: int, extra: list[Word]) -> PageLayout:
         words, drawn, extra = sideways.turn(words, drawn, extra)  # text drawn turned a quarter: read upright
         blocks = layout_page(words, extra, drawn)
         pictures = list(words.figures)
+        if charts := [f.box for f in figures.charts(pictures, blocks)]:  # a chart taken for a table
+            blocks = layout_page(words, extra, drawn, charts)
         if inside := figures.in_tables(pictures, blocks):  # a table's symbols, read in their cells
             size = statistics.median(w.size for w in words.words) if words.words else 10.0
-            blocks = layout_page(words, [*extra, *figures.cell_words(inside, size)], drawn)
+            blocks = layout_page(words, [*extra, *figures.cell_words(inside, size)], drawn, charts)
             pictures = [f for f in pictures if f not in inside]
         blocks = figures.place(blocks, pictures, words.width, words.height)
     except Exception:  # noqa: BLE001 - a layout bug on one page still leaves the others

@@ -140,6 +140,25 @@ def _object_marks(obj: object, depth: int) -> set[int]:
     return marks
 
 
+CHART = 0.5  # the least of a "table" a picture with alt text covers for the table to be its chart
+
+
+def charts(figures: Sequence[Figure], blocks: Sequence[Block]) -> list[Figure]:
+    """The pictures with alt text that cover most of a table found on the page: a chart (Word's
+    bar or pie chart, its bars and labels taken for cells), to be read as a picture with its
+    labels as text, never as a table of bare percentages with the alt text spread over it."""
+    tables = [b.box for b in blocks if b.grid is not None]
+    return [f for f in figures if f.alt and any(_overlap(f.box, t) >= CHART * _area(t) for t in tables)]
+
+
+def _area(box: Box) -> float:
+    return max(box.x1 - box.x0, 0.0) * max(box.y1 - box.y0, 0.0)
+
+
+def _overlap(a: Box, b: Box) -> float:
+    return max(min(a.x1, b.x1) - max(a.x0, b.x0), 0.0) * max(min(a.y1, b.y1) - max(a.y0, b.y0), 0.0)
+
+
 def in_tables(figures: Sequence[Figure], blocks: Sequence[Block]) -> list[Figure]:
     """The pictures with alt text that stand inside a table: a cell's symbol (a RAG arrow, the
     icon heading a direction-of-travel column), whose words belong in that cell."""

@@ -15,12 +15,19 @@ from memberdesk.papers import sideways as sideways_tables
 from memberdesk.papers.shapes import PARAGRAPH, Block, Box, PageWords, Word
 
 
-def layout_page(page: PageWords, extra: Sequence[Word] = (), rules: Sequence[Box] = ()) -> list[Block]:
+def layout_page(
+    page: PageWords, extra: Sequence[Word] = (), rules: Sequence[Box] = (), charts: Sequence[Box] = ()
+) -> list[Block]:
     """The page's blocks in reading order; `extra` are words to place among the page's own
-    (filled-in form fields), by their position; `rules` the lines drawn on it (rules.py)."""
+    (filled-in form fields), by their position; `rules` the lines drawn on it (rules.py);
+    `charts` where pictures of charts stand, whose bars are no rules and whose labels are text,
+    never a table."""
+    if charts:
+        rules = [r for r in rules if not any(c.contains(r.cx, r.cy) for c in charts)]
     upright = [w for w in page.words if not w.sideways] + [w for w in extra if not w.sideways]
     upright = letterspacing.joined(struck.marked(upright, rules) if rules else upright)
-    found = tables.find(upright, rules)
+    inside = {id(w) for w in upright if any(c.contains(w.box.cx, w.box.cy) for c in charts)} if charts else set()
+    found = tables.find([w for w in upright if id(w) not in inside] if inside else upright, rules)
     if found:
         used = frozenset().union(*(f.words for f in found))
         upright = [w for w in upright if id(w) not in used]
