@@ -143,6 +143,33 @@ def test_headings_by_size_and_weight_with_levels() -> None:
     ]
 
 
+def test_a_minutes_long_numbered_title_is_a_heading_and_a_recommendation_is_not() -> None:
+    # Every set of minutes: "294. Minutes of the meeting held on ..." in bold over two lines,
+    # 21 words, was a paragraph the heading keys went past; "1. To NOTE ..." in bold is a
+    # report's recommendation, no heading.
+    words = lines([("The Chairman opened the meeting and welcomed the members of the public present.", 60)], 60)
+    words += lines(
+        [
+            ("294. Minutes of the meeting held on 13 February 2025 and, if in order, to be", 60),
+            ("approved as a correct record", 60),
+        ],
+        100,
+        bold=True,
+    )
+    words += lines([("RESOLVED that the minutes be approved as a correct record of the meeting.", 60)], 140)
+    words += lines(
+        [
+            ("1. To NOTE with thanks the contribution and efforts of the Members of the Governance", 60),
+            ("Working Party", 60),
+        ],
+        180,
+        bold=True,
+    )
+    words += lines([("The working party met six times in the year and reported to the committee.", 60)], 220)
+    blocks = layout_page(page(words))
+    assert [b.kind for b in blocks] == ["paragraph", HEADING, "paragraph", "paragraph", "paragraph"]
+
+
 def test_a_heading_in_capitals_over_two_lines_is_a_heading() -> None:
     # A consultation report's section heading at body size, letter-spaced capitals, 13 words
     # wrapped onto two lines: once a paragraph, so the heading keys went past every finding.

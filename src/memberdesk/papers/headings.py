@@ -18,6 +18,7 @@ from memberdesk.papers.shapes import HEADING, PARAGRAPH, Block
 _STAMP = re.compile(r"^(page\s+)?[-\u2013\s]*(\d{1,4}|[ivxlcdm]{1,7})[-\u2013\s]*(of\s+\d{1,4})?$", re.I)
 # The filler ModernGov and print rooms put on a page left empty: what the page says, no heading.
 _FILLER = re.compile(r"^this page (?:is |has been )?(?:intentionally |deliberately )?left blank\.?$", re.I)
+_RECOMMENDS = re.compile(r"^\S+\s+to\s", re.I)  # "1. To NOTE ...": a numbered recommendation, set bold
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?\s")
 MAX_LEVEL = 6
 UNDERLINED_WORDS = 10  # the most words of a heading marked by its underline alone
@@ -53,7 +54,11 @@ def _shape(block: Block, body: float, body_bold: bool) -> str:
         return ""
     if block.size >= body * 1.15 and block.size >= body + 1.0:
         return "big"
-    if block.table or block.size < body * 0.9 or len(words) > CAPITALS_WORDS:
+    if block.table or block.size < body * 0.9:
+        return ""
+    if block.bold and not body_bold and _NUMBERED.match(text) and not _RECOMMENDS.match(text):
+        return "plain"  # a minute's numbered title runs long ("294. Minutes of the meeting held on ...")
+    if len(words) > CAPITALS_WORDS:
         return ""
     capitals = sum(1 for c in letters if c.isupper())
     if block.bold and not body_bold and len(words) <= 14:
