@@ -170,6 +170,16 @@ def test_a_minutes_long_numbered_title_is_a_heading_and_a_recommendation_is_not(
     assert [b.kind for b in blocks] == ["paragraph", HEADING, "paragraph", "paragraph", "paragraph"]
 
 
+def test_a_row_of_figures_set_apart_is_no_heading_but_a_date_is_no_figure() -> None:
+    # A register's totals in bold over its table, and a budget's total row in a box of its own,
+    # were headings (and one the paper's title); a bold date still is one.
+    words = line("TOTAL £m 334.7 290.0", 60, 60, bold=True)
+    words += line("Thursday 13 March 2025", 60, 90, bold=True)
+    words += lines([("The register lists the risks to the budget and how each is managed.", 60)], 120)
+    blocks = layout_page(page(words))
+    assert [b.kind for b in blocks] == ["paragraph", HEADING, "paragraph"]
+
+
 def test_a_heading_in_capitals_over_two_lines_is_a_heading() -> None:
     # A consultation report's section heading at body size, letter-spaced capitals, 13 words
     # wrapped onto two lines: once a paragraph, so the heading keys went past every finding.

@@ -123,3 +123,16 @@ def test_an_old_label_in_the_metadata_gives_way_to_the_one_printed() -> None:
     prose = ["Appendix C sets out the minimum revenue provision for the years ahead and how it is made."]
     assert choose_title(meta, "report.pdf", first, prose) == meta
     assert choose_title(meta, "Appendix O - MRP.pdf", first, ["Appendix E"]) == meta
+
+
+def test_a_templates_label_is_no_title_and_a_running_header_stands_in_for_a_missing_heading() -> None:
+    subject = block("Subject: Treasury Management Mid-Year Update 2024-25", 140)
+    assert choose_title("By:", "report.pdf", [block("By: Peter Oakford", 100), subject]) == (
+        "Treasury Management Mid-Year Update 2024-25"
+    )
+    # A register printed with its name as the header of every page, page one a table: the
+    # header names it, where a row of its totals once did.
+    rows = [block("TOTAL £m 334.7 290.0", 100)]
+    header = "Appendix I: Budget Risks Register 2025-26"
+    assert choose_title("", "register.pdf", rows, [header, rows[0].text], header) == header
+    assert choose_title("", "register.pdf", rows, [], "Page 3") == "register"

@@ -149,4 +149,5 @@ def paper_title(path: Path | str, document: DocumentLayout) -> str:
         skip = document.finish[0].furniture
         blocks = [b for k, b in enumerate(first.blocks) if k not in skip]
     printed = [b.text for b in first.blocks] if first is not None else []
-    return titles.choose_title(meta, Path(path).name, blocks, printed)
+    header = document.finish[0].header if document.finish else ""
+    return titles.choose_title(meta, Path(path).name, blocks, printed, header)

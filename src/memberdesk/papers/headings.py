@@ -18,6 +18,10 @@ from memberdesk.papers.shapes import HEADING, PARAGRAPH, Block
 _STAMP = re.compile(r"^(page\s+)?[-\u2013\s]*(\d{1,4}|[ivxlcdm]{1,7})[-\u2013\s]*(of\s+\d{1,4})?$", re.I)
 # The filler ModernGov and print rooms put on a page left empty: what the page says, no heading.
 _FILLER = re.compile(r"^this page (?:is |has been )?(?:intentionally |deliberately )?left blank\.?$", re.I)
+# An amount, not a day, a year or an item's number: decimals, thousands, money or a percentage.
+_FIGURE = re.compile(
+    r"^[(-]?£?\d{1,3}(?:,\d{3})*(?:\.\d+)(?:[mk]|bn|%)?\)?$|^[(-]?£?\d{1,3}(?:,\d{3})+\)?$|^£\d|^-?\d+(?:\.\d+)?%$"
+)
 _RECOMMENDS = re.compile(r"^\S+\s+to\s", re.I)  # "1. To NOTE ...": a numbered recommendation, set bold
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?\s")
 MAX_LEVEL = 6
@@ -52,6 +56,8 @@ def _shape(block: Block, body: float, body_bold: bool) -> str:
         return ""
     if text.endswith(":") and len(words) > 3:
         return ""
+    if sum(1 for w in words if _FIGURE.match(w)) >= max(2, 0.4 * len(words)):
+        return ""  # a row of figures set apart ("TOTAL £m 334.7 290.0", a total under a table)
     if block.size >= body * 1.15 and block.size >= body + 1.0:
         return "big"
     if block.table or block.size < body * 0.9:

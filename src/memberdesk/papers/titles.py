@@ -18,6 +18,7 @@ _TEMPLATE = re.compile(
         \btemplate\b | \bwizard\b | <[^>]*> | \{[^}]*\} | \[[^\]]*title[^\]]*\] |
         ^(microsoft\s+(word|excel|powerpoint)|crystal\s+reports?|powerpoint\s+presentation)\b |
         ^(untitled|document\s*\d*|title|slide\s*\d*|presentation\d*|default|blank|new\s+document)$ |
+        ^(by|from|to|author|subject|report\s+author)\s*:?$ |
         ^(the\s+)?(report|paper|document|appendix|agenda|minutes)$ |
         \.(docx?|dotx?|pdf|rtf|odt|xlsx?|pptx?|rpt|txt|html?)\s*$ |
         ^[\w.-]+_[\w.-]+$ | \\ | ^~?/ | /[^/\s]*\.\w{2,4}$
@@ -111,9 +112,13 @@ def _relabelled(text: str, file_name: str, printed: Sequence[str]) -> str:
     return text[: own.start(2)] + labels.pop() + text[own.end(2) :]
 
 
-def choose_title(metadata: str, file_name: str, first_page: Sequence[Block], printed: Sequence[str] = ()) -> str:
+def choose_title(
+    metadata: str, file_name: str, first_page: Sequence[Block], printed: Sequence[str] = (), header: str = ""
+) -> str:
     """The title to show and read for a paper; `printed` is all page one's text, its running
-    lines too (an appendix's label is often printed as its header)."""
+    lines too (an appendix's label is often printed as its header); `header` the running
+    header, the title where page one has no heading of its own (a register printed with its
+    name over every page)."""
     text = " ".join((metadata or "").split())
     if text and not is_template_title(text, file_name):
         text = _relabelled(text, file_name, [*printed, *(b.text for b in first_page)])
@@ -138,5 +143,9 @@ def choose_title(metadata: str, file_name: str, first_page: Sequence[Block], pri
     for k, block in enumerate(first_page):
         if block.kind == HEADING and block.text.strip() and not _STAMP.match(block.text.strip()):
             return _run_on(first_page, k)
+    running = " ".join(header.split())
+    words = re.sub(r"\b(page|of)\b|[\d\W]+", " ", running, flags=re.I).split()  # not "Page 3 of 9"
+    if words and len(running.split()) >= 2 and not _STAMP.match(running) and not is_template_title(running, file_name):
+        return running
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", file_name).replace("_", " ").strip()
     return stem or file_name
