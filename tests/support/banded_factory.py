@@ -150,3 +150,33 @@ def budget_changes(path: Path) -> Path:
     )
     SimpleDocTemplate(str(path), pagesize=landscape(A4), invariant=1).build([table])
     return path
+
+
+# A Word table comparing plans: a bold heading over each plan's three years (a cell merged
+# across them), the years under it in plain type, the stub empty in both.
+PLANS = ("2025-28 Draft MTFP", "2024-27 Final MTFP")
+PLAN_YEARS = ("2025-26", "2026-27", "2027-28", "2024-25", "2025-26", "2026-27")
+PLAN_ROWS = [
+    ("Adults & Older Persons", "£42.2m", "£42.2m", "£42.2m", "£54.0m", "£54.0m", "£54.0m"),
+    ("Children's Social Care", "£10.3m", "£10.2m", "£10.2m", "£8.9m", "£10.4m", "£10.2m"),
+    ("Total", "£52.5m", "£52.4m", "£52.4m", "£62.9m", "£64.4m", "£64.2m"),
+]
+
+
+def plan_groups(path: Path) -> Path:
+    data = [["", PLANS[0], "", "", PLANS[1], "", ""], ["", *PLAN_YEARS], *(list(r) for r in PLAN_ROWS)]
+    table = Table(data, colWidths=[150, 55, 55, 55, 55, 55, 55], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("SPAN", (1, 0), (3, 0)),
+                ("SPAN", (4, 0), (6, 0)),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+                ("FONTNAME", (0, 1), (-1, -1), "Helvetica"),
+                ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+            ]
+        )
+    )
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build([table])
+    return path

@@ -197,3 +197,14 @@ def test_a_long_name_beside_figures_still_names_its_row() -> None:
     assert row_key((section, "", "")) == 0  # a section's name alone on its row
     prose = "The sessions run every week in term time, and booking is needed for the first visit only"
     assert row_key((prose, "Most families book online through the hub's own page")) is None
+
+
+def test_a_heading_merged_over_a_group_of_columns_names_each_of_them(tmp_path: Path) -> None:
+    # A budget report comparing two plans: "2025-28 Draft MTFP" over its three years, the years
+    # in plain type under it. The years were read as a row of data and no figure had its year.
+    import banded_factory as bf
+
+    (table,) = _tables(bf.plan_groups(tmp_path / "plans.pdf"))[0]
+    assert table.head == (("", *(p for p in bf.PLANS for _ in range(3))), ("", *bf.PLAN_YEARS))
+    assert table.body == tuple(bf.PLAN_ROWS)
+    assert table.column_names()[4] == "2024-27 Final MTFP 2024-25"

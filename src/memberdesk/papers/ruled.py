@@ -127,21 +127,22 @@ def table(words: Sequence[Word], grid_lines: Grid) -> tuple[Table, frozenset[int
             c -= 1
         cells[r][c].append(word)
         used.add(id(word))
+    spans = [_spans(cols, tall, (rows[r] + rows[r + 1]) / 2) for r in range(len(cells))]
     for r, row in enumerate(cells):
-        middle = (rows[r] + rows[r + 1]) / 2
-        if row[0] and not any(row[1:]) and not _ruled_inside(cols, tall, middle):
-            cells[r] = _by_runs(row[0], cols) or row
+        if row[0] and not any(row[1:]) and len(spans[r]) == 1 and (split := _by_runs(row[0], cols)):
+            cells[r], spans[r] = split, [(k, k + 1) for k in range(len(split))]
     kept = [r for r, row in enumerate(cells) if any(row)]
     grid = [cells[r] for r in kept]
+    merged = [spans[r] for r in kept]
     if _split_cells(grid) or _stacked_rows(grid):
         return None  # the lines are a shading or a frame, not the cells: columns inside them
-    found = cells_table(grid, Box(cols[0], rows[0], cols[-1], rows[-1]))
+    found = cells_table(grid, Box(cols[0], rows[0], cols[-1], rows[-1]), merged)
     if found is not None and (top := _captions(grid)):
         # Title bands drawn as the grid's first rows ("Environment & Circular Economy" over
         # "Director: ...", an appendix's print title over a directorate's name), with the
         # header row under them: the titles are read as the page's own text above the table,
         # which starts at its header.
-        under = cells_table(grid[top:], Box(cols[0], rows[kept[top]], cols[-1], rows[-1]))
+        under = cells_table(grid[top:], Box(cols[0], rows[kept[top]], cols[-1], rows[-1]), merged[top:])
         if under is not None and under.head:
             caption = {id(w) for row in grid[:top] for cell in row for w in cell}
             return under, frozenset(used - caption)
@@ -154,8 +155,29 @@ RUN_GAP = 0.8
 EDGE_GAP = 0.3  # ems: a gap across a column's edge in such a row parts two cells ("2027-28 | Service Area")
 
 
-def _ruled_inside(cols: list[float], tall: list[Box], middle: float) -> bool:
-    return any(abs(v.cx - x) <= 2 * TOUCH and v.y0 <= middle <= v.y1 for x in cols[1:-1] for v in tall)
+def _spans(cols: list[float], tall: list[Box], middle: float) -> list[tuple[int, int]]:
+    """A row's cells as ranges of columns (first, end): columns no rule parts there are one
+    cell (a heading over a group of columns, a title across the table)."""
+    cuts = [
+        k
+        for k in range(1, len(cols) - 1)
+        if any(abs(v.cx - cols[k]) <= 2 * TOUCH and v.y0 <= middle <= v.y1 for v in tall)
+    ]
+    bounds = [0, *cuts, len(cols) - 1]
+    return list(zip(bounds, bounds[1:]))
+
+
+def _spread(row: tuple[str, ...], spans: list[tuple[int, int]], keep: list[int]) -> tuple[str, ...]:
+    """A header row with each merged cell's text in every column it spans ("2025-28 Draft MTFP"
+    over its three years), as the unruled tables name a group's columns (table_heads.py)."""
+    out = list(row)
+    where = {column: k for k, column in enumerate(keep)}
+    for first, end in spans:
+        inside = [where[c] for c in range(first, end) if c in where]
+        if len(inside) > 1 and out[inside[0]] and not any(out[k] for k in inside[1:]):
+            for k in inside[1:]:
+                out[k] = out[inside[0]]
+    return tuple(out)
 
 
 def _by_runs(words: list[Word], cols: list[float]) -> list[list[Word]] | None:
@@ -190,10 +212,13 @@ def _captions(grid: list[list[list[Word]]]) -> int:
     return top
 
 
-def cells_table(grid: list[list[list[Word]]], box: Box) -> Table | None:
+def cells_table(
+    grid: list[list[list[Word]]], box: Box, spans: Sequence[list[tuple[int, int]]] | None = None
+) -> Table | None:
     """Rows of cells (each the words in it) -> a table: header rows (bold over a body that is
     not, or words over columns of figures) and totals named. None for fewer than two rows or
-    columns with words in them. Shared with row_rules.py (tables ruled across only)."""
+    columns with words in them. `spans`, each row's merged cells (_spans), name a heading's
+    group of columns. Shared with row_rules.py (tables ruled across only)."""
     # A column no word falls in (a coloured key bar drawn as boxes) is no column.
     keep = [k for k in range(len(grid[0]) if grid else 0) if any(row[k] for row in grid)]
     grid = [[row[k] for k in keep] for row in grid]
@@ -210,6 +235,12 @@ def cells_table(grid: list[list[list[Word]]], box: Box) -> Table | None:
     bold = head > 0  # a header set bold ends where the bold ends: the next row is the body's first
     while not bold and head < len(texts) - 1 and sum(1 for t in texts[head] if t) >= 2 and _figures_below(texts[head:]):
         head += 1  # words over columns of figures
+    while bold and head < len(texts) - 1 and not texts[head][0] and sum(1 for t in texts[head] if t) >= 2:
+        if not _figures_below(texts[head:]):
+            break
+        head += 1  # under a bold heading over groups, their own headings in plain type ("2025-26")
+    if spans is not None:
+        texts[:head] = [_spread(texts[n], spans[n], keep) for n in range(head)]
     body = texts[head:]
     totals = tuple(n for n, row in enumerate(body) if names_total(row))
     return Table(head=tuple(texts[:head]), body=tuple(body), totals=totals, box=box)
