@@ -465,7 +465,12 @@ def test_a_table_is_heard_with_the_headers_the_layout_found() -> None:
     text = page_text(page)
     (table,) = [b.grid for b in page.blocks if b.grid is not None]
     said = page_sentences(text, tables=[table])
-    assert said[0].spoken == "Table, columns: " + ", ".join(n for n in table.column_names() if n)
+    # Each group's heading is said once, where its columns start.
+    assert said[0].spoken == (
+        "Table, columns: 2024-25 Core £000s, External £000s, Total £000s, 2025-26 Core £000s, External £000s, "
+        "Total £000s, INDICATIVE FOR PLANNING PURPOSES 2026-27 Core £000s, External £000s, Total £000s, "
+        "2027-28 Core £000s, External £000s, Total £000s"
+    )
     assert text[said[0].start : said[0].end] == "\n".join(" | ".join(r) for r in table.head).strip()
     label, first, second, *_ = pf.YEAR_ROWS[1]
     assert first == "" and said[2].spoken.startswith(f"{label}: 2025-26 Total £000s {second}, ")
@@ -539,3 +544,15 @@ def test_a_row_of_two_cells_with_one_empty_is_still_a_row_of_its_own() -> None:
 def test_a_footnotes_mark_is_heard_as_a_note_not_run_into_its_figure() -> None:
     said = page_sentences("The budget is balanced by 2029-30[1], and spending rose 6.3%[12].")
     assert [s.spoken for s in said] == ["The budget is balanced by 2029-30 (note 1), and spending rose 6.3% (note 12)."]
+
+
+def test_a_groups_heading_is_said_once_where_its_figures_start() -> None:
+    from memberdesk.speech.figures import spoken_row
+
+    names = ["", "2025-28 Draft MTFP 2025-26", "2025-28 Draft MTFP 2026-27", "2024-27 Final MTFP 2024-25"]
+    assert spoken_row(("Adults", "£42.2m", "£42.5m", "£54.0m"), names) == (
+        "Adults: 2025-28 Draft MTFP 2025-26 42.2 million pounds, 2026-27 42.5 million pounds, "
+        "2024-27 Final MTFP 2024-25 54.0 million pounds"
+    )
+    # A group whose first figure is missing is named in full at the first one said.
+    assert spoken_row(("Adults", "", "£42.5m", ""), names) == "Adults: 2025-28 Draft MTFP 2026-27 42.5 million pounds"

@@ -84,12 +84,33 @@ def with_pauses(text: str) -> str:
     return _INLINE_BULLET.sub(", ", text).strip(", ")
 
 
+def _after(name: str, before: str) -> str:
+    """A column's name without the heading it shares with the column before ("2025-28 Draft
+    MTFP 2026-27" after "2025-28 Draft MTFP 2025-26" is "2026-27"): a group's heading is said
+    once, where the group starts, not before each of its figures."""
+    words, others = name.split(), before.split()
+    shared = 0
+    while shared < min(len(words), len(others)) - 1 and words[shared] == others[shared]:
+        shared += 1
+    return " ".join(words[shared:]) if shared else name
+
+
+def spoken_columns(names: Sequence[str]) -> str:
+    """A table's column names as said once before its rows, each group's heading once."""
+    said: list[str] = []
+    heard = ""
+    for name in (n for n in names if n):
+        said.append(_after(name, heard))
+        heard = name
+    return ", ".join(said)
+
+
 def spoken_row(cells: Sequence[str], header: Sequence[str] = ()) -> str:
     """A row with its headers; without a header, its cells in turn."""
     key = row_key(cells)
     label = with_pauses(cells[key]) if cells and key is not None else ""
     said: list[str] = []
-    previous = ""
+    previous = heard = ""  # the column before; the last column whose name was said
     for k, cell in enumerate(cells):
         if k == key:
             continue
@@ -98,7 +119,11 @@ def spoken_row(cells: Sequence[str], header: Sequence[str] = ()) -> str:
             previous = name
             continue
         value = with_pauses(spoken_figure(cell))
-        said.append(f"{name} {value}" if name and name != previous else value)
+        if name and name != previous:
+            said.append(f"{_after(name, heard)} {value}")
+            heard = name
+        else:
+            said.append(value)
         previous = name
     if not said:
         return label

@@ -27,7 +27,7 @@ from memberdesk.papers.ocr import DOUBT
 from memberdesk.papers.running import find_repeated_lines, line_key
 from memberdesk.papers.shapes import Table, introduces
 from memberdesk.speech.abbreviations import ABBREVIATIONS, LABEL_WORDS, NUMBER_ABBREVIATIONS
-from memberdesk.speech.figures import spoken_row, with_pauses
+from memberdesk.speech.figures import spoken_columns, spoken_row, with_pauses
 
 __all__ = ["find_repeated_lines", "line_key"]  # re-exported: where speech callers found them
 
@@ -338,7 +338,7 @@ class _TableRun:
         self._say(cells, line, self.header)
 
     def _name_columns(self, line: _Line) -> None:
-        words = "Table, columns: " + ", ".join(c for c in self.header if c)
+        words = "Table, columns: " + spoken_columns(self.header)
         start = self.para.sentences[0].start if self.para.sentences else line.start
         self.para.sentences[:] = [Sentence(start, line.end, words, "row", self.index)]
 
