@@ -180,3 +180,44 @@ def plan_groups(path: Path) -> Path:
     )
     SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build([table])
     return path
+
+
+# A Word table whose budget year is shaded: each of its cells filled, and the paragraph
+# inside filled again a few points in (Word's cell and paragraph shading; the total's
+# paragraph not), over a ruled grid.
+SHADED_HEAD = ("", "31.3.2025 forecast", "31.3.2026 budget", "31.3.2027 budget")
+SHADED_ROWS = [
+    ("Near-term investments", "206.6", "185.7", "146.1"),
+    ("Longer-term investments", "179.0", "180.8", "182.6"),
+    ("TOTAL", "385.6", "366.5", "328.7"),
+]
+
+
+def shaded_year(path: Path) -> Path:
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    xs, top, height = [60.0, 220.0, 310.0, 400.0, 490.0], 760.0, 20.0
+    rows = [SHADED_HEAD, *SHADED_ROWS]
+    for r in range(len(rows)):  # the shaded column: the cell, then its paragraph (not the total's), filled
+        y = top - (r + 1) * height
+        c.setFillColor(colors.Color(0.85, 0.9, 0.95))
+        c.rect(xs[2], y, xs[3] - xs[2], height, stroke=0, fill=1)
+        if r < len(rows) - 1:
+            c.setFillColor(colors.Color(0.8, 0.86, 0.93))
+            c.rect(xs[2] + 5, y, xs[3] - xs[2] - 10, height, stroke=0, fill=1)
+    c.setFillColor(colors.black)
+    c.setLineWidth(0.5)
+    for x in xs:
+        c.line(x, top, x, top - len(rows) * height)
+    for r in range(len(rows) + 1):
+        c.line(xs[0], top - r * height, xs[-1], top - r * height)
+    for r, row in enumerate(rows):
+        y = top - (r + 1) * height + 6
+        c.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 8)
+        c.drawString(xs[0] + 4, y, row[0])
+        for k, text in enumerate(row[1:], 1):
+            c.drawRightString(xs[k + 1] - 8, y, text)
+    c.showPage()
+    c.save()
+    return path

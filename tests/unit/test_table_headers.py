@@ -208,3 +208,13 @@ def test_a_heading_merged_over_a_group_of_columns_names_each_of_them(tmp_path: P
     assert table.head == (("", *(p for p in bf.PLANS for _ in range(3))), ("", *bf.PLAN_YEARS))
     assert table.body == tuple(bf.PLAN_ROWS)
     assert table.column_names()[4] == "2024-27 Final MTFP 2024-25"
+
+
+def test_a_shaded_column_is_one_column_not_three(tmp_path: Path) -> None:
+    # The budget year shaded, its paragraph shading drawn a few points inside the cell's: the
+    # edges of both were taken for columns, and the year's figures were said with no name.
+    import banded_factory as bf
+
+    (table,) = _tables(bf.shaded_year(tmp_path / "shaded.pdf"))[0]
+    assert table.head == (bf.SHADED_HEAD,)
+    assert table.body == tuple(bf.SHADED_ROWS)

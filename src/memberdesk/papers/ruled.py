@@ -22,6 +22,7 @@ TOUCH = 2.0  # points: rules this close are joined
 MAX_RULES = 3_000
 MAX_FRAMES = 60
 NARROWEST = 20.0  # points: the narrowest column a table's inside borders part (a "No." column)
+THINNEST = 8.0  # points: edges closer than this part no cell (no line of text fits between)
 
 _VOWEL = re.compile(r"[aeiouy]")
 SIGNS = ("-", "\u2212", "\u2013")  # a minus sign, as Excel and Word print one
@@ -36,8 +37,8 @@ def grids(rules: Sequence[Box]) -> list[Grid]:
     to bottom."""
     out = []
     for hs, vs in _groups(rules):
-        cols = _edges([v.cx for v in vs])
-        rows = _edges([h.cy for h in hs])
+        cols = _solid(_edges([v.cx for v in vs]), [(v.cx, v.height) for v in vs])
+        rows = _solid(_edges([h.cy for h in hs]), [(h.cy, h.width) for h in hs])
         # Word draws a table's inside borders and its top and bottom ones, often no sides: the
         # rules across then end where its sides are (two of them, or a cross would be a grid).
         # (Rules closer than a narrow column are a box's sides, such as a status colour's.)
@@ -90,6 +91,23 @@ def _groups(rules: Sequence[Box]) -> list[tuple[list[Box], list[Box]]]:
     for k, v in enumerate(tall):
         groups.setdefault(root(len(flat) + k), ([], []))[1].append(v)
     return list(groups.values())
+
+
+def _solid(edges: list[float], drawn: list[tuple[float, float]]) -> list[float]:
+    """The edges with those closer than any cell could be (a shaded cell's box drawn inside its
+    borders, its sides a few points in) made one: the edge drawn the longer stays."""
+    out: list[float] = []
+    for edge in edges:
+        if out and edge - out[-1] < THINNEST:
+            if _length(edge, drawn) > _length(out[-1], drawn):
+                out[-1] = edge
+            continue
+        out.append(edge)
+    return out
+
+
+def _length(edge: float, drawn: list[tuple[float, float]]) -> float:
+    return sum(length for at, length in drawn if abs(at - edge) <= 2 * TOUCH)
 
 
 def _apart(edges: list[float]) -> bool:
