@@ -306,3 +306,27 @@ def test_a_header_at_the_top_right_is_read_before_the_lines_under_it_at_the_left
     words += line("Commissioning Plan for Education Provision in Kent 2025-29 and the years after", 36, 121)
     texts = [b.text for b in layout_page(page(words))]
     assert texts[:2] == ["EQIA Submission Form", "Information collected from the Submission"]
+
+
+def test_two_contacts_side_by_side_are_read_one_after_the_other() -> None:
+    # The end of a Kent report: the author beside the director, the same labels in each.
+    # Read across, "Telephone number: 0300 0419815 Telephone number: 03000 412795" left no
+    # way to tell whose number was whose.
+    from memberdesk.papers.layout import layout_page
+    from word_factory import line, page
+
+    # (The director's column is the wider: columns of one width would be read apart anyway.)
+    left = ["Report Author: Ben Sherreard", "Telephone number: 0300 0419815", "Email address:", "ben@kent.gov.uk"]
+    right = [
+        "Director: Ingrid Crisan, Operational Integrated Services",
+        "Telephone number: 03000 412795",
+        "Email address:",
+        "ingrid.crisan@kent.gov.uk",
+    ]
+    words = []
+    for k, (a, b) in enumerate(zip(left, right)):
+        top = 100 + 25 * min(k, 2) + 12.5 * max(k - 2, 0)  # each address under its label
+        words += line(a, 60, top) + line(b, 260, top)
+    flow = " | ".join(settle(b.text) for b in layout_page(page(words)))
+    assert flow.startswith(f"{left[0]} | {left[1]} | Email address: {left[3]} | {right[0]} | {right[1]}")
+    assert flow.replace(" | ", " ").endswith(f"Email address: {right[3]}")

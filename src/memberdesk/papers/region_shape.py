@@ -31,6 +31,30 @@ def by_column(band: Band, starts: list[float]) -> dict[int, list[Word]]:
     return out
 
 
+LABEL_WORDS = 4  # the most words of a form's label before its colon ("Telephone number:")
+
+
+def _cards(cells: list[dict[int, list[Word]]]) -> bool:
+    """Whether columns side by side are one form filled in for each (a report's contacts:
+    "Report Author: ..." beside "Director: ...", then "Telephone number:" beside "Telephone
+    number:"): lines that start with the same label in every column, twice or more. Read
+    across, whose number is whose is lost; each column is read whole."""
+    same = 0
+    for parts in cells:
+        if len(parts) < 2:
+            continue
+        labels = {_label(words) for words in parts.values()}
+        same += len(labels) == 1 and None not in labels
+    return same >= 2
+
+
+def _label(words: list[Word]) -> str | None:
+    for k, word in enumerate(words[:LABEL_WORDS]):
+        if word.text.endswith(":"):
+            return " ".join(w.text for w in words[: k + 1]).casefold()
+    return None
+
+
 def tightest(gaps: list[float], em: float) -> float:
     """The gap between lines of one cell: the narrowest in the region (a wrapped cell's lines
     sit closer than the rows do), but no closer than lines can sit."""
@@ -88,6 +112,8 @@ def is_table(region: list[Band], gutters: list[Interval], columns: list[list[Wor
     # little: in a narrow column most lines are the short last lines of their paragraphs.)
     starts = [a for a, _b in gutters]
     cells = [by_column(band, starts) for band in region]
+    if _cards(cells):
+        return False
     for k in range(len(columns)):
         counts = [len(c[k]) for c in cells if k in c]
         if len(counts) >= 2 and statistics.mean(counts) < 2.5 and not _bulleted([c[k] for c in cells if k in c]):
