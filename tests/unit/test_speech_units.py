@@ -556,3 +556,15 @@ def test_a_groups_heading_is_said_once_where_its_figures_start() -> None:
     )
     # A group whose first figure is missing is named in full at the first one said.
     assert spoken_row(("Adults", "", "£42.5m", ""), names) == "Adults: 2025-28 Draft MTFP 2026-27 42.5 million pounds"
+
+
+def test_a_rows_reference_is_said_with_its_name_not_after_it_as_an_answer() -> None:
+    from memberdesk.speech.figures import spoken_row
+
+    # A DPIA form's unanswered question: "... stored? 15" sounded like its answer.
+    assert spoken_row(("15", "In what system(s) will the data be stored?", "")) == (
+        "15 In what system(s) will the data be stored?"
+    )
+    head = ("ROW REF", "Project", "Total Cost")
+    assert spoken_row(("1", "Home Support Fund", "2,500"), head) == "1 Home Support Fund: Total Cost 2,500"
+    assert spoken_row(("10,798.4", "Pay"), ("Core", "")) == "Pay: Core 10,798.4"  # a figure is no reference

@@ -95,6 +95,9 @@ def _after(name: str, before: str) -> str:
     return " ".join(words[shared:]) if shared else name
 
 
+_REFERENCE = re.compile(r"^(?:\d{1,3}[a-z]?|[A-Z]{1,3}\d{1,3})\.?$")  # a row's first cell: 13, 7a, SR1
+
+
 def spoken_columns(names: Sequence[str]) -> str:
     """A table's column names as said once before its rows, each group's heading once."""
     said: list[str] = []
@@ -109,10 +112,16 @@ def spoken_row(cells: Sequence[str], header: Sequence[str] = ()) -> str:
     """A row with its headers; without a header, its cells in turn."""
     key = row_key(cells)
     label = with_pauses(cells[key]) if cells and key is not None else ""
+    # A reference in the first cell, before the name ("13" before a form's question, a row's
+    # number before its project), is said with the name, as printed: said after it,
+    # "... stored? 15" sounded like the question's answer.
+    refs = [0] if key and _REFERENCE.match(cells[0]) else []
+    if refs and label:
+        label = " ".join([*(cells[k] for k in refs), label])
     said: list[str] = []
     previous = heard = ""  # the column before; the last column whose name was said
     for k, cell in enumerate(cells):
-        if k == key:
+        if k == key or k in refs:
             continue
         name = header[k] if k < len(header) else ""
         if not cell:
