@@ -221,3 +221,49 @@ def shaded_year(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+# A risk register whose first column is shaded with a gradient, drawn (as Excel exports one)
+# as thin strips stacked edge to edge down each cell; each risk's text runs to several lines.
+RISK_HEAD = ("Directorate", "Risk", "Consequence")
+RISK_ROWS = [
+    ("ASCH", "Market sustainability: care providers leave the market", "Fewer placements and higher prices"),
+    ("GET", "Changing Government focus on funding for Net Zero projects", "Match funding from borrowing"),
+]
+
+
+def gradient_risks(path: Path) -> Path:
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    xs, top, head, tall = [60.0, 140.0, 330.0, 520.0], 760.0, 18.0, 60.0
+    bottom = top - head - tall * len(RISK_ROWS)
+    y = top - head
+    while y > bottom + 0.01:  # the gradient: 3-point strips down the first column
+        shade = 0.6 + 0.35 * (y - bottom) / (top - head - bottom)
+        c.setFillColor(colors.Color(shade, shade, 1.0))
+        c.rect(xs[0], y - 3, xs[1] - xs[0], 3, stroke=0, fill=1)
+        y -= 3
+    c.setFillColor(colors.black)
+    c.setLineWidth(0.5)
+    for x in xs:
+        c.line(x, top, x, bottom)
+    for y in (top, top - head, *(top - head - tall * (k + 1) for k in range(len(RISK_ROWS)))):
+        c.line(xs[0], y, xs[-1], y)
+    c.setFont("Helvetica-Bold", 9)
+    for k, text in enumerate(RISK_HEAD):
+        c.drawString(xs[k] + 4, top - 13, text)
+    c.setFont("Helvetica", 9)
+    for r, row in enumerate(RISK_ROWS):
+        y = top - head - tall * r - 12
+        for k, text in enumerate(row):
+            for n, part in enumerate(_wrap(text, 5)):
+                c.drawString(xs[k] + 4, y - 11 * n, part)
+    c.showPage()
+    c.save()
+    return path
+
+
+def _wrap(text: str, words: int) -> list[str]:
+    parts = text.split()
+    return [" ".join(parts[k : k + words]) for k in range(0, len(parts), words)]

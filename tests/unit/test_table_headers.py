@@ -218,3 +218,13 @@ def test_a_shaded_column_is_one_column_not_three(tmp_path: Path) -> None:
     (table,) = _tables(bf.shaded_year(tmp_path / "shaded.pdf"))[0]
     assert table.head == (bf.SHADED_HEAD,)
     assert table.body == tuple(bf.SHADED_ROWS)
+
+
+def test_a_gradient_drawn_as_strips_is_no_rows(tmp_path: Path) -> None:
+    # A risk register's shaded column: its gradient is thin strips stacked edge to edge, whose
+    # edges were taken for rows, so each risk was read a line at a time.
+    import banded_factory as bf
+
+    (table,) = _tables(bf.gradient_risks(tmp_path / "risks.pdf"))[0]
+    assert table.head == (bf.RISK_HEAD,)
+    assert table.body == tuple(bf.RISK_ROWS)

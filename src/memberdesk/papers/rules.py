@@ -69,6 +69,7 @@ def read_page(page: pdfium.PdfPage) -> tuple[Box, ...]:
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     out: list[Box] = []
+    boxes: list[tuple[float, float, float, float]] = []
     for i in range(count):
         obj = _OBJECT(handle, i)
         if not obj or _TYPE(obj) != raw.FPDF_PAGEOBJ_PATH or not _BOUNDS(obj, *refs):
@@ -85,10 +86,43 @@ def read_page(page: pdfium.PdfPage) -> tuple[Box, ...]:
             if w < RULE or h < RULE:
                 out.append(box_to_top_left(x0, y0, x1, y1, crop, rotation))
             elif w * h < 0.5 * area:
-                # A box: its four edges (a page-sized frame or background is no cell).
-                for edge in ((x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)):
-                    out.append(box_to_top_left(*edge, crop, rotation))
+                boxes.append((x0, y0, x1, y1))  # a box (a page-sized frame or background is no cell)
+    for x0, y0, x1, y1 in _tiled(boxes):
+        # A box: its four edges.
+        for edge in ((x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)):
+            out.append(box_to_top_left(*edge, crop, rotation))
     return tuple(out)
+
+
+TILE = 0.5  # points: boxes whose sides meet this closely, over the same span, tile one area
+STRIP = 6.0  # points: the tallest box still a strip of a gradient (less than a line of text)
+STRIPS = 4  # the fewest strips stacked that are a gradient, not a few cells
+
+
+def _tiled(boxes: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
+    """The boxes with those that tile one area in thin strips made one: a colour gradient is
+    drawn as dozens of strips stacked edge to edge (a risk register's shaded cells), whose
+    edges are no rows. Boxes as tall as a line of text stay apart: a table's cells."""
+    runs: list[list[tuple[float, float, float, float]]] = []
+    for box in sorted(boxes, key=lambda b: (round(b[0]), round(b[2]), b[1])):
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and abs(box[0] - last[0]) <= TILE
+            and abs(box[2] - last[2]) <= TILE
+            and -TILE <= box[1] - last[3] <= TILE
+            and max(box[3] - box[1], last[3] - last[1]) < STRIP
+        ):
+            runs[-1].append(box)  # the next strip down the same span
+        else:
+            runs.append([box])
+    out: list[tuple[float, float, float, float]] = []
+    for run in runs:
+        if len(run) >= STRIPS:
+            out.append((min(b[0] for b in run), run[0][1], max(b[2] for b in run), run[-1][3]))
+        else:
+            out.extend(run)
+    return out
 
 
 def _shapes(obj: int) -> list[tuple[float, float, float, float]]:
