@@ -490,3 +490,21 @@ def footnote_marks(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+def clipped_text(path: Path) -> Path:
+    """A line of text drawn inside a clip that shows none of it (a label a spreadsheet kept
+    hidden under its cells), between two lines that are seen."""
+    c = _canvas(path)
+    c.setFont(BODY, 11)
+    c.drawString(60, _top(60, 11), "The register lists each risk to the budget.")
+    c.saveState()
+    clip = c.beginPath()
+    clip.rect(60, _top(100, 11) + 20, 300, 1.5)  # a sliver above the hidden line
+    c.clipPath(clip, stroke=0, fill=0)
+    c.drawString(60, _top(100, 11), "Significant Risks (over 10m)")
+    c.restoreState()
+    c.drawString(60, _top(140, 11), "Each risk is scored for its likelihood.")
+    c.showPage()
+    c.save()
+    return path

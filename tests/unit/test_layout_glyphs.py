@@ -183,3 +183,12 @@ def test_a_raised_footnote_mark_is_read_apart_from_the_figure_it_follows(tmp_pat
     assert page.blocks[0].text == (
         "The budget is balanced by 2029-30[1], and spending rose 6.3%[12]. The hall has 500m2 of floor space."
     )
+
+
+def test_text_drawn_wholly_outside_its_clip_is_not_read(tmp_path: Path) -> None:
+    # A risk register's "Significant Risks (over £10m)", hidden by its clip on every page but
+    # the first, was read into each page's first risk.
+    [page] = extract_pages(pf.clipped_text(tmp_path / "clipped.pdf"))
+    text = " ".join(b.text for b in page.blocks)
+    assert "Significant" not in text
+    assert "each risk to the budget" in text and "for its likelihood" in text
