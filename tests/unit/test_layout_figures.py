@@ -24,7 +24,8 @@ def _paper(tmp_path: Path) -> Path:
         [
             (
                 [(790, "Ward boundaries"), (770, "The map below shows the new wards."), (300, "Comments are invited.")],
-                [(MAP, (60, 400, 300, 200)), ("", (380, 400, 150, 100))],  # the second has no /Alt
+                # The second has no /Alt; nor has the third, an icon.
+                [(MAP, (60, 400, 300, 200)), ("", (380, 400, 150, 100)), ("", (60, 330, 40, 40))],
             ),
             ([], [("Photograph of the council chamber", (0, 0, 595, 842))]),
         ],
@@ -34,11 +35,13 @@ def _paper(tmp_path: Path) -> Path:
 def test_a_figure_is_read_by_its_alt_text_where_the_picture_sits(tmp_path: Path) -> None:
     paper = finish_document(extract_pages(_paper(tmp_path)))
     first = [b.text for b in paper.pages[0].blocks]
+    # A picture with no alt text, as big as a chart, is said as one; an icon is not.
     assert first == [
         "Ward boundaries",
         "The map below shows the new wards.",
         f"Picture: {MAP}",
         "Comments are invited.",
+        "Picture with no description",  # beside the map, over no text of its own
     ]
     figure = paper.pages[0].blocks[2]
     assert figure.figure and figure.kind == "paragraph"  # never a heading, nor in the contents
@@ -50,10 +53,10 @@ def test_a_page_that_is_only_a_picture_says_its_alt_text(tmp_path: Path) -> None
     assert page_text(pages[1]) == "Picture: Photograph of the council chamber"
 
 
-def test_figures_without_alt_text_and_untagged_papers_add_nothing(tmp_path: Path) -> None:
+def test_small_figures_without_alt_text_and_untagged_papers_add_nothing(tmp_path: Path) -> None:
     with glyphs.open_document(_paper(tmp_path)) as doc:
         found = glyphs.page_words(doc, 0).figures
-    assert [f.alt for f in found] == [MAP]
+    assert [f.alt for f in found] == [MAP, ""]
     box = found[0].box
     # 60..360 across and 842-600..842-400 down, in points from the top left.
     assert (round(box.x0), round(box.y0), round(box.x1), round(box.y1)) == (60, 242, 360, 442)
@@ -117,3 +120,12 @@ def test_a_chart_taken_for_a_table_is_read_as_its_picture_and_its_labels(tmp_pat
     texts = [b.text for b in page.blocks]
     assert f"Picture: {alt}" in texts
     assert [t for t in texts if t.endswith("%")] == [f"{label} {share}" for label, share in labels]
+
+
+def test_a_letterheads_logo_with_no_description_is_not_said(tmp_path: Path) -> None:
+    # Every ModernGov front sheet and letter starts with the council's logo, undescribed.
+    lines = [(700, "Dear Member"), (680, "Please find the papers for the meeting enclosed.")]
+    path = tagged_pdf(tmp_path / "letter.pdf", [(lines, [("", (380, 720, 150, 100))])] * 2)
+    pages = extract_pages(path)
+    assert [b.text for b in pages[0].blocks] == [t for _y, t in lines]
+    assert "Picture with no description" in [b.text for b in pages[1].blocks]  # not a letterhead there

@@ -98,7 +98,7 @@ def _page(doc: object, index: int, extra: list[Word]) -> PageLayout:
             size = statistics.median(w.size for w in words.words) if words.words else 10.0
             blocks = layout_page(words, [*extra, *figures.cell_words(inside, size)], drawn, charts)
             pictures = [f for f in pictures if f not in inside]
-        blocks = figures.place(blocks, pictures, words.width, words.height)
+        blocks = figures.place(blocks, pictures, words.width, words.height, first=index == 0)
     except Exception:  # noqa: BLE001 - a layout bug on one page still leaves the others
         return PageLayout(index=index, width=words.width, height=words.height, problem=DAMAGED_PAGE)
     note = ""

@@ -5,8 +5,10 @@ ward boundaries") and a page that is only a picture is not silent.
 PDFium reads the page's part of the structure tree (FPDF_StructTree_GetForPage): each /Figure
 element with /Alt names the marked-content ids of its drawing, and the page's drawn objects
 (pictures, forms, paths) carrying those ids give its box. A figure none of whose drawing is on
-this page is left out (an element of another page), and so is one without alt text: there is
-nothing to say. An untagged paper costs one call, and a page of a tagged one whose drawings
+this page is left out (an element of another page); one without alt text is said as "a picture
+with no description" when it is as big as a chart or a photo (a listener knows the text's "the
+chart shows" speaks of something there), and left out when smaller (an icon) or in the page's
+letterhead or footer (a council's logo). An untagged paper costs one call, and a page of a tagged one whose drawings
 carry no ids (text and ruled tables) one pass over its objects: the tree is walked only when a
 drawing could be a figure. glyphs.page_words calls read() while it has the page open, holding
 glyphs.PDFIUM_LOCK. The blocks given to place() are in reading order; a figure goes before the
@@ -73,8 +75,7 @@ def _figures(page: pdfium.PdfPage, boxes: dict[int, Box]) -> list[Figure]:
                 continue
             if _text(raw.FPDF_StructElement_GetType, element, buffer) == FIGURE:
                 alt = _GENERATED.sub("", _text(raw.FPDF_StructElement_GetAltText, element, buffer))
-                if alt:
-                    wanted.append((alt, _marks(element)))
+                wanted.append((alt, _marks(element)))
                 continue  # what a figure holds is the figure
             if depth < MAX_DEPTH:
                 count = raw.FPDF_StructElement_CountChildren(element)
@@ -86,9 +87,19 @@ def _figures(page: pdfium.PdfPage, boxes: dict[int, Box]) -> list[Figure]:
     out = []
     for alt, marks in wanted:
         drawn = [boxes[m] for m in marks if m in boxes]
-        if drawn:
+        if drawn and (alt or _sizeable(union_all(drawn))):
             out.append(Figure(alt, union_all(drawn)))
     return out
+
+
+# A picture with no alt text is said as one when it is this big (points): a chart or a photo
+# the text may speak of, not a logo or a bullet's icon.
+UNDESCRIBED_WIDTH, UNDESCRIBED_HEIGHT = 100.0, 60.0
+UNDESCRIBED = "Picture with no description"
+
+
+def _sizeable(box: Box) -> bool:
+    return box.x1 - box.x0 >= UNDESCRIBED_WIDTH and box.y1 - box.y0 >= UNDESCRIBED_HEIGHT
 
 
 def _marks(element: object) -> set[int]:
@@ -175,13 +186,19 @@ def cell_words(figures: Sequence[Figure], size: float) -> list[Word]:
     return out
 
 
-def place(blocks: Sequence[Block], figures: Sequence[Figure], width: float, height: float) -> list[Block]:
-    """`blocks` (in reading order) with a block for each figure where it is read."""
+def place(
+    blocks: Sequence[Block], figures: Sequence[Figure], width: float, height: float, first: bool = False
+) -> list[Block]:
+    """`blocks` (in reading order) with a block for each figure where it is read; `first`: the
+    paper's first page, whose undescribed picture over all its text is a letterhead's logo."""
     out = list(blocks)
     for figure in figures:
         box = figure.box
+        logo = first and all(b.box.y0 >= box.y0 for b in blocks)
+        if not figure.alt and (logo or box.y0 > BOTTOM_BAND * height):
+            continue  # a letterhead's logo or a footer's badge, undescribed: nothing to tell
         block = Block(
-            text=PREFIX + figure.alt,
+            text=PREFIX + figure.alt if figure.alt else UNDESCRIBED,
             kind=PARAGRAPH,
             box=box,
             where=box.scaled(width, height),
