@@ -330,3 +330,27 @@ def test_two_contacts_side_by_side_are_read_one_after_the_other() -> None:
     flow = " | ".join(settle(b.text) for b in layout_page(page(words)))
     assert flow.startswith(f"{left[0]} | {left[1]} | Email address: {left[3]} | {right[0]} | {right[1]}")
     assert flow.replace(" | ", " ").endswith(f"Email address: {right[3]}")
+
+
+def test_amounts_each_beside_its_wrapped_text_are_read_an_amount_at_a_time() -> None:
+    # A budget's "key numbers": each amount hangs in the margin, its text wrapped beside it,
+    # lines at one spacing. Read a line at a time, "This represents a £101.4m" stopped short.
+    from memberdesk.papers.layout import layout_page
+    from word_factory import line, page
+
+    items = [
+        (
+            "£1,530.9m",
+            ["Assumed net revenue budget for 2025-26. This represents a £101.4m", "increase on the final budget."],
+        ),
+        ("£151.2m", ["Additional estimated core funded spending growth, see paragraph", "9.1 below for more detail."]),
+        ("-£61.5m", ["Assumed net savings, income and future cost increase avoidance."]),
+    ]
+    words, top = [], 100.0
+    for amount, text in items:
+        words += line(amount, 60, top)
+        for part in text:
+            words += line(part, 130, top)
+            top += 12.5
+    texts = [settle(b.text) for b in layout_page(page(words))]
+    assert texts == [f"{amount} {' '.join(text)}" for amount, text in items]
