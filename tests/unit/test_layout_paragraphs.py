@@ -170,6 +170,15 @@ def test_a_minutes_long_numbered_title_is_a_heading_and_a_recommendation_is_not(
     assert [b.kind for b in blocks] == ["paragraph", HEADING, "paragraph", "paragraph", "paragraph"]
 
 
+def test_a_tables_caption_in_bold_is_no_heading() -> None:
+    # A budget report's "Table 6.1 - Proposed Council Tax Increases by Band" was a heading
+    # in some places and not others, level with the sections in the contents.
+    words = line("Table 6.1 - Proposed Council Tax Increases by Band", 60, 60, bold=True)
+    words += line("Council Tax", 60, 90, size=14, bold=True)
+    words += lines([("The council tax for each band rises by 4.99 per cent in the year ahead.", 60)], 120)
+    assert [b.kind for b in layout_page(page(words))] == ["paragraph", HEADING, "paragraph"]
+
+
 def test_a_row_of_figures_set_apart_is_no_heading_but_a_date_is_no_figure() -> None:
     # A register's totals in bold over its table, and a budget's total row in a box of its own,
     # were headings (and one the paper's title); a bold date still is one.

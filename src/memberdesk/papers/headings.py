@@ -22,6 +22,9 @@ _FILLER = re.compile(r"^this page (?:is |has been )?(?:intentionally |deliberate
 _FIGURE = re.compile(
     r"^[(-]?£?\d{1,3}(?:,\d{3})*(?:\.\d+)(?:[mk]|bn|%)?\)?$|^[(-]?£?\d{1,3}(?:,\d{3})+\)?$|^£\d|^-?\d+(?:\.\d+)?%$"
 )
+# A table's or a chart's caption ("Table 6.1 - Proposed Council Tax Increases"), however it is
+# set: it names what follows, no section of the paper (in the contents it stood level with them).
+_CAPTION = re.compile(r"^(table|chart|figure|graph|diagram)\s+\d+(\.\d+)*[a-z]?\b", re.I)
 _RECOMMENDS = re.compile(r"^\S+\s+to\s", re.I)  # "1. To NOTE ...": a numbered recommendation, set bold
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?\s")
 MAX_LEVEL = 6
@@ -50,7 +53,7 @@ def _shape(block: Block, body: float, body_bold: bool) -> str:
         return ""  # before counting anything: most blocks are paragraphs, and long
     words = text.split()
     letters = [c for c in text if c.isalpha()]
-    if len(letters) < 2 or len(words) > 22 or _STAMP.match(text) or _FILLER.match(text):
+    if len(letters) < 2 or len(words) > 22 or _STAMP.match(text) or _FILLER.match(text) or _CAPTION.match(text):
         return ""
     if text.endswith((",", ";")) or (text.endswith(".") and len(words) > 8):
         return ""
