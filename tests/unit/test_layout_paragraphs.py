@@ -170,6 +170,16 @@ def test_a_minutes_long_numbered_title_is_a_heading_and_a_recommendation_is_not(
     assert [b.kind for b in blocks] == ["paragraph", HEADING, "paragraph", "paragraph", "paragraph"]
 
 
+def test_a_bold_label_before_a_plain_value_is_a_forms_line_not_a_heading() -> None:
+    # A Kent report's cover sheet: "Classification:" in bold, "Unrestricted" plain, six such
+    # lines were the first six headings of every report.
+    words = line("Classification:", 60, 60, bold=True) + line("Unrestricted", 150, 60)
+    words += line("Electoral Division:", 60, 90, bold=True) + line("Sheppey", 170, 90)
+    words += line("Summary", 60, 120, size=14, bold=True)
+    words += lines([("The report asks the Cabinet Member to take the decision set out below.", 60)], 150)
+    assert [b.kind for b in layout_page(page(words))] == ["paragraph", "paragraph", HEADING, "paragraph"]
+
+
 def test_a_tables_caption_in_bold_is_no_heading() -> None:
     # A budget report's "Table 6.1 - Proposed Council Tax Increases by Band" was a heading
     # in some places and not others, level with the sections in the contents.

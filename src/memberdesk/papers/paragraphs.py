@@ -17,7 +17,7 @@ from memberdesk.papers.bands import Band
 from memberdesk.papers.hyphens import BREAK as SOFT_HYPHEN
 from memberdesk.papers.markers import ends_contents_entry, is_marker
 from memberdesk.papers.regions import Leaf
-from memberdesk.papers.shapes import PARAGRAPH, Block, Box, Word, union_all
+from memberdesk.papers.shapes import PARAGRAPH, Block, Box, Word, set_bold, union_all
 
 LISTED_WORDS = 3  # the most words of a line of a column set line by line (an address)
 _FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "a", "an", "or", "with", "on", "at", "by"})
@@ -291,7 +291,7 @@ def _block(group: _Open, table: bool, page_width: float, page_height: float) -> 
     words = [w for line in group.lines for w in line.words]
     box = union_all([w.box for w in words])
     size = _char_median(words)  # each character counts once (a word of no text as one)
-    bold = sum(max(len(w.text), 1) for w in words if w.bold) * 2 > sum(max(len(w.text), 1) for w in words)
+    bold = set_bold(words)
     number = group.lines[0].words[0].text if group.marked else None
     return Block(
         text=join_lines([[w.text for w in line.words] for line in group.lines]),

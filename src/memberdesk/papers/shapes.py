@@ -202,6 +202,17 @@ def row_key(cells: Sequence[str]) -> int | None:
     return key
 
 
+def set_bold(words: Sequence[Word]) -> bool:
+    """Whether a paragraph is set bold: most of its letters are, and it is not a label in bold
+    before a value in plain type ("Decision no: 24/00093", a report's cover sheet), which is a
+    form's line, not a heading."""
+    weight = sum(max(len(w.text), 1) for w in words if w.bold)
+    if weight * 2 <= sum(max(len(w.text), 1) for w in words):
+        return False
+    plain = next((k for k, w in enumerate(words) if not w.bold), None)
+    return plain is None or not (plain > 0 and words[plain - 1].text.endswith(":"))
+
+
 def labelled(label: str, text: str) -> str:
     """'label: text' as a row or a cell is named ("Adult Social Care: Budget 586.1"); a label
     that ends with its own colon or question mark ("Answer:", "Any negative impacts?") keeps
