@@ -228,3 +228,23 @@ def test_a_gradient_drawn_as_strips_is_no_rows(tmp_path: Path) -> None:
     (table,) = _tables(bf.gradient_risks(tmp_path / "risks.pdf"))[0]
     assert table.head == (bf.RISK_HEAD,)
     assert table.body == tuple(bf.RISK_ROWS)
+
+
+def test_a_note_between_a_tables_header_and_its_body_leaves_the_header_the_tables() -> None:
+    # Kent's revenue plan, page 2: "* the prior year savings ..." printed under "£000s" and over
+    # the reserves: the header lines were read as four paragraphs and no figure had its year.
+    # Read by hand from the page image.
+    pages = _tables(CORPUS / "kent-revenue-plan-2025-28.pdf")
+    table = pages[1][0]
+    years = [
+        f"{year} {part} £000s"
+        for year in ("2024-25", "2025-26", "2026-27", "2027-28")
+        for part in ("Core", "External", "Total")
+    ]
+    assert table.column_names() == [*years[:3], "", *years[3:]]
+    assert table.body[1] == (
+        "27,481.5", "", "27,481.5", "Contributions to Reserves", "42,884.9", "14,200.0", "57,084.9",
+        "44,017.1", "14,200.0", "58,217.1", "43,538.0", "34,300.0", "77,838.0",
+    )  # fmt: skip
+    blocks = _blocks(CORPUS / "kent-revenue-plan-2025-28.pdf")[1]
+    assert any(b.text.startswith("* the prior year savings rolled forward") for b in blocks if b.grid is None)

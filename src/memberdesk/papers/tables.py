@@ -161,6 +161,8 @@ def _table(lines: list[Line], floor: int, i: int, end: int) -> tuple[Found | Non
             break  # a note's line over the table, in the body's type ("2025-26 will be updated as")
         top -= 1
     head_lines = lines[top:i]
+    if (over := _over_note(lines, floor, top, (left - 2 * em, right + 2 * em), em)) is not None:
+        head_lines = lines[over[0] : over[1]] + head_lines  # the note between stays the page's text
     grid = [line_cells(ln, columns) for ln in head_lines] + grid
     all_lines = head_lines + body
     first_data = next(
@@ -201,6 +203,31 @@ def _table(lines: list[Line], floor: int, i: int, end: int) -> tuple[Found | Non
     used = frozenset(id(w) for ln in all_lines for w in ln.band.words)
     box = union_all([Box(ln.band.x0, ln.band.y0, ln.band.x1, ln.band.y1) for ln in all_lines])
     return Found(Table(head=tuple(head), body=tuple(texts), totals=totals, box=box), used, round(em, 2)), stop
+
+
+NOTE_LINES = 6  # the most lines of a note set between a table's header and its body
+
+
+def _over_note(lines: list[Line], floor: int, top: int, span: tuple[float, float], em: float) -> tuple[int, int] | None:
+    """The header lines over a note set between a table's header and its body ("* the prior
+    year savings rolled forward ..." under "£000s"), as (first, end): Excel prints such a note
+    in the label column. None where no note or no header stands there."""
+    note = top
+    while note > floor and top - note < NOTE_LINES and len(lines[note - 1].chunks) == 1:
+        note -= 1
+    if note == top or not any(len(ln.band.words) > HEAD_WORDS for ln in lines[note:top]):
+        return None
+    if lines[top].band.y0 - lines[top - 1].band.y1 > TABLE_GAP * em:
+        return None
+    start = note
+    while start > floor and note - start < 4:
+        line = lines[start - 1]
+        if lines[start].band.y0 - line.band.y1 > 1.5 * em or line.band.x0 < span[0] or line.band.x1 > span[1]:
+            break
+        if len(line.chunks) < 2 or any(len(c.words) > HEAD_WORDS for c in line.chunks) or abs(line.em - em) > 0.15 * em:
+            break
+        start -= 1
+    return (start, note) if start < note else None
 
 
 def _over_figures(cells: list[list[Word]], numeric: set[int]) -> bool:
