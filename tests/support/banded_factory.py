@@ -163,14 +163,21 @@ PLAN_ROWS = [
 ]
 
 
-def plan_groups(path: Path) -> Path:
+PLAN_NOTE = "[1] The 2024-27 figures are those approved in February 2024, shown for comparison only."
+
+
+def plan_groups(path: Path, *, footnote: bool = False) -> Path:
+    """The plans compared; with `footnote`, a note ruled in as the grid's last row, across it."""
     data = [["", PLANS[0], "", "", PLANS[1], "", ""], ["", *PLAN_YEARS], *(list(r) for r in PLAN_ROWS)]
+    if footnote:
+        data.append([PLAN_NOTE, "", "", "", "", "", ""])
     table = Table(data, colWidths=[150, 55, 55, 55, 55, 55, 55], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
                 ("SPAN", (1, 0), (3, 0)),
                 ("SPAN", (4, 0), (6, 0)),
+                *([("SPAN", (0, -1), (-1, -1))] if footnote else []),
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
                 ("FONTNAME", (0, 1), (-1, -1), "Helvetica"),

@@ -248,3 +248,14 @@ def test_a_note_between_a_tables_header_and_its_body_leaves_the_header_the_table
     )  # fmt: skip
     blocks = _blocks(CORPUS / "kent-revenue-plan-2025-28.pdf")[1]
     assert any(b.text.startswith("* the prior year savings rolled forward") for b in blocks if b.grid is None)
+
+
+def test_a_footnote_ruled_in_as_a_grids_last_row_is_the_pages_text(tmp_path: Path) -> None:
+    # A capital programme's "[1] These are projects relying on unsecured funding ..." was its
+    # last row, said with the column of the table's first cell.
+    import banded_factory as bf
+
+    [blocks] = _blocks(bf.plan_groups(tmp_path / "plans.pdf", footnote=True))
+    [table] = [b.grid for b in blocks if b.grid is not None]
+    assert table.body == tuple(bf.PLAN_ROWS)
+    assert blocks[-1].grid is None and blocks[-1].text == bf.PLAN_NOTE

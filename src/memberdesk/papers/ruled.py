@@ -27,6 +27,7 @@ THINNEST = 8.0  # points: edges closer than this part no cell (no line of text f
 _VOWEL = re.compile(r"[aeiouy]")
 SIGNS = ("-", "\u2212", "\u2013")  # a minus sign, as Excel and Word print one
 MAX_TAIL = 3  # letters: the most of a word cut by a narrow cell that is put back on its head
+HEAD_WORDS = 6  # a footnote runs longer than a heading's few words
 
 
 Grid = tuple[list[float], list[float], list[Box]]
@@ -150,6 +151,12 @@ def table(words: Sequence[Word], grid_lines: Grid) -> tuple[Table, frozenset[int
         if row[0] and not any(row[1:]) and len(spans[r]) == 1 and (split := _by_runs(row[0], cols)):
             cells[r], spans[r] = split, [(k, k + 1) for k in range(len(split))]
     kept = [r for r, row in enumerate(cells) if any(row)]
+    notes = _notes(cells, kept)
+    if notes:
+        # Footnotes ruled in as the grid's last rows ("[1] These are projects relying on
+        # unsecured funding ..."): the page's own text under the table, not a row of it.
+        used -= {id(w) for r in kept[-notes:] for cell in cells[r] for w in cell}
+        kept = kept[:-notes]
     grid = [cells[r] for r in kept]
     merged = [spans[r] for r in kept]
     if _split_cells(grid) or _stacked_rows(grid):
@@ -219,6 +226,26 @@ def _by_runs(words: list[Word], cols: list[float]) -> list[list[Word]] | None:
                 column = min(max(bisect_right(cols, word.box.x0 + TOUCH) - 1, 0), len(cols) - 2)
             out[column].append(word)
     return out if sum(1 for cell in out if cell) >= 2 else None
+
+
+_NOTE_MARK = re.compile(r"^(\[\d{1,2}\]|\(\d{1,2}\)|\*+|†|note[s]?\b|source[s]?\b)", re.I)
+
+
+def _notes(cells: list[list[list[Word]]], kept: list[int]) -> int:
+    """How many of the grid's last rows are footnotes: words in the first cell only, starting
+    with a note's mark ("[1]", "*", "Note:") and running to a sentence, two rows at least left
+    above them."""
+    notes = 0
+    while notes < len(kept) - 2:
+        row = cells[kept[-1 - notes]]
+        words = row[0]
+        if not words or any(row[1:]) or len(row) < 2:
+            break
+        text = " ".join(w.text for w in sorted(words, key=lambda w: (round(w.box.y0), w.box.x0)))
+        if not _NOTE_MARK.match(text) or len(text.split()) <= HEAD_WORDS:
+            break
+        notes += 1
+    return notes
 
 
 def _captions(grid: list[list[list[Word]]]) -> int:
