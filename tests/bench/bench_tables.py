@@ -90,8 +90,9 @@ PRUDENTIAL_P13: Rows = [  # four tables, each under its own heading: none carrie
     ("", "23-24 Actuals", "2024-25 Estimate", "2025-26 Estimate", "2026-27 Estimate"),
     ("Net income from commercial and service investments to net revenue stream (%)", "0.46", "0.60", "0.37", "0.35"),
 ]
-DEVOLUTION_P16: Rows = [  # ruled: a grid of lines
-    ("Detail", "Foundation", "Mayoral", "Established"),
+# Ruled: a grid of lines, the table begun on page 15 carried on (its header printed again,
+# so read once, where the table starts).
+DEVOLUTION_P16: Rows = [
     ("Direction over use of constituent authority powers on the Key Route Network^", "", "", ""),
     (
         "Priority for strategic rail engagement (including mayoral partnerships) with Great British Railways",
