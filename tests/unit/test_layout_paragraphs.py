@@ -180,6 +180,14 @@ def test_a_bold_label_before_a_plain_value_is_a_forms_line_not_a_heading() -> No
     assert [b.kind for b in layout_page(page(words))] == ["paragraph", "paragraph", HEADING, "paragraph"]
 
 
+def test_a_forms_long_question_in_bold_is_a_heading() -> None:
+    words = line(
+        "Do you have evidence that can help you understand the potential impact of your activity?", 60, 60, bold=True
+    )
+    words += lines([("Yes, the consultation report and the usage data of both centres.", 60)], 90)
+    assert [b.kind for b in layout_page(page(words))] == [HEADING, "paragraph"]
+
+
 def test_a_tables_caption_in_bold_is_no_heading() -> None:
     # A budget report's "Table 6.1 - Proposed Council Tax Increases by Band" was a heading
     # in some places and not others, level with the sections in the contents.

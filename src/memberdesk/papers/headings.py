@@ -70,8 +70,8 @@ def _shape(block: Block, body: float, body_bold: bool) -> str:
     if len(words) > CAPITALS_WORDS:
         return ""
     capitals = sum(1 for c in letters if c.isupper())
-    if block.bold and not body_bold and len(words) <= 14:
-        return "plain"
+    if block.bold and not body_bold and (len(words) <= 14 or text.endswith("?")):
+        return "plain"  # a form's question in bold runs longer ("Do you have evidence that can help ...?")
     if block.underlined and len(words) <= UNDERLINED_WORDS and not text[:1].islower() and not text.endswith("."):
         return "plain"  # a Word appendix's only mark of its headings (a sentence underlined is stressed)
     if len(letters) >= 4 and capitals >= 0.9 * len(letters) and (len(words) <= 10 or block.lines <= 2):
