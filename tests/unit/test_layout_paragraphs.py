@@ -184,7 +184,12 @@ def test_a_forms_long_question_in_bold_is_a_heading() -> None:
     words = line(
         "Do you have evidence that can help you understand the potential impact of your activity?", 60, 60, bold=True
     )
-    words += lines([("Yes, the consultation report and the usage data of both centres.", 60)], 90)
+    answer = [
+        "Yes, the consultation report and the usage data of both centres, set out in",
+        "section B of this assessment, with the figures for each of the protected",
+        "characteristics and the comments the consultation received about each of them.",
+    ]
+    words += lines([(text, 60) for text in answer], 90)
     assert [b.kind for b in layout_page(page(words))] == [HEADING, "paragraph"]
 
 
