@@ -508,3 +508,22 @@ def clipped_text(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+def stamped_form(path: Path) -> Path:
+    """A page number stamped from a form XObject with a tight box (as stamping tools draw
+    one): its clip is in the form's own space, its glyphs on the page."""
+    c = _canvas(path)
+    c.setFont(BODY, 12)
+    c.drawString(72, 760, "Body text of the report")
+    c.beginForm("stamp", lowerx=0, lowery=0, upperx=60, uppery=12)
+    c.setFont(BODY, 11)
+    c.drawString(0, 0, "Page 12")
+    c.endForm()
+    c.saveState()
+    c.translate(274, 36)
+    c.doForm("stamp")
+    c.restoreState()
+    c.showPage()
+    c.save()
+    return path

@@ -192,3 +192,6 @@ def test_text_drawn_wholly_outside_its_clip_is_not_read(tmp_path: Path) -> None:
     text = " ".join(b.text for b in page.blocks)
     assert "Significant" not in text
     assert "each risk to the budget" in text and "for its likelihood" in text
+    # A stamp drawn from a form XObject keeps its clip in the form's own space: still seen.
+    [stamped] = extract_pages(pf.stamped_form(tmp_path / "stamped.pdf"))
+    assert [b.text for b in stamped.blocks] == ["Body text of the report", "Page 12"]

@@ -142,26 +142,33 @@ def _char_text(code: int) -> str | None:
 CLIP_SEGMENTS = 64  # past this many points a clip is not measured (its glyphs are all kept)
 
 
-def _clip(obj: int) -> tuple[float, float, float, float] | None:
-    """The bounds of a text object's clip path, in PDF space; None when it has none (or one
-    too intricate to measure). A bound over all its points: a glyph outside it is hidden."""
-    path = raw.FPDFPageObj_GetClipPath(ctypes.cast(obj, raw.FPDF_PAGEOBJECT))
-    if not path:
-        return None
+def _hidden(obj: int) -> bool:
+    """Whether a text object lies wholly outside its clip path, so nothing of it is seen (a
+    label a spreadsheet keeps hidden under its cells). The object's bounds and its clip are in
+    one space (a form XObject's own, for text inside one); a clip too intricate to measure, or
+    an object partly inside, hides nothing."""
+    handle = ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
+    path = raw.FPDFPageObj_GetClipPath(handle)
+    bounds = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
+    if not path or not raw.FPDFPageObj_GetBounds(handle, *(ctypes.byref(v) for v in bounds)):
+        return False
+    left, bottom, right, top = (v.value for v in bounds)
     xs: list[float] = []
     ys: list[float] = []
     x, y = ctypes.c_float(), ctypes.c_float()
     for p in range(raw.FPDFClipPath_CountPaths(path)):
         count = raw.FPDFClipPath_CountPathSegments(path, p)
         if count < 0 or len(xs) + count > CLIP_SEGMENTS:
-            return None
+            return False
         for k in range(count):
             segment = raw.FPDFClipPath_GetPathSegment(path, p, k)
             if not segment or not raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y)):
-                return None
+                return False
             xs.append(x.value)
             ys.append(y.value)
-    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+    if not xs:
+        return False
+    return right < min(xs) or left > max(xs) or top < min(ys) or bottom > max(ys)
 
 
 def _unit(chars: list[str]) -> bool:
@@ -247,7 +254,7 @@ def words(
     # of a glyph that follows the last, the gap that cuts a word, the step back that does.
     size = near = reach0 = reach1 = cut_gap = back = 1.0
     raised = False  # the last glyph read was a footnote's raised mark
-    clip: tuple[float, float, float, float] | None = None  # the text object's clip, PDF space
+    hidden = False  # the text object is drawn wholly outside its clip
     for i in range(limit):
         code = unicode_of(handle, i)
         text = texts.get(code, "")  # "" is never a glyph's text: not asked yet
@@ -286,14 +293,14 @@ def words(
             if chars and obj and (chars[-1] in ".)" or chars[-1].isdigit()) and is_number("".join(chars)):
                 gap_cut = LABEL_GAP * size  # "3.1" and its text as two runs, a thin gap apart
             size0, bold, sideways = fonts.get(i, obj)
-            clip = _clip(obj) if obj else None
+            hidden = bool(obj) and _hidden(obj)
             last_object = obj
             if size0:
                 size = size0
                 near = 0.12 * size if size > 0.05 / 0.12 else 0.05  # "ll" (0.22 em apart) is never merged
                 reach0, reach1, cut_gap, back = 0.1 * size, size, gap * size, 0.3 * size
-        if clip is not None and (right < clip[0] or left > clip[2] or top < clip[1] or bottom > clip[3]):
-            continue  # drawn wholly outside its clip: never seen on the page ("Significant Risks" kept hidden)
+        if hidden:
+            continue  # never seen on the page ("Significant Risks" kept hidden)
         if not size0:  # no size from the font: the glyph's own height
             size = (y1 - y0) or 1.0
             near = 0.12 * size if size > 0.05 / 0.12 else 0.05
