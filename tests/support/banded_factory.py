@@ -274,3 +274,71 @@ def gradient_risks(path: Path) -> Path:
 def _wrap(text: str, words: int) -> list[str]:
     parts = text.split()
     return [" ".join(parts[k : k + words]) for k in range(0, len(parts), words)]
+
+
+# A ruled budget table with a justified note in a row merged across it (its words spread to
+# the table's width), and one of small type in rows 7.5 points high (an Excel sheet scaled
+# to fit the page): neither is a band of cells, nor a shading's edges.
+JUSTIFIED_NOTE = (
+    "Note: the figures for Children's Services include the dedicated schools grant which was "
+    "transferred from the education budget during the year"
+)
+SMALL_ROWS = [("Service", "2024-25", "2025-26")] + [
+    (f"Service line {k}", f"{k}.{k}", f"{k + 1}.{k}") for k in range(1, 8)
+]
+
+
+def justified_note(path: Path) -> Path:
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    cols, top = [40.0, 250.0, 400.0, 550.0], 782.0
+    rows = [top, top - 20, top - 40, top - 60, top - 100, top - 120]
+    for y in rows:
+        c.line(cols[0], y, cols[-1], y)
+    for x in (cols[0], cols[-1]):
+        c.line(x, rows[0], x, rows[-1])
+    for x in cols[1:-1]:
+        c.line(x, rows[0], x, rows[3])
+        c.line(x, rows[4], x, rows[5])  # the note's row merged across
+    body = [
+        ("Service", "2024-25", "2025-26"),
+        ("Adult Social Care", "586.1", "612.4"),
+        ("Children's Services", "401.2", "420.9"),
+    ]
+    for r, row in enumerate([*body, ("Public Health", "80.0", "82.5")]):
+        c.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 10)
+        y = rows[r if r < 3 else 4] - 14
+        for k, text in enumerate(row):
+            c.drawString(cols[k] + 4, y, text)
+    words = JUSTIFIED_NOTE.split()
+    for n, part in enumerate((words[:11], words[11:])):
+        total = sum(c.stringWidth(w, "Helvetica", 10) for w in part)
+        gap = (cols[-1] - cols[0] - 8 - total) / (len(part) - 1)
+        x = cols[0] + 4
+        for w in part:
+            c.drawString(x, rows[3] - 14 - 14 * n, w)
+            x += c.stringWidth(w, "Helvetica", 10) + gap
+    c.showPage()
+    c.save()
+    return path
+
+
+def small_rows(path: Path) -> Path:
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    cols, top, pitch, size = [40.0, 200.0, 300.0, 400.0], 782.0, 7.5, 5.5
+    rows = [top - k * pitch for k in range(len(SMALL_ROWS) + 1)]
+    c.setLineWidth(0.5)
+    for y in rows:
+        c.line(cols[0], y, cols[-1], y)
+    for x in cols:
+        c.line(x, rows[0], x, rows[-1])
+    for r, row in enumerate(SMALL_ROWS):
+        c.setFont("Helvetica-Bold" if r == 0 else "Helvetica", size)
+        for k, text in enumerate(row):
+            c.drawString(cols[k] + 2, rows[r] - pitch + (pitch - size) / 2 + 1, text)
+    c.showPage()
+    c.save()
+    return path

@@ -259,3 +259,13 @@ def test_a_footnote_ruled_in_as_a_grids_last_row_is_the_pages_text(tmp_path: Pat
     [table] = [b.grid for b in blocks if b.grid is not None]
     assert table.body == tuple(bf.PLAN_ROWS)
     assert blocks[-1].grid is None and blocks[-1].text == bf.PLAN_NOTE
+
+
+def test_a_justified_note_across_a_grid_and_small_rows_keep_their_cells(tmp_path: Path) -> None:
+    import banded_factory as bf
+
+    [blocks] = _blocks(bf.justified_note(tmp_path / "note.pdf"))
+    [table] = [b.grid for b in blocks if b.grid is not None]
+    assert table.columns == 3 and (bf.JUSTIFIED_NOTE, "", "") in table.body
+    (small,) = _tables(bf.small_rows(tmp_path / "small.pdf"))[0]
+    assert small.head == (bf.SMALL_ROWS[0],) and small.body == tuple(bf.SMALL_ROWS[1:])

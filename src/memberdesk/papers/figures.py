@@ -151,7 +151,8 @@ def _object_marks(obj: object, depth: int) -> set[int]:
     return marks
 
 
-CHART = 0.5  # the least of a "table" a picture with alt text covers for the table to be its chart
+CHART = 0.5  # how much of a "table" (or of itself) a chart's picture overlaps
+CHART_PART = 0.25  # the least of the table's area a chart overlapping it by most of itself is
 
 
 def charts(figures: Sequence[Figure], blocks: Sequence[Block]) -> list[Figure]:
@@ -159,7 +160,15 @@ def charts(figures: Sequence[Figure], blocks: Sequence[Block]) -> list[Figure]:
     bar or pie chart, its bars and labels taken for cells), to be read as a picture with its
     labels as text, never as a table of bare percentages with the alt text spread over it."""
     tables = [b.box for b in blocks if b.grid is not None]
-    return [f for f in figures if f.alt and any(_overlap(f.box, t) >= CHART * _area(t) for t in tables)]
+    return [f for f in figures if f.alt and any(_charted(f.box, t) for t in tables)]
+
+
+def _charted(picture: Box, table: Box) -> bool:
+    """Whether a picture is the chart a "table" was found in: it overlaps most of the table,
+    or most of itself lies on a table it is a good part of (a pie chart framed with the table
+    of its figures under it); a symbol in a cell is no part of that size."""
+    overlap, area = _overlap(picture, table), _area(table)
+    return overlap > 0 and (overlap >= CHART * area or (overlap >= CHART * _area(picture) >= CHART_PART * area))
 
 
 def _area(box: Box) -> float:

@@ -10,6 +10,7 @@ heading, the rules of a table drawn with horizontal lines only) are left to tabl
 from __future__ import annotations
 
 import re
+import statistics
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -38,8 +39,8 @@ def grids(rules: Sequence[Box]) -> list[Grid]:
     to bottom."""
     out = []
     for hs, vs in _groups(rules):
-        cols = _solid(_edges([v.cx for v in vs]), [(v.cx, v.height) for v in vs])
-        rows = _solid(_edges([h.cy for h in hs]), [(h.cy, h.width) for h in hs])
+        cols = _edges([v.cx for v in vs])
+        rows = _edges([h.cy for h in hs])
         # Word draws a table's inside borders and its top and bottom ones, often no sides: the
         # rules across then end where its sides are (two of them, or a cross would be a grid).
         # (Rules closer than a narrow column are a box's sides, such as a status colour's.)
@@ -94,12 +95,17 @@ def _groups(rules: Sequence[Box]) -> list[tuple[list[Box], list[Box]]]:
     return list(groups.values())
 
 
-def _solid(edges: list[float], drawn: list[tuple[float, float]]) -> list[float]:
-    """The edges with those closer than any cell could be (a shaded cell's box drawn inside its
-    borders, its sides a few points in) made one: the edge drawn the longer stays."""
+def _solid(
+    edges: list[float], drawn: list[tuple[float, float]], words: list[tuple[float, float]], thinnest: float = THINNEST
+) -> list[float]:
+    """The edges with those closer than any cell could be, and no word between them (`words`:
+    each one's centre and width, a word wider than the strip only passing over it), made one
+    (a shaded cell's box drawn inside its borders, its sides a few points in): the edge drawn
+    the longer stays (the first, where `drawn` says nothing)."""
     out: list[float] = []
     for edge in edges:
-        if out and edge - out[-1] < THINNEST:
+        strip = edge - out[-1] if out else 0.0
+        if out and strip < thinnest and not any(out[-1] < at < edge and width <= strip + TOUCH for at, width in words):
             if _length(edge, drawn) > _length(out[-1], drawn):
                 out[-1] = edge
             continue
@@ -133,6 +139,13 @@ def table(words: Sequence[Word], grid_lines: Grid) -> tuple[Table, frozenset[int
     Where a row has no rule between two columns (a cell merged across them) its words go to
     the first of them."""
     cols, rows, tall = grid_lines
+    # Edges a few points apart are one (a cell's shading drawn inside its borders, a shaded
+    # line of a header's text): columns with no word between them, rows nearer than a line of
+    # the table's own text is tall (a table of small type keeps its rows).
+    inside = [w.box for w in words if rows[0] <= w.box.cy <= rows[-1] and cols[0] <= w.box.cx <= cols[-1]]
+    cols = _solid(cols, [(v.cx, v.height) for v in tall], [(b.cx, b.x1 - b.x0) for b in inside])
+    line = statistics.median(b.y1 - b.y0 for b in inside) if inside else THINNEST
+    rows = _solid(rows, [], [], min(THINNEST, 0.9 * line))
     cells: list[list[list[Word]]] = [[[] for _ in cols[1:]] for _ in rows[1:]]
     used: set[int] = set()
     for word in words:
@@ -177,6 +190,7 @@ def table(words: Sequence[Word], grid_lines: Grid) -> tuple[Table, frozenset[int
 # A row drawn with no rule inside it holds words set in the columns when its words stand apart
 # by this many ems (a shaded header band: "Directorate   Cabinet Member   2025-26 £000's").
 RUN_GAP = 0.8
+EDGE_ROOM = 1.5  # ems: how far from its column's edge a heading's text in a band may start or end
 EDGE_GAP = 0.3  # ems: a gap across a column's edge in such a row parts two cells ("2027-28 | Service Area")
 
 
@@ -199,6 +213,8 @@ def _spread(row: tuple[str, ...], spans: list[tuple[int, int]], keep: list[int])
     where = {column: k for k, column in enumerate(keep)}
     for first, end in spans:
         inside = [where[c] for c in range(first, end) if c in where]
+        if len(inside) == len(keep):
+            continue  # a title across the whole table names no column
         if len(inside) > 1 and out[inside[0]] and not any(out[k] for k in inside[1:]):
             for k in inside[1:]:
                 out[k] = out[inside[0]]
@@ -215,17 +231,38 @@ def _by_runs(words: list[Word], cols: list[float]) -> list[list[Word]] | None:
         return None
     out: list[list[Word]] = [[] for _ in cols[1:]]
     for line in lines:
-        column = 0
+        runs: list[list[Word]] = []
         for k, word in enumerate(line):
-            if k:
-                gap = word.box.x0 - line[k - 1].box.x1
-                edge = any(line[k - 1].box.x1 <= x <= word.box.x0 for x in cols[1:-1])
-                if gap > RUN_GAP * (word.size or 10.0) or (edge and gap > EDGE_GAP * (word.size or 10.0)):
-                    column = min(max(bisect_right(cols, word.box.x0 + TOUCH) - 1, 0), len(cols) - 2)
+            gap = word.box.x0 - line[k - 1].box.x1 if k else 0.0
+            edge = k and any(line[k - 1].box.x1 <= x <= word.box.x0 for x in cols[1:-1])
+            if not k or gap > RUN_GAP * (word.size or 10.0) or (edge and gap > EDGE_GAP * (word.size or 10.0)):
+                runs.append([word])
             else:
-                column = min(max(bisect_right(cols, word.box.x0 + TOUCH) - 1, 0), len(cols) - 2)
-            out[column].append(word)
+                runs[-1].append(word)
+        taken: set[int] = set()
+        for run in runs:
+            found = _run_columns(run, cols)
+            if found is None or taken & set(found):
+                return None  # runs that stand in no column of their own: justified text, a tab stop
+            taken.update(found)
+            out[found[0]].extend(run)
     return out if sum(1 for cell in out if cell) >= 2 else None
+
+
+def _run_columns(run: list[Word], cols: list[float]) -> range | None:
+    """The columns a run of words stands over: one, set against its left edge or its right or
+    centred (a heading left-aligned, a figure right-aligned, a reference centred), or several
+    from the left edge of the first (a total's label across merged cells); None for a run
+    floating in a column (justified text, a tab stop)."""
+    x0, x1, em = run[0].box.x0, run[-1].box.x1, run[0].size or 10.0
+    first = min(max(bisect_right(cols, x0 + TOUCH) - 1, 0), len(cols) - 2)
+    last = min(max(bisect_right(cols, x1 - TOUCH) - 1, first), len(cols) - 2)
+    if x0 - cols[first] <= EDGE_ROOM * em:
+        return range(first, last + 1)
+    left, right = cols[first], cols[first + 1]
+    if first == last and (right - x1 <= EDGE_ROOM * em or abs(x0 + x1 - left - right) / 2 <= EDGE_ROOM * em):
+        return range(first, first + 1)  # right-aligned or centred in its column
+    return None
 
 
 _NOTE_MARK = re.compile(r"^(\[\d{1,2}\]|\(\d{1,2}\)|\*+|†|note[s]?\b|source[s]?\b)", re.I)
