@@ -481,12 +481,14 @@ def footnote_marks(path: Path) -> Path:
     base = _top(80, size)
     pieces = [("The budget is balanced by 2029-30", ""), ("1", "sup"), (", and spending rose 6.3%", ""), ("12", "sup")]
     pieces += [(". The hall has 500m", ""), ("2", "sup"), (" of floor space.", "")]
-    x = 60.0
-    for text, kind in pieces:
-        small = kind == "sup"
-        c.setFont(BODY, 7 if small else size)
-        c.drawString(x, base + (4 if small else 0), text)
-        x += c.stringWidth(text, BODY, 7 if small else size)
+    second = [("The yard has 1,500 m", ""), ("2", "sup"), (", bought for £10m", ""), ("3", "sup"), (".", "")]
+    for line, y in ((pieces, base), (second, base - 14)):
+        x = 60.0
+        for text, kind in line:
+            small = kind == "sup"
+            c.setFont(BODY, 7 if small else size)
+            c.drawString(x, y + (4 if small else 0), text)
+            x += c.stringWidth(text, BODY, 7 if small else size)
     c.showPage()
     c.save()
     return path

@@ -181,7 +181,8 @@ def test_a_raised_footnote_mark_is_read_apart_from_the_figure_it_follows(tmp_pat
     # "by 2029-30" with a raised "1" was read "2029-301", another year; a unit squared is no note.
     [page] = finish_document(extract_pages(pf.footnote_marks(tmp_path / "notes.pdf"))).pages
     assert page.blocks[0].text == (
-        "The budget is balanced by 2029-30[1], and spending rose 6.3%[12]. The hall has 500m2 of floor space."
+        "The budget is balanced by 2029-30[1], and spending rose 6.3%[12]. The hall has 500m2 of floor space. "
+        "The yard has 1,500 m2, bought for £10m[3]."
     )
 
 

@@ -568,3 +568,14 @@ def test_a_rows_reference_is_said_with_its_name_not_after_it_as_an_answer() -> N
     head = ("ROW REF", "Project", "Total Cost")
     assert spoken_row(("1", "Home Support Fund", "2,500"), head) == "1 Home Support Fund: Total Cost 2,500"
     assert spoken_row(("10,798.4", "Pay"), ("Core", "")) == "Pay: Core 10,798.4"  # a figure is no reference
+
+
+def test_a_count_in_the_first_column_keeps_its_header_and_a_marked_figure_its_sign() -> None:
+    from memberdesk.speech.figures import spoken_row
+
+    head = ("Number of responses", "Answer", "Percentage")
+    assert (
+        spoken_row(("85", "Strongly agree", "45%"), head)
+        == "Strongly agree: Number of responses 85, Percentage 45 percent"
+    )
+    assert spoken_row(("Loss", "(2.5)[3]"), ("", "2024-25")) == "Loss: 2024-25 minus 2.5 (note 3)"

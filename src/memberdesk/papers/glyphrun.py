@@ -55,7 +55,7 @@ SUPER = "\ue000"
 SMALLER = 0.8  # at most this height of the glyph before it
 RAISED = 0.15  # its foot at least this much of that height above the other's
 _MARKED = re.compile(f"(?:{SUPER}\\d)+")
-_UNITS = ("m", "km", "cm")  # m² and km³ are units squared and cubed, not footnotes
+_UNITS = ("m", "km", "cm", "mm", "ft", "sq ft", "sqm")  # m² and km³: units squared and cubed, not footnotes
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demibold", "extrabold")
 _FORCE_BOLD = 1 << 18
 
@@ -172,9 +172,12 @@ def _hidden(obj: int) -> bool:
 
 
 def _unit(chars: list[str]) -> bool:
-    """Whether the word so far ends in a unit of length after a figure ("500m" before "²")."""
+    """Whether the word so far is a unit of length, or ends in one after a figure ("500m" or
+    "m" before "²"); money is no length ("£10m¹" is a note)."""
     word = "".join(chars)
-    return any(word.endswith(u) and word[: -len(u)][-1:].isdigit() for u in _UNITS)
+    if word[:1] in "£$€":
+        return False
+    return any(word == u or (word.endswith(u) and word[: -len(u)][-1:].isdigit()) for u in _UNITS)
 
 
 def _fast(name: str, restype: object) -> Callable[..., Any]:

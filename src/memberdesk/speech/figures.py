@@ -95,7 +95,21 @@ def _after(name: str, before: str) -> str:
     return " ".join(words[shared:]) if shared else name
 
 
+# A first column's header that names references ("Row Ref", "Question Number", "No."), not counts.
+_REF_HEADER = re.compile(r"\b(ref|reference|id|code)\b|#|^(no\.?|item)$|\bnumber$|\bno\.?$", re.I)
 _REFERENCE = re.compile(r"^(?:\d{1,3}[a-z]?|[A-Z]{1,3}\d{1,3})\.?$")  # a row's first cell: 13, 7a, SR1
+
+
+_TRAILING_NOTE = re.compile(r"^(.*\S)\[(\d{1,3})\]$")
+
+
+def _figure_with_note(cell: str) -> str:
+    """A cell said as a figure, a footnote's mark after it said apart ("(2.5)[3]": minus 2.5,
+    note 3), so the mark never keeps the figure from being read as one."""
+    marked = _TRAILING_NOTE.match(cell)
+    if marked is None:
+        return spoken_figure(cell)
+    return f"{spoken_figure(marked.group(1))} (note {marked.group(2)})"
 
 
 def spoken_columns(names: Sequence[str]) -> str:
@@ -115,7 +129,8 @@ def spoken_row(cells: Sequence[str], header: Sequence[str] = ()) -> str:
     # A reference in the first cell, before the name ("13" before a form's question, a row's
     # number before its project), is said with the name, as printed: said after it,
     # "... stored? 15" sounded like the question's answer.
-    refs = [0] if key and _REFERENCE.match(cells[0]) else []
+    first = header[0] if header else ""
+    refs = [0] if key and _REFERENCE.match(cells[0]) and (not first or _REF_HEADER.search(first)) else []
     if refs and label:
         label = " ".join([*(cells[k] for k in refs), label])
     said: list[str] = []
@@ -127,7 +142,7 @@ def spoken_row(cells: Sequence[str], header: Sequence[str] = ()) -> str:
         if not cell:
             previous = name
             continue
-        value = with_pauses(spoken_figure(cell))
+        value = with_pauses(_figure_with_note(cell))
         if name and name != previous:
             said.append(f"{_after(name, heard)} {value}")
             heard = name
