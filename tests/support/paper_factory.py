@@ -455,6 +455,8 @@ def underlined_headings(path: Path) -> Path:
         ("The council must set a balanced budget.", "heading"),
         ("Fiscal Outlook - Public Sector Receipts", "rule"),
         ("Receipts rose in line with earnings, and the forecast for next year is unchanged from March.", ""),
+        ("ADASS Roadmap", "heading"),  # two links, underlined one under the other
+        ("Mental Capacity Act 2005: DoLS Safeguards", "heading"),
     ]
     y = 80.0
     for text, under in rows:

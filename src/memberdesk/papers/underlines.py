@@ -25,7 +25,11 @@ def marked(blocks: Sequence[Block], rules: Sequence[Box]) -> list[Block]:
     thin = [r for r in rules if r.y1 - r.y0 <= THIN and r.x1 - r.x0 > 1.0]
     if not thin:
         return list(blocks)
-    return [replace(b, underlined=True) if _underlined(b, thin) else b for b in blocks]
+    under = [_underlined(b, thin) for b in blocks]
+    # Lines underlined one after another are links (a report's background documents), not
+    # headings: a heading's underline stands over text that has none.
+    alone = [u and not (k and under[k - 1]) and not (k + 1 < len(under) and under[k + 1]) for k, u in enumerate(under)]
+    return [replace(b, underlined=True) if alone[k] else b for k, b in enumerate(blocks)]
 
 
 def _underlined(block: Block, thin: Sequence[Box]) -> bool:
