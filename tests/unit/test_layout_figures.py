@@ -129,3 +129,12 @@ def test_a_letterheads_logo_with_no_description_is_not_said(tmp_path: Path) -> N
     pages = extract_pages(path)
     assert [b.text for b in pages[0].blocks] == [t for _y, t in lines]
     assert "Picture with no description" in [b.text for b in pages[1].blocks]  # not a letterhead there
+
+
+def test_a_text_box_tagged_as_a_figure_is_read_as_its_text_alone(tmp_path: Path) -> None:
+    # Office tags a text box as a Figure, with no alt text: its words are read; "Picture with
+    # no description" over them was noise suggesting something missing.
+    lines = [(800, "Our plan for the year"), (760, "Our enablers"), (700, "Look after our people and teams.")]
+    path = tagged_pdf(tmp_path / "box.pdf", [(lines, [("", (50, 680, 400, 100))])])
+    [page] = extract_pages(path)
+    assert [b.text for b in page.blocks] == [t for _y, t in lines]

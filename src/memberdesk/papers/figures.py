@@ -40,7 +40,8 @@ _GENERATED = re.compile(r"\s*description automatically generated( with (low|medi
 
 
 def read(page: pdfium.PdfPage) -> list[Figure]:
-    """The figures with alt text on `page`, in structure order; [] for an untagged paper."""
+    """The figures on `page` (with alt text, or without it and as big as a picture worth saying
+    is there), in structure order; [] for an untagged paper."""
     if not raw.FPDFCatalog_IsTagged(page.pdf.raw):
         return []
     boxes = _boxes_by_mark(page)
@@ -204,8 +205,9 @@ def place(
     for figure in figures:
         box = figure.box
         logo = first and all(b.box.y0 >= box.y0 for b in blocks)
-        if not figure.alt and (logo or box.y0 > BOTTOM_BAND * height):
-            continue  # a letterhead's logo or a footer's badge, undescribed: nothing to tell
+        holds = any(box.contains(b.box.cx, b.box.cy) for b in blocks if not b.figure)
+        if not figure.alt and (logo or holds or box.y0 > BOTTOM_BAND * height):
+            continue  # a letterhead's logo, a footer's badge, a text box tagged as one: nothing to tell
         block = Block(
             text=PREFIX + figure.alt if figure.alt else UNDESCRIBED,
             kind=PARAGRAPH,

@@ -46,7 +46,7 @@ def page_blocks(page: PageLayout, furniture: frozenset[int] = frozenset()) -> st
     for k, block in enumerate(page.blocks):
         if k in furniture or not block.text.strip():
             continue
-        item: dict[str, object] = {"t": block.text}
+        item: dict[str, object] = {"t": settle(block.text)}  # a page not finished with its paper: as page_text
         if block.kind == HEADING:
             item["h"] = block.level or 1
         if block.table:
