@@ -136,3 +136,13 @@ def test_a_templates_label_is_no_title_and_a_running_header_stands_in_for_a_miss
     header = "Appendix I: Budget Risks Register 2025-26"
     assert choose_title("", "register.pdf", rows, [header, rows[0].text], header) == header
     assert choose_title("", "register.pdf", rows, [], "Page 3") == "register"
+
+
+def test_a_label_is_a_capital_letter_or_a_number_and_a_header_a_name_of_the_paper() -> None:
+    meta = "Appendix 2 - Capital Strategy"
+    assert choose_title(meta, "capital strategy.pdf", [], ["Appendix to the report of the S151 Officer"]) == meta
+    # A council's name or a security marking over every page names no paper; a file's name does.
+    assert choose_title("", "x07.pdf", [], [], "Kent County Council") == "x07"
+    assert choose_title("", "x07.pdf", [], [], "OFFICIAL - SENSITIVE") == "x07"
+    header = "Appendix I: Budget Risks Register 2025-26"
+    assert choose_title("", "Budget Risk Register 22.01.25.pdf", [], [], header) == "Budget Risk Register 22.01.25"

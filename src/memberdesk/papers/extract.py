@@ -143,11 +143,14 @@ def paper_title(path: Path | str, document: DocumentLayout) -> str:
             meta = glyphs.metadata_title(doc)
     except PaperProblem:
         meta = ""
-    first = document.pages[0] if document.pages else None
-    blocks = []
-    if first is not None:
-        skip = document.finish[0].furniture
-        blocks = [b for k, b in enumerate(first.blocks) if k not in skip]
-    printed = [b.text for b in first.blocks] if first is not None else []
-    header = document.finish[0].header if document.finish else ""
-    return titles.choose_title(meta, Path(path).name, blocks, printed, header)
+    return title_of(meta, Path(path).name, document)
+
+
+def title_of(meta: str, file_name: str, document: DocumentLayout) -> str:
+    """The title for a paper laid out, from its metadata's, its file's name and page one: its
+    own text (running lines left out), all it prints (for a label) and its running header."""
+    if not document.pages:
+        return titles.choose_title(meta, file_name, [])
+    first, done = document.pages[0], document.finish[0]
+    blocks = [b for k, b in enumerate(first.blocks) if k not in done.furniture]
+    return titles.choose_title(meta, file_name, blocks, [b.text for b in first.blocks], done.header)

@@ -32,7 +32,6 @@ from memberdesk.papers.flow import (
 )
 from memberdesk.papers.scans import OcrCancelled, Progress
 from memberdesk.papers.shapes import DocumentLayout, PageLayout, PaperProblem
-from memberdesk.papers.titles import choose_title
 from memberdesk.papers.workers import kill_workers, page_chunks, ready_to_spawn, result_unless_cancelled, watch_parent
 from memberdesk.sources.local import pdf_paths
 
@@ -373,9 +372,8 @@ class Importer:
             for page, done in zip(paper.pages, paper.finish)
         ]
         contents = None if info.outline else contents_from_headings(paper)
-        first = paper.pages[0].blocks if paper.pages else ()
         # A council's own name for the paper (from sync) wins; else metadata unless a template's.
-        title = None if keep_title else choose_title(info.metadata_title, source.name, first)
+        title = None if keep_title else extract.title_of(info.metadata_title, source.name, paper)
         self.library.documents.lay_out(document_id, rows, extraction=EXTRACTION, outline=contents, title=title)
         return labels
 

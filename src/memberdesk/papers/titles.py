@@ -86,7 +86,7 @@ def is_template_title(title: str, file_name: str = "") -> bool:
 
 
 # "Appendix E", "Item 7": the label a title may start with, naming which of a meeting's papers it is.
-_LABEL = re.compile(r"^(appendix|annexe?|item|schedule|enclosure)\s+([A-Z]{1,2}|\d{1,3})\b", re.I)
+_LABEL = re.compile(r"^((?i:appendix|annexe?|item|schedule|enclosure))\s+([A-Z]{1,2}|\d{1,3})\b")
 LABEL_WORDS = 8  # a block that starts with a label and runs longer is prose ("Appendix C sets out ...")
 
 
@@ -94,18 +94,18 @@ def _relabelled(text: str, file_name: str, printed: Sequence[str]) -> str:
     """The metadata's title with the label page one prints in place of another: a paper made
     from last year's (or another appendix's) file keeps its old Title ("Appendix E - Annual
     Minimum Revenue Provision Statement" on the paper printed "Appendix O"). Only where page
-    one's short lines and the file name agree on one other label, and none prints the
-    metadata's own."""
+    one's short lines and the file name, between them, name one other label (a letter in
+    capitals or a number) and none names the metadata's own."""
     own = _LABEL.match(text)
     if own is None:
         return text
     kind = own.group(1).casefold()
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", file_name).replace("_", " ")
     labels = set()
-    for line in [*printed, stem]:
-        line = " ".join(line.split())
-        found = _LABEL.match(line)
-        if found and found.group(1).casefold() == kind and (line is stem or len(line.split()) <= LABEL_WORDS):
+    for line, named in [*((p, False) for p in printed), (stem, True)]:
+        words = " ".join(line.split())
+        found = _LABEL.match(words)
+        if found and found.group(1).casefold() == kind and (named or len(words.split()) <= LABEL_WORDS):
             labels.add(found.group(2).upper())
     if len(labels) != 1 or own.group(2).upper() in labels:
         return text
@@ -143,9 +143,17 @@ def choose_title(
     for k, block in enumerate(first_page):
         if block.kind == HEADING and block.text.strip() and not _STAMP.match(block.text.strip()):
             return _run_on(first_page, k)
-    running = " ".join(header.split())
-    words = re.sub(r"\b(page|of)\b|[\d\W]+", " ", running, flags=re.I).split()  # not "Page 3 of 9"
-    if words and len(running.split()) >= 2 and not _STAMP.match(running) and not is_template_title(running, file_name):
-        return running
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", file_name).replace("_", " ").strip()
+    if len(re.findall(r"[A-Za-z]{2,}", stem)) < 2 and _names_paper(header):
+        return " ".join(header.split())  # a file named "x07": its header names it better
     return stem or file_name
+
+
+_NO_NAME = re.compile(r"\b(council|official|sensitive|restricted|confidential|draft|page)\b|^agenda item\b", re.I)
+
+
+def _names_paper(header: str) -> bool:
+    """Whether a running header could name the paper: words, not a page number, a council's
+    own name or a security marking ("OFFICIAL - SENSITIVE")."""
+    words = re.findall(r"[A-Za-z]{2,}", header)
+    return len(words) >= 2 and not _NO_NAME.search(header) and not _STAMP.match(header.strip())
