@@ -159,7 +159,8 @@ def table(words: Sequence[Word], grid_lines: Grid) -> tuple[Table, frozenset[int
             c -= 1
         cells[r][c].append(word)
         used.add(id(word))
-    spans = [_spans(cols, tall, (rows[r] + rows[r + 1]) / 2) for r in range(len(cells))]
+    near = [[v for v in tall if abs(v.cx - x) <= 2 * TOUCH] for x in cols]  # each edge's rules, once
+    spans = [_spans(near, (rows[r] + rows[r + 1]) / 2) for r in range(len(cells))]
     for r, row in enumerate(cells):
         if row[0] and not any(row[1:]) and len(spans[r]) == 1 and (split := _by_runs(row[0], cols)):
             cells[r], spans[r] = split, [(k, k + 1) for k in range(len(split))]
@@ -194,15 +195,12 @@ EDGE_ROOM = 1.5  # ems: how far from its column's edge a heading's text in a ban
 EDGE_GAP = 0.3  # ems: a gap across a column's edge in such a row parts two cells ("2027-28 | Service Area")
 
 
-def _spans(cols: list[float], tall: list[Box], middle: float) -> list[tuple[int, int]]:
+def _spans(near: list[list[Box]], middle: float) -> list[tuple[int, int]]:
     """A row's cells as ranges of columns (first, end): columns no rule parts there are one
-    cell (a heading over a group of columns, a title across the table)."""
-    cuts = [
-        k
-        for k in range(1, len(cols) - 1)
-        if any(abs(v.cx - cols[k]) <= 2 * TOUCH and v.y0 <= middle <= v.y1 for v in tall)
-    ]
-    bounds = [0, *cuts, len(cols) - 1]
+    cell (a heading over a group of columns, a title across the table). `near`: each column
+    edge's vertical rules."""
+    cuts = [k for k in range(1, len(near) - 1) if any(v.y0 <= middle <= v.y1 for v in near[k])]
+    bounds = [0, *cuts, len(near) - 1]
     return list(zip(bounds, bounds[1:]))
 
 
