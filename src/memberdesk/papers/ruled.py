@@ -14,6 +14,7 @@ import statistics
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from memberdesk.papers import grid_rows
 from memberdesk.papers.bands import bands
 from memberdesk.papers.numbers import is_number
 from memberdesk.papers.paragraphs import join_lines
@@ -28,7 +29,6 @@ THINNEST = 8.0  # points: edges closer than this part no cell (no line of text f
 _VOWEL = re.compile(r"[aeiouy]")
 SIGNS = ("-", "\u2212", "\u2013")  # a minus sign, as Excel and Word print one
 MAX_TAIL = 3  # letters: the most of a word cut by a narrow cell that is put back on its head
-HEAD_WORDS = 6  # a footnote runs longer than a heading's few words
 
 
 Grid = tuple[list[float], list[float], list[Box]]
@@ -160,12 +160,12 @@ def table(words: Sequence[Word], grid_lines: Grid) -> tuple[Table, frozenset[int
         cells[r][c].append(word)
         used.add(id(word))
     near = [[v for v in tall if abs(v.cx - x) <= 2 * TOUCH] for x in cols]  # each edge's rules, once
-    spans = [_spans(near, (rows[r] + rows[r + 1]) / 2) for r in range(len(cells))]
+    spans = [grid_rows.spans(near, (rows[r] + rows[r + 1]) / 2) for r in range(len(cells))]
     for r, row in enumerate(cells):
-        if row[0] and not any(row[1:]) and len(spans[r]) == 1 and (split := _by_runs(row[0], cols)):
+        if row[0] and not any(row[1:]) and len(spans[r]) == 1 and (split := grid_rows.by_runs(row[0], cols)):
             cells[r], spans[r] = split, [(k, k + 1) for k in range(len(split))]
     kept = [r for r, row in enumerate(cells) if any(row)]
-    notes = _notes(cells, kept)
+    notes = grid_rows.notes(cells, kept)
     if notes:
         # Footnotes ruled in as the grid's last rows ("[1] These are projects relying on
         # unsecured funding ..."): the page's own text under the table, not a row of it.
@@ -176,7 +176,7 @@ def table(words: Sequence[Word], grid_lines: Grid) -> tuple[Table, frozenset[int
     if _split_cells(grid) or _stacked_rows(grid):
         return None  # the lines are a shading or a frame, not the cells: columns inside them
     found = cells_table(grid, Box(cols[0], rows[0], cols[-1], rows[-1]), merged)
-    if found is not None and (top := _captions(grid)):
+    if found is not None and (top := grid_rows.captions(grid)):
         # Title bands drawn as the grid's first rows ("Environment & Circular Economy" over
         # "Director: ...", an appendix's print title over a directorate's name), with the
         # header row under them: the titles are read as the page's own text above the table,
@@ -186,110 +186,6 @@ def table(words: Sequence[Word], grid_lines: Grid) -> tuple[Table, frozenset[int
             caption = {id(w) for row in grid[:top] for cell in row for w in cell}
             return under, frozenset(used - caption)
     return None if found is None else (found, frozenset(used))
-
-
-# A row drawn with no rule inside it holds words set in the columns when its words stand apart
-# by this many ems (a shaded header band: "Directorate   Cabinet Member   2025-26 £000's").
-RUN_GAP = 0.8
-EDGE_ROOM = 1.5  # ems: how far from its column's edge a heading's text in a band may start or end
-EDGE_GAP = 0.3  # ems: a gap across a column's edge in such a row parts two cells ("2027-28 | Service Area")
-
-
-def _spans(near: list[list[Box]], middle: float) -> list[tuple[int, int]]:
-    """A row's cells as ranges of columns (first, end): columns no rule parts there are one
-    cell (a heading over a group of columns, a title across the table). `near`: each column
-    edge's vertical rules."""
-    cuts = [k for k in range(1, len(near) - 1) if any(v.y0 <= middle <= v.y1 for v in near[k])]
-    bounds = [0, *cuts, len(near) - 1]
-    return list(zip(bounds, bounds[1:]))
-
-
-def _spread(row: tuple[str, ...], spans: list[tuple[int, int]], keep: list[int]) -> tuple[str, ...]:
-    """A header row with each merged cell's text in every column it spans ("2025-28 Draft MTFP"
-    over its three years), as the unruled tables name a group's columns (table_heads.py)."""
-    out = list(row)
-    where = {column: k for k, column in enumerate(keep)}
-    for first, end in spans:
-        inside = [where[c] for c in range(first, end) if c in where]
-        if len(inside) == len(keep):
-            continue  # a title across the whole table names no column
-        if len(inside) > 1 and out[inside[0]] and not any(out[k] for k in inside[1:]):
-            for k in inside[1:]:
-                out[k] = out[inside[0]]
-    return tuple(out)
-
-
-def _by_runs(words: list[Word], cols: list[float]) -> list[list[Word]] | None:
-    """A row with no rule inside it whose lines hold runs of words wide apart (Excel's shaded
-    header or total band, the columns' rules left out): each run in the column it starts in,
-    a run also parted where a column's edge falls in a gap after a word. None for a row of one
-    run a line (a title across the table: one cell)."""
-    lines = [band.words for band in bands(words)]
-    if not any(b.box.x0 - a.box.x1 > RUN_GAP * (b.size or 10.0) for line in lines for a, b in zip(line, line[1:])):
-        return None
-    out: list[list[Word]] = [[] for _ in cols[1:]]
-    for line in lines:
-        runs: list[list[Word]] = []
-        for k, word in enumerate(line):
-            gap = word.box.x0 - line[k - 1].box.x1 if k else 0.0
-            edge = k and any(line[k - 1].box.x1 <= x <= word.box.x0 for x in cols[1:-1])
-            if not k or gap > RUN_GAP * (word.size or 10.0) or (edge and gap > EDGE_GAP * (word.size or 10.0)):
-                runs.append([word])
-            else:
-                runs[-1].append(word)
-        taken: set[int] = set()
-        for run in runs:
-            found = _run_columns(run, cols)
-            if found is None or taken & set(found):
-                return None  # runs that stand in no column of their own: justified text, a tab stop
-            taken.update(found)
-            out[found[0]].extend(run)
-    return out if sum(1 for cell in out if cell) >= 2 else None
-
-
-def _run_columns(run: list[Word], cols: list[float]) -> range | None:
-    """The columns a run of words stands over: one, set against its left edge or its right or
-    centred (a heading left-aligned, a figure right-aligned, a reference centred), or several
-    from the left edge of the first (a total's label across merged cells); None for a run
-    floating in a column (justified text, a tab stop)."""
-    x0, x1, em = run[0].box.x0, run[-1].box.x1, run[0].size or 10.0
-    first = min(max(bisect_right(cols, x0 + TOUCH) - 1, 0), len(cols) - 2)
-    last = min(max(bisect_right(cols, x1 - TOUCH) - 1, first), len(cols) - 2)
-    if x0 - cols[first] <= EDGE_ROOM * em:
-        return range(first, last + 1)
-    left, right = cols[first], cols[first + 1]
-    if first == last and (right - x1 <= EDGE_ROOM * em or abs(x0 + x1 - left - right) / 2 <= EDGE_ROOM * em):
-        return range(first, first + 1)  # right-aligned or centred in its column
-    return None
-
-
-_NOTE_MARK = re.compile(r"^(\[\d{1,2}\]|\(\d{1,2}\)|\*+|†|note[s]?\b|source[s]?\b)", re.I)
-
-
-def _notes(cells: list[list[list[Word]]], kept: list[int]) -> int:
-    """How many of the grid's last rows are footnotes: words in the first cell only, starting
-    with a note's mark ("[1]", "*", "Note:") and running to a sentence, two rows at least left
-    above them."""
-    notes = 0
-    while notes < len(kept) - 2:
-        row = cells[kept[-1 - notes]]
-        words = row[0]
-        if not words or any(row[1:]) or len(row) < 2:
-            break
-        text = " ".join(w.text for w in sorted(words, key=lambda w: (round(w.box.y0), w.box.x0)))
-        if not _NOTE_MARK.match(text) or len(text.split()) <= HEAD_WORDS:
-            break
-        notes += 1
-    return notes
-
-
-def _captions(grid: list[list[list[Word]]]) -> int:
-    """How many rows at the top hold words in the first cell only (a cell across the table),
-    with at least two rows below them (a title band over the header)."""
-    top = 0
-    while top < len(grid) - 2 and len(grid[top]) >= 2 and grid[top][0] and not any(grid[top][1:]):
-        top += 1
-    return top
 
 
 def cells_table(
@@ -320,7 +216,7 @@ def cells_table(
             break
         head += 1  # under a bold heading over groups, their own headings in plain type ("2025-26")
     if spans is not None:
-        texts[:head] = [_spread(texts[n], spans[n], keep) for n in range(head)]
+        texts[:head] = [grid_rows.spread(texts[n], spans[n], keep) for n in range(head)]
     body = texts[head:]
     totals = tuple(n for n, row in enumerate(body) if names_total(row))
     return Table(head=tuple(texts[:head]), body=tuple(body), totals=totals, box=box)
