@@ -11,8 +11,8 @@ import pytest
 import paper_factory
 from memberdesk.papers.extract import extract_pages
 from memberdesk.papers.hyphens import settle
+from memberdesk.papers.joining import join_lines
 from memberdesk.papers.layout import layout_page
-from memberdesk.papers.paragraphs import join_lines
 from memberdesk.papers.shapes import HEADING, Box, Word
 from word_factory import line, lines, page
 

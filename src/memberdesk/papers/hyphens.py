@@ -2,7 +2,7 @@
 
 PDFium reports a hyphen that ends a line as U+0002 whether the writer typed it ("one-off",
 "long-term") or a typesetter put it in to fit the line ("inter-national"), so one page's lines
-cannot tell which. The paragraph joiner (paragraphs.join_lines) leaves such a word with BREAK
+cannot tell which. The paragraph joiner (joining.join_lines) leaves such a word with BREAK
 where the line broke; resolve() decides for the whole paper, from how the paper prints the word
 where no line breaks it: "international" printed whole elsewhere loses the hyphen, "one-off"
 keeps it. With no such evidence the hyphen stays, as printed: council papers are mostly Word's,

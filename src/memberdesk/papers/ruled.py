@@ -16,8 +16,8 @@ from collections.abc import Sequence
 
 from memberdesk.papers import grid_rows
 from memberdesk.papers.bands import bands
+from memberdesk.papers.joining import join_lines
 from memberdesk.papers.numbers import is_number
-from memberdesk.papers.paragraphs import join_lines
 from memberdesk.papers.shapes import Box, Table, Word, introduces, names_total
 
 TOUCH = 2.0  # points: rules this close are joined

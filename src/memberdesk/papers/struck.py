@@ -4,7 +4,7 @@ told what a paper with tracked changes takes out, as a sighted reader sees it. P
 Word prints a tracked deletion (and any text struck through) with a thin line drawn through
 the middle of the words; an underline sits under them and a table's rules between its rows,
 so only a thin level line across the middle of most of a word's width strikes it. Marked word
-by word here; paragraphs.join_lines makes the marks of neighbouring words one.
+by word here; joining.join_lines makes the marks of neighbouring words one.
 """
 
 from __future__ import annotations
