@@ -14,7 +14,9 @@ from memberdesk.papers.bands import bands
 from memberdesk.papers.shapes import Box, Word
 
 EDGE_SNAP = 2.0  # points: a word's edge this near a column's edge stands on it
-HEAD_WORDS = 6  # a footnote runs longer than a heading's few words
+# The most words of a header's cell: Excel's hold a few each; a line longer than this is a
+# note's (over a table, or a footnote under a grid). Shared with tables.py.
+HEAD_WORDS = 6
 
 
 # A row drawn with no rule inside it holds words set in the columns when its words stand apart

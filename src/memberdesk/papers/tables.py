@@ -29,14 +29,12 @@ from memberdesk.papers.columns import (
     join_justified,
     line_cells,
 )
+from memberdesk.papers.grid_rows import HEAD_WORDS
 from memberdesk.papers.numbers import is_number
 from memberdesk.papers.shapes import Box, Table, Word, names_total, union_all
 
 # Lines further apart than this many ems end a table.
 TABLE_GAP = 2.6
-# A header line above a table that is one run of more words than this, not bold, is a note's
-# line: Excel's header cells hold a few words each.
-HEAD_WORDS = 6
 # Past this many words a page is not searched for tables (glyphs.MAX_CHARS already caps it).
 MAX_WORDS = 30_000
 
