@@ -17,9 +17,10 @@ from memberdesk.model import OutlineEntry
 from memberdesk.papers.hyphens import settle
 from memberdesk.papers.shapes import HEADING, DocumentLayout, PageFinish, PageLayout, Table
 
-# 2: figures said by their alt text; 3: tables; 4: title bands over tables, hyphens as printed.
+# 2: figures said by their alt text; 3: tables; 4: title bands over tables, hyphens as printed;
+# 5: titles in light type on dark bands.
 # Bump when the extractor changes what it stores: `reindex` reads older papers again.
-EXTRACTION = 4
+EXTRACTION = 5
 
 
 @dataclass(frozen=True)

@@ -56,12 +56,16 @@ SMALLER = 0.8  # at most this height of the glyph before it
 RAISED = 0.15  # its foot at least this much of that height above the other's
 _MARKED = re.compile(f"(?:{SUPER}\\d)+")
 _UNITS = ("m", "km", "cm", "mm", "ft", "sq ft", "sqm")  # m² and km³: units squared and cubed, not footnotes
+# Text at least this light (luminance, white 1) is read on a dark ground: an EqIA's section
+# band, a header row in white on navy. It stands out as bold does (headings.py).
+LIGHT = 0.8
+_FILLED = (0, 2, 4, 6)  # FPDF_TEXTRENDERMODE: fill, fill and stroke, and those also clipping
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demibold", "extrabold")
 _FORCE_BOLD = 1 << 18
 
 
 class _FontCache:
-    """Size, weight and angle per text object: they are constant within one, and asking pdfium
+    """Size, weight, angle and lightness per text object: they are constant within one, and asking pdfium
     once per object instead of once per glyph keeps a dense page cheap. Some generators make
     every glyph its own object (a notice placed letter by letter), so the weight, a property of
     the font, is asked once per font."""
@@ -70,14 +74,16 @@ class _FontCache:
         self.textpage = textpage
         self.handle = handle
         self.rotation = rotation
-        self.known: dict[int, tuple[float, bool, int]] = {}
+        self.known: dict[int, tuple[float, bool, int, bool]] = {}
         self.bold: dict[int, bool] = {}
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.c_int()
         self.matrix = raw.FS_MATRIX()
         self.where = ctypes.byref(self.matrix)
+        self.rgba = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
+        self.colour = tuple(ctypes.byref(v) for v in self.rgba)
 
-    def get(self, index: int, key: int) -> tuple[float, bool, int]:
+    def get(self, index: int, key: int) -> tuple[float, bool, int, bool]:
         """`key` is the glyph's text object's address (0 when pdfium gives none)."""
         found = self.known.get(key) if key else None
         if found is None:
@@ -86,7 +92,7 @@ class _FontCache:
                 self.known[key] = found
         return found
 
-    def _ask(self, index: int, key: int) -> tuple[float, bool, int]:
+    def _ask(self, index: int, key: int) -> tuple[float, bool, int, bool]:
         size = _FONT_SIZE(self.handle, index)
         scale, angle = 1.0, 0.0
         if _MATRIX(self.handle, index, self.where):
@@ -105,7 +111,14 @@ class _FontCache:
         seen = (angle - self.rotation) % 360
         off = min(seen, 360 - seen)
         sideways = 0 if off <= 10 else 2 if abs(off - 90) <= 10 else 1
-        return round(size * scale, 2), bold, sideways
+        return round(size * scale, 2), bold, sideways, bool(key) and self._light(key)
+
+    def _light(self, key: int) -> bool:
+        handle = ctypes.c_void_p(key)
+        if _RENDER_MODE(handle) not in _FILLED or not _FILL(handle, *self.colour):
+            return False  # outlined or invisible (a scan's OCR layer): no fill is seen
+        red, green, blue, alpha = (v.value for v in self.rgba)
+        return alpha > 0 and 0.2126 * red + 0.7152 * green + 0.0722 * blue >= LIGHT * 255
 
     def _bold(self, index: int) -> bool:
         tp = self.textpage
@@ -199,6 +212,8 @@ _TEXT_OBJECT = _fast("FPDFText_GetTextObject", ctypes.c_void_p)
 _FONT_SIZE = _fast("FPDFText_GetFontSize", ctypes.c_double)
 _MATRIX = _fast("FPDFText_GetMatrix", ctypes.c_int)
 _OBJECT_FONT = _fast("FPDFTextObj_GetFont", ctypes.c_void_p)
+_RENDER_MODE = _fast("FPDFTextObj_GetTextRenderMode", ctypes.c_int)
+_FILL = _fast("FPDFPageObj_GetFillColor", ctypes.c_int)
 
 
 def _transform(crop: tuple[float, float, float, float], rotation: int) -> tuple[float, ...]:
@@ -238,10 +253,11 @@ def words(
     texts: dict[int, str | None] = {}
     marks: set[int] = set()  # combining accents, drawn as their own glyph
     runs: list[_Run] = []  # the words read, made into Words at the end
-    # The word being read: its characters, box, summed sizes, bold glyphs, glyphs, sideways.
+    # The word being read: its characters, box, summed sizes, bold glyphs, glyphs, sideways,
+    # light glyphs.
     chars: list[str] = []
     wx0 = wy0 = wx1 = wy1 = sizes = 0.0
-    bolds = count = 0
+    bolds = count = lights = 0
     wside = 0
     lx0 = ly0 = lx1 = ly1 = 0.0  # the last glyph of that word
     # Fake bold and shadows draw the same glyph again a hair away: every glyph kept is filed in
@@ -251,7 +267,7 @@ def words(
     seen: dict[tuple[str, int, int], float] = {}
     px0 = py0 = px1 = py1 = math.nan
     blocked = True
-    last_object, size0, bold, sideways = -1, 0.0, False, 0
+    last_object, size0, bold, sideways, light = -1, 0.0, False, 0, False
     # What depends only on the size, worked out once per text object while its size is known
     # (the same products as per glyph, so the same floats): the nearness of a copy, the reach
     # of a glyph that follows the last, the gap that cuts a word, the step back that does.
@@ -273,7 +289,7 @@ def words(
             if generated(handle, i):
                 continue  # pdfium's guessed spaces and line ends: geometry decides here
             if chars:
-                runs.append((chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside))
+                runs.append((chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside, lights))
                 chars = []
             continue
         if not box_of(handle, i, where):
@@ -295,7 +311,7 @@ def words(
             # its own run, are not looked at twice.)
             if chars and obj and (chars[-1] in ".)" or chars[-1].isdigit()) and is_number("".join(chars)):
                 gap_cut = LABEL_GAP * size  # "3.1" and its text as two runs, a thin gap apart
-            size0, bold, sideways = fonts.get(i, obj)
+            size0, bold, sideways, light = fonts.get(i, obj)
             hidden = bool(obj) and _hidden(obj)
             last_object = obj
             if size0:
@@ -368,27 +384,30 @@ def words(
                     wy1 = y1
                 sizes += size
                 bolds += bold
+                lights += light
                 count += 1
                 lx0, ly0, lx1, ly1 = x0, y0, x1, y1
                 continue
-            runs.append((chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside))
+            runs.append((chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside, lights))
         chars = [text]
         raised = False
         wx0, wy0, wx1, wy1, sizes, bolds, count, wside = x0, y0, x1, y1, size, int(bold), 1, sideways
+        lights = int(light)
         lx0, ly0, lx1, ly1 = x0, y0, x1, y1
     if chars:
-        runs.append((chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside))
+        runs.append((chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside, lights))
     return _words(runs)
 
 
-# A word as read: its glyphs' texts, box (x0, y0, x1, y1), summed sizes, bold glyphs, glyphs, sideways.
-_Run = tuple[list[str], float, float, float, float, float, int, int, int]
+# A word as read: its glyphs' texts, box (x0, y0, x1, y1), summed sizes, bold glyphs, glyphs,
+# sideways, light glyphs.
+_Run = tuple[list[str], float, float, float, float, float, int, int, int, int]
 
 
 def _words(runs: list[_Run]) -> list[Word]:
     out: list[Word] = []
     add, join, normal = out.append, "".join, unicodedata.normalize
-    for chars, x0, y0, x1, y1, sizes, bolds, count, sideways in runs:
+    for chars, x0, y0, x1, y1, sizes, bolds, count, sideways, lights in runs:
         text = join(chars)
         if not text.isascii():  # ASCII is NFC already, and has no soft hyphen
             text = normal("NFC", text)
@@ -396,5 +415,6 @@ def _words(runs: list[_Run]) -> list[Word]:
                 text = _MARKED.sub(lambda m: "[" + m.group(0).replace(SUPER, "") + "]", text)
             if not text.strip(SOFT_HYPHEN):
                 continue
-        add(new_word(text, Box(x0, y0, x1, y1), round(sizes / count, 2), bolds * 2 > count, len(out), sideways > 0))
+        box = Box(x0, y0, x1, y1)
+        add(new_word(text, box, round(sizes / count, 2), bolds * 2 > count, len(out), sideways > 0, lights * 2 > count))
     return out

@@ -1,7 +1,7 @@
 """Which blocks are headings, and at what level, judged against the body text's size. Pure.
 
 A heading is short and stands out from the body: larger type, or bold or capitals where the
-body is neither, or a line of its own underlined. Levels follow the sizes used for headings, largest first; bold or capital
+body is neither, or a line of its own underlined, or light type on a dark band. Levels follow the sizes used for headings, largest first; bold or capital
 headings at body size come below those, one deeper for each part of a number like "4.2".
 The judgement is made per page first (all a worker knows) and again over the whole document.
 """
@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
+from memberdesk.papers.markers import is_marker, is_number
 from memberdesk.papers.shapes import HEADING, PARAGRAPH, Block
 
 _STAMP = re.compile(r"^(page\s+)?[-\u2013\s]*(\d{1,4}|[ivxlcdm]{1,7})[-\u2013\s]*(of\s+\d{1,4})?$", re.I)
@@ -28,7 +29,7 @@ _CAPTION = re.compile(r"^(table|chart|figure|graph|diagram)\s+\d+(\.\d+)*[a-z]?\
 _RECOMMENDS = re.compile(r"^\S+\s+to\s", re.I)  # "1. To NOTE ...": a numbered recommendation, set bold
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?\s")
 MAX_LEVEL = 6
-UNDERLINED_WORDS = 10  # the most words of a heading marked by its underline alone
+MARKED_WORDS = 10  # the most words of a heading marked by its underline or dark band alone
 CAPITALS_WORDS = 20  # the most words of a heading at body size (two lines of capitals)
 
 
@@ -72,8 +73,12 @@ def _shape(block: Block, body: float, body_bold: bool) -> str:
     capitals = sum(1 for c in letters if c.isupper())
     if block.bold and not body_bold and (len(words) <= 14 or text.endswith("?")):
         return "plain"  # a form's question in bold runs longer ("Do you have evidence that can help ...?")
-    if block.underlined and len(words) <= UNDERLINED_WORDS and not text[:1].islower() and not text.endswith("."):
-        return "plain"  # a Word appendix's only mark of its headings (a sentence underlined is stressed)
+    # A Word appendix's only mark of its headings is an underline, an EqIA's a dark band
+    # ("Section B - Evidence"): a sentence so marked is stressed, a bullet a callout.
+    bullet = is_marker(words[0]) and not is_number(words[0])
+    marked = (block.underlined or block.light) and len(words) <= MARKED_WORDS
+    if marked and not text[:1].islower() and not text.endswith(".") and not bullet:
+        return "plain"
     if len(letters) >= 4 and capitals >= 0.9 * len(letters) and (len(words) <= 10 or block.lines <= 2):
         # A heading in capitals runs to two lines ("PERCEIVED IMPACT OF ACCESSING FAMILY HUB
         # SERVICES AT THE SHEPPEY GATEWAY ON FAMILY", 13 words).

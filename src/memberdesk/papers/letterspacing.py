@@ -63,4 +63,13 @@ def _word(run: list[Word]) -> Word:
         return run[0]
     box = Box(run[0].box.x0, min(w.box.y0 for w in run), run[-1].box.x1, max(w.box.y1 for w in run))
     first = run[0]
-    return Word("".join(w.text for w in run), box, first.size, first.bold, first.order, first.sideways, first.from_form)
+    return Word(
+        "".join(w.text for w in run),
+        box,
+        first.size,
+        first.bold,
+        first.order,
+        first.sideways,
+        first.from_form,
+        first.light,
+    )

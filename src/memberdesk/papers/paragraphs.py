@@ -83,6 +83,10 @@ def _line_bold(line: Band) -> bool:
     return bold
 
 
+def _light(words: list[Word]) -> bool:
+    return sum(len(w.text) for w in words if w.light) * 2 > sum(len(w.text) for w in words)
+
+
 class Gaps:
     """The usual gap between lines of one paragraph on this page, in ems, for each type size:
     headings are often set with more leading than the body, and a wider gap than usual for
@@ -209,6 +213,8 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[flo
         return True
     if _line_bold(line) != _line_bold(prev) and _ends_short(prev, line, right, em, 0.0):
         return True
+    if _light(line.words) != _light(prev.words):
+        return True  # out of a dark band or into one: a band's title is never its text's first line
     # The edge wrapped lines return to: the first line's (or the text after its number) until
     # a second line shows it, so an indented first line does not hide the next indent.
     edge = min(b.x0 for b in block.lines[1:]) if len(block.lines) > 1 else block.body_x0
@@ -297,6 +303,7 @@ def _block(group: _Open, table: bool, page_width: float, page_height: float) -> 
         number=number,
         lines=len(group.lines),
         table=table,
+        light=_light(words),
     )
 
 

@@ -1,0 +1,28 @@
+"""Type set light on a dark band: the one mark of an EqIA's section titles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import eqia_factory
+from memberdesk.papers.extract import extract_pages, finish_document
+from memberdesk.papers.shapes import HEADING
+
+
+def test_a_title_in_white_on_a_dark_band_is_a_heading_and_its_own_paragraph(tmp_path: Path) -> None:
+    # Kent's EqIAs: each protected characteristic's section was a paragraph, and one ran into
+    # the bold question under it ("... Gender identity/transgender Are there negative impacts").
+    layout = finish_document(extract_pages(eqia_factory.eqia_bands(tmp_path / "eqia.pdf")))
+    blocks = [(b.kind, b.text) for b in layout.pages[0].blocks]
+    assert blocks[0] == (HEADING, "20. Negative impacts and Mitigating actions for Disability")
+    assert (HEADING, "22. Negative Impacts and Mitigating actions for Gender identity/transgender") in blocks
+    assert (HEADING, "Are there negative impacts for Gender identity/transgender") in blocks
+    assert [b.light for b in layout.pages[0].blocks][:3] == [True, False, False]
+
+
+def test_a_bullet_or_a_sentence_in_white_is_no_heading(tmp_path: Path) -> None:
+    # A slide's callouts are set apart in colour as well, but say things, not name sections.
+    layout = finish_document(extract_pages(eqia_factory.eqia_bands(tmp_path / "eqia.pdf")))
+    kinds = {b.text: b.kind for b in layout.pages[0].blocks}
+    assert kinds["\u2022 Support carers and their families"] != HEADING
+    assert kinds["Every family is offered a visit within two weeks of the referral."] != HEADING
