@@ -300,6 +300,15 @@ SENTENCE_TABLE: list[tuple[str, str, list[str]]] = [
     ),
     ("repeated", "The report was noted. The report was noted.", ["The report was noted.", "The report was noted."]),
     ("one-sentence", "Apologies were received from Cllr. Brown.", ["Apologies were received from Cllr. Brown."]),
+    # A motion's clauses lettered "a.)", "b." or "iv.": once the letter was a sentence of its own.
+    (
+        "letter-bracket",
+        "a.) Immediate action to ban vapes. It passed.",
+        ["a.) Immediate action to ban vapes.", "It passed."],
+    ),
+    ("letter-dot", "b. Note the report.", ["b. Note the report."]),
+    ("roman-dot", "iv. Agree the budget.", ["iv. Agree the budget."]),
+    ("letter-inside", "See item a. Then vote.", ["See item a.", "Then vote."]),
 ]
 
 

@@ -37,7 +37,7 @@ _ITEM = re.compile(
     r"""^[ \t]*(?:
         (?P<bullet>[•●▪■◦○·‣⁃∙\-–—*]|o(?=[ \t]+[^a-z\s]))[ \t]+  # "o": Word's second-level bullet
       | (?P<num>\d+(?:\.\d+)+\.?|\d+[.)])[ \t]+
-      | (?P<letter>\(?(?:[a-z]|[ivx]{1,5})\))[ \t]+
+      | (?P<letter>\(?(?:[a-z]|[ivx]{1,5})\)|(?:[a-z]|[ivx]{1,5})\.\)?)[ \t]+  # "a.", "iv.", "a.)" too
     )""",
     re.VERBOSE,
 )
@@ -244,8 +244,11 @@ def _not_a_break(before: str, punct: str, rest: str) -> bool:
         return not (previous and previous[0].strip("(").lower() in LABEL_WORDS)
     if re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare) and bare not in ("a.m", "p.m"):
         return True  # "e.g", "i.e", "U.K" written with inner dots
-    # "3.2." numbering at the very start of a sentence is not the end of one.
-    return re.fullmatch(r"\d+(?:\.\d+)*", token.rstrip(".")) is not None and before.strip() == token
+    # "3.2." numbering, or a clause's letter ("a.", "iv.", "a.)"), at the very start of a
+    # sentence is not the end of one.
+    if before.strip() != token:
+        return False
+    return re.fullmatch(r"\d+(?:\.\d+)*|[a-z]|[ivx]{1,5}", token.rstrip(".")) is not None
 
 
 def _clean(text: str) -> str:
