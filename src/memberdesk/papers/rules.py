@@ -45,6 +45,9 @@ _SEGMENT = _typed("FPDFPath_GetPathSegment", _VP, _VP, _INT)
 _POINT = _typed("FPDFPathSegment_GetPoint", _INT, _VP, _F, _F)
 _KIND = _typed("FPDFPathSegment_GetType", _INT, _VP)
 _MATRIX = _typed("FPDFPageObj_GetMatrix", _INT, _VP, ctypes.POINTER(raw.FS_MATRIX))
+_IP, _UP = ctypes.POINTER(ctypes.c_int), ctypes.POINTER(ctypes.c_uint)
+_DRAW_MODE = _typed("FPDFPath_GetDrawMode", _INT, _VP, _IP, _IP)
+_FILL = _typed("FPDFPageObj_GetFillColor", _INT, _VP, _UP, _UP, _UP, _UP)
 
 
 def page_rules(doc: pdfium.PdfDocument, index: int) -> tuple[Box, ...]:
@@ -70,11 +73,15 @@ def read_page(page: pdfium.PdfPage) -> tuple[Box, ...]:
     refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     out: list[Box] = []
     boxes: list[tuple[float, float, float, float]] = []
+    whites: list[tuple[float, float, float, float]] = []  # filled white, no stroke
     for i in range(count):
         obj = _OBJECT(handle, i)
         if not obj or _TYPE(obj) != raw.FPDF_PAGEOBJ_PATH or not _BOUNDS(obj, *refs):
             continue
         bounds = (left.value, bottom.value, right.value, top.value)
+        if _white(obj):
+            whites.append(bounds)
+            continue
         if RULE <= min(bounds[2] - bounds[0], bounds[3] - bounds[1]) < SHAPES_WITHIN:
             shapes = _shapes(obj) or [bounds]
         else:
@@ -87,11 +94,47 @@ def read_page(page: pdfium.PdfPage) -> tuple[Box, ...]:
                 out.append(box_to_top_left(x0, y0, x1, y1, crop, rotation))
             elif w * h < 0.5 * area:
                 boxes.append((x0, y0, x1, y1))  # a box (a page-sized frame or background is no cell)
+    boxes.extend(b for b in _unshaded(whites) if (b[2] - b[0]) * (b[3] - b[1]) < 0.5 * area)
     for x0, y0, x1, y1 in _tiled(boxes):
         # A box: its four edges.
         for edge in ((x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1)):
             out.append(box_to_top_left(*edge, crop, rotation))
     return tuple(out)
+
+
+WHITE = 250  # each of red, green and blue at least this (of 255): a fill no page shows
+SPACE = 0.4  # the widest box, against its height, that is a space's shading
+SPACES = 0.3  # the least share of a line's boxes that are spaces, in text shaded box by box
+
+
+def _white(obj: int) -> bool:
+    """Whether a path is filled white and not stroked: nothing seen on the page, though an
+    Excel cell's white fill still marks the cell's bounds (its rows' edges)."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not _DRAW_MODE(obj, ctypes.byref(fill), ctypes.byref(stroke)) or stroke.value or not fill.value:
+        return False
+    rgba = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
+    if not _FILL(obj, *(ctypes.byref(v) for v in rgba)):
+        return False
+    red, green, blue, _alpha = (v.value for v in rgba)
+    return min(red, green, blue) >= WHITE
+
+
+def _unshaded(whites: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
+    """The white boxes less those that shade text word by word: Word shades pasted text white
+    with a box behind every word and every space, abutting along the line; those are no cells
+    (a risk register's paragraphs were read a word a cell). A line's boxes are that shading
+    when enough of them are as narrow as a space."""
+    lines: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+    for box in whites:
+        lines.setdefault((round(box[1] * 2), round(box[3] * 2)), []).append(box)
+    out: list[tuple[float, float, float, float]] = []
+    for line in lines.values():
+        height = line[0][3] - line[0][1]
+        spaces = sum(1 for b in line if b[2] - b[0] < SPACE * height)
+        if not (len(line) >= 3 and spaces >= SPACES * len(line)):
+            out.extend(line)
+    return out
 
 
 TILE = 0.5  # points: boxes whose sides meet this closely, over the same span, tile one area

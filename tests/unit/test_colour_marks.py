@@ -1,10 +1,10 @@
-"""Type set light on a dark band: the one mark of an EqIA's section titles."""
+"""Colour as the page uses it: type set light on a dark band (an EqIA's section titles), white shading that draws nothing."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import eqia_factory
+import colour_factory
 from memberdesk.papers.extract import extract_pages, finish_document
 from memberdesk.papers.shapes import HEADING
 
@@ -12,7 +12,7 @@ from memberdesk.papers.shapes import HEADING
 def test_a_title_in_white_on_a_dark_band_is_a_heading_and_its_own_paragraph(tmp_path: Path) -> None:
     # Kent's EqIAs: each protected characteristic's section was a paragraph, and one ran into
     # the bold question under it ("... Gender identity/transgender Are there negative impacts").
-    layout = finish_document(extract_pages(eqia_factory.eqia_bands(tmp_path / "eqia.pdf")))
+    layout = finish_document(extract_pages(colour_factory.eqia_bands(tmp_path / "eqia.pdf")))
     blocks = [(b.kind, b.text) for b in layout.pages[0].blocks]
     assert blocks[0] == (HEADING, "20. Negative impacts and Mitigating actions for Disability")
     assert (HEADING, "22. Negative Impacts and Mitigating actions for Gender identity/transgender") in blocks
@@ -22,7 +22,16 @@ def test_a_title_in_white_on_a_dark_band_is_a_heading_and_its_own_paragraph(tmp_
 
 def test_a_bullet_or_a_sentence_in_white_is_no_heading(tmp_path: Path) -> None:
     # A slide's callouts are set apart in colour as well, but say things, not name sections.
-    layout = finish_document(extract_pages(eqia_factory.eqia_bands(tmp_path / "eqia.pdf")))
+    layout = finish_document(extract_pages(colour_factory.eqia_bands(tmp_path / "eqia.pdf")))
     kinds = {b.text: b.kind for b in layout.pages[0].blocks}
     assert kinds["\u2022 Support carers and their families"] != HEADING
     assert kinds["Every family is offered a visit within two weeks of the referral."] != HEADING
+
+
+def test_text_shaded_white_word_by_word_is_a_paragraph_not_a_table(tmp_path: Path) -> None:
+    # A QPR's corporate risk register: a white box behind each word and space made every word
+    # a cell ("The | Council, | along |  | with | ...") and scrambled the headings into the rows.
+    layout = finish_document(extract_pages(colour_factory.white_shaded(tmp_path / "shaded.pdf")))
+    [block] = layout.pages[0].blocks
+    assert block.grid is None and not block.table
+    assert block.text == colour_factory.RISK_TEXT
