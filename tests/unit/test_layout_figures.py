@@ -11,6 +11,7 @@ from reportlab.pdfgen import canvas
 from memberdesk.library import Library
 from memberdesk.papers import glyphs
 from memberdesk.papers.extract import extract_pages, finish_document
+from memberdesk.papers.figures import described
 from memberdesk.papers.flow import page_text
 from memberdesk.papers.importer import Importer
 from tagged_factory import tagged_pdf
@@ -138,3 +139,35 @@ def test_a_text_box_tagged_as_a_figure_is_read_as_its_text_alone(tmp_path: Path)
     path = tagged_pdf(tmp_path / "box.pdf", [(lines, [("", (50, 680, 400, 100))])])
     [page] = extract_pages(path)
     assert [b.text for b in page.blocks] == [t for _y, t in lines]
+
+
+def test_a_chart_set_in_a_tables_cell_is_said_as_a_picture_not_as_its_cells_words(tmp_path: Path) -> None:
+    # A scorecard's KPI card: a chart in the card's table. Its alt text went into the cells
+    # as words, and was heard as a heading of the page's own ("A graph with a green line").
+    rows = [(700 - 16 * k, f"Indicator {k} | {80 + k}% | {70 + k}% | GREEN") for k in range(9)]
+    rows.insert(0, (716, "Indicator | Latest | Previous | RAG"))
+    alt = "A graph with a green line and a purple rectangle"
+    path = tagged_pdf(tmp_path / "card.pdf", [(rows, [(alt, (340.0, 600.0, 120.0, 40.0))])])
+    [page] = extract_pages(path)
+    [table] = [b.grid for b in page.blocks if b.grid is not None]
+    assert alt not in " ".join(" ".join(row) for row in table.body)
+    assert f"Picture: {alt}" in [b.text for b in page.blocks if b.figure]
+
+
+@pytest.mark.parametrize(
+    ("alt", "said"),
+    [
+        (
+            r"C:\Documents and Settings\butchd03\Local Settings\Temp\KCC_Logo_New_2012_Framed copy.jpg",
+            "KCC Logo New 2012 Framed copy",
+        ),
+        ("image001.png", ""),
+        ("/home/officer/IMG_2034.JPG", ""),
+        ("logo.png", "logo"),
+        ("A bar chart of spending by directorate", "A bar chart of spending by directorate"),
+        ("The photo shows the new hub.jpg", "The photo shows the new hub.jpg"),
+    ],
+)
+def test_alt_text_that_is_the_pictures_file_is_said_as_what_its_name_says(alt: str, said: str) -> None:
+    # A QPR's cover read out "Picture: C:\Documents and Settings\butchd03\Local Settings\...".
+    assert described(alt) == said

@@ -39,6 +39,23 @@ _TEXT, _FORM = 1, 5  # FPDF_PAGEOBJ_TEXT, FPDF_PAGEOBJ_FORM
 _GENERATED = re.compile(r"\s*description automatically generated( with (low|medium|high) confidence)?\.?$", re.I)
 
 
+# Alt text that is the picture's file: Word keeps the path a picture was inserted from.
+_FILE = re.compile(r"^(?:[a-z]:[\\/]|[\\/]|file:|(?=\S+$)).*\.(?:jpe?g|png|gif|bmp|tiff?|emf|wmf|svg)$", re.I)
+# A file's name a camera or Office gave it, saying nothing: "image001", "IMG_2034", "Picture 3".
+_NUMBERED_NAME = re.compile(r"^(?:image|img|picture|pic|photo|dsc|dscn|scan|graphic)[\s_-]*\d*$", re.I)
+
+
+def described(alt: str) -> str:
+    """What a picture's alt text tells a listener: Office's made-up captions and file paths
+    ("C:\\...\\KCC_Logo_New_2012_Framed copy.jpg") are cut to what they say, "" for nothing."""
+    alt = _GENERATED.sub("", alt).strip()
+    if _FILE.match(alt):
+        name = re.split(r"[\\/]", alt)[-1].rsplit(".", 1)[0]
+        name = " ".join(name.replace("_", " ").replace("%20", " ").split())
+        return "" if _NUMBERED_NAME.match(name) else name
+    return alt
+
+
 def read(page: pdfium.PdfPage) -> list[Figure]:
     """The figures on `page` (with alt text, or without it and as big as a picture worth saying
     is there), in structure order; [] for an untagged paper."""
@@ -75,7 +92,7 @@ def _figures(page: pdfium.PdfPage, boxes: dict[int, Box]) -> list[Figure]:
             if not element:
                 continue
             if _text(raw.FPDF_StructElement_GetType, element, buffer) == FIGURE:
-                alt = _GENERATED.sub("", _text(raw.FPDF_StructElement_GetAltText, element, buffer))
+                alt = described(_text(raw.FPDF_StructElement_GetAltText, element, buffer))
                 wanted.append((alt, _marks(element)))
                 continue  # what a figure holds is the figure
             if depth < MAX_DEPTH:
@@ -184,7 +201,19 @@ def in_tables(figures: Sequence[Figure], blocks: Sequence[Block]) -> list[Figure
     """The pictures with alt text that stand inside a table: a cell's symbol (a RAG arrow, the
     icon heading a direction-of-travel column), whose words belong in that cell."""
     tables = [b.box for b in blocks if b.grid is not None]
-    return [f for f in figures if f.alt and any(t.contains(f.box.cx, f.box.cy) for t in tables)]
+    return [f for f in figures if f.alt and any(_symbol(f.box, t) for t in tables)]
+
+
+SYMBOL = 36.0  # points: the tallest picture that is a cell's symbol (three lines of text)
+SYMBOL_SHARE = 0.1  # the most of its table's area a symbol covers
+
+
+def _symbol(box: Box, table: Box) -> bool:
+    """Whether a picture is a symbol in one of the table's cells, not a chart set in a table
+    (a scorecard's KPI card, read as "Picture: ..." where it stands)."""
+    if not table.contains(box.cx, box.cy) or box.y1 - box.y0 > SYMBOL:
+        return False
+    return (box.x1 - box.x0) * (box.y1 - box.y0) <= SYMBOL_SHARE * (table.x1 - table.x0) * (table.y1 - table.y0)
 
 
 def cell_words(figures: Sequence[Figure], size: float) -> list[Word]:
