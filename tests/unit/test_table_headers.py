@@ -269,3 +269,36 @@ def test_a_justified_note_across_a_grid_and_small_rows_keep_their_cells(tmp_path
     assert table.columns == 3 and (bf.JUSTIFIED_NOTE, "", "") in table.body
     (small,) = _tables(bf.small_rows(tmp_path / "small.pdf"))[0]
     assert small.head == (bf.SMALL_ROWS[0],) and small.body == tuple(bf.SMALL_ROWS[1:])
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [
+            ("", "Estimate included in Council papers £'000", "Updated figures for Cabinet £'000", "Increase £'000"),
+            ("Business rate collection fund", "0.0", "313.3", "313.3"),
+        ],
+        [
+            ("KPI Summary", "GREEN", "AMBER", "RED", "Improving", "Steady", "Worsening"),
+            ("", "2", "", "1", "", "2", "1"),
+        ],
+    ],
+    ids=["one-row-of-figures", "summary-strip-of-counts"],
+)
+def test_a_header_over_a_single_row_of_figures_is_the_header(tmp_path: Path, rows: list[tuple[str, ...]]) -> None:
+    # A budget update's one-row table and a scorecard's summary strip: with no second row the
+    # header was taken for a row, and the figures were heard bare ("0.0, 313.3, 313.3").
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    from reportlab.platypus import Table as Grid
+
+    style = ParagraphStyle("cell", fontName="Helvetica", fontSize=9, leading=11)
+    path = tmp_path / "one-row.pdf"
+    grid = Grid([[Paragraph(c, style) for c in row] for row in rows], colWidths=[500 / len(rows[0])] * len(rows[0]))
+    grid.setStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph("The table below sets out the change.", style), grid])
+    [[table]] = _tables(path)
+    assert table.head == (rows[0],)
+    assert table.body == (rows[1],)

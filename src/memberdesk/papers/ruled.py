@@ -265,9 +265,14 @@ def _heading_row(row: list[list[Word]], rest: list[list[list[Word]]]) -> bool:
 
 
 def _figures_below(texts: list[tuple[str, ...]]) -> bool:
+    """Whether a row of words heads columns of figures: most of a column under it are figures,
+    or, over a table of one row ("Business rate collection fund | 0.0 | 313.3 | 313.3", a
+    scorecard's summary strip of counts), that row's cells under two of its words are."""
     first, rest = texts[0], texts[1:]
     if any(is_number(t) for t in first if t):
         return False
+    if len(rest) == 1:
+        return sum(1 for k in range(1, len(first)) if first[k] and is_number(rest[0][k])) >= 2
     for k in range(1, len(first)):
         filled = [row[k] for row in rest if row[k]]
         if len(filled) >= 2 and sum(is_number(t) for t in filled) >= 0.6 * len(filled):
