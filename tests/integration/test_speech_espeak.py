@@ -75,6 +75,17 @@ def test_exported_wav_is_valid_and_not_silent(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["out.wav"]  # no temporary left over
 
 
+def test_a_sentence_cut_by_a_page_break_is_exported_as_one(tmp_path: Path) -> None:
+    # Two pages, one sentence over the break: one sentence in the audio, not "inspector." alone.
+    pages = [
+        "The plan was submitted for independent Examination by a Government-appointed",
+        "inspector. The report followed.",
+    ]
+    assert export_pages(pages, tmp_path / "cut.wav").sentences == 2
+    assert export_pages(["The plan was examined.", "Inspectors came."], tmp_path / "whole.wav").sentences == 2
+    assert export_pages(["Budget", "inspector. The report followed."], tmp_path / "heading.wav").sentences == 3
+
+
 def test_duration_grows_with_text_and_falls_with_rate(tmp_path: Path) -> None:
     short = export_pages(["The meeting opened."], tmp_path / "short.wav").seconds
     long = export_pages([PAGE], tmp_path / "long.wav").seconds

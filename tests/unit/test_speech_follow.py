@@ -109,3 +109,30 @@ def test_moving_by_sentence_and_paragraph_across_pages() -> None:
     assert doc.step_paragraph(Place(0, 2), -1) == Place(0, 0)
     assert doc.step_paragraph(Place(0, 1), -1) is None
     assert doc.settle(Place(1, 0)) == Place(2, 0) and doc.settle(Place(2, 3)) is None
+
+
+CUT = [
+    "The plan was submitted for independent Examination by a Government-appointed",
+    "inspector. The examination is held in public.\n\n1 HM Treasury (2024), Autumn Budget 2024",
+    "therefore the limits apply.\n\nBackground and context\n\nThe council agreed the plan.",
+]
+
+
+def test_a_sentence_cut_by_a_page_break_is_read_whole_where_it_begins() -> None:
+    # A Word report breaks paragraphs over most pages: reading aloud paused mid-sentence at
+    # each page turn and said "inspector." alone. A footnote at a page's foot, a heading or a
+    # finished sentence are not run on.
+    doc = DocumentSentences(lambda: CUT)
+    places = [Place(p, n) for p in range(3) for n in range(len(doc.page(p)))]
+    read = doc.read_on(places)
+    assert [text for _place, text in read] == [
+        "The plan was submitted for independent Examination by a Government-appointed inspector.",
+        "The examination is held in public.",
+        "1 HM Treasury (2024), Autumn Budget 2024",
+        "therefore the limits apply.",
+        "Background and context",
+        "The council agreed the plan.",
+    ]
+    assert read[0][0] == Place(0, 0) and Place(1, 0) not in [place for place, _text in read]
+    # Read from the next page's top, its first sentence is said as it stands.
+    assert doc.read_on([Place(1, 0), Place(1, 1)])[0][1] == "inspector."

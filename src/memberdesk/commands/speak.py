@@ -201,9 +201,11 @@ def _read_aloud(
 ) -> int:
     """Speak, printing each sentence as it starts; Ctrl+C ends it (the speaker is closed)."""
     from memberdesk.speech import choose_speaker
+    from memberdesk.speech.follow import Place
 
     sentences = reading.sentences()
-    units = [(i, s) for i in wanted for s in sentences.page(i)]
+    read = sentences.read_on([Place(i, n) for i in wanted for n in range(len(sentences.page(i)))])
+    units = [(place.page, sentences.sentence(place)) for place, _text in read]
     if not units:
         raise CommandError("nothing in these pages can be read aloud")
     events: queue.Queue[SpeechEvent] = queue.Queue()
@@ -212,7 +214,7 @@ def _read_aloud(
     except SpeechUnavailable as exc:
         raise CommandError(str(exc)) from exc
     with speaker:  # closed however this ends, Ctrl+C included: no player or worker left behind
-        speaker.speak([sentence.spoken for _, sentence in units])
+        speaker.speak([text for _place, text in read])
         shown_page: int | None = None
         while True:
             try:

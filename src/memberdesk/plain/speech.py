@@ -34,6 +34,7 @@ class PlainSpeech:
 
     def start(self, reading: ReadingSession) -> None:
         from memberdesk.speech import choose_speaker
+        from memberdesk.speech.follow import Place
         from memberdesk.speech.preferences import load_preferences
 
         if self._speaker is None:
@@ -44,12 +45,14 @@ class PlainSpeech:
             self.say(self._speaker.message or "Reading aloud is not available here.")
             return
         sentences = reading.sentences()
-        spoken: list[str] = []
-        pages: list[int] = []
-        for index in range(reading.page_index, len(sentences)):
-            for unit in sentences.page(index):
-                spoken.append(unit.spoken)
-                pages.append(index)
+        places = [
+            Place(index, n)
+            for index in range(reading.page_index, len(sentences))
+            for n in range(len(sentences.page(index)))
+        ]
+        read = sentences.read_on(places)
+        spoken = [text for _place, text in read]
+        pages = [place.page for place, _text in read]
         if not spoken:
             self.say("There is no text to read from here.")
             return

@@ -27,7 +27,7 @@ from memberdesk.files import write_atomically
 from memberdesk.papers.shapes import Table
 from memberdesk.speech.base import SpeechSettings
 from memberdesk.speech.synth import SynthClient, SynthError
-from memberdesk.speech.units import find_repeated_lines, page_sentences
+from memberdesk.speech.units import Sentence, find_repeated_lines, page_sentences, runs_on
 
 #: progress(done, total, note): sentences done of total; note is "" or one line to show.
 ProgressCallback = Callable[[int, int, str], None]
@@ -68,19 +68,27 @@ def _units(
     tables: Sequence[Sequence[Table]] = (),
 ) -> list[_Unit]:
     units: list[_Unit] = []
+    carried: Sentence | None = None  # the page before's last sentence, the last unit's end
     for number, text in enumerate(pages, 1):
         where = f"{label}page {number}"
         if text is None:
             notes.append(f"{where}: no text could be read from it; skipped")
+            carried = None
             continue
         last_paragraph = None
+        said: Sentence | None = None
         on_page = tables[number - 1] if number <= len(tables) else ()
-        for sentence in page_sentences(text, boilerplate=keys, tables=on_page):
+        sentences = page_sentences(text, boilerplate=keys, tables=on_page)
+        for k, sentence in enumerate(sentences):
             spoken = lexicon.apply(sentence.spoken) if lexicon else sentence.spoken
             if not any(ch.isalnum() for ch in spoken):
                 continue
-            units.append(_Unit(where, spoken, last_paragraph is None or sentence.paragraph != last_paragraph))
-            last_paragraph = sentence.paragraph
+            if k == 0 and carried is not None and runs_on(carried, sentence):
+                units[-1].spoken += " " + spoken  # a sentence the page break cut, said whole
+            else:
+                units.append(_Unit(where, spoken, last_paragraph is None or sentence.paragraph != last_paragraph))
+            last_paragraph, said = sentence.paragraph, sentence
+        carried = said if sentences and said is sentences[-1] else None
     return units
 
 

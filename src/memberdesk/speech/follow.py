@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from memberdesk.papers.reflow import Paragraph
 from memberdesk.papers.shapes import Table
-from memberdesk.speech.units import Sentence, find_repeated_lines, page_sentences
+from memberdesk.speech.units import Sentence, find_repeated_lines, page_sentences, runs_on
 
 # How far ahead to look for a character the reflow kept but the alignment lost track of.
 # Reflow only drops whitespace and line-break hyphens, so this is a safety net, not a path.
@@ -149,6 +149,20 @@ class DocumentSentences:
             tables = self._tables(index) if self._tables is not None and text else ()
             self._pages[index] = page_sentences(text, boilerplate=self._keys, tables=tables) if text else []
         return self._pages[index]
+
+    def read_on(self, places: Sequence[Place]) -> list[tuple[Place, str]]:
+        """What is spoken for `places` read one after another: each sentence's words, and a
+        sentence the page break cut said whole where it begins (units.runs_on), its end at
+        the next page's top not said again."""
+        out: list[tuple[Place, str]] = []
+        for place in places:
+            sentence = self.sentence(place)
+            ends = Place(place.page - 1, len(self.page(place.page - 1)) - 1)  # the page before's last
+            if out and place.number == 0 and out[-1][0] == ends and runs_on(self.sentence(ends), sentence):
+                out[-1] = (ends, f"{out[-1][1]} {sentence.spoken}")
+                continue
+            out.append((place, sentence.spoken))
+        return out
 
     # -- moving through the document, sentence by sentence or paragraph by paragraph --------
     def sentence(self, place: Place) -> Sentence:

@@ -384,3 +384,19 @@ def document_sentences(pages: Sequence[str | None]) -> list[list[Sentence]]:
 
 def spoken_texts(sentences: Iterable[Sentence]) -> list[str]:
     return [s.spoken for s in sentences]
+
+
+_ENDED = re.compile(r"""[.!?:;]["'”’)\]]*$""")
+_NOTE_START = re.compile(r"^\d{1,3}\s")  # "1 HM Treasury (2024), ...": a footnote at a page's foot
+
+
+def runs_on(last: Sentence, first: Sentence) -> bool:
+    """Whether a page's last sentence goes on in the next page's first: a paragraph the page
+    break cut ("... by a Government-appointed" / "inspector. The examination ..."), spoken
+    whole, not as two with a pause and "inspector." heard alone. Only prose goes on: a heading,
+    a list item or a table's row starts anew, and a footnote ends its page."""
+    if last.kind not in ("sentence", "item") or first.kind != "sentence":
+        return False
+    if _ENDED.search(last.spoken) or (last.kind == "sentence" and _NOTE_START.match(last.spoken)):
+        return False
+    return first.spoken[:1].islower()

@@ -47,6 +47,7 @@ class ReadAloud:
         self.state: State = "idle"
         self.message = ""  # why reading aloud is not available
         self.items: list[Place] = []  # the sentences handed to the speaker, in order
+        self.texts: list[str] = []  # what is said for each (a sentence cut by a page break whole)
         self.current: int | None = None  # index in items of the sentence being read
         self.session = 0  # the speaker session whose events count (see speech_service)
         self._after_ready: list[Callable[[], object]] = []
@@ -228,13 +229,13 @@ class ReadAloud:
             items.extend(Place(page, n) for n in range(count))
             pages += 1 if count else 0
             page += 1
-        self.items = items
-        self._speak(items.index(found))
+        spoken = self.sentences.read_on(items)
+        self.items, self.texts = [place for place, _ in spoken], [text for _, text in spoken]
+        self._speak(self.items.index(found))
 
     def _speak(self, index: int) -> None:
         paused = self.state == "paused"
-        texts = [self._sentence(place).spoken for place in self.items]
-        self.session = self.service.speak(self.screen, texts, index)
+        self.session = self.service.speak(self.screen, self.texts, index)
         if paused and self.service.speaker is not None:
             self.service.speaker.pause()  # a jump while paused stays paused, on the new sentence
         else:
