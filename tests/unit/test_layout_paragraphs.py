@@ -404,3 +404,21 @@ def test_a_contents_entry_ends_at_its_page_number(tmp_path: Path) -> None:
     for text, (title, number) in zip(texts, paper_factory.CONTENTS):
         assert text.startswith(title) and text.endswith(number)
         assert text[: -len(number)].rstrip().endswith("....")
+
+
+def test_a_number_typed_with_one_space_before_a_hanging_indent_keeps_its_paragraph() -> None:
+    # Word reports number paragraphs by hand ("9.1 An equality ...", one space) over a hanging
+    # indent a little past the text: each such paragraph was cut after its first line and lost
+    # its number, and the sentence was read as two.
+    words = line("9.1 An equality impact assessment has been completed and no equality", 62, 100, size=11)
+    words += lines(
+        [
+            ("implications have been identified. A copy of the assessment is at Appendix", 89.2),
+            ("E. The earlier Local Plan work had its own assessment.", 89.2),
+        ],
+        100 + 1.25 * 11,
+        size=11,
+    )
+    blocks = layout_page(page(words))
+    assert [b.text[:24] for b in blocks] == ["9.1 An equality impact a"]
+    assert blocks[0].number == "9.1"

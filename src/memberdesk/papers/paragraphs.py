@@ -167,6 +167,9 @@ def _range_runs_on(prev: Band, line: Band) -> bool:
     return last[-1:] in ("-", "\u2013") and last[-2:-1].isdigit() and first[:1].isdigit()
 
 
+HANG = 1.0  # ems: how far past a number's text its wrapped lines may hang (a tab stop)
+
+
 def _marked(line: Band, nxt: Band | None) -> bool:
     """A number or bullet at the line's start that stands apart: a gap after it wider than a
     space, or the next line hanging at the text after it. A wrapped line that merely begins
@@ -181,7 +184,11 @@ def _marked(line: Band, nxt: Band | None) -> bool:
     spaces = [b.box.x0 - a.box.x1 for a, b in zip(words[1:], words[2:])]
     if gap > 0.45 * em and (len(spaces) < 3 or gap > 1.5 * statistics.median(spaces)):
         return True
-    return nxt is not None and abs(nxt.x0 - words[1].box.x0) < 0.3 * em and nxt.x0 > line.x0 + 0.5 * em
+    # The next line hangs at the text, or at a tab stop a little past it: "9.1 An equality ..."
+    # typed with one space, its wrapped lines at the paragraph's indent (Word's hanging indent).
+    if nxt is None or nxt.x0 <= line.x0 + 0.5 * em:
+        return False
+    return abs(nxt.x0 - words[1].box.x0) < 0.3 * em or words[0].box.x1 < nxt.x0 < words[1].box.x0 + HANG * em
 
 
 def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[float, float], width: float) -> bool:
