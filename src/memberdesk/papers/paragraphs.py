@@ -252,6 +252,8 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[flo
         # No paragraph ends on a comma or an "and": the line was wrapped, however short (Word
         # keeps "Mr D Jeffrey," together, so a list of names wraps early).
         return False
+    if line.words[0].text[:1].islower() and prev.words[-1].text[-1:].isalnum():
+        return False  # a sentence goes on past a line broken by hand ("to reshape" / "local government")
     return _ends_short(prev, line, min(right, _wrap_edge(block, em)), em, 0.5)
 
 
