@@ -440,3 +440,34 @@ def test_a_line_broken_by_hand_mid_sentence_runs_on_into_the_next() -> None:
     )
     blocks = layout_page(page(words))
     assert [b.text.split()[0] for b in blocks] == ["1.1", "Members", "The"]
+
+
+def test_bold_headings_that_end_in_a_colon_or_name_an_enumerated_reason() -> None:
+    # A call-in's headings: "Reasons for calling in the decision:", then "Reason one: The
+    # decision is not in line with ...". None was a heading, so its contents were empty. A bold
+    # line leading into a list ("The Committee is asked to:") is still none.
+    body = "The decision was taken without the consultation the framework requires of it, so it is called in."
+    rows = [
+        ("Reasons for calling in the decision:", True),
+        (body, False),
+        ("Reason one: The decision is not in line with the Council's Policy Framework.", True),
+        (body, False),
+        ("The Committee is asked to:", True),
+        (body, False),
+        ("Motion for Time Limited Debate \u2013 Addressing the Environmental and Social Harm of Vapes", True),
+        (body, False),
+    ]
+    words: list[Word] = []
+    for k, (text, bold) in enumerate(rows):
+        words += line(text, 60, 100 + 30 * k, bold=bold)
+    kinds = [(b.kind, b.text[:20]) for b in layout_page(page(words))]
+    assert [k for k, _t in kinds] == [
+        HEADING,
+        "paragraph",
+        HEADING,
+        "paragraph",
+        "paragraph",
+        "paragraph",
+        HEADING,
+        "paragraph",
+    ]

@@ -27,6 +27,11 @@ _FIGURE = re.compile(
 # set: it names what follows, no section of the paper (in the contents it stood level with them).
 _CAPTION = re.compile(r"^(table|chart|figure|graph|diagram)\s+\d+(\.\d+)*[a-z]?\b", re.I)
 _RECOMMENDS = re.compile(r"^\S+\s+to\s", re.I)  # "1. To NOTE ...": a numbered recommendation, set bold
+_ENUMERATED = re.compile(
+    r"^[A-Z][A-Za-z]*(?: [A-Za-z]+)? (?:\d{1,2}|[A-Z]|(?i:one|two|three|four|five|six|seven|eight|nine|ten)):\s"
+)
+# The words that lead into a list rather than head a section: "is asked to:", "as follows:".
+_LEAD_IN = re.compile(r"\b(?:to|that|follows|following|include|includes|including|are|is|were|was|be)\s*:$", re.I)
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?\s")
 MAX_LEVEL = 6
 MARKED_WORDS = 10  # the most words of a heading marked by its underline or dark band alone
@@ -56,10 +61,13 @@ def _shape(block: Block, body: float, body_bold: bool) -> str:
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 2 or len(words) > 22 or _STAMP.match(text) or _FILLER.match(text) or _CAPTION.match(text):
         return ""
-    if text.endswith((",", ";")) or (text.endswith(".") and len(words) > 8):
+    # "Reason one: The decision is not in accordance with the Budget." set bold: a call-in's
+    # or an options paper's enumerated heading, though it reads as a sentence.
+    enumerated = block.bold and not body_bold and _ENUMERATED.match(text)
+    if text.endswith((",", ";")) or (text.endswith(".") and len(words) > 8 and not enumerated):
         return ""
-    if text.endswith(":") and len(words) > 3:
-        return ""
+    if text.endswith(":") and len(words) > 3 and (len(words) > 8 or _LEAD_IN.search(text)):
+        return ""  # "The Committee is asked to:" leads into a list; "Reasons for the call-in:" heads one
     if sum(1 for w in words if _FIGURE.match(w)) >= max(2, 0.4 * len(words)):
         return ""  # a row of figures set apart ("TOTAL £m 334.7 290.0", a total under a table)
     if block.size >= body * 1.15 and block.size >= body + 1.0:
@@ -71,7 +79,8 @@ def _shape(block: Block, body: float, body_bold: bool) -> str:
     if len(words) > CAPITALS_WORDS:
         return ""
     capitals = sum(1 for c in letters if c.isupper())
-    if block.bold and not body_bold and (len(words) <= 14 or text.endswith("?")):
+    spoken = sum(1 for w in words if any(c.isalnum() for c in w))  # a dash between is no word
+    if block.bold and not body_bold and (spoken <= 14 or text.endswith("?")):
         return "plain"  # a form's question in bold runs longer ("Do you have evidence that can help ...?")
     # A Word appendix's only mark of its headings is an underline, an EqIA's a dark band
     # ("Section B - Evidence"): a sentence so marked is stressed, a bullet a callout.
