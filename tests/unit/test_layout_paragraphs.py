@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import paper_factory
-from memberdesk.papers.extract import extract_pages
+from memberdesk.papers.extract import extract_pages, finish_document
 from memberdesk.papers.hyphens import settle
 from memberdesk.papers.joining import join_lines
 from memberdesk.papers.layout import layout_page
@@ -471,3 +471,16 @@ def test_bold_headings_that_end_in_a_colon_or_name_an_enumerated_reason() -> Non
         HEADING,
         "paragraph",
     ]
+
+
+def test_a_title_underlined_over_two_lines_and_a_number_left_unmarked_are_headings(tmp_path: Path) -> None:
+    # A call-in's only title, centred and underlined over two lines, was no heading (so the
+    # paper was titled by its file's name); "1.15  Visit Kent", its number not underlined,
+    # was no section. The note underlined under the title is neither a heading nor a link.
+    import underline_factory as uf
+
+    layout = finish_document(extract_pages(uf.underlined_titles(tmp_path / "callin.pdf")))
+    kinds = [(b.kind, b.text) for b in layout.pages[0].blocks]
+    assert kinds[0] == (HEADING, " ".join(uf.TITLE))
+    assert kinds[1] == ("paragraph", uf.NOTE)
+    assert (HEADING, "1.15 Visit Kent") in kinds

@@ -85,7 +85,9 @@ def _shape(block: Block, body: float, body_bold: bool) -> str:
     # A Word appendix's only mark of its headings is an underline, an EqIA's a dark band
     # ("Section B - Evidence"): a sentence so marked is stressed, a bullet a callout.
     bullet = is_marker(words[0]) and not is_number(words[0])
-    marked = (block.underlined or block.light) and len(words) <= MARKED_WORDS
+    # A title underlined line by line over two or three lines runs longer than a marked line.
+    most = MARKED_WORDS if block.lines == 1 or not block.underlined else CAPITALS_WORDS
+    marked = (block.underlined or block.light) and len(words) <= most
     if marked and not text[:1].islower() and not text.endswith(".") and not bullet:
         return "plain"
     if len(letters) >= 4 and capitals >= 0.9 * len(letters) and (len(words) <= 10 or block.lines <= 2):

@@ -9,6 +9,7 @@ on past them); struck.py reads a line through the middle of words, this one unde
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -18,6 +19,8 @@ THIN = 2.5  # points: the thickest line still an underline
 UNDER = (0.75, 1.3)  # where a line under a line of text is drawn: from 3/4 down its box to past its foot
 COVER = 0.9  # the least of the line's width the underline runs along
 OVERRUN = 1.0  # ems: how far past the line's ends an underline may run
+MAX_LINES = 3  # the most lines of a title underlined line by line
+_NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?\s+")
 
 
 def marked(blocks: Sequence[Block], rules: Sequence[Box]) -> list[Block]:
@@ -27,26 +30,48 @@ def marked(blocks: Sequence[Block], rules: Sequence[Box]) -> list[Block]:
         return list(blocks)
     under = [_underlined(b, thin) for b in blocks]
     # Lines underlined one after another are links (a report's background documents), not
-    # headings: a heading's underline stands over text that has none.
-    alone = [u and not (k and under[k - 1]) and not (k + 1 < len(under) and under[k + 1]) for k, u in enumerate(under)]
+    # headings: a heading's underline stands over text that has none, or over a note
+    # underlined for stress (a paragraph of several lines, no link).
+    link = [u and b.lines == 1 for u, b in zip(under, blocks, strict=True)]
+    alone = [
+        u and not (link[k] and ((k and link[k - 1]) or (k + 1 < len(link) and link[k + 1])))
+        for k, u in enumerate(under)
+    ]
     return [replace(b, underlined=True) if alone[k] else b for k, b in enumerate(blocks)]
 
 
 def _underlined(block: Block, thin: Sequence[Box]) -> bool:
-    if block.lines != 1 or block.table or block.figure:
+    """Whether each of the block's lines (a title may take two or three) is drawn over its own
+    underline, the paragraph's number left out ("1.15 Visit Kent", only "Visit Kent" under)."""
+    if block.lines > MAX_LINES or block.table or block.figure:
         return False
     box, em = block.box, block.size or 10.0
-    height = box.y1 - box.y0
-    low, high = box.y0 + UNDER[0] * height, box.y0 + UNDER[1] * height
-    under = [r for r in thin if low <= r.cy <= high and r.x1 > box.x0 and r.x0 < box.x1]
-    if not under:
-        return False
-    if min(r.x0 for r in under) < box.x0 - OVERRUN * em or max(r.x1 for r in under) > box.x1 + OVERRUN * em:
-        return False  # a rule across more than the line: a table's or the page's
-    covered, reach = 0.0, box.x0
-    for r in sorted(under, key=lambda r: r.x0):
-        start, end = max(r.x0, reach), min(r.x1, box.x1)
-        if end > start:
-            covered += end - start
-            reach = end
-    return covered >= COVER * (box.x1 - box.x0)
+    step = (box.y1 - box.y0) / block.lines
+    number = _NUMBER.match(block.text)
+    for n in range(block.lines):
+        top = box.y0 + n * step
+        low, high = top + UNDER[0] * step, top + UNDER[1] * step
+        under = [r for r in thin if low <= r.cy <= high and r.x1 > box.x0 and r.x0 < box.x1]
+        if not under:
+            return False
+        if min(r.x0 for r in under) < box.x0 - OVERRUN * em or max(r.x1 for r in under) > box.x1 + OVERRUN * em:
+            return False  # a rule across more than the line: a table's or the page's
+        covered, reach = 0.0, box.x0
+        for r in sorted(under, key=lambda r: r.x0):
+            start, end = max(r.x0, reach), min(r.x1, box.x1)
+            if end > start:
+                covered += end - start
+                reach = end
+        start, width = min(r.x0 for r in under), box.x1 - box.x0
+        if n == 0 and number and start > box.x0 + em:
+            # The number stands unmarked before its underlined words (at a tab stop past it):
+            # measured from where the underline starts, no further in than the number reaches.
+            if start - box.x0 > (box.x1 - box.x0) * len(number.group(0)) / len(block.text) + 2 * em:
+                return False
+            width = box.x1 - start
+        if n + 1 < block.lines or block.lines == 1:
+            if covered < COVER * width:
+                return False
+        elif covered < 2 * em:
+            return False  # a title's last line may be short, centred or wrapped: underlined still
+    return True
