@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 import paper_factory
-from memberdesk.papers.extract import extract_pages, finish_document
+from memberdesk.papers.extract import extract_pages
 from memberdesk.papers.hyphens import settle
 from memberdesk.papers.joining import join_lines
 from memberdesk.papers.layout import layout_page
-from memberdesk.papers.shapes import HEADING, Box, Word
+from memberdesk.papers.shapes import Box, Word
 from word_factory import line, lines, page
 
 
@@ -123,135 +123,6 @@ def test_a_wrapped_line_that_begins_with_a_number_continues_its_paragraph() -> N
     assert _texts(words) == [
         "The saving for the financial year 2024/25 will be 12 per cent of the budget set for the year ahead of us."
     ]
-
-
-def test_headings_by_size_and_weight_with_levels() -> None:
-    words = line("Annual Report", 60, 60, size=20, bold=True)
-    words += line("1. Introduction", 60, 100, size=14, bold=True)
-    words += lines(
-        [("The council's annual report sets out what was done in the year and", 60), ("what comes next.", 60)], 125
-    )
-    words += line("Key points", 60, 170, bold=True)
-    words += lines([("Most targets were met, and the budget was balanced at the year end.", 60)], 190)
-    blocks = layout_page(page(words))
-    assert [(b.kind, b.level) for b in blocks] == [
-        (HEADING, 1),
-        (HEADING, 2),
-        ("paragraph", None),
-        (HEADING, 3),
-        ("paragraph", None),
-    ]
-
-
-def test_a_minutes_long_numbered_title_is_a_heading_and_a_recommendation_is_not() -> None:
-    # Every set of minutes: "294. Minutes of the meeting held on ..." in bold over two lines,
-    # 21 words, was a paragraph the heading keys went past; "1. To NOTE ..." in bold is a
-    # report's recommendation, no heading.
-    words = lines([("The Chairman opened the meeting and welcomed the members of the public present.", 60)], 60)
-    words += lines(
-        [
-            ("294. Minutes of the meeting held on 13 February 2025 and, if in order, to be", 60),
-            ("approved as a correct record", 60),
-        ],
-        100,
-        bold=True,
-    )
-    words += lines([("RESOLVED that the minutes be approved as a correct record of the meeting.", 60)], 140)
-    words += lines(
-        [
-            ("1. To NOTE with thanks the contribution and efforts of the Members of the Governance", 60),
-            ("Working Party", 60),
-        ],
-        180,
-        bold=True,
-    )
-    words += lines([("The working party met six times in the year and reported to the committee.", 60)], 220)
-    blocks = layout_page(page(words))
-    assert [b.kind for b in blocks] == ["paragraph", HEADING, "paragraph", "paragraph", "paragraph"]
-
-
-def test_a_bold_label_before_a_plain_value_is_a_forms_line_not_a_heading() -> None:
-    # A Kent report's cover sheet: "Classification:" in bold, "Unrestricted" plain, six such
-    # lines were the first six headings of every report.
-    words = line("Classification:", 60, 60, bold=True) + line("Unrestricted", 150, 60)
-    words += line("Electoral Division:", 60, 90, bold=True) + line("Sheppey", 170, 90)
-    words += line("Summary", 60, 120, size=14, bold=True)
-    words += lines([("The report asks the Cabinet Member to take the decision set out below.", 60)], 150)
-    assert [b.kind for b in layout_page(page(words))] == ["paragraph", "paragraph", HEADING, "paragraph"]
-
-
-def test_a_forms_long_question_in_bold_is_a_heading() -> None:
-    words = line(
-        "Do you have evidence that can help you understand the potential impact of your activity?", 60, 60, bold=True
-    )
-    answer = [
-        "Yes, the consultation report and the usage data of both centres, set out in",
-        "section B of this assessment, with the figures for each of the protected",
-        "characteristics and the comments the consultation received about each of them.",
-    ]
-    words += lines([(text, 60) for text in answer], 90)
-    assert [b.kind for b in layout_page(page(words))] == [HEADING, "paragraph"]
-
-
-def test_a_tables_caption_in_bold_is_no_heading() -> None:
-    # A budget report's "Table 6.1 - Proposed Council Tax Increases by Band" was a heading
-    # in some places and not others, level with the sections in the contents.
-    words = line("Table 6.1 - Proposed Council Tax Increases by Band", 60, 60, bold=True)
-    words += line("Council Tax", 60, 90, size=14, bold=True)
-    words += lines([("The council tax for each band rises by 4.99 per cent in the year ahead.", 60)], 120)
-    assert [b.kind for b in layout_page(page(words))] == ["paragraph", HEADING, "paragraph"]
-
-
-def test_a_row_of_figures_set_apart_is_no_heading_but_a_date_is_no_figure() -> None:
-    # A register's totals in bold over its table, and a budget's total row in a box of its own,
-    # were headings (and one the paper's title); a bold date still is one.
-    words = line("TOTAL £m 334.7 290.0", 60, 60, bold=True)
-    words += line("Thursday 13 March 2025", 60, 90, bold=True)
-    words += lines([("The register lists the risks to the budget and how each is managed.", 60)], 120)
-    blocks = layout_page(page(words))
-    assert [b.kind for b in blocks] == ["paragraph", HEADING, "paragraph"]
-
-
-def test_a_heading_in_capitals_over_two_lines_is_a_heading() -> None:
-    # A consultation report's section heading at body size, letter-spaced capitals, 13 words
-    # wrapped onto two lines: once a paragraph, so the heading keys went past every finding.
-    words = lines([("The consultation ran for eight weeks and drew three hundred responses.", 60)], 60)
-    words += lines(
-        [("PERCEIVED IMPACT OF ACCESSING FAMILY HUB SERVICES AT THE SHEPPEY", 60), ("GATEWAY ON FAMILY", 60)], 110
-    )
-    words += lines([("Consultees were asked to detail the impact in their own words, and did.", 60)], 160)
-    blocks = layout_page(page(words))
-    assert [(b.kind, b.text) for b in blocks][1] == (
-        HEADING,
-        "PERCEIVED IMPACT OF ACCESSING FAMILY HUB SERVICES AT THE SHEPPEY GATEWAY ON FAMILY",
-    )
-
-
-def test_a_line_drawn_over_its_own_underline_is_a_heading(tmp_path: Path) -> None:
-    # A Word appendix marks its headings by an underline alone: once none of its 8 headings
-    # was found. A sentence underlined for stress, and a line over a rule across the page, are not.
-    [page] = extract_pages(paper_factory.underlined_headings(tmp_path / "under.pdf"))
-    assert [(b.kind, b.text[:30]) for b in page.blocks] == [
-        (HEADING, "Economic Outlook - Growth"),
-        ("paragraph", "The economy grew by 0.9 per ce"),
-        ("paragraph", "The council must set a balance"),
-        ("paragraph", "Fiscal Outlook - Public Sector"),
-        ("paragraph", "Receipts rose in line with ear"),
-        ("paragraph", "ADASS Roadmap"),
-        ("paragraph", "Mental Capacity Act 2005: DoLS"),
-    ]
-    # Lines underlined one after another are links (a report's background documents).
-    assert [b.underlined for b in page.blocks] == [True, False, True, False, False, False, False]
-
-
-@pytest.mark.parametrize("filler", ["This page is intentionally left blank", "This page has been left blank."])
-def test_a_blank_pages_filler_is_what_the_page_says_not_a_heading(filler: str) -> None:
-    # ModernGov's filler, bold and larger than the pack's body: once a heading for each blank
-    # page in the contents of every pack.
-    words = line(filler, 200, 100, size=14, bold=True)
-    words += lines([("The agenda items follow on the next page of the pack, as published.", 60)], 400)
-    blocks = layout_page(page(words))
-    assert [(b.kind, b.text) for b in blocks][0] == ("paragraph", filler)
 
 
 def test_a_footnote_is_read_after_its_column_and_a_header_before_both() -> None:
@@ -440,47 +311,3 @@ def test_a_line_broken_by_hand_mid_sentence_runs_on_into_the_next() -> None:
     )
     blocks = layout_page(page(words))
     assert [b.text.split()[0] for b in blocks] == ["1.1", "Members", "The"]
-
-
-def test_bold_headings_that_end_in_a_colon_or_name_an_enumerated_reason() -> None:
-    # A call-in's headings: "Reasons for calling in the decision:", then "Reason one: The
-    # decision is not in line with ...". None was a heading, so its contents were empty. A bold
-    # line leading into a list ("The Committee is asked to:") is still none.
-    body = "The decision was taken without the consultation the framework requires of it, so it is called in."
-    rows = [
-        ("Reasons for calling in the decision:", True),
-        (body, False),
-        ("Reason one: The decision is not in line with the Council's Policy Framework.", True),
-        (body, False),
-        ("The Committee is asked to:", True),
-        (body, False),
-        ("Motion for Time Limited Debate \u2013 Addressing the Environmental and Social Harm of Vapes", True),
-        (body, False),
-    ]
-    words: list[Word] = []
-    for k, (text, bold) in enumerate(rows):
-        words += line(text, 60, 100 + 30 * k, bold=bold)
-    kinds = [(b.kind, b.text[:20]) for b in layout_page(page(words))]
-    assert [k for k, _t in kinds] == [
-        HEADING,
-        "paragraph",
-        HEADING,
-        "paragraph",
-        "paragraph",
-        "paragraph",
-        HEADING,
-        "paragraph",
-    ]
-
-
-def test_a_title_underlined_over_two_lines_and_a_number_left_unmarked_are_headings(tmp_path: Path) -> None:
-    # A call-in's only title, centred and underlined over two lines, was no heading (so the
-    # paper was titled by its file's name); "1.15  Visit Kent", its number not underlined,
-    # was no section. The note underlined under the title is neither a heading nor a link.
-    import underline_factory as uf
-
-    layout = finish_document(extract_pages(uf.underlined_titles(tmp_path / "callin.pdf")))
-    kinds = [(b.kind, b.text) for b in layout.pages[0].blocks]
-    assert kinds[0] == (HEADING, " ".join(uf.TITLE))
-    assert kinds[1] == ("paragraph", uf.NOTE)
-    assert (HEADING, "1.15 Visit Kent") in kinds
