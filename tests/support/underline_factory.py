@@ -47,3 +47,31 @@ def underlined_titles(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+LINKED = "KMWLP 2024-39 showing modifications as tracked"
+
+
+def linked_titles(path: Path) -> Path:
+    """A report's list of appendices: each label in bold, the document's title under it a link,
+    blue and underlined, as Word sets a hyperlink; then a heading underlined, no link."""
+    c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
+    size = 12.0
+    y = H - 80
+    c.setFont("Helvetica-Bold", size)
+    c.drawString(60, y, "Appendix C:")
+    y -= 24
+    c.setFont("Helvetica", size)
+    c.setFillColorRGB(0.02, 0.39, 0.76)
+    c.setStrokeColorRGB(0.02, 0.39, 0.76)
+    width = _under(c, 60, y, LINKED, size)
+    c.linkURL("https://www.kent.gov.uk/kmwlp", (60, y - 3, 60 + width, y + size), relative=0)
+    c.setFillColorRGB(0, 0, 0)
+    c.setStrokeColorRGB(0, 0, 0)
+    y -= 40
+    _under(c, 60, y, "Background Documents", size)
+    y -= 24
+    c.drawString(60, y, BODY)
+    c.showPage()
+    c.save()
+    return path

@@ -185,3 +185,14 @@ def test_a_title_underlined_over_two_lines_and_a_number_left_unmarked_are_headin
     assert kinds[0] == (HEADING, " ".join(uf.TITLE))
     assert kinds[1] == ("paragraph", uf.NOTE)
     assert (HEADING, "1.15 Visit Kent") in kinds
+
+
+def test_a_links_underline_marks_no_heading(tmp_path: Path) -> None:
+    # A report's appendices each name a document by a link, blue and underlined: the links
+    # were top-level headings, level with "12. Contact details".
+    import underline_factory as uf
+
+    layout = finish_document(extract_pages(uf.linked_titles(tmp_path / "links.pdf")))
+    kinds = {b.text: b.kind for b in layout.pages[0].blocks}
+    assert kinds[uf.LINKED] == "paragraph"
+    assert kinds["Background Documents"] == HEADING

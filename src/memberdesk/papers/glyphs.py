@@ -9,6 +9,7 @@ calls, so nothing of a parent's pdfium state is ever used in a child.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import threading
 from collections.abc import Iterator
@@ -19,11 +20,12 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from memberdesk.papers import figures, glyphrun
-from memberdesk.papers.shapes import PageWords, PaperProblem, Word
+from memberdesk.papers.shapes import Box, PageWords, PaperProblem, Word, box_to_top_left
 
 # A crowded page (a scanned map's OCR layer, a chart drawn as 100,000 tiny glyphs) is read only
 # this far: a dense A4 page of 8 pt text has about 9,000 characters, so this is four such pages.
 MAX_CHARS = 40_000
+MAX_LINKS = 2_000  # a page's annotations looked at for links, at most
 
 NEEDS_PASSWORD = "needs a password: ask the council for an unprotected copy"
 DAMAGED = "damaged or incomplete: download it again"
@@ -140,6 +142,7 @@ def read_words(page: pdfium.PdfPage, index: int, max_chars: int = MAX_CHARS) -> 
         drawn = figures.read(page)
     except Exception:  # noqa: BLE001 - a broken structure tree loses only the alt text
         drawn = []
+    links = _links(page, crop, rotation)
     return PageWords(
         index=index,
         width=float(width),
@@ -149,4 +152,25 @@ def read_words(page: pdfium.PdfPage, index: int, max_chars: int = MAX_CHARS) -> 
         chars_read=limit,
         chars_total=total,
         figures=tuple(drawn),
+        links=links,
     )
+
+
+def _links(page: pdfium.PdfPage, crop: tuple[float, float, float, float], rotation: int) -> tuple[Box, ...]:
+    """The areas of the page's link annotations, as the page is seen."""
+    out = []
+    rect = raw.FS_RECTF()
+    for i in range(min(raw.FPDFPage_GetAnnotCount(page.raw), MAX_LINKS)):
+        annot = raw.FPDFPage_GetAnnot(page.raw, i)
+        if not annot:
+            continue
+        try:
+            if raw.FPDFAnnot_GetSubtype(annot) == raw.FPDF_ANNOT_LINK and raw.FPDFAnnot_GetRect(
+                annot, ctypes.byref(rect)
+            ):
+                x0, x1 = sorted((rect.left, rect.right))
+                y0, y1 = sorted((rect.bottom, rect.top))
+                out.append(box_to_top_left(x0, y0, x1, y1, crop, rotation))
+        finally:
+            raw.FPDFPage_CloseAnnot(annot)
+    return tuple(out)

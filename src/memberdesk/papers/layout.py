@@ -51,7 +51,7 @@ def layout_page(
             at -= 1
         blocks[at:at] = paragraphs.sideways_blocks(sideways, page.width, page.height)
     if rules:
-        blocks = underlines.marked(blocks, rules)
+        blocks = underlines.marked(blocks, rules, page.links)
     body, body_bold = headings.body_size(blocks)
     return headings.judge(blocks, body, body_bold, headings.heading_sizes(blocks, body, body_bold))
 

@@ -145,6 +145,7 @@ class PageWords:
     chars_read: int = 0
     chars_total: int = 0
     figures: tuple[Figure, ...] = ()
+    links: tuple[Box, ...] = ()  # the page's link areas: a link's underline marks no heading
 
     @property
     def truncated(self) -> bool:
