@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import paper_factory as pf
 from memberdesk.papers import furniture
 from memberdesk.papers.extract import extract_pages, finish_document
+from memberdesk.papers.shapes import HEADING, Block
 from word_factory import block, layout
 
 FOOT = 800.0  # a block this far down an A4 page is in the bottom band
@@ -137,3 +139,23 @@ def test_a_label_numbered_anew_at_each_start_is_read_not_taken_for_a_running_hea
     # A running header numbered by the page is still one.
     counted = [layout(i, [block(f"Budget book {i + 3}", HEAD), block("Text.", 300.0)]) for i in range(5)]
     assert all(done.furniture == {0} for done in furniture.find(counted))
+
+
+def test_a_heading_that_opens_a_few_pages_far_apart_is_no_running_header() -> None:
+    # A scorecard's "Activity indicators" heads a page's section on pages 3, 9 and 14 of 16:
+    # three repeats at the top made it a running header, and it was never read. At the top of
+    # pages one after another (an appendix's title over each page) it still runs.
+    def top(text: str, kind: str = HEADING) -> Block:
+        return replace(block(text, HEAD), kind=kind)
+
+    pages = [layout(i, [block("Text of the page.", 300.0)]) for i in range(16)]
+    for i in (3, 9, 14):
+        pages[i] = layout(i, [top("Activity indicators"), block("Text of the page.", 300.0)])
+    assert all(not done.furniture for done in furniture.find(pages))
+    for i in (5, 6, 7):
+        pages[i] = layout(i, [top("Appendix 2 - Key decisions"), block("Text of the page.", 300.0)])
+    assert [bool(done.furniture) for done in furniture.find(pages)][5:8] == [True, True, True]
+    # A mark stamped here and there ("DRAFT", no heading) runs wherever it stands.
+    for i in (3, 9, 14):
+        pages[i] = layout(i, [top("DRAFT", "paragraph"), block("Text of the page.", 300.0)])
+    assert [bool(done.furniture) for done in furniture.find(pages)][3] is True

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from memberdesk.papers.headings import body_size
 from memberdesk.papers.running import numbered_label
-from memberdesk.papers.shapes import Block, PageFinish, PageLayout
+from memberdesk.papers.shapes import HEADING, Block, PageFinish, PageLayout
 
 # The bands are the page margins: a block ending above 8.5% of the page height (72 pt of A4,
 # the usual top margin) is in the top band, one starting below 91.5% in the bottom band. A
@@ -207,6 +207,9 @@ def _runs(stamps: list[_Stamp]) -> list[_Stamp]:
     return out
 
 
+COMMON = 0.25  # a text at the top or foot of this share of the pages runs, whether or not they follow on
+
+
 def _running(pages: Sequence[PageLayout]) -> set[tuple[str, str]]:
     """(band, text) printed in the same band on enough pages to be a running header/footer.
     Type larger than the body's is a heading, however often it repeats, unless it stands at
@@ -215,6 +218,7 @@ def _running(pages: Sequence[PageLayout]) -> set[tuple[str, str]]:
     seen: Counter[tuple[str, str]] = Counter()
     placed: Counter[tuple[str, str, float, float]] = Counter()
     numbers: dict[tuple[str, str], list[tuple[int, tuple[int, ...]]]] = {}  # key -> (page, its numbers)
+    headed: set[tuple[str, str]] = set()  # set as a heading where it stands
     for index, page in enumerate(pages):
         keys = set()
         for block in page.blocks:
@@ -225,6 +229,8 @@ def _running(pages: Sequence[PageLayout]) -> set[tuple[str, str]]:
                 key = (band, normalised(text))
                 if block.size <= body * 1.1:
                     keys.add(key)
+                    if block.kind == HEADING:
+                        headed.add(key)
                     numbers.setdefault(key, []).append((index, tuple(int(n) for n in re.findall(r"\d+", text))))
                 else:
                     placed[(*key, round(block.where.x0, 2), round(block.where.y0, 2))] += 1
@@ -236,5 +242,18 @@ def _running(pages: Sequence[PageLayout]) -> set[tuple[str, str]]:
     return {
         key
         for key, count in seen.items()
-        if count >= least and sum(c.isalpha() for c in key[1]) >= 2 and not numbered_label(numbers.get(key, []))
+        if count >= least
+        and sum(c.isalpha() for c in key[1]) >= 2
+        and not numbered_label(numbers.get(key, []))
+        and (key not in headed or _repeats_as_header(count, [n for n, _ in numbers.get(key, [])], len(pages)))
     }
+
+
+def _repeats_as_header(count: int, where: list[int], pages: int) -> bool:
+    """Whether a heading's repeats run as a header does: on many of the paper's pages, or on
+    pages one after another (an appendix's title over each of its pages). A section's heading
+    that happens to start a few pages far apart ("Activity indicators" on pages 10, 41 and 49
+    of 71) is the heading each time; a "DRAFT" stamped here and there is no heading at all."""
+    if count >= COMMON * pages or not where:
+        return True
+    return any(b - a == 1 for a, b in zip(where, where[1:]))
