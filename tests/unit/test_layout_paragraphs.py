@@ -311,3 +311,31 @@ def test_a_line_broken_by_hand_mid_sentence_runs_on_into_the_next() -> None:
     )
     blocks = layout_page(page(words))
     assert [b.text.split()[0] for b in blocks] == ["1.1", "Members", "The"]
+
+
+def test_a_cover_sheets_field_naming_two_officers_keeps_them_apart() -> None:
+    # A Kent cover sheet: "From:" over two officers, each on a line of their own, the first
+    # wrapping. They were read as one: "... Traded Services John Betts, Interim ...".
+    rows = [
+        ("From:", 57, "Peter Oakford, Deputy Leader and Cabinet Member for Finance,"),
+        ("", 57, "Corporate and Traded Services"),
+        ("", 57, "John Betts, Interim Corporate Director of Finance"),
+        ("To:", 57, "Cabinet \u2013 4th March 2025"),
+        ("Subject:", 57, "Late changes to the 2025-26 budget and the Medium Term"),
+        ("", 57, "Financial Plan (MTFP)"),
+        ("Classification:", 57, "Unrestricted"),
+    ]
+    words: list[Word] = []
+    top = 100.0
+    for label, x, value in rows:
+        if label:
+            top += 6
+            words += line(label, x, top, size=12)
+        words += line(value, 142, top, size=12)
+        top += 14
+    texts = [b.text for b in layout_page(page(words))]
+    assert (
+        "From: Peter Oakford, Deputy Leader and Cabinet Member for Finance, Corporate and Traded Services; "
+        "John Betts, Interim Corporate Director of Finance"
+    ) in texts
+    assert "Subject: Late changes to the 2025-26 budget and the Medium Term Financial Plan (MTFP)" in texts

@@ -316,11 +316,37 @@ def _block(group: _Open, table: bool, page_width: float, page_height: float) -> 
     )
 
 
+def _cell_text(lines: list[Band]) -> str:
+    """A cell's lines as read: wrapped lines joined, and entries set a line each kept apart
+    by "; " (a cover sheet's "From:" naming two officers, the first wrapping short of the
+    cell's widest line, the second starting with a capital), never run into one name."""
+    widest = max(line.x1 for line in lines)
+    entries: list[list[Band]] = [[lines[0]]]
+    for prev, line in zip(lines, lines[1:]):
+        em = _line_size(prev) or 10.0
+        last, first = prev.words[-1].text, line.words[0].text
+        ends = first[:1].isupper() and not last.endswith(CARRIES_ON) and last.lower() not in _FUNCTION_WORDS
+        if ends and widest - prev.x1 > line.words[0].box.width + em and not last.endswith(("-", SOFT_HYPHEN)):
+            entries.append([line])
+        else:
+            entries[-1].append(line)
+    texts = [join_lines([[w.text for w in line.words] for line in entry]) for entry in entries]
+    out = texts[0]
+    for k, text in enumerate(texts[1:]):
+        if out.endswith((".", ":", ";", "!", "?")):
+            out += " " + text
+        elif k == 0 and len(out.split()) <= 2 and "," not in out:
+            out += ": " + text  # a label or a name over what it says ("Evidence" / "The council has ...")
+        else:
+            out += "; " + text
+    return out
+
+
 def _row_block(leaf: Leaf, page_width: float, page_height: float) -> Block:
     """A table row as one block: each cell's text in turn, left to right."""
     words = [w for line in leaf.lines for w in line.words]
     box = union_all([w.box for w in words])
-    cells = [join_lines([[w.text for w in line.words] for line in cell]) for cell in leaf.cells or []]
+    cells = [_cell_text(cell) for cell in leaf.cells or []]
     size = statistics.median(w.size for w in words)
     return Block(
         text=" ".join(c for c in cells if c),
