@@ -588,3 +588,19 @@ def test_a_count_in_the_first_column_keeps_its_header_and_a_marked_figure_its_si
         == "Strongly agree: Number of responses 85, Percentage 45 percent"
     )
     assert spoken_row(("Loss", "(2.5)[3]"), ("", "2024-25")) == "Loss: 2024-25 minus 2.5 (note 3)"
+
+
+def test_a_word_marked_with_an_asterisk_and_its_note_are_heard_as_such() -> None:
+    # A scorecard's "KSAS*" and, under its table, "* Kent Support and Assistance Service": the
+    # note was heard as a list item, its link to the word lost. A "*" list with no word
+    # marked on the page stays a list.
+    page = "The number of KSAS* awards rose.\n\nService | Q1 | Q2\nKSAS* | 10 | 12\n\n* Kent Support and Assistance Service"
+    spoken = [s.spoken for s in page_sentences(page)]
+    assert spoken[0] == "The number of KSAS (note) awards rose."
+    assert spoken[-1] == "Note: Kent Support and Assistance Service"
+    assert "KSAS (note): Q1 10, Q2 12" in spoken
+    assert [s.spoken for s in page_sentences("Items:\n* first thing\n* second thing")] == [
+        "Items:",
+        "first thing",
+        "second thing",
+    ]

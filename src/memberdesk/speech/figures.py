@@ -78,9 +78,16 @@ _INLINE_BULLET = re.compile(rf"(?:^|\s+){SYMBOL_BULLET}(?:\s+|$)")
 _NOTE_MARK = re.compile(r" ?\[(\d{1,3})\]")
 
 
+# A word marked for a note by an asterisk ("KSAS*", "2024-25*"): the note is under the table.
+STAR_MARK = re.compile(r"(?<=[\w)%])\*+(?=[\s,.;:)]|$)")
+_STAR_NOTE = re.compile(r"(?:^|(?<=\s))\*+\s+(?=\w)")  # "... site: * booking or referral required": the note
+
+
 def with_pauses(text: str) -> str:
     """`text` with a pause where a bullet stands inside it, and a footnote's mark said as one."""
     text = _NOTE_MARK.sub(r" (note \1)", text) if "[" in text else text
+    if "*" in text:
+        text = _STAR_NOTE.sub("(note) ", STAR_MARK.sub(" (note)", text))
     return _INLINE_BULLET.sub(", ", text).strip(", ")
 
 
@@ -117,7 +124,7 @@ def spoken_columns(names: Sequence[str]) -> str:
     said: list[str] = []
     heard = ""
     for name in (n for n in names if n):
-        said.append(_after(name, heard))
+        said.append(with_pauses(_after(name, heard)))
         heard = name
     return ", ".join(said)
 
@@ -144,7 +151,7 @@ def spoken_row(cells: Sequence[str], header: Sequence[str] = ()) -> str:
             continue
         value = with_pauses(_figure_with_note(cell))
         if name and name != previous:
-            said.append(f"{_after(name, heard)} {value}")
+            said.append(f"{with_pauses(_after(name, heard))} {value}")
             heard = name
         else:
             said.append(value)

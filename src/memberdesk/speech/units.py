@@ -27,7 +27,7 @@ from memberdesk.papers.ocr import DOUBT
 from memberdesk.papers.running import find_repeated_lines, line_key
 from memberdesk.papers.shapes import Table, introduces
 from memberdesk.speech.abbreviations import ABBREVIATIONS, LABEL_WORDS, NUMBER_ABBREVIATIONS
-from memberdesk.speech.figures import spoken_columns, spoken_row, with_pauses
+from memberdesk.speech.figures import STAR_MARK, spoken_columns, spoken_row, with_pauses
 
 __all__ = ["find_repeated_lines", "line_key"]  # re-exported: where speech callers found them
 
@@ -267,6 +267,7 @@ def split_page(
     grids = list(tables)
     lines = _lines(text)
     skip = _boilerplate(lines, boilerplate, edge_lines)
+    starred = STAR_MARK.search(text) is not None  # a word marked for a note ("KSAS*")
     paragraphs: list[SpokenParagraph] = []
     table: _TableRun | None = None
     for kind, block in _blocks(lines, skip):
@@ -295,6 +296,8 @@ def split_page(
                 piece = joined[s:e]
                 if n == 0 and marker and marker.group("bullet"):
                     piece = piece[marker.end() - s :]  # a bullet is not read out
+                    if marker.group("bullet") == "*" and starred:
+                        piece = "Note: " + piece  # the note a word marked "*" on this page points to
                 spoken = _clean(piece)
                 if not spoken:
                     continue
