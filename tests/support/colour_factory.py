@@ -59,9 +59,11 @@ RISK_TEXT = (
 )
 
 
-def white_shaded(path: Path) -> Path:
+def white_shaded(path: Path, *, by_line: bool = False) -> Path:
     """A risk register's paragraph pasted into Word with white shading: a white box drawn behind
-    every word and every space, each line's boxes abutting, as Word's Aspose export draws it."""
+    every word and every space, each line's boxes abutting, as Word's Aspose export draws it;
+    `by_line`: one box behind each line, as far as the line reaches (Word 365's export), the
+    shading ending part way along a line."""
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     size, step, left, width = 11.0, 13.8, 65.0, 470.0
     words = RISK_TEXT.split()
@@ -77,12 +79,18 @@ def white_shaded(path: Path) -> Path:
     space = c.stringWidth(" ", "Helvetica", size)
     for row in rows:
         x = left
+        if by_line and row is not rows[-1]:
+            # The shaded passage ends part way along the paragraph's second last line.
+            shaded = row if row is not rows[-2] else row[: len(row) // 2]
+            c.setFillColor(colors.white)
+            c.rect(left, y - 3, c.stringWidth(" ".join(shaded), "Helvetica", size), step, stroke=0, fill=1)
         for k, word in enumerate(row):
             w = c.stringWidth(word, "Helvetica", size)
             c.setFillColor(colors.white)
-            c.rect(x, y - 3, w, step, stroke=0, fill=1)
-            if k + 1 < len(row):
-                c.rect(x + w, y - 3, space, step, stroke=0, fill=1)
+            if not by_line:
+                c.rect(x, y - 3, w, step, stroke=0, fill=1)
+                if k + 1 < len(row):
+                    c.rect(x + w, y - 3, space, step, stroke=0, fill=1)
             c.setFillColor(colors.black)
             c.setFont("Helvetica", size)
             c.drawString(x, y, word)

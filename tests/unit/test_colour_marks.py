@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import colour_factory
 from memberdesk.papers.extract import extract_pages, finish_document
 from memberdesk.papers.shapes import HEADING
@@ -28,10 +30,12 @@ def test_a_bullet_or_a_sentence_in_white_is_no_heading(tmp_path: Path) -> None:
     assert kinds["Every family is offered a visit within two weeks of the referral."] != HEADING
 
 
-def test_text_shaded_white_word_by_word_is_a_paragraph_not_a_table(tmp_path: Path) -> None:
+@pytest.mark.parametrize("by_line", [False, True], ids=["word-by-word", "line-by-line"])
+def test_text_shaded_white_is_a_paragraph_not_a_table(tmp_path: Path, by_line: bool) -> None:
     # A QPR's corporate risk register: a white box behind each word and space made every word
     # a cell ("The | Council, | along |  | with | ...") and scrambled the headings into the rows.
-    layout = finish_document(extract_pages(colour_factory.white_shaded(tmp_path / "shaded.pdf")))
+    # An inspector's report: a box behind each line, its ragged ends read as a second column.
+    layout = finish_document(extract_pages(colour_factory.white_shaded(tmp_path / "shaded.pdf", by_line=by_line)))
     [block] = layout.pages[0].blocks
     assert block.grid is None and not block.table
     assert block.text == colour_factory.RISK_TEXT

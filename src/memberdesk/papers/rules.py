@@ -134,6 +134,37 @@ def _unshaded(whites: list[tuple[float, float, float, float]]) -> list[tuple[flo
         spaces = sum(1 for b in line if b[2] - b[0] < SPACE * height)
         if not (len(line) >= 3 and spaces >= SPACES * len(line)):
             out.extend(line)
+    return _unshaded_lines(out)
+
+
+LINE_HIGH = 24.0  # points: the tallest white box still a line of text shaded
+
+
+def _unshaded_lines(whites: list[tuple[float, float, float, float]]) -> list[tuple[float, float, float, float]]:
+    """The white boxes less those that shade a paragraph line by line: a box behind each line,
+    from the paragraph's left edge to where that line ends, stacked one under another. Their
+    ragged right ends are no column (a report's paragraph was read as a two-column table);
+    an Excel column's white cells stacked so all end where the column does."""
+    stacks: list[list[tuple[float, float, float, float]]] = []
+    for box in sorted(whites, key=lambda b: (round(b[0]), -b[3])):
+        last = stacks[-1][-1] if stacks else None
+        high = box[3] - box[1]
+        if (
+            last is not None
+            and abs(box[0] - last[0]) <= TILE
+            and high <= LINE_HIGH
+            and 0 <= last[1] - box[3] <= 0.5 * high
+            and abs(high - (last[3] - last[1])) <= 0.2 * high
+        ):
+            stacks[-1].append(box)
+        else:
+            stacks.append([box])
+    out: list[tuple[float, float, float, float]] = []
+    for stack in stacks:
+        ends = [b[2] for b in stack]
+        if len(stack) >= 2 and stack[0][3] - stack[0][1] <= LINE_HIGH and max(ends) - min(ends) > 2 * TILE * len(stack):
+            continue  # a paragraph's lines, shaded one by one
+        out.extend(stack)
     return out
 
 
