@@ -91,9 +91,10 @@ PRUDENTIAL_P13: Rows = [  # four tables, each under its own heading: none carrie
     ("Net income from commercial and service investments to net revenue stream (%)", "0.46", "0.60", "0.37", "0.35"),
 ]
 # Ruled: a grid of lines, the table begun on page 15 carried on (its header printed again,
-# so read once, where the table starts).
+# so read once, where the table starts). Its first row, "Direction over use of constituent
+# authority powers on the Key Route Network^", is the end of page 15's last row's name
+# ("Mayoral Power of"), read with that row, where it began.
 DEVOLUTION_P16: Rows = [
-    ("Direction over use of constituent authority powers on the Key Route Network^", "", "", ""),
     (
         "Priority for strategic rail engagement (including mayoral partnerships) with Great British Railways",
         "x",

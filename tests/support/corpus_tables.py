@@ -135,10 +135,15 @@ P40_GET = (
         "improvement may need to be omitted or descaled.",
     ),
     (
-        "Sturry Link Road,",
+        "Sturry Link Road, Canterbury",  # the name and the detail run on at p.41's top
         "",
         "-1.403",
-        "Further confidence in the delivery programme is a requirement of SELEP this in turn safeguards",
+        "Further confidence in the delivery programme is a requirement of SELEP this in turn safeguards "
+        "the £5.9m Local Growth Fund (LGF) contribution, so progress with land negotiations and design "
+        "work must be suitably demonstrated. A design and build contract has been awarded and the "
+        "detail design is being developed, including a value engineering review. The design costs are "
+        "covered by s106 contributions already received and the SELEP LGF contribution. The project "
+        "has been rescheduled based on the current programme for the design and build contract.",
     ),
 )
 
@@ -177,10 +182,13 @@ P8_FIGURES = (  # each row's label, its three figures and its summary
     ),
 )
 # p.9 carries on p.8's last row: its label and summary run on, with no figures of its own.
-P9_CARRIED = ("Community Based Services & Support for Carers", "", "", "", "Supported Living care packages")
-# pp.41 and 43: the capital projects' header over a first row that runs on from the page before
-# (no figures in it); on p.43 the header stands over the first rule, with no line over it.
-P41_FIRST = ("Canterbury", "", "")
+# p.8's last row runs on at p.9's top ("Adult Learning Disability -" / "Community Based ..."):
+# one row, where it began.
+P8_LAST = ("Adult Learning Disability - Community Based Services & Support for Carers", "127.1", "129.5", "+2.4")
+P9_FIRST = ("Adult Physical Disability - Residential Care Services", "24.5", "28.8", "+4.3")
+# pp.41 and 43: the capital projects' header over the first row; on p.43 the header stands over
+# the first rule, with no line over it, and the row under it runs on from the page before.
+P41_FIRST = ("Environment & Circular Economy", "", "")  # p.40's last row's end went back to it
 P43_FIRST = ("Upgrades", "", "")
 
 

@@ -87,6 +87,50 @@ def test_a_row_cut_by_the_page_end_is_one_row_where_it_began() -> None:
     assert b.continued and b.body == (("Income return", "Return from dividends."),)
 
 
+def test_a_rows_name_cut_by_the_page_end_is_one_row_and_a_new_row_stays_its_own() -> None:
+    # A devolution framework's tick table: "Mayoral Power of" at a page's foot, "Direction
+    # over use of ..." at the next page's top, was heard as a power cut short and a new row
+    # with no tier ticked. A row named in full ("Housing ...") after a finished name stays.
+    head = (("Function", "Foundation", "Mayoral", "Established"),)
+    first = Table(
+        head=head, body=(("Membership of the Data Council", "", "x", "X"), ("Mayoral Power of", "", "x", "X"))
+    )
+    second = Table(
+        head=head,
+        body=(
+            ("Direction over use of the Key Route Network", "", "", ""),
+            ("Housing and strategic planning", "x", "x", "X"),
+        ),
+    )
+    one, two = table_pages.join([_page(0, first, 0.1, 0.95), _page(1, second, 0.05, 0.3)])
+    [a], [b] = [blk.grid for blk in one.blocks], [blk.grid for blk in two.blocks]
+    assert a is not None and b is not None
+    assert a.body[-1] == ("Mayoral Power of Direction over use of the Key Route Network", "", "x", "X")
+    assert b.continued and b.body == (("Housing and strategic planning", "x", "x", "X"),)
+    # Where the name above is whole, the next page's first row is a row of its own.
+    done = Table(head=head, body=(("Membership of the Data Council", "", "x", "X"),))
+    one, two = table_pages.join([_page(0, done, 0.1, 0.95), _page(1, second, 0.05, 0.3)])
+    assert two.blocks[0].grid is not None and len(two.blocks[0].grid.body) == 2
+
+
+def test_the_end_of_a_long_cell_at_the_next_pages_top_is_no_header() -> None:
+    # An inspector's schedule of modifications: the last column's cell runs on at the top of
+    # the next page, the other cells empty. Taken for the header, it was said in every row.
+    head = (("Ref", "Page", "Policy", "Main Modification"),)
+    first = Table(head=head, body=(("MM13", "62", "New paragraph 5.2.17", "Add a paragraph: 'where it protects the"),))
+    second = Table(
+        head=(("", "", "", "building stone from aggregate development.'"),),
+        body=(("MM14", "63", "Footnote 46", "Amend footnote 46 as follows."),),
+    )
+    one, two = table_pages.join([_page(0, first, 0.1, 0.95), _page(1, second, 0.05, 0.3)])
+    [a], [b] = [blk.grid for blk in one.blocks], [blk.grid for blk in two.blocks]
+    assert a is not None and b is not None
+    assert a.body[-1][3] == "Add a paragraph: 'where it protects the building stone from aggregate development.'"
+    assert (
+        b.continued and b.head == head and b.body == (("MM14", "63", "Footnote 46", "Amend footnote 46 as follows."),)
+    )
+
+
 def test_a_row_of_figures_at_the_top_of_the_page_stays_a_row_of_its_own() -> None:
     head = (("Service", "Budget", "Forecast"),)
     first = Table(head=head, body=(("Adults", "40.7", "42.6"),))

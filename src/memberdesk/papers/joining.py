@@ -10,6 +10,8 @@ import re
 from memberdesk.papers import struck
 from memberdesk.papers.hyphens import BREAK as SOFT_HYPHEN
 
+# The words no phrase ends on: a line or a cell stopping on one goes on in the next.
+FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "a", "an", "or", "with", "on", "at", "by"})
 _URL_START = re.compile(r"^(https?://|www\.)", re.I)
 _EMAILISH = re.compile(r"^[\w.+-]+@[\w.-]*$")
 _DOMAINISH = re.compile(r"^[a-z0-9][\w-]*(\.[\w-]+)+[/\w.?=&%#~+-]*$", re.I)

@@ -13,13 +13,12 @@ import statistics
 
 from memberdesk.papers.bands import Band
 from memberdesk.papers.hyphens import BREAK as SOFT_HYPHEN
-from memberdesk.papers.joining import join_lines
+from memberdesk.papers.joining import FUNCTION_WORDS, join_lines
 from memberdesk.papers.markers import ends_contents_entry, is_marker
 from memberdesk.papers.regions import Leaf
 from memberdesk.papers.shapes import PARAGRAPH, Block, Box, Word, set_bold, union_all
 
 LISTED_WORDS = 3  # the most words of a line of a column set line by line (an address)
-_FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "a", "an", "or", "with", "on", "at", "by"})
 CARRIES_ON = (",", "&", "\u2013", "\u2014")  # a line ending so is no paragraph's last
 RUNS_ON = (",", ";", "-", "\u2013", "&", "/")  # a line ending so runs on to the next, whatever it starts with
 # Ems: how far right of the next line a line may start and still be that paragraph's (an
@@ -155,7 +154,7 @@ def _line_list(lines: list[Band]) -> bool:
         first, last = line.words[0].text, line.words[-1].text
         if len(line.words) > LISTED_WORDS or not (first[:1].isupper() or first[:1].isdigit()):
             return False
-        if last.endswith(RUNS_ON) or last.lower() in _FUNCTION_WORDS:
+        if last.endswith(RUNS_ON) or last.lower() in FUNCTION_WORDS:
             return False
     return True
 
@@ -248,7 +247,7 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[flo
         return False  # a centred title's lines are all short
     if _labelled(line) and abs(line.x0 - prev.x0) < 0.3 * em and not prev.words[-1].text.endswith(RUNS_ON):
         return True  # "Telephone: 03000 416833" under a contact's job: an entry of its own
-    if prev.words[-1].text.endswith(CARRIES_ON) or prev.words[-1].text.lower() in _FUNCTION_WORDS:
+    if prev.words[-1].text.endswith(CARRIES_ON) or prev.words[-1].text.lower() in FUNCTION_WORDS:
         # No paragraph ends on a comma or an "and": the line was wrapped, however short (Word
         # keeps "Mr D Jeffrey," together, so a list of names wraps early).
         return False
@@ -325,7 +324,7 @@ def _cell_text(lines: list[Band]) -> str:
     for prev, line in zip(lines, lines[1:]):
         em = _line_size(prev) or 10.0
         last, first = prev.words[-1].text, line.words[0].text
-        ends = first[:1].isupper() and not last.endswith(CARRIES_ON) and last.lower() not in _FUNCTION_WORDS
+        ends = first[:1].isupper() and not last.endswith(CARRIES_ON) and last.lower() not in FUNCTION_WORDS
         if ends and widest - prev.x1 > line.words[0].box.width + em and not last.endswith(("-", SOFT_HYPHEN)):
             entries.append([line])
         else:

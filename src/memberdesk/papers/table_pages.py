@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from memberdesk.papers.joining import FUNCTION_WORDS
 from memberdesk.papers.shapes import HEADING, Block, PageLayout, Table
 
 # The first part must end in the lower part of its page and the next begin near the top.
@@ -43,6 +44,7 @@ def join(pages: Sequence[PageLayout]) -> list[PageLayout]:
             continue
         first, second = out[k - 1].blocks[before].grid, out[k].blocks[after].grid
         assert first is not None and second is not None
+        second = _unheaded(first, second)
         if not _carries_on(first, second, out[k - 1].blocks[before], out[k].blocks[after]):
             continue
         a, b = out[k - 1].blocks[before], out[k].blocks[after]
@@ -76,9 +78,39 @@ def _row_carried(first: Table, second: Table) -> bool:
     if not first.body or not second.body:
         return False
     head, rest = second.body[0], first.body[-1]
-    if head[0].strip() or not any(c.strip() for c in head):
+    if not any(c.strip() for c in head) or all(c.strip() for c in head):
         return False
+    if head[0].strip():
+        # The row's name itself cut by the page ("Mayoral Power of" / "Direction over use of
+        # ..."): carried on only where it stops mid-phrase or goes on in lower case.
+        return all(not c.strip() or runs_on(above, c) for c, above in zip(head, rest, strict=True))
     return all(not c.strip() or (_wordy(c) and _wordy(above)) for c, above in zip(head, rest, strict=True))
+
+
+def runs_on(above: str, cell: str) -> bool:
+    """Whether a cell's text goes on from the text above it: it starts in lower case, or the
+    text above stops mid-phrase (on "of", "and", a comma or a dash)."""
+    above, cell = above.strip(), cell.strip()
+    if not above or not cell:
+        return False
+    return (
+        cell[0].islower()
+        or above.endswith((",", "-", "\u2013", "&", "(", "/"))
+        or above.split()[-1].lower() in FUNCTION_WORDS
+    )
+
+
+def _unheaded(first: Table, second: Table) -> Table:
+    """The second part with its "header" put back as its first row where that row is the rest of
+    the first part's last row (an inspector's schedule: the end of a long cell at the next
+    page's top, in the last column only, taken for the header and then said in every row)."""
+    if len(second.head) != 1 or not first.body or second.head == first.head:
+        return second
+    row = second.head[0]
+    filled = [k for k, c in enumerate(row) if c.strip()]
+    if not filled or len(filled) == len(row) or not all(runs_on(first.body[-1][k], row[k]) for k in filled):
+        return second
+    return replace(second, head=(), body=(row, *second.body))
 
 
 def _wordy(cell: str) -> bool:
