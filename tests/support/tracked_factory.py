@@ -1,7 +1,9 @@
 """A terms-of-reference page published with tracked changes, as Word prints them: deleted
 words struck through with a thin line across their middle, inserted ones underlined; and, on
 the same page, things that are not deletions: a table's rule running through a "Page 3" stamp
-printed over it, and a cell shaded with thin strips behind its label."""
+printed over it, and a cell shaded with thin strips behind its label. And a constitution's
+changes in red (red_changes): deletions struck in red, insertions in red bold, under a title
+underlined in black and beside a link underlined in blue."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 
-from paper_factory import BODY, _canvas, _top
+from paper_factory import BODY, BOLD, _canvas, _top
 
 SIZE = 11.0
 X = 72.0
@@ -23,7 +25,10 @@ CHANGED = [
     ("and assurance", "under"),
     ("frameworks.", ""),
 ]
-EXPECTED = "[deleted: b)] a) monitoring the development and operation [deleted: oversight] of the Council's governance and assurance frameworks."
+EXPECTED = (
+    "[deleted: b)] [added: a)] monitoring the development and operation [deleted: oversight] of the Council's "
+    "governance [added: and assurance] frameworks."
+)
 WHOLE_LINE = "c) oversight of the framework of assurance."
 STAMP = "Page 3"
 SHADED = "Significant"
@@ -73,7 +78,7 @@ PRINTED = [
     ("the Scrutiny Committee.", "under"),
     ("any other formal Committee.", "struck"),
 ]
-PRINTED_EXPECTED = "They are the Chair of the Scrutiny Committee. [deleted: any other formal Committee.]"
+PRINTED_EXPECTED = "They are the Chair of [added: the Scrutiny Committee.] [deleted: any other formal Committee.]"
 KEPT, COMMA, STRUCK_AFTER = "Governance Statement.", ",", "and ensure that they properly reflect"
 COMMA_EXPECTED = f"{KEPT}{COMMA} [deleted: {STRUCK_AFTER}]"
 
@@ -99,6 +104,52 @@ def printed_to_pdf(path: Path) -> Path:
     c.drawString(X, y2, f"{KEPT}{COMMA} {STRUCK_AFTER}")
     whole = pdfmetrics.stringWidth(f"{KEPT}{COMMA} {STRUCK_AFTER}", BODY, SIZE)
     c.rect(X + kept, y2 + 0.28 * SIZE, whole - kept, 0.06 * SIZE, stroke=0, fill=1)
+    c.showPage()
+    c.save()
+    return path
+
+
+RED_TITLE = "Appendix 2 - Proposed Changes to the Constitution"
+RED_LINES = [
+    [("14.60 The text of any motion must be given to the Chairman in writing.", ""), ("The following", "red")],
+    [("arrangements shall apply to amendments proposed.", "red")],
+    [("14.22 An online link", ""), ("(14.70)", "link"), ("to the answers", ""), ("given", "struck"), ("shall be", "")],
+    [("where these have been asked before the end.", "struck")],
+]
+RED_EXPECTED = [
+    RED_TITLE,
+    "14.60 The text of any motion must be given to the Chairman in writing. [added: The following arrangements "
+    "shall apply to amendments proposed.]",
+    "14.22 An online link (14.70) to the answers [deleted: given] shall be [deleted: where these have been asked "
+    "before the end.]",
+]
+
+
+def red_changes(path: Path) -> Path:
+    c = _canvas(path, title="Constitution changes")
+    space = pdfmetrics.stringWidth(" ", BODY, SIZE)
+    y = _top(80.0, SIZE)
+    c.setFont(BOLD, SIZE)
+    c.drawString(X, y, RED_TITLE)
+    c.line(X, y - 2, X + pdfmetrics.stringWidth(RED_TITLE, BOLD, SIZE), y - 2)
+    for k, line in enumerate(RED_LINES):
+        y = _top(120.0 + 16 * k + (20 if k >= 2 else 0), SIZE)
+        x = X
+        for text, mark in line:
+            font = BOLD if mark == "red" else BODY
+            width = pdfmetrics.stringWidth(text, font, SIZE)
+            colour = {"red": (0.9, 0, 0), "struck": (0.9, 0, 0), "link": (0, 0.2, 0.8)}.get(mark, (0, 0, 0))
+            c.setFillColorRGB(*colour)
+            c.setStrokeColorRGB(*colour)
+            c.setFont(font, SIZE)
+            c.drawString(x, y, text)
+            c.setLineWidth(0.6)
+            if mark == "struck":
+                c.line(x, y + 0.3 * SIZE, x + width, y + 0.3 * SIZE)
+            elif mark == "link":
+                c.line(x, y - 1.5, x + width, y - 1.5)
+                c.linkURL("https://example.org/constitution", (x, y - 3, x + width, y + SIZE), relative=0)
+            x += width + space
     c.showPage()
     c.save()
     return path

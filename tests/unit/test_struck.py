@@ -1,5 +1,7 @@
-"""Words struck through are read as deleted ("[deleted: ...]"); underlined ones, a table's
-rule under a stamp and a shaded cell's strips strike nothing."""
+"""Words struck through are read as deleted ("[deleted: ...]"), and on such a page the words
+put in ("[added: ...]"): underlined in the deletions' ink, or set in their colour. A table's rule
+under a stamp and a shaded cell's strips strike nothing; a title underlined in black and a link
+underlined in blue put nothing in."""
 
 from __future__ import annotations
 
@@ -27,6 +29,17 @@ def test_a_word_struck_at_its_start_is_cut_where_the_line_ends() -> None:
 
 def test_neighbouring_marks_are_one() -> None:
     assert joined("to [deleted: the] [deleted: old] terms") == "to [deleted: the old] terms"
+    # A deletion beside an insertion stays apart from it; brackets inside a deletion are its text.
+    assert joined("[added: new] [added: text] [deleted: old] [deleted: [Cabinet]]") == (
+        "[added: new text] [deleted: old [Cabinet]]"
+    )
+
+
+def test_a_constitutions_changes_in_red_are_read_as_put_in_and_taken_out(tmp_path: Path) -> None:
+    # Kent's constitution changes: insertions in red bold, deletions struck in red. What the
+    # change added was heard as if it had always been there.
+    [page] = extract_pages(tf.red_changes(tmp_path / "red.pdf"))
+    assert [b.text for b in page.blocks] == tf.RED_EXPECTED
 
 
 def test_print_to_pdf_marks_strike_only_the_deleted_words(tmp_path: Path) -> None:

@@ -18,9 +18,9 @@ from memberdesk.papers.hyphens import settle
 from memberdesk.papers.shapes import HEADING, DocumentLayout, PageFinish, PageLayout, Table
 
 # 2: figures said by their alt text; 3: tables; 4: title bands over tables, hyphens as printed;
-# 5: titles in light type on dark bands.
+# 5: titles in light type on dark bands; 6: what a tracked change puts in, "[added: ...]".
 # Bump when the extractor changes what it stores: `reindex` reads older papers again.
-EXTRACTION = 5
+EXTRACTION = 6
 
 
 @dataclass(frozen=True)

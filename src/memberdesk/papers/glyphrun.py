@@ -16,12 +16,11 @@ import ctypes
 import math
 import re
 import unicodedata
-from collections.abc import Callable
-from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
+from memberdesk.papers.fonts import NO_INK, FontCache, fast, light
 from memberdesk.papers.markers import is_number
 from memberdesk.papers.shapes import Box, Word, new_word
 
@@ -56,76 +55,6 @@ SMALLER = 0.8  # at most this height of the glyph before it
 RAISED = 0.15  # its foot at least this much of that height above the other's
 _MARKED = re.compile(f"(?:{SUPER}\\d)+")
 _UNITS = ("m", "km", "cm", "mm", "ft", "sq ft", "sqm")  # m² and km³: units squared and cubed, not footnotes
-# Text at least this light (luminance, white 1) is read on a dark ground: an EqIA's section
-# band, a header row in white on navy. It stands out as bold does (headings.py).
-LIGHT = 0.8
-_FILLED = (0, 2, 4, 6)  # FPDF_TEXTRENDERMODE: fill, fill and stroke, and those also clipping
-_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demibold", "extrabold")
-_FORCE_BOLD = 1 << 18
-
-
-class _FontCache:
-    """Size, weight, angle and lightness per text object: they are constant within one, and asking pdfium
-    once per object instead of once per glyph keeps a dense page cheap. Some generators make
-    every glyph its own object (a notice placed letter by letter), so the weight, a property of
-    the font, is asked once per font."""
-
-    def __init__(self, textpage: pdfium.PdfTextPage, handle: ctypes.c_void_p, rotation: int) -> None:
-        self.textpage = textpage
-        self.handle = handle
-        self.rotation = rotation
-        self.known: dict[int, tuple[float, bool, int, bool]] = {}
-        self.bold: dict[int, bool] = {}
-        self.name = ctypes.create_string_buffer(128)
-        self.flags = ctypes.c_int()
-        self.matrix = raw.FS_MATRIX()
-        self.where = ctypes.byref(self.matrix)
-        self.rgba = (ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint())
-        self.colour = tuple(ctypes.byref(v) for v in self.rgba)
-
-    def get(self, index: int, key: int) -> tuple[float, bool, int, bool]:
-        """`key` is the glyph's text object's address (0 when pdfium gives none)."""
-        found = self.known.get(key) if key else None
-        if found is None:
-            found = self._ask(index, key)
-            if key:
-                self.known[key] = found
-        return found
-
-    def _ask(self, index: int, key: int) -> tuple[float, bool, int, bool]:
-        size = _FONT_SIZE(self.handle, index)
-        scale, angle = 1.0, 0.0
-        if _MATRIX(self.handle, index, self.where):
-            m = self.matrix
-            # The Tf size is often 1 with the real size in the text matrix (print drivers).
-            scale = math.hypot(m.c, m.d) or 1.0
-            angle = math.degrees(math.atan2(m.b, m.a))
-        font = (_OBJECT_FONT(ctypes.c_void_p(key)) or 0) if key else 0
-        bold = self.bold.get(font) if font else None
-        if bold is None:
-            bold = self._bold(index)
-            if font:
-                self.bold[font] = bold
-        # Upright as seen: the glyph's angle less the page's clockwise turn is about zero;
-        # sideways 1 at an angle, 2 a quarter turn (a landscape table drawn turned: sideways.py).
-        seen = (angle - self.rotation) % 360
-        off = min(seen, 360 - seen)
-        sideways = 0 if off <= 10 else 2 if abs(off - 90) <= 10 else 1
-        return round(size * scale, 2), bold, sideways, bool(key) and self._light(key)
-
-    def _light(self, key: int) -> bool:
-        handle = ctypes.c_void_p(key)
-        if _RENDER_MODE(handle) not in _FILLED or not _FILL(handle, *self.colour):
-            return False  # outlined or invisible (a scan's OCR layer): no fill is seen
-        red, green, blue, alpha = (v.value for v in self.rgba)
-        return alpha > 0 and 0.2126 * red + 0.7152 * green + 0.0722 * blue >= LIGHT * 255
-
-    def _bold(self, index: int) -> bool:
-        tp = self.textpage
-        weight = raw.FPDFText_GetFontWeight(tp, index)
-        raw.FPDFText_GetFontInfo(tp, index, self.name, len(self.name), ctypes.byref(self.flags))
-        name = self.name.value.decode("latin-1", "replace").lower()
-        return weight >= 600 or any(part in name for part in _BOLD_NAMES) or bool(self.flags.value & _FORCE_BOLD)
 
 
 def _char_text(code: int) -> str | None:
@@ -193,27 +122,11 @@ def _unit(chars: list[str]) -> bool:
     return any(word == u or (word.endswith(u) and word[: -len(u)][-1:].isdigit()) for u in _UNITS)
 
 
-def _fast(name: str, restype: object) -> Callable[..., Any]:
-    """A pdfium function called with ready-made ctypes arguments (the text page as a c_void_p,
-    indices as ints): pypdfium2's wrappers cost more per call than the call itself, and so do
-    declared argument types (each argument converted on every call); a page is tens of
-    thousands of calls. PYFUNCTYPE, not CFUNCTYPE: the GIL stays held, as it costs more to let
-    it go and take it back than these calls take (the caller holds PDFIUM_LOCK anyway), ~0.06
-    us a call; ctypes then also checks for a Python error, which pdfium never sets."""
-    address = ctypes.cast(getattr(raw, name), ctypes.c_void_p).value
-    return ctypes.PYFUNCTYPE(restype)(address)  # type: ignore[arg-type]
-
-
 # int FPDFText_GetUnicode(page, index) and so on: every argument is a pointer or an int.
-_UNICODE = _fast("FPDFText_GetUnicode", ctypes.c_uint)
-_GENERATED = _fast("FPDFText_IsGenerated", ctypes.c_int)
-_LOOSE_BOX = _fast("FPDFText_GetLooseCharBox", ctypes.c_int)
-_TEXT_OBJECT = _fast("FPDFText_GetTextObject", ctypes.c_void_p)
-_FONT_SIZE = _fast("FPDFText_GetFontSize", ctypes.c_double)
-_MATRIX = _fast("FPDFText_GetMatrix", ctypes.c_int)
-_OBJECT_FONT = _fast("FPDFTextObj_GetFont", ctypes.c_void_p)
-_RENDER_MODE = _fast("FPDFTextObj_GetTextRenderMode", ctypes.c_int)
-_FILL = _fast("FPDFPageObj_GetFillColor", ctypes.c_int)
+_UNICODE = fast("FPDFText_GetUnicode", ctypes.c_uint)
+_GENERATED = fast("FPDFText_IsGenerated", ctypes.c_int)
+_LOOSE_BOX = fast("FPDFText_GetLooseCharBox", ctypes.c_int)
+_TEXT_OBJECT = fast("FPDFText_GetTextObject", ctypes.c_void_p)
 
 
 def _transform(crop: tuple[float, float, float, float], rotation: int) -> tuple[float, ...]:
@@ -242,7 +155,7 @@ def words(
     with the characters (soft hyphens, some spaces and line ends differ), so it is not used.
     """
     handle = ctypes.c_void_p(ctypes.cast(textpage.raw, ctypes.c_void_p).value)
-    fonts = _FontCache(textpage, handle, rotation)
+    fonts = FontCache(textpage, handle, rotation)
     rect = (ctypes.c_float * 4)()  # an FS_RECTF: left, top, right, bottom
     where = ctypes.byref(rect)
     corners = memoryview(rect).cast("B").cast("f").tolist
@@ -254,10 +167,11 @@ def words(
     marks: set[int] = set()  # combining accents, drawn as their own glyph
     runs: list[_Run] = []  # the words read, made into Words at the end
     # The word being read: its characters, box, summed sizes, bold glyphs, glyphs, sideways,
-    # light glyphs.
+    # light glyphs (and its ink, wink).
     chars: list[str] = []
     wx0 = wy0 = wx1 = wy1 = sizes = 0.0
     bolds = count = lights = 0
+    wink = NO_INK  # the word's first glyph's ink
     wside = 0
     lx0 = ly0 = lx1 = ly1 = 0.0  # the last glyph of that word
     # Fake bold and shadows draw the same glyph again a hair away: every glyph kept is filed in
@@ -267,7 +181,7 @@ def words(
     seen: dict[tuple[str, int, int], float] = {}
     px0 = py0 = px1 = py1 = math.nan
     blocked = True
-    last_object, size0, bold, sideways, light = -1, 0.0, False, 0, False
+    last_object, size0, bold, sideways, ink, pale = -1, 0.0, False, 0, NO_INK, False
     # What depends only on the size, worked out once per text object while its size is known
     # (the same products as per glyph, so the same floats): the nearness of a copy, the reach
     # of a glyph that follows the last, the gap that cuts a word, the step back that does.
@@ -289,7 +203,7 @@ def words(
             if generated(handle, i):
                 continue  # pdfium's guessed spaces and line ends: geometry decides here
             if chars:
-                runs.append((chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside, lights))
+                runs.append((chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside, lights, wink))
                 chars = []
             continue
         if not box_of(handle, i, where):
@@ -311,7 +225,8 @@ def words(
             # its own run, are not looked at twice.)
             if chars and obj and (chars[-1] in ".)" or chars[-1].isdigit()) and is_number("".join(chars)):
                 gap_cut = LABEL_GAP * size  # "3.1" and its text as two runs, a thin gap apart
-            size0, bold, sideways, light = fonts.get(i, obj)
+            size0, bold, sideways, ink = fonts.get(i, obj)
+            pale = light(ink)
             hidden = bool(obj) and _hidden(obj)
             last_object = obj
             if size0:
@@ -384,30 +299,30 @@ def words(
                     wy1 = y1
                 sizes += size
                 bolds += bold
-                lights += light
+                lights += pale
                 count += 1
                 lx0, ly0, lx1, ly1 = x0, y0, x1, y1
                 continue
-            runs.append((chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside, lights))
+            runs.append((chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside, lights, wink))
         chars = [text]
         raised = False
         wx0, wy0, wx1, wy1, sizes, bolds, count, wside = x0, y0, x1, y1, size, int(bold), 1, sideways
-        lights = int(light)
+        lights, wink = int(pale), ink
         lx0, ly0, lx1, ly1 = x0, y0, x1, y1
     if chars:
-        runs.append((chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside, lights))
+        runs.append((chars, wx0, wy0, wx1, wy1, sizes, bolds, count, wside, lights, wink))
     return _words(runs)
 
 
 # A word as read: its glyphs' texts, box (x0, y0, x1, y1), summed sizes, bold glyphs, glyphs,
-# sideways, light glyphs.
-_Run = tuple[list[str], float, float, float, float, float, int, int, int, int]
+# sideways, light glyphs, ink.
+_Run = tuple[list[str], float, float, float, float, float, int, int, int, int, int]
 
 
 def _words(runs: list[_Run]) -> list[Word]:
     out: list[Word] = []
     add, join, normal = out.append, "".join, unicodedata.normalize
-    for chars, x0, y0, x1, y1, sizes, bolds, count, sideways, lights in runs:
+    for chars, x0, y0, x1, y1, sizes, bolds, count, sideways, lights, ink in runs:
         text = join(chars)
         if not text.isascii():  # ASCII is NFC already, and has no soft hyphen
             text = normal("NFC", text)
@@ -416,5 +331,6 @@ def _words(runs: list[_Run]) -> list[Word]:
             if not text.strip(SOFT_HYPHEN):
                 continue
         box = Box(x0, y0, x1, y1)
-        add(new_word(text, box, round(sizes / count, 2), bolds * 2 > count, len(out), sideways > 0, lights * 2 > count))
+        size = round(sizes / count, 2)
+        add(new_word(text, box, size, bolds * 2 > count, len(out), sideways > 0, lights * 2 > count, max(ink, 0)))
     return out

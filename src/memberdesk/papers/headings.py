@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
+from memberdesk.papers import struck
 from memberdesk.papers.markers import is_marker, is_number
 from memberdesk.papers.shapes import HEADING, PARAGRAPH, Block
 
@@ -74,6 +75,8 @@ def _shape(block: Block, body: float, body_bold: bool) -> str:
         return "big"
     if block.table or block.size < body * 0.9:
         return ""
+    if struck.ADDED in text or struck.MARK in text:
+        return ""  # a tracked change's bold or underline marks what it changes, not a heading
     if block.bold and not body_bold and _NUMBERED.match(text) and not _RECOMMENDS.match(text):
         return "plain"  # a minute's numbered title runs long ("294. Minutes of the meeting held on ...")
     if len(words) > CAPITALS_WORDS:

@@ -72,4 +72,5 @@ def _word(run: list[Word]) -> Word:
         first.sideways,
         first.from_form,
         first.light,
+        first.ink,
     )

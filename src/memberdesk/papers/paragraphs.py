@@ -17,6 +17,8 @@ from memberdesk.papers.joining import FUNCTION_WORDS, join_lines
 from memberdesk.papers.markers import ends_contents_entry, is_marker
 from memberdesk.papers.regions import Leaf
 from memberdesk.papers.shapes import PARAGRAPH, Block, Box, Word, set_bold, union_all
+from memberdesk.papers.struck import MARK as DELETED
+from memberdesk.papers.struck import unmarked
 
 LISTED_WORDS = 3  # the most words of a line of a column set line by line (an address)
 CARRIES_ON = (",", "&", "\u2013", "\u2014")  # a line ending so is no paragraph's last
@@ -115,7 +117,8 @@ class _Open:
         self.lines = [line]
         self.marked = marked
         # With a hanging indent, wrapped lines start where the text after the number starts.
-        self.body_x0 = line.words[1].box.x0 if marked and len(line.words) > 1 else line.x0
+        at = _struck_letter(line) + 1  # the text after the number (a new letter after a struck one)
+        self.body_x0 = line.words[at].box.x0 if marked and len(line.words) > at else line.x0
 
 
 def leaf_blocks(leaf: Leaf, gaps: Gaps, page_width: float, page_height: float) -> list[Block]:
@@ -173,7 +176,7 @@ def _marked(line: Band, nxt: Band | None) -> bool:
     """A number or bullet at the line's start that stands apart: a gap after it wider than a
     space, or the next line hanging at the text after it. A wrapped line that merely begins
     with a number ("25. The saving...", after "2024-") has neither."""
-    words = line.words
+    words = line.words[_struck_letter(line) :]
     if len(words) < 2 or not is_marker(words[0].text):
         return False
     em = words[0].size or 10.0
@@ -209,14 +212,22 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[flo
         return True  # a contents entry ends at its page number, however full its line
     # The next item of a list at the list's left edge ("1. Apologies", "2. Minutes ...", each
     # on a line of its own) starts anew, however full the line before it was.
-    opener, starter = block.lines[0].words[0], line.words[0]
+    # (A letter struck out before its new one, "[deleted: d)] b)", leaves the new one.)
+    opener, starter = _lead(block.lines[0]), _lead(line)
     if (
-        is_marker(opener.text)
-        and is_marker(starter.text)
+        is_marker(opener)
+        and is_marker(starter)
         and abs(line.x0 - block.lines[0].x0) < 0.3 * em
-        and _next_in_list(opener.text, starter.text)
+        and _next_in_list(opener, starter)
     ):
         return True
+    first = unmarked(line.words[0].text)
+    edge = min(b.x0 for b in block.lines[1:]) if len(block.lines) > 1 else block.body_x0
+    indented = line.x0 > edge + 1.0 * em and prev.x0 <= edge + 0.5 * em  # a new paragraph in indent style
+    if first[:1].islower() and not is_marker(first) and not indented and unmarked(prev.words[-1].text)[-1:].isalnum():
+        # A sentence goes on past a line broken by hand ("to reshape" / "local government"), or
+        # into words set bold in red as a change puts them in.
+        return False
     if _line_bold(line) != _line_bold(prev) and _ends_short(prev, line, right, em, 0.0):
         return True
     if _light(line.words) != _light(prev.words):
@@ -251,8 +262,6 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[flo
         # No paragraph ends on a comma or an "and": the line was wrapped, however short (Word
         # keeps "Mr D Jeffrey," together, so a list of names wraps early).
         return False
-    if line.words[0].text[:1].islower() and prev.words[-1].text[-1:].isalnum():
-        return False  # a sentence goes on past a line broken by hand ("to reshape" / "local government")
     return _ends_short(prev, line, min(right, _wrap_edge(block, em)), em, 0.5)
 
 
@@ -313,6 +322,20 @@ def _block(group: _Open, table: bool, page_width: float, page_height: float) -> 
         table=table,
         light=_light(words),
     )
+
+
+def _struck_letter(line: Band) -> int:
+    """1 where the line begins with a list's letter struck out before its new one
+    ("[deleted: d)] b) monitoring ..."), else 0: where its number now stands."""
+    words = line.words
+    if len(words) > 2 and words[0].text.startswith(DELETED) and is_marker(unmarked(words[0].text)):
+        return int(not words[1].text.startswith(DELETED) and is_marker(words[1].text))
+    return 0
+
+
+def _lead(line: Band) -> str:
+    """A line's first word as it now reads (past a letter struck out before its new one), unmarked."""
+    return unmarked(line.words[_struck_letter(line)].text)
 
 
 def _cell_text(lines: list[Band]) -> str:

@@ -1,5 +1,6 @@
 """Words struck through -> marked "[deleted: ...]", so that a listener or a braille reader is
-told what a paper with tracked changes takes out, as a sighted reader sees it. Pure.
+told what a paper with tracked changes takes out, as a sighted reader sees it; on such a page
+the words underlined, what it puts in, -> "[added: ...]". Pure.
 
 Word prints a tracked deletion (and any text struck through) with a thin line drawn through
 the middle of the words; an underline sits under them and a table's rules between its rows,
@@ -13,9 +14,14 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
+from memberdesk.papers.markers import is_marker
 from memberdesk.papers.shapes import Box, Word
 
 MARK = "[deleted: "
+ADDED = "[added: "
+UNDER = (0.78, 1.25)  # where under a word's box (top to bottom) its underline is drawn
+COVERS = 0.8  # the least of a word's width its underline runs under
+DARK = 80  # each of red, green and blue below this (of 255): the ink of ordinary text
 THIN = 2.5  # points: the thickest line still a stroke through text
 MIDDLE = (0.3, 0.72)  # where across a word's box (top to bottom) a line through it is drawn
 PART = 0.3  # the least of a word's width a line through it strikes (one end of the word)
@@ -48,13 +54,80 @@ def marked(words: Sequence[Word], rules: Sequence[Box]) -> list[Word]:
             struck.update(ks)
     if not struck:
         return list(words)
+    added = _added(words, lines, tops, struck)
     out: list[Word] = []
     for k, word in enumerate(words):
         if k in struck:
             out.extend(_cut(word, spans[k][1], spans[k][2]))
+        elif k in added and not (is_marker(word.text) and _starts_line(words, k)):
+            out.append(replace(word, text=f"{ADDED}{word.text}]"))  # a list's letter stays one: "a) [added: ...]"
         else:
             out.append(word)
     return out
+
+
+def _added(words: Sequence[Word], lines: list[Box], tops: list[float], struck: set[int]) -> set[int]:
+    """The words a page that strikes words through puts in: those underlined in the ink of its
+    deletions (Word's tracked changes in the reviser's colour, an inspector's schedule's bold
+    underline in black), and those set in the deletions' own colour, if that is no black
+    (a constitution's changes in red, struck or not). A title underlined in black over red
+    changes, or a link's blue underline, puts nothing in."""
+    inks = {words[k].ink for k in struck}
+    coloured = {ink for ink in inks if not _dark(ink)}
+    # One word struck (a note showing "strikethrough" for deletions) is no tracked change yet.
+    added = {k for k in _underlined(words, lines, tops, struck) if words[k].ink in inks} if len(struck) >= 2 else set()
+    if coloured:
+        added.update(k for k, w in enumerate(words) if k not in struck and w.ink in coloured and w.text.strip())
+    return added
+
+
+def _starts_line(words: Sequence[Word], k: int) -> bool:
+    """Whether word k begins a line: the word before it (in the stream) stands right of it or
+    on another line."""
+    if k == 0:
+        return True
+    before, word = words[k - 1].box, words[k].box
+    return before.x0 > word.x0 or abs(before.y0 - word.y0) > 0.5 * (word.y1 - word.y0)
+
+
+def _dark(ink: int) -> bool:
+    """Black or near it: the ink of ordinary text."""
+    return max(ink >> 16, (ink >> 8) & 0xFF, ink & 0xFF) < DARK
+
+
+def _underlined(words: Sequence[Word], lines: list[Box], tops: list[float], struck: set[int]) -> set[int]:
+    """The words underlined, not struck: an underline runs under the words it marks and no
+    further (a table's rule runs on past them)."""
+    under: dict[int, list[int]] = {}
+    for k, word in enumerate(words):
+        if k in struck or word.sideways:
+            continue
+        n = _line_under(word.box, lines, tops)
+        if n is not None:
+            under.setdefault(n, []).append(k)
+    added: set[int] = set()
+    for n, ks in under.items():
+        line, size = lines[n], max(words[k].size for k in ks)
+        if (
+            line.x0 >= min(words[k].box.x0 for k in ks) - 0.5 * size
+            and line.x1 <= max(words[k].box.x1 for k in ks) + 0.5 * size
+        ):
+            added.update(ks)
+    return added
+
+
+def _line_under(box: Box, lines: list[Box], tops: list[float]) -> int | None:
+    height = box.y1 - box.y0
+    lo, hi = box.y0 + UNDER[0] * height, box.y0 + UNDER[1] * height
+    for n in range(bisect_left(tops, lo - THIN), len(lines)):
+        line = lines[n]
+        if line.y0 > hi:
+            break
+        if lo <= (line.y0 + line.y1) / 2 <= hi and min(line.x1, box.x1) - max(line.x0, box.x0) >= COVERS * (
+            box.x1 - box.x0
+        ):
+            return n
+    return None
 
 
 def _inside(line: Box, words: Sequence[Word]) -> bool:
@@ -106,6 +179,25 @@ def _stroke(box: Box, lines: list[Box], tops: list[float]) -> tuple[int, float, 
     return found if crossing < 3 else None
 
 
+def unmarked(text: str) -> str:
+    """A word's or a cell's text without the mark of a deletion or an insertion round it."""
+    for mark in (MARK, ADDED):
+        if text.startswith(mark):
+            text = text[len(mark) :]
+            return text[:-1] if text.endswith("]") else text
+    return text
+
+
 def joined(text: str) -> str:
-    """A paragraph's text with the marks of words struck one after another made one mark."""
-    return text.replace("] " + MARK, " ") if MARK in text else text
+    """A paragraph's text with the marks of words struck (or put in) one after another made one
+    mark; a deletion next to an insertion stays apart from it."""
+    for mark, other in ((MARK, ADDED), (ADDED, MARK)):
+        if mark not in text:
+            continue
+        parts = text.split("] " + mark)
+        out = parts[0]
+        for part in parts[1:]:
+            # Merged only into a mark of its own kind, the last one opened before it.
+            out += (" " if out.rfind(mark) > out.rfind(other) else "] " + mark) + part
+        text = out
+    return text

@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from memberdesk.papers.joining import FUNCTION_WORDS
 from memberdesk.papers.shapes import HEADING, Block, PageLayout, Table
+from memberdesk.papers.struck import unmarked
 
 # The first part must end in the lower part of its page and the next begin near the top.
 ENDS_BELOW = 0.55
@@ -90,7 +91,7 @@ def _row_carried(first: Table, second: Table) -> bool:
 def runs_on(above: str, cell: str) -> bool:
     """Whether a cell's text goes on from the text above it: it starts in lower case, or the
     text above stops mid-phrase (on "of", "and", a comma or a dash)."""
-    above, cell = above.strip(), cell.strip()
+    above, cell = unmarked(above.strip()).strip(), unmarked(cell.strip()).strip()  # "[added: building stone ..."
     if not above or not cell:
         return False
     return (
