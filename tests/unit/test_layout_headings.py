@@ -196,3 +196,27 @@ def test_a_links_underline_marks_no_heading(tmp_path: Path) -> None:
     kinds = {b.text: b.kind for b in layout.pages[0].blocks}
     assert kinds[uf.LINKED] == "paragraph"
     assert kinds["Background Documents"] == HEADING
+
+
+def test_a_recommendations_lead_in_ending_in_a_colon_is_no_heading() -> None:
+    # "Cabinet is asked to note:" set bold opens the recommendations of most reports: it leads
+    # into a list, it heads no section. A noun phrase with a colon does head one.
+    body = "The report sets out the changes proposed to the budget and the reasons for each of them."
+    for lead in (
+        "Cabinet is asked to note:",
+        "It is recommended that the Cabinet:",
+        "The key risks are set out below:",
+    ):
+        words = line(lead, 60, 100, bold=True) + line(body, 60, 130)
+        assert layout_page(page(words))[0].kind == "paragraph", lead
+    words = line("Desired outcome of this call-in:", 60, 100, bold=True) + line(body, 60, 130)
+    assert layout_page(page(words))[0].kind == HEADING
+
+
+def test_in_a_dark_theme_light_type_marks_no_heading() -> None:
+    # A slide deck in white on navy: every short line was a heading, as light as the rest.
+    from dataclasses import replace
+
+    rows = ["Funding gap of 12.4m in 2025-26", "Next steps for the council", "Savings of 3m are planned this year"]
+    words = [replace(w, light=True) for k, text in enumerate(rows) for w in line(text, 60, 100 + 30 * k)]
+    assert all(b.kind == "paragraph" for b in layout_page(page(words)))

@@ -339,3 +339,26 @@ def test_a_cover_sheets_field_naming_two_officers_keeps_them_apart() -> None:
         "John Betts, Interim Corporate Director of Finance"
     ) in texts
     assert "Subject: Late changes to the 2025-26 budget and the Medium Term Financial Plan (MTFP)" in texts
+
+
+def test_a_label_over_its_value_in_lower_case_stays_apart_and_a_count_is_no_number() -> None:
+    # The lower-case run-on is prose's: "Wards affected" over "all wards", a name over an e-mail
+    # address, stay two lines.
+    prose = ("The report asks the Cabinet to agree the new timetable for the work set out here.", 60)
+    labels = [("Wards affected", 60), ("all wards", 60), ("Background documents", 60), ("none", 60)]
+    words = lines([prose], 100) + lines(labels, 130)
+    assert _texts(words)[1:] == ["Wards affected", "all wards", "Background documents", "none"]
+    words = lines([prose], 100) + lines([("Jane Smith, Head of Finance", 60), ("jane.smith@example.gov.uk", 60)], 130)
+    assert _texts(words)[1:] == ["Jane Smith, Head of Finance", "jane.smith@example.gov.uk"]
+    # "12 councillors ..." wrapped under an indented first line is a count, not item 12.
+    words = lines(
+        [
+            ("The panel met in the Council Chamber on Tuesday and the meeting was attended by", 90),
+            ("12 councillors and three officers, who answered questions from the public gallery.", 72),
+            ("The chair opened the meeting at seven o'clock and asked for declarations of interest", 90),
+            ("from the members present, of which there were none recorded at this meeting.", 72),
+        ],
+        100,
+        size=11,
+    )
+    assert _texts(words)[0].endswith("who answered questions from the public gallery.")

@@ -32,7 +32,11 @@ _ENUMERATED = re.compile(
     r"^[A-Z][A-Za-z]*(?: [A-Za-z]+)? (?:\d{1,2}|[A-Z]|(?i:one|two|three|four|five|six|seven|eight|nine|ten)):\s"
 )
 # The words that lead into a list rather than head a section: "is asked to:", "as follows:".
-_LEAD_IN = re.compile(r"\b(?:to|that|follows|following|include|includes|including|are|is|were|was|be)\s*:$", re.I)
+_LEAD_IN = re.compile(
+    r"\b(?:to|that|follows|following|include|includes|including|below)\s*:$"
+    r"|\b(?:is|are|was|were|be|been|asked|recommended|requested|invited|resolved)\b",
+    re.I,
+)
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?\s")
 MAX_LEVEL = 6
 MARKED_WORDS = 10  # the most words of a heading marked by its underline or dark band alone
@@ -53,7 +57,18 @@ def body_size(blocks: Iterable[Block]) -> tuple[float, bool]:
     return sizes.most_common(1)[0][0], bold.most_common(1)[0][0]
 
 
-def _shape(block: Block, body: float, body_bold: bool) -> str:
+def light_body(blocks: Iterable[Block]) -> bool:
+    """Whether most of the text is set light (a slide deck in a dark theme): then light type
+    marks nothing out, as bold does not where the body is bold."""
+    light = total = 0
+    for block in blocks:
+        if not block.figure:
+            total += len(block.text)
+            light += len(block.text) if block.light else 0
+    return light * 2 > total
+
+
+def _shape(block: Block, body: float, body_bold: bool, body_light: bool = False) -> str:
     """ "big", "plain" (bold or capitals at body size) or "" for a block that is no heading."""
     text = block.text
     if len(text) > 160 or block.lines > 3 or block.figure:
@@ -90,7 +105,7 @@ def _shape(block: Block, body: float, body_bold: bool) -> str:
     bullet = is_marker(words[0]) and not is_number(words[0])
     # A title underlined line by line over two or three lines runs longer than a marked line.
     most = MARKED_WORDS if block.lines == 1 or not block.underlined else CAPITALS_WORDS
-    marked = (block.underlined or block.light) and len(words) <= most
+    marked = (block.underlined or (block.light and not body_light)) and len(words) <= most
     if marked and not text[:1].islower() and not text.endswith(".") and not bullet:
         return "plain"
     if len(letters) >= 4 and capitals >= 0.9 * len(letters) and (len(words) <= 10 or block.lines <= 2):
@@ -100,11 +115,13 @@ def _shape(block: Block, body: float, body_bold: bool) -> str:
     return ""
 
 
-def judge(blocks: list[Block], body: float, body_bold: bool, sizes: list[float]) -> list[Block]:
+def judge(
+    blocks: list[Block], body: float, body_bold: bool, sizes: list[float], body_light: bool = False
+) -> list[Block]:
     """Blocks with kind and level set; `sizes` are the heading sizes in use, largest first."""
     out = []
     for block in blocks:
-        shape = _shape(block, body, body_bold)
+        shape = _shape(block, body, body_bold, body_light)
         if not shape:
             out.append(replace(block, kind=PARAGRAPH, level=None) if block.kind != PARAGRAPH else block)
             continue
@@ -132,4 +149,5 @@ def rejudge(pages: list[list[Block]]) -> tuple[list[list[Block]], float]:
     everything = [b for page in pages for b in page]
     body, body_bold = body_size(everything)
     sizes = heading_sizes(everything, body, body_bold)
-    return [judge(page, body, body_bold, sizes) for page in pages], body
+    light = light_body(everything)
+    return [judge(page, body, body_bold, sizes, light) for page in pages], body

@@ -53,7 +53,8 @@ def layout_page(
     if rules:
         blocks = underlines.marked(blocks, rules, page.links)
     body, body_bold = headings.body_size(blocks)
-    return headings.judge(blocks, body, body_bold, headings.heading_sizes(blocks, body, body_bold))
+    sizes = headings.heading_sizes(blocks, body, body_bold)
+    return headings.judge(blocks, body, body_bold, sizes, headings.light_body(blocks))
 
 
 def _table_block(found: tables.Found, page: PageWords) -> Block:

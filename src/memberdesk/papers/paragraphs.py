@@ -169,6 +169,7 @@ def _range_runs_on(prev: Band, line: Band) -> bool:
     return last[-1:] in ("-", "\u2013") and last[-2:-1].isdigit() and first[:1].isdigit()
 
 
+RUNS_WORDS = 4  # the fewest words of a line broken by hand mid-sentence (when it is its paragraph's first)
 HANG = 1.0  # ems: how far past a number's text its wrapped lines may hang (a tab stop)
 
 
@@ -190,7 +191,13 @@ def _marked(line: Band, nxt: Band | None) -> bool:
     # typed with one space, its wrapped lines at the paragraph's indent (Word's hanging indent).
     if nxt is None or nxt.x0 <= line.x0 + 0.5 * em:
         return False
-    return abs(nxt.x0 - words[1].box.x0) < 0.3 * em or words[0].box.x1 < nxt.x0 < words[1].box.x0 + HANG * em
+    if abs(nxt.x0 - words[1].box.x0) < 0.3 * em:
+        return True
+    # At a tab stop past the text only for a paragraph's number as such ("9.1", "2.2.", "3)"):
+    # "12 councillors ..." over an indented first line is a count, not a number.
+    number = words[0].text
+    numbered = "." in number.strip(".") or number.endswith((".", ")"))
+    return numbered and words[0].box.x1 < nxt.x0 < words[1].box.x0 + HANG * em
 
 
 def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[float, float], width: float) -> bool:
@@ -224,7 +231,10 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[flo
     first = unmarked(line.words[0].text)
     edge = min(b.x0 for b in block.lines[1:]) if len(block.lines) > 1 else block.body_x0
     indented = line.x0 > edge + 1.0 * em and prev.x0 <= edge + 0.5 * em  # a new paragraph in indent style
-    if first[:1].islower() and not is_marker(first) and not indented and unmarked(prev.words[-1].text)[-1:].isalnum():
+    # A line of prose, not a label over its value ("Wards affected" / "all wards", "do nothing").
+    wide = len(prev.words) >= RUNS_WORDS or len(block.lines) > 1
+    ends = unmarked(prev.words[-1].text)[-1:].isalnum() and "@" not in first and "://" not in first
+    if first[:1].islower() and not is_marker(first) and not indented and wide and ends:
         # A sentence goes on past a line broken by hand ("to reshape" / "local government"), or
         # into words set bold in red as a change puts them in.
         return False
