@@ -155,6 +155,11 @@ def test_a_heading_that_opens_a_few_pages_far_apart_is_no_running_header() -> No
     for i in (5, 6, 7):
         pages[i] = layout(i, [top("Appendix 2 - Key decisions"), block("Text of the page.", 300.0)])
     assert [bool(done.furniture) for done in furniture.find(pages)][5:8] == [True, True, True]
+    # A header on the left-hand pages only, mirrored in print, runs on every other page.
+    mirrored = [layout(i, [block("Text of the page.", 300.0)]) for i in range(24)]
+    for i in range(16, 24, 2):
+        mirrored[i] = layout(i, [top("Appendix B: Terms of Reference"), block("Text of the page.", 300.0)])
+    assert [bool(done.furniture) for done in furniture.find(mirrored)][16:24:2] == [True] * 4
     # A mark stamped here and there ("DRAFT", no heading) runs wherever it stands.
     for i in (3, 9, 14):
         pages[i] = layout(i, [top("DRAFT", "paragraph"), block("Text of the page.", 300.0)])

@@ -136,3 +136,15 @@ def test_a_sentence_cut_by_a_page_break_is_read_whole_where_it_begins() -> None:
     assert read[0][0] == Place(0, 0) and Place(1, 0) not in [place for place, _text in read]
     # Read from the next page's top, its first sentence is said as it stands.
     assert doc.read_on([Place(1, 0), Place(1, 1)])[0][1] == "inspector."
+
+
+def test_the_end_of_a_cut_sentence_leads_back_to_where_it_is_said() -> None:
+    # Moving by sentence in the app: the tail on the next page is said with its head, so a
+    # step onto it is a step onto the head, and a note at the foot of a page runs on to nothing.
+    doc = DocumentSentences(lambda: CUT)
+    assert doc.head_of(Place(1, 0)) == Place(0, 0)
+    assert doc.head_of(Place(1, 1)) == Place(1, 1)
+    assert doc.head_of(Place(2, 0)) == Place(2, 0)  # after a footnote: said where it stands
+    assert doc.head_of(Place(0, 0)) == Place(0, 0)
+    noted = DocumentSentences(lambda: [CUT[0] + " and\n\n[1] HM Treasury (2024), Autumn Budget 2024", CUT[1]])
+    assert noted.head_of(Place(1, 0)) == Place(1, 0)

@@ -205,7 +205,7 @@ def _read_aloud(
 
     sentences = reading.sentences()
     read = sentences.read_on([Place(i, n) for i in wanted for n in range(len(sentences.page(i)))])
-    units = [(place.page, sentences.sentence(place)) for place, _text in read]
+    units = [(place.page, sentences.sentence(place), text) for place, text in read]
     if not units:
         raise CommandError("nothing in these pages can be read aloud")
     events: queue.Queue[SpeechEvent] = queue.Queue()
@@ -222,11 +222,15 @@ def _read_aloud(
             except queue.Empty:
                 continue
             if event.kind == "started" and event.index is not None:
-                page, sentence = units[event.index]
+                page, sentence, said = units[event.index]
                 if page != shown_page:
                     print(f"--- page {reading.label(page)} ---", file=ctx.out, flush=True)
                     shown_page = page
-                print(" ".join(every_page[page][sentence.start : sentence.end].split()), file=ctx.out, flush=True)
+                shown = every_page[page][sentence.start : sentence.end]
+                if said != sentence.spoken:  # its end is over the page, at the next one's top
+                    tail = sentences.sentence(Place(page + 1, 0))
+                    shown += " " + every_page[page + 1][tail.start : tail.end]
+                print(" ".join(shown.split()), file=ctx.out, flush=True)
             elif event.kind == "error":
                 raise CommandError(event.message or "reading aloud failed")
             elif event.kind in ("done", "stopped"):

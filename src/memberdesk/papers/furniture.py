@@ -256,4 +256,5 @@ def _repeats_as_header(count: int, where: list[int], pages: int) -> bool:
     of 71) is the heading each time; a "DRAFT" stamped here and there is no heading at all."""
     if count >= COMMON * pages or not where:
         return True
-    return any(b - a == 1 for a, b in zip(where, where[1:]))
+    # Every page, or every other (a header on the left-hand pages only, mirrored in print).
+    return any(b - a <= 2 for a, b in zip(where, where[1:]))

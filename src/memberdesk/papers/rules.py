@@ -79,8 +79,8 @@ def read_page(page: pdfium.PdfPage) -> tuple[Box, ...]:
         if not obj or _TYPE(obj) != raw.FPDF_PAGEOBJ_PATH or not _BOUNDS(obj, *refs):
             continue
         bounds = (left.value, bottom.value, right.value, top.value)
-        if _white(obj):
-            whites.append(bounds)
+        if min(bounds[2] - bounds[0], bounds[3] - bounds[1]) >= RULE and _white(obj):
+            whites.append(bounds)  # a white box (a white line drawn over a fill is still a rule)
             continue
         if RULE <= min(bounds[2] - bounds[0], bounds[3] - bounds[1]) < SHAPES_WITHIN:
             shapes = _shapes(obj) or [bounds]
@@ -130,9 +130,11 @@ def _unshaded(whites: list[tuple[float, float, float, float]]) -> list[tuple[flo
         lines.setdefault((round(box[1] * 2), round(box[3] * 2)), []).append(box)
     out: list[tuple[float, float, float, float]] = []
     for line in lines.values():
+        line.sort()
         height = line[0][3] - line[0][1]
         spaces = sum(1 for b in line if b[2] - b[0] < SPACE * height)
-        if not (len(line) >= 3 and spaces >= SPACES * len(line)):
+        abutting = all(abs(b[0] - a[2]) <= TILE for a, b in zip(line, line[1:]))
+        if not (len(line) >= 3 and abutting and spaces >= max(2, SPACES * len(line))):
             out.extend(line)
     return _unshaded_lines(out)
 

@@ -52,7 +52,8 @@ def turn(
     move, _back = _movers(step, page.width, page.height)
     words = tuple(replace(w, box=move(w.box), sideways=not w.sideways) for w in page.words)
     figures = tuple(replace(f, box=move(f.box)) for f in page.figures)
-    upright = replace(page, width=page.height, height=page.width, words=words, figures=figures)
+    links = tuple(move(k) for k in page.links)
+    upright = replace(page, width=page.height, height=page.width, words=words, figures=figures, links=links)
     return upright, tuple(move(r) for r in rules), [replace(w, box=move(w.box), sideways=not w.sideways) for w in extra]
 
 

@@ -164,6 +164,15 @@ class DocumentSentences:
             out.append((place, sentence.spoken))
         return out
 
+    def head_of(self, place: Place) -> Place:
+        """Where the sentence that `place` belongs to is said: a page's first sentence that the
+        page before's last runs on into (read_on) is said with that one."""
+        if place.number == 0 and place.page > 0:
+            ends = Place(place.page - 1, len(self.page(place.page - 1)) - 1)
+            if ends.number >= 0 and runs_on(self.sentence(ends), self.sentence(place)):
+                return ends
+        return place
+
     # -- moving through the document, sentence by sentence or paragraph by paragraph --------
     def sentence(self, place: Place) -> Sentence:
         return self.page(place.page)[place.number]

@@ -390,7 +390,10 @@ def spoken_texts(sentences: Iterable[Sentence]) -> list[str]:
 
 
 _ENDED = re.compile(r"""[.!?:;]["'”’)\]]*$""")
-_NOTE_START = re.compile(r"^\d{1,3}\s")  # "1 HM Treasury (2024), ...": a footnote at a page's foot
+# "1 HM Treasury (2024), ...", "[1] ...", "* ...", "Source: ONS": a note at a page's foot.
+_NOTE_START = re.compile(
+    r"^(?:\d{1,3}\s|\[\d{1,3}\]|\(note\b|[*\u2020\u2021\u00b9\u00b2\u00b3]|(?:source|note|notes)\s*:)", re.I
+)
 
 
 def runs_on(last: Sentence, first: Sentence) -> bool:
@@ -400,6 +403,6 @@ def runs_on(last: Sentence, first: Sentence) -> bool:
     a list item or a table's row starts anew, and a footnote ends its page."""
     if last.kind not in ("sentence", "item") or first.kind != "sentence":
         return False
-    if _ENDED.search(last.spoken) or (last.kind == "sentence" and _NOTE_START.match(last.spoken)):
+    if _ENDED.search(last.spoken) or _NOTE_START.match(last.spoken):
         return False
     return first.spoken[:1].islower()

@@ -48,6 +48,7 @@ class ReadAloud:
         self.message = ""  # why reading aloud is not available
         self.items: list[Place] = []  # the sentences handed to the speaker, in order
         self.texts: list[str] = []  # what is said for each (a sentence cut by a page break whole)
+        self.resume = Place(0, 0)  # where reading goes on once these are said
         self.current: int | None = None  # index in items of the sentence being read
         self.session = 0  # the speaker session whose events count (see speech_service)
         self._after_ready: list[Callable[[], object]] = []
@@ -114,7 +115,12 @@ class ReadAloud:
             return
         here = self.items[self.current]
         sentences = self.sentences
-        target = sentences.step_paragraph(here, delta) if paragraph else sentences.step_sentence(here, delta)
+        move = sentences.step_paragraph if paragraph else sentences.step_sentence
+        target = move(here, delta)
+        if target is not None and delta > 0 and sentences.head_of(target) == here:
+            target = move(target, delta)  # the end of this sentence, over the page: said already
+        if target is not None:
+            target = sentences.head_of(target)  # into a sentence the page break cut: from its start
         if target is None:
             self.screen.app.bell()
         elif target in self.items:
@@ -168,7 +174,7 @@ class ReadAloud:
             self.current = event.index
             self._show_current()
         elif event.kind == "done":
-            following = self.sentences.settle(Place(self.items[-1].page + 1, 0)) if self.items else None
+            following = self.sentences.settle(self.resume) if self.items else None
             if following is None:
                 self.state, self.current = "idle", None
                 self._set_highlight([])
@@ -229,6 +235,12 @@ class ReadAloud:
             items.extend(Place(page, n) for n in range(count))
             pages += 1 if count else 0
             page += 1
+        self.resume = Place(page, 0)  # where the next few pages start
+        if items and page < len(self.sentences) and self.sentences.head_of(Place(page, 0)) == items[-1]:
+            # The last sentence runs on over the page: its end is said with it, and the next
+            # pages start after that end.
+            items.append(Place(page, 0))
+            self.resume = Place(page, 1)
         spoken = self.sentences.read_on(items)
         self.items, self.texts = [place for place, _ in spoken], [text for _, text in spoken]
         self._speak(self.items.index(found))
