@@ -20,7 +20,7 @@ class Band:
     y0: float
     y1: float
     # Worked out on first use, then kept: asked for again and again while a page is ordered
-    # and cut into paragraphs (x1 alone ~90 times a page). Sizes and weight: paragraphs.py.
+    # and cut into paragraphs (x1 alone ~90 times a page). Size: line_size below; weight: paragraphs.py.
     right: float | None = field(default=None, init=False, repr=False, compare=False)
     size: float | None = field(default=None, init=False, repr=False, compare=False)
     bold: bool | None = field(default=None, init=False, repr=False, compare=False)
@@ -108,3 +108,31 @@ def _merge_raised(out: list[Band]) -> list[Band]:
                 continue
         merged.append(band)
     return merged
+
+
+def line_size(line: Band) -> float:
+    """The median size of the line's characters (each word's size once per character)."""
+    size = line.size
+    if size is None:
+        size = line.size = char_median(line.words)
+    return size
+
+
+def char_median(words: list[Word]) -> float:
+    """The median size of the words' characters (each word's size once per character), as
+    statistics.median of that list would give it, without making the list."""
+    first = words[0].size
+    if all(w.size == first for w in words):
+        return first  # most lines and paragraphs: one size
+    weighted = sorted((w.size, max(len(w.text), 1)) for w in words)
+    count = sum(n for _size, n in weighted)
+
+    def at(k: int) -> float:
+        for size, n in weighted:
+            if k < n:
+                return size
+            k -= n
+        return weighted[-1][0]
+
+    low, high = at((count - 1) // 2), at(count // 2)
+    return low if low == high else (low + high) / 2

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import statistics
 
-from memberdesk.papers.bands import Band
+from memberdesk.papers.bands import Band, char_median, line_size
 from memberdesk.papers.hyphens import BREAK as SOFT_HYPHEN
-from memberdesk.papers.joining import FUNCTION_WORDS, join_lines
+from memberdesk.papers.joining import CARRIES_ON, FUNCTION_WORDS, join_lines
 from memberdesk.papers.markers import ends_contents_entry, is_marker
 from memberdesk.papers.regions import Leaf
+from memberdesk.papers.row_blocks import row_block
 from memberdesk.papers.shapes import PARAGRAPH, Block, Box, Word, set_bold, union_all
 from memberdesk.papers.struck import MARK as DELETED
 from memberdesk.papers.struck import unmarked
 
 LISTED_WORDS = 3  # the most words of a line of a column set line by line (an address)
-CARRIES_ON = (",", "&", "\u2013", "\u2014")  # a line ending so is no paragraph's last
 RUNS_ON = (",", ";", "-", "\u2013", "&", "/")  # a line ending so runs on to the next, whatever it starts with
 # Ems: how far right of the next line a line may start and still be that paragraph's (an
 # indented first line); further, it was set off to the right of the text under it.
@@ -48,34 +48,6 @@ def _next_in_list(first: str, then: str) -> bool:
     return False
 
 
-def _line_size(line: Band) -> float:
-    """The median size of the line's characters (each word's size once per character)."""
-    size = line.size
-    if size is None:
-        size = line.size = _char_median(line.words)
-    return size
-
-
-def _char_median(words: list[Word]) -> float:
-    """The median size of the words' characters (each word's size once per character), as
-    statistics.median of that list would give it, without making the list."""
-    first = words[0].size
-    if all(w.size == first for w in words):
-        return first  # most lines and paragraphs: one size
-    weighted = sorted((w.size, max(len(w.text), 1)) for w in words)
-    count = sum(n for _size, n in weighted)
-
-    def at(k: int) -> float:
-        for size, n in weighted:
-            if k < n:
-                return size
-            k -= n
-        return weighted[-1][0]
-
-    low, high = at((count - 1) // 2), at(count // 2)
-    return low if low == high else (low + high) / 2
-
-
 def _line_bold(line: Band) -> bool:
     bold = line.bold
     if bold is None:
@@ -97,8 +69,8 @@ class Gaps:
         by_size: dict[float, list[float]] = {}
         for leaf in leaves:
             for a, b in zip(leaf.lines, leaf.lines[1:]):
-                size = _line_size(a)
-                if size and abs(_line_size(b) - size) < 0.05 * size and _line_bold(a) == _line_bold(b):
+                size = line_size(a)
+                if size and abs(line_size(b) - size) < 0.05 * size and _line_bold(a) == _line_bold(b):
                     gap = (b.y0 - a.y1) / size
                     if -0.5 < gap < 0.8:
                         by_size.setdefault(round(size), []).append(gap)
@@ -126,7 +98,7 @@ def leaf_blocks(leaf: Leaf, gaps: Gaps, page_width: float, page_height: float) -
     if not lines:
         return []
     if leaf.cells:
-        return [_row_block(leaf, page_width, page_height)]
+        return [row_block(leaf, page_width, page_height)]
     # The column's right edge: where its own lines reach, unless it has too few lines to
     # show it, when the region's edge (the page's text, or the column's) stands in.
     right = max(line.x1 for line in lines)
@@ -151,7 +123,7 @@ def _line_list(lines: list[Band]) -> bool:
     "SW1P 4DF"): three or more, each of a few words starting with a capital or a figure, none
     running on (prose wraps onto lines in lower case, or after a comma). Its widest line is
     no sign of where the others would have wrapped."""
-    if len(lines) < 3 or len({round(_line_size(line)) for line in lines}) > 1:
+    if len(lines) < 3 or len({round(line_size(line)) for line in lines}) > 1:
         return False
     for line in lines:
         first, last = line.words[0].text, line.words[-1].text
@@ -205,7 +177,7 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[flo
     reach; `width`: the column's own width (its region's, where that is wider)."""
     prev = block.lines[-1]
     left, right = edges
-    size, before = _line_size(line), _line_size(prev)
+    size, before = line_size(line), line_size(prev)
     em = max(size, before)
     if abs(size - before) > 0.08 * em:
         return True  # a heading and its text, or the text and a footnote
@@ -317,7 +289,7 @@ def _centred(prev: Band, line: Band, left: float, right: float, em: float) -> st
 def _block(group: _Open, table: bool, page_width: float, page_height: float) -> Block:
     words = [w for line in group.lines for w in line.words]
     box = union_all([w.box for w in words])
-    size = _char_median(words)  # each character counts once (a word of no text as one)
+    size = char_median(words)  # each character counts once (a word of no text as one)
     bold = set_bold(words)
     number = group.lines[0].words[0].text if group.marked else None
     return Block(
@@ -346,50 +318,6 @@ def _struck_letter(line: Band) -> int:
 def _lead(line: Band) -> str:
     """A line's first word as it now reads (past a letter struck out before its new one), unmarked."""
     return unmarked(line.words[_struck_letter(line)].text)
-
-
-def _cell_text(lines: list[Band]) -> str:
-    """A cell's lines as read: wrapped lines joined, and entries set a line each kept apart
-    by "; " (a cover sheet's "From:" naming two officers, the first wrapping short of the
-    cell's widest line, the second starting with a capital), never run into one name."""
-    widest = max(line.x1 for line in lines)
-    entries: list[list[Band]] = [[lines[0]]]
-    for prev, line in zip(lines, lines[1:]):
-        em = _line_size(prev) or 10.0
-        last, first = prev.words[-1].text, line.words[0].text
-        ends = first[:1].isupper() and not last.endswith(CARRIES_ON) and last.lower() not in FUNCTION_WORDS
-        if ends and widest - prev.x1 > line.words[0].box.width + em and not last.endswith(("-", SOFT_HYPHEN)):
-            entries.append([line])
-        else:
-            entries[-1].append(line)
-    texts = [join_lines([[w.text for w in line.words] for line in entry]) for entry in entries]
-    out = texts[0]
-    for k, text in enumerate(texts[1:]):
-        if out.endswith((".", ":", ";", "!", "?")):
-            out += " " + text
-        elif k == 0 and len(out.split()) <= 2 and "," not in out:
-            out += ": " + text  # a label or a name over what it says ("Evidence" / "The council has ...")
-        else:
-            out += "; " + text
-    return out
-
-
-def _row_block(leaf: Leaf, page_width: float, page_height: float) -> Block:
-    """A table row as one block: each cell's text in turn, left to right."""
-    words = [w for line in leaf.lines for w in line.words]
-    box = union_all([w.box for w in words])
-    cells = [_cell_text(cell) for cell in leaf.cells or []]
-    size = statistics.median(w.size for w in words)
-    return Block(
-        text=" ".join(c for c in cells if c),
-        kind=PARAGRAPH,
-        box=box,
-        where=box.scaled(page_width, page_height),
-        size=round(size, 2),
-        bold=sum(len(w.text) for w in words if w.bold) * 2 > sum(len(w.text) for w in words),
-        lines=max(len(cell) for cell in leaf.cells or [[]]),
-        table=True,
-    )
 
 
 def sideways_blocks(words: list[Word], page_width: float, page_height: float) -> list[Block]:

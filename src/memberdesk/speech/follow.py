@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 from memberdesk.papers.reflow import Paragraph
 from memberdesk.papers.shapes import Table
-from memberdesk.speech.units import Sentence, find_repeated_lines, page_sentences, runs_on
+from memberdesk.speech.page_breaks import runs_on
+from memberdesk.speech.units import Sentence, find_repeated_lines, page_sentences
 
 # How far ahead to look for a character the reflow kept but the alignment lost track of.
 # Reflow only drops whitespace and line-break hyphens, so this is a safety net, not a path.
@@ -152,7 +153,7 @@ class DocumentSentences:
 
     def read_on(self, places: Sequence[Place]) -> list[tuple[Place, str]]:
         """What is spoken for `places` read one after another: each sentence's words, and a
-        sentence the page break cut said whole where it begins (units.runs_on), its end at
+        sentence the page break cut said whole where it begins (page_breaks.runs_on), its end at
         the next page's top not said again."""
         out: list[tuple[Place, str]] = []
         for place in places:
@@ -172,6 +173,33 @@ class DocumentSentences:
             if ends.number >= 0 and runs_on(self.sentence(ends), self.sentence(place)):
                 return ends
         return place
+
+    def pages_from(self, found: Place, pages: int) -> tuple[list[Place], Place]:
+        """The sentences of `pages` pages with any sentences, from `found`'s page, and where the
+        pages after them start. A last sentence that runs on over the page takes its end from
+        the next page's top with it (read_on says the two as one), and the pages after start
+        past that end."""
+        items: list[Place] = []
+        page, taken = found.page, 0
+        while page < len(self) and taken < pages:
+            count = len(self.page(page))
+            items.extend(Place(page, n) for n in range(count))
+            taken += 1 if count else 0
+            page += 1
+        if items and page < len(self) and self.page(page) and self.head_of(Place(page, 0)) == items[-1]:
+            items.append(Place(page, 0))
+            return items, Place(page, 1)
+        return items, Place(page, 0)
+
+    def step_said(self, here: Place, delta: int, *, paragraph: bool = False) -> Place | None:
+        """step_sentence (or step_paragraph) as reading aloud says them: the end of a sentence
+        over the page is said with its start, so a step onto that end is one onto the start,
+        and a step on from the start goes past its end."""
+        move = self.step_paragraph if paragraph else self.step_sentence
+        target = move(here, delta)
+        if target is not None and delta > 0 and self.head_of(target) == here:
+            target = move(target, delta)
+        return self.head_of(target) if target is not None else None
 
     # -- moving through the document, sentence by sentence or paragraph by paragraph --------
     def sentence(self, place: Place) -> Sentence:

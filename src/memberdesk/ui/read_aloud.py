@@ -114,13 +114,7 @@ class ReadAloud:
             self.screen.notify("Not reading aloud: press r to read from the reading line.")
             return
         here = self.items[self.current]
-        sentences = self.sentences
-        move = sentences.step_paragraph if paragraph else sentences.step_sentence
-        target = move(here, delta)
-        if target is not None and delta > 0 and sentences.head_of(target) == here:
-            target = move(target, delta)  # the end of this sentence, over the page: said already
-        if target is not None:
-            target = sentences.head_of(target)  # into a sentence the page break cut: from its start
+        target = self.sentences.step_said(here, delta, paragraph=paragraph)
         if target is None:
             self.screen.app.bell()
         elif target in self.items:
@@ -228,19 +222,7 @@ class ReadAloud:
             self.state = "idle"
             self.screen.update_status()
             return
-        items: list[Place] = []
-        page, pages = found.page, 0
-        while page < len(self.sentences) and pages < CHUNK_PAGES:
-            count = len(self.sentences.page(page))
-            items.extend(Place(page, n) for n in range(count))
-            pages += 1 if count else 0
-            page += 1
-        self.resume = Place(page, 0)  # where the next few pages start
-        if items and page < len(self.sentences) and self.sentences.head_of(Place(page, 0)) == items[-1]:
-            # The last sentence runs on over the page: its end is said with it, and the next
-            # pages start after that end.
-            items.append(Place(page, 0))
-            self.resume = Place(page, 1)
+        items, self.resume = self.sentences.pages_from(found, CHUNK_PAGES)
         spoken = self.sentences.read_on(items)
         self.items, self.texts = [place for place, _ in spoken], [text for _, text in spoken]
         self._speak(self.items.index(found))

@@ -1,0 +1,57 @@
+"""A table row found among a page's lines (a region's leaf with cells, regions.py) -> one
+block: each cell's text in turn, a cell's wrapped lines joined and its entries set a line each
+kept apart. Pure."""
+
+from __future__ import annotations
+
+import statistics
+
+from memberdesk.papers.bands import Band, line_size
+from memberdesk.papers.hyphens import BREAK as SOFT_HYPHEN
+from memberdesk.papers.joining import CARRIES_ON, FUNCTION_WORDS, join_lines
+from memberdesk.papers.regions import Leaf
+from memberdesk.papers.shapes import PARAGRAPH, Block, union_all
+
+
+def cell_text(lines: list[Band]) -> str:
+    """A cell's lines as read: wrapped lines joined, and entries set a line each kept apart
+    by "; " (a cover sheet's "From:" naming two officers, the first wrapping short of the
+    cell's widest line, the second starting with a capital), never run into one name."""
+    widest = max(line.x1 for line in lines)
+    entries: list[list[Band]] = [[lines[0]]]
+    for prev, line in zip(lines, lines[1:]):
+        em = line_size(prev) or 10.0
+        last, first = prev.words[-1].text, line.words[0].text
+        ends = first[:1].isupper() and not last.endswith(CARRIES_ON) and last.lower() not in FUNCTION_WORDS
+        if ends and widest - prev.x1 > line.words[0].box.width + em and not last.endswith(("-", SOFT_HYPHEN)):
+            entries.append([line])
+        else:
+            entries[-1].append(line)
+    texts = [join_lines([[w.text for w in line.words] for line in entry]) for entry in entries]
+    out = texts[0]
+    for k, text in enumerate(texts[1:]):
+        if out.endswith((".", ":", ";", "!", "?")):
+            out += " " + text
+        elif k == 0 and len(out.split()) <= 2 and "," not in out:
+            out += ": " + text  # a label or a name over what it says ("Evidence" / "The council has ...")
+        else:
+            out += "; " + text
+    return out
+
+
+def row_block(leaf: Leaf, page_width: float, page_height: float) -> Block:
+    """A table row as one block: each cell's text in turn, left to right."""
+    words = [w for line in leaf.lines for w in line.words]
+    box = union_all([w.box for w in words])
+    cells = [cell_text(cell) for cell in leaf.cells or []]
+    size = statistics.median(w.size for w in words)
+    return Block(
+        text=" ".join(c for c in cells if c),
+        kind=PARAGRAPH,
+        box=box,
+        where=box.scaled(page_width, page_height),
+        size=round(size, 2),
+        bold=sum(len(w.text) for w in words if w.bold) * 2 > sum(len(w.text) for w in words),
+        lines=max(len(cell) for cell in leaf.cells or [[]]),
+        table=True,
+    )
