@@ -196,3 +196,22 @@ def test_text_drawn_wholly_outside_its_clip_is_not_read(tmp_path: Path) -> None:
     # A stamp drawn from a form XObject keeps its clip in the form's own space: still seen.
     [stamped] = extract_pages(pf.stamped_form(tmp_path / "stamped.pdf"))
     assert [b.text for b in stamped.blocks] == ["Body text of the report", "Page 12"]
+
+
+def test_a_footnote_mark_of_three_figures_drawn_in_two_runs_is_one_mark(tmp_path: Path) -> None:
+    # An inspector's report: "All development" with footnote 104 raised, drawn as "10" and "4"
+    # a hair apart in height, was read "development[10]4", heard as note 10 and a stray 4.
+    path = tmp_path / "note104.pdf"
+    c = canvas.Canvas(str(path), invariant=1)
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 700, "All development")
+    x = 72 + stringWidth("All development", "Helvetica", 11)
+    c.setFont("Helvetica", 7)
+    c.drawString(x, 704.9, "10")
+    c.drawString(x + stringWidth("10", "Helvetica", 7), 704.95, "4")
+    c.setFont("Helvetica", 11)
+    c.drawString(x + stringWidth("104 ", "Helvetica", 7) + 3, 700, "shall achieve a net gain in biodiversity value.")
+    c.showPage()
+    c.save()
+    [page] = extract_pages(path)
+    assert page.blocks[0].text == "All development[104] shall achieve a net gain in biodiversity value."

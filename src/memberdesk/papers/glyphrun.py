@@ -284,7 +284,11 @@ def words(
                     # over this one); a split ligature's parts start at one place: kept.
                     cut = x0 - lx1 > gap_cut or x0 < lx0 - back
                     raise_it = not cut and text.isdigit() and h < lh * SMALLER and y1 < ly1 - RAISED * lh
-                    if raise_it and not _unit(chars):
+                    # The mark's next figure, a hair off the last one's line ("104" drawn "10", "4").
+                    going_on = (
+                        raised and not cut and text.isdigit() and abs(y1 - ly1) < 0.1 * lh and abs(h - lh) < 0.1 * lh
+                    )
+                    if (raise_it and not _unit(chars)) or going_on:
                         text = SUPER + text
             if not cut:
                 raised = text[0] == SUPER
