@@ -8,7 +8,7 @@ from pathlib import Path
 import paper_factory as pf
 from memberdesk.papers import furniture
 from memberdesk.papers.extract import extract_pages, finish_document
-from memberdesk.papers.shapes import HEADING, Block
+from memberdesk.papers.shapes import HEADING, Block, Box
 from word_factory import block, layout
 
 FOOT = 800.0  # a block this far down an A4 page is in the bottom band
@@ -164,3 +164,23 @@ def test_a_heading_that_opens_a_few_pages_far_apart_is_no_running_header() -> No
     for i in (3, 9, 14):
         pages[i] = layout(i, [top("DRAFT", "paragraph"), block("Text of the page.", 300.0)])
     assert [bool(done.furniture) for done in furniture.find(pages)][3] is True
+
+
+def test_a_landscape_pages_stamp_is_in_its_foot_band() -> None:
+    # An inspector's report turns to landscape for its schedule: the page number stands as far
+    # from the foot in points, a larger share of the shorter page, and was read as text.
+    def landscape(index: int, blocks: list[Block]) -> object:
+        from memberdesk.papers.shapes import PageLayout
+
+        return PageLayout(index=index, width=842.0, height=595.0, blocks=tuple(blocks))
+
+    def at(text: str, top: float) -> Block:
+        box = Box(400.0, top, 420.0, top + 11.0)
+        return Block(text=text, kind="paragraph", box=box, where=box.scaled(842.0, 595.0), size=11.0, bold=False)
+
+    pages = [
+        landscape(i, [at("Schedule of main modifications text.", 200.0), at(str(i + 33), 532.0)]) for i in range(4)
+    ]
+    finish = furniture.find(pages)
+    assert [f.label for f in finish] == ["33", "34", "35", "36"]
+    assert all(f.furniture == frozenset({1}) for f in finish)

@@ -25,6 +25,7 @@ from memberdesk.papers.shapes import HEADING, Block, PageFinish, PageLayout
 # heading at the top of the text area, numbered the same on every page, stays out of them.
 TOP = 0.085
 BOTTOM = 0.915
+MARGIN = 72.0  # points: the band's depth however the page is turned (an inch, A4's 8.5%)
 HOLE = 2  # unstamped pages (a plan, a landscape insert) a run may step over
 
 _PAGE = re.compile(r"^page\s+(\d{1,4})(?:\s+of\s+(\d{1,4}))?$", re.I)
@@ -89,9 +90,13 @@ class _Stamp:
 
 
 def _band(block: Block) -> str:
-    if block.where.y1 <= TOP:
+    where = block.where
+    # On a landscape page the margins are as deep in points, a larger share of its height.
+    height = block.box.y1 / where.y1 if where.y1 > 0 else 0.0
+    margin = MARGIN / height if height > 0 else 0.0
+    if where.y1 <= max(TOP, margin):
         return "top"
-    if block.where.y0 >= BOTTOM:
+    if where.y0 >= min(BOTTOM, 1 - margin):
         return "bottom"
     return ""
 
