@@ -146,3 +146,28 @@ def test_a_label_is_a_capital_letter_or_a_number_and_a_header_a_name_of_the_pape
     assert choose_title("", "x07.pdf", [], [], "OFFICIAL - SENSITIVE") == "x07"
     header = "Appendix I: Budget Risks Register 2025-26"
     assert choose_title("", "Budget Risk Register 22.01.25.pdf", [], [], header) == "Budget Risk Register 22.01.25"
+
+
+def test_a_councils_letterhead_gives_way_to_the_title_set_under_it() -> None:
+    # A scorecard's cover: "Kent County Council" over "Quarterly Performance Report": every
+    # paper the council prints would be titled by its name. Minutes keep theirs: the heading
+    # under the letterhead is the committee's name, no paper's.
+    def heading(text: str, top: float) -> object:
+        return replace(block(text, top), kind=HEADING, level=1)
+
+    cover = [
+        heading("Kent County Council", 100),
+        heading("Quarterly Performance Report", 130),
+        heading("Quarter 3", 160),
+    ]
+    assert choose_title("", "qpr.pdf", cover) == "Quarterly Performance Report"
+    minutes = [
+        heading("KENT COUNTY COUNCIL", 100),
+        heading("CABINET", 130),
+        block("MINUTES of a meeting of the Cabinet", 160),
+    ]
+    minutes.append(heading("84. Apologies for Absence", 200))
+    assert choose_title("", "minutes.pdf", minutes) == "KENT COUNTY COUNCIL"
+    assert choose_title(
+        "", "letter.pdf", [heading("London Borough of Hackney", 100), heading("Thursday 13 March 2025", 130)]
+    )

@@ -140,13 +140,48 @@ def choose_title(
         labelled = _LABELLED.match(" ".join(block.text.split()))
         if labelled:
             return labelled.group(1)
-    for k, block in enumerate(first_page):
-        if block.kind == HEADING and block.text.strip() and not _STAMP.match(block.text.strip()):
-            return _run_on(first_page, k)
+    headed = [
+        k for k, b in enumerate(first_page) if b.kind == HEADING and b.text.strip() and not _STAMP.match(b.text.strip())
+    ]
+    # A council's name at the head of the page is its letterhead: every paper it prints has
+    # it. The heading under it names the paper ("Quarterly Performance Report").
+    if headed and _ORGANISATION.match(" ".join(first_page[headed[0]].text.split())):
+        # Only the headings set with it, before the page's text begins (a cover's lines).
+        under = []
+        for k in range(headed[0] + 1, len(first_page)):
+            if first_page[k].kind != HEADING:
+                break
+            under.append(k)
+        named = [k for k in under if _names_a_paper(first_page[k].text)]
+        return _run_on(first_page, (named or headed)[0])
+    if headed:
+        return _run_on(first_page, headed[0])
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", file_name).replace("_", " ").strip()
     if len(re.findall(r"[A-Za-z]{2,}", stem)) < 2 and _names_paper(header):
         return " ".join(header.split())  # a file named "x07": its header names it better
     return stem or file_name
+
+
+# A council's (or its borough's) name alone: "Kent County Council", "London Borough of Hackney".
+_ORGANISATION = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w'&.-]*\s+){1,4}(?:county|borough|district|city|parish|town|unitary)?\s*council$"
+    r"|^(?:the\s+)?(?:london|royal|metropolitan)?\s*borough\s+of\s+[A-Z][\w\s&'-]{1,40}$",
+    re.I,
+)
+_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b.*\d|\d.*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.I,
+)
+
+
+def _names_a_paper(heading: str) -> bool:
+    """Whether a heading under a letterhead names the paper ("Quarterly Performance Report"),
+    not a committee's name, a section's label or a date ("CABINET", "UNRESTRICTED ITEMS",
+    "Thursday 13 March 2025"): three words or more, no council's name, no date alone."""
+    text = " ".join(heading.split())
+    if len(text.split()) < 3 or _ORGANISATION.match(text):
+        return False
+    return not (_DATE.search(text) and len(text.split()) <= 5)
 
 
 _NO_NAME = re.compile(r"\b(council|official|sensitive|restricted|confidential|draft|page)\b|^agenda item\b", re.I)
