@@ -604,3 +604,13 @@ def test_a_word_marked_with_an_asterisk_and_its_note_are_heard_as_such() -> None
         "first thing",
         "second thing",
     ]
+
+
+def test_a_long_row_name_beside_tick_marks_still_names_its_row() -> None:
+    # A devolution framework's tick table: a long power's name beside "x" marks was taken for
+    # prose, its column's name said before it; short names were said as names. One form now.
+    from memberdesk.papers.shapes import row_key
+
+    cells = ("Local Transport Authority and public transport functions, including bus franchising", "x", "x", "X")
+    assert row_key(cells) == 0
+    assert row_key(("A long paragraph of words set in the first column of the row here", "and more words", "")) is None

@@ -205,8 +205,12 @@ def row_key(cells: Sequence[str]) -> int | None:
     if len(text.split()) > NAME_WORDS:
         # A long name beside figures only ("Local Authority Better Care Grant (previously ...)"),
         # or a section's name alone on its row, still names it; beside other words it is prose.
-        return key if all(not t or is_number(t) for k, t in enumerate(cells) if k != key) else None
+        return key if all(not t or is_number(t) or _MARK.match(t) for k, t in enumerate(cells) if k != key) else None
     return key
+
+
+# A tick table's marks: a cell saying only that the row has it ("x", "✓", "Yes").
+_MARK = re.compile(r"^(?:[xX\u2713\u2714\u2717\u2718\u25cf\u2022*]|yes|no|y|n)$", re.I)
 
 
 def set_bold(words: Sequence[Word]) -> bool:
