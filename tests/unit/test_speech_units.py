@@ -611,6 +611,7 @@ def test_a_long_row_name_beside_tick_marks_still_names_its_row() -> None:
     # prose, its column's name said before it; short names were said as names. One form now.
     from memberdesk.papers.shapes import row_key
 
-    cells = ("Local Transport Authority and public transport functions, including bus franchising", "x", "x", "X")
+    name = "Local Transport Authority and public transport functions, including bus franchising and an area-wide plan"
+    cells = (name, "x", "x", "X")
     assert row_key(cells) == 0
     assert row_key(("A long paragraph of words set in the first column of the row here", "and more words", "")) is None
