@@ -5,6 +5,7 @@ expected cell written out by hand."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,29 @@ def test_a_band_across_a_two_column_table_is_its_title_printed_again_over_each_p
         parts.append(block.grid)
     assert [p.continued for p in parts] == [False, True]
     assert tuple(row for p in parts for row in p.body) == tuple(bf.FEEDBACK_ROWS)
+
+
+def test_a_table_parted_on_its_page_by_a_note_goes_on_under_its_header() -> None:
+    # An Excel budget: "* the prior year savings ..." set in the label column between the
+    # memorandum and the reserves parted the table; the net budget below was heard with no years.
+    head = (("2024-25 Total", "", "2025-26 Total"),)
+    first = Table(head=head, body=(("1,315,610.6", "Revised Base", "1,429,506.8"),))
+    second = Table(head=(), body=(("1,429,506.8", "NET BUDGET", "1,531,279.8"),))
+
+    def part(grid: Table, top: float) -> Block:
+        box = Box(50.0, top, 545.0, top + 40.0)
+        return Block(grid.rows_text(), "paragraph", box, box.scaled(595.0, 842.0), 10.0, False, grid=grid)
+
+    box = Box(300.0, 200.0, 400.0, 230.0)
+    note = Block("* the prior year savings will be updated", "paragraph", box, box.scaled(595.0, 842.0), 8.0, False)
+    [page] = table_pages.join(
+        [PageLayout(index=0, width=595.0, height=842.0, blocks=(part(first, 100), note, part(second, 240)))]
+    )
+    grid = page.blocks[2].grid
+    assert grid is not None and grid.head == head and grid.continued
+    # A heading between the parts begins a table of its own.
+    heading = replace(note, kind="heading", level=2)
+    [page] = table_pages.join(
+        [PageLayout(index=0, width=595.0, height=842.0, blocks=(part(first, 100), heading, part(second, 240)))]
+    )
+    assert page.blocks[2].grid is not None and not page.blocks[2].grid.head

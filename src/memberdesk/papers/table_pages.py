@@ -64,7 +64,29 @@ def join(pages: Sequence[PageLayout]) -> list[PageLayout]:
                 out[k] = replace(out[k], blocks=out[k].blocks[:after] + out[k].blocks[after + 1 :])
                 continue
         out[k] = _with_grid(out[k], after, replace(second, head=first.head, continued=True))
-    return out
+    return [_noted(page) for page in out]
+
+
+NOTE_BLOCKS = 2  # the most paragraphs (a note, its second line) that part a table on its page
+
+
+def _noted(page: PageLayout) -> PageLayout:
+    """A table parted on its page by a note set inside it (Excel's "* the prior year savings
+    ..." in the label column, between the memorandum and the reserves): the part under the
+    note, with no header of its own and the same columns, goes on under the header above."""
+    blocks = page.blocks
+    at = [k for k, b in enumerate(blocks) if b.grid is not None]
+    for a, b in zip(at, at[1:]):
+        first, second = blocks[a].grid, blocks[b].grid
+        assert first is not None and second is not None
+        between = blocks[a + 1 : b]
+        if second.head or not first.head or first.columns != second.columns or len(between) > NOTE_BLOCKS:
+            continue
+        if any(t.kind == HEADING for t in between):
+            continue  # a heading of its own: a new table of the same shape
+        page = _with_grid(page, b, replace(second, head=first.head, continued=True))
+        blocks = page.blocks
+    return page
 
 
 def _with_grid(page: PageLayout, at: int, grid: Table) -> PageLayout:
