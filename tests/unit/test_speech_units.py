@@ -565,6 +565,9 @@ def test_a_groups_heading_is_said_once_where_its_figures_start() -> None:
     )
     # A group whose first figure is missing is named in full at the first one said.
     assert spoken_row(("Adults", "", "£42.5m", ""), names) == "Adults: 2025-28 Draft MTFP 2026-27 42.5 million pounds"
+    # A name cut to a bare figure would be heard as a value ("12m to Dec 23 100, 24 99"): said whole.
+    months = ["", "12m to Dec 23", "12m to Dec 24"]
+    assert spoken_row(("Calls", "100", "99"), months) == "Calls: 12m to Dec 23 100, 12m to Dec 24 99"
 
 
 def test_a_rows_reference_is_said_with_its_name_not_after_it_as_an_answer() -> None:

@@ -99,7 +99,11 @@ def _after(name: str, before: str) -> str:
     shared = 0
     while shared < min(len(words), len(others)) - 1 and words[shared] == others[shared]:
         shared += 1
-    return " ".join(words[shared:]) if shared else name
+    rest = " ".join(words[shared:])
+    # A bare figure left ("24" of "12m to Dec 24") would be heard as the value: say it all.
+    if shared and rest.isdigit() and len(rest) < 4:
+        return name
+    return rest if shared else name
 
 
 # A first column's header that names references ("Row Ref", "Question Number", "No."), not counts.
