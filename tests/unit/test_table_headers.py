@@ -305,3 +305,34 @@ def test_a_header_over_a_single_row_of_figures_is_the_header(tmp_path: Path, row
     [[table]] = _tables(path)
     assert table.head == (rows[0],)
     assert table.body == (rows[1],)
+
+
+def test_a_groups_heading_over_two_columns_keeps_their_own_headings_in_the_header(tmp_path: Path) -> None:
+    # A scorecard: "RAG rating" merged over "Latest" and "Previous". The second row was read as
+    # the first row of the body, so no rating was heard with its quarter ("RAG rating, rating").
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    from reportlab.platypus import Table as Grid
+
+    bold = ParagraphStyle("b", fontName="Helvetica-Bold", fontSize=9, leading=11)
+    plain = ParagraphStyle("p", fontName="Helvetica", fontSize=9, leading=11)
+    rows = [
+        [Paragraph("", bold), Paragraph("RAG rating", bold), Paragraph("", bold), Paragraph("", bold)],
+        [
+            Paragraph("Customer Services KPIs", bold),
+            Paragraph("Latest", bold),
+            Paragraph("Previous", plain),
+            Paragraph("DoT", bold),
+        ],
+        [Paragraph(t, plain) for t in ("Calls answered within time", "GREEN", "AMBER", "Improving")],
+        [Paragraph(t, plain) for t in ("Complaints answered in time", "RED", "RED", "Steady")],
+    ]
+    grid = Grid(rows, colWidths=[200, 90, 90, 90])
+    grid.setStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("SPAN", (1, 0), (2, 0))])
+    path = tmp_path / "rag.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph("Customer services performance.", plain), grid])
+    [[table]] = _tables(path)
+    assert table.head == (("", "RAG rating", "RAG rating", ""), ("Customer Services KPIs", "Latest", "Previous", "DoT"))
+    assert table.body[0] == ("Calls answered within time", "GREEN", "AMBER", "Improving")

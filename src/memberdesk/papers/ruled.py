@@ -215,6 +215,9 @@ def cells_table(
         if not _figures_below(texts[head:]):
             break
         head += 1  # under a bold heading over groups, their own headings in plain type ("2025-26")
+    banded = spans is not None and _group_band(grid_rows.spread(texts[0], spans[0], keep))
+    if head == 1 and head < len(texts) - 1 and banded and _mostly_bold(grid[1], grid[2:]):
+        head = 2  # under a group's heading ("RAG rating" over two columns), their own ("Latest", "Previous")
     if spans is not None:
         texts[:head] = [grid_rows.spread(texts[n], spans[n], keep) for n in range(head)]
     body = texts[head:]
@@ -262,6 +265,25 @@ def _heading_row(row: list[list[Word]], rest: list[list[list[Word]]]) -> bool:
     words = [w for c in row for w in c]
     others = [w for r in rest for c in r for w in c]
     return bool(words) and all(w.bold for w in words) and sum(w.bold for w in others) < 0.5 * max(len(others), 1)
+
+
+MOSTLY = 0.75  # the share of a row's words set bold that makes it a header row under a group's
+
+
+def _group_band(row: tuple[str, ...]) -> bool:
+    """Whether a header row is a group's heading spread over its columns and nothing else: no
+    name of its own first, one heading over two columns side by side or more."""
+    return not row[0] and any(a and a == b for a, b in zip(row, row[1:]))
+
+
+def _mostly_bold(row: list[list[Word]], rest: list[list[list[Word]]]) -> bool:
+    """Whether a row of short cells is set bold (a word or so of it in plain type: one cell's
+    font without its bold flag) over a body that is not."""
+    words = [w for c in row for w in c]
+    if not words or any(len(c) > grid_rows.HEAD_WORDS for c in row):
+        return False
+    others = [w for r in rest for c in r for w in c]
+    return sum(w.bold for w in words) >= MOSTLY * len(words) and sum(w.bold for w in others) < 0.5 * max(len(others), 1)
 
 
 def _figures_below(texts: list[tuple[str, ...]]) -> bool:

@@ -189,6 +189,7 @@ class Table:
 # A row is named by a cell of a few words ("Adult Social Care", a project's name); a list or
 # a paragraph names nothing, and its row is then named by no cell.
 NAME_WORDS = 12
+SHORT_WORDS = 6  # the most words of a value beside which a long row name is still a name
 _LIST = re.compile(rf"^{SYMBOL_BULLET}(?:\s|$)")
 
 
@@ -203,9 +204,15 @@ def row_key(cells: Sequence[str]) -> int | None:
     if _LIST.match(text):
         return None
     if len(text.split()) > NAME_WORDS:
-        # A long name beside figures only ("Local Authority Better Care Grant (previously ...)"),
-        # or a section's name alone on its row, still names it; beside other words it is prose.
-        return key if all(not t or is_number(t) or _MARK.match(t) for k, t in enumerate(cells) if k != key) else None
+        # A long name beside figures, marks or short values only ("Local Authority Better Care
+        # Grant (previously ...)", a KPI beside its ratings), or a section's name alone on its
+        # row, still names it; beside other words at length it is prose.
+        short = all(
+            not t or is_number(t) or _MARK.match(t) or len(t.split()) <= SHORT_WORDS
+            for k, t in enumerate(cells)
+            if k != key
+        )
+        return key if short else None
     return key
 
 
