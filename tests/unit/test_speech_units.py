@@ -617,5 +617,8 @@ def test_a_long_row_name_beside_tick_marks_still_names_its_row() -> None:
     name = "Local Transport Authority and public transport functions, including bus franchising and an area-wide plan"
     cells = (name, "x", "x", "X")
     assert row_key(cells) == 0
+    # A scorecard's KPI beside its ratings: a name, not prose.
+    kpi = "Percentage of callers to Contact Point who rated the advisor who dealt with their call as good"
+    assert row_key((kpi, "GREEN", "AMBER", "Performance steady or no trend")) == 0
     prose = "A long paragraph of words set in the first column of the row here and on"
     assert row_key((prose, "beside another paragraph of words set in the second column", "")) is None
