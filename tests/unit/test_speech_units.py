@@ -622,3 +622,17 @@ def test_a_long_row_name_beside_tick_marks_still_names_its_row() -> None:
     assert row_key((kpi, "GREEN", "AMBER", "Performance steady or no trend")) == 0
     prose = "A long paragraph of words set in the first column of the row here and on"
     assert row_key((prose, "beside another paragraph of words set in the second column", "")) is None
+
+
+def test_a_tracked_change_is_heard_with_where_it_ends() -> None:
+    # "[added: The latest] Kent" was heard "added The latest Kent": where the new words stopped
+    # was not said, as a screen reader says an insertion's end.
+    from memberdesk.speech.figures import with_pauses
+
+    assert with_pauses("[deleted: A refreshed] [added: The latest] Kent plan") == (
+        "deleted: A refreshed (end deleted) added: The latest (end added) Kent plan"
+    )
+    # A change over two sentences is closed where it ends; brackets of the text stay.
+    assert with_pauses("[added: The rules apply.") == "added: The rules apply."
+    assert with_pauses("to amendments.] Next.") == "to amendments. (end of change) Next."
+    assert with_pauses("the Leader [Cabinet] agreed") == "the Leader [Cabinet] agreed"

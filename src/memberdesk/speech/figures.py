@@ -83,9 +83,34 @@ STAR_MARK = re.compile(r"(?<=[\w)%])\*+(?=[\s,.;:)]|$)")
 _STAR_NOTE = re.compile(r"(?:^|(?<=\s))\*+\s+(?=\w)")  # "... site: * booking or referral required": the note
 
 
+# A tracked change as the layout marks it ("[deleted: oversight]", "[added: The latest]"):
+# heard with where it ends, as a screen reader says an insertion's end. A mark cut by the
+# sentence's end is closed where its "]" falls in a later sentence.
+_CHANGE = re.compile(r"\[(added|deleted): ([^\[\]]*)\]")
+_CHANGE_OPEN = re.compile(r"\[(added|deleted): ")
+
+
+def _changes(text: str) -> str:
+    text = _CHANGE.sub(r"\1: \2 (end \1)", text)
+    text = _CHANGE_OPEN.sub(r"\1: ", text)
+    out, depth = [], 0
+    for ch in text:
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            if depth == 0:
+                out.append(" (end of change)")  # the end of a change begun in an earlier sentence
+                continue
+            depth -= 1
+        out.append(ch)
+    return "".join(out)
+
+
 def with_pauses(text: str) -> str:
     """`text` with a pause where a bullet stands inside it, and a footnote's mark said as one."""
     text = _NOTE_MARK.sub(r" (note \1)", text) if "[" in text else text
+    if "[" in text or "]" in text:
+        text = _changes(text)
     if "*" in text:
         text = _STAR_NOTE.sub("(note) ", STAR_MARK.sub(" (note)", text))
     return _INLINE_BULLET.sub(", ", text).strip(", ")
