@@ -170,3 +170,20 @@ def test_a_councils_letterhead_gives_way_to_the_title_set_under_it() -> None:
     assert choose_title("", "minutes.pdf", minutes) == "KENT COUNTY COUNCIL"
     dated = [heading("London Borough of Hackney", 100), heading("Thursday 13 March 2025", 130)]
     assert choose_title("", "letter.pdf", dated) == "London Borough of Hackney"  # a date names no paper
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Report to Council",
+        "Meeting of the Council",
+        "Cabinet and Council",
+        "Borough of Dover Local Plan",
+        "Agenda for Full Council",
+    ],
+)
+def test_a_heading_that_only_ends_in_council_is_no_letterhead(heading: str) -> None:
+    from memberdesk.papers.titles import _ORGANISATION
+
+    assert not _ORGANISATION.match(heading)
+    assert _ORGANISATION.match("London Borough of Barking and Dagenham") and _ORGANISATION.match("KENT COUNTY COUNCIL")

@@ -636,3 +636,29 @@ def test_a_tracked_change_is_heard_with_where_it_ends() -> None:
     assert with_pauses("[added: The rules apply.") == "added: The rules apply."
     assert with_pauses("to amendments.] Next.") == "to amendments. (end of change) Next."
     assert with_pauses("the Leader [Cabinet] agreed") == "the Leader [Cabinet] agreed"
+
+
+def test_a_grade_a_star_rating_or_a_sum_is_no_note() -> None:
+    # "A*" is a grade, "4*" a hotel's rating, "2 * 3" a sum: none points to a note, and a page
+    # with no word marked keeps its "*" bullets as a list.
+    from memberdesk.speech.figures import with_pauses
+
+    for text in ("Pupils achieving grades A* to C rose.", "The hotel is rated 4* and costs £95.", "Multiply 2 * 3."):
+        assert with_pauses(text) == text
+    page = "Our priorities\n\n* improve roads and pavements\n\n* support pupils achieving A* grades"
+    assert [s.spoken for s in page_sentences(page)][1:] == [
+        "improve roads and pavements",
+        "support pupils achieving A* grades",
+    ]
+
+
+def test_a_risk_described_at_length_is_no_rows_name() -> None:
+    # Beside short values a KPI's name names its row; a risk's long description does not, so
+    # each cell is said with its header alone, not with the whole description again.
+    from memberdesk.papers.shapes import row_key
+
+    risk = (
+        "Failure to deliver the agreed savings programme could result in an overspend and further use of "
+        "reserves, weakening the council's financial resilience"
+    )
+    assert row_key((risk, "High", "Corporate Director of Finance", "March 2026")) is None

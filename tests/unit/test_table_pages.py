@@ -237,3 +237,12 @@ def test_a_table_parted_on_its_page_by_a_note_goes_on_under_its_header() -> None
         [PageLayout(index=0, width=595.0, height=842.0, blocks=(part(first, 100), heading, part(second, 240)))]
     )
     assert page.blocks[2].grid is not None and not page.blocks[2].grid.head
+
+
+def test_a_next_pages_table_of_other_columns_is_its_own() -> None:
+    # A first row of the next page's table in other columns is never taken for a carried row
+    # (it once raised IndexError).
+    first = Table(head=(("Item", "Value"),), body=(("Rent", "100"), ("Rates", "200")))
+    second = Table(head=(("", "", "2024-25", "2025-26"),), body=(("Adults", "x", "1", "2"),))
+    one, two = table_pages.join([_page(0, first, 0.6, 0.9), _page(1, second, 0.1, 0.3)])
+    assert two.blocks[0].grid == second

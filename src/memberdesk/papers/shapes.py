@@ -190,6 +190,7 @@ class Table:
 # a paragraph names nothing, and its row is then named by no cell.
 NAME_WORDS = 12
 SHORT_WORDS = 6  # the most words of a value beside which a long row name is still a name
+LONG_NAME = 20  # the most words of that name (a KPI's); a risk described at length is no name
 _LIST = re.compile(rf"^{SYMBOL_BULLET}(?:\s|$)")
 
 
@@ -207,11 +208,10 @@ def row_key(cells: Sequence[str]) -> int | None:
         # A long name beside figures, marks or short values only ("Local Authority Better Care
         # Grant (previously ...)", a KPI beside its ratings), or a section's name alone on its
         # row, still names it; beside other words at length it is prose.
-        short = all(
-            not t or is_number(t) or _MARK.match(t) or len(t.split()) <= SHORT_WORDS
-            for k, t in enumerate(cells)
-            if k != key
-        )
+        others = [t for k, t in enumerate(cells) if k != key and t]
+        if all(is_number(t) or _MARK.match(t) for t in others):
+            return key
+        short = len(text.split()) <= LONG_NAME and all(len(t.split()) <= SHORT_WORDS for t in others)
         return key if short else None
     return key
 

@@ -127,7 +127,7 @@ def _unheaded(first: Table, second: Table) -> Table:
     """The second part with its "header" put back as its first row where that row is the rest of
     the first part's last row (an inspector's schedule: the end of a long cell at the next
     page's top, in the last column only, taken for the header and then said in every row)."""
-    if len(second.head) != 1 or not first.body or second.head == first.head:
+    if len(second.head) != 1 or not first.body or second.head == first.head or first.columns != second.columns:
         return second
     row = second.head[0]
     filled = [k for k, c in enumerate(row) if c.strip()]

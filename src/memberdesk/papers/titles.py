@@ -164,9 +164,10 @@ def choose_title(
 
 # A council's (or its borough's) name alone: "Kent County Council", "London Borough of Hackney".
 _ORGANISATION = re.compile(
-    r"^(?:the\s+)?(?:[A-Z][\w'&.-]*\s+){1,4}(?:county|borough|district|city|parish|town|unitary)?\s*council$"
-    r"|^(?:the\s+)?(?:london|royal|metropolitan)?\s*borough\s+of\s+[A-Z][\w\s&'-]{1,40}$",
-    re.I,
+    r"^(?:The\s+)?(?!(?:Report|Meeting|Questions?|Motion|Agenda|Minutes|Notice|Full)\b)"
+    r"(?:[A-Z][A-Za-z'&.-]*\s+){1,4}(?:Council|COUNCIL)$"
+    r"|^(?:The\s+)?(?:London\s+|Royal\s+|Metropolitan\s+)?Borough\s+of\s+[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+){0,2}$"
+    r"(?<!Plan)(?<!Report)(?<!Strategy)(?<!Statement)(?<!Policy)(?<!Review)"
 )
 _DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b.*\d|\d.*\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",

@@ -79,8 +79,9 @@ _NOTE_MARK = re.compile(r" ?\[(\d{1,3})\]")
 
 
 # A word marked for a note by an asterisk ("KSAS*", "2024-25*"): the note is under the table.
-STAR_MARK = re.compile(r"(?<=[\w)%])\*+(?=[\s,.;:)]|$)")
-_STAR_NOTE = re.compile(r"(?:^|(?<=\s))\*+\s+(?=\w)")  # "... site: * booking or referral required": the note
+# Not a grade ("A*") or a star rating ("4*"): a capital or a figure alone before the star.
+STAR_MARK = re.compile(r"(?<=[\w)%])(?<!\b[A-Z])(?<!\b\d)\*+(?=[\s,.;:)]|$)")
+_STAR_NOTE = re.compile(r"(?:^|(?<=:\s))\*+\s+(?=[A-Za-z])")  # "... site: * booking or referral required": the note
 
 
 # A tracked change as the layout marks it ("[deleted: oversight]", "[added: The latest]"):
