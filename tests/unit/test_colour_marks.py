@@ -39,3 +39,13 @@ def test_text_shaded_white_is_a_paragraph_not_a_table(tmp_path: Path, by_line: b
     [block] = layout.pages[0].blocks
     assert block.grid is None and not block.table
     assert block.text == colour_factory.RISK_TEXT
+
+
+def test_excel_white_cells_under_a_merged_row_stay_cells() -> None:
+    # Column A's white cells, one merged section row over them sharing their left edge: once
+    # taken for a paragraph's shaded lines and dropped, the table read as loose paragraphs.
+    from memberdesk.papers.rules import _unshaded_lines
+
+    cells = [(50.0, 700.0 - 15 * k, 200.0, 715.0 - 15 * k) for k in range(6)]
+    merged = (50.0, 715.0, 545.0, 730.0)  # right over the first cell
+    assert sorted(_unshaded_lines([merged, *cells])) == sorted([merged, *cells])

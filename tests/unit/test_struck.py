@@ -48,3 +48,14 @@ def test_print_to_pdf_marks_strike_only_the_deleted_words(tmp_path: Path) -> Non
     # at the comma after a kept word still strikes the words after it.
     [page] = extract_pages(tf.printed_to_pdf(tmp_path / "printed.pdf"))
     assert [b.text for b in page.blocks] == [tf.PRINTED_EXPECTED, tf.COMMA_EXPECTED]
+
+
+def test_one_word_struck_in_a_grey_marks_nothing_put_in() -> None:
+    # A page in dark grey with one word struck: every grey word was "[added: ...]".
+    grey = 0x595959
+    words = [
+        Word(t, Box(72 + 40 * k, 100, 72 + 40 * k + 30, 112), 11.0, ink=grey)
+        for k, t in enumerate(["The", "old", "plan", "stands"])
+    ]
+    strike = Box(112.0, 105.5, 142.0, 106.2)  # through "old" only
+    assert [w.text for w in marked(words, [strike])] == ["The", "[deleted: old]", "plan", "stands"]

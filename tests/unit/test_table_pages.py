@@ -246,3 +246,22 @@ def test_a_next_pages_table_of_other_columns_is_its_own() -> None:
     second = Table(head=(("", "", "2024-25", "2025-26"),), body=(("Adults", "x", "1", "2"),))
     one, two = table_pages.join([_page(0, first, 0.6, 0.9), _page(1, second, 0.1, 0.3)])
     assert two.blocks[0].grid == second
+
+
+def test_a_rows_reference_in_lower_case_begins_its_own_row_and_a_sentence_parts_tables() -> None:
+    assert not table_pages.runs_on("iv The council will", "v Review the plan")
+    assert table_pages.runs_on("Mayoral Power of", "Direction over use of the network")
+    head = (("Item", "Total"),)
+    first = Table(head=head, body=(("Rent", "100"),))
+    second = Table(head=(), body=(("Grant", "50"),))
+
+    def part(grid: Table, top: float) -> Block:
+        box = Box(50.0, top, 545.0, top + 40.0)
+        return Block(grid.rows_text(), "paragraph", box, box.scaled(595.0, 842.0), 10.0, False, grid=grid)
+
+    box = Box(50.0, 200.0, 400.0, 230.0)
+    intro = Block("The table below shows the grants.", "paragraph", box, box.scaled(595.0, 842.0), 10.0, False)
+    [page] = table_pages.join(
+        [PageLayout(index=0, width=595.0, height=842.0, blocks=(part(first, 100), intro, part(second, 240)))]
+    )
+    assert page.blocks[2].grid is not None and not page.blocks[2].grid.head

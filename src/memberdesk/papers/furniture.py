@@ -91,11 +91,11 @@ class _Stamp:
 
 def _band(block: Block) -> str:
     where = block.where
-    # On a landscape page the margins are as deep in points, a larger share of its height.
+    # On a landscape page the foot's margin is as deep in points, a larger share of its height.
     height = block.box.y1 / where.y1 if where.y1 > 0 else 0.0
     margin = MARGIN / height if height > 0 else 0.0
-    if where.y1 <= max(TOP, margin):
-        return "top"
+    if where.y1 <= TOP:
+        return "top"  # (a landscape page's top holds its table's title and units, not a stamp)
     if where.y0 >= min(BOTTOM, 1 - margin):
         return "bottom"
     return ""

@@ -25,7 +25,8 @@ def layout_page(
     if charts:
         rules = [r for r in rules if not any(c.contains(r.cx, r.cy) for c in charts)]
     upright = [w for w in page.words if not w.sideways] + [w for w in extra if not w.sideways]
-    upright = letterspacing.joined(struck.marked(upright, rules) if rules else upright)
+    unlinked = [r for r in rules if not underlines.linked(r, page.links)]  # a link's underline is no change
+    upright = letterspacing.joined(struck.marked(upright, unlinked) if rules else upright)
     inside = {id(w) for w in upright if any(c.contains(w.box.cx, w.box.cy) for c in charts)} if charts else set()
     found = tables.find([w for w in upright if id(w) not in inside] if inside else upright, rules)
     if found:

@@ -280,8 +280,8 @@ def _mostly_bold(row: list[list[Word]], rest: list[list[list[Word]]]) -> bool:
     """Whether a row of short cells is set bold (a word or so of it in plain type: one cell's
     font without its bold flag) over a body that is not."""
     words = [w for c in row for w in c]
-    if not words or any(len(c) > grid_rows.HEAD_WORDS for c in row):
-        return False
+    if sum(1 for c in row if c) < 2 or any(len(c) > grid_rows.HEAD_WORDS for c in row):
+        return False  # a section's name alone on its row is no header
     others = [w for r in rest for c in r for w in c]
     return sum(w.bold for w in words) >= MOSTLY * len(words) and sum(w.bold for w in others) < 0.5 * max(len(others), 1)
 

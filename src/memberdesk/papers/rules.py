@@ -163,9 +163,9 @@ def _unshaded_lines(whites: list[tuple[float, float, float, float]]) -> list[tup
             stacks.append([box])
     out: list[tuple[float, float, float, float]] = []
     for stack in stacks:
-        ends = [b[2] for b in stack]
-        if len(stack) >= 2 and stack[0][3] - stack[0][1] <= LINE_HIGH and max(ends) - min(ends) > 2 * TILE * len(stack):
-            continue  # a paragraph's lines, shaded one by one
+        ends = {round(b[2]) for b in stack}
+        if len(stack) >= 2 and stack[0][3] - stack[0][1] <= LINE_HIGH and len(ends) * 2 > len(stack):
+            continue  # a paragraph's lines, shaded one by one, each ending where its text does
         out.extend(stack)
     return out
 

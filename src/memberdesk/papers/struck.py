@@ -21,7 +21,7 @@ MARK = "[deleted: "
 ADDED = "[added: "
 UNDER = (0.78, 1.25)  # where under a word's box (top to bottom) its underline is drawn
 COVERS = 0.8  # the least of a word's width its underline runs under
-DARK = 80  # each of red, green and blue below this (of 255): the ink of ordinary text
+SATURATED = 80  # the least spread between an ink's red, green and blue that is a colour, not a grey
 THIN = 2.5  # points: the thickest line still a stroke through text
 MIDDLE = (0.3, 0.72)  # where across a word's box (top to bottom) a line through it is drawn
 PART = 0.3  # the least of a word's width a line through it strikes (one end of the word)
@@ -73,7 +73,9 @@ def _added(words: Sequence[Word], lines: list[Box], tops: list[float], struck: s
     (a constitution's changes in red, struck or not). A title underlined in black over red
     changes, or a link's blue underline, puts nothing in."""
     inks = {words[k].ink for k in struck}
-    coloured = {ink for ink in inks if not _dark(ink)}
+    # A colour, not a grey, struck more than once, and no more than half the page's words in it.
+    coloured = {ink for ink in inks if _coloured(ink)} if len(struck) >= 2 else set()
+    coloured = {ink for ink in coloured if 2 * sum(1 for w in words if w.ink == ink) <= len(words)}
     # One word struck (a note showing "strikethrough" for deletions) is no tracked change yet.
     added = {k for k in _underlined(words, lines, tops, struck) if words[k].ink in inks} if len(struck) >= 2 else set()
     if coloured:
@@ -90,9 +92,10 @@ def _starts_line(words: Sequence[Word], k: int) -> bool:
     return before.x0 > word.x0 or abs(before.y0 - word.y0) > 0.5 * (word.y1 - word.y0)
 
 
-def _dark(ink: int) -> bool:
-    """Black or near it: the ink of ordinary text."""
-    return max(ink >> 16, (ink >> 8) & 0xFF, ink & 0xFF) < DARK
+def _coloured(ink: int) -> bool:
+    """A colour a change is marked in (red, blue, green), not black or a grey."""
+    channels = (ink >> 16, (ink >> 8) & 0xFF, ink & 0xFF)
+    return max(channels) - min(channels) >= SATURATED
 
 
 def _underlined(words: Sequence[Word], lines: list[Box], tops: list[float], struck: set[int]) -> set[int]:

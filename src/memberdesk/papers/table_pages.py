@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from memberdesk.papers.joining import FUNCTION_WORDS
+from memberdesk.papers.markers import is_marker
 from memberdesk.papers.shapes import HEADING, Block, PageLayout, Table
 from memberdesk.papers.struck import unmarked
 
@@ -67,6 +68,8 @@ def join(pages: Sequence[PageLayout]) -> list[PageLayout]:
     return [_noted(page) for page in out]
 
 
+_ROMAN = re.compile(r"[ivxlc]{1,6}")
+_NOTE = re.compile(r"^(?:[*\u2020\u2021]|\[\d{1,3}\]|\d{1,2}\s|notes?\b|source\b)", re.I)  # a table's note
 NOTE_BLOCKS = 2  # the most paragraphs (a note, its second line) that part a table on its page
 
 
@@ -82,8 +85,8 @@ def _noted(page: PageLayout) -> PageLayout:
         between = blocks[a + 1 : b]
         if second.head or not first.head or first.columns != second.columns or len(between) > NOTE_BLOCKS:
             continue
-        if any(t.kind == HEADING for t in between):
-            continue  # a heading of its own: a new table of the same shape
+        if any(t.kind == HEADING or not _NOTE.match(t.text) for t in between):
+            continue  # a heading or a sentence of its own ("The table below ..."): a new table
         page = _with_grid(page, b, replace(second, head=first.head, continued=True))
         blocks = page.blocks
     return page
@@ -114,8 +117,8 @@ def runs_on(above: str, cell: str) -> bool:
     """Whether a cell's text goes on from the text above it: it starts in lower case, or the
     text above stops mid-phrase (on "of", "and", a comma or a dash)."""
     above, cell = unmarked(above.strip()).strip(), unmarked(cell.strip()).strip()  # "[added: building stone ..."
-    if not above or not cell:
-        return False
+    if not above or not cell or is_marker(cell.split()[0]) or _ROMAN.fullmatch(cell.split()[0]):
+        return False  # a row's own reference ("vi", "b)") begins a row
     return (
         cell[0].islower()
         or above.endswith((",", "-", "\u2013", "&", "(", "/"))

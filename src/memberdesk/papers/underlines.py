@@ -26,7 +26,7 @@ _NUMBER = re.compile(r"^\(?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?\s+")
 def marked(blocks: Sequence[Block], rules: Sequence[Box], links: Sequence[Box] = ()) -> list[Block]:
     """The blocks, those drawn over their own underline marked `underlined`. A link's
     underline (in one of `links`, the page's link areas) is the link's, no heading's."""
-    thin = [r for r in rules if r.y1 - r.y0 <= THIN and r.x1 - r.x0 > 1.0 and not _linked(r, links)]
+    thin = [r for r in rules if r.y1 - r.y0 <= THIN and r.x1 - r.x0 > 1.0 and not linked(r, links)]
     if not thin:
         return list(blocks)
     under = [_underlined(b, thin) for b in blocks]
@@ -44,7 +44,7 @@ def marked(blocks: Sequence[Block], rules: Sequence[Box], links: Sequence[Box] =
 LINK_BELOW = 3.0  # points: how far under its link's area a link's underline may be drawn
 
 
-def _linked(rule: Box, links: Sequence[Box]) -> bool:
+def linked(rule: Box, links: Sequence[Box]) -> bool:
     return any(k.x0 - 1 <= rule.cx <= k.x1 + 1 and k.y0 <= rule.cy <= k.y1 + LINK_BELOW for k in links)
 
 
