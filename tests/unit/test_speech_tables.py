@@ -1,0 +1,255 @@
+"""Tables and notes as reading aloud says them (memberdesk.speech.units and speech.figures): a
+row with its headers and its figures in words, a table carried over pages, a footnote's mark,
+an asterisk's note, a tracked change's end, and which cell names a row."""
+
+from __future__ import annotations
+
+from memberdesk.speech.units import find_repeated_lines, page_sentences
+
+
+def test_a_table_is_read_row_by_row_with_its_headers_and_figures_in_words() -> None:
+    from memberdesk.speech.figures import spoken_figure
+    from memberdesk.speech.units import split_page
+
+    page = (
+        "Forecast by directorate.\n\n"
+        " | Budget | Forecast | Variance | Variance\n"
+        "Adult Social Care | 586.1 | 621.6 | +35.4 | +6.0%\n"
+        "Children's Services | 430.6 | 420.8 | (9.9) | -2.3%\n"
+        "Schools | 0.0 | £30.4m |  | \n\n"
+        "The position has improved."
+    )
+    kinds = [(p.kind, [s.spoken for s in p.sentences]) for p in split_page(page)]
+    assert kinds == [
+        ("prose", ["Forecast by directorate."]),
+        (
+            "table",  # one paragraph: the next-paragraph key skips the whole table
+            [
+                "Table, columns: Budget, Forecast, Variance, Variance",
+                "Adult Social Care: Budget 586.1, Forecast 621.6, Variance plus 35.4, plus 6.0 percent",
+                "Children's Services: Budget 430.6, Forecast 420.8, Variance minus 9.9, minus 2.3 percent",
+                "Schools: Budget 0.0, Forecast 30.4 million pounds",
+            ],
+        ),
+        ("prose", ["The position has improved."]),
+    ]
+    assert [spoken_figure(t) for t in ("£500k", "\u22123.1", "£1.2bn", "Budget", "(1,200")] == [
+        "500 thousand pounds",
+        "minus 3.1",
+        "1.2 billion pounds",
+        "Budget",
+        "(1,200",
+    ]
+
+
+def test_a_table_carried_over_from_the_page_before_has_no_header_row() -> None:
+    from memberdesk.speech.units import split_page
+
+    [table] = split_page("Older People | 97.5 | 124.9 | 27.4\nSensory | 0.3 | 0.5 | 0.2")
+    assert [s.spoken for s in table.sentences] == ["Older People: 97.5, 124.9, 27.4", "Sensory: 0.3, 0.5, 0.2"]
+
+
+def test_a_table_is_heard_with_the_headers_the_layout_found() -> None:
+    # A header of four lines (years over sub-headings) is one sentence naming the columns,
+    # and each figure is said with its column, so an empty first year is not taken for a
+    # later one. Without the layout's table, the rows had only their figures.
+    import tempfile
+    from pathlib import Path
+
+    import plan_factory as pf
+    from memberdesk.papers.extract import extract_pages, finish_document
+    from memberdesk.papers.flow import page_text
+
+    with tempfile.TemporaryDirectory() as folder:
+        (page,) = finish_document(extract_pages(pf.years_over_totals(Path(folder) / "years.pdf"))).pages
+    text = page_text(page)
+    (table,) = [b.grid for b in page.blocks if b.grid is not None]
+    said = page_sentences(text, tables=[table])
+    # Each group's heading is said once, where its columns start.
+    assert said[0].spoken == (
+        "Table, columns: 2024-25 Core £000s, External £000s, Total £000s, 2025-26 Core £000s, External £000s, "
+        "Total £000s, INDICATIVE FOR PLANNING PURPOSES 2026-27 Core £000s, External £000s, Total £000s, "
+        "2027-28 Core £000s, External £000s, Total £000s"
+    )
+    assert text[said[0].start : said[0].end] == "\n".join(" | ".join(r) for r in table.head).strip()
+    label, first, second, *_ = pf.YEAR_ROWS[1]
+    assert first == "" and said[2].spoken.startswith(f"{label}: 2025-26 Total £000s {second}, ")
+    assert not page_sentences(text)[2].spoken.startswith(f"{label}: 2025-26")
+
+
+def test_a_table_carried_over_is_heard_with_the_header_printed_where_it_began() -> None:
+    from pathlib import Path
+
+    from memberdesk.papers.extract import extract_pages, finish_document
+    from memberdesk.papers.flow import page_text
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    document = finish_document(extract_pages(corpus / "kent-finance-appendix-nov-2024-25.pdf", 0, 2))
+    page, finish = document.pages[1], document.finish[1]
+    (table,) = [b.grid for k, b in enumerate(page.blocks) if b.grid is not None and k not in finish.furniture]
+    assert table.continued and table.head
+    said = [s.spoken for s in page_sentences(page_text(page, finish.furniture), tables=[table])]
+    assert any(s.startswith("Housing Related Support: Working Budget 1.5, ") for s in said)
+
+
+def test_a_label_numbered_anew_at_each_start_is_heard_on_pages_kept_as_text() -> None:
+    # Pages kept as text only (before layouts were stored) are judged by their lines: a
+    # "Question N" over each question's first page, questions running to two pages, is no
+    # running header; the date under it, the same each time, is.
+    starts = [0, 2, 3, 5, 6, 8]
+    pages = [
+        (f"Question {starts.index(i) + 1}\n" if i in starts else "") + f"13 March 2025\n\nAnswer text {i}."
+        for i in range(10)
+    ]
+    keys = find_repeated_lines(pages)
+    assert "# march #" in keys and "question #" not in keys
+    assert page_sentences(pages[2], boilerplate=keys)[0].spoken == "Question 2"
+    assert "page #" in find_repeated_lines([f"Text {i}.\nPage {i + 1}" for i in range(6)])
+
+
+def test_a_cell_of_only_a_mark_is_said_by_its_name() -> None:
+    # An effects key ("Some negative effect | -", "Significant negative effect | --",
+    # "Uncertain effect | ?"): espeak-ng says nothing for these marks, so a listener heard
+    # the column's name and then silence.
+    from memberdesk.speech.figures import spoken_figure, spoken_row
+
+    assert [spoken_figure(m) for m in ("-", "--", "?", "++", "\u2713", "\u2014")] == [
+        "dash",
+        "double dash",
+        "question mark",
+        "double plus",
+        "tick",
+        "dash",
+    ]
+    assert spoken_row(("Significant negative effect", "--"), ("Nature of effect", "Symbol")) == (
+        "Significant negative effect: Symbol double dash"
+    )
+    assert spoken_figure("-9.9") == "minus 9.9" and spoken_figure("-?") == "-?" and spoken_figure("----") == "----"
+
+
+def test_a_row_of_two_cells_with_one_empty_is_still_a_row_of_its_own() -> None:
+    # An EqIA's band naming a section over two columns, a box not ticked: once read as prose
+    # with its "|" and run into the next such row.
+    text = "Question | Answer\nNegative impacts for age | \nAre there negative impacts? | Yes\n | Service redesign\nNext band | "
+    said = page_sentences(text)
+    assert [s.kind for s in said] == ["row"] * 5
+    assert [s.spoken for s in said][1:] == [
+        "Negative impacts for age",
+        "Are there negative impacts? Yes",
+        "Service redesign",
+        "Next band",
+    ]
+
+
+def test_a_footnotes_mark_is_heard_as_a_note_not_run_into_its_figure() -> None:
+    said = page_sentences("The budget is balanced by 2029-30[1], and spending rose 6.3%[12].")
+    assert [s.spoken for s in said] == ["The budget is balanced by 2029-30 (note 1), and spending rose 6.3% (note 12)."]
+
+
+def test_a_groups_heading_is_said_once_where_its_figures_start() -> None:
+    from memberdesk.speech.figures import spoken_row
+
+    names = ["", "2025-28 Draft MTFP 2025-26", "2025-28 Draft MTFP 2026-27", "2024-27 Final MTFP 2024-25"]
+    assert spoken_row(("Adults", "£42.2m", "£42.5m", "£54.0m"), names) == (
+        "Adults: 2025-28 Draft MTFP 2025-26 42.2 million pounds, 2026-27 42.5 million pounds, "
+        "2024-27 Final MTFP 2024-25 54.0 million pounds"
+    )
+    # A group whose first figure is missing is named in full at the first one said.
+    assert spoken_row(("Adults", "", "£42.5m", ""), names) == "Adults: 2025-28 Draft MTFP 2026-27 42.5 million pounds"
+    # A name cut to a bare figure would be heard as a value ("12m to Dec 23 100, 24 99"): said whole.
+    months = ["", "12m to Dec 23", "12m to Dec 24"]
+    assert spoken_row(("Calls", "100", "99"), months) == "Calls: 12m to Dec 23 100, 12m to Dec 24 99"
+
+
+def test_a_rows_reference_is_said_with_its_name_not_after_it_as_an_answer() -> None:
+    from memberdesk.speech.figures import spoken_row
+
+    # A DPIA form's unanswered question: "... stored? 15" sounded like its answer.
+    assert spoken_row(("15", "In what system(s) will the data be stored?", "")) == (
+        "15 In what system(s) will the data be stored?"
+    )
+    head = ("ROW REF", "Project", "Total Cost")
+    assert spoken_row(("1", "Home Support Fund", "2,500"), head) == "1 Home Support Fund: Total Cost 2,500"
+    assert spoken_row(("10,798.4", "Pay"), ("Core", "")) == "Pay: Core 10,798.4"  # a figure is no reference
+
+
+def test_a_count_in_the_first_column_keeps_its_header_and_a_marked_figure_its_sign() -> None:
+    from memberdesk.speech.figures import spoken_row
+
+    head = ("Number of responses", "Answer", "Percentage")
+    assert (
+        spoken_row(("85", "Strongly agree", "45%"), head)
+        == "Strongly agree: Number of responses 85, Percentage 45 percent"
+    )
+    assert spoken_row(("Loss", "(2.5)[3]"), ("", "2024-25")) == "Loss: 2024-25 minus 2.5 (note 3)"
+
+
+def test_a_word_marked_with_an_asterisk_and_its_note_are_heard_as_such() -> None:
+    # A scorecard's "KSAS*" and, under its table, "* Kent Support and Assistance Service": the
+    # note was heard as a list item, its link to the word lost. A "*" list with no word
+    # marked on the page stays a list.
+    page = "The number of KSAS* awards rose.\n\nService | Q1 | Q2\nKSAS* | 10 | 12\n\n* Kent Support and Assistance Service"
+    spoken = [s.spoken for s in page_sentences(page)]
+    assert spoken[0] == "The number of KSAS (note) awards rose."
+    assert spoken[-1] == "Note: Kent Support and Assistance Service"
+    assert "KSAS (note): Q1 10, Q2 12" in spoken
+    assert [s.spoken for s in page_sentences("Items:\n* first thing\n* second thing")] == [
+        "Items:",
+        "first thing",
+        "second thing",
+    ]
+
+
+def test_a_long_row_name_beside_tick_marks_still_names_its_row() -> None:
+    # A devolution framework's tick table: a long power's name beside "x" marks was taken for
+    # prose, its column's name said before it; short names were said as names. One form now.
+    from memberdesk.papers.shapes import row_key
+
+    name = "Local Transport Authority and public transport functions, including bus franchising and an area-wide plan"
+    cells = (name, "x", "x", "X")
+    assert row_key(cells) == 0
+    # A scorecard's KPI beside its ratings: a name, not prose.
+    kpi = "Percentage of callers to Contact Point who rated the advisor who dealt with their call as good"
+    assert row_key((kpi, "GREEN", "AMBER", "Performance steady or no trend")) == 0
+    prose = "A long paragraph of words set in the first column of the row here and on"
+    assert row_key((prose, "beside another paragraph of words set in the second column", "")) is None
+
+
+def test_a_tracked_change_is_heard_with_where_it_ends() -> None:
+    # "[added: The latest] Kent" was heard "added The latest Kent": where the new words stopped
+    # was not said, as a screen reader says an insertion's end.
+    from memberdesk.speech.figures import with_pauses
+
+    assert with_pauses("[deleted: A refreshed] [added: The latest] Kent plan") == (
+        "deleted: A refreshed (end deleted) added: The latest (end added) Kent plan"
+    )
+    # A change over two sentences is closed where it ends; brackets of the text stay.
+    assert with_pauses("[added: The rules apply.") == "added: The rules apply."
+    assert with_pauses("to amendments.] Next.") == "to amendments. (end of change) Next."
+    assert with_pauses("the Leader [Cabinet] agreed") == "the Leader [Cabinet] agreed"
+
+
+def test_a_grade_a_star_rating_or_a_sum_is_no_note() -> None:
+    # "A*" is a grade, "4*" a hotel's rating, "2 * 3" a sum: none points to a note, and a page
+    # with no word marked keeps its "*" bullets as a list.
+    from memberdesk.speech.figures import with_pauses
+
+    for text in ("Pupils achieving grades A* to C rose.", "The hotel is rated 4* and costs £95.", "Multiply 2 * 3."):
+        assert with_pauses(text) == text
+    page = "Our priorities\n\n* improve roads and pavements\n\n* support pupils achieving A* grades"
+    assert [s.spoken for s in page_sentences(page)][1:] == [
+        "improve roads and pavements",
+        "support pupils achieving A* grades",
+    ]
+
+
+def test_a_risk_described_at_length_is_no_rows_name() -> None:
+    # Beside short values a KPI's name names its row; a risk's long description does not, so
+    # each cell is said with its header alone, not with the whole description again.
+    from memberdesk.papers.shapes import row_key
+
+    risk = (
+        "Failure to deliver the agreed savings programme could result in an overspend and further use of "
+        "reserves, weakening the council's financial resilience"
+    )
+    assert row_key((risk, "High", "Corporate Director of Finance", "March 2026")) is None
