@@ -27,6 +27,15 @@ def _under(c: canvas.Canvas, x: float, y: float, text: str, size: float) -> floa
     return width
 
 
+def _heading_over_body(c: canvas.Canvas, path: Path, x: float, y: float, heading: str, size: float) -> Path:
+    """An underlined heading, the body under it, and the page done."""
+    _under(c, x, y, heading, size)
+    c.drawString(x, y - 24, BODY)
+    c.showPage()
+    c.save()
+    return path
+
+
 def underlined_titles(path: Path) -> Path:
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     size = 12.0
@@ -41,12 +50,7 @@ def underlined_titles(path: Path) -> Path:
     y -= 40
     c.setFont("Helvetica", size)
     c.drawString(60, y, "1.15")
-    _under(c, 96, y, "Visit Kent", size)
-    y -= 24
-    c.drawString(96, y, BODY)
-    c.showPage()
-    c.save()
-    return path
+    return _heading_over_body(c, path, 96, y, "Visit Kent", size)
 
 
 LINKED = "KMWLP 2024-39 showing modifications as tracked"
@@ -68,10 +72,4 @@ def linked_titles(path: Path) -> Path:
     c.linkURL("https://www.kent.gov.uk/kmwlp", (60, y - 3, 60 + width, y + size), relative=0)
     c.setFillColorRGB(0, 0, 0)
     c.setStrokeColorRGB(0, 0, 0)
-    y -= 40
-    _under(c, 60, y, "Background Documents", size)
-    y -= 24
-    c.drawString(60, y, BODY)
-    c.showPage()
-    c.save()
-    return path
+    return _heading_over_body(c, path, 60, y - 40, "Background Documents", size)

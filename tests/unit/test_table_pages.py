@@ -213,6 +213,16 @@ def test_a_band_across_a_two_column_table_is_its_title_printed_again_over_each_p
     assert tuple(row for p in parts for row in p.body) == tuple(bf.FEEDBACK_ROWS)
 
 
+def _one_page(first: Table, between: Block, second: Table) -> PageLayout:
+    """One page: a table, a block under it, a second table under that."""
+
+    def part(grid: Table, top: float) -> Block:
+        box = Box(50.0, top, 545.0, top + 40.0)
+        return Block(grid.rows_text(), "paragraph", box, box.scaled(595.0, 842.0), 10.0, False, grid=grid)
+
+    return PageLayout(index=0, width=595.0, height=842.0, blocks=(part(first, 100), between, part(second, 240)))
+
+
 def test_a_table_parted_on_its_page_by_a_note_goes_on_under_its_header() -> None:
     # An Excel budget: "* the prior year savings ..." set in the label column between the
     # memorandum and the reserves parted the table; the net budget below was heard with no years.
@@ -220,22 +230,14 @@ def test_a_table_parted_on_its_page_by_a_note_goes_on_under_its_header() -> None
     first = Table(head=head, body=(("1,315,610.6", "Revised Base", "1,429,506.8"),))
     second = Table(head=(), body=(("1,429,506.8", "NET BUDGET", "1,531,279.8"),))
 
-    def part(grid: Table, top: float) -> Block:
-        box = Box(50.0, top, 545.0, top + 40.0)
-        return Block(grid.rows_text(), "paragraph", box, box.scaled(595.0, 842.0), 10.0, False, grid=grid)
-
     box = Box(300.0, 200.0, 400.0, 230.0)
     note = Block("* the prior year savings will be updated", "paragraph", box, box.scaled(595.0, 842.0), 8.0, False)
-    [page] = table_pages.join(
-        [PageLayout(index=0, width=595.0, height=842.0, blocks=(part(first, 100), note, part(second, 240)))]
-    )
+    [page] = table_pages.join([_one_page(first, note, second)])
     grid = page.blocks[2].grid
     assert grid is not None and grid.head == head and grid.continued
     # A heading between the parts begins a table of its own.
     heading = replace(note, kind="heading", level=2)
-    [page] = table_pages.join(
-        [PageLayout(index=0, width=595.0, height=842.0, blocks=(part(first, 100), heading, part(second, 240)))]
-    )
+    [page] = table_pages.join([_one_page(first, heading, second)])
     assert page.blocks[2].grid is not None and not page.blocks[2].grid.head
 
 
@@ -255,13 +257,7 @@ def test_a_rows_reference_in_lower_case_begins_its_own_row_and_a_sentence_parts_
     first = Table(head=head, body=(("Rent", "100"),))
     second = Table(head=(), body=(("Grant", "50"),))
 
-    def part(grid: Table, top: float) -> Block:
-        box = Box(50.0, top, 545.0, top + 40.0)
-        return Block(grid.rows_text(), "paragraph", box, box.scaled(595.0, 842.0), 10.0, False, grid=grid)
-
     box = Box(50.0, 200.0, 400.0, 230.0)
     intro = Block("The table below shows the grants.", "paragraph", box, box.scaled(595.0, 842.0), 10.0, False)
-    [page] = table_pages.join(
-        [PageLayout(index=0, width=595.0, height=842.0, blocks=(part(first, 100), intro, part(second, 240)))]
-    )
+    [page] = table_pages.join([_one_page(first, intro, second)])
     assert page.blocks[2].grid is not None and not page.blocks[2].grid.head

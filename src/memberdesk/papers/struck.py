@@ -72,12 +72,12 @@ def _added(words: Sequence[Word], lines: list[Box], tops: list[float], struck: s
     underline in black), and those set in the deletions' own colour, if that is no black
     (a constitution's changes in red, struck or not). A title underlined in black over red
     changes, or a link's blue underline, puts nothing in."""
+    if len(struck) < 2:
+        return set()  # one word struck (a note showing "strikethrough" for deletions) is no tracked change yet
     inks = {words[k].ink for k in struck}
-    # A colour, not a grey, struck more than once, and no more than half the page's words in it.
-    coloured = {ink for ink in inks if _coloured(ink)} if len(struck) >= 2 else set()
-    coloured = {ink for ink in coloured if 2 * sum(1 for w in words if w.ink == ink) <= len(words)}
-    # One word struck (a note showing "strikethrough" for deletions) is no tracked change yet.
-    added = {k for k in _underlined(words, lines, tops, struck) if words[k].ink in inks} if len(struck) >= 2 else set()
+    # A colour, not a grey, and no more than half the page's words in it.
+    coloured = {ink for ink in inks if _coloured(ink) and 2 * sum(1 for w in words if w.ink == ink) <= len(words)}
+    added = {k for k in _underlined(words, lines, tops, struck) if words[k].ink in inks}
     if coloured:
         added.update(k for k, w in enumerate(words) if k not in struck and w.ink in coloured and w.text.strip())
     return added
