@@ -157,6 +157,8 @@ def test_bold_headings_that_end_in_a_colon_or_name_an_enumerated_reason() -> Non
         (body, False),
         ("Motion for Time Limited Debate \u2013 Addressing the Environmental and Social Harm of Vapes", True),
         (body, False),
+        ("DECISION TO BE TAKEN BY:", True),  # a record of decision's label: "be" is no lead-in's verb
+        (body, False),
     ]
     words: list[Word] = []
     for k, (text, bold) in enumerate(rows):
@@ -168,6 +170,8 @@ def test_bold_headings_that_end_in_a_colon_or_name_an_enumerated_reason() -> Non
         HEADING,
         "paragraph",
         "paragraph",
+        "paragraph",
+        HEADING,
         "paragraph",
         HEADING,
         "paragraph",
