@@ -313,6 +313,16 @@ def test_a_line_broken_by_hand_mid_sentence_runs_on_into_the_next() -> None:
     assert [b.text.split()[0] for b in blocks] == ["1.1", "Members", "The"]
 
 
+def test_a_bold_heading_over_a_line_in_lower_case_ends_where_the_bold_does() -> None:
+    # A report's bold heading over text that starts in lower case ("the cost ...") was read as
+    # the text's first words; a bold line that ends on "and" still runs on into plain words.
+    body = [("the cost of the scheme is met from the reserves set aside for it last year.", 60)]
+    words = lines([("Financial implications for the Council", 60)], 100, bold=True) + lines(body, 112.5)
+    assert _texts(words) == ["Financial implications for the Council", body[0][0]]
+    words = lines([("The Cabinet agreed the plan for the new school and", 60)], 100, bold=True) + lines(body, 112.5)
+    assert len(_texts(words)) == 1
+
+
 def test_a_cover_sheets_field_naming_two_officers_keeps_them_apart() -> None:
     # A Kent cover sheet: "From:" over two officers, each on a line of their own, the first
     # wrapping. They were read as one: "... Traded Services John Betts, Interim ...".

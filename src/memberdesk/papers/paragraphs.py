@@ -206,7 +206,7 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[flo
     # A line of prose, not a label over its value ("Wards affected" / "all wards", "do nothing").
     wide = len(prev.words) >= RUNS_WORDS or len(block.lines) > 1
     ends = unmarked(prev.words[-1].text)[-1:].isalnum() and "@" not in first and "://" not in first
-    if first[:1].islower() and not is_marker(first) and not indented and wide and ends:
+    if first[:1].islower() and not is_marker(first) and not indented and wide and ends and not _heads(block, line):
         # A sentence goes on past a line broken by hand ("to reshape" / "local government"), or
         # into words set bold in red as a change puts them in.
         return False
@@ -245,6 +245,16 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[flo
         # keeps "Mr D Jeffrey," together, so a list of names wraps early).
         return False
     return _ends_short(prev, line, min(right, _wrap_edge(block, em)), em, 0.5)
+
+
+def _heads(block: _Open, line: Band) -> bool:
+    """Whether `block`, bold in every line, heads a plain `line` ("Implications for the
+    budget" over "the cost is met from ..."): a heading ends where the bold does, whatever
+    case the text under it starts in, unless its last word carries on ("... and")."""
+    last = block.lines[-1].words[-1].text
+    if _line_bold(line) or last.endswith((*CARRIES_ON, "-", SOFT_HYPHEN)) or last.lower() in FUNCTION_WORDS:
+        return False
+    return all(_line_bold(b) for b in block.lines)
 
 
 def _wrap_edge(block: _Open, em: float) -> float:
