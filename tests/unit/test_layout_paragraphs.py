@@ -40,6 +40,10 @@ def _texts(words: list[Word], width: float = 595.0) -> list[str]:
         ),
         ("www.northshire.gov.uk/meeting-", "papers", "www.northshire.gov.uk/meeting-papers"),
         ("2024\u2013", "25", "2024\u201325"),
+        # A tracked change marked word by word breaks at a line end as the words it puts in.
+        ("[added: 2024-]", "[added: 25]", "[added: 2024-25]"),
+        ("[deleted: inter\u00ad]", "[deleted: national]", "[deleted: international]"),
+        ("[added: pro-]", "[added: posal]", "[added: pro-posal]"),
     ],
 )
 def test_words_broken_at_a_line_end_are_rejoined(first: str, second: str, joined: str) -> None:

@@ -28,7 +28,7 @@ def join_lines(lines: list[list[str]]) -> str:
         if not words:
             continue
         if out:
-            joined = _rejoin(out[-1], words[0])
+            joined = _rejoin(out[-1], words[0]) or _rejoin_marked(out[-1], words[0])
             if joined is not None:
                 out[-1] = joined
                 words = words[1:]
@@ -36,6 +36,16 @@ def join_lines(lines: list[list[str]]) -> str:
     # A soft hyphen inside a word marks a break at a printed hyphen that the paper decides
     # (hyphens.resolve); one that ends a word (a real soft hyphen, nothing after it) goes.
     return struck.joined(" ".join(w.strip(SOFT_HYPHEN) for w in out if w.strip(SOFT_HYPHEN)))
+
+
+def _rejoin_marked(prev: str, nxt: str) -> str | None:
+    """Two words a change marks alike ("[added: pro-]", "[added: posal]") put back together as
+    `_rejoin` would put them unmarked: a change's word broken at a line end is one word."""
+    for mark in (struck.MARK, struck.ADDED):
+        if prev.startswith(mark) and nxt.startswith(mark) and prev.endswith("]") and nxt.endswith("]"):
+            inner = _rejoin(struck.unmarked(prev), struck.unmarked(nxt))
+            return None if inner is None else f"{mark}{inner}]"
+    return None
 
 
 def _urlish(word: str) -> bool:
