@@ -129,6 +129,22 @@ def test_a_real_paper_reads_its_hand_checked_phrases_in_order(item: fidelity.Cor
     assert [p for p, ok in zip(item.phrases, found, strict=True) if not ok] == []
 
 
+def test_speech_keeps_the_layouts_headings(home: Path) -> None:
+    # Speech judged headings again from the text: a bold numbered heading ("1. Introduction")
+    # was heard as a list item, missed by heading navigation, while a plain short line ("This
+    # page is intentionally left blank") was heard as a heading. The layout saw the type.
+    from memberdesk.library import Library
+    from memberdesk.reading.session import ReadingSession
+
+    _import(home, Path(__file__).resolve().parents[1] / "corpus" / "kent-cabinet-2025-01-30-item7-supplement.pdf")
+    with Library(home) as library:
+        sentences = ReadingSession.open(library, 1).sentences()
+        kinds = {s.spoken: s.kind for index in (3, 9, 11) for s in sentences.page(index)}
+    assert kinds["1. Introduction"] == "heading"
+    assert kinds["13. Contact details"] == "heading"
+    assert kinds["This page is intentionally left blank"] == "sentence"
+
+
 def test_a_real_table_read_aloud_from_the_library_says_each_figure_with_its_column(home: Path) -> None:
     # The reading session hands speech the tables it keeps: what the reader, plain mode and
     # `speak` say aloud. Row 1 has no figure for 2024-25: its first figure is 2025-26's.

@@ -414,3 +414,19 @@ def test_a_numbered_heading_is_its_own_unit() -> None:
         ("item", "1. Introduction"),
         ("item", "2. Recommendations"),
     ]
+
+
+def test_with_the_layouts_headings_a_heading_is_what_the_layout_made_one() -> None:
+    # Without blocks (a page stored before they were kept) headings are judged from the text;
+    # with them, the layout's word stands: its bold "2. Budget Principles" heads a section,
+    # a short plain "Telephone: 03000 416559" is a line of text.
+    text = "2. Budget Principles\n\nThe budget is balanced.\n\nTelephone: 03000 416559\n\nJane Smith"
+    by_text = {s.spoken: s.kind for s in page_sentences(text)}
+    assert by_text["2. Budget Principles"] == "item" and by_text["Jane Smith"] == "heading"
+    laid = {s.spoken: s.kind for s in page_sentences(text, headings=frozenset({"2. Budget Principles"}))}
+    assert laid == {
+        "2. Budget Principles": "heading",
+        "The budget is balanced.": "sentence",
+        "Telephone: 03000 416559": "sentence",
+        "Jane Smith": "sentence",
+    }

@@ -131,7 +131,7 @@ def _export_file(
             result = export_pages(
                 [every_page[i] for i in wanted],
                 out,
-                tables=[reading.tables_on(i) for i in wanted],
+                layouts=[reading.laid_out(i) for i in wanted],
                 running=reading.running_lines,
                 settings=settings,
                 lexicon=lexicon,
@@ -160,7 +160,7 @@ def _export_folder(
             result = export_sections(
                 texts,
                 folder,
-                tables=[[reading.tables_on(i) for i in pages] for _, pages in sections],
+                layouts=[[reading.laid_out(i) for i in pages] for _, pages in sections],
                 running=reading.running_lines,
                 settings=settings,
                 lexicon=lexicon,

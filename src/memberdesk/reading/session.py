@@ -23,6 +23,7 @@ from memberdesk.papers.shapes import Table
 from memberdesk.reading.find import FindResults, find_in_pages
 from memberdesk.reading.sections import Section, agenda_sections
 from memberdesk.speech.follow import DocumentSentences
+from memberdesk.speech.units import LaidOut
 from memberdesk.words import plural
 
 NO_TEXT = "This page has no text (it may be a picture or a blank page)."
@@ -133,6 +134,14 @@ class ReadingSession:
         """The tables on page `index`, top to bottom (see reading/tables.py to name their cells)."""
         return [p.table for p in self.paragraphs(index) or [] if p.table is not None]
 
+    def laid_out(self, index: int) -> LaidOut:
+        """What the layout found on page `index`, for speech: its tables and its headings
+        (None for a page stored without its blocks: speech then judges them from the text)."""
+        page = self.library.documents.page(self.document.id, index)
+        blocks = read_blocks(page.blocks) if page is not None else []
+        tables = [b.grid for b in blocks if b.grid is not None]
+        return LaidOut(tables, frozenset(b.text.strip() for b in blocks if b.heading) if blocks else None)
+
     def waiting_for_ocr(self, index: int) -> bool:
         page = self.library.documents.page(self.document.id, index)
         return page is not None and bool(ocr.still_reading(page.ocr_note))
@@ -146,7 +155,7 @@ class ReadingSession:
         """Every page's sentences, for reading aloud and stepping by sentence (made once)."""
         if self._sentences is None:
             self._sentences = DocumentSentences(
-                lambda: self.library.documents.page_texts(self.document.id), self.tables_on
+                lambda: self.library.documents.page_texts(self.document.id), self.laid_out
             )
         return self._sentences
 

@@ -24,11 +24,10 @@ from typing import Any
 
 from memberdesk.access.lexicon import Lexicon
 from memberdesk.files import write_atomically
-from memberdesk.papers.shapes import Table
 from memberdesk.speech.base import SpeechSettings
 from memberdesk.speech.page_breaks import runs_on
 from memberdesk.speech.synth import SynthClient, SynthError
-from memberdesk.speech.units import Sentence, find_repeated_lines, page_sentences
+from memberdesk.speech.units import LaidOut, Sentence, find_repeated_lines, page_sentences
 
 #: progress(done, total, note): sentences done of total; note is "" or one line to show.
 ProgressCallback = Callable[[int, int, str], None]
@@ -66,7 +65,7 @@ def _units(
     lexicon: Lexicon | None,
     label: str,
     notes: list[str],
-    tables: Sequence[Sequence[Table]] = (),
+    layouts: Sequence[LaidOut] = (),
 ) -> list[_Unit]:
     units: list[_Unit] = []
     carried: Sentence | None = None  # the page before's last sentence, the last unit's end
@@ -78,8 +77,8 @@ def _units(
             continue
         last_paragraph = None
         said: Sentence | None = None
-        on_page = tables[number - 1] if number <= len(tables) else ()
-        sentences = page_sentences(text, boilerplate=keys, tables=on_page)
+        laid = layouts[number - 1] if number <= len(layouts) else LaidOut()
+        sentences = page_sentences(text, boilerplate=keys, tables=laid.tables, headings=laid.headings)
         for k, sentence in enumerate(sentences):
             spoken = lexicon.apply(sentence.spoken) if lexicon else sentence.spoken
             if not any(ch.isalnum() for ch in spoken):
@@ -226,19 +225,19 @@ def export_pages(
     cancel: threading.Event | None = None,
     driver: str | None = None,
     workers: int | None = None,
-    tables: Sequence[Sequence[Table]] = (),
+    layouts: Sequence[LaidOut] = (),
 ) -> ExportResult:
     """Write the pages as one WAV file at `out`. A page that is None had no text (skipped).
 
     `running`: the paper's running headers and footers (ReadingSession.running_lines), left
-    unread; without it they are found among these pages alone. `tables`: each page's tables
-    as the layout found them (ReadingSession.tables_on), so their rows are heard with their
-    headers."""
+    unread; without it they are found among these pages alone. `layouts`: what the layout
+    found on each page (ReadingSession.laid_out), so table rows are heard with their headers
+    and headings are the paper's."""
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with _Exporter(settings, lexicon, progress, cancel, driver, workers) as job:
         keys = find_repeated_lines(pages) if running is None else running
-        units = _units(pages, keys, lexicon, "", job.result.notes, tables)
+        units = _units(pages, keys, lexicon, "", job.result.notes, layouts)
         job.total = len(units)
         if job.render(units, out) is None:
             raise ExportError(f"{out}: nothing in the pages could be read aloud; no file written")
@@ -256,16 +255,19 @@ def export_sections(
     cancel: threading.Event | None = None,
     driver: str | None = None,
     workers: int | None = None,
-    tables: Sequence[Sequence[Sequence[Table]]] = (),
+    layouts: Sequence[Sequence[LaidOut]] = (),
 ) -> ExportResult:
     """One WAV per (title, pages) section in `folder`, plus playlist.m3u listing them in order
-    (`tables`: each section's pages' tables, as for export_pages)."""
+    (`layouts`: each section's pages' layouts, as for export_pages)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     keys = find_repeated_lines([page for _, pages in sections for page in pages]) if running is None else running
     with _Exporter(settings, lexicon, progress, cancel, driver, workers) as job:
         planned = [
-            (title, _units(pages, keys, lexicon, f"{title}, ", job.result.notes, tables[k] if k < len(tables) else ()))
+            (
+                title,
+                _units(pages, keys, lexicon, f"{title}, ", job.result.notes, layouts[k] if k < len(layouts) else ()),
+            )
             for k, (title, pages) in enumerate(sections)
         ]
         job.total = sum(len(units) for _, units in planned)

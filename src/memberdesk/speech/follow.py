@@ -21,9 +21,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from memberdesk.papers.reflow import Paragraph
-from memberdesk.papers.shapes import Table
 from memberdesk.speech.page_breaks import runs_on
-from memberdesk.speech.units import Sentence, find_repeated_lines, page_sentences
+from memberdesk.speech.units import LaidOut, Sentence, find_repeated_lines, page_sentences
 
 # How far ahead to look for a character the reflow kept but the alignment lost track of.
 # Reflow only drops whitespace and line-break hyphens, so this is a safety net, not a path.
@@ -117,16 +116,17 @@ class DocumentSentences:
     Running headers and footers are found once across all the pages (as
     document_sentences() does), so they are skipped on every page.
     `load_texts()` returns every page's text (None where there is none yet);
-    `load_tables(index)` a page's tables as the layout found them, for their headers.
+    `load_layout(index)` what the layout found on a page: its tables, for their headers, and
+    its headings.
     """
 
     def __init__(
         self,
         load_texts: Callable[[], Sequence[str | None]],
-        load_tables: Callable[[int], Sequence[Table]] | None = None,
+        load_layout: Callable[[int], LaidOut] | None = None,
     ) -> None:
         self._load = load_texts
-        self._tables = load_tables
+        self._layout = load_layout
         self.texts: list[str | None] = list(load_texts())
         self._keys = find_repeated_lines(self.texts)
         self._pages: dict[int, list[Sentence]] = {}
@@ -147,8 +147,10 @@ class DocumentSentences:
             text = self.text(index)
             if text is None:
                 return []  # not there yet: do not remember "no sentences"
-            tables = self._tables(index) if self._tables is not None and text else ()
-            self._pages[index] = page_sentences(text, boilerplate=self._keys, tables=tables) if text else []
+            laid = self._layout(index) if self._layout is not None and text else LaidOut()
+            self._pages[index] = (
+                page_sentences(text, boilerplate=self._keys, tables=laid.tables, headings=laid.headings) if text else []
+            )
         return self._pages[index]
 
     def read_on(self, places: Sequence[Place]) -> list[tuple[Place, str]]:

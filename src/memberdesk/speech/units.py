@@ -19,7 +19,7 @@ to `spoken` later, so what is highlighted is always the text as printed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from memberdesk.papers.numbers import is_number
@@ -50,6 +50,16 @@ _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 HEADING_MAX_CHARS = 70
 HEADING_MAX_WORDS = 12
+
+
+@dataclass(frozen=True)
+class LaidOut:
+    """What the layout found on a page, for speech: its tables (top to bottom, for their
+    headers) and its headings' texts. `headings` is None for a page stored without its
+    blocks: then a heading is judged from the text alone."""
+
+    tables: Sequence[Table] = ()
+    headings: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -145,8 +155,13 @@ def _boilerplate(lines: list[_Line], keys: frozenset[str], edge_lines: int) -> s
     return {i for i in edges if line_key(lines[i].text) in keys}
 
 
-def _blocks(lines: list[_Line], skip: set[int]) -> list[tuple[str, list[_Line]]]:
-    """Group lines into (kind, lines) blocks: prose runs, headings, list items, rows."""
+def _blocks(
+    lines: list[_Line], skip: set[int], headings: Collection[str] | None = None
+) -> list[tuple[str, list[_Line]]]:
+    """Group lines into (kind, lines) blocks: prose runs, headings, list items, rows. With the
+    layout's `headings`, a line is a heading when the layout made it one, and never by its
+    text: the layout saw its type ("1. Introduction" in bold heads a section; "Telephone:
+    03000 416559", short and plain, does not)."""
     blocks: list[tuple[str, list[_Line]]] = []
     current: list[_Line] | None = None
     boundary = True  # the previous line ended a unit (blank, heading, full stop...)
@@ -158,9 +173,23 @@ def _blocks(lines: list[_Line], skip: set[int]) -> list[tuple[str, list[_Line]]]
             continue
         nxt = next((ln for j, ln in enumerate(lines[i + 1 :], i + 1) if j not in skip), None)
         next_lower = nxt is not None and not nxt.blank and nxt.text[:1].islower()
+        if headings is not None and line.text in headings:
+            blocks.append(("heading", [line]))
+            current, boundary = None, True
+            continue
         if _is_row(line.text):
             blocks.append(("row", [line]))
             current, boundary = None, True
+        elif headings is not None and _ITEM.match(line.text):
+            current = [line]
+            blocks.append(("item", current))
+            boundary = False
+        elif headings is not None:
+            if current is None:
+                current = [line]
+                blocks.append(("prose", current))
+            else:
+                current.append(line)
         elif boundary and _numbered(line.text) and _looks_like_heading(line.text) and _starts_upper(nxt):
             # "21. Apologies" over "Apologies were received...": a numbered heading is its own
             # unit, never spoken and highlighted with the sentence under it. (A wrapped list
@@ -257,12 +286,17 @@ def _clean(text: str) -> str:
 
 
 def split_page(
-    text: str, *, boilerplate: frozenset[str] = frozenset(), edge_lines: int = 3, tables: Sequence[Table] = ()
+    text: str,
+    *,
+    boilerplate: frozenset[str] = frozenset(),
+    edge_lines: int = 3,
+    tables: Sequence[Table] = (),
+    headings: Collection[str] | None = None,
 ) -> list[SpokenParagraph]:
     """Paragraphs (with their sentences) of one page, skipping header/footer lines.
 
-    `boilerplate` is what find_repeated_lines() returned for the whole document; `tables` as
-    for page_sentences().
+    `boilerplate` is what find_repeated_lines() returned for the whole document; `tables` and
+    `headings` as for page_sentences().
     """
     grids = list(tables)
     lines = _lines(text)
@@ -270,7 +304,7 @@ def split_page(
     starred = STAR_MARK.search(text) is not None  # a word marked for a note ("KSAS*")
     paragraphs: list[SpokenParagraph] = []
     table: _TableRun | None = None
-    for kind, block in _blocks(lines, skip):
+    for kind, block in _blocks(lines, skip, headings):
         cells = _table_cells(block[0].text) if kind == "row" else None
         if cells is not None and table is not None and table.fits(cells, block[0].start):
             table.add(cells, block[0])  # the next row of the same table: one paragraph for the table
@@ -368,11 +402,17 @@ def _grid_for(cells: list[str], tables: list[Table]) -> Table | None:
 
 
 def page_sentences(
-    text: str, *, boilerplate: frozenset[str] = frozenset(), edge_lines: int = 3, tables: Sequence[Table] = ()
+    text: str,
+    *,
+    boilerplate: frozenset[str] = frozenset(),
+    edge_lines: int = 3,
+    tables: Sequence[Table] = (),
+    headings: Collection[str] | None = None,
 ) -> list[Sentence]:
     """All sentences of a page in reading order (`tables`: the page's tables as the layout
-    found them, top to bottom, for their headers)."""
-    paragraphs = split_page(text, boilerplate=boilerplate, edge_lines=edge_lines, tables=tables)
+    found them, top to bottom, for their headers; `headings`: its headings' texts, as
+    LaidOut keeps them, or None to judge headings from the text)."""
+    paragraphs = split_page(text, boilerplate=boilerplate, edge_lines=edge_lines, tables=tables, headings=headings)
     return [s for p in paragraphs for s in p.sentences]
 
 
