@@ -69,8 +69,9 @@ def test_small_figures_without_alt_text_and_untagged_papers_add_nothing(tmp_path
         assert glyphs.page_words(doc, 0).figures == ()
 
 
-def test_office_s_note_on_alt_text_it_made_up_is_left_out(tmp_path: Path) -> None:
-    alt = "A red and white sign with a horse Description automatically generated"
+@pytest.mark.parametrize("end", ["", "\x00"])  # Word ends some of it with a NUL, kept out of text and speech
+def test_office_s_note_on_alt_text_it_made_up_is_left_out(tmp_path: Path, end: str) -> None:
+    alt = "A red and white sign with a horse Description automatically generated" + end
     path = tagged_pdf(tmp_path / "office.pdf", [([(790, "Kent")], [(alt, (60, 400, 300, 200))])])
     [page] = extract_pages(path)
     assert [b.text for b in page.blocks] == ["Kent", "Picture: A red and white sign with a horse"]

@@ -36,6 +36,7 @@ _TEXT, _FORM = 1, 5  # FPDF_PAGEOBJ_TEXT, FPDF_PAGEOBJ_FORM
 
 
 # Office writes this after alt text it made up itself; it says nothing about the picture.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # Word ends some alt text with a NUL: no character to say or show
 _GENERATED = re.compile(r"\s*description automatically generated( with (low|medium|high) confidence)?\.?$", re.I)
 
 
@@ -48,7 +49,7 @@ _NUMBERED_NAME = re.compile(r"^(?:image|img|picture|pic|photo|dsc|dscn|scan|grap
 def described(alt: str) -> str:
     """What a picture's alt text tells a listener: Office's made-up captions and file paths
     ("C:\\...\\KCC_Logo_New_2012_Framed copy.jpg") are cut to what they say, "" for nothing."""
-    alt = _GENERATED.sub("", alt).strip()
+    alt = _GENERATED.sub("", " ".join(_CONTROL.sub(" ", alt).split()))
     if _FILE.match(alt):
         name = re.split(r"[\\/]", alt)[-1].rsplit(".", 1)[0]
         name = " ".join(name.replace("_", " ").replace("%20", " ").split())
