@@ -219,6 +219,43 @@ def stamped(path: Path, stamps: list[str], body: str = "Minutes of the meeting")
     return path
 
 
+def stamped_landscape(path: Path, portrait: int, landscape: int, row_numbers: bool = False) -> Path:
+    """A pack stamped "Page N" at the foot of its portrait pages, then up the left edge of its
+    landscape ones (as ModernGov stamps a landscape appendix, reading top to bottom); with
+    `row_numbers`, each landscape page's table has its rows numbered at the left edge too."""
+    c = _canvas(path)
+    for k in range(portrait + landscape):
+        number = k + 1
+        if k < portrait:
+            c.setPageSize((W, H))
+            c.setFont(BOLD, 13)
+            c.drawString(60, _top(60, 13), f"Report section {number}")
+            paragraph(c, "The committee noted the report and agreed the recommendations. " * 3, 60, 90, W - 120, 11)
+            c.setFont(BODY, 10)
+            c.drawCentredString(W / 2, 30, f"Page {number}")
+        else:
+            c.setPageSize((H, W))
+            c.setFont(BOLD, 13)
+            c.drawString(72, W - 50, f"Appendix table {number}")
+            c.setFont(BODY, 9)
+            for row in range(12):
+                y = W - 90 - 18 * row
+                if row_numbers:
+                    c.drawString(38, y, str(row + 1))
+                c.drawString(72, y, f"Service line {row + 1}")
+                c.drawRightString(500, y, f"{1000 + 37 * row + number:,}.0")
+                c.drawRightString(600, y, f"{800 + 11 * row:,}.5")
+            c.saveState()
+            c.translate(42, W / 2 + 20)
+            c.rotate(-90)
+            c.setFont(BODY, 10)
+            c.drawString(0, 0, f"Page {number}")
+            c.restoreState()
+        c.showPage()
+    c.save()
+    return path
+
+
 # ---------------------------------------------------------------- stream order
 
 FOOTER_FIRST = "Printed copies may be out of date"

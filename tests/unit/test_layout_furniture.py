@@ -47,6 +47,21 @@ def test_page_n_of_m_and_dashed_stamps(tmp_path: Path) -> None:
     assert all(len(f.furniture) == 1 for f in dashed.finish)
 
 
+def test_a_landscape_pages_stamp_up_its_left_edge_labels_it(tmp_path: Path) -> None:
+    # ModernGov stamps a landscape appendix's "Page N" up its left edge: those pages had no
+    # label, and "Page 7" was read as the page's last paragraph. A table's row numbers at the
+    # edge are no stamps.
+    for rows in (False, True):
+        path = pf.stamped_landscape(tmp_path / f"side{rows}.pdf", portrait=2, landscape=3, row_numbers=rows)
+        document = finish_document(extract_pages(path))
+        assert [f.label for f in document.finish] == ["1", "2", "3", "4", "5"]
+        for page, done in zip(document.pages, document.finish):
+            said = [b.text for k, b in enumerate(page.blocks) if k not in done.furniture]
+            assert not any(t.startswith("Page ") for t in said)
+            if rows and page.index >= 2:
+                assert any("Service line 1" in t and "1" in t for t in said)
+
+
 def test_roman_front_matter_then_arabic(tmp_path: Path) -> None:
     path = pf.stamped(tmp_path / "roman.pdf", ["i", "ii", "iii", "1", "2", "3", "4"])
     document = finish_document(extract_pages(path))

@@ -39,6 +39,7 @@ _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000
 # How many stamped pages make a run believable: explicit "Page N" less than a bare number.
 _LEAST = {"page": 2, "page-roman": 2, "dash": 2, "bare": 3, "roman": 3}
 _PREFER = ["page", "page-roman", "dash", "bare", "roman"]
+_SIDEWAYS = ("page", "page-roman")  # the stamps believed up a page's side margin
 
 
 def roman_value(text: str) -> int | None:
@@ -101,6 +102,17 @@ def _band(block: Block) -> str:
     return ""
 
 
+def _side(block: Block) -> bool:
+    """Whether a block stands up a page's left or right margin, set turned a quarter (taller
+    than wide): ModernGov stamps a landscape page's "Page N" up its left edge, where the foot
+    of the portrait page it was turned from would be."""
+    where, box = block.where, block.box
+    width = box.x1 / where.x1 if where.x1 > 0 else 0.0
+    side = MARGIN / width if width > 0 else 0.0
+    upright = box.y1 - box.y0 > box.x1 - box.x0
+    return upright and not block.table and (where.x1 <= side or where.x0 >= 1 - side)
+
+
 def _parse(text: str) -> tuple[str, int, bool, str] | None:
     """(family, value, capitals, other text) for a stamp, else None."""
     text = " ".join(text.split())
@@ -147,7 +159,7 @@ def find(pages: Sequence[PageLayout]) -> list[PageFinish]:
         header = ""
         kept: list[tuple[int, str]] = []
         for k, block in enumerate(page.blocks):
-            band = _band(block)
+            band = _band(block) or ("side" if (index, k) in stamped else "")
             if not band:
                 continue
             stamp = stamped.get((index, k))
@@ -176,10 +188,11 @@ def _stamps(pages: Sequence[PageLayout]) -> list[_Stamp]:
     out = []
     for index, page in enumerate(pages):
         for k, block in enumerate(page.blocks):
-            band = _band(block)
+            band = _band(block) or ("side" if _side(block) else "")
             if band and len(block.text) < 200:
                 parsed = _parse(block.text)
-                if parsed is not None:
+                # Up the margin only "Page N" alone: a table's row numbers stand at the edge too.
+                if parsed is not None and (band != "side" or (parsed[0] in _SIDEWAYS and not parsed[3])):
                     family, value, upper, rest = parsed
                     out.append(_Stamp(index, k, family, band, value, upper, rest))
     return out
