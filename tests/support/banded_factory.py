@@ -124,22 +124,32 @@ BUDGET_ROWS = [
 BUDGET_TOTAL = ("TOTAL BASE BUDGET CHANGES", "", "", "2,682.0", "0.0", "")
 
 
-def budget_changes(path: Path) -> Path:
+def budget_changes(path: Path, *, row_ref: bool = False) -> Path:
+    """The template; with `row_ref`, a "Row Ref" column first, ruled off inside both bands
+    (Kent's alternative budget), the rest of each band still unruled."""
     head = ParagraphStyle("head", fontName="Helvetica-Bold", fontSize=7, leading=8, textColor=colors.white)
     right = ParagraphStyle("right", parent=head, alignment=2)
     cells = [Paragraph(t.replace(" £", "<br/>£"), right if "£" in t else head) for t in BUDGET_HEAD]
     data = [cells, *(list(r) for r in BUDGET_ROWS), list(BUDGET_TOTAL)]
+    widths = [95, 55, 150, 50, 50, 110]
+    ref: list[tuple[object, ...]] = []
+    if row_ref:
+        data = [[Paragraph("Row Ref", head), *data[0]], *([str(n), *row] for n, row in enumerate(data[1:], 1))]
+        widths = [30, *widths]
+        ref = [("LINEAFTER", (0, 0), (0, 0), 0.5, colors.white), ("LINEAFTER", (0, -1), (0, -1), 0.5, colors.grey)]
     last = len(data) - 1
-    table = Table(data, colWidths=[95, 55, 150, 50, 50, 110], hAlign="LEFT")
+    move = 1 if row_ref else 0
+    table = Table(data, colWidths=widths, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
+                *ref,
                 ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.3, 0.35, 0.15)),
                 ("BACKGROUND", (0, last), (-1, last), colors.Color(0.45, 0.3, 0.55)),
                 ("FONTNAME", (0, 1), (-1, -1), "Helvetica"),
                 ("FONTSIZE", (0, 1), (-1, -1), 7),
                 ("TEXTCOLOR", (0, last), (-1, last), colors.white),
-                ("ALIGN", (3, 1), (4, -1), "RIGHT"),
+                ("ALIGN", (3 + move, 1), (4 + move, -1), "RIGHT"),
                 ("LEFTPADDING", (0, 0), (-1, 0), 1.5),
                 ("RIGHTPADDING", (0, 0), (-1, 0), 1.5),
                 ("BOX", (0, 0), (-1, -1), 0.5, colors.grey),

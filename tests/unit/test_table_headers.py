@@ -186,6 +186,12 @@ def test_a_shaded_band_with_no_rules_inside_is_read_cell_by_cell(tmp_path: Path)
     assert table.head == (bf.BUDGET_HEAD,)
     assert table.body == (*bf.BUDGET_ROWS, bf.BUDGET_TOTAL)
     assert table.totals == (len(bf.BUDGET_ROWS),)
+    # Kent's alternative budget rules each band's row reference off: the rest of the band was
+    # one cell, so the total's figures were glued to its label and no year was said with them.
+    (table,) = _tables(bf.budget_changes(tmp_path / "ref.pdf", row_ref=True))[0]
+    rows = [(str(n), *row) for n, row in enumerate((*bf.BUDGET_ROWS, bf.BUDGET_TOTAL), 1)]
+    assert table.head == (("Row Ref", *bf.BUDGET_HEAD),)
+    assert table.body == tuple(rows)
 
 
 def test_a_long_name_beside_figures_still_names_its_row() -> None:

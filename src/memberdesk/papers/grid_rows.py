@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 
 from memberdesk.papers.bands import bands
+from memberdesk.papers.numbers import is_number
 from memberdesk.papers.shapes import Box, Word
 
 EDGE_SNAP = 2.0  # points: a word's edge this near a column's edge stands on it
@@ -76,6 +77,18 @@ def by_runs(words: list[Word], cols: list[float]) -> list[list[Word]] | None:
             taken.update(found)
             out[found[0]].extend(run)
     return out if sum(1 for cell in out if cell) >= 2 else None
+
+
+def parts_figures(split: list[list[Word]], below: list[list[Word]]) -> bool:
+    """Whether a cell merged over columns past a ruled one, its words parted by runs
+    (by_runs), is cells of figures: a total band's figures after its label ("TOTAL BASE
+    BUDGET CHANGES | 10,289.7 | -100.0"), or a header band's names over columns of figures
+    in the row under it. A group's heading over its columns' own headings ("Sensitivity over
+    medium term" over "Most Likely", "Best Case") stays one cell."""
+    filled = [cell for cell in split[1:] if cell]
+    if filled and all(is_number(" ".join(w.text for w in cell)) for cell in filled):
+        return True
+    return sum(1 for cell in below if cell and is_number(" ".join(w.text for w in cell))) >= 2
 
 
 def _run_columns(run: list[Word], cols: list[float]) -> range | None:

@@ -162,8 +162,21 @@ def table(words: Sequence[Word], grid_lines: Grid) -> tuple[Table, frozenset[int
     near = [[v for v in tall if abs(v.cx - x) <= 2 * TOUCH] for x in cols]  # each edge's rules, once
     spans = [grid_rows.spans(near, (rows[r] + rows[r + 1]) / 2) for r in range(len(cells))]
     for r, row in enumerate(cells):
-        if row[0] and not any(row[1:]) and len(spans[r]) == 1 and (split := grid_rows.by_runs(row[0], cols)):
-            cells[r], spans[r] = split, [(k, k + 1) for k in range(len(split))]
+        # A cell merged over columns with no rule inside it (Excel's shaded header or total
+        # band, its rules left out, perhaps past a row reference ruled off) whose words stand
+        # apart in the columns: parted into them.
+        parted: list[tuple[int, int]] = []
+        for first, end in spans[r]:
+            words_in = row[first]
+            if end - first > 1 and words_in and not any(row[first + 1 : end]):
+                split = grid_rows.by_runs(words_in, cols[first : end + 1])
+                below = cells[r + 1][first:end] if r + 1 < len(cells) else []
+                if split and (len(spans[r]) == 1 or grid_rows.parts_figures(split, below)):
+                    row[first:end] = split
+                    parted += [(first + k, first + k + 1) for k in range(len(split))]
+                    continue
+            parted.append((first, end))
+        spans[r] = parted
     kept = [r for r, row in enumerate(cells) if any(row)]
     notes = grid_rows.notes(cells, kept)
     if notes:
