@@ -33,6 +33,10 @@ def test_a_table_is_read_row_by_row_with_its_headers_and_figures_in_words() -> N
         ),
         ("prose", ["The position has improved."]),
     ]
+    # Figures run together in one cell, a sign set apart from its digits (a total band whose
+    # columns are not ruled apart) are each said; a year's range is no minus.
+    assert spoken_figure("- 61,527.1 - 31,322.7 31,793.1") == "minus 61,527.1, minus 31,322.7, 31,793.1"
+    assert spoken_figure("2025-26 2026-27") == "2025-26 2026-27"
     assert [spoken_figure(t) for t in ("£500k", "\u22123.1", "£1.2bn", "Budget", "(1,200")] == [
         "500 thousand pounds",
         "minus 3.1",

@@ -43,12 +43,21 @@ def _mark(text: str) -> str | None:
     return f"{_TIMES[len(marks)]} {name}" if len(marks) > 1 else name
 
 
+# A figure among several in one cell, its sign perhaps set apart ("- 61,527.1 - 31,322.7"): a
+# sign only where a figure starts, never inside a year ("2025-26").
+_ONE_OF_SEVERAL = re.compile(r"(?:(?<=\s)|^)(?:[-\u2212\u2013]\s?)?\(?£?\d[\d,]*(?:\.\d+)?\)?%?(?=\s|$)")
+
+
 def spoken_figure(text: str) -> str:
     """A cell as said: a figure in words around its digits (the synthesiser says the digits),
-    a mark by its name; anything else as it is."""
+    a mark by its name, figures run together in one cell each in turn (a total band's, its
+    columns not ruled apart); anything else as it is."""
     if (mark := _mark(text)) is not None:
         return mark
     m = _FIGURE.match(text.strip().replace(" ", ""))
+    several = _ONE_OF_SEVERAL.findall(text) if m is None else []
+    if len(several) >= 2 and "".join(several).replace(" ", "") == text.replace(" ", ""):
+        return ", ".join(spoken_figure(f) for f in several)
     if m is None or bool(m.group("open")) != bool(m.group("close")):
         return text
     sign = m.group("sign") or m.group("sign2") or ""
