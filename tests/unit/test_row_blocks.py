@@ -28,3 +28,11 @@ from word_factory import lines
 )
 def test_a_cells_lines_are_read_as_entries_or_as_one(rows: list[str], read: str) -> None:
     assert cell_text(bands(lines([(text, 60) for text in rows], 100))) == read
+
+
+def test_entries_set_a_blank_line_apart_stay_apart_however_wide() -> None:
+    # A cover sheet's "From:" over two officers double-spaced as its rows are, the first as
+    # wide as the second: they were read "... Leader of the Council Amanda Beer ...".
+    officers = ["Roger Gough \u2013 Leader of the Council", "Amanda Beer \u2013 Chief Executive Officer"]
+    spaced = cell_text(bands(lines([(text, 60) for text in officers], 100, leading=2.5)))
+    assert spaced == "Roger Gough \u2013 Leader of the Council; Amanda Beer \u2013 Chief Executive Officer"

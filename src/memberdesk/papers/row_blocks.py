@@ -16,14 +16,17 @@ from memberdesk.papers.shapes import PARAGRAPH, Block, union_all
 def cell_text(lines: list[Band]) -> str:
     """A cell's lines as read: wrapped lines joined, and entries set a line each kept apart
     by "; " (a cover sheet's "From:" naming two officers, the first wrapping short of the
-    cell's widest line, the second starting with a capital), never run into one name."""
+    cell's widest line or a blank line's space above the second, the second starting with a
+    capital), never run into one name."""
     widest = max(line.x1 for line in lines)
     entries: list[list[Band]] = [[lines[0]]]
     for prev, line in zip(lines, lines[1:]):
         em = line_size(prev) or 10.0
         last, first = prev.words[-1].text, line.words[0].text
         ends = first[:1].isupper() and not last.endswith(CARRIES_ON) and last.lower() not in FUNCTION_WORDS
-        if ends and widest - prev.x1 > line.words[0].box.width + em and not last.endswith(("-", SOFT_HYPHEN)):
+        short = widest - prev.x1 > line.words[0].box.width + em
+        apart = line.y0 - prev.y1 > 0.8 * em  # a blank line's space between: set apart, however wide
+        if ends and (short or apart) and not last.endswith(("-", SOFT_HYPHEN)):
             entries.append([line])
         else:
             entries[-1].append(line)
