@@ -430,3 +430,9 @@ def test_with_the_layouts_headings_a_heading_is_what_the_layout_made_one() -> No
         "Telephone: 03000 416559": "sentence",
         "Jane Smith": "sentence",
     }
+
+
+def test_a_paragraph_numbered_in_brackets_is_an_item_as_a_lettered_one_is() -> None:
+    # A minute's resolutions "(1) ...", "(2) ..." were heard as sentences, "(a) ..." as items.
+    text = "(1) The Council agreed the plan.\n\n(2) The Council noted the risks.\n\n(a) The Leader will write."
+    assert [s.kind for s in page_sentences(text, headings=frozenset())] == ["item", "item", "item"]
