@@ -199,3 +199,21 @@ def test_a_landscape_pages_stamp_is_in_its_foot_band() -> None:
     finish = furniture.find(pages)
     assert [f.label for f in finish] == ["33", "34", "35", "36"]
     assert all(f.furniture == frozenset({1}) for f in finish)
+
+
+def test_a_print_title_over_each_page_heads_its_section_once() -> None:
+    # A spreadsheet printed with its title over every page ("APPENDIX F: ... - SPENDING", then
+    # "... - SAVINGS"): the title was heard as a new heading at the top of all 26 pages. It
+    # heads its section on its first page and runs as the pages' header after that; a title
+    # over two pages only is a heading on both.
+    body = "The service line and its figures for each year of the plan are set out below."
+    titles = ["APPENDIX F: BUDGET - SPENDING"] * 3 + ["APPENDIX F: BUDGET - SAVINGS"] * 4 + ["Reserves"] * 2
+    pages = [
+        layout(
+            i, [replace(block(t, 30, size=16), kind=HEADING, level=1), *(block(body, 100 + 20 * n) for n in range(20))]
+        )
+        for i, t in enumerate(titles)
+    ]
+    finish = furniture.find(pages)
+    assert [0 in f.furniture for f in finish] == [False, True, True, False, True, True, True, False, False]
+    assert finish[5].header == "APPENDIX F: BUDGET - SAVINGS"

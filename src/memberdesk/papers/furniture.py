@@ -152,6 +152,7 @@ def find(pages: Sequence[PageLayout]) -> list[PageFinish]:
                 chosen[index] = score
                 labels[index] = _printed(run, first.value + index - first.page)
     running = _running(pages)
+    titled = _print_titles(pages)
     out: list[PageFinish] = []
     stamped = {(s.page, s.block): s for run in runs for s in run.members}
     for index, page in enumerate(pages):
@@ -167,7 +168,7 @@ def find(pages: Sequence[PageLayout]) -> list[PageFinish]:
             if stamp is not None and stamp.rest and key not in running:
                 kept.append((k, stamp.rest))  # the page's own text, printed level with its stamp
                 continue
-            if stamp is not None or key in running:
+            if stamp is not None or key in running or (index, k) in titled:
                 furniture.add(k)
                 # The status line shows the running header, without its page number.
                 text = block.text if stamp is None else stamp.rest
@@ -265,6 +266,31 @@ def _running(pages: Sequence[PageLayout]) -> set[tuple[str, str]]:
         and not numbered_label(numbers.get(key, []))
         and (key not in headed or _repeats_as_header(count, [n for n, _ in numbers.get(key, [])], len(pages)))
     }
+
+
+def _print_titles(pages: Sequence[PageLayout]) -> set[tuple[int, int]]:
+    """(page, block) of a title in large type printed again at the same place at the top of
+    the pages that follow (a spreadsheet's print title over each page of its sheet, "APPENDIX
+    F: ... - SPENDING" then "... - SAVINGS"): furniture after its first page, where it stays
+    the heading its section starts with. Three pages at least: a title over two is no run."""
+    body, _bold = body_size(b for page in pages for b in page.blocks)
+    at: dict[tuple[str, float, float], list[tuple[int, int]]] = {}
+    for index, page in enumerate(pages):
+        for k, block in enumerate(page.blocks):
+            if block.kind == HEADING and block.size > body * 1.1 and _band(block) == "top":
+                key = (normalised(block.text), round(block.where.x0, 2), round(block.where.y0, 2))
+                at.setdefault(key, []).append((index, k))
+    out: set[tuple[int, int]] = set()
+    for places in at.values():
+        if len(places) < RUN_TITLES:
+            continue
+        for (before, _), place in zip(places, places[1:]):
+            if place[0] == before + 1:
+                out.add(place)  # printed again on the page after: the same title running on
+    return out
+
+
+RUN_TITLES = 3
 
 
 def _repeats_as_header(count: int, where: list[int], pages: int) -> bool:
