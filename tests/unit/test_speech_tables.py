@@ -257,3 +257,27 @@ def test_a_risk_described_at_length_is_no_rows_name() -> None:
         "reserves, weakening the council's financial resilience"
     )
     assert row_key((risk, "High", "Corporate Director of Finance", "March 2026")) is None
+
+
+def test_a_forms_labels_over_their_values_are_said_with_them() -> None:
+    # A budget amendment form ruled as a grid: "Proposed Amount" over "£75k", "Proposed Funding
+    # Source:" over where it comes from. The amount was heard as the funding source's value
+    # ("Reduce Contribution to General Reserves: 75 thousand pounds"), and a label a few cells
+    # before its value was said with a comma between them ("Amendment Number:, 2").
+    text = "\n".join(
+        [
+            "Amendment Name: | Home to School Transport | Amendment Number: |  | 2",
+            "Proposer: | Mark Hood | Seconder: |  | Barry Lewis",
+            "Proposed Purpose: |  |  |  | ",
+            "Proposed Amount |  |  | Proposed Funding Source: | ",
+            "£75k |  |  | Reduce Contribution to General Reserves | ",
+        ]
+    )
+    said = [s.spoken for s in page_sentences(text)]
+    assert said == [
+        "Amendment Name: Home to School Transport, Amendment Number: 2",
+        "Proposer: Mark Hood, Seconder: Barry Lewis",
+        "Proposed Purpose:",
+        "Proposed Amount: Proposed Funding Source:",
+        "Proposed Amount: 75 thousand pounds, Proposed Funding Source: Reduce Contribution to General Reserves",
+    ]

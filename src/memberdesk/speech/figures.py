@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from memberdesk.papers.markers import SYMBOL_BULLET
+from memberdesk.papers.numbers import is_number
 from memberdesk.papers.shapes import labelled, row_key
 
 _FIGURE = re.compile(
@@ -168,6 +169,38 @@ def spoken_columns(names: Sequence[str]) -> str:
     return ", ".join(said)
 
 
+def form_labels(cells: Sequence[str]) -> bool:
+    """Whether a row of a table with no header is a form's labels over the values under them
+    ("Proposed Amount | Proposed Funding Source:" over "£75k | Reduce Contribution to ..."):
+    every filled cell a few words, none a figure, one at least ending in a colon, and no
+    value beside a label ("Proposer: | Mark Hood" is a label with its value)."""
+    filled = [c for c in cells if c]
+    beside = any(a.endswith(":") and not b.endswith(":") for a, b in zip(filled, filled[1:]))
+    return (
+        len(filled) >= 2
+        and not beside
+        and any(c.endswith(":") for c in filled)
+        and all(len(c.split()) <= FORM_LABEL_WORDS and not is_number(c) for c in filled)
+    )
+
+
+FORM_LABEL_WORDS = 5
+
+
+def spoken_values(cells: Sequence[str], labels: Sequence[str]) -> str | None:
+    """A form's row of values said each with the label over it, in the row's order; None
+    where a value stands under no label (then the row is no such row)."""
+    said = []
+    for k, cell in enumerate(cells):
+        if not cell:
+            continue
+        label = labels[k] if k < len(labels) else ""
+        if not label or cell.endswith(":"):
+            return None  # a value under no label, or labels under labels
+        said.append(labelled(label, with_pauses(_figure_with_note(cell))))
+    return ", ".join(said) if said else None
+
+
 def spoken_row(cells: Sequence[str], header: Sequence[str] = ()) -> str:
     """A row with its headers; without a header, its cells in turn."""
     key = row_key(cells)
@@ -189,6 +222,9 @@ def spoken_row(cells: Sequence[str], header: Sequence[str] = ()) -> str:
             previous = name
             continue
         value = with_pauses(_figure_with_note(cell))
+        if not header and said and said[-1].endswith(":"):
+            said[-1] += f" {value}"  # a form's label with its value a few cells on ("Amendment Number: 2")
+            continue
         if name and name != previous:
             said.append(f"{with_pauses(_after(name, heard))} {value}")
             heard = name

@@ -27,7 +27,7 @@ from memberdesk.papers.ocr import DOUBT
 from memberdesk.papers.running import find_repeated_lines, line_key
 from memberdesk.papers.shapes import Table, introduces
 from memberdesk.speech.abbreviations import ABBREVIATIONS, LABEL_WORDS, NUMBER_ABBREVIATIONS
-from memberdesk.speech.figures import STAR_MARK, spoken_columns, spoken_row, with_pauses
+from memberdesk.speech.figures import STAR_MARK, form_labels, spoken_columns, spoken_row, spoken_values, with_pauses
 
 __all__ = ["find_repeated_lines", "line_key"]  # re-exported: where speech callers found them
 
@@ -358,6 +358,7 @@ class _TableRun:
         self.grid = grid
         self.rows = 0
         self.width = 0
+        self.labels: list[str] | None = None  # the row before: a form's labels over its values
         self.first: tuple[list[str], _Line] | None = None
 
     def fits(self, cells: list[str], start: int) -> bool:
@@ -388,7 +389,12 @@ class _TableRun:
         return not any(is_number(c) for c in first if c) and any(is_number(c) for c in cells[1:] if c)
 
     def _say(self, cells: list[str], line: _Line, header: list[str]) -> None:
-        self.para.sentences.append(Sentence(line.start, line.end, spoken_row(cells, header), "row", self.index))
+        said = None
+        if not header and self.labels is not None:
+            said = spoken_values(cells, self.labels)  # the values under a form's labels
+        self.labels = cells if not header and form_labels(cells) else None
+        said = said or spoken_row(cells, header)
+        self.para.sentences.append(Sentence(line.start, line.end, said, "row", self.index))
 
 
 def _grid_for(cells: list[str], tables: list[Table]) -> Table | None:
