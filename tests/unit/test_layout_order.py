@@ -356,3 +356,23 @@ def test_amounts_each_beside_its_wrapped_text_are_read_an_amount_at_a_time() -> 
             top += 12.5
     texts = [settle(b.text) for b in layout_page(page(words))]
     assert texts == [f"{amount} {' '.join(text)}" for amount, text in items]
+
+
+def test_a_letters_sender_at_the_top_right_is_read_before_its_addressees() -> None:
+    # A minister's letter: the sender's block at the top right, the addressees lower down at
+    # the left, the date level with the last of them. The addressees were read first, so the
+    # minister sounded like a third of them.
+    from memberdesk.papers.layout import layout_page
+    from word_factory import line, lines, page
+
+    sender = ["Jim McMahon OBE MP", "Minister of State for Local Government and English Devolution", "London"]
+    words = [w for k, text in enumerate(sender) for w in line(text, 318, 22 + 17 * k, size=11)]
+    addressees = ["Cllr Rodger Gough", "Leader - Kent County Council", "Cllr Vince Maple", "Leader - Medway Council"]
+    words += lines([(text, 50) for text in addressees], 158, size=11, leading=1.3)
+    words += line("5 February 2025", 439, 158 + 3 * 14.3, size=11)
+    words += lines(
+        [("Dear Leaders,", 50), ("In July 2024 the Deputy Prime Minister invited you to partner.", 50)], 255, size=11
+    )
+    texts = [b.text for b in layout_page(page(words))]
+    at = [next(k for k, t in enumerate(texts) if t.startswith(w)) for w in ("Jim", "Cllr Rodger", "5 February", "Dear")]
+    assert at == sorted(at)
