@@ -57,6 +57,18 @@ def test_a_minutes_long_numbered_title_is_a_heading_and_a_recommendation_is_not(
     words += lines([("The working party met six times in the year and reported to the committee.", 60)], 220)
     blocks = layout_page(page(words))
     assert [b.kind for b in blocks] == ["paragraph", HEADING, "paragraph", "paragraph", "paragraph"]
+    # Two meetings' minutes named in one title run to 25 words, and it heads its item too.
+    words = lines(
+        [
+            ("288. Minutes of the meetings held on 19 December 2024 and 9 January 2025", 60),
+            ("and, if in order, to be approved as a correct record", 60),
+        ],
+        100,
+        bold=True,
+    )
+    resolved = "RESOLVED that the minutes of both meetings be approved as a correct record and signed."
+    words += lines([(resolved, 60)] * 3, 140)
+    assert [b.kind for b in layout_page(page(words))] == [HEADING, "paragraph"]
 
 
 def test_a_bold_label_before_a_plain_value_is_a_forms_line_not_a_heading() -> None:

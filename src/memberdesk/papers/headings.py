@@ -42,6 +42,7 @@ _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?\s")
 MAX_LEVEL = 6
 MARKED_WORDS = 10  # the most words of a heading marked by its underline or dark band alone
 CAPITALS_WORDS = 20  # the most words of a heading at body size (two lines of capitals)
+NUMBERED_TITLE_WORDS = 30  # the most words of a numbered title in bold (a minute's, over two lines)
 
 
 def body_size(blocks: Iterable[Block]) -> tuple[float, bool]:
@@ -76,7 +77,11 @@ def _shape(block: Block, body: float, body_bold: bool, body_light: bool = False)
         return ""  # before counting anything: most blocks are paragraphs, and long
     words = text.split()
     letters = [c for c in text if c.isalpha()]
-    if len(letters) < 2 or len(words) > 22 or _STAMP.match(text) or _FILLER.match(text) or _CAPTION.match(text):
+    # A minute's numbered title in bold runs long ("288. Minutes of the meetings held on 19
+    # December 2024 and 9 January 2025 and, if in order, to be approved as a correct record").
+    titled = block.bold and not body_bold and _NUMBERED.match(text) and not _RECOMMENDS.match(text)
+    most = NUMBERED_TITLE_WORDS if titled else 22
+    if len(letters) < 2 or len(words) > most or _STAMP.match(text) or _FILLER.match(text) or _CAPTION.match(text):
         return ""
     # "Reason one: The decision is not in accordance with the Budget." set bold: a call-in's
     # or an options paper's enumerated heading, though it reads as a sentence.
@@ -93,7 +98,7 @@ def _shape(block: Block, body: float, body_bold: bool, body_light: bool = False)
         return ""
     if struck.ADDED in text or struck.MARK in text:
         return ""  # a tracked change's bold or underline marks what it changes, not a heading
-    if block.bold and not body_bold and _NUMBERED.match(text) and not _RECOMMENDS.match(text):
+    if titled:
         return "plain"  # a minute's numbered title runs long ("294. Minutes of the meeting held on ...")
     if len(words) > CAPITALS_WORDS:
         return ""
