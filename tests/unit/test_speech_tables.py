@@ -148,6 +148,9 @@ def test_a_row_of_two_cells_with_one_empty_is_still_a_row_of_its_own() -> None:
 def test_a_footnotes_mark_is_heard_as_a_note_not_run_into_its_figure() -> None:
     said = page_sentences("The budget is balanced by 2029-30[1], and spending rose 6.3%[12].")
     assert [s.spoken for s in said] == ["The budget is balanced by 2029-30 (note 1), and spending rose 6.3% (note 12)."]
+    # Brackets inside a word, in its own type, are the word's text (a pasted artefact): no note.
+    said = page_sentences("The Council will use this un[1]ringfenced income.")
+    assert [s.spoken for s in said] == ["The Council will use this un[1]ringfenced income."]
 
 
 def test_a_groups_heading_is_said_once_where_its_figures_start() -> None:

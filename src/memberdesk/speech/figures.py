@@ -85,7 +85,7 @@ _INLINE_BULLET = re.compile(rf"(?:^|\s+){SYMBOL_BULLET}(?:\s+|$)")
 
 # A footnote's mark as the layout gives it ("2029-30[1]", "Debt[1]"): heard as a note, never
 # as a figure run on from the one before it.
-_NOTE_MARK = re.compile(r" ?\[(\d{1,3})\]")
+_NOTE_MARK = re.compile(r" ?\[(\d{1,3})\](?![a-z])")  # "un[1]ringfenced": a word's own text, no mark
 
 
 # A word marked for a note by an asterisk ("KSAS*", "2024-25*"): the note is under the table.
