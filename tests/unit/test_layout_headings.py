@@ -236,3 +236,23 @@ def test_in_a_dark_theme_light_type_marks_no_heading() -> None:
     rows = ["Funding gap of 12.4m in 2025-26", "Next steps for the council", "Savings of 3m are planned this year"]
     words = [replace(w, light=True) for k, text in enumerate(rows) for w in line(text, 60, 100 + 30 * k)]
     assert all(b.kind == "paragraph" for b in layout_page(page(words)))
+
+
+def test_a_packs_prose_is_judged_by_its_own_type_beside_appendices_in_small_type() -> None:
+    # A budget amendments pack: the covering report in 11 points, then forty pages of Excel
+    # appendices in 7. Judged against the pack's body (7 points), every 11-point bullet of the
+    # report was big type, and a heading.
+    from dataclasses import replace
+
+    from memberdesk.papers.headings import rejudge
+    from word_factory import block
+
+    sentence = "The Group proposes to reinvest the savings in prevention and in services run by the Council. "
+    report = [block(sentence * 2, 100 + 40 * k, size=11) for k in range(8)]
+    report.insert(4, block("\u2022 Reduce spend on consultants.", 60, size=11))
+    report.insert(0, replace(block("Alternative Budget", 40, size=16), bold=True))
+    sheet = [replace(block("1 | Service line | 1,234.5 | 2,345.6 " * 60, 100, size=7), table=True)]
+    judged, body = rejudge([report, *([sheet] * 5)])
+    kinds = {b.text[:20]: b.kind for b in judged[0]}
+    assert body == 7.0
+    assert kinds["\u2022 Reduce spend on co"] == "paragraph" and kinds["Alternative Budget"] == HEADING

@@ -151,9 +151,23 @@ def heading_sizes(blocks: Iterable[Block], body: float, body_bold: bool) -> list
 
 
 def rejudge(pages: list[list[Block]]) -> tuple[list[list[Block]], float]:
-    """Every page's blocks judged against the whole document's body size."""
+    """Every page's blocks judged against the whole document's body size, or against its own
+    prose's where that is larger: a pack whose Excel appendices fill most of its pages in
+    small type has its covering report's prose at 11 points, which is its body, not big type
+    (every bullet of it was a heading)."""
     everything = [b for page in pages for b in page]
     body, body_bold = body_size(everything)
     sizes = heading_sizes(everything, body, body_bold)
     light = light_body(everything)
-    return [judge(page, body, body_bold, sizes, light) for page in pages], body
+    out = []
+    for page in pages:
+        prose = [b for b in page if not b.table and b.grid is None and not b.figure]
+        own, own_bold = body_size(prose)
+        if own > body and sum(len(b.text) for b in prose) >= PAGE_PROSE:
+            out.append(judge(page, own, own_bold, sizes, light))
+        else:
+            out.append(judge(page, body, body_bold, sizes, light))
+    return out, body
+
+
+PAGE_PROSE = 1200  # characters of prose on a page that say what its body type is
