@@ -11,7 +11,7 @@ from memberdesk.papers.extract import extract_pages
 from memberdesk.papers.flow import page_text
 from memberdesk.papers.reflow import paragraphs
 from memberdesk.speech.follow import DocumentSentences, PageMap, Place, sentence_at
-from memberdesk.speech.units import page_sentences
+from memberdesk.speech.units import LaidOut, page_sentences
 
 DEMO = Path(__file__).resolve().parents[2] / "assets" / "demo" / "demo-agenda-pack.pdf"
 
@@ -136,6 +136,14 @@ def test_a_sentence_cut_by_a_page_break_is_read_whole_where_it_begins() -> None:
     assert read[0][0] == Place(0, 0) and Place(1, 0) not in [place for place, _text in read]
     # Read from the next page's top, its first sentence is said as it stands.
     assert doc.read_on([Place(1, 0), Place(1, 1)])[0][1] == "inspector."
+    # A list of names cut after a title, or after an "and", runs on into a capital.
+    pages = ["For (3): Mr Hood, Mr", "Jeffrey, Mr Lewis.", "Against (2): Mr Ross and", "Mrs Bell."]
+    votes = DocumentSentences(lambda: pages, lambda _index: LaidOut(headings=frozenset()))  # laid out: no headings
+    places = [Place(p, n) for p in range(4) for n in range(len(votes.page(p)))]
+    assert [t for _p, t in votes.read_on(places)] == [
+        "For (3): Mr Hood, Mr Jeffrey, Mr Lewis.",
+        "Against (2): Mr Ross and Mrs Bell.",
+    ]
 
 
 def test_the_end_of_a_cut_sentence_leads_back_to_where_it_is_said() -> None:

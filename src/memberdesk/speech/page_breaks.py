@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import re
 
+from memberdesk.papers.joining import FUNCTION_WORDS
 from memberdesk.speech.units import Sentence
+
+TITLES = frozenset(
+    {"mr", "mrs", "ms", "mx", "miss", "dr", "cllr", "cllrs", "sir", "dame", "lord", "lady", "rev", "revd"}
+)
 
 _ENDED = re.compile(r"""[.!?:;]["'”’)\]]*$""")
 # "1 HM Treasury (2024), ...", "[1] ...", "* ...", "Source: ONS": a note at a page's foot.
@@ -23,4 +28,9 @@ def runs_on(last: Sentence, first: Sentence) -> bool:
         return False
     if _ENDED.search(last.spoken) or _NOTE_START.match(last.spoken):
         return False
-    return first.spoken[:1].islower()
+    if first.spoken[:1].islower():
+        return True
+    # Cut mid-phrase, whatever the next page starts with: on an "and", or a title before its
+    # name ("Mr Hood, Mr" / "Jeffrey, Mr Lewis ...", a vote's list of names).
+    end = last.spoken.split()[-1] if last.spoken.split() else ""
+    return end.lower() in FUNCTION_WORDS or end.lower().rstrip(".") in TITLES
