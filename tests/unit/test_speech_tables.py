@@ -148,6 +148,14 @@ def test_a_row_of_two_cells_with_one_empty_is_still_a_row_of_its_own() -> None:
 def test_a_footnotes_mark_is_heard_as_a_note_not_run_into_its_figure() -> None:
     said = page_sentences("The budget is balanced by 2029-30[1], and spending rose 6.3%[12].")
     assert [s.spoken for s in said] == ["The budget is balanced by 2029-30 (note 1), and spending rose 6.3% (note 12)."]
+    # A note's text under its number is heard as that note; a count that no mark points to is not.
+    text = "Income is 4.00%.[2]\n\n2 Gross investment income is £19.8m.\n\n[3] Not marked.\n\n12 members attended."
+    assert [s.spoken for s in page_sentences(text, headings=frozenset())] == [
+        "Income is 4.00%. (note 2)",
+        "Note 2: Gross investment income is £19.8m.",
+        "(note 3) Not marked.",
+        "12 members attended.",
+    ]
     # Brackets inside a word, in its own type, are the word's text (a pasted artefact): no note.
     said = page_sentences("The Council will use this un[1]ringfenced income.")
     assert [s.spoken for s in said] == ["The Council will use this un[1]ringfenced income."]

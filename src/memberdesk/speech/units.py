@@ -41,6 +41,8 @@ _ITEM = re.compile(
     )""",
     re.VERBOSE,
 )
+_NOTE_REFERENCE = re.compile(r"(?<=[\w.,;:)%])\[(\d{1,3})\](?![a-z])")
+_NOTE_BODY = re.compile(r"^\[?(\d{1,3})\]?\s+(?=[A-Z\u2018\u201c\"'(])")
 # Two or more column gaps (tabs, or runs of 2+ spaces between text) mark a table row.
 _CELL_GAP = re.compile(r"\t+| {2,}|\s\|\s")
 _TABLE_CELL = re.compile(r" ?\| ?")
@@ -302,6 +304,7 @@ def split_page(
     lines = _lines(text)
     skip = _boilerplate(lines, boilerplate, edge_lines)
     starred = STAR_MARK.search(text) is not None  # a word marked for a note ("KSAS*")
+    marked = set(_NOTE_REFERENCE.findall(text))  # the notes this page's words point to ("period[1]")
     paragraphs: list[SpokenParagraph] = []
     table: _TableRun | None = None
     for kind, block in _blocks(lines, skip, headings):
@@ -332,6 +335,10 @@ def split_page(
                     piece = piece[marker.end() - s :]  # a bullet is not read out
                     if marker.group("bullet") == "*" and starred:
                         piece = "Note: " + piece  # the note a word marked "*" on this page points to
+                if n == 0 and marked and (note := _NOTE_BODY.match(piece)) and note.group(1) in marked:
+                    # A footnote's text under its number ("2 Gross investment income ..."): heard as
+                    # the note the mark in the text was said to be, not as "two gross ...".
+                    piece = f"Note {note.group(1)}: {piece[note.end() :]}"
                 spoken = _clean(piece)
                 if not spoken:
                     continue
