@@ -156,3 +156,65 @@ def _lines(c: object, lines: list[str], x: float, y: float) -> float:
         c.drawString(x, _top(y, SIZE), line)  # type: ignore[attr-defined]
         y += LEADING
     return y
+
+
+# A consultation timetable ruled in full (three columns, each row boxed), its last row cut by
+# the page: page two's top holds that row's end alone in a box of one row.
+TIMETABLE_HEAD = ("Consultation", "Dates", "Summary")
+TIMETABLE_ROWS = [
+    ("Initial consultation with key stakeholders", "26th March 2021", "Early engagement on the plan's review."),
+    (
+        "Third public consultation on Further Proposed Changes to the",
+        "13th June 2023",
+        "Changes proposed included the",
+    ),
+]
+TIMETABLE_CARRIED = ("Kent Minerals and Waste Local Plan", "", "removal of the Norwood Quarry strategic waste site.")
+TIMETABLE_EDGES = (42.5, 210.0, 330.0, 553.0)
+
+
+def _boxed_row(c: object, cells: tuple[str, ...], top: float, *, bold: bool = False) -> float:
+    """One row of the timetable boxed in full at `top`; where its foot is."""
+    foot = top
+    for (x0, x1), text in zip(zip(TIMETABLE_EDGES, TIMETABLE_EDGES[1:]), cells, strict=True):
+        c.setFont(BOLD if bold else BODY, SIZE)  # type: ignore[attr-defined]
+        foot = max(foot, _cell(c, text, x0 + PAD, x1 - x0 - 2 * PAD, top + PAD) + PAD)
+    for x in TIMETABLE_EDGES:
+        _rule(c, x, top, x, foot)
+    _rule(c, TIMETABLE_EDGES[0], top, TIMETABLE_EDGES[-1], top)
+    _rule(c, TIMETABLE_EDGES[0], foot, TIMETABLE_EDGES[-1], foot)
+    return foot
+
+
+def timetable(path: Path) -> Path:
+    c = _canvas(path, title="Consultation timetable")
+    c.setLineWidth(0.5)
+    y = 600.0
+    y = _boxed_row(c, TIMETABLE_HEAD, y, bold=True)
+    for row in TIMETABLE_ROWS:
+        y = _boxed_row(c, row, y)
+    c.showPage()
+    c.setLineWidth(0.5)
+    y = _boxed_row(c, TIMETABLE_CARRIED, 60.0)
+    c.setFont(BODY, SIZE)
+    _cell(c, "The Plan was then submitted for independent examination in the spring.", TIMETABLE_EDGES[0], 500, y + 30)
+    c.showPage()
+    c.save()
+    return path
+
+
+def timetable_header_alone(path: Path) -> Path:
+    """The timetable with its header row boxed alone at page one's foot, its rows on page two."""
+    c = _canvas(path, title="Consultation timetable")
+    c.setLineWidth(0.5)
+    c.setFont(BODY, SIZE)
+    _cell(c, "The consultations held on the Plan are set out in the table below.", TIMETABLE_EDGES[0], 500, 690)
+    _boxed_row(c, TIMETABLE_HEAD, 720.0, bold=True)
+    c.showPage()
+    c.setLineWidth(0.5)
+    y = 60.0
+    for row in TIMETABLE_ROWS:
+        y = _boxed_row(c, row, y)
+    c.showPage()
+    c.save()
+    return path

@@ -261,3 +261,28 @@ def test_a_rows_reference_in_lower_case_begins_its_own_row_and_a_sentence_parts_
     intro = Block("The table below shows the grants.", "paragraph", box, box.scaled(595.0, 842.0), 10.0, False)
     [page] = table_pages.join([_one_page(first, intro, second)])
     assert page.blocks[2].grid is not None and not page.blocks[2].grid.head
+
+
+def test_a_rows_end_boxed_alone_at_the_next_pages_top_is_that_rows_end(tmp_path: Path) -> None:
+    # A consultation timetable ruled in full, its last row cut by the page: page two's top
+    # holds the row's end in a box of one row. A grid needs two rows, so the box was read as
+    # text, its cells' lines side by side ("Kent Minerals and Norwood Quarry strategic ...").
+    import bordered_factory as bf
+
+    pages = _tables(bf.timetable(tmp_path / "timetable.pdf"))
+    assert [len(p) for p in pages] == [1, 0]
+    (table,) = pages[0]
+    last = tuple(" ".join(c for c in pair if c) for pair in zip(bf.TIMETABLE_ROWS[-1], bf.TIMETABLE_CARRIED))
+    assert table.head == (bf.TIMETABLE_HEAD,)
+    assert table.body == (bf.TIMETABLE_ROWS[0], last)
+
+
+def test_a_header_row_boxed_alone_at_a_pages_foot_names_the_next_pages_columns(tmp_path: Path) -> None:
+    # The header printed alone at the page's foot, its rows over the page: they were heard
+    # with no column names, and the header's cells line by line as a heading.
+    import bordered_factory as bf
+
+    [[alone], [table]] = _tables(bf.timetable_header_alone(tmp_path / "alone.pdf"))
+    assert alone.body == (bf.TIMETABLE_HEAD,)
+    assert table.head == (bf.TIMETABLE_HEAD,) and table.continued
+    assert table.body == tuple(bf.TIMETABLE_ROWS)

@@ -28,7 +28,7 @@ def layout_page(
     unlinked = [r for r in rules if not underlines.linked(r, page.links)]  # a link's underline is no change
     upright = letterspacing.joined(struck.marked(upright, unlinked) if rules else upright)
     inside = {id(w) for w in upright if any(c.contains(w.box.cx, w.box.cy) for c in charts)} if charts else set()
-    found = tables.find([w for w in upright if id(w) not in inside] if inside else upright, rules)
+    found = tables.find([w for w in upright if id(w) not in inside] if inside else upright, rules, page.height)
     if found:
         used = frozenset().union(*(f.words for f in found))
         upright = [w for w in upright if id(w) not in used]

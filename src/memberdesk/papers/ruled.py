@@ -48,8 +48,8 @@ def grids(rules: Sequence[Box]) -> list[Grid]:
             cols = _framed(cols, min(h.x0 for h in hs), max(h.x1 for h in hs))
         elif len(rows) < 3 <= len(cols) and rows and _apart(rows):
             rows = _framed(rows, min(v.y0 for v in vs), max(v.y1 for v in vs))
-        if len(cols) >= 3 and len(rows) >= 3:
-            out.append((cols, rows, vs))
+        if len(cols) >= 3 and (len(rows) >= 3 or (len(rows) == 2 and len(cols) > LONE_COLUMNS)):
+            out.append((cols, rows, vs))  # (one row of three cells or more: a table's part, perhaps)
     return sorted(out, key=lambda g: g[1][0])
 
 
@@ -134,11 +134,18 @@ def _edges(values: list[float]) -> list[float]:
     return out
 
 
-def table(words: Sequence[Word], grid_lines: Grid) -> tuple[Table, frozenset[int]] | None:
+LONE_COLUMNS = 3  # the fewest cells of a grid of one row read as a table's part
+LONE_TOP, LONE_FOOT = 0.2, 0.75  # where on its page such a part stands: a table cut by the page
+
+
+def table(words: Sequence[Word], grid_lines: Grid, page_height: float = 0.0) -> tuple[Table, frozenset[int]] | None:
     """The grid's table from the words whose centres fall inside it, and the words it took.
     Where a row has no rule between two columns (a cell merged across them) its words go to
-    the first of them."""
+    the first of them. A grid of one row (`page_height` says where it stands) is a table's
+    part only at the page's top or foot."""
     cols, rows, tall = grid_lines
+    if len(rows) == 2 and not (page_height and (rows[0] < LONE_TOP * page_height or rows[1] > LONE_FOOT * page_height)):
+        return None  # one row of boxes in the page's body: a frame round text, read as text
     # Edges a few points apart are one (a cell's shading drawn inside its borders, a shaded
     # line of a header's text): columns with no word between them, rows nearer than a line of
     # the table's own text is tall (a table of small type keeps its rows).
@@ -188,6 +195,14 @@ def table(words: Sequence[Word], grid_lines: Grid) -> tuple[Table, frozenset[int
     merged = [spans[r] for r in kept]
     if _split_cells(grid) or _stacked_rows(grid):
         return None  # the lines are a shading or a frame, not the cells: columns inside them
+    if len(rows) == 2:
+        # One row of a table the page cut (its last row's end at the next page's top, its
+        # header alone at the page's foot): its cells read apart, not line by line across
+        # them; table_pages joins it to the rest. Every column kept, to match the rest's.
+        texts = tuple(read_cell(cell) for cell in grid[0]) if len(grid) == 1 else ()
+        if not _cut_part(texts, at_top=rows[0] < LONE_TOP * page_height):
+            return None
+        return Table(head=(), body=(texts,), box=Box(cols[0], rows[0], cols[-1], rows[-1])), frozenset(used)
     found = cells_table(grid, Box(cols[0], rows[0], cols[-1], rows[-1]), merged)
     if found is not None and (top := grid_rows.captions(grid)):
         # Title bands drawn as the grid's first rows ("Environment & Circular Economy" over
@@ -271,6 +286,22 @@ def _cut(head: Word, tail: Word, widest: float) -> bool:
     if head.box.x1 - head.box.x0 + 0.8 * letter <= widest:
         return False
     return tail.text not in ("a", "i") if len(tail.text) == 1 else not _VOWEL.search(tail.text)
+
+
+def _cut_part(row: tuple[str, ...], at_top: bool) -> bool:
+    """Whether a grid's one row is a part of a table the page cut: at the page's top, a row's
+    end going on in lower case in one of its cells ("removal of the Norwood Quarry ..."); at
+    its foot, a header, every cell a few words and no figure ("Alternative | Impact on income
+    and expenditure | ..."). A slide's boxes, a chart's key, a total set apart, are no such part."""
+    filled = [c for c in row if c]
+    if len(filled) < 2:
+        return False
+    if at_top:  # (a word a box is a chart's key or a slide's grid: "Number | of | people")
+        return sum(len(c.split()) for c in filled) >= 2 * len(filled) and any(c[:1].islower() for c in filled)
+    return len(filled) == len(row) and all(len(c.split()) <= HEADER_WORDS and not is_number(c) for c in filled)
+
+
+HEADER_WORDS = 8
 
 
 def _heading_row(row: list[list[Word]], rest: list[list[list[Word]]]) -> bool:

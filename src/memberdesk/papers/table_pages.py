@@ -46,6 +46,11 @@ def join(pages: Sequence[PageLayout]) -> list[PageLayout]:
             continue
         first, second = out[k - 1].blocks[before].grid, out[k].blocks[after].grid
         assert first is not None and second is not None
+        a, b = out[k - 1].blocks[before], out[k].blocks[after]
+        if _lone_header(first, second) and a.where.y1 > ENDS_BELOW and b.where.y0 < STARTS_ABOVE:
+            # A header row alone at the page's foot (ruled.table), its table on the next page.
+            out[k] = _with_grid(out[k], after, replace(second, head=first.body, continued=True))
+            continue
         second = _unheaded(first, second)
         if not _carries_on(first, second, out[k - 1].blocks[before], out[k].blocks[after]):
             continue
@@ -137,6 +142,17 @@ def _unheaded(first: Table, second: Table) -> Table:
     if not filled or len(filled) == len(row) or not all(runs_on(first.body[-1][k], row[k]) for k in filled):
         return second
     return replace(second, head=(), body=(row, *second.body))
+
+
+def _lone_header(first: Table, second: Table) -> bool:
+    """Whether a table of one row and no header, every cell a few words ("Alternative",
+    "Impact on income and expenditure"), names the columns of a headless table of as many."""
+    if first.head or len(first.body) != 1 or second.head or first.columns != second.columns:
+        return False
+    return all(c.strip() and _wordy(c) and len(c.split()) <= HEADER_WORDS for c in first.body[0])
+
+
+HEADER_WORDS = 8  # the most words of a column's name in a header printed alone
 
 
 def _wordy(cell: str) -> bool:

@@ -51,7 +51,7 @@ class Found:
     size: float  # the body's type size
 
 
-def find(words: list[Word], rules: Sequence[Box] = ()) -> list[Found]:
+def find(words: list[Word], rules: Sequence[Box] = (), page_height: float = 0.0) -> list[Found]:
     """The tables among a page's upright words, top to bottom: those drawn as grids of
     `rules` first (ruled.py), then those ruled across only (row_rules.py), then those whose
     columns line up."""
@@ -59,7 +59,7 @@ def find(words: list[Word], rules: Sequence[Box] = ()) -> list[Found]:
         return []
     found: list[Found] = []
     for grid in ruled.grids(rules):
-        got = ruled.table(words, grid)
+        got = ruled.table(words, grid, page_height)
         if got is not None:
             found.append(_found(got, words))
             words = [w for w in words if id(w) not in got[1]]
