@@ -60,6 +60,12 @@ def test_words_that_only_meet_at_a_line_end_stay_apart(first: str, second: str) 
     assert join_lines([["to", first], [second, "x"]]) == f"to {first} {second} x"
 
 
+def test_a_minus_parted_from_its_figure_by_the_line_end_is_the_figures_sign() -> None:
+    # "airfares inflation from -" / "10.4% in July": read "- 10.4%", a fall heard as a rise.
+    assert join_lines([["inflation", "from", "-"], ["10.4%", "in", "July"]]) == "inflation from -10.4% in July"
+    assert join_lines([["between", "0.07%", "-"], ["0.09%", "a", "year"]]) == "between 0.07% - 0.09% a year"  # a range
+
+
 def test_a_short_line_in_a_narrow_column_is_not_a_paragraph_end() -> None:
     # Column 120 points wide: "consultation" (12 letters, 60 pt) did not fit after "the".
     words = lines(

@@ -9,6 +9,7 @@ import re
 
 from memberdesk.papers import struck
 from memberdesk.papers.hyphens import BREAK as SOFT_HYPHEN
+from memberdesk.papers.numbers import is_number
 
 # The words no phrase ends on: a line or a cell stopping on one goes on in the next.
 FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "a", "an", "or", "with", "on", "at", "by"})
@@ -29,6 +30,10 @@ def join_lines(lines: list[list[str]]) -> str:
             continue
         if out:
             joined = _rejoin(out[-1], words[0]) or _rejoin_marked(out[-1], words[0])
+            if out[-1] == "-" and is_number(words[0]) and not (len(out) > 1 and is_number(out[-2])):
+                # A minus the line's end parted from its figure ("inflation from -" / "10.4%"),
+                # not a range's dash ("0.07% -" / "0.09%").
+                joined = "-" + words[0]
             if joined is not None:
                 out[-1] = joined
                 words = words[1:]
