@@ -11,7 +11,7 @@ import paper_factory
 from memberdesk.papers.extract import extract_pages, finish_document
 from memberdesk.papers.layout import layout_page
 from memberdesk.papers.shapes import HEADING, Word
-from word_factory import line, lines, page
+from word_factory import CHAR, line, lines, page
 
 
 def test_headings_by_size_and_weight_with_levels() -> None:
@@ -256,3 +256,18 @@ def test_a_packs_prose_is_judged_by_its_own_type_beside_appendices_in_small_type
     kinds = {b.text[:20]: b.kind for b in judged[0]}
     assert body == 7.0
     assert kinds["\u2022 Reduce spend on co"] == "paragraph" and kinds["Alternative Budget"] == HEADING
+
+
+def test_a_bold_title_over_two_lines_is_a_heading_and_a_contacts_address_is_not() -> None:
+    # A questions paper: "Question by ... to ..., Cabinet Member for ..." in bold over two lines,
+    # 16 words, was text, so moving by heading skipped it; a report's closing contact, its
+    # e-mail in bold, was a heading.
+    body = "The Cabinet Member thanked the member for the question, and answered."
+    title = ["Question by Mike Whiting to Dan Watkins,", "Cabinet Member for Adult Social Care and Public Health"]
+    middle = 60 + len(body) * CHAR * 5
+    words = lines([(t, middle - len(t) * CHAR * 5) for t in title], 100, bold=True)  # centred over the text
+    words += lines([(body, 60)] * 4, 140)
+    words += lines([("E: jane.smith@kent.gov.uk", 60)], 220, bold=True)
+    words += lines([(body, 60)] * 2, 240)
+    kinds = [b.kind for b in layout_page(page(words))]
+    assert kinds == [HEADING, "paragraph", "paragraph", "paragraph"]

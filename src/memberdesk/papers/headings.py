@@ -39,6 +39,11 @@ _LEAD_IN = re.compile(
     re.I,
 )
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?\s")
+# A line that is a contact's address or number ("E: jane.smith@kent.gov.uk", "T: 03000 416738").
+_CONTACT = re.compile(
+    r"^(?:(?:e|t|tel|telephone|phone|email|e-mail|mobile)\s*[:.]\s*)?(?:\S+@\S+\.\S+|\+?[\d() ]{9,})$", re.I
+)
+TWO_LINE_WORDS = 18  # the most words of a title in bold set over two lines
 MAX_LEVEL = 6
 MARKED_WORDS = 10  # the most words of a heading marked by its underline or dark band alone
 CAPITALS_WORDS = 20  # the most words of a heading at body size (two lines of capitals)
@@ -104,8 +109,16 @@ def _shape(block: Block, body: float, body_bold: bool, body_light: bool = False)
         return ""
     capitals = sum(1 for c in letters if c.isupper())
     spoken = sum(1 for w in words if any(c.isalnum() for c in w))  # a dash between is no word
-    if block.bold and not body_bold and (spoken <= 14 or text.endswith("?")):
-        return "plain"  # a form's question in bold runs longer ("Do you have evidence that can help ...?")
+    if _CONTACT.match(text):
+        return ""  # a contact's e-mail or telephone set bold at a report's end heads nothing
+    long_title = (
+        block.lines == 2 and spoken <= TWO_LINE_WORDS and not text.endswith((".", ":")) and not _RECOMMENDS.match(text)
+    )
+    if block.bold and not body_bold and (spoken <= 14 or text.endswith("?") or long_title):
+        # A form's question in bold runs longer ("Do you have evidence that can help ...?"), and
+        # so does a title over two lines ("Question by Mike Whiting to Dan Watkins, Cabinet
+        # Member for Adult Social Care and Public Health").
+        return "plain"
     # A Word appendix's only mark of its headings is an underline, an EqIA's a dark band
     # ("Section B - Evidence"): a sentence so marked is stressed, a bullet a callout.
     bullet = is_marker(words[0]) and not is_number(words[0])
