@@ -217,3 +217,20 @@ def test_a_print_title_over_each_page_heads_its_section_once() -> None:
     finish = furniture.find(pages)
     assert [0 in f.furniture for f in finish] == [False, True, True, False, True, True, True, False, False]
     assert finish[5].header == "APPENDIX F: BUDGET - SAVINGS"
+    # Numbered titles one after another are items, not a title printed again; a title over two
+    # pages and once more later is no run.
+    for titles, running in (
+        (["Report", "Item 5", "Item 6", "Item 7", "Item 8"], [False] * 5),
+        (["Budget", "Budget", "Other", "Budget", "Budget"], [False] * 5),
+    ):
+        pages = [
+            layout(
+                i,
+                [
+                    replace(block(t, 30, size=16), kind=HEADING, level=1),
+                    *(block(body, 100 + 20 * n) for n in range(20)),
+                ],
+            )
+            for i, t in enumerate(titles)
+        ]
+        assert [0 in f.furniture for f in furniture.find(pages)] == running

@@ -256,6 +256,13 @@ def test_a_packs_prose_is_judged_by_its_own_type_beside_appendices_in_small_type
     kinds = {b.text[:20]: b.kind for b in judged[0]}
     assert body == 7.0
     assert kinds["\u2022 Reduce spend on co"] == "paragraph" and kinds["Alternative Budget"] == HEADING
+    # An agenda's page of bold items a little larger than the body: its headings, not its body.
+    items = [
+        replace(block(f"{n}. Matters arising from the minutes of the last meeting", 60 + 30 * n, size=12), bold=True)
+        for n in range(24)
+    ]
+    judged, _body = rejudge([[block(sentence * 2, 100 + 40 * k, size=11) for k in range(20)], items])
+    assert all(b.kind == HEADING for b in judged[1])
 
 
 def test_a_bold_title_over_two_lines_is_a_heading_and_a_contacts_address_is_not() -> None:

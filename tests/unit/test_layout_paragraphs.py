@@ -60,6 +60,15 @@ def test_words_that_only_meet_at_a_line_end_stay_apart(first: str, second: str) 
     assert join_lines([["to", first], [second, "x"]]) == f"to {first} {second} x"
 
 
+def test_an_address_ending_in_a_slash_ends_its_paragraph() -> None:
+    # A link's address ending in "/" at a paragraph's end: the next paragraph is its own.
+    words = lines(
+        [("The papers are at www.kent.gov.uk/budget/", 60), ("Appendix B sets out the capital programme in full.", 60)],
+        100,
+    )
+    assert len(_texts(words)) == 2
+
+
 def test_a_minus_parted_from_its_figure_by_the_line_end_is_the_figures_sign() -> None:
     # "airfares inflation from -" / "10.4% in July": read "- 10.4%", a fall heard as a rise.
     assert join_lines([["inflation", "from", "-"], ["10.4%", "in", "July"]]) == "inflation from -10.4% in July"

@@ -278,15 +278,19 @@ def _print_titles(pages: Sequence[PageLayout]) -> set[tuple[int, int]]:
     for index, page in enumerate(pages):
         for k, block in enumerate(page.blocks):
             if block.kind == HEADING and block.size > body * 1.1 and _band(block) == "top":
-                key = (normalised(block.text), round(block.where.x0, 2), round(block.where.y0, 2))
+                # Its own words and numbers: "Item 6" after "Item 5" is the next item, no repeat.
+                key = (" ".join(block.text.casefold().split()), round(block.where.x0, 2), round(block.where.y0, 2))
                 at.setdefault(key, []).append((index, k))
     out: set[tuple[int, int]] = set()
     for places in at.values():
-        if len(places) < RUN_TITLES:
-            continue
-        for (before, _), place in zip(places, places[1:]):
-            if place[0] == before + 1:
-                out.add(place)  # printed again on the page after: the same title running on
+        run = [places[0]]
+        for place in [*places[1:], (-2, 0)]:  # (a sentinel ends the last run)
+            if place[0] == run[-1][0] + 1:
+                run.append(place)
+                continue
+            if len(run) >= RUN_TITLES:
+                out.update(run[1:])  # printed again on each page after the first: running on
+            run = [place]
     return out
 
 

@@ -174,10 +174,20 @@ def rejudge(pages: list[list[Block]]) -> tuple[list[list[Block]], float]:
     light = light_body(everything)
     out = []
     for page in pages:
-        prose = [b for b in page if not b.table and b.grid is None and not b.figure]
-        own, own_bold = body_size(prose)
+        # Prose: paragraphs of several lines or words, in plain type (an agenda's bold item
+        # titles, a little larger than the paper's body, are its headings, never its body).
+        prose = [
+            b
+            for b in page
+            if not b.table
+            and b.grid is None
+            and not b.figure
+            and not b.bold
+            and (b.lines > 1 or len(b.text.split()) >= 15)
+        ]
+        own, _bold = body_size(prose)
         if own > body and sum(len(b.text) for b in prose) >= PAGE_PROSE:
-            out.append(judge(page, own, own_bold, sizes, light))
+            out.append(judge(page, own, False, heading_sizes(everything, own, False), light))
         else:
             out.append(judge(page, body, body_bold, sizes, light))
     return out, body

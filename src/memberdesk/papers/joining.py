@@ -13,7 +13,7 @@ from memberdesk.papers.numbers import is_number
 
 # The words no phrase ends on: a line or a cell stopping on one goes on in the next.
 FUNCTION_WORDS = frozenset({"and", "of", "the", "for", "to", "in", "a", "an", "or", "with", "on", "at", "by"})
-CARRIES_ON = (",", "&", "/", "\u2013", "\u2014")  # a line ending so is no paragraph's last ("Yes /" over "No")
+CARRIES_ON = (",", "&", "\u2013", "\u2014")  # a line ending so is no paragraph's last
 _URL_START = re.compile(r"^(https?://|www\.)", re.I)
 _EMAILISH = re.compile(r"^[\w.+-]+@[\w.-]*$")
 _DOMAINISH = re.compile(r"^[a-z0-9][\w-]*(\.[\w-]+)+[/\w.?=&%#~+-]*$", re.I)

@@ -24,6 +24,7 @@ def cell_text(lines: list[Band]) -> str:
         em = line_size(prev) or 10.0
         last, first = prev.words[-1].text, line.words[0].text
         ends = first[:1].isupper() and not last.endswith(CARRIES_ON) and last.lower() not in FUNCTION_WORDS
+        ends = ends and last != "/"  # "Yes /" over "No": one answer (an address's "/" ends nothing here)
         short = widest - prev.x1 > line.words[0].box.width + em
         apart = line.y0 - prev.y1 > 0.8 * em  # a blank line's space between: set apart, however wide
         if ends and (short or apart) and not last.endswith(("-", SOFT_HYPHEN)):
