@@ -222,6 +222,7 @@ def test_a_recommendations_lead_in_ending_in_a_colon_is_no_heading() -> None:
         "Cabinet is asked to note:",
         "It is recommended that the Cabinet:",
         "The key risks are set out below:",
+        "The options open to the Council would be:",
     ):
         words = line(lead, 60, 100, bold=True) + line(body, 60, 130)
         assert layout_page(page(words))[0].kind == "paragraph", lead

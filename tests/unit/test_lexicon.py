@@ -38,6 +38,10 @@ CASES = [
     ("Total £000s 11,806.0", "Total thousands of pounds 11,806.0"),
     ("Budget £m, Variance £k", "Budget millions of pounds, Variance thousands of pounds"),
     ("£000,000 raised", "£000,000 raised"),
+    (
+        "Budget £'000 and £\u2019000\u2019s, Debt £Bn",
+        "Budget thousands of pounds and thousands of pounds, Debt billions of pounds",
+    ),
     ("at 10.00 am", "at 10 a.m."),
     ("at 10:00am", "at 10 a.m."),
     ("at 2.30 pm today", "at 2 30 p.m. today"),

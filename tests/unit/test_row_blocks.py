@@ -36,3 +36,8 @@ def test_entries_set_a_blank_line_apart_stay_apart_however_wide() -> None:
     officers = ["Roger Gough \u2013 Leader of the Council", "Amanda Beer \u2013 Chief Executive Officer"]
     spaced = cell_text(bands(lines([(text, 60) for text in officers], 100, leading=2.5)))
     assert spaced == "Roger Gough \u2013 Leader of the Council; Amanda Beer \u2013 Chief Executive Officer"
+
+
+def test_prose_wrapped_double_spaced_in_a_cell_is_one_entry() -> None:
+    prose = ["The committee agreed the terms of reference for members of Kent", "County Council and Medway."]
+    assert cell_text(bands(lines([(text, 60) for text in prose], 100, leading=2.0))) == " ".join(prose)

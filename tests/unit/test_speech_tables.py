@@ -37,6 +37,13 @@ def test_a_table_is_read_row_by_row_with_its_headers_and_figures_in_words() -> N
     # columns are not ruled apart) are each said; a year's range is no minus.
     assert spoken_figure("- 61,527.1 - 31,322.7 31,793.1") == "minus 61,527.1, minus 31,322.7, 31,793.1"
     assert spoken_figure("2025-26 2026-27") == "2025-26 2026-27"
+    # A range, a year's span or a count is no run of figures; a unit alone is left to the lexicon.
+    assert [spoken_figure(t) for t in ("2024 - 25", "1.5 - 2.5", "0 \u2013 4", "£000")] == [
+        "2024 - 25",
+        "1.5 - 2.5",
+        "0 \u2013 4",
+        "£000",
+    ]
     assert [spoken_figure(t) for t in ("£500k", "\u22123.1", "£1.2bn", "Budget", "(1,200")] == [
         "500 thousand pounds",
         "minus 3.1",
@@ -268,6 +275,14 @@ def test_a_risk_described_at_length_is_no_rows_name() -> None:
         "reserves, weakening the council's financial resilience"
     )
     assert row_key((risk, "High", "Corporate Director of Finance", "March 2026")) is None
+
+
+def test_a_heading_set_in_a_grids_cells_is_said_without_its_rules() -> None:
+    said = page_sentences(
+        "1 | Introduction and Headlines\n\nThe report sets out the budget.",
+        headings=frozenset({"1 | Introduction and Headlines"}),
+    )
+    assert [(s.kind, s.spoken) for s in said][0] == ("heading", "1, Introduction and Headlines")
 
 
 def test_a_forms_labels_over_their_values_are_said_with_them() -> None:

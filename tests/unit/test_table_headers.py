@@ -342,3 +342,14 @@ def test_a_groups_heading_over_two_columns_keeps_their_own_headings_in_the_heade
     [[table]] = _tables(path)
     assert table.head == (("", "RAG rating", "RAG rating", ""), ("Customer Services KPIs", "Latest", "Previous", "DoT"))
     assert table.body[0] == ("Calls answered within time", "GREEN", "AMBER", "Improving")
+
+
+def test_a_bands_years_are_headings_not_figures_to_part_it_by() -> None:
+    # A band parted by its runs only where they are figures: years over their columns are a
+    # group's headings ("Budget 2025 2026" left in one cell), amounts a total's figures.
+    from memberdesk.papers.grid_rows import parts_figures
+    from word_factory import line
+
+    label = line("TOTAL", 60, 100)
+    assert not parts_figures([label, line("2025", 200, 100), line("2026", 260, 100)], [])
+    assert parts_figures([label, line("10,289.7", 200, 100), line("-100.0", 260, 100)], [])

@@ -86,9 +86,17 @@ def parts_figures(split: list[list[Word]], below: list[list[Word]]) -> bool:
     in the row under it. A group's heading over its columns' own headings ("Sensitivity over
     medium term" over "Most Likely", "Best Case") stays one cell."""
     filled = [cell for cell in split[1:] if cell]
-    if filled and all(is_number(" ".join(w.text for w in cell)) for cell in filled):
+    if filled and all(_figure(cell) for cell in filled):
         return True
-    return sum(1 for cell in below if cell and is_number(" ".join(w.text for w in cell))) >= 2
+    return sum(1 for cell in below if cell and _figure(cell)) >= 2
+
+
+def _figure(cell: list[Word]) -> bool:
+    text = " ".join(w.text for w in cell)
+    return is_number(text) and not _YEAR.match(text)  # "2025" over its column is a heading
+
+
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 def _run_columns(run: list[Word], cols: list[float]) -> range | None:

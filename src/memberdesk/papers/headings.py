@@ -32,10 +32,10 @@ _ENUMERATED = re.compile(
     r"^[A-Z][A-Za-z]*(?: [A-Za-z]+)? (?:\d{1,2}|[A-Z]|(?i:one|two|three|four|five|six|seven|eight|nine|ten)):\s"
 )
 # The words that lead into a list rather than head a section: "is asked to:", "as follows:".
-# A finite verb, not a bare "be": "Decision to be taken by:" labels what follows, as a heading.
+# A verb, but not "to be": "Decision to be taken by:" labels what follows, as a heading.
 _LEAD_IN = re.compile(
     r"\b(?:to|that|follows|following|include|includes|including|below)\s*:$"
-    r"|\b(?:is|are|was|were|been|asked|recommended|requested|invited|resolved)\b",
+    r"|\b(?:is|are|was|were|been|asked|recommended|requested|invited|resolved)\b|(?<!\bto )\bbe\b",
     re.I,
 )
 _NUMBERED = re.compile(r"^(\d{1,3}(?:\.\d{1,3}){0,4})\.?\s")

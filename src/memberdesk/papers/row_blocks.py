@@ -12,6 +12,8 @@ from memberdesk.papers.joining import CARRIES_ON, FUNCTION_WORDS, join_lines
 from memberdesk.papers.regions import Leaf
 from memberdesk.papers.shapes import PARAGRAPH, Block, union_all
 
+APART = 1.0  # ems between two lines that set them apart (double spacing leaves about 0.9)
+
 
 def cell_text(lines: list[Band]) -> str:
     """A cell's lines as read: wrapped lines joined, and entries set a line each kept apart
@@ -26,7 +28,7 @@ def cell_text(lines: list[Band]) -> str:
         ends = first[:1].isupper() and not last.endswith(CARRIES_ON) and last.lower() not in FUNCTION_WORDS
         ends = ends and last != "/"  # "Yes /" over "No": one answer (an address's "/" ends nothing here)
         short = widest - prev.x1 > line.words[0].box.width + em
-        apart = line.y0 - prev.y1 > 0.8 * em  # a blank line's space between: set apart, however wide
+        apart = line.y0 - prev.y1 > APART * em  # a blank line's space between: set apart, however wide
         if ends and (short or apart) and not last.endswith(("-", SOFT_HYPHEN)):
             entries.append([line])
         else:

@@ -47,6 +47,7 @@ def _mark(text: str) -> str | None:
 # A figure among several in one cell, its sign perhaps set apart ("- 61,527.1 - 31,322.7"): a
 # sign only where a figure starts, never inside a year ("2025-26").
 _ONE_OF_SEVERAL = re.compile(r"(?:(?<=\s)|^)(?:[-\u2212\u2013]\s?)?\(?£?\d[\d,]*(?:\.\d+)?\)?%?(?=\s|$)")
+_AMOUNT = re.compile(r"\d,\d{3}|\.\d")  # 61,527.1 or 4.5: an amount, not a year ("2024 - 25") or a count
 
 
 def spoken_figure(text: str) -> str:
@@ -57,10 +58,18 @@ def spoken_figure(text: str) -> str:
         return mark
     m = _FIGURE.match(text.strip().replace(" ", ""))
     several = _ONE_OF_SEVERAL.findall(text) if m is None else []
-    if len(several) >= 2 and "".join(several).replace(" ", "") == text.replace(" ", ""):
+    # Two amounts with a dash between, the first unsigned, are a range ("1.5 - 2.5"); three
+    # or more, or a first one signed, are a band's figures run together.
+    if (
+        (len(several) >= 3 or (len(several) == 2 and several[0][:1] in "-\u2212\u2013"))
+        and all(_AMOUNT.search(f) for f in several)
+        and "".join(several).replace(" ", "") == text.replace(" ", "")
+    ):
         return ", ".join(spoken_figure(f) for f in several)
     if m is None or bool(m.group("open")) != bool(m.group("close")):
         return text
+    if m.group("cur") and m.group("num") == "000" and not (m.group("sign") or m.group("sign2")):
+        return text  # "£000": a column's unit, said by the lexicon ("thousands of pounds")
     sign = m.group("sign") or m.group("sign2") or ""
     words = []
     if m.group("open") or sign in "-\u2212\u2013" and sign:

@@ -325,7 +325,8 @@ def split_page(
             para.sentences.append(Sentence(line.start, line.end, ", ".join(cells), "row", index))
         elif kind == "heading":
             line = block[0]
-            para.sentences.append(Sentence(line.start, line.end, _clean(line.text), "heading", index))
+            said = _clean(_TABLE_CELL.sub(", ", line.text.strip(" |")))  # a heading set in a grid's cells
+            para.sentences.append(Sentence(line.start, line.end, said, "heading", index))
         else:
             joined, where = _join(text, block)
             marker = _ITEM.match(joined) if kind == "item" else None
