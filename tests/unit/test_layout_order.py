@@ -376,3 +376,20 @@ def test_a_letters_sender_at_the_top_right_is_read_before_its_addressees() -> No
     texts = [b.text for b in layout_page(page(words))]
     at = [next(k for k, t in enumerate(texts) if t.startswith(w)) for w in ("Jim", "Cllr Rodger", "5 February", "Dear")]
     assert at == sorted(at)
+
+
+def test_a_right_column_that_runs_on_past_a_gap_is_read_after_the_left() -> None:
+    # Two columns, the left starting lower (under a picture): the right column's first
+    # paragraph is no sender's block over the rest; it is read in its column's turn.
+    from memberdesk.papers.layout import layout_page
+    from word_factory import lines, page
+
+    left, right = (
+        "Left column prose line number {} of the article text",
+        "Right column prose line {} of the news story here",
+    )
+    words = lines([(right.format(k), 318) for k in (1, 2, 3)], 100)
+    words += lines([(left.format(k), 60) for k in range(1, 16)], 145)
+    words += lines([(right.format(k), 318) for k in range(4, 14)], 170)
+    texts = [b.text for b in layout_page(page(words))]
+    assert texts[0].startswith("Left column prose line number 1")

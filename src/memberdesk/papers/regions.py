@@ -300,7 +300,7 @@ def _above_the_rest(region: list[Band], gutters: list[Interval]) -> int:
     """How many of the region's first lines are a block in a right-hand column over where the
     other columns begin, set apart from them by a gap (a letter's sender at the top right, over
     the addressees at the left): read before them, as the page is read from the top. 0 for
-    none; a column whose text runs on past the gap is read in its turn."""
+    none."""
     first = {column_of(w, gutters) for w in region[0].words}
     if len(first) != 1 or first == {0}:
         return 0
@@ -311,7 +311,10 @@ def _above_the_rest(region: list[Band], gutters: list[Interval]) -> int:
     wide = statistics.median(gaps) + 0.6 * em_of([w for band in region for w in band.words]) if gaps else 0.0
     if k >= len(region) - 1 or region[k].y0 - region[k - 1].y1 <= wide:
         return 0
-    return k if first.isdisjoint(column_of(w, gutters) for w in region[k].words) else 0
+    # The column stops there but for a line or two (the letter's date): a column that runs on
+    # under the gap (its next paragraph) is read in its turn.
+    later = sum(1 for band in region[k:] if not first.isdisjoint(column_of(w, gutters) for w in band.words))
+    return k if later <= 2 and first.isdisjoint(column_of(w, gutters) for w in region[k].words) else 0
 
 
 def _columns(region: list[Band], gutters: list[Interval]) -> tuple[list[list[Word]], list[Interval]]:
