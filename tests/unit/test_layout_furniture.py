@@ -60,6 +60,12 @@ def test_a_landscape_pages_stamp_up_its_left_edge_labels_it(tmp_path: Path) -> N
             assert not any(t.startswith("Page ") for t in said)
             if rows and page.index >= 2:
                 assert any("Service line 1" in t and "1" in t for t in said)
+    # One landscape page among portrait ones goes on from their run.
+    document = finish_document(extract_pages(pf.stamped_landscape(tmp_path / "one.pdf", portrait=2, landscape=1)))
+    assert [f.label for f in document.finish] == ["1", "2", "3"]
+    assert all(
+        b.text != "Page 3" for k, b in enumerate(document.pages[2].blocks) if k not in document.finish[2].furniture
+    )
 
 
 def test_roman_front_matter_then_arabic(tmp_path: Path) -> None:

@@ -195,7 +195,8 @@ def _stamps(pages: Sequence[PageLayout]) -> list[_Stamp]:
                 # Up the margin only "Page N" alone: a table's row numbers stand at the edge too.
                 if parsed is not None and (band != "side" or (parsed[0] in _SIDEWAYS and not parsed[3])):
                     family, value, upper, rest = parsed
-                    out.append(_Stamp(index, k, family, band, value, upper, rest))
+                    # Up the side, it goes on from the foot's run: the page turned landscape.
+                    out.append(_Stamp(index, k, family, "bottom" if band == "side" else band, value, upper, rest))
     return out
 
 
