@@ -186,7 +186,11 @@ def _boxed_row(c: object, cells: tuple[str, ...], top: float, *, bold: bool = Fa
     return foot
 
 
-def timetable(path: Path) -> Path:
+TIMETABLE_NEXT = ("Fourth consultation on the Plan", "1st May 2024", "Responses were published in the summer.")
+
+
+def timetable(path: Path, *, whole: bool = False) -> Path:
+    """The timetable; with `whole`, page two's box holds a row of its own, not the cut one's end."""
     c = _canvas(path, title="Consultation timetable")
     c.setLineWidth(0.5)
     y = 600.0
@@ -195,7 +199,7 @@ def timetable(path: Path) -> Path:
         y = _boxed_row(c, row, y)
     c.showPage()
     c.setLineWidth(0.5)
-    y = _boxed_row(c, TIMETABLE_CARRIED, 60.0)
+    y = _boxed_row(c, TIMETABLE_NEXT if whole else TIMETABLE_CARRIED, 60.0)
     c.setFont(BODY, SIZE)
     _cell(c, "The Plan was then submitted for independent examination in the spring.", TIMETABLE_EDGES[0], 500, y + 30)
     c.showPage()

@@ -286,3 +286,12 @@ def test_a_header_row_boxed_alone_at_a_pages_foot_names_the_next_pages_columns(t
     assert alone.body == (bf.TIMETABLE_HEAD,)
     assert table.head == (bf.TIMETABLE_HEAD,) and table.continued
     assert table.body == tuple(bf.TIMETABLE_ROWS)
+
+
+def test_a_row_of_its_own_boxed_alone_at_the_next_pages_top_goes_on_under_the_header(tmp_path: Path) -> None:
+    import bordered_factory as bf
+
+    pages = _tables(bf.timetable(tmp_path / "whole.pdf", whole=True))
+    (first,), (second,) = pages
+    assert second.continued and second.head == first.head == (bf.TIMETABLE_HEAD,)
+    assert second.body == (bf.TIMETABLE_NEXT,)

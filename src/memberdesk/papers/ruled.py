@@ -297,7 +297,10 @@ def _cut_part(row: tuple[str, ...], at_top: bool) -> bool:
     if len(filled) < 2:
         return False
     if at_top:  # (a word a box is a chart's key or a slide's grid: "Number | of | people")
-        return sum(len(c.split()) for c in filled) >= 2 * len(filled) and any(c[:1].islower() for c in filled)
+        # (a row of its own carried whole, "B | The JHOSC has delegated powers ...", or its end)
+        return sum(len(c.split()) for c in filled) >= 2 * len(filled) and (
+            any(c[:1].islower() for c in filled) or len(filled) >= LONE_COLUMNS
+        )
     return len(filled) == len(row) and all(len(c.split()) <= HEADER_WORDS and not is_number(c) for c in filled)
 
 
