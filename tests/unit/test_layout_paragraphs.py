@@ -54,7 +54,13 @@ def test_words_broken_at_a_line_end_are_rejoined(first: str, second: str, joined
 
 @pytest.mark.parametrize(
     ("first", "second"),
-    [("clerk@northshire.gov.uk.", "The"), ("clerk@northshire.gov.uk.", "we"), ("costs", "-"), ("-", "and")],
+    [
+        ("clerk@northshire.gov.uk.", "The"),
+        ("clerk@northshire.gov.uk.", "we"),
+        ("costs", "-"),
+        ("-", "and"),
+        ("http://www.kent.gov.uk/jobs/working-for-us", "http://www.kent.gov.uk/scheme.pdf"),  # two links
+    ],
 )
 def test_words_that_only_meet_at_a_line_end_stay_apart(first: str, second: str) -> None:
     assert join_lines([["to", first], [second, "x"]]) == f"to {first} {second} x"

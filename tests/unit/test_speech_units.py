@@ -436,3 +436,6 @@ def test_a_paragraph_numbered_in_brackets_is_an_item_as_a_lettered_one_is() -> N
     # A minute's resolutions "(1) ...", "(2) ..." were heard as sentences, "(a) ..." as items.
     text = "(1) The Council agreed the plan.\n\n(2) The Council noted the risks.\n\n(a) The Leader will write."
     assert [s.kind for s in page_sentences(text, headings=frozenset())] == ["item", "item", "item"]
+    # A year a paragraph's line starts with is no item's number.
+    said = page_sentences("2022. Decision 22/00108 was taken.", headings=frozenset())
+    assert [s.kind for s in said] == ["sentence"]

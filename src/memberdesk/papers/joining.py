@@ -62,6 +62,8 @@ def _rejoin(prev: str, nxt: str) -> str | None:
     if prev.endswith(SOFT_HYPHEN):
         return prev[:-1] + nxt  # a real soft hyphen: where a word may break, never printed otherwise
     if _urlish(prev):
+        if _URL_START.match(nxt):
+            return None  # the next line's own address: two links, never one invented
         if prev.endswith(("@", "/", "_", "=", "?", "&", "#", "~", "-", ":", "%")):
             return prev + nxt
         if prev.endswith(".") and nxt[:1].islower() and _DOMAINISH.match(nxt.rstrip(".,;:)")):

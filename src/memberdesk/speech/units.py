@@ -36,7 +36,7 @@ __all__ = ["find_repeated_lines", "line_key"]  # re-exported: where speech calle
 _ITEM = re.compile(
     r"""^[ \t]*(?:
         (?P<bullet>[•●▪■◦○·‣⁃∙\-–—*]|o(?=[ \t]+[^a-z\s]))[ \t]+  # "o": Word's second-level bullet
-      | (?P<num>\d+(?:\.\d+)+\.?|\d+[.)]|\(\d{1,3}\))[ \t]+  # "(1)" as "(a)": a minute's resolution
+      | (?P<num>\d+(?:\.\d+)+\.?|\d{1,3}[.)]|\(\d{1,3}\))[ \t]+  # "(1)" as "(a)"; "2022." is a year
       | (?P<letter>\(?(?:[a-z]|[ivx]{1,5})\)|(?:[a-z]|[ivx]{1,5})\.\)?)[ \t]+  # "a.", "iv.", "a.)" too
     )""",
     re.VERBOSE,
