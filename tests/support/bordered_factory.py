@@ -173,17 +173,40 @@ TIMETABLE_CARRIED = ("Kent Minerals and Waste Local Plan", "", "removal of the N
 TIMETABLE_EDGES = (42.5, 210.0, 330.0, 553.0)
 
 
-def _boxed_row(c: object, cells: tuple[str, ...], top: float, *, bold: bool = False) -> float:
-    """One row of the timetable boxed in full at `top`; where its foot is."""
+def _boxed_row(
+    c: object, cells: tuple[str, ...], top: float, *, bold: bool = False, edges: tuple[float, ...] = TIMETABLE_EDGES
+) -> float:
+    """One row of a table boxed in full at `top` (the timetable's columns by default); where its foot is."""
     foot = top
-    for (x0, x1), text in zip(zip(TIMETABLE_EDGES, TIMETABLE_EDGES[1:]), cells, strict=True):
+    for (x0, x1), text in zip(zip(edges, edges[1:]), cells, strict=True):
         c.setFont(BOLD if bold else BODY, SIZE)  # type: ignore[attr-defined]
         foot = max(foot, _cell(c, text, x0 + PAD, x1 - x0 - 2 * PAD, top + PAD) + PAD)
-    for x in TIMETABLE_EDGES:
+    for x in edges:
         _rule(c, x, top, x, foot)
-    _rule(c, TIMETABLE_EDGES[0], top, TIMETABLE_EDGES[-1], top)
-    _rule(c, TIMETABLE_EDGES[0], foot, TIMETABLE_EDGES[-1], foot)
+    _rule(c, edges[0], top, edges[-1], top)
+    _rule(c, edges[0], foot, edges[-1], foot)
     return foot
+
+
+# A glossary in two columns, its last term and definition both cut by the page.
+GLOSSARY_EDGES = (42.5, 200.0, 553.0)
+GLOSSARY_HEAD = ("Term", "Definition")
+GLOSSARY_ROWS = [("Gilt", "A bond issued by the government."), ("Weighted", "The average time it takes for every")]
+GLOSSARY_CARRIED = ("average life (WAL)", "pound of principal to be repaid.")
+
+
+def glossary(path: Path) -> Path:
+    c = _canvas(path, title="Glossary")
+    c.setLineWidth(0.5)
+    y = 650.0
+    for row in (GLOSSARY_HEAD, *GLOSSARY_ROWS):
+        y = _boxed_row(c, row, y, bold=row == GLOSSARY_HEAD, edges=GLOSSARY_EDGES)
+    c.showPage()
+    c.setLineWidth(0.5)
+    _boxed_row(c, GLOSSARY_CARRIED, 60.0, edges=GLOSSARY_EDGES)
+    c.showPage()
+    c.save()
+    return path
 
 
 TIMETABLE_NEXT = ("Fourth consultation on the Plan", "1st May 2024", "Responses were published in the summer.")

@@ -295,3 +295,14 @@ def test_a_row_of_its_own_boxed_alone_at_the_next_pages_top_goes_on_under_the_he
     (first,), (second,) = pages
     assert second.continued and second.head == first.head == (bf.TIMETABLE_HEAD,)
     assert second.body == (bf.TIMETABLE_NEXT,)
+
+
+def test_a_two_column_rows_term_and_definition_cut_by_the_page_are_one_row(tmp_path: Path) -> None:
+    # A glossary: "Weighted" | "The average time it takes for every" at page one's foot,
+    # "average life (WAL)" | "pound of principal ..." boxed alone at page two's top. The term
+    # was heard as "Weighted", the rest of it glued to its definition's end as a sentence.
+    import bordered_factory as bf
+
+    (table,), () = _tables(bf.glossary(tmp_path / "glossary.pdf"))
+    term, meaning = bf.GLOSSARY_ROWS[-1]
+    assert table.body[-1] == (f"{term} {bf.GLOSSARY_CARRIED[0]}", f"{meaning} {bf.GLOSSARY_CARRIED[1]}")

@@ -48,7 +48,7 @@ def grids(rules: Sequence[Box]) -> list[Grid]:
             cols = _framed(cols, min(h.x0 for h in hs), max(h.x1 for h in hs))
         elif len(rows) < 3 <= len(cols) and rows and _apart(rows):
             rows = _framed(rows, min(v.y0 for v in vs), max(v.y1 for v in vs))
-        if len(cols) >= 3 and (len(rows) >= 3 or (len(rows) == 2 and len(cols) > LONE_COLUMNS)):
+        if len(cols) >= 3 and len(rows) >= 2:
             out.append((cols, rows, vs))  # (one row of three cells or more: a table's part, perhaps)
     return sorted(out, key=lambda g: g[1][0])
 
@@ -134,7 +134,7 @@ def _edges(values: list[float]) -> list[float]:
     return out
 
 
-LONE_COLUMNS = 3  # the fewest cells of a grid of one row read as a table's part
+LONE_COLUMNS = 3  # the fewest cells of a grid of one row read as a table's header or a whole row
 LONE_TOP, LONE_FOOT = 0.2, 0.75  # where on its page such a part stands: a table cut by the page
 
 
@@ -294,14 +294,19 @@ def _cut_part(row: tuple[str, ...], at_top: bool) -> bool:
     its foot, a header, every cell a few words and no figure ("Alternative | Impact on income
     and expenditure | ..."). A slide's boxes, a chart's key, a total set apart, are no such part."""
     filled = [c for c in row if c]
-    if len(filled) < 2:
+    if not filled:
         return False
-    if at_top:  # (a word a box is a chart's key or a slide's grid: "Number | of | people")
-        # (a row of its own carried whole, "B | The JHOSC has delegated powers ...", or its end)
-        return sum(len(c.split()) for c in filled) >= 2 * len(filled) and (
-            any(c[:1].islower() for c in filled) or len(filled) >= LONE_COLUMNS
-        )
-    return len(filled) == len(row) and all(len(c.split()) <= HEADER_WORDS and not is_number(c) for c in filled)
+    if at_top:
+        if sum(len(c.split()) for c in filled) < 2 * len(filled):
+            return False  # a word a box: a chart's key, a slide's grid ("Number | of | people")
+        # A row's end ("the new regulations).", in its third column only), or a row of its own
+        # carried whole ("B | The JHOSC has delegated powers ...").
+        return any(c[:1].islower() for c in filled) or (len(filled) >= LONE_COLUMNS and len(row) >= LONE_COLUMNS)
+    return (
+        len(row) >= LONE_COLUMNS
+        and len(filled) == len(row)
+        and all(len(c.split()) <= HEADER_WORDS and not is_number(c) for c in filled)
+    )
 
 
 HEADER_WORDS = 8

@@ -109,7 +109,7 @@ def _row_carried(first: Table, second: Table) -> bool:
     if not first.body or not second.body:
         return False
     head, rest = second.body[0], first.body[-1]
-    if not any(c.strip() for c in head) or all(c.strip() for c in head):
+    if not any(c.strip() for c in head):
         return False
     if head[0].strip():
         # The row's name itself cut by the page ("Mayoral Power of" / "Direction over use of
