@@ -277,5 +277,7 @@ def test_a_bold_title_over_two_lines_is_a_heading_and_a_contacts_address_is_not(
     words += lines([(body, 60)] * 4, 140)
     words += lines([("E: jane.smith@kent.gov.uk", 60)], 220, bold=True)
     words += lines([(body, 60)] * 2, 240)
+    words += lines([("Total Investments £502,611,544", 60)], 290, bold=True)  # a total boxed under a table
+    words += lines([(body, 60)] * 2, 310)
     kinds = [b.kind for b in layout_page(page(words))]
-    assert kinds == [HEADING, "paragraph", "paragraph", "paragraph"]
+    assert kinds == [HEADING, "paragraph", "paragraph", "paragraph", "paragraph", "paragraph"]

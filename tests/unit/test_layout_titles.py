@@ -30,6 +30,7 @@ from word_factory import block
         "PowerPoint Presentation",
         "THE REPORT",  # Kent's report template's own title
         "Appendix",
+        "Item 1",  # an agenda item's number alone, left in a half-year report's metadata
     ],
 )
 def test_template_and_file_name_titles_are_not_titles(title: str) -> None:

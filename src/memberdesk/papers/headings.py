@@ -44,6 +44,7 @@ _CONTACT = re.compile(
     r"^(?:(?:e|t|tel|telephone|phone|email|e-mail|mobile)\s*[:.]\s*)?(?:\S+@\S+\.\S+|\+?[\d() ]{9,})$", re.I
 )
 TWO_LINE_WORDS = 18  # the most words of a title in bold set over two lines
+_AMOUNT = re.compile(r"^\(?-?£-?\d[\d,]*(?:\.\d+)?(?:m|k|bn)?\)?$|^\(?-?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?$")
 MAX_LEVEL = 6
 MARKED_WORDS = 10  # the most words of a heading marked by its underline or dark band alone
 CAPITALS_WORDS = 20  # the most words of a heading at body size (two lines of capitals)
@@ -97,6 +98,8 @@ def _shape(block: Block, body: float, body_bold: bool, body_light: bool = False)
         return ""  # "The Committee is asked to:" leads into a list; "Reasons for the call-in:" heads one
     if sum(1 for w in words if _FIGURE.match(w)) >= max(2, 0.4 * len(words)):
         return ""  # a row of figures set apart ("TOTAL £m 334.7 290.0", a total under a table)
+    if _AMOUNT.match(words[-1]) and len(words) > 1:
+        return ""  # a total boxed under a table ("Total Investments £502,611,544"): a label and its sum
     if block.size >= body * 1.15 and block.size >= body + 1.0:
         return "big"
     if block.table or block.size < body * 0.9:

@@ -19,7 +19,7 @@ _TEMPLATE = re.compile(
         ^(microsoft\s+(word|excel|powerpoint)|crystal\s+reports?|powerpoint\s+presentation)\b |
         ^(untitled|document\s*\d*|title|slide\s*\d*|presentation\d*|default|blank|new\s+document)$ |
         ^(by|from|to|author|subject|report\s+author)\s*:?$ |
-        ^(the\s+)?(report|paper|document|appendix|agenda|minutes)$ |
+        ^(the\s+)?(report|paper|document|appendix|agenda|minutes)$ | ^item\s*\d{0,3}$ |
         \.(docx?|dotx?|pdf|rtf|odt|xlsx?|pptx?|rpt|txt|html?)\s*$ |
         ^[\w.-]+_[\w.-]+$ | \\ | ^~?/ | /[^/\s]*\.\w{2,4}$
     )""",
