@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from common import page_text  # noqa: E402
 from test_speech_units import SENTENCE_TABLE  # noqa: E402
 
-from memberdesk.speech import units  # noqa: E402
+from memberdesk.speech import sentence_breaks, units  # noqa: E402
 
 PAGE_BUDGET_MS = 20.0
 Spans = list[tuple[int, int]]
@@ -70,7 +70,9 @@ def combined(split: Callable[[str], Spans]) -> Callable[[str], Spans]:
             if merged:
                 first, last = merged[-1]
                 punct = re.search(r"""[.!?]+["'”’)\]]*$""", text[first:last])
-                if punct and units._not_a_break(text[first : last - len(punct.group())], punct.group(), text[start:]):
+                if punct and sentence_breaks.not_a_break(
+                    text[first : last - len(punct.group())], punct.group(), text[start:]
+                ):
                     merged[-1] = (first, end)
                     continue
             merged.append((start, end))

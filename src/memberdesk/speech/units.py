@@ -26,8 +26,8 @@ from memberdesk.papers.numbers import is_number
 from memberdesk.papers.ocr import DOUBT
 from memberdesk.papers.running import find_repeated_lines, line_key
 from memberdesk.papers.shapes import Table, introduces
-from memberdesk.speech.abbreviations import ABBREVIATIONS, LABEL_WORDS, NUMBER_ABBREVIATIONS
 from memberdesk.speech.figures import STAR_MARK, form_labels, spoken_columns, spoken_row, spoken_values, with_pauses
+from memberdesk.speech.sentence_breaks import split_sentences as _split_sentences
 
 __all__ = ["find_repeated_lines", "line_key"]  # re-exported: where speech callers found them
 
@@ -46,9 +46,6 @@ _NOTE_BODY = re.compile(r"^\[?(\d{1,3})\]?\s+(?=[A-Z\u2018\u201c\"'(])")
 # Two or more column gaps (tabs, or runs of 2+ spaces between text) mark a table row.
 _CELL_GAP = re.compile(r"\t+| {2,}|\s\|\s")
 _TABLE_CELL = re.compile(r" ?\| ?")
-_SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+|$)""")
-_WORD_BEFORE = re.compile(r"""([\w.£$&'’-]+)$""")
-_DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
 HEADING_MAX_CHARS = 70
 HEADING_MAX_WORDS = 12
@@ -236,50 +233,6 @@ def _join(page: str, lines: list[_Line]) -> tuple[str, list[int]]:
             chars.append(" ")
             where.append(line.end)
     return "".join(chars), where
-
-
-def _split_sentences(joined: str) -> list[tuple[int, int]]:
-    """(start, end) spans of sentences in a joined block."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(joined):
-        end = match.end()
-        rest = joined[end:].lstrip()
-        if not rest:
-            break
-        if _not_a_break(joined[start : match.start()], joined[match.start() : end], rest):
-            continue
-        spans.append((start, end))
-        start = end + (len(joined) - end - len(rest))
-    if start < len(joined) and joined[start:].strip():
-        spans.append((start, len(joined)))
-    return spans
-
-
-def _not_a_break(before: str, punct: str, rest: str) -> bool:
-    if not punct.startswith("."):
-        # ! and ? end a sentence, unless quoted and a lower-case word goes on: '"Shame!" at'.
-        return punct[-1] in "\"'”’)]" and rest[:1].islower()
-    if not (rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"'“‘(£•"):
-        return True  # "e.g. the report", "approx. four": a lower-case word follows
-    word = _WORD_BEFORE.search(before)
-    token = word.group(1) if word else ""
-    bare = token.rstrip(".").lower()
-    if bare in NUMBER_ABBREVIATIONS:
-        return rest[:1].isdigit()
-    if bare in ABBREVIATIONS:
-        return True
-    if len(bare) == 1 and token[:1].isupper():
-        # An initial ("J. Smith"), unless it is a label: "Appendix A. The Committee".
-        previous = before[: len(before) - len(token)].split()[-1:]
-        return not (previous and previous[0].strip("(").lower() in LABEL_WORDS)
-    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare) and bare not in ("a.m", "p.m"):
-        return True  # "e.g", "i.e", "U.K" written with inner dots
-    # "3.2." numbering, or a clause's letter ("a.", "iv.", "a.)"), at the very start of a
-    # sentence is not the end of one.
-    if before.strip() != token:
-        return False
-    return re.fullmatch(r"\d+(?:\.\d+)*|[a-z]|[ivx]{1,5}", token.rstrip(".")) is not None
 
 
 def _clean(text: str) -> str:
