@@ -156,3 +156,16 @@ def test_the_end_of_a_cut_sentence_leads_back_to_where_it_is_said() -> None:
     assert doc.head_of(Place(0, 0)) == Place(0, 0)
     noted = DocumentSentences(lambda: [CUT[0] + " and\n\n[1] HM Treasury (2024), Autumn Budget 2024", CUT[1]])
     assert noted.head_of(Place(1, 0)) == Place(1, 0)
+
+
+def test_a_laid_out_pages_repeated_heading_is_said_as_the_reader_shows_it() -> None:
+    # A questions paper prints "COUNTY COUNCIL" over each question; the layout kept it as a
+    # heading (it is no running header: not on every page, in large type), and the reader shows
+    # it, but speech left it out everywhere as a line repeated at the pages' tops. A page stored
+    # without its blocks still leaves such lines unsaid.
+    asks = ["the budget", "the roads", "the schools", "the libraries"]
+    pages = [f"COUNTY COUNCIL\n\nThe member asks about {topic}." for topic in asks]
+    laid = DocumentSentences(lambda: pages, lambda _index: LaidOut(headings=frozenset({"COUNTY COUNCIL"})))
+    assert [s.spoken for s in laid.page(2)] == ["COUNTY COUNCIL", "The member asks about the schools."]
+    unlaid = DocumentSentences(lambda: pages)
+    assert [s.spoken for s in unlaid.page(2)] == ["The member asks about the schools."]

@@ -78,7 +78,7 @@ def _units(
         last_paragraph = None
         said: Sentence | None = None
         laid = layouts[number - 1] if number <= len(layouts) else LaidOut()
-        sentences = page_sentences(text, boilerplate=keys, tables=laid.tables, headings=laid.headings)
+        sentences = page_sentences(text, boilerplate=laid.running(keys), tables=laid.tables, headings=laid.headings)
         for k, sentence in enumerate(sentences):
             spoken = lexicon.apply(sentence.spoken) if lexicon else sentence.spoken
             if not any(ch.isalnum() for ch in spoken):

@@ -149,7 +149,9 @@ class DocumentSentences:
                 return []  # not there yet: do not remember "no sentences"
             laid = self._layout(index) if self._layout is not None and text else LaidOut()
             self._pages[index] = (
-                page_sentences(text, boilerplate=self._keys, tables=laid.tables, headings=laid.headings) if text else []
+                page_sentences(text, boilerplate=laid.running(self._keys), tables=laid.tables, headings=laid.headings)
+                if text
+                else []
             )
         return self._pages[index]
 

@@ -60,6 +60,12 @@ class LaidOut:
     tables: Sequence[Table] = ()
     headings: frozenset[str] | None = None
 
+    def running(self, repeated: frozenset[str]) -> frozenset[str]:
+        """The lines to leave unsaid as running headers: none on a page the layout laid out
+        (it left its running lines out of the text already, and what it kept, such as a
+        meeting's name over each question, the reader shows), else those found repeated."""
+        return repeated if self.headings is None else frozenset()
+
 
 @dataclass(frozen=True)
 class Sentence:
