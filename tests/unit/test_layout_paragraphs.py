@@ -397,3 +397,14 @@ def test_a_label_over_its_value_in_lower_case_stays_apart_and_a_count_is_no_numb
         size=11,
     )
     assert _texts(words)[0].endswith("who answered questions from the public gallery.")
+
+
+def test_a_line_mostly_a_smaller_link_stays_in_its_paragraph() -> None:
+    # A report's paragraph with a decision's link in smaller type on one of its lines: the
+    # line's size (its letters' median) was the link's, so the paragraph broke before and after
+    # it, and its end was heard as a sentence of its own.
+    words = line("2.2 The two providers were awarded a contract by way of Direct Award with the Key", 60, 100, size=12)
+    words += line("Decision taken as follows:", 60, 115, size=12)
+    words += line("Decision-21-00086-Commissioned-Open-Access-Provision", 220, 116, size=10)
+    words += line("for Youth Services. This was discussed at Scrutiny Committee on 24 November 2021.", 60, 130, size=12)
+    assert len(_texts(words)) == 1

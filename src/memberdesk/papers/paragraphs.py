@@ -179,8 +179,10 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[flo
     left, right = edges
     size, before = line_size(line), line_size(prev)
     em = max(size, before)
-    if abs(size - before) > 0.08 * em:
-        return True  # a heading and its text, or the text and a footnote
+    if abs(size - before) > 0.08 * em and not (_shares(line, before, em) or _shares(prev, size, em)):
+        # A heading and its text, or the text and a footnote; not a line most of which is a
+        # link in smaller type, set among words of its paragraph's own size.
+        return True
     if line.y0 - prev.y1 > (gaps.em(em) + 0.3) * em:
         return True
     if line.y0 < prev.y0 - 0.3 * em or prev.y1 - line.y0 > 0.5 * min(prev.y1 - prev.y0, line.y1 - line.y0):
@@ -255,6 +257,12 @@ def _heads(block: _Open, line: Band) -> bool:
     if _line_bold(line) or last.endswith((*CARRIES_ON, "-", SOFT_HYPHEN)) or last.lower() in FUNCTION_WORDS:
         return False
     return all(_line_bold(b) for b in block.lines)
+
+
+def _shares(line: Band, size: float, em: float) -> bool:
+    """Whether a quarter of the line's letters at least are set in `size`."""
+    at = sum(len(w.text) for w in line.words if abs(w.size - size) <= 0.08 * em)
+    return at * 4 >= sum(len(w.text) for w in line.words)
 
 
 def _wrap_edge(block: _Open, em: float) -> float:
