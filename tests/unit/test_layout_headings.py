@@ -281,3 +281,13 @@ def test_a_bold_title_over_two_lines_is_a_heading_and_a_contacts_address_is_not(
     words += lines([(body, 60)] * 2, 310)
     kinds = [b.kind for b in layout_page(page(words))]
     assert kinds == [HEADING, "paragraph", "paragraph", "paragraph", "paragraph", "paragraph"]
+
+
+def test_a_letters_signature_is_no_heading() -> None:
+    # A letter signed in bold under "Yours sincerely": the signatories' names and offices
+    # were the letter's only headings besides its subject.
+    body = "We look forward to working with you on the programme over the coming months and years."
+    words = lines([(body, 60)] * 4, 100)
+    words += lines([("Yours sincerely,", 60)], 160)
+    words += lines([("Roger Gough", 60), ("Leader, Kent County Council", 60)], 200, bold=True)
+    assert [b.kind for b in layout_page(page(words))] == ["paragraph"] * 4

@@ -45,6 +45,8 @@ _CONTACT = re.compile(
 )
 TWO_LINE_WORDS = 18  # the most words of a title in bold set over two lines
 _AMOUNT = re.compile(r"^\(?-?£-?\d[\d,]*(?:\.\d+)?(?:m|k|bn)?\)?$|^\(?-?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?$")
+_SIGN_OFF = re.compile(r"^(?:yours\s+(?:sincerely|faithfully|truly)|kind\s+regards|best\s+wishes)\b", re.I)
+SIGNATURE_WORDS = 8  # the most words of a line of a signature (a name, a role, an office)
 MAX_LEVEL = 6
 MARKED_WORDS = 10  # the most words of a heading marked by its underline or dark band alone
 CAPITALS_WORDS = 20  # the most words of a heading at body size (two lines of capitals)
@@ -142,8 +144,12 @@ def judge(
 ) -> list[Block]:
     """Blocks with kind and level set; `sizes` are the heading sizes in use, largest first."""
     out = []
+    signed = False  # under a letter's "Yours sincerely": its signatory's name and role
     for block in blocks:
         shape = _shape(block, body, body_bold, body_light)
+        signed = bool(_SIGN_OFF.match(block.text)) or (signed and len(block.text.split()) <= SIGNATURE_WORDS)
+        if signed:
+            shape = ""
         if not shape:
             out.append(replace(block, kind=PARAGRAPH, level=None) if block.kind != PARAGRAPH else block)
             continue
