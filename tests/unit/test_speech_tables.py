@@ -307,3 +307,11 @@ def test_a_forms_labels_over_their_values_are_said_with_them() -> None:
         "Proposed Amount: Proposed Funding Source:",
         "Proposed Amount: 75 thousand pounds, Proposed Funding Source: Reduce Contribution to General Reserves",
     ]
+
+
+def test_a_spacer_rows_number_alone_is_not_said() -> None:
+    # A spreadsheet's empty row before its totals, only its row number filled, was heard as a
+    # bare "146" between the rows.
+    text = "145 | Grants | -28,965.7 | 22,262.3\n146 |  |  | \n147 | CORE | -59,765.1 | -34,801.7"
+    said = [s.spoken for s in page_sentences(text, headings=frozenset())]
+    assert not any(s.strip() == "146" for s in said) and len(said) == 2

@@ -356,6 +356,8 @@ class _TableRun:
         return not any(is_number(c) for c in first if c) and any(is_number(c) for c in cells[1:] if c)
 
     def _say(self, cells: list[str], line: _Line, header: list[str]) -> None:
+        if len(cells) > 2 and cells[0].isdigit() and not any(cells[1:]):
+            return  # an empty row with only its number (a spreadsheet's spacer row): nothing to say
         said = None
         if not header and self.labels is not None:
             said = spoken_values(cells, self.labels)  # the values under a form's labels
