@@ -252,7 +252,8 @@ def test_details_beside_one_long_cell_are_read_row_by_row(tmp_path: Path) -> Non
     # after lines left empty beside the long cell. Before, the labels were read together and
     # then the values ("Ask for: Telephone: Georgina Little Tel: ...").
     path = af.details_block(tmp_path / "details.pdf")
-    expected = [" ".join([*when, label, *values]) for when, label, values in af.DETAILS]
+    # The meeting's time and the row's label are two cells, kept apart: "... later); Ask for: ...".
+    expected = [" ".join(when) + "; " + " ".join([label, *values]) for when, label, values in af.DETAILS]
     # A value's entries set a line each are kept apart: "Tel: ...; Email: ...".
     expected[1] = expected[1].replace("414043 Email:", "414043; Email:")
     assert _texts(path) == expected
@@ -278,7 +279,7 @@ def test_two_lists_of_names_side_by_side_read_line_by_line_between_their_label_a
         lf.NOTE_TITLE,
         *lf.NOTE_AGENDA,
         lf.ATTENDANCE,
-        *(f"{left} {right}" for left, right in lf.PRESENT),
+        *(f"{left}; {right}" for left, right in lf.PRESENT),  # two names, kept apart
         lf.SUMMARY,
         lf.SUMMARY_TEXT,
     ]

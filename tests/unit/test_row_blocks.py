@@ -41,3 +41,17 @@ def test_entries_set_a_blank_line_apart_stay_apart_however_wide() -> None:
 def test_prose_wrapped_double_spaced_in_a_cell_is_one_entry() -> None:
     prose = ["The committee agreed the terms of reference for members of Kent", "County Council and Medway."]
     assert cell_text(bands(lines([(text, 60) for text in prose], 100, leading=2.0))) == " ".join(prose)
+
+
+def test_a_rows_cells_read_as_a_line_are_kept_apart_where_words_meet_words() -> None:
+    # Two contacts side by side read as one row: "... David.Whittle@kent.gov.uk Canon Peter
+    # Bruinvels ..." ran one person into the next. A label's value and a row's figures follow on.
+    from memberdesk.papers.row_blocks import _cells_joined
+
+    assert _cells_joined(["Tim.Woolmer@kent.gov.uk", "Carol Cook"]) == "Tim.Woolmer@kent.gov.uk; Carol Cook"
+    assert _cells_joined(["From:", "Roger Gough"]) == "From: Roger Gough"
+    assert _cells_joined(["Loan repayments", "71.1", "9.4"]) == "Loan repayments 71.1 9.4"
+    assert (
+        _cells_joined(["Head of Finance Policy, Planning and", "Dave Shipton"])
+        == "Head of Finance Policy, Planning and Dave Shipton"
+    )

@@ -9,6 +9,7 @@ import statistics
 from memberdesk.papers.bands import Band, line_size
 from memberdesk.papers.hyphens import BREAK as SOFT_HYPHEN
 from memberdesk.papers.joining import CARRIES_ON, FUNCTION_WORDS, join_lines
+from memberdesk.papers.numbers import is_number
 from memberdesk.papers.regions import Leaf
 from memberdesk.papers.shapes import PARAGRAPH, Block, union_all
 
@@ -45,6 +46,20 @@ def cell_text(lines: list[Band]) -> str:
     return out
 
 
+def _cells_joined(cells: list[str]) -> str:
+    """A row's cells in turn: after a label ("From:") or a number its value follows on; one
+    cell's text and the next's are otherwise kept apart ("...@kent.gov.uk; Canon Peter ..."),
+    never run into one name."""
+    out = cells[0] if cells else ""
+    for before, cell in zip(cells, cells[1:]):
+        # A row's figures, and an amount before what it is, run on as printed.
+        figures = before[-1:].isdigit() or not cell[:1].isalpha() or is_number(before.split()[-1])
+        joins = before.endswith((":", "?")) or len(before) <= 3 or before.endswith(CARRIES_ON) or cell[:1].islower()
+        joins = joins or figures or before.split()[-1].lower() in FUNCTION_WORDS
+        out += (" " if joins or before.endswith((".", ";")) else "; ") + cell
+    return out
+
+
 def row_block(leaf: Leaf, page_width: float, page_height: float) -> Block:
     """A table row as one block: each cell's text in turn, left to right."""
     words = [w for line in leaf.lines for w in line.words]
@@ -52,7 +67,7 @@ def row_block(leaf: Leaf, page_width: float, page_height: float) -> Block:
     cells = [cell_text(cell) for cell in leaf.cells or []]
     size = statistics.median(w.size for w in words)
     return Block(
-        text=" ".join(c for c in cells if c),
+        text=_cells_joined([c for c in cells if c]),
         kind=PARAGRAPH,
         box=box,
         where=box.scaled(page_width, page_height),
