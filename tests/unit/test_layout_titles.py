@@ -169,6 +169,14 @@ def test_a_councils_letterhead_gives_way_to_the_title_set_under_it() -> None:
     ]
     minutes.append(heading("84. Apologies for Absence", 200))
     assert choose_title("", "minutes.pdf", minutes) == "KENT COUNTY COUNCIL"
+    # Minutes that name their meeting and its date in their first line are titled by it: every
+    # set of a council's minutes was titled by its name alone, none told apart in the library.
+    minutes[2] = block(
+        "MINUTES of a meeting of the County Council held in the Council Chamber, Sessions House, County Hall, "
+        "Maidstone on Thursday, 13 February 2025.",
+        160,
+    )
+    assert choose_title("", "minutes.pdf", minutes) == "Minutes of the County Council, Thursday, 13 February 2025"
     dated = [heading("London Borough of Hackney", 100), heading("Thursday 13 March 2025", 130)]
     assert choose_title("", "letter.pdf", dated) == "London Borough of Hackney"  # a date names no paper
 

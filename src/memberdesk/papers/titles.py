@@ -140,6 +140,12 @@ def choose_title(
         labelled = _LABELLED.match(" ".join(block.text.split()))
         if labelled:
             return labelled.group(1)
+        # Minutes name their meeting in their first line, under the council's letterhead (every
+        # set of minutes it prints has that): "MINUTES of a meeting of the County Council held
+        # in ... on Thursday, 13 February 2025." -> "Minutes of the County Council, Thursday, ...".
+        minutes = _MINUTES.match(" ".join(block.text.split()))
+        if minutes:
+            return f"Minutes of the {minutes.group(1)}, {minutes.group(2)}"
     headed = [
         k for k, b in enumerate(first_page) if b.kind == HEADING and b.text.strip() and not _STAMP.match(b.text.strip())
     ]
@@ -160,6 +166,12 @@ def choose_title(
     if len(re.findall(r"[A-Za-z]{2,}", stem)) < 2 and _names_paper(header):
         return " ".join(header.split())  # a file named "x07": its header names it better
     return stem or file_name
+
+
+_MINUTES = re.compile(
+    r"^minutes\s+of\s+(?:a|the)\s+meeting\s+of\s+(?:the\s+)?(.+?)\s+held\b.*?\bon\s+((?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4})",
+    re.I,
+)
 
 
 # A council's (or its borough's) name alone: "Kent County Council", "London Borough of Hackney".
