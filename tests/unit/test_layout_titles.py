@@ -196,3 +196,16 @@ def test_a_heading_that_only_ends_in_council_is_no_letterhead(heading: str) -> N
 
     assert not _ORGANISATION.match(heading)
     assert _ORGANISATION.match("London Borough of Barking and Dagenham") and _ORGANISATION.match("KENT COUNTY COUNCIL")
+
+
+def test_a_stale_metadata_title_gives_way_to_the_reports_subject() -> None:
+    # A pay policy made from last year's file keeps "PAY BARGAINING" as its Title; page one
+    # says "Subject: Pay Policy Statement 2025/26" and prints the old title as no line of its
+    # own (only "pay bargaining" inside a sentence). A title page one prints stays the title.
+    page = [
+        block("Subject: Pay Policy Statement 2025/26", 100),
+        block("1.3 As a result of this year's local pay bargaining process, the Council agreed a pay award.", 130),
+    ]
+    assert choose_title("PAY BARGAINING", "pay.pdf", page) == "Pay Policy Statement 2025/26"
+    page.insert(0, replace(block("Budget Monitoring Report", 60), kind=HEADING, level=1))
+    assert choose_title("Budget Monitoring Report", "x.pdf", page) == "Budget Monitoring Report"

@@ -132,14 +132,17 @@ def choose_title(
             for b in first_page
             if b.kind == HEADING and " ".join(b.text.split()).casefold().startswith(text.casefold() + " ")
         ]
+        lines = {" ".join(t.split()).casefold() for t in printed}
+        subject = _subject(first_page)
+        if not same and not fuller and subject and text.casefold() not in lines:
+            # A title left from last year's file ("PAY BARGAINING") that page one prints as
+            # no line of its own, under a report's "Subject: Pay Policy Statement 2025/26".
+            return subject
         # ModernGov glues its prefix on: "(Public Pack)Agenda Document for Cabinet, ...".
         return re.sub(r"^(\([^)]*\))(?=\w)", r"\1 ", next(iter(same + fuller), text))
+    if subject := _subject(first_page):
+        return subject
     for block in first_page[:LABELLED_WITHIN]:
-        # A council report's template names it on page one: "Subject: Quarterly Performance
-        # Report, Quarter 3, 2024/25" under "From:" and "To:" (its first heading is "Summary:").
-        labelled = _LABELLED.match(" ".join(block.text.split()))
-        if labelled:
-            return labelled.group(1)
         # Minutes name their meeting in their first line, under the council's letterhead (every
         # set of minutes it prints has that): "MINUTES of a meeting of the County Council held
         # in ... on Thursday, 13 February 2025." -> "Minutes of the County Council, Thursday, ...".
@@ -166,6 +169,16 @@ def choose_title(
     if len(re.findall(r"[A-Za-z]{2,}", stem)) < 2 and _names_paper(header):
         return " ".join(header.split())  # a file named "x07": its header names it better
     return stem or file_name
+
+
+def _subject(first_page: Sequence[Block]) -> str:
+    """A council report's template names it on page one: "Subject: Quarterly Performance
+    Report, Quarter 3, 2024/25" under "From:" and "To:" (its first heading is "Summary:")."""
+    for block in first_page[:LABELLED_WITHIN]:
+        labelled = _LABELLED.match(" ".join(block.text.split()))
+        if labelled:
+            return labelled.group(1)
+    return ""
 
 
 _MINUTES = re.compile(
