@@ -11,7 +11,8 @@ from memberdesk.papers.extract import extract_pages
 from memberdesk.papers.flow import page_text
 from memberdesk.papers.reflow import paragraphs
 from memberdesk.speech.follow import DocumentSentences, PageMap, Place, sentence_at
-from memberdesk.speech.units import LaidOut, page_sentences
+from memberdesk.speech.laid_out import LaidOut
+from memberdesk.speech.units import page_sentences
 
 DEMO = Path(__file__).resolve().parents[2] / "assets" / "demo" / "demo-agenda-pack.pdf"
 

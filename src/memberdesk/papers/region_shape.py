@@ -169,3 +169,24 @@ def _bulleted(lines: list[list[Word]]) -> bool:
 
 def _populated(rows: list[Band], gutters: list[Interval]) -> int:
     return len({column_of(w, gutters) for band in rows for w in band.words})
+
+
+def above_the_rest(region: list[Band], gutters: list[Interval]) -> int:
+    """How many of the region's first lines are a block in a right-hand column over where the
+    other columns begin, set apart from them by a gap (a letter's sender at the top right, over
+    the addressees at the left): read before them, as the page is read from the top. 0 for
+    none."""
+    first = {column_of(w, gutters) for w in region[0].words}
+    if len(first) != 1 or first == {0}:
+        return 0
+    k = 1
+    while k < len(region) and {column_of(w, gutters) for w in region[k].words} == first:
+        k += 1
+    gaps = [b.y0 - a.y1 for a, b in zip(region, region[1:])]
+    wide = statistics.median(gaps) + 0.6 * em_of([w for band in region for w in band.words]) if gaps else 0.0
+    if k >= len(region) - 1 or region[k].y0 - region[k - 1].y1 <= wide:
+        return 0
+    # The column stops there but for a line or two (the letter's date): a column that runs on
+    # under the gap (its next paragraph) is read in its turn.
+    later = sum(1 for band in region[k:] if not first.isdisjoint(column_of(w, gutters) for w in band.words))
+    return k if later <= 2 and first.isdisjoint(column_of(w, gutters) for w in region[k].words) else 0

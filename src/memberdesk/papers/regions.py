@@ -24,6 +24,7 @@ from memberdesk.papers.markers import is_marker
 from memberdesk.papers.region_shape import (
     BULLETS,
     Interval,
+    above_the_rest,
     by_column,
     cells_resumed,
     column_of,
@@ -296,27 +297,6 @@ def _peel(region: list[Band], gutters: list[Interval], page_height: float) -> tu
     return region, before, after
 
 
-def _above_the_rest(region: list[Band], gutters: list[Interval]) -> int:
-    """How many of the region's first lines are a block in a right-hand column over where the
-    other columns begin, set apart from them by a gap (a letter's sender at the top right, over
-    the addressees at the left): read before them, as the page is read from the top. 0 for
-    none."""
-    first = {column_of(w, gutters) for w in region[0].words}
-    if len(first) != 1 or first == {0}:
-        return 0
-    k = 1
-    while k < len(region) and {column_of(w, gutters) for w in region[k].words} == first:
-        k += 1
-    gaps = [b.y0 - a.y1 for a, b in zip(region, region[1:])]
-    wide = statistics.median(gaps) + 0.6 * em_of([w for band in region for w in band.words]) if gaps else 0.0
-    if k >= len(region) - 1 or region[k].y0 - region[k - 1].y1 <= wide:
-        return 0
-    # The column stops there but for a line or two (the letter's date): a column that runs on
-    # under the gap (its next paragraph) is read in its turn.
-    later = sum(1 for band in region[k:] if not first.isdisjoint(column_of(w, gutters) for w in band.words))
-    return k if later <= 2 and first.isdisjoint(column_of(w, gutters) for w in region[k].words) else 0
-
-
 def _columns(region: list[Band], gutters: list[Interval]) -> tuple[list[list[Word]], list[Interval]]:
     columns: list[list[Word]] = [[] for _ in range(len(gutters) + 1)]
     starts = [a for a, _b in gutters]
@@ -348,7 +328,7 @@ def _split(region: list[Band], gutters: list[Interval], depth: int, ctx: _Contex
     if is_table(region, gutters, columns, edges):
         return _table(region, gutters, edges)
     leaves: list[Leaf] = []
-    if top := _above_the_rest(region, gutters):
+    if top := above_the_rest(region, gutters):
         first = {id(w) for band in region[:top] for w in band.words}
         leaves.extend(_order([w for band in region[:top] for w in band.words], depth + 1, ctx))
         columns = [[w for w in col if id(w) not in first] for col in columns]

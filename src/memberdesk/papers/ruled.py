@@ -309,7 +309,7 @@ def _cut_part(row: tuple[str, ...], at_top: bool) -> bool:
     )
 
 
-HEADER_WORDS = 8
+HEADER_WORDS = 8  # the most words of a column's name in a header printed alone (table_pages too)
 
 
 def _heading_row(row: list[list[Word]], rest: list[list[list[Word]]]) -> bool:

@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from memberdesk.papers.joining import FUNCTION_WORDS
 from memberdesk.papers.markers import is_marker
+from memberdesk.papers.ruled import HEADER_WORDS
 from memberdesk.papers.shapes import HEADING, Block, PageLayout, Table
 from memberdesk.papers.struck import unmarked
 
@@ -150,9 +151,6 @@ def _lone_header(first: Table, second: Table) -> bool:
     if first.head or len(first.body) != 1 or second.head or first.columns != second.columns:
         return False
     return all(c.strip() and _wordy(c) and len(c.split()) <= HEADER_WORDS for c in first.body[0])
-
-
-HEADER_WORDS = 8  # the most words of a column's name in a header printed alone
 
 
 def _wordy(cell: str) -> bool:

@@ -23,7 +23,7 @@ from memberdesk.papers.shapes import Table
 from memberdesk.reading.find import FindResults, find_in_pages
 from memberdesk.reading.sections import Section, agenda_sections
 from memberdesk.speech.follow import DocumentSentences
-from memberdesk.speech.units import LaidOut
+from memberdesk.speech.laid_out import LaidOut
 from memberdesk.words import plural
 
 NO_TEXT = "This page has no text (it may be a picture or a blank page)."

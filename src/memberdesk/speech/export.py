@@ -25,9 +25,10 @@ from typing import Any
 from memberdesk.access.lexicon import Lexicon
 from memberdesk.files import write_atomically
 from memberdesk.speech.base import SpeechSettings
+from memberdesk.speech.laid_out import LaidOut
 from memberdesk.speech.page_breaks import runs_on
 from memberdesk.speech.synth import SynthClient, SynthError
-from memberdesk.speech.units import LaidOut, Sentence, find_repeated_lines, page_sentences
+from memberdesk.speech.units import Sentence, find_repeated_lines, page_sentences
 
 #: progress(done, total, note): sentences done of total; note is "" or one line to show.
 ProgressCallback = Callable[[int, int, str], None]

@@ -21,8 +21,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from memberdesk.papers.reflow import Paragraph
+from memberdesk.speech.laid_out import LaidOut
 from memberdesk.speech.page_breaks import runs_on
-from memberdesk.speech.units import LaidOut, Sentence, find_repeated_lines, page_sentences
+from memberdesk.speech.units import Sentence, find_repeated_lines, page_sentences
 
 # How far ahead to look for a character the reflow kept but the alignment lost track of.
 # Reflow only drops whitespace and line-break hyphens, so this is a safety net, not a path.

@@ -52,22 +52,6 @@ HEADING_MAX_WORDS = 12
 
 
 @dataclass(frozen=True)
-class LaidOut:
-    """What the layout found on a page, for speech: its tables (top to bottom, for their
-    headers) and its headings' texts. `headings` is None for a page stored without its
-    blocks: then a heading is judged from the text alone."""
-
-    tables: Sequence[Table] = ()
-    headings: frozenset[str] | None = None
-
-    def running(self, repeated: frozenset[str]) -> frozenset[str]:
-        """The lines to leave unsaid as running headers: none on a page the layout laid out
-        (it left its running lines out of the text already, and what it kept, such as a
-        meeting's name over each question, the reader shows), else those found repeated."""
-        return repeated if self.headings is None else frozenset()
-
-
-@dataclass(frozen=True)
 class Sentence:
     """One unit to speak. `page_text[start:end]` is exactly what is highlighted."""
 
