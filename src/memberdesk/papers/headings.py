@@ -182,6 +182,7 @@ def rejudge(pages: list[list[Block]]) -> tuple[list[list[Block]], float]:
     sizes = heading_sizes(everything, body, body_bold)
     light = light_body(everything)
     out = []
+    by_body: dict[float, list[float]] = {}  # heading sizes against each page body, judged once a size
     for page in pages:
         # Prose: paragraphs of several lines or words, in plain type (an agenda's bold item
         # titles, a little larger than the paper's body, are its headings, never its body).
@@ -196,7 +197,9 @@ def rejudge(pages: list[list[Block]]) -> tuple[list[list[Block]], float]:
         ]
         own, _bold = body_size(prose)
         if own > body and sum(len(b.text) for b in prose) >= PAGE_PROSE:
-            out.append(judge(page, own, False, heading_sizes(everything, own, False), light))
+            if own not in by_body:
+                by_body[own] = heading_sizes(everything, own, False)
+            out.append(judge(page, own, False, by_body[own], light))
         else:
             out.append(judge(page, body, body_bold, sizes, light))
     return out, body
