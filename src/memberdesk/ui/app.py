@@ -122,6 +122,8 @@ class MemberdeskApp(ProfileSupport, App[None]):
         import memberdesk.ui.screens.search  # noqa: F401
 
     def _screen_changed(self, screen: Screen[object]) -> None:
+        if not self.is_running:  # screens popped while the app closes: nothing to follow
+            return
         if id(screen) not in self._cursor_screens:
             self._cursor_screens.add(id(screen))
             screen.screen_layout_refresh_signal.subscribe(self, lambda _: follow_focus(self))
