@@ -335,6 +335,46 @@ def test_two_contacts_side_by_side_are_read_one_after_the_other() -> None:
     assert flow.replace(" | ", " ").endswith(f"Email address: {right[3]}")
 
 
+def test_two_contacts_labelled_without_colons_are_read_one_after_the_other() -> None:
+    # A Kent report's "Contact details": "Telephone number" over each number, "Email address"
+    # over each address, no colons. Read across, "03000 410058 03000 418913" ran two officers'
+    # numbers into one.
+    from memberdesk.papers.layout import layout_page
+    from word_factory import line, page
+
+    left = ["Report Author:", "Nick Abrahams", "Assistant Director Education \u2013 West Kent"]
+    left += ["Telephone number", "03000 410058", "Email address", "nicholas.abrahams@kent.gov.uk"]
+    right = ["Relevant Director:", "Christine McInnes", "Director of Education", "Telephone number"]
+    right += ["03000 418913", "Email address", "Christine.mcinnes@kent.gov.uk"]
+    words = []
+    for k, (a, b) in enumerate(zip(left, right)):
+        words += line(a, 60, 100 + 13 * k) + line(b, 300, 100 + 13 * k)
+    flow = " ".join(settle(b.text) for b in layout_page(page(words)))
+    assert flow.index("03000 410058") < flow.index("nicholas.abrahams") < flow.index("Christine McInnes")
+    assert "410058 03000" not in flow
+
+
+def test_contact_cards_side_by_side_without_labels_are_read_one_after_the_other() -> None:
+    # Two officers' cards, name, role, number and address each, side by side with no labels;
+    # the cards are of different lengths, so no line of one matches the other's.
+    from memberdesk.papers.layout import layout_page
+    from word_factory import line, page
+
+    left = ["David Whittle", "Director of Strategy, Policy,", "Relationships & Corporate Assurance"]
+    left += ["03000 416883", "David.Whittle@kent.gov.uk"]
+    right = ["Canon Peter Bruinvels CC", "Covenant Lead and Civilian Military", "Liaison Adviser"]
+    right += ["03000 412986/ 07721 411 688", "Peter.Bruinvels@kent.gov.uk"]
+    left.insert(0, "Relevant Director")
+    words = []
+    for k, text in enumerate(left):
+        words += line(text, 60, 100 + 13 * k)
+    for k, text in enumerate(right):
+        words += line(text, 300, 113 + 13 * k)
+    flow = " ".join(settle(b.text) for b in layout_page(page(words)))
+    assert flow.index("David.Whittle@kent.gov.uk") < flow.index("Canon Peter")
+    assert flow.index("Director of Strategy") < flow.index("Relationships & Corporate") < flow.index("Canon")
+
+
 def test_amounts_each_beside_its_wrapped_text_are_read_an_amount_at_a_time() -> None:
     # A budget's "key numbers": each amount hangs in the margin, its text wrapped beside it,
     # lines at one spacing. Read a line at a time, "This represents a £101.4m" stopped short.

@@ -55,3 +55,32 @@ def test_a_rows_cells_read_as_a_line_are_kept_apart_where_words_meet_words() -> 
         _cells_joined(["Head of Finance Policy, Planning and", "Dave Shipton"])
         == "Head of Finance Policy, Planning and Dave Shipton"
     )
+
+
+def test_an_address_set_flush_right_is_read_a_line_an_entry() -> None:
+    # A letter's second sender at the top right: each line ends at the margin, so no line is
+    # short at its end; it is short at its start. It was read "Vince Maple Leader of the
+    # Council Gun Wharf Dock Road, Chatham Kent ME4 4TR".
+    from word_factory import CHAR, line
+
+    address = ["Vince Maple", "Leader of the Council", "Gun Wharf", "Dock Road, Chatham", "Kent ME4 4TR"]
+    address.append("Email: vince.maple@medway.gov.uk")
+    width = {text: len(text.replace(" ", "")) * CHAR * 10 + text.count(" ") * 2.8 for text in address}
+    words = [w for k, text in enumerate(address) for w in line(text, 500 - width[text], 100 + 12.5 * k)]
+    assert cell_text(bands(words)) == (
+        "Vince Maple: Leader of the Council; Gun Wharf; Dock Road, Chatham; Kent ME4 4TR; Email: vince.maple@medway.gov.uk"
+    )
+
+
+def test_a_bold_label_over_its_plain_value_is_read_label_then_value() -> None:
+    # A contact card: "Telephone number" and "Email address" in bold over their values,
+    # the role's line as wide as the card (nothing short about it) above the first label.
+    from word_factory import line
+
+    card = [("Assistant Director Education \u2013 West Kent", False), ("Telephone number", True)]
+    card += [("03000 410058", False), ("Email address", True), ("Nick.Abrahams@kent.gov.uk", False)]
+    words = [w for k, (text, bold) in enumerate(card) for w in line(text, 60, 100 + 12.5 * k, bold=bold)]
+    assert cell_text(bands(words)) == (
+        "Assistant Director Education \u2013 West Kent; Telephone number 03000 410058; "
+        "Email address: Nick.Abrahams@kent.gov.uk"
+    )

@@ -3,6 +3,7 @@ read one after another; and the rows a table's region falls into. Pure."""
 
 from __future__ import annotations
 
+import re
 import statistics
 from bisect import bisect_right
 
@@ -34,24 +35,43 @@ def by_column(band: Band, starts: list[float]) -> dict[int, list[Word]]:
 LABEL_WORDS = 4  # the most words of a form's label before its colon ("Telephone number:")
 
 
+def cards(region: list[Band], gutters: list[Interval]) -> bool:
+    """Whether a region of columns is a card for each column (_cards), read a card at a time."""
+    starts = [a for a, _b in gutters]
+    return _cards([by_column(band, starts) for band in region])
+
+
 def _cards(cells: list[dict[int, list[Word]]]) -> bool:
     """Whether columns side by side are one form filled in for each (a report's contacts:
     "Report Author: ..." beside "Director: ...", then "Telephone number:" beside "Telephone
-    number:"): lines that start with the same label in every column, twice or more. Read
-    across, whose number is whose is lost; each column is read whole."""
+    number:"): lines that start with the same label in every column, twice or more, or every
+    column holding an e-mail address of its own (officers' cards, name, role, number and
+    address, of different lengths). Read across, whose number is whose is lost; each column
+    is read whole."""
     same = 0
+    addresses: set[int] = set()
+    count = 1 + max((k for parts in cells for k in parts), default=0)
     for parts in cells:
+        addresses.update(k for k, words in parts.items() if any(_EMAIL.match(w.text) for w in words))
         if len(parts) < 2:
             continue
         labels = {_label(words) for words in parts.values()}
         same += len(labels) == 1 and None not in labels
-    return same >= 2
+    return same >= 2 or (count >= 2 and len(addresses) == count)
+
+
+_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+[.,;]?$")
 
 
 def _label(words: list[Word]) -> str | None:
+    """A line's label: up to its colon ("Telephone number:"), or a line of two to four
+    capitalised words with no colon, which counts when every column prints the same ("Email
+    address"; one word, "Green" beside "Green", is a table's rating)."""
     for k, word in enumerate(words[:LABEL_WORDS]):
         if word.text.endswith(":"):
             return " ".join(w.text for w in words[: k + 1]).casefold()
+    if 2 <= len(words) <= LABEL_WORDS and words[0].text[:1].isupper() and all(w.text.isalpha() for w in words):
+        return " ".join(w.text for w in words).casefold() + ":"
     return None
 
 

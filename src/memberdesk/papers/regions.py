@@ -26,6 +26,7 @@ from memberdesk.papers.region_shape import (
     Interval,
     above_the_rest,
     by_column,
+    cards,
     cells_resumed,
     column_of,
     em_of,
@@ -325,6 +326,8 @@ def _split(region: list[Band], gutters: list[Interval], depth: int, ctx: _Contex
         if not gutters:
             return [Leaf(region, min(b.x0 for b in region), max(b.x1 for b in region))]
     columns, edges = _columns(region, gutters)
+    if cards(region, gutters):
+        return _cards_under(region, gutters, columns, depth, ctx)
     if is_table(region, gutters, columns, edges):
         return _table(region, gutters, edges)
     leaves: list[Leaf] = []
@@ -335,6 +338,34 @@ def _split(region: list[Band], gutters: list[Interval], depth: int, ctx: _Contex
     for col in columns:
         if col:
             leaves.extend(_order(col, depth + 1, ctx))
+    return leaves
+
+
+def _cards_under(
+    region: list[Band], gutters: list[Interval], columns: list[list[Word]], depth: int, ctx: _Context
+) -> list[Leaf]:
+    """Cards side by side, and the heading over them ("Contact details": in one column, a
+    blank line or bold type setting it apart), read first as text."""
+    lead = next((k for k, band in enumerate(region) if not _single(band, gutters)), len(region))
+    first_row = len(rows_of(region, em_of([w for band in region for w in band.words]))[0])
+    bold = lead < len(region) and all(w.bold for band in region[:lead] for w in band.words)
+    head = first_row if first_row <= lead else lead if bold and not all(w.bold for w in region[lead].words) else 0
+    if not head or head == len(region):
+        return _card_leaves(columns)
+    above = {id(w) for band in region[:head] for w in band.words}
+    leaves = _order([w for band in region[:head] for w in band.words], depth + 1, ctx)
+    return leaves + _card_leaves([[w for w in col if id(w) not in above] for col in columns])
+
+
+def _card_leaves(columns: list[list[Word]]) -> list[Leaf]:
+    """Each column's cards in turn, a card (the lines down to a blank line's gap) one leaf
+    read as a table's cell: its lines' entries kept apart, its labels not headings."""
+    leaves: list[Leaf] = []
+    for col in columns:
+        lines = bands(col)
+        for card in rows_of(lines, em_of(col)) if lines else []:
+            x0, x1 = min(b.x0 for b in card), max(b.x1 for b in card)
+            leaves.append(Leaf(card, x0, x1, table=True, cells=[card]))
     return leaves
 
 

@@ -13,6 +13,7 @@ from memberdesk.papers.numbers import is_number
 from memberdesk.papers.regions import Leaf
 from memberdesk.papers.shapes import PARAGRAPH, Block, union_all
 
+LABEL_WORDS = 4  # the most words of a bold label over its value ("Telephone number")
 APART = 1.0  # ems between two lines that set them apart (double spacing leaves about 0.9)
 
 
@@ -21,29 +22,38 @@ def cell_text(lines: list[Band]) -> str:
     by "; " (a cover sheet's "From:" naming two officers, the first wrapping short of the
     cell's widest line or a blank line's space above the second, the second starting with a
     capital), never run into one name."""
-    widest = max(line.x1 for line in lines)
+    widest, leftmost = max(line.x1 for line in lines), min(line.x0 for line in lines)
+    # Set flush right (an address at a letter's top right), a line is short at its left.
+    flush_right = len(lines) > 2 and widest - min(line.x1 for line in lines) < 1.0
     entries: list[list[Band]] = [[lines[0]]]
     for prev, line in zip(lines, lines[1:]):
         em = line_size(prev) or 10.0
         last, first = prev.words[-1].text, line.words[0].text
         ends = first[:1].isupper() and not last.endswith(CARRIES_ON) and last.lower() not in FUNCTION_WORDS
         ends = ends and last != "/"  # "Yes /" over "No": one answer (an address's "/" ends nothing here)
-        short = widest - prev.x1 > line.words[0].box.width + em
+        room = prev.x0 - leftmost if flush_right else widest - prev.x1
+        short = room > line.words[0].box.width + em
         apart = line.y0 - prev.y1 > APART * em  # a blank line's space between: set apart, however wide
-        if ends and (short or apart) and not last.endswith(("-", SOFT_HYPHEN)):
+        weight = _bold(prev) != _bold(line)  # a bold label over its plain value, or after one
+        if ends and (short or apart or weight) and not last.endswith(("-", SOFT_HYPHEN)):
             entries.append([line])
         else:
             entries[-1].append(line)
     texts = [join_lines([[w.text for w in line.words] for line in entry]) for entry in entries]
     out = texts[0]
     for k, text in enumerate(texts[1:]):
+        label = _bold(entries[k][-1]) and not _bold(entries[k + 1][0]) and len(texts[k].split()) <= LABEL_WORDS
         if out.endswith((".", ":", ";", "!", "?")):
             out += " " + text
-        elif k == 0 and len(out.split()) <= 2 and "," not in out:
+        elif label or (k == 0 and len(out.split()) <= 2 and "," not in out):
             out += ": " + text  # a label or a name over what it says ("Evidence" / "The council has ...")
         else:
             out += "; " + text
     return out
+
+
+def _bold(line: Band) -> bool:
+    return all(w.bold for w in line.words)
 
 
 def _cells_joined(cells: list[str]) -> str:
