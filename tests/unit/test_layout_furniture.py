@@ -97,8 +97,13 @@ def test_a_stray_number_never_becomes_a_label() -> None:
 def test_bare_numbers_need_three_pages_in_a_run_and_may_step_over_an_unstamped_page() -> None:
     pages = [layout(i, [block("Text", 100)] + ([block(str(i + 10), FOOT)] if i != 2 else [])) for i in range(5)]
     assert _labels(pages) == ["10", "11", "12", "13", "14"]  # page 2 (a plan) is counted, unstamped
-    two = [layout(i, [block("Text", 100), block(str(i + 1), FOOT)]) for i in range(2)]
+    # Two are no run: their count is believed only where it is the pages' own ("1", "2" on
+    # the first two), but they are page numbers, hidden either way.
+    two = [layout(i, [block("Text", 100), block(str(i + 10), FOOT)]) for i in range(2)]
     assert _labels(two + [layout(2, [block("Text", 100)])]) == [None, None, None]
+    assert [f.furniture for f in furniture.find(two)] == [frozenset({1})] * 2
+    own = [layout(i, [block("Text", 100), block(str(i + 1), FOOT)]) for i in range(2)]
+    assert _labels(own + [layout(2, [block("Text", 100)])]) == ["1", "2", None]
 
 
 def test_running_headers_match_with_their_numbers_normalised() -> None:
@@ -240,3 +245,60 @@ def test_a_print_title_over_each_page_heads_its_section_once() -> None:
             for i, t in enumerate(titles)
         ]
         assert [0 in f.furniture for f in furniture.find(pages)] == running
+
+
+def test_a_number_at_the_end_of_a_running_footer_labels_its_page() -> None:
+    # "... | SR1 | 21/02/2025  4": the page's number printed in the footer's own line. It was
+    # hidden with the footer, and the contents' "Table 2 ... 15" landed a page early.
+    footer = "Sustainability Appraisal Report Non-Technical Summary | SR1 | 21/02/2025"
+    pages = [layout(0, [block("Cover", 100)])]
+    pages += [layout(i, [block("Body text", 100), block(f"{footer} {i}", FOOT)]) for i in range(1, 6)]
+    done = furniture.find(pages)
+    assert [f.label for f in done] == [None, "1", "2", "3", "4", "5"]
+    assert all(f.furniture == frozenset({1}) for f in done[1:])
+    # Numbered at the start, as a left-hand page is: the same.
+    left = [
+        layout(i, [block("Body text", 100), block(f"{i + 2} Kent County Council Annual Report", FOOT)])
+        for i in range(4)
+    ]
+    assert _labels(left) == ["2", "3", "4", "5"]
+
+
+def test_a_footnote_numbered_at_each_page_foot_is_no_page_number() -> None:
+    # One note a page, numbered on: "1 Balance being defined ...", "2 The forecast ...". The
+    # note's number counts up as the pages do, but its text is no running line.
+    notes = ["Balance being defined as in surplus", "The forecast assumes the same rate", "Figures rounded to the"]
+    pages = [
+        layout(i, [block("Body text", 100), block(f"{i + 1} {note} nearest million", FOOT)])
+        for i, note in enumerate(notes)
+    ]
+    done = furniture.find(pages)
+    assert [f.label for f in done] == [None, None, None]
+    assert all(not f.furniture for f in done)
+
+
+def test_lone_page_numbers_off_the_run_are_hidden_and_label_only_where_they_keep_its_count() -> None:
+    # Slides numbered at the foot on pages 1-4 and, after four unnumbered pages, on 9-10; an
+    # inserted strategy's own "3" on page 6. The 9 and 10 keep the run's count; the 3 does not.
+    pages = []
+    for i in range(10):
+        foot = [block(str(i + 1), FOOT, x=540)] if i < 4 or i >= 8 else [block("3", FOOT, x=540)] if i == 5 else []
+        pages.append(layout(i, [block("Slide text", 100)] + foot))
+    done = furniture.find(pages)
+    assert [f.label for f in done] == ["1", "2", "3", "4", None, None, None, None, "9", "10"]
+    assert all(f.furniture == frozenset({1}) for k, f in enumerate(done) if k < 4 or k == 5 or k >= 8)
+
+
+def test_a_number_beside_a_note_at_the_foot_is_the_notes_own() -> None:
+    # "1" set apart by a tab from its note's text: level with it, so no page number.
+    note = Block(
+        text="Balance being defined as in surplus",
+        kind="paragraph",
+        box=Box(80, FOOT, 300, FOOT + 11.5),
+        where=Box(80, FOOT, 300, FOOT + 11.5).scaled(595.0, 842.0),
+        size=10,
+        bold=False,
+    )
+    page = layout(0, [block("Body text", 100), block("1", FOOT, x=60), note])
+    done = furniture.find([page])
+    assert done[0].furniture == frozenset() and done[0].label is None

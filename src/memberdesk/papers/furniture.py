@@ -35,10 +35,16 @@ _BARE = re.compile(r"^(\d{1,4})$")
 _ROMAN = re.compile(r"^([ivxlcdm]{1,7})$", re.I)
 _PAGE_AT_END = re.compile(r"^(.*\S)\s+[|\u2013-]?\s*page\s+(\d{1,4})(?:\s+of\s+(\d{1,4}))?$", re.I)
 _PAGE_AT_START = re.compile(r"^page\s+(\d{1,4})(?:\s+of\s+(\d{1,4}))?\s+[|\u2013-]?\s*(\S.*)$", re.I)
+# A number at the end (or start) of a running line of three words or more: "Sustainability
+# Appraisal Report | SR1 | 21/02/2025  4". Believed only where the line's words run.
+_NUMBER_AT_END = re.compile(r"^((?:\S+\s+){2,}\S+)\s+(\d{1,4})$")
+_NUMBER_AT_START = re.compile(r"^(\d{1,4})\s+((?:\S+\s+){2,}\S+)$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 # How many stamped pages make a run believable: explicit "Page N" less than a bare number.
-_LEAST = {"page": 2, "page-roman": 2, "dash": 2, "bare": 3, "roman": 3}
-_PREFER = ["page", "page-roman", "dash", "bare", "roman"]
+_LEAST = {"page": 2, "page-roman": 2, "dash": 2, "bare": 3, "roman": 3, "end": 3, "start": 3}
+_PREFER = ["page", "page-roman", "dash", "bare", "roman", "end", "start"]
+_WITH_TEXT = ("end", "start")  # numbers printed in a running line's text
+_ALONE = ("page", "dash", "bare")  # a stamp alone at the foot: hidden where no run takes it
 _SIDEWAYS = ("page", "page-roman")  # the stamps believed up a page's side margin
 
 
@@ -130,6 +136,10 @@ def _parse(text: str) -> tuple[str, int, bool, str] | None:
         return "page", int(m.group(2)), False, m.group(1)
     if m := _PAGE_AT_START.match(text):
         return "page", int(m.group(1)), False, m.group(3)
+    if (m := _NUMBER_AT_END.match(text)) and sum(c.isalpha() for c in m.group(1)) >= 2:
+        return "end", int(m.group(2)), False, m.group(1)
+    if (m := _NUMBER_AT_START.match(text)) and sum(c.isalpha() for c in m.group(2)) >= 2:
+        return "start", int(m.group(1)), False, m.group(2)
     return None
 
 
@@ -140,7 +150,9 @@ def normalised(text: str) -> str:
 
 
 def find(pages: Sequence[PageLayout]) -> list[PageFinish]:
-    stamps = _stamps(pages)
+    running = _running(pages)
+    # A number in a line's text is a page's only where the rest runs (not a footnote's "1 ...").
+    stamps = [s for s in _stamps(pages) if s.family not in _WITH_TEXT or (s.band, _text(pages, s)) in running]
     runs = _runs(stamps)
     labels: list[str | None] = [None] * len(pages)
     chosen: list[tuple[int, int]] = [(0, len(_PREFER))] * len(pages)  # (length, preference)
@@ -151,10 +163,10 @@ def find(pages: Sequence[PageLayout]) -> list[PageFinish]:
             if (-score[0], score[1]) < (-chosen[index][0], chosen[index][1]):
                 chosen[index] = score
                 labels[index] = _printed(run, first.value + index - first.page)
-    running = _running(pages)
     titled = _print_titles(pages)
     out: list[PageFinish] = []
     stamped = {(s.page, s.block): s for run in runs for s in run.members}
+    strays = _strays(pages, stamps, stamped, runs, labels)
     for index, page in enumerate(pages):
         furniture = set()
         header = ""
@@ -164,17 +176,50 @@ def find(pages: Sequence[PageLayout]) -> list[PageFinish]:
             if not band:
                 continue
             stamp = stamped.get((index, k))
-            key = (band, normalised(stamp.rest if stamp and stamp.rest else block.text))
+            with_text = stamp is not None and stamp.family in _WITH_TEXT
+            key = (band, normalised(stamp.rest if stamp and stamp.rest and not with_text else block.text))
             if stamp is not None and stamp.rest and key not in running:
                 kept.append((k, stamp.rest))  # the page's own text, printed level with its stamp
                 continue
-            if stamp is not None or key in running or (index, k) in titled:
+            if stamp is not None or key in running or (index, k) in titled or (index, k) in strays:
                 furniture.add(k)
                 # The status line shows the running header, without its page number.
                 text = block.text if stamp is None else stamp.rest
                 if band == "top" and text and not header:
                     header = " ".join(text.split())
         out.append(PageFinish(label=labels[index], furniture=frozenset(furniture), header=header, kept=tuple(kept)))
+    return out
+
+
+def _text(pages: Sequence[PageLayout], stamp: _Stamp) -> str:
+    return normalised(pages[stamp.page].blocks[stamp.block].text)
+
+
+def _strays(
+    pages: Sequence[PageLayout],
+    stamps: list[_Stamp],
+    stamped: dict[tuple[int, int], _Stamp],
+    runs: list[_Stamp],
+    labels: list[str | None],
+) -> set[tuple[int, int]]:
+    """(page, block) of page numbers alone at the foot that no run takes: a run broken by more
+    unstamped pages than a run steps over (64, 65 among slides without numbers), an inserted
+    document's own numbers, a paper numbered on its first page only. Each is hidden, never
+    read as text ("... manage work 9"); it labels its page where it keeps a run's count (or,
+    with no run, the page's own place). `labels` gains those labels."""
+    offsets = {(run.family, run.band, run.value - run.page) for run in runs}
+    out: set[tuple[int, int]] = set()
+    for stamp in stamps:
+        if stamp.family not in _ALONE or stamp.band != "bottom" or (stamp.page, stamp.block) in stamped:
+            continue
+        blocks = pages[stamp.page].blocks
+        box, em = blocks[stamp.block].box, blocks[stamp.block].size
+        if any(abs(b.box.y0 - box.y0) < 0.5 * em and 0 <= b.box.x0 - box.x1 < 4 * em for b in blocks):
+            continue  # a note's number, its text beginning level with it just to its right
+        out.add((stamp.page, stamp.block))
+        keeps = (stamp.family, stamp.band, stamp.value - stamp.page) in offsets
+        if labels[stamp.page] is None and (keeps or (not runs and stamp.value == stamp.page + 1)):
+            labels[stamp.page] = str(stamp.value)
     return out
 
 
@@ -245,7 +290,8 @@ def _running(pages: Sequence[PageLayout]) -> set[tuple[str, str]]:
             band = _band(block)
             if band:
                 parsed = _parse(block.text)
-                text = parsed[3] if parsed and parsed[3] else block.text
+                # (A number in a running line's text is one of its numbers, compared as "#".)
+                text = parsed[3] if parsed and parsed[3] and parsed[0] not in _WITH_TEXT else block.text
                 key = (band, normalised(text))
                 if block.size <= body * 1.1:
                     keys.add(key)
