@@ -54,6 +54,17 @@ CASES = [
     ("A&E", "A&E"),
     ("SENDER", "SENDER"),  # whole words only
     ("the schools (SEND) team", "the schools (S E N D) team"),
+    # Signs before money and figures in prose: in brackets espeak-ng dropped the minus, and a
+    # drawdown of reserves was heard as an addition.
+    ("reserves (-£10.6m) and -£20.8m", "reserves (minus 10.6 million pounds) and minus 20.8 million pounds"),
+    ("an increase of +£12.6m", "an increase of plus 12.6 million pounds"),
+    ("a change of \u22124.2%", "a change of minus 4.2%"),
+    ("in 2024-25 and pages 31 - 190", "in 2024-25 and pages 31 - 190"),
+    ("c£77m, c. £5m and c.40 staff", "about 77 million pounds, about 5 million pounds and about 40 staff"),
+    ("down 1.3p.p. and up 2 pp on last year", "down 1.3 percentage points and up 2 percentage points on last year"),
+    ("SR1 | 21/02/2025 and 1/4/2025", "SR1 | 21 February 2025 and 1 April 2025"),
+    ("dated 09/10/2024", "dated 9 October 2024"),
+    ("a ratio of 3/4", "a ratio of 3/4"),
 ]
 
 
