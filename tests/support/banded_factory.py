@@ -249,18 +249,19 @@ RISK_ROWS = [
 ]
 
 
-def gradient_risks(path: Path) -> Path:
+def gradient_risks(path: Path, strip: float = 3.0) -> Path:
+    """`strip`: each strip's height in points (a real register's were 1.6, thinner than a rule)."""
     from reportlab.pdfgen import canvas
 
     c = canvas.Canvas(str(path), pagesize=A4, invariant=1)
     xs, top, head, tall = [60.0, 140.0, 330.0, 520.0], 760.0, 18.0, 60.0
     bottom = top - head - tall * len(RISK_ROWS)
     y = top - head
-    while y > bottom + 0.01:  # the gradient: 3-point strips down the first column
+    while y > bottom + 0.01:  # the gradient: strips down the first column
         shade = 0.6 + 0.35 * (y - bottom) / (top - head - bottom)
         c.setFillColor(colors.Color(shade, shade, 1.0))
-        c.rect(xs[0], y - 3, xs[1] - xs[0], 3, stroke=0, fill=1)
-        y -= 3
+        c.rect(xs[0], y - strip, xs[1] - xs[0], strip, stroke=0, fill=1)
+        y -= strip
     c.setFillColor(colors.black)
     c.setLineWidth(0.5)
     for x in xs:

@@ -229,12 +229,14 @@ def test_a_shaded_column_is_one_column_not_three(tmp_path: Path) -> None:
     assert table.body == tuple(bf.SHADED_ROWS)
 
 
-def test_a_gradient_drawn_as_strips_is_no_rows(tmp_path: Path) -> None:
+@pytest.mark.parametrize("strip", [3.0, 1.6])
+def test_a_gradient_drawn_as_strips_is_no_rows(tmp_path: Path, strip: float) -> None:
     # A risk register's shaded column: its gradient is thin strips stacked edge to edge, whose
-    # edges were taken for rows, so each risk was read a line at a time.
+    # edges were taken for rows, so each risk was read a line at a time. Strips thinner than a
+    # rule (Kent's budget risk register, 1.6 points) were each taken for a rule.
     import banded_factory as bf
 
-    (table,) = _tables(bf.gradient_risks(tmp_path / "risks.pdf"))[0]
+    (table,) = _tables(bf.gradient_risks(tmp_path / "risks.pdf", strip))[0]
     assert table.head == (bf.RISK_HEAD,)
     assert table.body == tuple(bf.RISK_ROWS)
 

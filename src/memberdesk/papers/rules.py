@@ -73,6 +73,7 @@ def read_page(page: pdfium.PdfPage) -> tuple[Box, ...]:
     refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     out: list[Box] = []
     boxes: list[tuple[float, float, float, float]] = []
+    across: list[tuple[float, float, float, float]] = []  # lines across: a gradient's strips, perhaps
     whites: list[tuple[float, float, float, float]] = []  # filled white, no stroke
     for i in range(count):
         obj = _OBJECT(handle, i)
@@ -90,10 +91,20 @@ def read_page(page: pdfium.PdfPage) -> tuple[Box, ...]:
             w, h = x1 - x0, y1 - y0
             if w < RULE and h < RULE:
                 continue  # a dot
-            if w < RULE or h < RULE:
+            if h < RULE <= w:
+                across.append((x0, y0, x1, y1))
+            elif w < RULE or h < RULE:
                 out.append(box_to_top_left(x0, y0, x1, y1, crop, rotation))
             elif w * h < 0.5 * area:
                 boxes.append((x0, y0, x1, y1))  # a box (a page-sized frame or background is no cell)
+    # A gradient drawn in strips thinner than a rule (a risk register's shaded first column,
+    # 1.6 points a strip) tiles one box: its strips are no rows.
+    lines = set(across)
+    for bounds in _tiled(across):
+        if bounds in lines:
+            out.append(box_to_top_left(*bounds, crop, rotation))
+        else:
+            boxes.append(bounds)
     boxes.extend(b for b in _unshaded(whites) if (b[2] - b[0]) * (b[3] - b[1]) < 0.5 * area)
     for x0, y0, x1, y1 in _tiled(boxes):
         # A box: its four edges.
