@@ -183,6 +183,26 @@ def test_a_groups_heading_is_said_once_where_its_figures_start() -> None:
     assert spoken_row(("Calls", "100", "99"), months) == "Calls: 12m to Dec 23 100, 12m to Dec 24 99"
 
 
+def test_a_row_under_periods_alone_is_said_each_cell_with_its_period() -> None:
+    # A commissioning plan's places, one row under "By 2025-26 | By 2026-27 | ... | Post 2032":
+    # no column names the row. Its first cell was said as the row's name, and its year lost;
+    # and "By", shared by every name, was said once, as if a group's heading.
+    from memberdesk.papers.shapes import Table, row_key
+    from memberdesk.reading.tables import cell_words
+    from memberdesk.speech.figures import spoken_row
+
+    names = ("By 2025-26", "By 2026-27", "By 2027-28", "Post 2032")
+    cells = ("0.3FE 85 Year R temp places", "5FE 10 Year R temp places", "6.3FE", "")
+    assert row_key(cells, names) is None
+    assert spoken_row(cells, names) == (
+        "By 2025-26 0.3FE 85 Year R temp places, By 2026-27 5FE 10 Year R temp places, By 2027-28 6.3FE"
+    )
+    table = Table(head=(names,), body=(cells,))
+    assert cell_words(table, 0, 1) == "By 2026-27: 5FE 10 Year R temp places"
+    # A row named by its first cell keeps its name under years ("Adults" under "" then years).
+    assert row_key(("Adults", "42.2", "42.5"), ("", "2025-26", "2026-27")) == 0
+
+
 def test_a_rows_reference_is_said_with_its_name_not_after_it_as_an_answer() -> None:
     from memberdesk.speech.figures import spoken_row
 

@@ -194,12 +194,17 @@ LONG_NAME = 20  # the most words of that name (a KPI's); a risk described at len
 _LIST = re.compile(rf"^{SYMBOL_BULLET}(?:\s|$)")
 
 
-def row_key(cells: Sequence[str]) -> int | None:
+def row_key(cells: Sequence[str], names: Sequence[str] = ()) -> int | None:
     """Which cell names its row: the first that is words, not a figure ("Revised Base" after
     last year's figures in an Excel plan, a project's name after its reference number), or
     the first cell where none is; None when that cell is a list, or a paragraph beside other
-    words (a table of lists or of prose, each cell said with its column's header alone).
-    Every front end names a row, and a cell's row, by it."""
+    words (a table of lists or of prose, each cell said with its column's header alone), or
+    when every column, the first too, is named by a period (`names`: "By 2025-26", "Post
+    2032": each cell is a period's, none the row's). Every front end names a row, and a
+    cell's row, by it."""
+    named = [n for n in names[: len(cells)] if n]
+    if len(named) >= 2 and len(named) == len(cells) and all(_PERIOD.search(n) for n in named):
+        return None
     key = next((k for k, text in enumerate(cells) if text and not is_number(text)), 0)
     text = cells[key] if cells else ""
     if _LIST.match(text):
@@ -215,6 +220,8 @@ def row_key(cells: Sequence[str]) -> int | None:
         return key if short else None
     return key
 
+
+_PERIOD = re.compile(r"\b(?:19|20)\d\d\b")  # a year in a column's name: "2025-26", "Q1 2024"
 
 # A tick table's marks: a cell saying only that the row has it ("x", "✓", "Yes").
 _MARK = re.compile(r"^(?:[xX\u2713\u2714\u2717\u2718\u25cf\u2022*]|yes|no|y|n)$", re.I)

@@ -74,7 +74,7 @@ def _row_by_row(table: Table, width: int) -> TableText:
     names = table.column_names()
     out = TableText(_wrapped(announce(table), width, ""), aligned=False)
     for r, row in enumerate(table.body):
-        key = row_key(row)
+        key = row_key(row, names)
         label = row[key] if row and key is not None and row[key] else f"Row {r + 1}"
         if key is not None:
             out.cells[(r, key)] = (len(out.lines), 0)

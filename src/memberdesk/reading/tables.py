@@ -37,7 +37,7 @@ def cell_words(table: Table | PaperTable, row: int, column: int) -> str:
     cells = table.body[row]
     value = cells[column] if column < len(cells) else ""
     names = _names(table)
-    key = row_key(cells)
+    key = row_key(cells, names)
     parts = []
     if column < len(names) and names[column]:
         parts.append(names[column])
@@ -52,7 +52,7 @@ def row_words(table: Table | PaperTable, row: int) -> str:
     """A row with its headers: 'Adult Social Care: Budget 586.1, Forecast 621.6' (as written)."""
     cells = table.body[row]
     names = _names(table)
-    key = row_key(cells)
+    key = row_key(cells, names)
     said = []
     for k, value in enumerate(cells):
         if value and k != key:

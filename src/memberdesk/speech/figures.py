@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from memberdesk.papers.joining import FUNCTION_WORDS
 from memberdesk.papers.markers import SYMBOL_BULLET
 from memberdesk.papers.numbers import is_number
 from memberdesk.papers.shapes import labelled, row_key
@@ -144,6 +145,8 @@ def _after(name: str, before: str) -> str:
     shared = 0
     while shared < min(len(words), len(others)) - 1 and words[shared] == others[shared]:
         shared += 1
+    if shared == 1 and words[0].lower() in FUNCTION_WORDS:
+        return name  # "By 2025-26", "By 2026-27": each column's own "By", no group's heading
     rest = " ".join(words[shared:])
     # A bare figure left ("24" of "12m to Dec 24") would be heard as the value: say it all.
     if shared and rest.isdigit() and len(rest) < 4:
@@ -212,7 +215,7 @@ def spoken_values(cells: Sequence[str], labels: Sequence[str]) -> str | None:
 
 def spoken_row(cells: Sequence[str], header: Sequence[str] = ()) -> str:
     """A row with its headers; without a header, its cells in turn."""
-    key = row_key(cells)
+    key = row_key(cells, header)
     label = with_pauses(cells[key]) if cells and key is not None else ""
     # A reference in the first cell, before the name ("13" before a form's question, a row's
     # number before its project), is said with the name, as printed: said after it,
