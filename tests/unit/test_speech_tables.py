@@ -181,6 +181,20 @@ def test_a_groups_heading_is_said_once_where_its_figures_start() -> None:
     # A name cut to a bare figure would be heard as a value ("12m to Dec 23 100, 24 99"): said whole.
     months = ["", "12m to Dec 23", "12m to Dec 24"]
     assert spoken_row(("Calls", "100", "99"), months) == "Calls: 12m to Dec 23 100, 12m to Dec 24 99"
+    # Two columns of one year, each its own cell: the year is each one's (it was cut from the
+    # second, "Revised from November 13.8 percent", the year lost).
+    rates = ["", "2022-23 Original from April", "2022-23 Revised from November"]
+    assert spoken_row(("Rate", "15.05%", "13.8%"), rates) == (
+        "Rate: 2022-23 Original from April 15.05 percent, 2022-23 Revised from November 13.8 percent"
+    )
+    hubs = [
+        "The sessions available at Cliftonville Family Hub include",
+        "The sessions available at Margate Family Hub include",
+    ]
+    assert spoken_row(("\u2022 Baby Massage", "\u2022 Stay and Play"), hubs) == (
+        "The sessions available at Cliftonville Family Hub include Baby Massage, "
+        "The sessions available at Margate Family Hub include Stay and Play"
+    )
 
 
 def test_a_row_under_periods_alone_is_said_each_cell_with_its_period() -> None:

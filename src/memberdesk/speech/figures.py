@@ -140,7 +140,9 @@ def with_pauses(text: str) -> str:
 def _after(name: str, before: str) -> str:
     """A column's name without the heading it shares with the column before ("2025-28 Draft
     MTFP 2026-27" after "2025-28 Draft MTFP 2025-26" is "2026-27"): a group's heading is said
-    once, where the group starts, not before each of its figures."""
+    once, where the group starts, not before each of its figures. A group's columns are its
+    periods or numbers, a few words each; words shared with a name of other words are the
+    column's own ("2022-23 Revised from November" after "2022-23 Original from April")."""
     words, others = name.split(), before.split()
     shared = 0
     while shared < min(len(words), len(others)) - 1 and words[shared] == others[shared]:
@@ -148,11 +150,15 @@ def _after(name: str, before: str) -> str:
     if shared == 1 and words[0].lower() in FUNCTION_WORDS:
         return name  # "By 2025-26", "By 2026-27": each column's own "By", no group's heading
     rest = " ".join(words[shared:])
+    if shared and (len(words) - shared > GROUP_PART_WORDS or not any(c.isdigit() for c in rest)):
+        return name
     # A bare figure left ("24" of "12m to Dec 24") would be heard as the value: say it all.
     if shared and rest.isdigit() and len(rest) < 4:
         return name
     return rest if shared else name
 
+
+GROUP_PART_WORDS = 3  # the most words of a column's own part under a group's heading ("Q2 £m")
 
 # A first column's header that names references ("Row Ref", "Question Number", "No."), not counts.
 _REF_HEADER = re.compile(r"\b(ref|reference|id|code)\b|#|^(no\.?|item)$|\bnumber$|\bno\.?$", re.I)
