@@ -79,6 +79,14 @@ def test_a_bold_label_before_a_plain_value_is_a_forms_line_not_a_heading() -> No
     words += line("Summary", 60, 120, size=14, bold=True)
     words += lines([("The report asks the Cabinet Member to take the decision set out below.", 60)], 150)
     assert [b.kind for b in layout_page(page(words))] == ["paragraph", "paragraph", HEADING, "paragraph"]
+    # The other way about: the label plain, its value bold ("Past Pathway of report:" before
+    # a committee and its date, the first heading of the report's contents).
+    prose = [("The report asks the Cabinet Member to take the decision set out below.", 60)] * 4
+    words = line("Past Pathway of report:", 60, 60) + line(
+        "CYPE Cabinet Committee - 21 November 2024", 180, 60, bold=True
+    )
+    words += line("Introduction", 60, 90, bold=True) + lines(prose, 110)
+    assert [b.kind for b in layout_page(page(words))] == ["paragraph", HEADING, "paragraph"]
 
 
 def test_a_forms_long_question_in_bold_is_a_heading() -> None:

@@ -229,13 +229,20 @@ _MARK = re.compile(r"^(?:[xX\u2713\u2714\u2717\u2718\u25cf\u2022*]|yes|no|y|n)$"
 
 def set_bold(words: Sequence[Word]) -> bool:
     """Whether a paragraph is set bold: most of its letters are, and it is not a label in bold
-    before a value in plain type ("Decision no: 24/00093", a report's cover sheet), which is a
-    form's line, not a heading."""
+    before a value in plain type ("Decision no: 24/00093", a report's cover sheet), or a
+    plain label before a bold value ("Past Pathway of report: CYPE Cabinet Committee"), which
+    are a form's lines, not headings."""
     weight = sum(max(len(w.text), 1) for w in words if w.bold)
     if weight * 2 <= sum(max(len(w.text), 1) for w in words):
         return False
     plain = next((k for k, w in enumerate(words) if not w.bold), None)
-    return plain is None or not (plain > 0 and words[plain - 1].text.endswith(":"))
+    if plain is not None and plain > 0 and words[plain - 1].text.endswith(":"):
+        return False
+    bold = next(k for k, w in enumerate(words) if w.bold)
+    return not (0 < bold <= FIELD_LABEL_WORDS and words[bold - 1].text.endswith(":"))
+
+
+FIELD_LABEL_WORDS = 5  # the most words of a form's label before its value ("Past Pathway of report:")
 
 
 def labelled(label: str, text: str) -> str:
