@@ -245,3 +245,23 @@ def timetable_header_alone(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+# A meeting note's action points, boxed, the header in the body's own type (not bold).
+ACTIONS_EDGES = (42.5, 90.0, 460.0, 553.0)
+ACTIONS_HEAD = ("Ref", "Action", "Status")
+ACTIONS_ROWS = [
+    ("1", "JG will communicate the most recent slides and the Mid Year Review to all members.", "Complete"),
+    ("2", "Officers to report the pooled funds' performance at the next meeting.", "Open"),
+]
+
+
+def action_points(path: Path) -> Path:
+    c = _canvas(path, title="Meeting note")
+    c.setLineWidth(0.5)
+    y = 200.0
+    for row in (ACTIONS_HEAD, *ACTIONS_ROWS):
+        y = _boxed_row(c, row, y, edges=ACTIONS_EDGES)
+    c.showPage()
+    c.save()
+    return path

@@ -306,3 +306,22 @@ def test_a_two_column_rows_term_and_definition_cut_by_the_page_are_one_row(tmp_p
     (table,), () = _tables(bf.glossary(tmp_path / "glossary.pdf"))
     term, meaning = bf.GLOSSARY_ROWS[-1]
     assert table.body[-1] == (f"{term} {bf.GLOSSARY_CARRIED[0]}", f"{meaning} {bf.GLOSSARY_CARRIED[1]}")
+
+
+def test_a_reference_columns_name_over_numbered_rows_is_the_header_in_plain_type(tmp_path: Path) -> None:
+    # A meeting note's "Ref | Action | Status", set as its rows are: it was heard as a row,
+    # "Ref: Action, Status", and no action's status was said as its status.
+    import bordered_factory as bf
+
+    ((table,),) = _tables(bf.action_points(tmp_path / "actions.pdf"))
+    assert table.head == (bf.ACTIONS_HEAD,)
+    assert table.body == tuple(bf.ACTIONS_ROWS)
+
+
+def test_a_two_column_form_is_no_header_by_what_it_says() -> None:
+    from memberdesk.papers.shapes import names_references
+
+    assert names_references([("Ref", "Action", "Status"), ("1", "Write to members.", "Complete")])
+    assert not names_references([("Venue", "Council Chamber"), ("Chair", "Mr Smith")])
+    assert not names_references([("No.", "3.2"), ("1", "4.5")])  # a figure is no column's name
+    assert not names_references([("Ref", "Action"), ("Note", "Written by the clerk.")])

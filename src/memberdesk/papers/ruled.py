@@ -18,7 +18,7 @@ from memberdesk.papers import grid_rows
 from memberdesk.papers.bands import bands
 from memberdesk.papers.joining import join_lines
 from memberdesk.papers.numbers import is_number
-from memberdesk.papers.shapes import Box, Table, Word, introduces, names_total
+from memberdesk.papers.shapes import Box, Table, Word, introduces, names_references, names_total
 
 TOUCH = 2.0  # points: rules this close are joined
 MAX_RULES = 3_000
@@ -234,8 +234,8 @@ def cells_table(
         if head and not any(texts[head][1:]):
             break  # a section's name under the header, in bold as the header is: the body starts
         head += 1
-    if head == 0 and introduces(texts[0]):
-        head = 1  # each column said what it lists ("... include:"), in the body's own type
+    if head == 0 and (introduces(texts[0]) or names_references(texts)):
+        head = 1  # each column said what it lists ("... include:"), or "Ref | Action", in the body's type
     bold = head > 0  # a header set bold ends where the bold ends: the next row is the body's first
     while not bold and head < len(texts) - 1 and sum(1 for t in texts[head] if t) >= 2 and _figures_below(texts[head:]):
         head += 1  # words over columns of figures

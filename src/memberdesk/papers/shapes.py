@@ -269,6 +269,26 @@ def names_total(cells: Sequence[str]) -> bool:
 _INTRODUCES = re.compile(r":\s*(?:[*\u2020\u2021(].*)?$")
 
 
+# A first column's header that names references ("Row Ref", "Question Number", "No."), not counts.
+REF_HEADER = re.compile(r"\b(ref|reference|id|code)\b|#|^(no\.?|item)$|\bnumber$|\bno\.?$", re.I)
+REFERENCE = re.compile(r"^(?:\d{1,3}[a-z]?|[A-Z]{1,3}\d{1,3})\.?$")  # a row's first cell: 13, 7a, SR1
+HEADER_NAME_WORDS = 3  # the most words of a column's name in a header told by what it says
+
+
+def names_references(rows: Sequence[Sequence[str]]) -> bool:
+    """Whether the first row is a header by what it says: a reference column's name first
+    ("Ref | Action | Status", in the body's own type) over rows each numbered in it, every
+    other cell of it a short name, no figure."""
+    first, body = rows[0], rows[1:]
+    return (
+        bool(body)
+        and len(first) >= 2
+        and bool(REF_HEADER.search(first[0]))
+        and all(text and not is_number(text) and len(text.split()) <= HEADER_NAME_WORDS for text in first)
+        and all(row and REFERENCE.match(row[0]) for row in body)
+    )
+
+
 def introduces(cells: Sequence[str]) -> bool:
     """Whether a row is a header by what it says: two cells or more, each ending with a colon
     (a Word table whose first row says what each column lists, set in the body's type)."""

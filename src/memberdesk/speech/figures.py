@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from memberdesk.papers.joining import FUNCTION_WORDS
 from memberdesk.papers.markers import SYMBOL_BULLET
 from memberdesk.papers.numbers import is_number
-from memberdesk.papers.shapes import labelled, row_key
+from memberdesk.papers.shapes import REF_HEADER, REFERENCE, labelled, row_key
 
 _FIGURE = re.compile(
     r"^(?P<open>\()?(?P<sign>[-+\u2212\u2013])?\s?(?P<cur>[£$€])?(?P<sign2>[-+\u2212])?"
@@ -160,10 +160,6 @@ def _after(name: str, before: str) -> str:
 
 GROUP_PART_WORDS = 3  # the most words of a column's own part under a group's heading ("Q2 £m")
 
-# A first column's header that names references ("Row Ref", "Question Number", "No."), not counts.
-_REF_HEADER = re.compile(r"\b(ref|reference|id|code)\b|#|^(no\.?|item)$|\bnumber$|\bno\.?$", re.I)
-_REFERENCE = re.compile(r"^(?:\d{1,3}[a-z]?|[A-Z]{1,3}\d{1,3})\.?$")  # a row's first cell: 13, 7a, SR1
-
 
 _TRAILING_NOTE = re.compile(r"^(.*\S)\[(\d{1,3})\]$")
 
@@ -227,7 +223,7 @@ def spoken_row(cells: Sequence[str], header: Sequence[str] = ()) -> str:
     # number before its project), is said with the name, as printed: said after it,
     # "... stored? 15" sounded like the question's answer.
     first = header[0] if header else ""
-    refs = [0] if key and _REFERENCE.match(cells[0]) and (not first or _REF_HEADER.search(first)) else []
+    refs = [0] if key and REFERENCE.match(cells[0]) and (not first or REF_HEADER.search(first)) else []
     if refs and label:
         label = " ".join([*(cells[k] for k in refs), label])
     said: list[str] = []
