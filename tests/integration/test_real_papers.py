@@ -157,3 +157,15 @@ def test_a_real_table_read_aloud_from_the_library_says_each_figure_with_its_colu
     assert said[0].startswith("Table, columns: 2024-25 Core External £000s £000s, Total £000s, 2025-26 Core")
     assert "Revenue Support Grant: 2024-25 Total £000s 11,806.0, 2025-26 Total £000s 15,680.3, " in "\n".join(said)
     assert any(s.startswith("Domestic Abuse Safe Accommodation Grant: 2025-26 Total £000s 4,031.2, ") for s in said)
+
+
+def test_a_title_centred_over_two_lines_is_the_papers_title_whole(home: Path) -> None:
+    # Kent's draft budget report, its cover: "Draft Revenue Budget 2025-26 and 2025-28 MTFP,"
+    # centred over "and Draft Capital Programme 2025-35", above its contents. The library
+    # named it "and Draft Capital Programme 2025-35", its first line a paragraph.
+    from memberdesk.library import Library
+
+    _import(home, Path(__file__).resolve().parents[1] / "corpus" / "kent-draft-budget-2025-26-cover.pdf")
+    with Library(home) as library:
+        (document,) = library.documents.all()
+    assert document.title == "Draft Revenue Budget 2025-26 and 2025-28 MTFP, and Draft Capital Programme 2025-35"

@@ -235,7 +235,10 @@ def _breaks(block: _Open, line: Band, marked: bool, gaps: Gaps, edges: tuple[flo
     if centred == "narrower":
         # Centred lines of different widths: one that leaves room for the next line's first
         # word across the column's width ends there (lines set one by one, not wrapped),
-        # unless it nearly fills the column (a centred paragraph set in from both margins).
+        # unless it nearly fills the column (a centred paragraph set in from both margins),
+        # or the words run on ("... 2025-28 MTFP," over "and Draft Capital Programme").
+        if prev.words[-1].text.endswith(RUNS_ON) or line.words[0].text[:1].islower():
+            return False
         room = width - (prev.x1 - prev.x0)
         return room > line.words[0].box.width + 0.8 * em and room > (1 - WRAPPED) * width
     if centred:
