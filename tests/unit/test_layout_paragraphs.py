@@ -408,26 +408,3 @@ def test_a_line_mostly_a_smaller_link_stays_in_its_paragraph() -> None:
     words += line("Decision-21-00086-Commissioned-Open-Access-Provision", 220, 116, size=10)
     words += line("for Youth Services. This was discussed at Scrutiny Committee on 24 November 2021.", 60, 130, size=12)
     assert len(_texts(words)) == 1
-
-
-def test_a_centred_title_over_two_lines_of_different_widths_is_one_where_its_words_run_on() -> None:
-    # A budget report's cover: "Draft Revenue Budget 2025-26 and 2025-28 MTFP," centred over
-    # "and Draft Capital Programme 2025-35". The second line was the heading and the paper's
-    # title, "and Draft Capital Programme 2025-35".
-    from word_factory import CHAR, line, page
-
-    def centred(text: str, top: float) -> list[Word]:
-        width = len(text.replace(" ", "")) * CHAR * 16 + text.count(" ") * 0.28 * 16
-        return line(text, 297.5 - width / 2, top, size=16, bold=True)
-
-    def centred_body(text: str, top: float) -> list[Word]:  # the column's lines, margin to margin
-        width = len(text.replace(" ", "")) * CHAR * 10 + text.count(" ") * 2.8
-        return line(text, 297.5 - width / 2, top)
-
-    words = centred("Draft Revenue Budget 2025-26 and 2025-28 MTFP,", 60) + centred(
-        "and Draft Capital Programme 2025-35", 80
-    )
-    body = "The report sets out the administration's draft revenue budget and the medium term financial plan."
-    words += [w for k in range(4) for w in centred_body(body, 100 + 12.5 * k)]
-    texts = [settle(b.text) for b in layout_page(page(words))]
-    assert texts[0] == "Draft Revenue Budget 2025-26 and 2025-28 MTFP, and Draft Capital Programme 2025-35"
