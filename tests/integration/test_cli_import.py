@@ -108,3 +108,13 @@ def test_library_option_and_env_choose_the_folder(tmp_path: Path, pack: Path) ->
     assert (other / "library.sqlite3").exists()
     data = memberdesk("library", "--json", home=other).json()
     assert len(data["documents"]) == 1
+
+
+def test_an_import_marks_additions_on_a_page_that_strikes_nothing(home: Path, tmp_path: Path) -> None:
+    # The paper's changes are judged across its pages: a page that only adds, in the colour
+    # the other pages strike words through in, is read with its additions marked.
+    import tracked_factory as tf
+
+    assert memberdesk("import", tf.red_changes(tmp_path / "red.pdf", next_page=True), home=home).code == 0
+    out = memberdesk("text", "1", "--pages", "2", home=home).out
+    assert tf.RED_NEXT_EXPECTED in out

@@ -125,7 +125,13 @@ RED_EXPECTED = [
 ]
 
 
-def red_changes(path: Path) -> Path:
+# A page of its own with a new clause in red bold and nothing struck through.
+RED_NEXT = [("17.59 The committee shall publish its report,", ""), ("giving at least four weeks notice.", "red")]
+RED_NEXT_EXPECTED = "17.59 The committee shall publish its report, [added: giving at least four weeks notice.]"
+
+
+def red_changes(path: Path, *, next_page: bool = False) -> Path:
+    """The changes; with `next_page`, a second page whose only change is a red addition."""
     c = _canvas(path, title="Constitution changes")
     space = pdfmetrics.stringWidth(" ", BODY, SIZE)
     y = _top(80.0, SIZE)
@@ -151,5 +157,17 @@ def red_changes(path: Path) -> Path:
                 c.linkURL("https://example.org/constitution", (x, y - 3, x + width, y + SIZE), relative=0)
             x += width + space
     c.showPage()
+    if next_page:
+        x, y = X, _top(80.0, SIZE)
+        for text, mark in RED_NEXT:
+            font = BOLD if mark == "red" else BODY
+            c.setFillColorRGB(*((0.9, 0, 0) if mark == "red" else (0, 0, 0)))
+            c.setFont(font, SIZE)
+            c.drawString(x, y, text)
+            x += pdfmetrics.stringWidth(text, font, SIZE) + space
+        c.setFillColorRGB(0, 0, 0)
+        c.setFont(BODY, SIZE)
+        c.drawString(X, _top(110.0, SIZE), "The rest of the section stands as it is.")
+        c.showPage()
     c.save()
     return path

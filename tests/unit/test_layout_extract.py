@@ -78,11 +78,11 @@ def test_a_damaged_page_gives_its_problem_and_the_rest_still_read(
     real = extract.layout_page
     calls = {"n": 0}
 
-    def flaky(words, extra=(), rules=()):
+    def flaky(words, extra=(), rules=(), charts=(), added=frozenset()):
         calls["n"] += 1
         if words.index == 1:
             raise ValueError("boom")
-        return real(words, extra, rules)
+        return real(words, extra, rules, charts, added)
 
     monkeypatch.setattr(extract, "layout_page", flaky)
     pages = extract_pages(pf.stamped(tmp_path / "s.pdf", ["1", "2", "3"]))

@@ -42,6 +42,20 @@ def test_a_constitutions_changes_in_red_are_read_as_put_in_and_taken_out(tmp_pat
     assert [b.text for b in page.blocks] == tf.RED_EXPECTED
 
 
+def test_a_page_that_only_adds_in_the_papers_change_colour_is_read_as_added(tmp_path: Path) -> None:
+    # Kent's constitution changes, page 4: clause (g), new, in red bold like every addition,
+    # on a page that struck nothing through; it was heard as standing text, a new duty as if
+    # already in the constitution.
+    from memberdesk.papers.extract import changes_across
+
+    path = tf.red_changes(tmp_path / "red.pdf", next_page=True)
+    pages = extract_pages(path)
+    assert tf.RED_NEXT_EXPECTED not in [b.text for b in pages[1].blocks]  # page by page, it cannot tell
+    first, second = changes_across(path, pages)
+    assert [b.text for b in first.blocks] == tf.RED_EXPECTED
+    assert [b.text for b in second.blocks] == [tf.RED_NEXT_EXPECTED, "The rest of the section stands as it is."]
+
+
 def test_print_to_pdf_marks_strike_only_the_deleted_words(tmp_path: Path) -> None:
     # One path draws the underline of the inserted words and the strike beside them: read
     # shape by shape, the strike does not run over the inserted words. A strike that begins

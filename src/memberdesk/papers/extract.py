@@ -17,7 +17,18 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from memberdesk.papers import figures, furniture, glyphs, headings, hyphens, rules, sideways, table_pages, titles
+from memberdesk.papers import (
+    figures,
+    furniture,
+    glyphs,
+    headings,
+    hyphens,
+    rules,
+    sideways,
+    struck,
+    table_pages,
+    titles,
+)
 from memberdesk.papers.layout import layout_page
 from memberdesk.papers.shapes import HEADING, Box, DocumentLayout, Heading, PageFinish, PageLayout, PaperProblem, Word
 
@@ -55,8 +66,11 @@ def _collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def extract_pages(path: Path | str, start: int = 0, stop: int | None = None) -> list[PageLayout]:
-    """Pages start..stop-1 (clipped to the paper) as blocks in reading order.
+def extract_pages(
+    path: Path | str, start: int = 0, stop: int | None = None, added: frozenset[int] = frozenset()
+) -> list[PageLayout]:
+    """Pages start..stop-1 (clipped to the paper) as blocks in reading order; `added`, the
+    inks the paper marks its changes in (changes_across).
 
     Raises PaperProblem only when the file as a whole cannot be opened.
     """
@@ -71,11 +85,24 @@ def extract_pages(path: Path | str, start: int = 0, stop: int | None = None) -> 
 
             fields = form_words(path, wanted)
         for index in wanted:
-            out.append(_page(doc, index, fields.get(index, [])))
+            out.append(_page(doc, index, fields.get(index, []), added))
     return out
 
 
-def _page(doc: object, index: int, extra: list[Word]) -> PageLayout:
+def changes_across(path: Path | str, pages: Sequence[PageLayout]) -> list[PageLayout]:
+    """The pages, those that strike nothing through but print words in the colour the paper's
+    tracked changes strike words in laid out again with those words marked added: a page of
+    new clauses in red, after the pages that strike old ones in red, was read as the paper's
+    standing text."""
+    inks = frozenset().union(*(p.changes for p in pages))
+    out = list(pages)
+    for n, page in enumerate(out):
+        if inks and not page.changes and not page.problem and page.inks & inks:
+            out[n] = extract_pages(path, page.index, page.index + 1, page.inks & inks)[0]
+    return out
+
+
+def _page(doc: object, index: int, extra: list[Word], added: frozenset[int] = frozenset()) -> PageLayout:
     drawn: tuple[Box, ...] = ()
     try:
         with glyphs.open_page(doc, index) as page:  # loaded once for its words and its rules
@@ -90,13 +117,13 @@ def _page(doc: object, index: int, extra: list[Word]) -> PageLayout:
         return PageLayout(index=index, width=0.0, height=0.0, problem=DAMAGED_PAGE)
     try:
         words, drawn, extra = sideways.turn(words, drawn, extra)  # text drawn turned a quarter: read upright
-        blocks = layout_page(words, extra, drawn)
+        blocks = layout_page(words, extra, drawn, added=added)
         pictures = list(words.figures)
         if charts := [f.box for f in figures.charts(pictures, blocks)]:  # a chart taken for a table
-            blocks = layout_page(words, extra, drawn, charts)
+            blocks = layout_page(words, extra, drawn, charts, added)
         if inside := figures.in_tables(pictures, blocks):  # a table's symbols, read in their cells
             size = statistics.median(w.size for w in words.words) if words.words else 10.0
-            blocks = layout_page(words, [*extra, *figures.cell_words(inside, size)], drawn, charts)
+            blocks = layout_page(words, [*extra, *figures.cell_words(inside, size)], drawn, charts, added)
             pictures = [f for f in pictures if f not in inside]
         blocks = figures.place(blocks, pictures, words.width, words.height, first=index == 0)
     except Exception:  # noqa: BLE001 - a layout bug on one page still leaves the others
@@ -104,7 +131,17 @@ def _page(doc: object, index: int, extra: list[Word]) -> PageLayout:
     note = ""
     if words.truncated:
         note = f"only the first {words.chars_read:,} of {words.chars_total:,} characters on this page were read"
-    return PageLayout(index=index, width=words.width, height=words.height, blocks=tuple(blocks), note=note)
+    changes = struck.change_inks(words.words, drawn) if drawn else frozenset()
+    inks = struck.coloured_inks(words.words)
+    return PageLayout(
+        index=index,
+        width=words.width,
+        height=words.height,
+        blocks=tuple(blocks),
+        note=note,
+        changes=changes,
+        inks=inks,
+    )
 
 
 def finish_document(pages: Sequence[PageLayout]) -> DocumentLayout:

@@ -350,6 +350,7 @@ class Importer:
         if failed and len(failed) == count:
             pdf.read_structure(source)  # pdfium opened it; pypdf may say better what is wrong
             raise pdf.PdfProblem(failed[0].problem)
+        layouts = extract.changes_across(source, layouts)
         labels = self._finish(document_id, info, source, extract.finish_document(layouts), keep_title)
         own = [(p.index, page_text(p)) for p in layouts if not p.problem]
         scans = ocr.which_pages(path, own) if self.ocr_mode != "off" else []

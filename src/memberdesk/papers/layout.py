@@ -16,17 +16,21 @@ from memberdesk.papers.shapes import PARAGRAPH, Block, Box, PageWords, Word
 
 
 def layout_page(
-    page: PageWords, extra: Sequence[Word] = (), rules: Sequence[Box] = (), charts: Sequence[Box] = ()
+    page: PageWords,
+    extra: Sequence[Word] = (),
+    rules: Sequence[Box] = (),
+    charts: Sequence[Box] = (),
+    added: frozenset[int] = frozenset(),
 ) -> list[Block]:
     """The page's blocks in reading order; `extra` are words to place among the page's own
     (filled-in form fields), by their position; `rules` the lines drawn on it (rules.py);
     `charts` where pictures of charts stand, whose bars are no rules and whose labels are text,
-    never a table."""
+    never a table; `added` the inks the paper marks what it adds in (struck.marked)."""
     if charts:
         rules = [r for r in rules if not any(c.contains(r.cx, r.cy) for c in charts)]
     upright = [w for w in page.words if not w.sideways] + [w for w in extra if not w.sideways]
     unlinked = [r for r in rules if not underlines.linked(r, page.links)]  # a link's underline is no change
-    upright = letterspacing.joined(struck.marked(upright, unlinked) if rules else upright)
+    upright = letterspacing.joined(struck.marked(upright, unlinked, added) if rules or added else upright)
     inside = {id(w) for w in upright if any(c.contains(w.box.cx, w.box.cy) for c in charts)} if charts else set()
     found = tables.find([w for w in upright if id(w) not in inside] if inside else upright, rules, page.height)
     if found:

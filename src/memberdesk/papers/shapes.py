@@ -333,6 +333,8 @@ class PageLayout:
     blocks: tuple[Block, ...] = ()
     problem: str = ""  # why this page could not be read; "" when it was
     note: str = ""  # e.g. that only part of a crowded page was read
+    changes: frozenset[int] = frozenset()  # the colours its tracked changes strike words in
+    inks: frozenset[int] = frozenset()  # the colours (no black or grey) its words are in
 
 
 @dataclass(frozen=True, slots=True)

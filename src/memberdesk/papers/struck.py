@@ -29,15 +29,61 @@ TAB = 4.0  # ems: how far past its last word a line striking it may run (through
 EDGE = 0.08  # how near a word's end a line through it may stop and still strike it whole
 
 
-def marked(words: Sequence[Word], rules: Sequence[Box]) -> list[Word]:
+def marked(words: Sequence[Word], rules: Sequence[Box], added: frozenset[int] = frozenset()) -> list[Word]:
     """The words, each one struck through marked as deleted; a word struck only at its start
     or end ("b)a)": a list's old letter deleted, its new one inserted) is cut where the line
     ends, in proportion to its letters. A line strikes only if it begins and ends with the
     words it runs through (or the tab after them): a table's rule running through a "Page 14"
-    stamp printed over it begins far before the stamp."""
+    stamp printed over it begins far before the stamp. `added`: the inks the paper marks its
+    changes in elsewhere (change_inks), whose words are added on a page that strikes nothing
+    (a constitution's new clause in red at the top of a page of its own)."""
+    lines, spans, struck = _strikes(words, rules)
+    inks = added if 2 * sum(1 for w in words if w.ink in added) <= len(words) else frozenset()
+    if not struck:
+        if not inks:
+            return list(words)
+        return [_added_word(w, words, k) if w.ink in inks and w.text.strip() else w for k, w in enumerate(words)]
+    tops = [r.y0 for r in lines]
+    marks = _added(words, lines, tops, struck)
+    # (Struck in black, added in the paper's colour: a motion's amendment, its new words red.)
+    marks.update(k for k, w in enumerate(words) if k not in struck and w.ink in inks and w.text.strip())
+    out: list[Word] = []
+    for k, word in enumerate(words):
+        if k in struck:
+            out.extend(_cut(word, spans[k][1], spans[k][2]))
+        elif k in marks:
+            out.append(_added_word(word, words, k))
+        else:
+            out.append(word)
+    return out
+
+
+def change_inks(words: Sequence[Word], rules: Sequence[Box]) -> frozenset[int]:
+    """The colours (no black or grey) a page's tracked changes strike words through in."""
+    _lines, _spans, struck = _strikes(words, rules)
+    if len(struck) < 2:
+        return frozenset()
+    return frozenset(ink for ink in {words[k].ink for k in struck} if _coloured(ink))
+
+
+def coloured_inks(words: Sequence[Word]) -> frozenset[int]:
+    return frozenset(w.ink for w in words if _coloured(w.ink))
+
+
+def _added_word(word: Word, words: Sequence[Word], k: int) -> Word:
+    if is_marker(word.text) and _starts_line(words, k):
+        return word  # a list's letter stays one: "a) [added: ...]"
+    return replace(word, text=f"{ADDED}{word.text}]")
+
+
+def _strikes(
+    words: Sequence[Word], rules: Sequence[Box]
+) -> tuple[list[Box], dict[int, tuple[int, float, float]], set[int]]:
+    """The thin lines, where each struck word is struck (its line, and where along it), and
+    the words struck."""
     lines = sorted((r for r in rules if r.y1 - r.y0 <= THIN and r.x1 - r.x0 > 1.0), key=lambda r: r.y0)
     if not lines:
-        return list(words)
+        return lines, {}, set()
     tops = [r.y0 for r in lines]
     through: dict[int, list[int]] = {}  # a line -> the words it runs through
     spans: dict[int, tuple[int, float, float]] = {}  # a word -> its line, and where along it
@@ -52,18 +98,7 @@ def marked(words: Sequence[Word], rules: Sequence[Box]) -> list[Word]:
         begins = line.x0 >= min(words[k].box.x0 for k in ks) - 0.5 * size or _inside(line, words)
         if begins and line.x1 <= max(words[k].box.x1 for k in ks) + TAB * size:
             struck.update(ks)
-    if not struck:
-        return list(words)
-    added = _added(words, lines, tops, struck)
-    out: list[Word] = []
-    for k, word in enumerate(words):
-        if k in struck:
-            out.extend(_cut(word, spans[k][1], spans[k][2]))
-        elif k in added and not (is_marker(word.text) and _starts_line(words, k)):
-            out.append(replace(word, text=f"{ADDED}{word.text}]"))  # a list's letter stays one: "a) [added: ...]"
-        else:
-            out.append(word)
-    return out
+    return lines, spans, struck
 
 
 def _added(words: Sequence[Word], lines: list[Box], tops: list[float], struck: set[int]) -> set[int]:
