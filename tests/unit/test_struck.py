@@ -73,3 +73,23 @@ def test_one_word_struck_in_a_grey_marks_nothing_put_in() -> None:
     ]
     strike = Box(112.0, 105.5, 142.0, 106.2)  # through "old" only
     assert [w.text for w in marked(words, [strike])] == ["The", "[deleted: old]", "plan", "stands"]
+
+
+def test_words_struck_in_black_beside_words_in_the_papers_change_colour() -> None:
+    # A motion's amendment: the words it takes out struck in black, those it puts in red (the
+    # colour the paper's other pages strike in). The red words were read as the motion's own.
+    red = 0xFF0000
+    texts = [("action", 0), ("to", red), ("close", red), ("loopholes", red), ("on", 0), ("vapes", 0), ("kept", 0)]
+    words = [Word(t, Box(72 + 50 * k, 100, 72 + 50 * k + 40, 112), 11.0, ink=ink) for k, (t, ink) in enumerate(texts)]
+    strike = Box(272.0, 105.5, 362.0, 106.2)  # through "on vapes"
+    said = [w.text for w in marked(words, [strike], frozenset({red}))]
+    assert said == [
+        "action",
+        "[added: to]",
+        "[added: close]",
+        "[added: loopholes]",
+        "[deleted: on]",
+        "[deleted: vapes]",
+        "kept",
+    ]
+    assert [w.text for w in marked(words, [strike])][1] == "to"  # on its own, the page cannot tell
