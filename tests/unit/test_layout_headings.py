@@ -299,3 +299,17 @@ def test_a_letters_signature_is_no_heading() -> None:
     words += lines([("Yours sincerely,", 60)], 160)
     words += lines([("Roger Gough", 60), ("Leader, Kent County Council", 60)], 200, bold=True)
     assert [b.kind for b in layout_page(page(words))] == ["paragraph"] * 4
+
+
+def test_a_covers_title_in_display_type_over_many_lines_is_a_heading() -> None:
+    # A sustainability appraisal's cover: its title at 50 points over seven lines (here 30 over four), under it a
+    # subtitle in bold. The title was a paragraph (past three lines), and the paper was titled
+    # by the subtitle, "Report for Kent County Council to support the adoption of the Plan".
+    title = ["Sustainability Appraisal Report", "Non-Technical Summary of the", "Kent Minerals and Waste Local"]
+    title += ["Plan for the years 2024-2039"]
+    words = lines([(text, 60) for text in title], 60, size=30, leading=1.1)
+    words += line("Report for Kent County Council to support the adoption of the Plan", 60, 440, size=18, bold=True)
+    words += lines([("The report sets out the likely effects of the plan on the county and its people.", 60)] * 4, 490)
+    blocks = layout_page(page(words))
+    assert blocks[0].kind == HEADING and blocks[0].text == " ".join(title)
+    assert blocks[0].level is not None and blocks[1].level is not None and blocks[0].level < blocks[1].level

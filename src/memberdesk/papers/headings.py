@@ -46,6 +46,7 @@ _CONTACT = re.compile(
 TWO_LINE_WORDS = 18  # the most words of a title in bold set over two lines
 _AMOUNT = re.compile(r"^\(?-?£-?\d[\d,]*(?:\.\d+)?(?:m|k|bn)?\)?$|^\(?-?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?$")
 _SIGN_OFF = re.compile(r"^(?:yours\s+(?:sincerely|faithfully|truly)|kind\s+regards|best\s+wishes)\b", re.I)
+DISPLAY = 2.0  # times the body's size: a cover's display type
 SIGNATURE_WORDS = 8  # the most words of a line of a signature (a name, a role, an office)
 MAX_LEVEL = 6
 MARKED_WORDS = 10  # the most words of a heading marked by its underline or dark band alone
@@ -81,7 +82,8 @@ def light_body(blocks: Iterable[Block]) -> bool:
 def _shape(block: Block, body: float, body_bold: bool, body_light: bool = False) -> str:
     """ "big", "plain" (bold or capitals at body size) or "" for a block that is no heading."""
     text = block.text
-    if len(text) > 160 or block.lines > 3 or block.figure:
+    # (A cover's title in display type, twice the body's size or more, runs to more lines.)
+    if len(text) > 160 or (block.lines > 3 and block.size < DISPLAY * body) or block.figure:
         return ""  # before counting anything: most blocks are paragraphs, and long
     words = text.split()
     letters = [c for c in text if c.isalpha()]
