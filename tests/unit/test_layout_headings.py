@@ -313,3 +313,30 @@ def test_a_covers_title_in_display_type_over_many_lines_is_a_heading() -> None:
     blocks = layout_page(page(words))
     assert blocks[0].kind == HEADING and blocks[0].text == " ".join(title)
     assert blocks[0].level is not None and blocks[1].level is not None and blocks[0].level < blocks[1].level
+
+
+def test_a_bold_numbered_title_ending_in_a_full_stop_heads_the_paragraphs_numbered_under_it() -> None:
+    # "7. How does the proposed decision support Framing Kent's Future and Securing Kent's
+    # Future." in bold over two lines, over "7.1 The KCP supports ...": read as a list item,
+    # section 7 was missing from the headings, its paragraphs under section 6.
+    prose = "The plan supports the council's priorities for levelling up and for its children and families."
+    words = line("6. Equalities implications", 60, 60, bold=True) + lines([("6.1 " + prose, 60)] * 3, 80)
+    title = [
+        ("7. How does the proposed decision support Framing Kent's Future and", 60),
+        ("Securing Kent's Future.", 60),
+    ]
+    words += lines(title, 130, bold=True) + lines([("7.1 " + prose, 60)] * 3, 165)
+    # A bold numbered sentence over prose that is not its section's stays a paragraph.
+    words += lines(
+        [("8. The Cabinet is asked to agree the plan and to note the report's findings.", 60)], 215, bold=True
+    )
+    words += lines([(prose, 60)] * 3, 235)
+    kinds = [(b.kind, b.text[:2]) for b in layout_page(page(words))]
+    assert kinds == [
+        (HEADING, "6."),
+        ("paragraph", "6."),
+        (HEADING, "7."),
+        ("paragraph", "7."),
+        ("paragraph", "8."),
+        ("paragraph", "Th"),
+    ]

@@ -147,8 +147,10 @@ def judge(
     """Blocks with kind and level set; `sizes` are the heading sizes in use, largest first."""
     out = []
     signed = False  # under a letter's "Yours sincerely": its signatory's name and role
-    for block in blocks:
+    for k, block in enumerate(blocks):
         shape = _shape(block, body, body_bold, body_light)
+        if not shape and _heads_its_numbers(block, blocks[k + 1] if k + 1 < len(blocks) else None, body_bold):
+            shape = "plain"
         signed = bool(_SIGN_OFF.match(block.text)) or (signed and len(block.text.split()) <= SIGNATURE_WORDS)
         if signed:
             shape = ""
@@ -167,6 +169,31 @@ def judge(
                 level += numbered.group(1).count(".")
         out.append(replace(block, kind=HEADING, level=min(max(level, 1), MAX_LEVEL)))
     return out
+
+
+def _heads_its_numbers(block: Block, after: Block | None, body_bold: bool) -> bool:
+    """A bold numbered title, however it ends, over its section's first numbered paragraph:
+    "7. How does the proposed decision support Framing Kent's Future." over "7.1 The KCP ..."."""
+    number = _number(block).rstrip(".")
+    return (
+        block.bold
+        and not body_bold
+        and not block.table
+        and block.lines <= 3
+        and number.isdigit()
+        and after is not None
+        and _number(after).startswith(number + ".")
+        and len(block.text.split()) <= NUMBERED_TITLE_WORDS
+        and struck.ADDED not in block.text
+        and struck.MARK not in block.text
+    )
+
+
+def _number(block: Block) -> str:
+    if block.number:
+        return block.number
+    numbered = _NUMBERED.match(block.text)
+    return numbered.group(1) if numbered else ""
 
 
 def heading_sizes(blocks: Iterable[Block], body: float, body_bold: bool) -> list[float]:
