@@ -355,3 +355,19 @@ def test_a_bands_years_are_headings_not_figures_to_part_it_by() -> None:
     label = line("TOTAL", 60, 100)
     assert not parts_figures([label, line("2025", 200, 100), line("2026", 260, 100)], [])
     assert parts_figures([label, line("10,289.7", 200, 100), line("-100.0", 260, 100)], [])
+
+
+def test_a_column_empty_under_the_next_ones_merged_header_is_no_column() -> None:
+    # A slide's table: "Shared Outcome" starts left of its codes, over a stray cell edge, and
+    # was read as two columns both named "Shared Outcome", the codes after the empty one.
+    from memberdesk.papers.grid_rows import without_empty_spans
+
+    head = [("Action", "Measure", "Shared Outcome", "Shared Outcome")]
+    body = [("Develop a plan", "Plans signed off", "", "SO1, SO2"), ("Review it", "Reviewed", "", "SO3")]
+    assert without_empty_spans(head, body) == (
+        [("Action", "Measure", "Shared Outcome")],
+        [("Develop a plan", "Plans signed off", "SO1, SO2"), ("Review it", "Reviewed", "SO3")],
+    )
+    # A group's empty column stays: its name is its own ("2024-25" over "Budget" and "Actual").
+    grouped = [("", "2024-25", "2024-25"), ("Service", "Budget", "Actual")]
+    assert without_empty_spans(grouped, [("Roads", "", "4.2")]) == (grouped, [("Roads", "", "4.2")])

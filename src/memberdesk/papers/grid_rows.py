@@ -51,6 +51,27 @@ def spread(row: tuple[str, ...], spans: list[tuple[int, int]], keep: list[int]) 
     return tuple(out)
 
 
+def without_empty_spans(
+    head: list[tuple[str, ...]], body: list[tuple[str, ...]]
+) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """The rows less a column that holds nothing in the body and is named only as part of the
+    next one's merged header ("Shared Outcome" over a stray cell edge and the codes' column):
+    read, it was a column named twice, and the codes after it under no name."""
+    width = len(head[0]) if head else 0
+    drop = [
+        k
+        for k in range(width - 1)
+        if not any(row[k] for row in body)
+        and any(row[k] for row in head)
+        and all(row[k] == row[k + 1] for row in head)
+        and any(row[k + 1] for row in body)
+    ]
+    if not drop:
+        return head, body
+    keep = [k for k in range(width) if k not in drop]
+    return [tuple(row[k] for k in keep) for row in head], [tuple(row[k] for k in keep) for row in body]
+
+
 def by_runs(words: list[Word], cols: list[float]) -> list[list[Word]] | None:
     """A row with no rule inside it whose lines hold runs of words wide apart (Excel's shaded
     header or total band, the columns' rules left out): each run in the column it starts in,

@@ -248,9 +248,9 @@ def cells_table(
         head = 2  # under a group's heading ("RAG rating" over two columns), their own ("Latest", "Previous")
     if spans is not None:
         texts[:head] = [grid_rows.spread(texts[n], spans[n], keep) for n in range(head)]
-    body = texts[head:]
+    heads, body = grid_rows.without_empty_spans(texts[:head], texts[head:])
     totals = tuple(n for n, row in enumerate(body) if names_total(row))
-    return Table(head=tuple(texts[:head]), body=tuple(body), totals=totals, box=box)
+    return Table(head=tuple(heads), body=tuple(body), totals=totals, box=box)
 
 
 def read_cell(words: list[Word]) -> str:
