@@ -127,3 +127,40 @@ def booktabs(path: Path) -> Path:
         )
     )
     return _build(path, _story("Postal votes by ward", table))
+
+
+# An Excel plan's reserves: the labels' column between two years' figures, a caption in it under
+# the header, ruled over the header and under the last row only (header and rows in one band).
+RESERVES_HEAD = ("Core £000s", "Total £000s", "", "Core £000s", "Total £000s")
+RESERVES_CAPTION = ("", "", "MEMORANDUM: The net impact on reserves is:", "", "")
+RESERVES_BODY = [
+    ("27,481.5", "27,481.5", "Contributions to Reserves", "43,240.9", "57,440.9"),
+    ("-14,877.4", "-16,227.9", "Drawdowns from Reserves", "-10,607.1", "-36,205.2"),
+    ("12,604.1", "11,253.6", "Net movement in Reserves", "32,633.8", "21,235.7"),
+]
+
+
+RESERVES_MORE = [
+    ("11,806.0", "11,806.0", "Revenue Support Grant", "15,680.3", "15,680.3"),
+    ("117,046.1", "117,046.1", "Social Care Grant", "137,143.6", "137,143.6"),
+]
+
+
+def reserves(path: Path) -> Path:
+    rows = [list(RESERVES_HEAD), list(RESERVES_CAPTION), *map(list, RESERVES_BODY), *map(list, RESERVES_MORE)]
+    last = 1 + len(RESERVES_BODY)  # ruled under the reserves' rows and under the grants
+    table = Table(rows, colWidths=[65, 65, 200, 65, 65])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), "Helvetica"),
+                ("FONTSIZE", (0, 0), (-1, -1), 9),
+                ("ALIGN", (0, 0), (1, -1), "RIGHT"),
+                ("ALIGN", (3, 0), (4, -1), "RIGHT"),
+                ("LINEABOVE", (0, 0), (-1, 0), 1, colors.black),
+                ("LINEBELOW", (0, last), (-1, last), 0.5, colors.black),
+                ("LINEBELOW", (0, -1), (-1, -1), 1, colors.black),
+            ]
+        )
+    )
+    return _build(path, _story("Revenue plan and financing", table))

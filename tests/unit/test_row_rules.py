@@ -94,3 +94,12 @@ def test_the_prudential_indicators_three_tables_ruled_across_with_prose_between(
         ("Total Debt", "950.66", "883.90", "894.47", "863.28", "839.10", "831.87"),
     )
     assert "Prudential Indicator 2: Estimate of Capital Financing Requirement (CFR) (£m)" in text
+
+
+def test_a_caption_under_the_header_in_the_labels_column_begins_the_body(tmp_path: Path) -> None:
+    # An Excel plan's "MEMORANDUM: The net impact on our reserves balances is:" in the labels'
+    # column under the header, in one band with it: it was heard as a column's name, in the
+    # middle of the figures' names, never as the caption of the rows under it.
+    (table,), _text = _page(rf.reserves(tmp_path / "reserves.pdf"))
+    assert table.head == (rf.RESERVES_HEAD,)
+    assert table.body == (rf.RESERVES_CAPTION, *rf.RESERVES_BODY, *rf.RESERVES_MORE)

@@ -18,15 +18,13 @@ rule (a header underlined, with no line over it) are the header.
 
 from __future__ import annotations
 
-import re
 import statistics
 from collections.abc import Sequence
 from dataclasses import replace
 
-from memberdesk.papers import ruled
+from memberdesk.papers import band_rows, ruled
 from memberdesk.papers.bands import bands
-from memberdesk.papers.columns import Chunk, Line, Walls, cell_text, columns_of, cut_line, join_justified, place
-from memberdesk.papers.numbers import is_number
+from memberdesk.papers.columns import Chunk, Line, Walls, columns_of, cut_line, join_justified
 from memberdesk.papers.rule_stacks import SAME, stacks
 from memberdesk.papers.shapes import Box, Table, Word, union_all
 from memberdesk.papers.table_heads import head_rows
@@ -39,7 +37,6 @@ HEAD_LINES = 8  # an Excel header over a table's first line: its cells' words on
 # set level with each other's middles (three lines beside four) making up to eight bands
 
 _BULLETS = ("\u2022", "\u25aa", "\u25cf", "\u25a0", "\u25e6")
-_OPEN = re.compile(r"(\b[a-z]+|[,&(/-])$")  # a label that runs on: a lower-case last word, a comma
 
 
 def find(words: Sequence[Word], rules: Sequence[Box]) -> list[tuple[Table, frozenset[int]]]:
@@ -167,7 +164,7 @@ def _table(
     columns = _columns([ln for row in kept for ln in row], walls)
     if len(columns) < 2:
         return None
-    grid = [cells for row in kept for cells in _split(row, columns)]
+    grid = [cells for row in kept for cells in band_rows.split(row, columns)]
     while grid and sum(1 for c in grid[0] if c) < 2:
         grid.pop(0)  # a title ruled over with the table, above its header: text, not a row
     if len(grid) < 2:
@@ -177,7 +174,7 @@ def _table(
     above = _header_above(words, stack[0], left, right, grid, columns, walls)
     if above:
         lines = above + lines
-        grid = [_stacked(above, columns), *grid]
+        grid = [band_rows.stacked(above, columns), *grid]
     filled = [sum(1 for c in row if c) for row in grid]
     if sum(1 for n in filled if n >= 2) < 2 and filled[0] < 3:
         # One column of text with a note beside it: not a table. (A header row of three cells
@@ -253,94 +250,6 @@ def _across(lines: list[Line], left: float, right: float) -> bool:
     )
 
 
-def _figures(cells: list[list[Word]]) -> set[int]:
-    return {k for k, c in enumerate(cells) if k and c and is_number(cell_text(c))}
-
-
-def _split(lines: list[Line], columns: list[tuple[float, float]]) -> list[list[list[Word]]]:
-    """One band's lines -> its rows: one row, unless a line puts a figure in a column that
-    already has one (rows not ruled apart), when each such line begins a row."""
-    rows: list[list[list[Word]]] = []
-    for line in lines:
-        cells = _cells(line, columns)
-        clash = _figures(cells) & _figures(rows[-1]) if rows else set()
-        if (
-            not rows
-            or (clash and not _sign_runs_on(rows[-1], cells, clash))
-            or _section(rows[-1], cells)
-            or _under_headings(rows[-1], cells)
-        ):
-            rows.append(cells)
-        else:
-            for k, words in enumerate(cells):
-                rows[-1][k].extend(words)
-    return rows
-
-
-def _under_headings(row: list[list[Word]], cells: list[list[Word]]) -> bool:
-    """Whether a line of figures follows lines of headings over them (in two columns or more,
-    no figure among them): the header and the first row share a band when the rule under the
-    header is missing (an Excel sheet ruled under its last rows only). A row's cells of words
-    wrapped over two lines stand beside its figures, not over them."""
-    if any(c and is_number(cell_text(c)) for c in row):
-        return False
-    over = sum(1 for head, c in zip(row, cells) if head and c and is_number(cell_text(c)))
-    return over >= 2
-
-
-def _sign_runs_on(row: list[list[Word]], cells: list[list[Word]], clash: set[int]) -> bool:
-    """Whether each figure that meets one above is the number of a minus sign left alone on the
-    line above, both near the column's right edge (within an em): Excel wraps "-1.868" as "-" over "1.868"
-    in a narrow cell. (A nil "-" is a figure of its own row: the number under it begins one.)"""
-    for k in clash:
-        sign, number = row[k], cells[k]
-        if len(sign) != 1 or sign[0].text not in ruled.SIGNS or len(number) != 1:
-            return False
-        if not number[0].text[:1].isdigit() or abs(sign[0].box.x1 - number[0].box.x1) > number[0].size:
-            return False
-    return True
-
-
-def _cells(line: Line, columns: list[tuple[float, float]]) -> list[list[Word]]:
-    """A line's words by column. A word that ends where a column ends closes its cell even one
-    space before the next word: header cells set right-aligned ("2024-25 Savings Target" beside
-    "Forecast against original saving", their lines running into each other)."""
-    ends = [b for _a, b in columns]
-    cells: list[list[Word]] = [[] for _ in columns]
-    for chunk in line.chunks:
-        short = len(chunk.words) <= 6  # header words, not a line of prose that fills its cell
-        run: list[Word] = []
-        for n, word in enumerate(chunk.words):
-            run.append(word)
-            closes = short and any(abs(word.box.x1 - e) < 0.5 * line.em for e in ends)
-            if n == len(chunk.words) - 1 or closes:
-                for k, words in place(Chunk(run, run[0].box.x0, run[-1].box.x1), columns, line.em):
-                    cells[k].extend(words)
-                run = []
-    return cells
-
-
-def _section(row: list[list[Word]], cells: list[list[Word]]) -> bool:
-    """A section's name on a line of its own ("Adult Social Care & Health Operations") above a
-    row in the same band: the row has its own label, which does not run on from the name. The
-    labels' column may stand after columns of figures (an Excel plan's last year on the left);
-    the name is then told by its bold over a label that is not."""
-    filled = [k for k, c in enumerate(row) if c]
-    if len(filled) != 1 or not cells[k := filled[0]] or not any(c for j, c in enumerate(cells) if j != k):
-        return False
-    if k and not (all(w.bold for w in row[k]) and not all(w.bold for w in cells[k])):
-        return False
-    return not cell_text(cells[k])[:1].islower() and not _OPEN.search(cell_text(row[k]))
-
-
-def _stacked(lines: list[Line], columns: list[tuple[float, float]]) -> list[list[Word]]:
-    row: list[list[Word]] = [[] for _ in columns]
-    for line in lines:
-        for k, words in enumerate(_cells(line, columns)):
-            row[k].extend(words)
-    return row
-
-
 def _header_above(
     words: Sequence[Word],
     top: Box,
@@ -355,11 +264,11 @@ def _header_above(
     table's columns over a first row that is not (a capital table's header over a row of prose
     that runs on from the page before, with no figure in it)."""
     above = _lines_near(words, top, left, right, walls, down=False)
-    if _figures(grid[0]) or not above:
-        return above if _figures(grid[0]) else []
+    if band_rows.figures(grid[0]) or not above:
+        return above if band_rows.figures(grid[0]) else []
     first = [w for c in grid[0] for w in c]
     if all(w.bold for ln in above for w in ln.band.words) and not all(w.bold for w in first):
-        filled = sum(1 for c in _stacked(above, columns) if c)
+        filled = sum(1 for c in band_rows.stacked(above, columns) if c)
         if filled >= max(2, (len(grid[0]) + 1) // 2):
             return above
     return []
