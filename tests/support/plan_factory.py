@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 SIZE = 7.0
@@ -249,6 +250,52 @@ def years_over_totals(path: Path) -> Path:
                 right(_year_x(g, 2), y, total)
     bottom = top + (5 + len(YEAR_ROWS)) * PITCH + 4.0
     c.rect(30.0, height - bottom, _year_x(3, 2) + 10.0 - 30.0, bottom - top + 4.0)
+    c.showPage()
+    c.save()
+    return path
+
+
+# An Excel budget by directorate: "TOTAL", "CYPE" and "GET" centred each over its Core,
+# External and Total, among directorates of one column each ("ASCH", "Public / Health" on two
+# lines, "CED"); Core and External right-aligned under them; one row of figures under it all.
+DIRECTORATES = [("TOTAL", 3), ("ASCH", 1), ("Public Health", 1), ("CYPE", 3), ("CED", 1), ("GET", 3)]
+DIRECTORATE_SUBS = ("Core", "External", "Total")
+DIRECTORATE_ROW = ("Original base budget", "1,429.5", "0.0", "1,429.5", "612.3", "88.1", "430.0", "0.0", "430.0")
+DIRECTORATE_ROW += ("33.6", "201.7", "0.0", "201.7")
+
+
+def directorates(path: Path) -> Path:
+    c = canvas.Canvas(str(path), pagesize=landscape(A4), invariant=1)
+    _width, height = landscape(A4)
+    step, x, top = 52.0, 190.0, 60.0
+    columns: list[tuple[float, str, str]] = []  # (right edge, group, sub-heading)
+    figures = iter(DIRECTORATE_ROW[1:])
+    for name, count in DIRECTORATES:
+        subs = DIRECTORATE_SUBS[:count] if count > 1 else ("External" if name == "Public Health" else "Core",)
+        first = x + step
+        widest = 0.0  # the first column's widest text: where the group's columns begin
+        for k, sub in enumerate(subs):
+            x += step
+            columns.append((x, name, sub))
+            texts = (sub, "£000s", next(figures))
+            if k == 0:
+                widest = max(stringWidth(t, "Helvetica", SIZE) for t in texts)
+        c.setFont("Helvetica-Bold", SIZE)
+        middle = (first - widest + x) / 2
+        if name == "Public Health":
+            c.drawCentredString(middle, height - top - SIZE, "Public")
+            c.drawCentredString(middle, height - top - PITCH - SIZE, "Health")
+        else:
+            c.drawCentredString(middle, height - top - 0.5 * PITCH - SIZE, name)
+    c.setFont("Helvetica", SIZE)
+    for right_x, _name, sub in columns:
+        c.drawRightString(right_x, height - top - 2 * PITCH - SIZE, sub)
+        c.drawRightString(right_x, height - top - 3 * PITCH - SIZE, "£000s")
+    for n in range(3):
+        y = top + (5 + n) * PITCH
+        c.drawString(40.0, height - y - SIZE, DIRECTORATE_ROW[0] if n == 0 else f"Change {n}")
+        for (right_x, _name, _sub), figure in zip(columns, DIRECTORATE_ROW[1:]):
+            c.drawRightString(right_x, height - y - SIZE, figure)
     c.showPage()
     c.save()
     return path

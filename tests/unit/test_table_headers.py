@@ -371,3 +371,17 @@ def test_a_column_empty_under_the_next_ones_merged_header_is_no_column() -> None
     # A group's empty column stays: its name is its own ("2024-25" over "Budget" and "Actual").
     grouped = [("", "2024-25", "2024-25"), ("Service", "Budget", "Actual")]
     assert without_empty_spans(grouped, [("Roads", "", "4.2")]) == (grouped, [("Roads", "", "4.2")])
+
+
+def test_directorates_over_their_columns_among_directorates_of_one_column(tmp_path: Path) -> None:
+    # Kent's budget by directorate: "CYPE" centred over its Core, External and Total among
+    # directorates of one column each. Each group's name went to its middle column alone, and
+    # CYPE's total was said as "Total £000s", as the council's own was.
+    import plan_factory as pf
+
+    (table,) = _tables(pf.directorates(tmp_path / "directorates.pdf"))[0]
+    expected = [""]
+    for name, count in pf.DIRECTORATES:
+        subs = pf.DIRECTORATE_SUBS[:count] if count > 1 else ("External" if name == "Public Health" else "Core",)
+        expected += [f"{name} {sub} £000s" for sub in subs]
+    assert table.column_names() == expected

@@ -49,10 +49,9 @@ def head_rows(lines: list[Line], columns: list[tuple[float, float]]) -> list[tup
                 continue
         # A line of a few headings over groups of the line under it ("2024-25" centred over
         # its Core, External and Total) is a header row of its own, as one across a gutter is.
-        under = placed[n + 1][0] if n + 1 < len(placed) else None
-        grouping = (
-            under is not None and 0 < 2 * _filled(cells) <= _filled(under) and bool(_groups(cells, [under], columns))
-        )
+        # (Under it: the next line of more headings, past a heading's second line, "Health".)
+        under = next((row for row, _s in placed[n + 1 :] if _filled(row) > _filled(cells)), None)
+        grouping = under is not None and _filled(cells) > 0 and _grouping(cells, under, columns)
         if spans or grouping:
             rows.append(cells)
             stacking = False
@@ -118,6 +117,17 @@ def _over_groups(line: list[tuple[Chunk, int]], groups: list[_Group], em: float)
     return out
 
 
+def _grouping(cells: list[list[Word]], under: list[list[Word]], columns: list[tuple[float, float]]) -> bool:
+    """Whether a line of headings stands over groups of the line under it: few headings over
+    many, or groups that repeat their sub-headings ("TOTAL", "CYPE", "GET" each over Core,
+    External and Total, among directorates of one column each, "ASCH", "CED")."""
+    groups = _groups(cells, [under], columns)
+    if groups and 2 * _filled(cells) <= _filled(under):
+        return True
+    seen = [tuple(ruled.read_cell(under[j]).casefold() for j in range(a, b + 1)) for a, b in groups.values()]
+    return len(seen) > len(set(seen))
+
+
 def _filled(cells: list[list[Word]]) -> int:
     return sum(1 for c in cells if c)
 
@@ -143,6 +153,9 @@ def _groups(
     out: dict[int, tuple[int, int]] = {}
     if sum(taken) < 2:
         return out
+    # Each column's sub-heading under it: a group's are all different ("Core", "External",
+    # "Total"), so a group never takes in a neighbour's "Core" (a heading wider than its own).
+    subs = [next((ruled.read_cell(row[j]).casefold() for row in under if row[j]), "") for j in range(len(columns))]
     for k, words in enumerate(cells):
         if not words:
             continue
@@ -157,7 +170,9 @@ def _groups(
                     break
                 ends = any(row[first] for row in under) and any(row[last] for row in under)
                 centred = abs((columns[first][0] + columns[last][1]) / 2 - middle) <= em
-                if ends and centred and last - first > best[1] - best[0]:
+                named = subs[first : last + 1]
+                distinct = len(set(named)) == len(named) or not all(named)
+                if ends and centred and distinct and last - first > best[1] - best[0]:
                     best = (first, last)
         if best[1] > best[0]:
             out[k] = best
