@@ -60,6 +60,7 @@ CASES = [
     ("an increase of +£12.6m", "an increase of plus 12.6 million pounds"),
     ("a change of \u22124.2%", "a change of minus 4.2%"),
     ("in 2024-25 and pages 31 - 190", "in 2024-25 and pages 31 - 190"),
+    ("children aged 0 -19 and 5 \u201310", "children aged 0 -19 and 5 \u201310"),
     ("c£77m, c. £5m and c.40 staff", "about 77 million pounds, about 5 million pounds and about 40 staff"),
     ("down 1.3p.p. and up 2 pp on last year", "down 1.3 percentage points and up 2 percentage points on last year"),
     ("SR1 | 21/02/2025 and 1/4/2025", "SR1 | 21 February 2025 and 1 April 2025"),
