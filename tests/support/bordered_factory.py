@@ -265,3 +265,27 @@ def action_points(path: Path) -> Path:
     c.showPage()
     c.save()
     return path
+
+
+# A budget's table boxed in full, its total boxed on its own under it after a gap.
+BUDGET_EDGES = (42.5, 250.0, 350.0, 450.0, 553.0)
+BUDGET_HEAD = ("Directorate", "Staffing £000s", "Income £000s", "Net Cost £000s")
+BUDGET_ROWS = [
+    ("Adult Social Care", "416,940.9", "-384,003.1", "1,530,923.8"),
+    ("Children", "208,141.9", "-9,000.0", "429,966.5"),
+]
+BUDGET_TOTAL = ("Total Budget", "1,025,082.8", "-1,491,291.7", "0.0")
+
+
+def boxed_total(path: Path) -> Path:
+    c = _canvas(path, title="Directorate and funding")
+    c.setLineWidth(0.5)
+    y = 200.0
+    for row in (BUDGET_HEAD, *BUDGET_ROWS):
+        y = _boxed_row(c, row, y, bold=row == BUDGET_HEAD, edges=BUDGET_EDGES)
+    _boxed_row(c, BUDGET_TOTAL, y + 18.0, bold=True, edges=BUDGET_EDGES)
+    c.setFont(BODY, SIZE)
+    _cell(c, "The budget is balanced: the total net cost is met by the funding set out below.", 42.5, 500, y + 80)
+    c.showPage()
+    c.save()
+    return path

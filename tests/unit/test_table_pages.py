@@ -325,3 +325,14 @@ def test_a_two_column_form_is_no_header_by_what_it_says() -> None:
     assert not names_references([("Venue", "Council Chamber"), ("Chair", "Mr Smith")])
     assert not names_references([("No.", "3.2"), ("1", "4.5")])  # a figure is no column's name
     assert not names_references([("Ref", "Action"), ("Note", "Written by the clerk.")])
+
+
+def test_a_total_boxed_on_its_own_under_a_table_is_its_last_row(tmp_path: Path) -> None:
+    # A budget's "Total Budget", boxed apart after a gap under the table of its columns: it was
+    # read as a sentence of eight bare figures, none said with its column.
+    import bordered_factory as bf
+
+    ((table,),) = _tables(bf.boxed_total(tmp_path / "total.pdf"))
+    assert table.head == (bf.BUDGET_HEAD,)
+    assert table.body == (*bf.BUDGET_ROWS, bf.BUDGET_TOTAL)
+    assert table.totals == (2,)

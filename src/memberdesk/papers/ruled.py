@@ -138,13 +138,16 @@ LONE_COLUMNS = 3  # the fewest cells of a grid of one row read as a table's head
 LONE_TOP, LONE_FOOT = 0.2, 0.75  # where on its page such a part stands: a table cut by the page
 
 
-def table(words: Sequence[Word], grid_lines: Grid, page_height: float = 0.0) -> tuple[Table, frozenset[int]] | None:
+def table(
+    words: Sequence[Word], grid_lines: Grid, page_height: float = 0.0, *, row_of: bool = False
+) -> tuple[Table, frozenset[int]] | None:
     """The grid's table from the words whose centres fall inside it, and the words it took.
     Where a row has no rule between two columns (a cell merged across them) its words go to
     the first of them. A grid of one row (`page_height` says where it stands) is a table's
-    part only at the page's top or foot."""
+    part only at the page's top or foot, or (`row_of`) boxed under a table of its columns."""
     cols, rows, tall = grid_lines
-    if len(rows) == 2 and not (page_height and (rows[0] < LONE_TOP * page_height or rows[1] > LONE_FOOT * page_height)):
+    at_end = page_height and (rows[0] < LONE_TOP * page_height or rows[1] > LONE_FOOT * page_height)
+    if len(rows) == 2 and not (at_end or row_of):
         return None  # one row of boxes in the page's body: a frame round text, read as text
     # Edges a few points apart are one (a cell's shading drawn inside its borders, a shaded
     # line of a header's text): columns with no word between them, rows nearer than a line of
@@ -200,7 +203,7 @@ def table(words: Sequence[Word], grid_lines: Grid, page_height: float = 0.0) -> 
         # header alone at the page's foot): its cells read apart, not line by line across
         # them; table_pages joins it to the rest. Every column kept, to match the rest's.
         texts = tuple(read_cell(cell) for cell in grid[0]) if len(grid) == 1 else ()
-        if not _cut_part(texts, at_top=rows[0] < LONE_TOP * page_height):
+        if not row_of and not _cut_part(texts, at_top=rows[0] < LONE_TOP * page_height):
             return None
         return Table(head=(), body=(texts,), box=Box(cols[0], rows[0], cols[-1], rows[-1])), frozenset(used)
     found = cells_table(grid, Box(cols[0], rows[0], cols[-1], rows[-1]), merged)

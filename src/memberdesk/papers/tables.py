@@ -58,9 +58,16 @@ def find(words: list[Word], rules: Sequence[Box] = (), page_height: float = 0.0)
     if len(words) > MAX_WORDS or not words:
         return []
     found: list[Found] = []
+    grids: list[tuple[ruled.Grid, int]] = []  # each grid that made a table, and which
     for grid in ruled.grids(rules):
         got = ruled.table(words, grid, page_height)
-        if got is not None:
+        above = _boxed_under(grid, grids) if got is None else None
+        if above is not None and (row := ruled.table(words, grid, page_height, row_of=True)) is not None:
+            found[above] = _with_row(found[above], row)  # its total, boxed on its own under it
+            grids.append((grid, above))  # (rows boxed one by one: the next one goes on under it)
+            words = [w for w in words if id(w) not in row[1]]
+        elif got is not None:
+            grids.append((grid, len(found)))
             found.append(_found(got, words))
             words = [w for w in words if id(w) not in got[1]]
     if found:  # the lines of a grid are no table ruled across only
@@ -83,6 +90,30 @@ def find(words: list[Word], rules: Sequence[Box] = (), page_height: float = 0.0)
                 continue
         i = max(end, i + 1)
     return sorted(found, key=lambda f: f.table.box.y0)
+
+
+BOXED_GAP = 40.0  # points: the most white space between a table and a row boxed under it
+
+
+def _boxed_under(grid: ruled.Grid, grids: list[tuple[ruled.Grid, int]]) -> int | None:
+    """Which table a grid of one row is boxed under: just below it, with its columns' edges
+    (a budget's "Total Budget" row, set apart by a gap), else None."""
+    cols, rows, _tall = grid
+    if len(rows) != 2:
+        return None
+    for (above_cols, above_rows, _above_tall), k in grids:
+        close = 0 <= rows[0] - above_rows[-1] <= BOXED_GAP
+        if close and len(above_cols) == len(cols) and all(abs(a - b) <= 2.0 for a, b in zip(above_cols, cols)):
+            return k
+    return None
+
+
+def _with_row(found: Found, row: tuple[Table, frozenset[int]]) -> Found:
+    table, (extra, used) = found.table, row
+    body = table.body + extra.body
+    totals = table.totals + tuple(len(table.body) + n for n, r in enumerate(extra.body) if names_total(r))
+    box = union_all([table.box, extra.box])
+    return Found(Table(head=table.head, body=body, totals=totals, box=box), found.words | used, found.size)
 
 
 def _found(got: tuple[Table, frozenset[int]], words: list[Word]) -> Found:
