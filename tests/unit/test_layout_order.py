@@ -434,3 +434,34 @@ def test_a_right_column_that_runs_on_past_a_gap_is_read_after_the_left() -> None
     words += lines([(right.format(k), 318) for k in range(4, 14)], 170)
     texts = [b.text for b in layout_page(page(words))]
     assert texts[0].startswith("Left column prose line number 1")
+
+
+def test_a_sentence_the_column_break_cuts_is_one_paragraph() -> None:
+    # A key service statement in two columns: "... has enabled ASCHO to" at the left column's
+    # foot, "reflect, refocus and reset ..." at the right's top. Heard as two sentences, the
+    # first stopped mid-phrase ("By." was one on its own).
+    from memberdesk.papers.layout import layout_page
+    from word_factory import line, page
+
+    left = [
+        "The Operations Division includes the social care staff who assess",
+        "the needs of older people and adults.",
+    ]
+    left += ["", "The programme has, as indicated above, enabled ASCHO to"]
+    right = ["reflect, refocus and reset, and this has culminated in a", "move to a truly local way of working."]
+    right += [
+        "It works with the communities and partners it",
+        "serves, across the county.",
+        "",
+        "Public Health commissions the services.",
+    ]
+    words = []
+    for k, text in enumerate(left):
+        words += line(text, 40, 100 + 10 * k, size=8) if text else []
+    for k, text in enumerate(right):
+        words += line(text, 320, 100 + 10 * k, size=8) if text else []
+    texts = [settle(b.text) for b in layout_page(page(words))]
+    cut = next(t for t in texts if "enabled ASCHO to" in t)
+    assert "enabled ASCHO to reflect, refocus and reset, and this has culminated in a move" in cut
+    assert not any(t.startswith("reflect") for t in texts)
+    assert texts[-1] == "Public Health commissions the services."

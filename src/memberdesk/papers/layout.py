@@ -8,10 +8,14 @@ headings against this page's body text (finish_document judges again for the who
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from memberdesk.papers import headings, letterspacing, paragraphs, regions, ruled, struck, tables, underlines
 from memberdesk.papers import sideways as sideways_tables
+from memberdesk.papers.joining import CARRIES_ON, FUNCTION_WORDS, join_lines
+from memberdesk.papers.markers import is_marker
 from memberdesk.papers.shapes import PARAGRAPH, Block, Box, PageWords, Word
 
 
@@ -43,7 +47,13 @@ def layout_page(
     gaps = paragraphs.Gaps(leaves)
     blocks: list[Block] = []
     for leaf in leaves:
-        blocks.extend(paragraphs.leaf_blocks(leaf, gaps, page.width, page.height))
+        made = paragraphs.leaf_blocks(leaf, gaps, page.width, page.height)
+        if blocks and made and _runs_across(blocks[-1], made[0]):
+            # A sentence the column break cut ("... enabled ASCHO to" / "reflect, refocus ..."),
+            # read on at the next column's top: one paragraph, not two sentences.
+            blocks[-1] = _joined(blocks[-1], made[0], page)
+            made = made[1:]
+        blocks.extend(made)
     for table in found:
         # A table stands where it stands on the page: before the first block below its top.
         at = next((k for k, b in enumerate(blocks) if b.box.y0 >= table.table.box.y0), len(blocks))
@@ -60,6 +70,35 @@ def layout_page(
     body, body_bold = headings.body_size(blocks)
     sizes = headings.heading_sizes(blocks, body, body_bold)
     return headings.judge(blocks, body, body_bold, sizes, headings.light_body(blocks))
+
+
+def _runs_across(last: Block, first: Block) -> bool:
+    """Whether a column's last paragraph goes on at the top of the next column, to its right:
+    it ends mid-sentence and the next begins in lower case, or it ends on an "and", a "by" or
+    a comma (a list of names goes on)."""
+    if last.kind != PARAGRAPH or first.kind != PARAGRAPH or last.table or first.table or last.figure or first.figure:
+        return False
+    if first.box.x0 < last.box.x1 - 1.0 or first.box.y0 >= last.box.y0 or abs(first.size - last.size) > 0.5:
+        return False
+    text, after = last.text.rstrip(), first.text
+    if not text or not after or ENDED.search(text) or last.bold != first.bold or is_marker(text.split()[0]):
+        return False  # (a heading in bold at the next column's top; a list's item ends unpunctuated)
+    end = text.split()[-1].lower()
+    return after[:1].islower() or end in FUNCTION_WORDS or text.endswith(CARRIES_ON)
+
+
+def _joined(last: Block, first: Block, page: PageWords) -> Block:
+    box = Box(
+        min(last.box.x0, first.box.x0),
+        min(last.box.y0, first.box.y0),
+        max(last.box.x1, first.box.x1),
+        max(last.box.y1, first.box.y1),
+    )
+    text = join_lines([last.text.split(), first.text.split()])
+    return replace(last, text=text, box=box, where=box.scaled(page.width, page.height), lines=last.lines + first.lines)
+
+
+ENDED = re.compile(r"""[.!?:;]["'\u201d\u2019)\]]*$""")
 
 
 def _table_block(found: tables.Found, page: PageWords) -> Block:
