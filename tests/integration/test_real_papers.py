@@ -169,3 +169,16 @@ def test_a_title_centred_over_two_lines_is_the_papers_title_whole(home: Path) ->
     with Library(home) as library:
         (document,) = library.documents.all()
     assert document.title == "Draft Revenue Budget 2025-26 and 2025-28 MTFP, and Draft Capital Programme 2025-35"
+
+
+def test_a_minutes_long_numbered_title_in_bold_is_a_heading() -> None:
+    # Kent Cabinet's printed minutes: "90. 24/00109 - Transfer the 18-25 section of the
+    # Strengthening Independence Service from ... to the Adult Social Care and Health
+    # Directorate", bold over three lines, was a list item: heading by heading went from 89 to 91.
+    from memberdesk.papers.extract import extract_pages, finish_document
+
+    path = Path(__file__).resolve().parents[1] / "corpus" / "kent-cabinet-2025-01-30-printed-minutes.pdf"
+    titles = [h.text for h in finish_document(extract_pages(path)).headings]
+    numbers = [t.split(".")[0] for t in titles if t[:2].isdigit()]
+    assert "90" in numbers and numbers.index("90") == numbers.index("89") + 1
+    assert any(t.startswith("90. 24/00109 - Transfer the 18-25 section") for t in titles)

@@ -51,6 +51,7 @@ SIGNATURE_WORDS = 8  # the most words of a line of a signature (a name, a role, 
 MAX_LEVEL = 6
 MARKED_WORDS = 10  # the most words of a heading marked by its underline or dark band alone
 CAPITALS_WORDS = 20  # the most words of a heading at body size (two lines of capitals)
+NUMBERED_TITLE_CHARS = 240
 NUMBERED_TITLE_WORDS = 30  # the most words of a numbered title in bold (a minute's, over two lines)
 
 
@@ -82,8 +83,10 @@ def light_body(blocks: Iterable[Block]) -> bool:
 def _shape(block: Block, body: float, body_bold: bool, body_light: bool = False) -> str:
     """ "big", "plain" (bold or capitals at body size) or "" for a block that is no heading."""
     text = block.text
-    # (A cover's title in display type, twice the body's size or more, runs to more lines.)
-    if len(text) > 160 or (block.lines > 3 and block.size < DISPLAY * body) or block.figure:
+    # (A cover's title in display type, twice the body's size or more, runs to more lines; a
+    # minute's numbered title in bold to more letters, "90. 24/00109 - Transfer the 18-25 ...".)
+    longest = NUMBERED_TITLE_CHARS if block.bold and _NUMBERED.match(text) else 160
+    if len(text) > longest or (block.lines > 3 and block.size < DISPLAY * body) or block.figure:
         return ""  # before counting anything: most blocks are paragraphs, and long
     words = text.split()
     letters = [c for c in text if c.isalpha()]
