@@ -35,10 +35,13 @@ BOTTOM_BAND = 0.88  # as regions.BOTTOM_BAND: where a page's footers begin
 _TEXT, _FORM = 1, 5  # FPDF_PAGEOBJ_TEXT, FPDF_PAGEOBJ_FORM
 
 
-# Office writes this after alt text it made up itself; it says nothing about the picture.
+# Office writes this after alt text it made up itself: a guess, said as one ("A diagram of a
+# chart", a chart's figures left out, heard as a real description).
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # Word ends some alt text with a NUL: no character to say or show
 _GENERATED = re.compile(r"\s*description automatically generated( with (low|medium|high) confidence)?\.?$", re.I)
 
+
+GUESSED = "the software's guess"
 
 # Alt text that is the picture's file: Word keeps the path a picture was inserted from.
 _FILE = re.compile(r"^(?:[a-z]:[\\/]|[\\/]|file:|(?=\S+$)).*\.(?:jpe?g|png|gif|bmp|tiff?|emf|wmf|svg)$", re.I)
@@ -47,9 +50,13 @@ _NUMBERED_NAME = re.compile(r"^(?:image|img|picture|pic|photo|dsc|dscn|scan|grap
 
 
 def described(alt: str) -> str:
-    """What a picture's alt text tells a listener: Office's made-up captions and file paths
-    ("C:\\...\\KCC_Logo_New_2012_Framed copy.jpg") are cut to what they say, "" for nothing."""
-    alt = _GENERATED.sub("", " ".join(_CONTROL.sub(" ", alt).split()))
+    """What a picture's alt text tells a listener: Office's made-up captions said as guesses,
+    file paths ("C:\\...\\KCC_Logo_New_2012_Framed copy.jpg") cut to what they say, "" for nothing."""
+    alt = " ".join(_CONTROL.sub(" ", alt).split())
+    guessed = _GENERATED.search(alt)
+    alt = _GENERATED.sub("", alt)
+    if guessed and alt:
+        return f"{alt} ({GUESSED})"
     if _FILE.match(alt):
         name = re.split(r"[\\/]", alt)[-1].rsplit(".", 1)[0]
         name = " ".join(name.replace("_", " ").replace("%20", " ").split())
