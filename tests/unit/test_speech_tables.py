@@ -249,6 +249,11 @@ def test_a_word_marked_with_an_asterisk_and_its_note_are_heard_as_such() -> None
     assert spoken[0] == "The number of KSAS (note) awards rose."
     assert spoken[-1] == "Note: Kent Support and Assistance Service"
     assert "KSAS (note): Q1 10, Q2 12" in spoken
+    # The mark set apart at the end of a row's name ("... in 25-26 *"), its note under the table.
+    page = "Budget changes.\n\nItem | 2025-26\nPrior Year savings in 25-26 * | 0.0\nGrowth | 12.5\n\n* to be confirmed."
+    spoken = [s.spoken for s in page_sentences(page)]
+    assert "Prior Year savings in 25-26 (note): 2025-26 0.0" in spoken
+    assert spoken[-1] == "Note: to be confirmed."
     assert [s.spoken for s in page_sentences("Items:\n* first thing\n* second thing")] == [
         "Items:",
         "first thing",

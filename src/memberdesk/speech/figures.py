@@ -100,7 +100,8 @@ _NOTE_MARK = re.compile(r" ?\[(\d{1,3})\](?![a-z])")  # "un[1]ringfenced": a wor
 
 # A word marked for a note by an asterisk ("KSAS*", "2024-25*"): the note is under the table.
 # Not a grade ("A*") or a star rating ("4*"): a capital or a figure alone before the star.
-STAR_MARK = re.compile(r"(?<=[\w)%])(?<!\b[A-Z])(?<!\b\d)\*+(?=[\s,.;:)]|$)")
+# A word marked for a note ("KSAS*"), or a mark set apart at a cell's or line's end ("... in 25-26 *").
+STAR_MARK = re.compile(r"(?<=[\w)%])(?<!\b[A-Z])(?<!\b\d)\*+(?=[\s,.;:)]|$)|(?<=[\w)%] )\*+(?=[ \t]*(?:\||$))", re.M)
 _STAR_NOTE = re.compile(r"(?:^|(?<=:\s))\*+\s+(?=[A-Za-z])")  # "... site: * booking or referral required": the note
 
 
@@ -133,7 +134,7 @@ def with_pauses(text: str) -> str:
     if "[" in text or "]" in text:
         text = _changes(text)
     if "*" in text:
-        text = _STAR_NOTE.sub("(note) ", STAR_MARK.sub(" (note)", text))
+        text = _STAR_NOTE.sub("(note) ", STAR_MARK.sub(" (note)", text)).replace("  (note)", " (note)")
     return _INLINE_BULLET.sub(", ", text).strip(", ")
 
 
