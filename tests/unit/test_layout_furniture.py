@@ -302,3 +302,19 @@ def test_a_number_beside_a_note_at_the_foot_is_the_notes_own() -> None:
     page = layout(0, [block("Body text", 100), block("1", FOOT, x=60), note])
     done = furniture.find([page])
     assert done[0].furniture == frozenset() and done[0].label is None
+
+
+def test_text_or_a_year_at_the_foot_that_no_run_takes_is_the_pages_own() -> None:
+    # A stray stamp hidden is only a stamp alone: the page's last line ending "page 12", or a
+    # year alone at the foot, is the page's text.
+    pages = [
+        layout(
+            0,
+            [
+                block("Body text", 100),
+                block("The savings are set out in the Medium Term Financial Plan, page 12", FOOT),
+            ],
+        )
+    ]
+    pages.append(layout(1, [block("Body text", 100), block("2030", FOOT, x=540)]))
+    assert [f.furniture for f in furniture.find(pages)] == [frozenset(), frozenset()]

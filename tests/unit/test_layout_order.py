@@ -465,3 +465,40 @@ def test_a_sentence_the_column_break_cuts_is_one_paragraph() -> None:
     assert "enabled ASCHO to reflect, refocus and reset, and this has culminated in a move" in cut
     assert not any(t.startswith("reflect") for t in texts)
     assert texts[-1] == "Public Health commissions the services."
+
+
+def test_two_columns_of_prose_each_with_an_address_are_columns_not_cards() -> None:
+    # Contact cards are a few lines each; a newsletter's two columns, each naming a contact's
+    # address in its text, keep their headings and paragraphs.
+    from memberdesk.papers.layout import layout_page
+    from word_factory import line, page
+
+    words = []
+    for x, name in ((40, "Libraries"), (320, "Highways")):
+        top = 100.0
+        words += line(name, x, top, size=12, bold=True)
+        for _line in range(14):
+            top += 12.5
+            words += line("The service is open to every resident and it lends books", x, top, size=8)
+        words += line(f"Write to {name.lower()}@kent.gov.uk for more.", x, top + 12.5, size=8)
+    kinds = [(b.kind, b.table) for b in layout_page(page(words))]
+    assert ("heading", False) in kinds and not any(table for _kind, table in kinds)
+
+
+def test_a_column_ending_on_a_capital_letter_does_not_run_on() -> None:
+    # "... set out in Plan A" at a column's foot, "Option B would ..." at the next one's top:
+    # "A" is a plan's letter, not the article.
+    from memberdesk.papers.layout import layout_page
+    from word_factory import line, page
+
+    left = ["The council compared the options for the service,", "as they are set out in Plan A"]
+    right = ["Option B would close two of the centres this year.", "It was not taken forward by the council."]
+    words = [w for k, t in enumerate(left) for w in line(t, 40, 100 + 10 * k, size=8)]
+    words += [w for k, t in enumerate(right) for w in line(t, 320, 100 + 10 * k, size=8)]
+    words += [
+        w
+        for k in range(3)
+        for w in line("The committee noted the options and the consultation.", 40, 140 + 10 * k, size=8)
+    ]
+    texts = [settle(b.text) for b in layout_page(page(words))]
+    assert not any("Plan A Option B" in t for t in texts)

@@ -213,8 +213,10 @@ def test_a_row_under_periods_alone_is_said_each_cell_with_its_period() -> None:
     )
     table = Table(head=(names,), body=(cells,))
     assert cell_words(table, 0, 1) == "By 2026-27: 5FE 10 Year R temp places"
-    # A row named by its first cell keeps its name under years ("Adults" under "" then years).
+    # A row named by its first cell keeps its name under years ("Adults" under "" then years),
+    # and so under a first column named with a year of its own ("Directorate 2025-26").
     assert row_key(("Adults", "42.2", "42.5"), ("", "2025-26", "2026-27")) == 0
+    assert row_key(("Adults", "42.2", "42.5"), ("Directorate 2025-26", "2025-26 £m", "2026-27 £m")) == 0
 
 
 def test_a_rows_reference_is_said_with_its_name_not_after_it_as_an_answer() -> None:

@@ -93,3 +93,17 @@ def test_words_struck_in_black_beside_words_in_the_papers_change_colour() -> Non
         "kept",
     ]
     assert [w.text for w in marked(words, [strike])][1] == "to"  # on its own, the page cannot tell
+
+
+def test_the_papers_change_colour_marks_only_pages_near_its_changes(tmp_path: Path) -> None:
+    # A pack whose one appendix shows changes in red: a red RAG rating in a report pages away
+    # is no addition.
+    from memberdesk.papers.extract import CHANGES_NEAR, changes_across
+    from memberdesk.papers.shapes import PageLayout
+
+    path = tf.red_changes(tmp_path / "red.pdf", next_page=True)
+    first, second = extract_pages(path)
+    far = PageLayout(
+        index=CHANGES_NEAR + 1, width=second.width, height=second.height, blocks=second.blocks, inks=second.inks
+    )
+    assert changes_across(path, [first, far])[1] is far  # not laid out again

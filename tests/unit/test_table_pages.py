@@ -336,3 +336,14 @@ def test_a_total_boxed_on_its_own_under_a_table_is_its_last_row(tmp_path: Path) 
     assert table.head == (bf.BUDGET_HEAD,)
     assert table.body == (*bf.BUDGET_ROWS, bf.BUDGET_TOTAL)
     assert table.totals == (2,)
+
+
+def test_a_boxed_row_is_a_tables_only_with_its_columns_and_figures() -> None:
+    # A spacer column the table left out would put the boxed total's figures under the wrong
+    # years; another table's header row, boxed under this one, has no figures.
+    from memberdesk.papers.tables import _a_row_of
+
+    table = Table(head=(("Service", "2024-25", "2025-26"),), body=(("Roads", "4.0", "5.0"),))
+    assert _a_row_of(table, Table(head=(), body=(("Total", "8.0", "10.0"),)))
+    assert not _a_row_of(table, Table(head=(), body=(("Total", "", "8.0", "10.0"),)))
+    assert not _a_row_of(table, Table(head=(), body=(("Scheme", "Budget", "Spend"),)))

@@ -94,12 +94,22 @@ def changes_across(path: Path | str, pages: Sequence[PageLayout]) -> list[PageLa
     tracked changes strike words in laid out again with those words marked added: a page of
     new clauses in red, after the pages that strike old ones in red, was read as the paper's
     standing text."""
+    changed = [p.index for p in pages if p.changes]
     inks = frozenset().union(*(p.changes for p in pages))
     out = list(pages)
     for n, page in enumerate(out):
-        if inks and not page.changes and not page.problem and page.inks & inks:
-            out[n] = extract_pages(path, page.index, page.index + 1, page.inks & inks)[0]
+        # Only near the pages that strike words through: one appendix of tracked changes in
+        # red says nothing of a red RAG rating in another report of the pack.
+        near = any(abs(page.index - k) <= CHANGES_NEAR for k in changed)
+        if inks and near and not page.changes and not page.problem and page.inks & inks:
+            try:
+                out[n] = extract_pages(path, page.index, page.index + 1, page.inks & inks)[0]
+            except PaperProblem:
+                pass  # read once already: that reading stands
     return out
+
+
+CHANGES_NEAR = 5  # pages from one that strikes words through within which its colour marks additions
 
 
 def _page(doc: object, index: int, extra: list[Word], added: frozenset[int] = frozenset()) -> PageLayout:
@@ -126,13 +136,13 @@ def _page(doc: object, index: int, extra: list[Word], added: frozenset[int] = fr
             blocks = layout_page(words, [*extra, *figures.cell_words(inside, size)], drawn, charts, added)
             pictures = [f for f in pictures if f not in inside]
         blocks = figures.place(blocks, pictures, words.width, words.height, first=index == 0)
+        changes = struck.change_inks(words.words, drawn) if drawn else frozenset()
+        inks = struck.coloured_inks(words.words)
     except Exception:  # noqa: BLE001 - a layout bug on one page still leaves the others
         return PageLayout(index=index, width=words.width, height=words.height, problem=DAMAGED_PAGE)
     note = ""
     if words.truncated:
         note = f"only the first {words.chars_read:,} of {words.chars_total:,} characters on this page were read"
-    changes = struck.change_inks(words.words, drawn) if drawn else frozenset()
-    inks = struck.coloured_inks(words.words)
     return PageLayout(
         index=index,
         width=words.width,

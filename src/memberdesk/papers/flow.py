@@ -18,9 +18,10 @@ from memberdesk.papers.hyphens import settle
 from memberdesk.papers.shapes import HEADING, DocumentLayout, PageFinish, PageLayout, Table
 
 # 2: figures said by their alt text; 3: tables; 4: title bands over tables, hyphens as printed;
-# 5: titles in light type on dark bands; 6: what a tracked change puts in, "[added: ...]".
+# 5: titles in light type on dark bands; 6: what a tracked change puts in, "[added: ...]";
+# 7: page numbers in a footer's line, contact cards, changes judged across pages, group headers.
 # Bump when the extractor changes what it stores: `reindex` reads older papers again.
-EXTRACTION = 6
+EXTRACTION = 7
 
 
 @dataclass(frozen=True)

@@ -210,7 +210,8 @@ def _strays(
     offsets = {(run.family, run.band, run.value - run.page) for run in runs}
     out: set[tuple[int, int]] = set()
     for stamp in stamps:
-        if stamp.family not in _ALONE or stamp.band != "bottom" or (stamp.page, stamp.block) in stamped:
+        alone = stamp.family in _ALONE and not stamp.rest and stamp.value < 1000  # "2030" is a year
+        if not alone or stamp.band != "bottom" or (stamp.page, stamp.block) in stamped:
             continue
         blocks = pages[stamp.page].blocks
         box, em = blocks[stamp.block].box, blocks[stamp.block].size

@@ -189,6 +189,8 @@ def _heads_its_numbers(block: Block, after: Block | None, body_bold: bool) -> bo
         and len(block.text.split()) <= NUMBERED_TITLE_WORDS
         and struck.ADDED not in block.text
         and struck.MARK not in block.text
+        and not block.text.rstrip().endswith(":")  # "3. The Cabinet is asked to:" leads into its list
+        and not _RECOMMENDS.match(block.text)
     )
 
 

@@ -83,8 +83,9 @@ def _runs_across(last: Block, first: Block) -> bool:
     text, after = last.text.rstrip(), first.text
     if not text or not after or ENDED.search(text) or last.bold != first.bold or is_marker(text.split()[0]):
         return False  # (a heading in bold at the next column's top; a list's item ends unpunctuated)
-    end = text.split()[-1].lower()
-    return after[:1].islower() or end in FUNCTION_WORDS or text.endswith(CARRIES_ON)
+    end = text.split()[-1]  # ("Plan A" ends on a letter, not the article)
+    prose = len(text) >= PROSE_CHARS  # (an address's "County Hall," over "Dear ..." is no sentence)
+    return after[:1].islower() or end in FUNCTION_WORDS or (prose and text.endswith(CARRIES_ON))
 
 
 def _joined(last: Block, first: Block, page: PageWords) -> Block:
@@ -98,6 +99,7 @@ def _joined(last: Block, first: Block, page: PageWords) -> Block:
     return replace(last, text=text, box=box, where=box.scaled(page.width, page.height), lines=last.lines + first.lines)
 
 
+PROSE_CHARS = 150  # the least a paragraph holds that goes on past a comma into the next column
 ENDED = re.compile(r"""[.!?:;]["'\u201d\u2019)\]]*$""")
 
 

@@ -57,9 +57,11 @@ def _cards(cells: list[dict[int, list[Word]]]) -> bool:
             continue
         labels = {_label(words) for words in parts.values()}
         same += len(labels) == 1 and None not in labels
-    return same >= 2 or (count >= 2 and len(addresses) == count)
+    # (Cards are a few lines each: columns of prose, an address in each, are columns.)
+    return same >= 2 or (count >= 2 and len(addresses) == count and len(cells) <= CARD_LINES)
 
 
+CARD_LINES = 12  # the most lines of a region of contact cards side by side
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+[.,;]?$")
 
 

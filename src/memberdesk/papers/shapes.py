@@ -204,7 +204,11 @@ def row_key(cells: Sequence[str], names: Sequence[str] = ()) -> int | None:
     cell's row, by it."""
     named = [n for n in names[: len(cells)] if n]
     if len(named) >= 2 and len(named) == len(cells) and all(_PERIOD.search(n) for n in named):
-        return None
+        # The first column's own words (besides its year) name the others too: "By" of "By
+        # 2025-26" over "By 2026-27"; "Directorate 2025-26" names its rows' column.
+        own = {word for word in named[0].split() if not any(c.isdigit() for c in word)}
+        if all(any(word in n.split() for n in named[1:]) for word in own):
+            return None
     key = next((k for k, text in enumerate(cells) if text and not is_number(text)), 0)
     text = cells[key] if cells else ""
     if _LIST.match(text):

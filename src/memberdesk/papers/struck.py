@@ -38,15 +38,17 @@ def marked(words: Sequence[Word], rules: Sequence[Box], added: frozenset[int] = 
     changes in elsewhere (change_inks), whose words are added on a page that strikes nothing
     (a constitution's new clause in red at the top of a page of its own)."""
     lines, spans, struck = _strikes(words, rules)
-    inks = added if 2 * sum(1 for w in words if w.ink in added) <= len(words) else frozenset()
     if not struck:
-        if not inks:
+        # (A page of its own all new, in the paper's colour: every word of it is added.)
+        if not added:
             return list(words)
-        return [_added_word(w, words, k) if w.ink in inks and w.text.strip() else w for k, w in enumerate(words)]
+        return [_added_word(w, words, k) if w.ink in added and w.text.strip() else w for k, w in enumerate(words)]
     tops = [r.y0 for r in lines]
     marks = _added(words, lines, tops, struck)
-    # (Struck in black, added in the paper's colour: a motion's amendment, its new words red.)
-    marks.update(k for k, w in enumerate(words) if k not in struck and w.ink in inks and w.text.strip())
+    if len(struck) >= 2:
+        # (Struck in black, added in the paper's colour: a motion's amendment, its new words red.)
+        inks = added if 2 * sum(1 for w in words if w.ink in added) <= len(words) else frozenset()
+        marks.update(k for k, w in enumerate(words) if k not in struck and w.ink in inks and w.text.strip())
     out: list[Word] = []
     for k, word in enumerate(words):
         if k in struck:

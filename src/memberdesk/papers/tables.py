@@ -62,7 +62,8 @@ def find(words: list[Word], rules: Sequence[Box] = (), page_height: float = 0.0)
     for grid in ruled.grids(rules):
         got = ruled.table(words, grid, page_height)
         above = _boxed_under(grid, grids) if got is None else None
-        if above is not None and (row := ruled.table(words, grid, page_height, row_of=True)) is not None:
+        row = ruled.table(words, grid, page_height, row_of=True) if above is not None else None
+        if above is not None and row is not None and _a_row_of(found[above].table, row[0]):
             found[above] = _with_row(found[above], row)  # its total, boxed on its own under it
             grids.append((grid, above))  # (rows boxed one by one: the next one goes on under it)
             words = [w for w in words if id(w) not in row[1]]
@@ -106,6 +107,14 @@ def _boxed_under(grid: ruled.Grid, grids: list[tuple[ruled.Grid, int]]) -> int |
         if close and len(above_cols) == len(cols) and all(abs(a - b) <= 2.0 for a, b in zip(above_cols, cols)):
             return k
     return None
+
+
+def _a_row_of(table: Table, boxed: Table) -> bool:
+    """Whether a row boxed under a table is one of its rows: as many cells as it has columns
+    (a spacer column the table left out would put its figures under the wrong years), and
+    figures in it (another table's header has none)."""
+    cells = boxed.body[0] if boxed.body else ()
+    return len(cells) == table.columns and any(is_number(c) for c in cells[1:])
 
 
 def _with_row(found: Found, row: tuple[Table, frozenset[int]]) -> Found:
