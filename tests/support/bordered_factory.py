@@ -195,12 +195,25 @@ GLOSSARY_ROWS = [("Gilt", "A bond issued by the government."), ("Weighted", "The
 GLOSSARY_CARRIED = ("average life (WAL)", "pound of principal to be repaid.")
 
 
+def _boxed_table(
+    c: object,
+    head: tuple[str, ...],
+    rows: list[tuple[str, ...]],
+    top: float,
+    edges: tuple[float, ...],
+    *,
+    bold: bool = True,
+) -> float:
+    """A table boxed row by row at `top`, its header bold (or not); where its foot is."""
+    c.setLineWidth(0.5)  # type: ignore[attr-defined]
+    for row in (head, *rows):
+        top = _boxed_row(c, row, top, bold=bold and row == head, edges=edges)
+    return top
+
+
 def glossary(path: Path) -> Path:
     c = _canvas(path, title="Glossary")
-    c.setLineWidth(0.5)
-    y = 650.0
-    for row in (GLOSSARY_HEAD, *GLOSSARY_ROWS):
-        y = _boxed_row(c, row, y, bold=row == GLOSSARY_HEAD, edges=GLOSSARY_EDGES)
+    _boxed_table(c, GLOSSARY_HEAD, GLOSSARY_ROWS, 650.0, GLOSSARY_EDGES)
     c.showPage()
     c.setLineWidth(0.5)
     _boxed_row(c, GLOSSARY_CARRIED, 60.0, edges=GLOSSARY_EDGES)
@@ -258,10 +271,7 @@ ACTIONS_ROWS = [
 
 def action_points(path: Path) -> Path:
     c = _canvas(path, title="Meeting note")
-    c.setLineWidth(0.5)
-    y = 200.0
-    for row in (ACTIONS_HEAD, *ACTIONS_ROWS):
-        y = _boxed_row(c, row, y, edges=ACTIONS_EDGES)
+    _boxed_table(c, ACTIONS_HEAD, ACTIONS_ROWS, 200.0, ACTIONS_EDGES, bold=False)
     c.showPage()
     c.save()
     return path
@@ -279,10 +289,7 @@ BUDGET_TOTAL = ("Total Budget", "1,025,082.8", "-1,491,291.7", "0.0")
 
 def boxed_total(path: Path) -> Path:
     c = _canvas(path, title="Directorate and funding")
-    c.setLineWidth(0.5)
-    y = 200.0
-    for row in (BUDGET_HEAD, *BUDGET_ROWS):
-        y = _boxed_row(c, row, y, bold=row == BUDGET_HEAD, edges=BUDGET_EDGES)
+    y = _boxed_table(c, BUDGET_HEAD, BUDGET_ROWS, 200.0, BUDGET_EDGES)
     _boxed_row(c, BUDGET_TOTAL, y + 18.0, bold=True, edges=BUDGET_EDGES)
     c.setFont(BODY, SIZE)
     _cell(c, "The budget is balanced: the total net cost is met by the funding set out below.", 42.5, 500, y + 80)

@@ -212,3 +212,23 @@ def above_the_rest(region: list[Band], gutters: list[Interval]) -> int:
     # under the gap (its next paragraph) is read in its turn.
     later = sum(1 for band in region[k:] if not first.isdisjoint(column_of(w, gutters) for w in band.words))
     return k if later <= 2 and first.isdisjoint(column_of(w, gutters) for w in region[k].words) else 0
+
+
+def keyed_rows(region: list[Band], starts: list[float]) -> list[list[Band]]:
+    """Lines at one even spacing cut into rows where the first column takes up again: each
+    key (an amount, a date) with the lines its text wraps onto beside it, under it ("£1,530.9m
+    Assumed net revenue budget ... This represents" over "increase on the final ...")."""
+    rows: list[list[Band]] = []
+    text: int | None = None  # the column the key's text runs in
+    for band in region:
+        columns = sorted(by_column(band, starts))
+        if columns[0] == 0:
+            if len(columns) != 2:
+                return []  # not a key beside its text: a table's rows
+            rows.append([band])
+            text = columns[1]
+        elif rows and columns == [text]:
+            rows[-1].append(band)
+        else:
+            return []
+    return rows

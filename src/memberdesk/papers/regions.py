@@ -31,6 +31,7 @@ from memberdesk.papers.region_shape import (
     column_of,
     em_of,
     is_table,
+    keyed_rows,
     rows_of,
 )
 from memberdesk.papers.shapes import Box, Word
@@ -369,32 +370,12 @@ def _card_leaves(columns: list[list[Word]]) -> list[Leaf]:
     return leaves
 
 
-def _keyed(region: list[Band], starts: list[float]) -> list[list[Band]]:
-    """Lines at one even spacing cut into rows where the first column takes up again: each
-    key (an amount, a date) with the lines its text wraps onto beside it, under it ("£1,530.9m
-    Assumed net revenue budget ... This represents" over "increase on the final ...")."""
-    rows: list[list[Band]] = []
-    text: int | None = None  # the column the key's text runs in
-    for band in region:
-        columns = sorted(by_column(band, starts))
-        if columns[0] == 0:
-            if len(columns) != 2:
-                return []  # not a key beside its text: a table's rows
-            rows.append([band])
-            text = columns[1]
-        elif rows and columns == [text]:
-            rows[-1].append(band)
-        else:
-            return []
-    return rows
-
-
 def _table(region: list[Band], gutters: list[Interval], edges: list[Interval]) -> list[Leaf]:
     em = em_of([w for band in region for w in band.words])
     starts = [a for a, _b in gutters]
     rows = cells_resumed(rows_of(region, em), starts)
     if len(rows) < 2:
-        rows = _keyed(region, starts)
+        rows = keyed_rows(region, starts)
     if len(rows) < 2:
         rows = [[b] for b in region]
     leaves: list[Leaf] = []
